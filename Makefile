@@ -1,0 +1,33 @@
+# Two commands on a fresh machine with Python 3.11: `make run` (dashboard) and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test analyze bench clean
+
+run: $(VENV)/.runtime
+	$(BIN)/streamlit run dashboard.py
+
+test: $(VENV)/.dev
+	$(BIN)/python -m pytest
+
+analyze: $(VENV)/.runtime
+	$(BIN)/python -m framing analyze data
+
+bench: $(VENV)/.runtime
+	$(BIN)/python bench/speed.py
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.runtime $@
+
+clean:
+	rm -rf $(VENV) test-output .pytest_cache .hypothesis
