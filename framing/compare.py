@@ -1,0 +1,76 @@
+"""Per-outlet aggregates: articles with the same outlet label are pooled into one outlet report."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from .distinctive import distinctive_terms
+from .tone import mean_tone
+from .types import FRAMES, ArticleReport, OutletReport
+
+__all__ = ["emphasis_shares", "intensity_per_thousand", "aggregate_outlets"]
+
+
+def emphasis_shares(scores: Mapping[str, float]) -> dict[str, float]:
+    """Turn frame scores into shares that sum to 1, or all 0 when there is no evidence.
+
+    Examples
+    --------
+    >>> emphasis_shares({"trade": 3.0, "security": 1.0, "diplomacy": 0.0})
+    {'trade': 0.75, 'security': 0.25, 'diplomacy': 0.0}
+    >>> emphasis_shares({"trade": 0.0, "security": 0.0, "diplomacy": 0.0})
+    {'trade': 0.0, 'security': 0.0, 'diplomacy': 0.0}
+    """
+    total = sum(scores.get(frame, 0.0) for frame in FRAMES)
+    if total <= 0:
+        return dict.fromkeys(FRAMES, 0.0)
+    return {frame: scores.get(frame, 0.0) / total for frame in FRAMES}
+
+
+def intensity_per_thousand(scores: Mapping[str, float], words: int) -> float:
+    """Total frame evidence per 1,000 words (0 for an empty text).
+
+    Examples
+    --------
+    >>> intensity_per_thousand({"trade": 2.0, "security": 1.0, "diplomacy": 1.0}, 500)
+    8.0
+    """
+    return 1000.0 * sum(scores.values()) / words if words else 0.0
+
+
+def aggregate_outlets(
+    articles: Sequence[ArticleReport], word_counts: Mapping[str, Counter[str]]
+) -> tuple[OutletReport, ...]:
+    """Pool articles by outlet label, sorted by outlet name.
+
+    ``word_counts`` maps article id to its content-word counts (for distinctive vocabulary).
+    """
+    by_outlet: dict[str, list[ArticleReport]] = {}
+    for article in articles:
+        by_outlet.setdefault(article.outlet, []).append(article)
+    outlet_counts: dict[str, Counter[str]] = {}
+    for outlet, members in by_outlet.items():
+        pooled: Counter[str] = Counter()
+        for article in members:
+            pooled.update(word_counts.get(article.id, Counter()))
+        outlet_counts[outlet] = pooled
+    distinctive = distinctive_terms(outlet_counts)
+    reports = []
+    for outlet in sorted(by_outlet):
+        members = by_outlet[outlet]
+        scores = {f: sum(a.frame_scores[f] for a in members) for f in FRAMES}
+        words = sum(a.word_count for a in members)
+        reports.append(
+            OutletReport(
+                outlet=outlet,
+                articles=tuple(a.id for a in members),
+                frame_scores=scores,
+                emphasis=emphasis_shares(scores),
+                intensity=intensity_per_thousand(scores, words),
+                tone=mean_tone([s.tone for a in members for s in a.sentences]),
+                word_count=words,
+                distinctive_terms=distinctive[outlet],
+            )
+        )
+    return tuple(reports)

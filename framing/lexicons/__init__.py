@@ -1,0 +1,1 @@
+"""Data package: lexicon CSV files with their ``.meta.json`` provenance. Read only through ``framing.lexicon``."""

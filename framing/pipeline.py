@@ -1,0 +1,170 @@
+"""The whole analysis in order: clean, segment, tokenize once, score frames and tone, aggregate.
+
+This is the one entry point the CLI and the dashboard call; every step lives in its own module.
+"""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .cleaning import clean_text
+from .compare import aggregate_outlets, emphasis_shares, intensity_per_thousand
+from .corpus import load_paths
+from .distinctive import count_words
+from .frames import DocumentFrames, FrameModel
+from .lexicon import Lexicon, load_default_lexicon, load_tone_lexicon
+from .readability import measure_readability
+from .segment import split_sentences, tokenize
+from .tone import mean_tone, score_tone
+from .types import (
+    FRAMES,
+    Article,
+    ArticleReport,
+    CleanedText,
+    CorpusReport,
+    Evidence,
+    SentenceReport,
+    SkippedInput,
+    Span,
+    Token,
+)
+
+__all__ = ["analyze_articles", "analyze_paths", "dominant_frame"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """One article after cleaning and segmentation, before scoring."""
+
+    article: Article
+    cleaned: CleanedText
+    sentences: list[Span]
+    tokens: list[Token]
+
+
+def analyze_paths(paths: Sequence[str | os.PathLike[str]], *, lexicon: Lexicon | None = None) -> CorpusReport:
+    """Load files or folders and analyse every article that loaded; what was skipped is reported.
+
+    Examples
+    --------
+    >>> report = analyze_paths(["data"])
+    >>> len(report.articles), len(report.outlets), report.skipped
+    (5, 5, ())
+    """
+    loaded = load_paths(paths)
+    return analyze_articles(loaded.articles, lexicon=lexicon, skipped=loaded.skipped)
+
+
+def analyze_articles(
+    articles: Sequence[Article],
+    *,
+    lexicon: Lexicon | None = None,
+    skipped: Sequence[SkippedInput] = (),
+) -> CorpusReport:
+    """Analyse articles together (IDF is learned over the whole set) and pool them by outlet.
+
+    Articles are reported in id order, so the result does not depend on input order.
+
+    Examples
+    --------
+    >>> a = Article(id="a", outlet="A", title="t", text="Tariffs on soybeans rose sharply.")
+    >>> b = Article(id="b", outlet="B", title="t", text="Troops massed at the border in a crisis.")
+    >>> report = analyze_articles([b, a])
+    >>> [(r.id, dominant_frame(r.emphasis)) for r in report.articles]
+    [('a', 'trade'), ('b', 'security')]
+    """
+    if isinstance(articles, (str, Article)):
+        raise TypeError("articles must be a sequence of Article objects, not a single one")
+    lexicon = lexicon or load_default_lexicon()
+    prepared = [_prepare(a) for a in sorted(articles, key=lambda a: a.id)]
+    model = FrameModel(lexicon)
+    frames = model.fit_transform([p.tokens for p in prepared]) if prepared else []
+    reports = tuple(_report(p, f) for p, f in zip(prepared, frames))
+    word_counts = {p.article.id: count_words(p.tokens) for p in prepared}
+    return CorpusReport(
+        articles=reports,
+        outlets=aggregate_outlets(reports, word_counts),
+        skipped=tuple(skipped),
+        lexicon=lexicon.describe(),
+    )
+
+
+def dominant_frame(scores: dict[str, float]) -> str | None:
+    """Return the frame with the highest score, or None when there is no evidence or a tie at the top.
+
+    Examples
+    --------
+    >>> dominant_frame({"trade": 0.2, "security": 0.5, "diplomacy": 0.3})
+    'security'
+    >>> dominant_frame({"trade": 0.5, "security": 0.5, "diplomacy": 0.0}) is None
+    True
+    """
+    best = max(FRAMES, key=lambda f: scores.get(f, 0.0))
+    top = scores.get(best, 0.0)
+    if top <= 0 or sum(1 for f in FRAMES if scores.get(f, 0.0) == top) > 1:
+        return None
+    return best
+
+
+def _prepare(article: Article) -> _Prepared:
+    cleaned = clean_text(article.text)
+    return _Prepared(article, cleaned, split_sentences(cleaned.text), tokenize(cleaned.text))
+
+
+def _report(prepared: _Prepared, frames: DocumentFrames) -> ArticleReport:
+    article, text = prepared.article, prepared.cleaned.text
+    sentences = _sentence_reports(text, prepared.sentences, prepared.tokens, frames.evidence)
+    words = sum(1 for t in prepared.tokens if not t.lower.isdigit())
+    credit = article.credit or prepared.cleaned.credit
+    return ArticleReport(
+        id=article.id,
+        outlet=article.outlet,
+        title=article.title,
+        date=article.date,
+        url=article.url,
+        credit=credit,
+        source=article.source,
+        text=text,
+        removed=prepared.cleaned.removed,
+        word_count=words,
+        readability=measure_readability(text),
+        frame_scores=dict(frames.scores),
+        emphasis=emphasis_shares(frames.scores),
+        intensity=intensity_per_thousand(frames.scores, words),
+        tone=mean_tone([s.tone for s in sentences]),
+        sentences=sentences,
+    )
+
+
+def _sentence_reports(
+    text: str, spans: list[Span], tokens: list[Token], frame_evidence: tuple[Evidence, ...]
+) -> tuple[SentenceReport, ...]:
+    tone_lexicon = load_tone_lexicon()
+    token_starts = [t.start for t in tokens]
+    evidence_starts = [e.start for e in frame_evidence]
+    reports = []
+    for span in spans:
+        first, last = bisect_left(evidence_starts, span.start), bisect_right(evidence_starts, span.end - 1)
+        evidence = list(frame_evidence[first:last])
+        scores = dict.fromkeys(FRAMES, 0.0)
+        for item in evidence:
+            scores[item.frame] += item.weight
+        sentence_tokens = tokens[bisect_left(token_starts, span.start) : bisect_right(token_starts, span.end - 1)]
+        tone, tone_evidence = score_tone(sentence_tokens, lexicon=tone_lexicon)
+        reports.append(
+            SentenceReport(
+                start=span.start,
+                end=span.end,
+                text=text[span.start : span.end],
+                paragraph=span.paragraph,
+                frames=scores,
+                frame=dominant_frame(scores),
+                tone=tone,
+                evidence=tuple(sorted([*evidence, *tone_evidence], key=lambda e: (e.start, e.frame))),
+            )
+        )
+    return tuple(reports)
