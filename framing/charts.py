@@ -1,0 +1,395 @@
+"""Charts: report data in, plotly ``go.Figure`` out. No I/O, no streamlit.
+
+Every builder uses the colours of ``framing.palette`` and the frame order of
+``framing.types.FRAMES``; titles are plain-language questions or statements. Outlet names are
+shortened on the axis (full name in the hover) and HTML-escaped, because plotly.js interprets a
+subset of HTML tags in labels. Empty input gives a valid figure with a "No data" annotation.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from typing import Final, Sequence
+
+import plotly.graph_objects as go
+
+from framing.palette import FRAME_COLOURS, NEUTRAL, TEXT_COLOUR, frame_colour, tone_colour
+from framing.types import FRAMES, ArticleReport, OutletReport
+
+__all__ = [
+    "NO_DATA_TEXT",
+    "emphasis_bars",
+    "emphasis_ternary",
+    "tone_bars",
+    "intensity_bars",
+    "readability_bars",
+    "distinctive_terms_chart",
+]
+
+#: Axis labels longer than this are cut with "…" (full name in the hover). 22 characters fit
+#: under a bar at the dashboard's default width with five outlets.
+MAX_LABEL_CHARS: Final = 22
+#: Line width when a label has to be wrapped instead (see ``_axis_labels``).
+WRAP_WIDTH: Final = 16
+#: Terms shown by ``distinctive_terms_chart`` unless told otherwise; more stop being readable.
+DEFAULT_TOP_TERMS: Final = 15
+#: Height per horizontal bar (px) and the fixed part of a horizontal-bar figure's height.
+BAR_HEIGHT_PX: Final = 28
+BASE_HEIGHT_PX: Final = 140
+#: Tone axis range: tone is defined on [-1, 1], fixing the range keeps outlets comparable.
+TONE_RANGE: Final = (-1.0, 1.0)
+#: Flesch reading ease is usually reported on a 0–100 scale (Flesch 1948).
+FLESCH_RANGE: Final = (0.0, 100.0)
+#: Plotly template with white background and light grid: prints well, reads cleanly.
+TEMPLATE: Final = "plotly_white"
+#: Text of the annotation on figures built from empty input.
+NO_DATA_TEXT: Final = "No data to show"
+#: Marker symbols for ternary points, cycled per outlet (shapes, so outlets don't need colours).
+TERNARY_SYMBOLS: Final = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star")
+
+_FONT: Final = dict(family="system-ui, -apple-system, Segoe UI, sans-serif", size=13,
+                    color=TEXT_COLOUR)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _escape(text: str) -> str:
+    """Escape text for plotly labels (plotly.js renders a subset of HTML tags)."""
+    return html.escape(text, quote=True)
+
+
+def _truncate(name: str) -> str:
+    """Cut ``name`` to ``MAX_LABEL_CHARS`` with an ellipsis."""
+    return name if len(name) <= MAX_LABEL_CHARS else name[: MAX_LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _axis_labels(names: Sequence[str]) -> list[str]:
+    """Short, unique, escaped axis labels; wrapped full names if truncation would collide."""
+    short = [_truncate(name) for name in names]
+    if len(set(short)) == len(set(names)):
+        return [_escape(label) for label in short]
+    return [
+        "<br>".join(_escape(line) for line in textwrap.wrap(name, WRAP_WIDTH) or [name])
+        for name in names
+    ]
+
+
+def _base_layout(fig: go.Figure, title: str, *, height: int | None = None) -> go.Figure:
+    """Shared layout: template, font, left-aligned title, legend above the plot."""
+    fig.update_layout(
+        template=TEMPLATE,
+        font=_FONT,
+        title=dict(text=title, x=0.0, xanchor="left"),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0),
+        margin=dict(l=10, r=10, t=80, b=10),
+        height=height,
+    )
+    return fig
+
+
+def _empty_figure(title: str) -> go.Figure:
+    """A valid figure with no traces, hidden axes and a "No data" annotation."""
+    fig = _base_layout(go.Figure(), title)
+    fig.add_annotation(text=NO_DATA_TEXT, showarrow=False, x=0.5, y=0.5, xref="paper",
+                       yref="paper", font=dict(size=16, color=NEUTRAL))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def _horizontal_height(count: int) -> int:
+    """Figure height that gives each horizontal bar ``BAR_HEIGHT_PX``."""
+    return BASE_HEIGHT_PX + BAR_HEIGHT_PX * max(count, 1)
+
+
+def _has_evidence(outlet: OutletReport) -> bool:
+    """Whether an outlet's emphasis shares carry any frame evidence (they sum to 0 otherwise)."""
+    return sum(outlet.emphasis.get(frame, 0.0) for frame in FRAMES) > 0
+
+
+# --------------------------------------------------------------------------- builders
+
+
+def emphasis_bars(outlets: Sequence[OutletReport]) -> go.Figure:
+    """Grouped bars of the trade/security/diplomacy share of each outlet's frame evidence.
+
+    Parameters
+    ----------
+    outlets : sequence of OutletReport
+        One group of bars per outlet, in the given order.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One ``Bar`` trace per frame (in ``FRAMES`` order) coloured by ``FRAME_COLOURS``.
+
+    Examples
+    --------
+    >>> [trace.name for trace in emphasis_bars([]).data]
+    []
+    """
+    title = "Which frame does each outlet emphasise? (share of its frame evidence)"
+    if not outlets:
+        return _empty_figure(title)
+    labels = _axis_labels([outlet.outlet for outlet in outlets])
+    notes = [
+        "" if _has_evidence(outlet) else "<br>(no frame evidence found)" for outlet in outlets
+    ]
+    fig = go.Figure()
+    for frame in FRAMES:
+        fig.add_trace(go.Bar(
+            name=frame,
+            x=labels,
+            y=[outlet.emphasis.get(frame, 0.0) for outlet in outlets],
+            marker_color=FRAME_COLOURS[frame],
+            customdata=[[_escape(o.outlet), note] for o, note in zip(outlets, notes)],
+            hovertemplate=f"%{{customdata[0]}}<br>{frame}: %{{y:.0%}}%{{customdata[1]}}"
+                          "<extra></extra>",
+        ))
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title_text="Share of frame evidence", tickformat=".0%", range=[0, 1])
+    return _base_layout(fig, title)
+
+
+def emphasis_ternary(outlets: Sequence[OutletReport]) -> go.Figure:
+    """Ternary scatter placing each outlet by its three frame shares.
+
+    Outlets without frame evidence (all shares 0) cannot be placed and are listed in a note
+    under the plot instead.
+
+    Parameters
+    ----------
+    outlets : sequence of OutletReport
+        Outlets to place.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One ``Scatterternary`` trace per placed outlet; corners are trade (top), security
+        (bottom left) and diplomacy (bottom right), with axis titles in the frame colours.
+
+    Examples
+    --------
+    >>> len(emphasis_ternary([]).data)
+    0
+    """
+    title = "Balance of frames: the closer to a corner, the more that frame dominates"
+    placed = [outlet for outlet in outlets if _has_evidence(outlet)]
+    if not placed:
+        fig = _empty_figure(title)
+    else:
+        fig = go.Figure()
+        labels = _axis_labels([outlet.outlet for outlet in placed])
+        for index, (outlet, label) in enumerate(zip(placed, labels)):
+            shares = [outlet.emphasis.get(frame, 0.0) for frame in FRAMES]
+            fig.add_trace(go.Scatterternary(
+                name=label, a=[shares[0]], b=[shares[1]], c=[shares[2]],
+                mode="markers+text", text=[label], textposition="top center",
+                marker=dict(size=13, color=TEXT_COLOUR, line=dict(width=1, color="#FFFFFF"),
+                            symbol=TERNARY_SYMBOLS[index % len(TERNARY_SYMBOLS)]),
+                hovertemplate=f"{_escape(outlet.outlet)}<br>"
+                              + "<br>".join(f"{frame}: {share:.0%}"
+                                            for frame, share in zip(FRAMES, shares))
+                              + "<extra></extra>",
+            ))
+        axes = {
+            f"{axis}axis": dict(title=dict(text=f"<b>{frame}</b>",
+                                           font=dict(color=FRAME_COLOURS[frame])),
+                                tickformat=".0%", min=0, linecolor=FRAME_COLOURS[frame],
+                                linewidth=3)
+            for axis, frame in zip("abc", FRAMES)
+        }
+        fig.update_layout(ternary=dict(sum=1, **axes), showlegend=False)
+        fig = _base_layout(fig, title)
+    skipped = [outlet.outlet for outlet in outlets if not _has_evidence(outlet)]
+    if skipped and placed:
+        fig.add_annotation(
+            text="Not shown (no frame evidence): " + ", ".join(_escape(n) for n in skipped),
+            showarrow=False, x=0.0, y=-0.08, xref="paper", yref="paper", xanchor="left",
+            font=dict(size=12, color=NEUTRAL),
+        )
+    return fig
+
+
+def tone_bars(outlets: Sequence[OutletReport]) -> go.Figure:
+    """Diverging horizontal bars of each outlet's tone around zero, on a fixed [-1, 1] axis.
+
+    Parameters
+    ----------
+    outlets : sequence of OutletReport
+        One bar per outlet, top to bottom in the given order.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One ``Bar`` trace; bars are vermillion below zero, sky blue above, grey when neutral,
+        and carry their signed value as text so the sign does not rely on colour.
+
+    Examples
+    --------
+    >>> list(tone_bars([]).layout.xaxis.range)
+    [-1.0, 1.0]
+    """
+    title = "Overall tone by outlet (−1 = negative, 0 = neutral, +1 = positive)"
+    fig = _empty_figure(title) if not outlets else go.Figure()
+    if outlets:
+        labels = _axis_labels([outlet.outlet for outlet in outlets])
+        fig.add_trace(go.Bar(
+            orientation="h",
+            x=[outlet.tone for outlet in outlets],
+            y=labels,
+            marker_color=[tone_colour(outlet.tone) for outlet in outlets],
+            text=[f"{outlet.tone:+.2f}".replace("-", "−") for outlet in outlets],
+            textposition="outside",
+            customdata=[_escape(outlet.outlet) for outlet in outlets],
+            hovertemplate="%{customdata}<br>tone: %{x:+.2f}<extra></extra>",
+        ))
+        fig.update_yaxes(autorange="reversed")
+        fig = _base_layout(fig, title, height=_horizontal_height(len(outlets)))
+        fig.update_layout(showlegend=False)
+    fig.update_xaxes(range=list(TONE_RANGE), zeroline=True, zerolinewidth=2,
+                     zerolinecolor=TEXT_COLOUR, title_text="Tone" if outlets else None)
+    return fig
+
+
+def intensity_bars(outlets: Sequence[OutletReport]) -> go.Figure:
+    """Bars of frame evidence per 1,000 words for each outlet.
+
+    Parameters
+    ----------
+    outlets : sequence of OutletReport
+        One bar per outlet, in the given order.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One ``Bar`` trace in neutral grey (intensity is not tied to a single frame).
+
+    Examples
+    --------
+    >>> len(intensity_bars([]).layout.annotations)
+    1
+    """
+    title = "How much framing language? (frame evidence per 1,000 words)"
+    if not outlets:
+        return _empty_figure(title)
+    labels = _axis_labels([outlet.outlet for outlet in outlets])
+    fig = go.Figure(go.Bar(
+        x=labels,
+        y=[outlet.intensity for outlet in outlets],
+        marker_color=NEUTRAL,
+        text=[f"{outlet.intensity:.1f}" for outlet in outlets],
+        textposition="outside",
+        customdata=[[_escape(o.outlet), o.word_count] for o in outlets],
+        hovertemplate="%{customdata[0]}<br>%{y:.1f} per 1,000 words"
+                      "<br>%{customdata[1]:,} words<extra></extra>",
+    ))
+    fig.update_yaxes(title_text="Evidence per 1,000 words", rangemode="tozero")
+    fig = _base_layout(fig, title)
+    fig.update_layout(showlegend=False)
+    return fig
+
+
+def _article_label(article: ArticleReport) -> str:
+    """``Outlet: Title`` for an article axis label (unescaped, untruncated)."""
+    return f"{article.outlet}: {article.title}" if article.title else article.outlet
+
+
+def readability_bars(articles: Sequence[ArticleReport]) -> go.Figure:
+    """Horizontal bars of each article's Flesch reading ease (higher = easier to read).
+
+    Parameters
+    ----------
+    articles : sequence of ArticleReport
+        One bar per article, top to bottom in the given order.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One ``Bar`` trace; the hover adds the grade level and word count.
+
+    Examples
+    --------
+    >>> readability_bars([]).layout.annotations[0].text
+    'No data to show'
+    """
+    title = "How easy is each article to read? (Flesch reading ease, higher = easier)"
+    if not articles:
+        return _empty_figure(title)
+    names = [_article_label(article) for article in articles]
+    # Ids keep the labels unique when two articles share outlet and title.
+    if len(set(names)) < len(names):
+        names = [f"{name} [{article.id}]" for name, article in zip(names, articles)]
+    scores = [article.readability.flesch_reading_ease for article in articles]
+    fig = go.Figure(go.Bar(
+        orientation="h",
+        x=scores,
+        y=_axis_labels(names),
+        marker_color=NEUTRAL,
+        text=[f"{score:.0f}" for score in scores],
+        textposition="outside",
+        customdata=[[_escape(name), a.readability.grade_level, a.readability.words]
+                    for name, a in zip(names, articles)],
+        hovertemplate="%{customdata[0]}<br>reading ease: %{x:.0f}"
+                      "<br>grade level: %{customdata[1]:.1f}<br>%{customdata[2]:,} words"
+                      "<extra></extra>",
+    ))
+    low, high = min(FLESCH_RANGE[0], *scores), max(FLESCH_RANGE[1], *scores)
+    fig.update_xaxes(range=[low, high], title_text="Reading ease (0 = very hard, 100 = very easy)")
+    fig.update_yaxes(autorange="reversed")
+    fig = _base_layout(fig, title, height=_horizontal_height(len(articles)))
+    fig.update_layout(showlegend=False)
+    return fig
+
+
+def distinctive_terms_chart(
+    outlet: OutletReport, *, top_n: int = DEFAULT_TOP_TERMS
+) -> go.Figure:
+    """Horizontal bars of the words an outlet uses more than the others, by z-score.
+
+    Parameters
+    ----------
+    outlet : OutletReport
+        The outlet whose ``distinctive_terms`` are drawn.
+    top_n : int, default 15
+        How many terms to show, highest z first (at the top).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One ``Bar`` trace with at most ``top_n`` bars; the hover adds the raw count.
+
+    Raises
+    ------
+    ValueError
+        If ``top_n`` is less than 1.
+
+    Examples
+    --------
+    >>> from framing.types import DistinctiveTerm
+    >>> report = OutletReport("Daily", ("a1",), {}, {}, 0.0, 0.0, 10,
+    ...                       (DistinctiveTerm("tariff", 3.1, 4), DistinctiveTerm("navy", 2.0, 2)))
+    >>> list(distinctive_terms_chart(report, top_n=1).data[0].y)
+    ['tariff']
+    """
+    if top_n < 1:
+        raise ValueError(f"top_n={top_n!r} must be at least 1; pass e.g. top_n=15")
+    title = f"Words {_escape(_truncate(outlet.outlet))} uses more than the others (z-score)"
+    terms = sorted(outlet.distinctive_terms, key=lambda term: -term.z)[:top_n]
+    if not terms:
+        return _empty_figure(title)
+    fig = go.Figure(go.Bar(
+        orientation="h",
+        x=[term.z for term in terms],
+        y=[_escape(term.term) for term in terms],
+        marker_color=frame_colour(None),
+        customdata=[term.count for term in terms],
+        hovertemplate="%{y}<br>z = %{x:.2f}<br>used %{customdata} times<extra></extra>",
+    ))
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(title_text="z-score (how unusual for this outlet)", rangemode="tozero")
+    fig = _base_layout(fig, title, height=_horizontal_height(len(terms)))
+    fig.update_layout(showlegend=False)
+    return fig

@@ -1,0 +1,154 @@
+"""Tests of framing.charts: one figure builder per chart, data in, Figure out."""
+
+from __future__ import annotations
+
+import html
+from typing import Any, Callable
+
+import plotly.graph_objects as go
+import pytest
+
+from framing import charts, palette
+from framing.types import FRAMES, ArticleReport, DistinctiveTerm, OutletReport, Readability
+
+LONG_NAME = "The Extremely Long Name Of A Regional Evening Newspaper"
+
+
+def make_outlet(
+    name: str, emphasis: tuple[float, float, float] = (0.5, 0.3, 0.2), *, tone: float = -0.2,
+    intensity: float = 12.5, terms: tuple[DistinctiveTerm, ...] = (),
+) -> OutletReport:
+    return OutletReport(
+        outlet=name, articles=("a1",), frame_scores=dict(zip(FRAMES, emphasis)),
+        emphasis=dict(zip(FRAMES, emphasis)), intensity=intensity, tone=tone, word_count=900,
+        distinctive_terms=terms,
+    )
+
+
+def make_article(article_id: str, outlet: str, title: str, ease: float) -> ArticleReport:
+    return ArticleReport(
+        id=article_id, outlet=outlet, title=title, date=None, url=None, credit=None, source="",
+        text="Text.", removed=(), word_count=1, readability=Readability(ease, 8.0, 300, 20),
+        frame_scores={}, emphasis={}, intensity=0.0, tone=0.0, sentences=(),
+    )
+
+
+OUTLETS = (
+    make_outlet("Daily Planet", (0.6, 0.3, 0.1), tone=-0.4),
+    make_outlet("Gazette", (0.2, 0.2, 0.6), tone=0.3),
+    make_outlet("Silent Times", (0.0, 0.0, 0.0), tone=0.0, intensity=0.0),
+)
+
+
+def _no_data(fig: go.Figure) -> bool:
+    return any(a.text == charts.NO_DATA_TEXT for a in fig.layout.annotations)
+
+
+EMPTY_CASES = [
+    (charts.emphasis_bars, []), (charts.emphasis_ternary, []), (charts.tone_bars, []),
+    (charts.intensity_bars, []), (charts.readability_bars, []),
+    (charts.distinctive_terms_chart, make_outlet("X")),
+    (charts.emphasis_ternary, [OUTLETS[2]]),
+]
+
+
+@pytest.mark.parametrize(("builder", "data"), EMPTY_CASES)
+def test_empty_input_gives_valid_figure_with_no_data_note(
+    builder: Callable[[Any], go.Figure], data: Any
+) -> None:
+    fig = builder(data)
+    assert isinstance(fig, go.Figure) and len(fig.data) == 0 and _no_data(fig)
+    go.Figure(fig.to_dict())  # round-trips through plotly validation
+    assert fig.layout.title.text
+
+
+def test_emphasis_bars_one_trace_per_frame_in_order_with_palette() -> None:
+    fig = charts.emphasis_bars(OUTLETS)
+    assert [t.name for t in fig.data] == list(FRAMES)
+    assert [t.marker.color for t in fig.data] == [palette.FRAME_COLOURS[f] for f in FRAMES]
+    assert all(len(t.x) == len(OUTLETS) for t in fig.data)
+    assert list(fig.data[0].y) == [0.6, 0.2, 0.0]
+    assert fig.layout.barmode == "group"
+
+
+def test_emphasis_bars_note_outlet_without_evidence() -> None:
+    fig = charts.emphasis_bars(OUTLETS)
+    assert "no frame evidence" in fig.data[0].customdata[2][1]
+
+
+def test_emphasis_ternary_omits_outlets_without_evidence() -> None:
+    fig = charts.emphasis_ternary(OUTLETS)
+    assert len(fig.data) == 2
+    assert (fig.data[0].a[0], fig.data[0].b[0], fig.data[0].c[0]) == (0.6, 0.3, 0.1)
+    notes = [a.text for a in fig.layout.annotations]
+    assert any("Silent Times" in note for note in notes)
+
+
+def test_emphasis_ternary_axes_in_frame_colours() -> None:
+    ternary = charts.emphasis_ternary(OUTLETS).layout.ternary
+    for axis, frame in zip((ternary.aaxis, ternary.baxis, ternary.caxis), FRAMES):
+        assert frame in axis.title.text and axis.title.font.color == palette.FRAME_COLOURS[frame]
+
+
+def test_tone_bars_range_and_colours_by_sign() -> None:
+    fig = charts.tone_bars(OUTLETS)
+    assert len(fig.data) == 1 and len(fig.data[0].x) == len(OUTLETS)
+    assert list(fig.layout.xaxis.range) == [-1.0, 1.0]
+    assert list(fig.data[0].marker.color) == [
+        palette.TONE_NEGATIVE, palette.TONE_POSITIVE, palette.NEUTRAL]
+    assert fig.data[0].orientation == "h"
+    assert list(fig.data[0].text) == ["−0.40", "+0.30", "+0.00"]
+
+
+def test_tone_bars_empty_keeps_fixed_range() -> None:
+    assert list(charts.tone_bars([]).layout.xaxis.range) == [-1.0, 1.0]
+
+
+def test_intensity_bars_one_bar_per_outlet() -> None:
+    fig = charts.intensity_bars(OUTLETS)
+    assert len(fig.data) == 1 and list(fig.data[0].y) == [12.5, 12.5, 0.0]
+
+
+def test_readability_bars_one_bar_per_article() -> None:
+    articles = [make_article("a1", "Daily Planet", "Tariffs", 62.0),
+                make_article("a2", "Gazette", "Talks", 48.5)]
+    fig = charts.readability_bars(articles)
+    assert len(fig.data) == 1 and list(fig.data[0].x) == [62.0, 48.5]
+    assert fig.layout.xaxis.range[0] <= 0 and fig.layout.xaxis.range[1] >= 100
+
+
+def test_readability_bars_duplicate_labels_stay_separate() -> None:
+    articles = [make_article("a1", "Gazette", "Same", 50.0),
+                make_article("a2", "Gazette", "Same", 60.0)]
+    labels = list(charts.readability_bars(articles).data[0].y)
+    assert len(set(labels)) == 2
+
+
+def test_distinctive_terms_sorted_and_capped() -> None:
+    terms = tuple(DistinctiveTerm(f"t{i}", float(i), i + 1) for i in range(30))
+    fig = charts.distinctive_terms_chart(make_outlet("X", terms=terms), top_n=5)
+    assert list(fig.data[0].y) == ["t29", "t28", "t27", "t26", "t25"]
+    assert list(fig.data[0].customdata) == [30, 29, 28, 27, 26]
+
+
+def test_distinctive_terms_bad_top_n() -> None:
+    with pytest.raises(ValueError, match="top_n=0 must be at least 1"):
+        charts.distinctive_terms_chart(make_outlet("X"), top_n=0)
+
+
+def test_long_outlet_names_truncated_with_full_name_in_hover() -> None:
+    fig = charts.emphasis_bars([make_outlet(LONG_NAME)])
+    label = fig.data[0].x[0]
+    assert len(label) <= charts.MAX_LABEL_CHARS and label.endswith("…")
+    assert fig.data[0].customdata[0][0] == LONG_NAME
+
+
+def test_truncation_collisions_fall_back_to_wrapped_full_names() -> None:
+    names = [LONG_NAME + " North", LONG_NAME + " South"]
+    labels = list(charts.tone_bars([make_outlet(n) for n in names]).data[0].y)
+    assert len(set(labels)) == 2 and all("<br>" in label for label in labels)
+
+
+def test_outlet_names_escaped_for_plotly() -> None:
+    fig = charts.tone_bars([make_outlet("<b>Bold</b> & Co")])
+    assert fig.data[0].y[0] == html.escape("<b>Bold</b> & Co")
