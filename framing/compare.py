@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from .distinctive import distinctive_terms
 from .tone import mean_tone
 from .types import FRAMES, ArticleReport, OutletReport
 
-__all__ = ["emphasis_shares", "intensity_per_thousand", "aggregate_outlets"]
+__all__ = ["emphasis_shares", "intensity_per_thousand", "aggregate_outlets", "evidence_summary", "TermTotal"]
 
 
 def emphasis_shares(scores: Mapping[str, float]) -> dict[str, float]:
@@ -74,3 +75,34 @@ def aggregate_outlets(
             )
         )
     return tuple(reports)
+
+
+@dataclass(frozen=True, slots=True)
+class TermTotal:
+    """How often a lexicon term fired in a set of articles and the weight it added in total."""
+
+    term: str
+    count: int
+    weight: float
+
+
+def evidence_summary(articles: Sequence[ArticleReport]) -> dict[str, list[TermTotal]]:
+    """Per frame, the lexicon terms that carried the most weight across ``articles``, strongest first.
+
+    This is the answer to "why does this outlet score high on security?".
+    """
+    totals: dict[str, dict[str, list[float]]] = {frame: {} for frame in FRAMES}
+    for article in articles:
+        for sentence in article.sentences:
+            for item in sentence.evidence:
+                if item.frame in totals:
+                    entry = totals[item.frame].setdefault(item.term, [0, 0.0])
+                    entry[0] += 1
+                    entry[1] += item.weight
+    return {
+        frame: sorted(
+            (TermTotal(term, int(count), weight) for term, (count, weight) in terms.items()),
+            key=lambda t: (-t.weight, t.term),
+        )
+        for frame, terms in totals.items()
+    }

@@ -1,0 +1,75 @@
+"""Command line: ``python -m framing analyze PATH... [--format table|csv|json] [--lexicon FILE] [--out FILE]``.
+
+Exit codes: 0 every file loaded; 1 some input was skipped (results for the rest are still written);
+2 bad usage (unknown option, unreadable or invalid lexicon, unwritable output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import FramingError
+from .export import to_csv, to_json, to_table
+from .lexicon import Lexicon, extend_lexicon, load_default_lexicon, load_lexicon
+from .pipeline import analyze_paths
+
+__all__ = ["main", "build_parser"]
+
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+_RENDERERS = {"table": to_table, "csv": to_csv, "json": to_json}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser (its help text is the CLI's documentation)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m framing",
+        description="Compare how news articles frame one event: trade, security and diplomacy emphasis, "
+        "tone, readability and distinctive words, with the evidence behind every number.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    analyze = commands.add_parser(
+        "analyze",
+        help="analyse files or folders of articles",
+        description="Analyse .txt/.md (front matter optional), .html, .csv and .jsonl articles.",
+    )
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    analyze.add_argument("--format", choices=sorted(_RENDERERS), default="table", help="output format (default: table)")
+    lexicons = analyze.add_mutually_exclusive_group()
+    lexicons.add_argument("--lexicon", metavar="FILE", help="frame lexicon CSV that replaces the default")
+    lexicons.add_argument("--extend-lexicon", metavar="FILE", help="frame lexicon CSV added to the default (its rows win)")
+    analyze.add_argument("--out", metavar="FILE", help="write the result to FILE instead of standard output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        lexicon = _choose_lexicon(args.lexicon, args.extend_lexicon)
+    except FramingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    report = analyze_paths(args.paths, lexicon=lexicon)
+    output = _RENDERERS[args.format](report)
+    if args.out:
+        try:
+            Path(args.out).write_text(output, encoding="utf-8")
+        except OSError as exc:
+            print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        sys.stdout.write(output)
+    for skipped in report.skipped:
+        print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+    return EXIT_SKIPPED if report.skipped or not report.articles else EXIT_OK
+
+
+def _choose_lexicon(replace: str | None, extend: str | None) -> Lexicon:
+    if replace:
+        return load_lexicon(replace)
+    if extend:
+        return extend_lexicon(load_default_lexicon(), load_lexicon(extend))
+    return load_default_lexicon()

@@ -1,0 +1,189 @@
+"""Turn a ``CorpusReport`` into JSON, CSV or a terminal table (text and bytes, no I/O).
+
+The JSON layout is a contract that scripts and the dashboard rely on: it mirrors the dataclasses in
+``framing.types`` field for field; fields may be added, never renamed. ``SCHEMA_VERSION`` is bumped
+on additions.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from collections.abc import Mapping, Sequence
+
+from .compare import evidence_summary
+from .types import FRAMES, ArticleReport, CorpusReport, OutletReport
+
+__all__ = ["SCHEMA_VERSION", "report_to_dict", "to_json", "to_csv", "to_table", "csv_safe"]
+
+#: Version of the JSON layout (semantic: minor for added fields, major would mean a rename: never).
+SCHEMA_VERSION = "1.0"
+#: Decimals kept for floats in exports: enough to compare, few enough for byte-stable output.
+DECIMALS = 4
+#: Leading characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+#: Widest outlet or title shown in the terminal table before it is cut with an ellipsis.
+_NAME_WIDTH = 34
+#: Evidence terms listed per frame and distinctive terms listed per outlet in the table.
+_TABLE_TERMS = 5
+
+CSV_COLUMNS = (
+    "level", "id", "outlet", "title", "date", "credit", "articles", "word_count",
+    "trade", "security", "diplomacy", "trade_score", "security_score", "diplomacy_score",
+    "intensity", "tone", "flesch_reading_ease", "grade_level", "removed", "distinctive_terms",
+)
+
+
+def report_to_dict(report: CorpusReport) -> dict[str, object]:
+    """Return the JSON-ready dict of a report: ``articles``, ``outlets``, ``skipped`` and metadata."""
+    body = _rounded(dataclasses.asdict(report))
+    assert isinstance(body, dict)
+    return {"schema_version": SCHEMA_VERSION, **body}
+
+
+def to_json(report: CorpusReport, *, indent: int | None = 2) -> str:
+    """Serialise a report as JSON; the same report always gives the same bytes."""
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=indent, sort_keys=False) + "\n"
+
+
+def to_csv(report: CorpusReport) -> str:
+    """One row per outlet (``level=outlet``) then one per article (``level=article``).
+
+    Text cells are neutralised against spreadsheet formula injection.
+    """
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for outlet in report.outlets:
+        writer.writerow(_outlet_row(outlet))
+    for article in report.articles:
+        writer.writerow(_article_row(article))
+    return buffer.getvalue()
+
+
+def csv_safe(value: str) -> str:
+    """Prefix a text cell that a spreadsheet would run as a formula with an apostrophe.
+
+    Examples
+    --------
+    >>> csv_safe("=HYPERLINK(1)"), csv_safe("Reuters")
+    ("'=HYPERLINK(1)", 'Reuters')
+    """
+    return "'" + value if value.startswith(_FORMULA_PREFIXES) else value
+
+
+def to_table(report: CorpusReport) -> str:
+    """A plain-text summary for the terminal: outlets, their evidence, articles, skipped files."""
+    lines = [
+        f"Framing Lens: {len(report.articles)} article(s), {len(report.outlets)} outlet(s); "
+        f"lexicon {report.lexicon.get('name', '?')} {report.lexicon.get('version', '')}".rstrip(),
+        "Emphasis = share of each outlet's frame evidence; intensity = evidence per 1,000 words; "
+        "tone from -1 (negative) to +1 (positive).",
+        "",
+    ]
+    if report.outlets:
+        lines += _outlet_table(report)
+    if report.articles:
+        lines += ["", "ARTICLES", *_article_table(report.articles)]
+    if report.skipped:
+        lines += ["", f"SKIPPED ({len(report.skipped)})"]
+        lines += [f"  {s.source}: {s.reason}" for s in report.skipped]
+    if not report.articles:
+        lines.append("No article could be analysed.")
+    return "\n".join(lines) + "\n"
+
+
+def _outlet_table(report: CorpusReport) -> list[str]:
+    header = f"{'OUTLET':<{_NAME_WIDTH}}  {'trade':>6} {'secur.':>6} {'diplo.':>6}  {'intens.':>7}  {'tone':>6}  {'words':>6}"
+    lines = [header, "-" * len(header)]
+    by_id = {a.id: a for a in report.articles}
+    for outlet in report.outlets:
+        lines.append(
+            f"{_cut(outlet.outlet):<{_NAME_WIDTH}}  {_shares(outlet.emphasis)}  "
+            f"{outlet.intensity:>7.1f}  {outlet.tone:>+6.2f}  {outlet.word_count:>6}"
+        )
+        summary = evidence_summary([by_id[i] for i in outlet.articles])
+        for frame in FRAMES:
+            terms = summary[frame][:_TABLE_TERMS]
+            if terms:
+                listed = ", ".join(f"{t.term} x{t.count}" for t in terms)
+                lines.append(f"    {frame + ':':<11}{listed}")
+        if outlet.distinctive_terms:
+            words = ", ".join(t.term for t in outlet.distinctive_terms[:_TABLE_TERMS])
+            lines.append(f"    {'own words:':<11}{words}")
+    return lines
+
+
+def _article_table(articles: Sequence[ArticleReport]) -> list[str]:
+    header = f"  {'TITLE':<{_NAME_WIDTH}}  {'trade':>6} {'secur.':>6} {'diplo.':>6}  {'tone':>6}  {'ease':>5} {'grade':>5}  removed"
+    lines = [header]
+    for article in articles:
+        removed = ", ".join(sorted({r.kind for r in article.removed})) or "-"
+        lines.append(
+            f"  {_cut(article.title or article.id):<{_NAME_WIDTH}}  {_shares(article.emphasis)}  "
+            f"{article.tone:>+6.2f}  {article.readability.flesch_reading_ease:>5.0f} "
+            f"{article.readability.grade_level:>5.1f}  {removed}"
+        )
+        lines.append(f"    {article.id} · {article.outlet}" + (f" · {article.date}" if article.date else "")
+                     + (f" · credit {article.credit}" if article.credit else ""))
+    return lines
+
+
+def _shares(emphasis: Mapping[str, float]) -> str:
+    return " ".join(f"{emphasis[f]:>6.0%}" for f in FRAMES)
+
+
+def _cut(name: str) -> str:
+    name = " ".join(name.split())
+    return name if len(name) <= _NAME_WIDTH else name[: _NAME_WIDTH - 1] + "…"
+
+
+def _outlet_row(outlet: OutletReport) -> dict[str, object]:
+    return {
+        "level": "outlet",
+        "id": "",
+        "outlet": csv_safe(outlet.outlet),
+        "articles": len(outlet.articles),
+        "word_count": outlet.word_count,
+        **_frame_cells(outlet.emphasis, outlet.frame_scores),
+        "intensity": round(outlet.intensity, DECIMALS),
+        "tone": round(outlet.tone, DECIMALS),
+        "distinctive_terms": csv_safe(" ".join(t.term for t in outlet.distinctive_terms)),
+    }
+
+
+def _article_row(article: ArticleReport) -> dict[str, object]:
+    return {
+        "level": "article",
+        "id": csv_safe(article.id),
+        "outlet": csv_safe(article.outlet),
+        "title": csv_safe(article.title),
+        "date": article.date or "",
+        "credit": csv_safe(article.credit or ""),
+        "articles": 1,
+        "word_count": article.word_count,
+        **_frame_cells(article.emphasis, article.frame_scores),
+        "intensity": round(article.intensity, DECIMALS),
+        "tone": round(article.tone, DECIMALS),
+        "flesch_reading_ease": round(article.readability.flesch_reading_ease, 2),
+        "grade_level": round(article.readability.grade_level, 2),
+        "removed": len(article.removed),
+    }
+
+
+def _frame_cells(emphasis: Mapping[str, float], scores: Mapping[str, float]) -> dict[str, float]:
+    cells = {f: round(emphasis[f], DECIMALS) for f in FRAMES}
+    cells.update({f"{f}_score": round(scores[f], DECIMALS) for f in FRAMES})
+    return cells
+
+
+def _rounded(value: object) -> object:
+    if isinstance(value, float):
+        return round(value, DECIMALS)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_rounded(v) for v in value]
+    return value
