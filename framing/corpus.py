@@ -1,0 +1,704 @@
+"""Load input files into :class:`~framing.types.Article` objects, without cleaning them.
+
+Supported formats, chosen by file extension (case-insensitive):
+
+* ``.txt`` / ``.md``: one article. An optional YAML front matter block (``---`` on the first line,
+  closed by ``---``) may give ``outlet``, ``title``, ``date``, ``url``, ``credit`` and ``id``; other keys
+  are ignored. Without front matter, a first line ``date YYYY-MM-DD`` (the seed scraper's marker,
+  possibly followed by the first paragraph on the same line) is taken out into ``date``.
+* ``.html`` / ``.htm``: one article; trafilatura extracts the main text and the title, date, URL
+  and site name (the site name becomes the outlet).
+* ``.csv`` (header row required) and ``.jsonl`` (one JSON object per line): one article per row,
+  with columns/keys ``text`` (required), ``outlet``, ``title``, ``date``, ``url``, ``id``, ``credit``.
+  Column and key names are matched case-insensitively. CSV rows are numbered as a spreadsheet shows
+  them (the header is row 1); JSONL lines are numbered from 1.
+
+Defaults when a field is missing: ``outlet`` is ``"Unknown outlet (<file stem>)"`` (never a guessed
+name, and never shared by two unrelated files); ``title`` is the first sentence of the body, cut
+to :data:`TITLE_MAX_CHARS` (a file stem such as ``001_290a004c`` tells a reader nothing, and the
+stem stays available in ``id`` and ``source``); ``id`` is the file stem (``<stem>-row<N>`` /
+``<stem>-line<N>`` for rows). Ids are made unique within one load by suffixing ``-2``, ``-3``, ...
+Dates become ISO ``YYYY-MM-DD`` when they parse and ``None`` when they do not.
+
+Nothing raises for a bad file or row: it becomes a :class:`~framing.types.SkippedInput` whose
+reason says what is wrong, and everything else still loads. The body is kept as written (only
+newlines are normalised to ``\\n`` and surrounding whitespace is stripped); cleaning belongs to
+:mod:`framing.cleaning`.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import hashlib
+import io
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path, PurePath
+from typing import Any
+
+import charset_normalizer
+import trafilatura
+import yaml
+from charset_normalizer.constant import TOO_SMALL_SEQUENCE
+
+from framing.errors import CorpusError
+from framing.types import Article, LoadResult, SkippedInput
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "TITLE_MAX_CHARS",
+    "article_from_text",
+    "load_bytes",
+    "load_paths",
+    "normalise_date",
+]
+
+#: File extensions we can read; anything else named explicitly is reported as skipped.
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".csv", ".htm", ".html", ".jsonl", ".md", ".txt")
+
+#: Longest title derived from a body (characters). Judgement: about one line of a results table.
+TITLE_MAX_CHARS = 80
+
+#: Fields read from front matter, CSV columns and JSONL keys.
+_FIELDS: tuple[str, ...] = ("outlet", "title", "date", "url", "credit", "id")
+
+#: Folder members with these lower-cased stems are documentation (``data/README.md``), not articles.
+_IGNORED_STEMS: frozenset[str] = frozenset({"readme"})
+
+#: Byte-order marks, longest first (a UTF-32-LE BOM starts with the UTF-16-LE one).
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32-LE"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32-BE"),
+    (b"\xef\xbb\xbf", "utf-8", "UTF-8"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16-LE"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16-BE"),
+)
+
+#: Leading bytes of binary formats people rename or upload by mistake, and what to call them.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF"),
+    (b"PK\x03\x04", "ZIP archive, e.g. .docx or .xlsx"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"\xd0\xcf\x11\xe0", "old Microsoft Office file"),
+)
+
+#: Share of 2-byte units with a NUL in the same position above which BOM-less bytes are tried as
+#: UTF-16. Judgement: mostly-ASCII UTF-16 text is close to 1.0, binary formats are far lower.
+_UTF16_NUL_SHARE = 0.3
+
+#: Share of control characters (other than tab and line breaks) above which decoded text counts
+#: as binary. Judgement: real text has almost none; decoded binary has several per cent.
+_CONTROL_CHAR_MAX_SHARE = 0.05
+
+#: How much more "chaos" than charset-normalizer's best guess we accept to read bytes as cp1252.
+#: Found by trial: on short Western text it often prefers cp775, cp037 or UTF-16-BE (it read
+#: "café" as two CJK characters), while cp1252 scores within 0.07 of the winner.
+_CP1252_CHAOS_TOLERANCE = 0.1
+
+#: Date formats tried after ISO 8601 (English month names, as in the seed articles' datelines).
+_DATE_FORMATS: tuple[str, ...] = (
+    "%Y/%m/%d",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%B %d %Y",
+    "%b %d %Y",
+)
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL | re.MULTILINE)
+_SEED_DATE_LINE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|\Z)")
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
+_TEXT_CONTROL_CHARS = frozenset("\t\n\r\f\v")
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """``SafeLoader`` that reads every value as text, keeping only ``null``.
+
+    Our keys are all strings: ``id: 007`` must stay ``"007"`` and ``date: 2025-13-01`` must not
+    abort the whole front matter (``safe_load`` raises on impossible dates).
+    """
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def load_paths(paths: Sequence[str | os.PathLike[str]]) -> LoadResult:
+    """Load files and folders into articles, reporting whatever could not be read.
+
+    Folders are searched recursively in sorted order for supported files; other files, hidden
+    files and folders, and README files inside a folder are ignored. A file named explicitly with
+    an unsupported extension is reported as skipped. A file reached twice is loaded once.
+
+    Parameters
+    ----------
+    paths : sequence of str or os.PathLike
+        Files and/or folders, e.g. ``["data"]``.
+
+    Returns
+    -------
+    LoadResult
+        The articles in input order (ids unique within this load) and the skipped inputs.
+
+    Raises
+    ------
+    TypeError
+        If ``paths`` is a single path instead of a sequence of paths.
+
+    Examples
+    --------
+    >>> load_paths(["no/such/file.txt"]).skipped
+    (SkippedInput(source='no/such/file.txt', reason='file not found'),)
+    """
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        raise TypeError(
+            f"load_paths expects a sequence of paths, got a single {type(paths).__name__} {paths!r}; "
+            f"wrap it in a list: load_paths([{str(paths)!r}])"
+        )
+    articles: list[Article] = []
+    skipped: list[SkippedInput] = []
+    for path in _unique_files(_expand_paths(paths), skipped):
+        found, bad = _load_file(path)
+        articles.extend(found)
+        skipped.extend(bad)
+    return LoadResult(articles=_with_unique_ids(articles), skipped=tuple(skipped))
+
+
+def load_bytes(name: str, data: bytes) -> LoadResult:
+    """Load one uploaded file; ``name`` decides the format by its extension.
+
+    Parameters
+    ----------
+    name : str
+        The file name as uploaded, e.g. ``"story.txt"``; its stem is the default id.
+    data : bytes
+        The file content, in any supported encoding.
+
+    Returns
+    -------
+    LoadResult
+        The file's articles (several for CSV/JSONL) and any skipped file or rows.
+
+    Raises
+    ------
+    TypeError
+        If ``data`` is not bytes (use :func:`article_from_text` for text).
+
+    Examples
+    --------
+    >>> result = load_bytes("story.txt", b"---\\noutlet: Daily Example\\n---\\nMarkets rose today.")
+    >>> result.articles[0].outlet, result.articles[0].title, result.articles[0].text
+    ('Daily Example', 'Markets rose today.', 'Markets rose today.')
+    >>> load_bytes("story.txt", b"   ").skipped[0].reason
+    'only whitespace'
+    """
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError(
+            f"load_bytes expects bytes, got {type(data).__name__}; "
+            "encode the text first or use article_from_text"
+        )
+    articles, skipped = _load_named_bytes(name, bytes(data), source=name)
+    return LoadResult(articles=_with_unique_ids(articles), skipped=tuple(skipped))
+
+
+def article_from_text(
+    text: str,
+    *,
+    outlet: str,
+    title: str = "",
+    date: str | None = None,
+    url: str | None = None,
+    id: str | None = None,  # noqa: A002 - the name of Article.id, fixed by the dashboard's API
+) -> Article:
+    """Make an article from pasted text.
+
+    Parameters
+    ----------
+    text : str
+        The article body; kept as written apart from newline normalisation and outer whitespace.
+    outlet : str
+        The outlet's name; blank becomes ``"Unknown outlet (<id>)"``.
+    title : str, optional
+        Blank means the body's first sentence (at most :data:`TITLE_MAX_CHARS` characters).
+    date : str or None, optional
+        Any common date format; stored as ISO ``YYYY-MM-DD``, or ``None`` if it does not parse.
+    url : str or None, optional
+        Where the text came from.
+    id : str or None, optional
+        Defaults to ``"pasted-"`` plus a hash of the text, so the same text gets the same id.
+
+    Returns
+    -------
+    Article
+        With ``source="pasted text"``.
+
+    Raises
+    ------
+    CorpusError
+        If ``text`` is empty or only whitespace.
+
+    Examples
+    --------
+    >>> article = article_from_text("Talks resumed. Both sides met.", outlet="Example Times",
+    ...                             date="24 November 2025")
+    >>> article.title, article.date
+    ('Talks resumed.', '2025-11-24')
+    """
+    body = _normalise_newlines(text).strip()
+    if not body:
+        raise CorpusError("the pasted text is empty; paste the article body")
+    article_id = (id or "").strip() or "pasted-" + hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
+    fields = {"outlet": outlet, "title": title, "date": date, "url": url, "id": article_id}
+    return _build_article(
+        body, _clean_fields(fields), stem=article_id, default_id=article_id, source="pasted text"
+    )
+
+
+# --------------------------------------------------------------------------- finding files
+
+
+def _expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterable[Path | SkippedInput]:
+    """Yield each named file, each supported file inside each named folder, or a ``SkippedInput``."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from _folder_files(path)
+        elif path.exists():
+            yield path
+        else:
+            yield SkippedInput(source=str(path), reason="file not found")
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    """Supported, non-hidden, non-README files under ``folder``, sorted by path."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.suffix.lower() in SUPPORTED_SUFFIXES
+        and path.stem.lower() not in _IGNORED_STEMS
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and path.is_file()
+    )
+
+
+def _unique_files(items: Iterable[Path | SkippedInput], skipped: list[SkippedInput]) -> Iterable[Path]:
+    """Yield each file once (first occurrence wins); append ``SkippedInput`` items to ``skipped``."""
+    seen: set[Path] = set()
+    for item in items:
+        if isinstance(item, SkippedInput):
+            skipped.append(item)
+            continue
+        key = item.resolve()
+        if key not in seen:
+            seen.add(key)
+            yield item
+
+
+def _load_file(path: Path) -> tuple[list[Article], list[SkippedInput]]:
+    """Read one file from disk and parse it; an unreadable file becomes a ``SkippedInput``."""
+    source = str(path)
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return [], [SkippedInput(source=source, reason=_unsupported_reason(path.suffix))]
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return [], [SkippedInput(source=source, reason=f"cannot read file: {exc.strerror or exc}")]
+    return _load_named_bytes(path.name, data, source=source)
+
+
+def _unsupported_reason(suffix: str) -> str:
+    """The skip reason for a file type we do not read."""
+    kind = f"unsupported file type {suffix!r}" if suffix else "no file extension"
+    return f"{kind} (supported: {', '.join(SUPPORTED_SUFFIXES)})"
+
+
+# --------------------------------------------------------------------------- one file
+
+
+def _load_named_bytes(name: str, data: bytes, *, source: str) -> tuple[list[Article], list[SkippedInput]]:
+    """Decode ``data`` and parse it in the format given by ``name``'s extension."""
+    suffix = PurePath(name).suffix.lower()
+    stem = PurePath(name).stem or name
+    if suffix not in SUPPORTED_SUFFIXES:
+        return [], [SkippedInput(source=source, reason=_unsupported_reason(suffix))]
+    try:
+        text = _decode(data)
+        if suffix == ".csv":
+            return _parse_csv(text, stem=stem, source=source)
+        if suffix == ".jsonl":
+            return _parse_jsonl(text, stem=stem, source=source)
+        if suffix in (".html", ".htm"):
+            return [_parse_html(text, stem=stem, source=source)], []
+        return [_parse_plain(text, stem=stem, source=source)], []
+    except CorpusError as exc:
+        return [], [SkippedInput(source=source, reason=str(exc))]
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def _decode(data: bytes) -> str:
+    """Bytes to text with ``\\n`` newlines; raise ``CorpusError`` for empty, binary or undecodable data."""
+    if not data:
+        raise CorpusError("empty file")
+    _reject_known_binary(data)
+    bom = next(((mark, codec, label) for mark, codec, label in _BOMS if data.startswith(mark)), None)
+    if bom is not None:
+        text = _decode_strict(data[len(bom[0]) :], bom[1], bom[2])
+    elif b"\x00" in data:
+        text = _decode_utf16_without_bom(data)
+    else:
+        text = _decode_without_bom(data)
+    _reject_control_chars(text)
+    text = _normalise_newlines(text)
+    if not text.strip():
+        raise CorpusError("only whitespace")
+    return text
+
+
+def _reject_known_binary(data: bytes) -> None:
+    """Raise ``CorpusError`` naming the format if ``data`` starts like a known binary file."""
+    head = data.lstrip()
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            raise CorpusError(f"binary file (looks like {kind}), not text")
+
+
+def _decode_strict(data: bytes, codec: str, label: str) -> str:
+    """Decode with ``codec`` or raise ``CorpusError`` naming it (and truncation, if that is the cause)."""
+    unit = 4 if "32" in codec else 2 if "16" in codec else 1
+    if len(data) % unit:
+        raise CorpusError(
+            f"cannot decode as {label}: odd number of bytes ({len(data)}), the file looks truncated"
+        )
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"cannot decode as {label}: {exc.reason} at byte {exc.start}") from None
+
+
+def _decode_utf16_without_bom(data: bytes) -> str:
+    """Decode BOM-less bytes containing NULs as UTF-16 if the NULs fall in a UTF-16 pattern."""
+    codec = _utf16_byte_order(data)
+    if codec is not None:
+        whole = data[: len(data) - len(data) % 2]
+        try:
+            text = whole.decode(codec)
+        except UnicodeDecodeError:
+            text = "\x00"
+        if "\x00" not in text:
+            if len(data) % 2:
+                raise CorpusError(
+                    f"cannot decode as {codec.upper()}: odd number of bytes ({len(data)}), "
+                    "the file looks truncated"
+                )
+            return text
+    raise CorpusError("binary file (contains NUL bytes), not text")
+
+
+def _utf16_byte_order(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` if NUL bytes sit in one position of 2-byte units, else ``None``."""
+    units = len(data) // 2
+    even_nuls, odd_nuls = data[0 : units * 2 : 2].count(0), data[1 : units * 2 : 2].count(0)
+    if not units or max(even_nuls, odd_nuls) < _UTF16_NUL_SHARE * units:
+        return None
+    return "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
+
+
+def _decode_without_bom(data: bytes) -> str:
+    """Strict UTF-8, else the legacy encoding charset-normalizer finds (cp1252 preferred)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    codec = _guess_legacy_codec(data)
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        raise CorpusError("cannot decode as UTF-8, UTF-16 or cp1252; save the file as UTF-8") from None
+
+
+def _guess_legacy_codec(data: bytes) -> str:
+    """cp1252 if the data is too short to guess from or charset-normalizer rates it about as well as
+    its best guess; else that guess."""
+    if len(data) < TOO_SMALL_SEQUENCE:
+        return "cp1252"
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        return "cp1252"
+    best_chaos = min(match.chaos for match in matches)
+    for match in matches:
+        if match.chaos <= best_chaos + _CP1252_CHAOS_TOLERANCE and "cp1252" in match.could_be_from_charset:
+            return "cp1252"
+    return matches[0].encoding
+
+
+def _reject_control_chars(text: str) -> None:
+    """Raise ``CorpusError`` if decoded text has NULs or many control characters (a binary file)."""
+    controls = sum(
+        1 for char in text if char not in _TEXT_CONTROL_CHARS and unicodedata.category(char) == "Cc"
+    )
+    if "\x00" in text or controls > _CONTROL_CHAR_MAX_SHARE * len(text):
+        raise CorpusError("binary file (control characters), not text")
+
+
+def _normalise_newlines(text: str) -> str:
+    """``\\r\\n`` and lone ``\\r`` become ``\\n``."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def _parse_plain(text: str, *, stem: str, source: str) -> Article:
+    """A ``.txt``/``.md`` file: front matter or seed date line, then the body."""
+    fields, body = _split_front_matter(text)
+    if fields is None:
+        fields, body = _split_seed_date_line(text)
+    body = body.strip()
+    if not body:
+        raise CorpusError("no article text after the front matter / date line")
+    return _build_article(body, fields, stem=stem, default_id=stem, source=source)
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, str] | None, str]:
+    """``(fields, body)`` if ``text`` opens with a ``---`` block, else ``(None, text)``."""
+    if not re.match(r"---[ \t]*(?:\n|\Z)", text):
+        return None, text
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        raise CorpusError(
+            "front matter opened with '---' on line 1 is never closed; add a '---' line after it"
+        )
+    try:
+        raw = yaml.load(match.group(1), Loader=_FrontMatterLoader)  # a SafeLoader subclass: safe
+    except (yaml.YAMLError, RecursionError) as exc:
+        problem = getattr(exc, "problem", None) or str(exc)
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        raise CorpusError(f"invalid front matter{where}: {problem}") from None
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise CorpusError(f"front matter must be 'key: value' lines, got a YAML {type(raw).__name__}")
+    return _clean_fields(raw), text[match.end() :]
+
+
+def _split_seed_date_line(text: str) -> tuple[dict[str, str], str]:
+    """Take a leading ``date YYYY-MM-DD`` marker out of ``text``; the rest of the line stays in the body."""
+    match = _SEED_DATE_LINE.match(text)
+    if match is None:
+        return {}, text
+    return {"date": match.group(1)}, text[match.end() :]
+
+
+def _parse_html(html: str, *, stem: str, source: str) -> Article:
+    """An HTML page: trafilatura's main text and metadata (site name becomes the outlet)."""
+    body = trafilatura.extract(html, include_comments=False)
+    if not body or not body.strip():
+        raise CorpusError("no article text found in the HTML")
+    meta = trafilatura.extract_metadata(html, extensive=False)
+    fields = {"title": meta.title, "date": meta.date, "url": meta.url, "outlet": meta.sitename}
+    return _build_article(
+        _normalise_newlines(body).strip(), _clean_fields(fields), stem=stem, default_id=stem, source=source
+    )
+
+
+def _parse_csv(text: str, *, stem: str, source: str) -> tuple[list[Article], list[SkippedInput]]:
+    """A CSV file with a header row: one article per row (row numbers count the header as row 1)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = _csv_header(reader)
+    articles: list[Article] = []
+    skipped: list[SkippedInput] = []
+    row_number = 1
+    try:
+        for row_number, cells in enumerate(reader, start=2):
+            record = dict(zip(header, cells, strict=False))  # short rows lack the last columns
+            _collect_record(record, f"row {row_number}", stem, source, articles, skipped)
+    except csv.Error as exc:
+        where = f"row {row_number + 1}"
+        reason = f"{where}: CSV error: {exc}; the rest of the file was not read"
+        skipped.append(SkippedInput(source=f"{source} {where}", reason=reason))
+    if not articles and not skipped:
+        raise CorpusError("no data rows (only a header)")
+    return articles, skipped
+
+
+def _csv_header(reader: Iterator[list[str]]) -> list[str]:
+    """The lower-cased column names; raise ``CorpusError`` if unreadable or without ``text``."""
+    try:
+        header = [cell.strip().lower() for cell in next(reader, [])]
+    except csv.Error as exc:
+        raise CorpusError(f"row 1: CSV error in the header: {exc}") from None
+    if "text" not in header:
+        found = ", ".join(repr(cell) for cell in header if cell) or "none"
+        raise CorpusError(f"missing column 'text' (columns found: {found})")
+    return header
+
+
+def _parse_jsonl(text: str, *, stem: str, source: str) -> tuple[list[Article], list[SkippedInput]]:
+    """A JSON Lines file: one article per non-blank line."""
+    articles: list[Article] = []
+    skipped: list[SkippedInput] = []
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"line {line_number}"
+        try:
+            record = _json_object(line)
+        except CorpusError as exc:
+            skipped.append(SkippedInput(source=f"{source} {where}", reason=f"{where}: {exc}"))
+            continue
+        if "text" not in record:
+            keys = ", ".join(repr(key) for key in record) or "none"
+            skipped.append(
+                SkippedInput(
+                    source=f"{source} {where}", reason=f"{where}: missing key 'text' (keys found: {keys})"
+                )
+            )
+            continue
+        _collect_record(record, where, stem, source, articles, skipped)
+    return articles, skipped
+
+
+def _json_object(line: str) -> dict[str, Any]:
+    """Parse one JSONL line into a dict with lower-cased keys, or raise ``CorpusError``."""
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise CorpusError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    except (ValueError, RecursionError) as exc:
+        raise CorpusError(f"invalid JSON: {exc}") from None
+    if not isinstance(value, dict):
+        raise CorpusError(f"expected a JSON object, got {type(value).__name__}")
+    return {str(key).strip().lower(): item for key, item in value.items()}
+
+
+def _collect_record(
+    record: Mapping[str, Any],
+    where: str,
+    stem: str,
+    source: str,
+    articles: list[Article],
+    skipped: list[SkippedInput],
+) -> None:
+    """Append the article a CSV row / JSONL object makes to ``articles``, or its reason to ``skipped``."""
+    row_source = f"{source} {where}"
+    text = record.get("text")
+    if text is not None and not isinstance(text, str):
+        skipped.append(
+            SkippedInput(
+                source=row_source, reason=f"{where}: 'text' must be a string, got {type(text).__name__}"
+            )
+        )
+        return
+    body = _normalise_newlines(text or "").strip()
+    if not body:
+        skipped.append(SkippedInput(source=row_source, reason=f"{where}: empty text"))
+        return
+    default_id = f"{stem}-{where.replace(' ', '')}"
+    articles.append(
+        _build_article(body, _clean_fields(record), stem=stem, default_id=default_id, source=row_source)
+    )
+
+
+# --------------------------------------------------------------------------- fields
+
+
+def _clean_fields(raw: Mapping[Any, Any]) -> dict[str, str]:
+    """Known fields as stripped, non-empty strings; unknown keys, blanks and non-scalars dropped."""
+    lowered = {str(key).strip().lower(): value for key, value in raw.items()}
+    fields: dict[str, str] = {}
+    for name in _FIELDS:
+        value = lowered.get(name)
+        if isinstance(value, (str, int, float)) and str(value).strip():
+            fields[name] = str(value).strip()
+    return fields
+
+
+def _build_article(
+    body: str, fields: Mapping[str, str], *, stem: str, default_id: str, source: str
+) -> Article:
+    """Fill in defaults (outlet, title, id) and normalise the date."""
+    return Article(
+        id=fields.get("id", default_id),
+        outlet=fields.get("outlet", f"Unknown outlet ({stem})"),
+        title=fields.get("title") or _title_from_body(body),
+        text=body,
+        date=normalise_date(fields.get("date")),
+        url=fields.get("url"),
+        credit=fields.get("credit"),
+        source=source,
+    )
+
+
+def _title_from_body(body: str) -> str:
+    """The first sentence of the first line, cut at a word boundary to ``TITLE_MAX_CHARS``."""
+    first_line = body.strip().split("\n", 1)[0].strip()
+    sentence = _FIRST_SENTENCE.split(first_line, maxsplit=1)[0]
+    if len(sentence) <= TITLE_MAX_CHARS:
+        return sentence
+    head = sentence[:TITLE_MAX_CHARS]
+    cut = head.rsplit(" ", 1)[0] if " " in head else head[: TITLE_MAX_CHARS - 1]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def normalise_date(value: str | None) -> str | None:
+    """An ISO ``YYYY-MM-DD`` date, or ``None`` if ``value`` is missing or does not parse.
+
+    Parameters
+    ----------
+    value : str or None
+        ISO 8601 (date or date-time), ``YYYY/MM/DD``, or English forms such as ``24 November 2025``
+        and ``Nov 24, 2025``.
+
+    Returns
+    -------
+    str or None
+        The date as written (a time zone does not shift it).
+
+    Examples
+    --------
+    >>> normalise_date("2025-11-24T23:30:00-05:00"), normalise_date("Nov 24, 2025"), normalise_date("soon")
+    ('2025-11-24', '2025-11-24', None)
+    """
+    text = (value or "").strip()
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _with_unique_ids(articles: Sequence[Article]) -> tuple[Article, ...]:
+    """Suffix ``-2``, ``-3``, ... to ids already used earlier in ``articles``."""
+    used: set[str] = set()
+    unique: list[Article] = []
+    for article in articles:
+        candidate, number = article.id, 1
+        while candidate in used:
+            number += 1
+            candidate = f"{article.id}-{number}"
+        used.add(candidate)
+        unique.append(article if candidate == article.id else dataclasses.replace(article, id=candidate))
+    return tuple(unique)
