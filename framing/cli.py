@@ -1,12 +1,14 @@
-"""Command line: ``python -m framing analyze PATH... [--format table|csv|json] [--lexicon FILE] [--out FILE]``.
+"""Command line: ``python -m framing analyze PATH... [--format table|csv|json] [--lexicon FILE] [--out FILE]``
+and ``python -m framing validate [--data DIR] [--out FILE]``.
 
 Exit codes: 0 every file loaded; 1 some input was skipped (results for the rest are still written);
-2 bad usage (unknown option, unreadable or invalid lexicon, unwritable output).
+2 bad usage (unknown option, unreadable or invalid lexicon, unwritable output, benchmark data missing).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +17,7 @@ from .errors import FramingError
 from .export import to_csv, to_json, to_table
 from .lexicon import Lexicon, extend_lexicon, load_default_lexicon, load_lexicon
 from .pipeline import analyze_paths
+from .validate import DEFAULT_DATA_DIR, EMPHASIS_FILE, TONE_FILE, BenchmarkNotFoundError, format_table, run_validation
 
 __all__ = ["main", "build_parser"]
 
@@ -41,12 +44,24 @@ def build_parser() -> argparse.ArgumentParser:
     lexicons.add_argument("--lexicon", metavar="FILE", help="frame lexicon CSV that replaces the default")
     lexicons.add_argument("--extend-lexicon", metavar="FILE", help="frame lexicon CSV added to the default (its rows win)")
     analyze.add_argument("--out", metavar="FILE", help="write the result to FILE instead of standard output")
+    validate = commands.add_parser(
+        "validate",
+        help="measure tone and frame scores against human judgements (docs/validity.md)",
+        description="Compare our sentence tone with human ratings (VADER as baseline) and our dominant frame "
+        "with editors' topic tags (a keyword count as baseline); prints a table and writes the figures as JSON.",
+    )
+    validate.add_argument("--data", metavar="DIR", default=str(DEFAULT_DATA_DIR),
+                          help=f"folder holding {TONE_FILE} and {EMPHASIS_FILE} (default: {DEFAULT_DATA_DIR})")
+    validate.add_argument("--out", metavar="FILE", default="validity.json",
+                          help="where to write the figures as JSON (default: validity.json)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     args = build_parser().parse_args(argv)
+    if args.command == "validate":
+        return _validate(args.data, args.out)
     try:
         lexicon = _choose_lexicon(args.lexicon, args.extend_lexicon)
     except FramingError as exc:
@@ -65,6 +80,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     for skipped in report.skipped:
         print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
     return EXIT_SKIPPED if report.skipped or not report.articles else EXIT_OK
+
+
+def _validate(data: str, out: str) -> int:
+    try:
+        figures = run_validation(data)
+    except BenchmarkNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    sys.stdout.write(format_table(figures))
+    try:
+        Path(out).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        print(f"error: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"figures written to {out}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _choose_lexicon(replace: str | None, extend: str | None) -> Lexicon:
