@@ -27,15 +27,20 @@ __all__ = [
     "distinctive_terms_chart",
 ]
 
-#: Axis labels longer than this are cut with "…" (full name in the hover). 22 characters fit
-#: under a bar at the dashboard's default width with five outlets.
-MAX_LABEL_CHARS: Final = 22
-#: Line width when a label has to be wrapped instead (see ``_axis_labels``).
-WRAP_WIDTH: Final = 16
+#: Axis labels are wrapped at this many characters per line (fits under a bar at the dashboard's
+#: default width with six outlets) and cut with "…" after ``MAX_LABEL_LINES`` lines; the full
+#: name is always in the hover.
+WRAP_WIDTH: Final = 18
+MAX_LABEL_LINES: Final = 2
+#: Longest outlet name put into a chart title before it is cut with "…".
+TITLE_NAME_CHARS: Final = 40
+#: Article labels ("Outlet: Title") sit beside horizontal bars, where there is more room.
+ARTICLE_WRAP_WIDTH: Final = 32
 #: Terms shown by ``distinctive_terms_chart`` unless told otherwise; more stop being readable.
 DEFAULT_TOP_TERMS: Final = 15
-#: Height per horizontal bar (px) and the fixed part of a horizontal-bar figure's height.
-BAR_HEIGHT_PX: Final = 28
+#: Height per horizontal bar (px; room for a two-line label) and the fixed part of a
+#: horizontal-bar figure's height.
+BAR_HEIGHT_PX: Final = 40
 BASE_HEIGHT_PX: Final = 140
 #: Tone axis range: tone is defined on [-1, 1], fixing the range keeps outlets comparable.
 TONE_RANGE: Final = (-1.0, 1.0)
@@ -60,20 +65,26 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _truncate(name: str) -> str:
-    """Cut ``name`` to ``MAX_LABEL_CHARS`` with an ellipsis."""
-    return name if len(name) <= MAX_LABEL_CHARS else name[: MAX_LABEL_CHARS - 1].rstrip() + "…"
+def _truncate(name: str, width: int = WRAP_WIDTH) -> str:
+    """Cut ``name`` to ``width`` characters with an ellipsis."""
+    return name if len(name) <= width else name[: width - 1].rstrip() + "…"
 
 
-def _axis_labels(names: Sequence[str]) -> list[str]:
-    """Short, unique, escaped axis labels; wrapped full names if truncation would collide."""
-    short = [_truncate(name) for name in names]
+def _wrap(name: str, width: int, max_lines: int | None) -> str:
+    """Escaped ``name`` wrapped at ``width`` with ``<br>``; "…" when lines are cut off."""
+    lines = textwrap.wrap(name, width) or [name]
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = _truncate(lines[-1], width - 1).removesuffix("…") + "…"
+    return "<br>".join(_escape(line) for line in lines)
+
+
+def _axis_labels(names: Sequence[str], width: int = WRAP_WIDTH) -> list[str]:
+    """Short, unique, escaped axis labels; full wrapped names if shortening would collide."""
+    short = [_wrap(name, width, MAX_LABEL_LINES) for name in names]
     if len(set(short)) == len(set(names)):
-        return [_escape(label) for label in short]
-    return [
-        "<br>".join(_escape(line) for line in textwrap.wrap(name, WRAP_WIDTH) or [name])
-        for name in names
-    ]
+        return short
+    return [_wrap(name, width, None) for name in names]
 
 
 def _base_layout(fig: go.Figure, title: str, *, height: int | None = None) -> go.Figure:
@@ -83,7 +94,7 @@ def _base_layout(fig: go.Figure, title: str, *, height: int | None = None) -> go
         font=_FONT,
         title=dict(text=title, x=0.0, xanchor="left"),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0),
-        margin=dict(l=10, r=10, t=80, b=10),
+        margin=dict(l=10, r=30, t=80, b=10),
         height=height,
     )
     return fig
@@ -186,8 +197,8 @@ def emphasis_ternary(outlets: Sequence[OutletReport]) -> go.Figure:
             shares = [outlet.emphasis.get(frame, 0.0) for frame in FRAMES]
             fig.add_trace(go.Scatterternary(
                 name=label, a=[shares[0]], b=[shares[1]], c=[shares[2]],
-                mode="markers+text", text=[label], textposition="top center",
-                marker=dict(size=13, color=TEXT_COLOUR, line=dict(width=1, color="#FFFFFF"),
+                mode="markers",
+                marker=dict(size=14, color=TEXT_COLOUR, line=dict(width=1, color="#FFFFFF"),
                             symbol=TERNARY_SYMBOLS[index % len(TERNARY_SYMBOLS)]),
                 hovertemplate=f"{_escape(outlet.outlet)}<br>"
                               + "<br>".join(f"{frame}: {share:.0%}"
@@ -201,13 +212,16 @@ def emphasis_ternary(outlets: Sequence[OutletReport]) -> go.Figure:
                                 linewidth=3)
             for axis, frame in zip("abc", FRAMES)
         }
-        fig.update_layout(ternary=dict(sum=1, **axes), showlegend=False)
         fig = _base_layout(fig, title)
+        fig.update_layout(ternary=dict(sum=1, **axes), showlegend=True,
+                          legend=dict(orientation="v", y=1.0, yanchor="top", x=1.02,
+                                      xanchor="left", title=dict(text="Outlet")),
+                          margin=dict(l=70, r=40, t=90, b=70))
     skipped = [outlet.outlet for outlet in outlets if not _has_evidence(outlet)]
     if skipped and placed:
         fig.add_annotation(
             text="Not shown (no frame evidence): " + ", ".join(_escape(n) for n in skipped),
-            showarrow=False, x=0.0, y=-0.08, xref="paper", yref="paper", xanchor="left",
+            showarrow=False, x=0.0, y=-0.12, xref="paper", yref="paper", xanchor="left",
             font=dict(size=12, color=NEUTRAL),
         )
     return fig
@@ -326,7 +340,7 @@ def readability_bars(articles: Sequence[ArticleReport]) -> go.Figure:
     fig = go.Figure(go.Bar(
         orientation="h",
         x=scores,
-        y=_axis_labels(names),
+        y=_axis_labels(names, ARTICLE_WRAP_WIDTH),
         marker_color=NEUTRAL,
         text=[f"{score:.0f}" for score in scores],
         textposition="outside",
@@ -376,7 +390,7 @@ def distinctive_terms_chart(
     """
     if top_n < 1:
         raise ValueError(f"top_n={top_n!r} must be at least 1; pass e.g. top_n=15")
-    title = f"Words {_escape(_truncate(outlet.outlet))} uses more than the others (z-score)"
+    title = f"Words {_escape(_truncate(outlet.outlet, TITLE_NAME_CHARS))} uses more than the others (z-score)"
     terms = sorted(outlet.distinctive_terms, key=lambda term: -term.z)[:top_n]
     if not terms:
         return _empty_figure(title)

@@ -88,7 +88,9 @@ HIGHLIGHT_CSS: Final = """
 @media print {
   .fl-article mark.fl-s, .fl-legend .fl-key { -webkit-print-color-adjust: exact;
     print-color-adjust: exact; }
-  .fl-article mark.fl-s { break-inside: avoid; page-break-inside: avoid; }
+  /* Inline marks cannot carry break rules: keep whole paragraphs (so sentences) on one page
+     where they fit, and never leave fewer than 3 lines of one at a page edge. */
+  .fl-article p { break-inside: avoid; page-break-inside: avoid; orphans: 3; widows: 3; }
   .fl-article details.fl-removed { break-inside: avoid; }
 }
 """

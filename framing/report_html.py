@@ -23,6 +23,12 @@ __all__ = ["REPORT_CSS", "render_report_html"]
 
 #: Distinctive terms listed per outlet in the summary table; the chart shows more.
 TABLE_TOP_TERMS: Final = 5
+#: Distinctive terms per outlet chart in the report (the dashboard can show more).
+REPORT_TOP_TERMS: Final = 10
+#: Minimum width (px) of one distinctive-terms chart in the report's grid.
+MULTIPLE_MIN_PX: Final = 420
+#: Longest outlet name that fits as the title of one chart in that grid.
+MULTIPLE_TITLE_CHARS: Final = 36
 #: Minimum width (px) of one outlet column in the side-by-side view before columns wrap.
 COLUMN_MIN_PX: Final = 320
 #: plotly config for embedded charts: no plotly logo (it links to plotly.com), resize with page.
@@ -45,6 +51,8 @@ table.fl-summary th:first-child, table.fl-summary td:first-child,
 table.fl-summary td.fl-terms {{ text-align: left; }}
 table.fl-summary thead th {{ background: #F4F4F4; }}
 .fl-chart {{ margin: 0 0 1.2rem; }}
+.fl-multiples {{ display: grid; gap: .5rem 1.5rem;
+  grid-template-columns: repeat(auto-fit, minmax({MULTIPLE_MIN_PX}px, 1fr)); }}
 .fl-columns {{ display: grid; gap: 1.5rem;
   grid-template-columns: repeat(auto-fit, minmax({COLUMN_MIN_PX}px, 1fr)); }}
 .fl-column > h3.fl-outlet {{ font-size: 1.1rem; margin: 0 0 .6rem; padding: .3rem .5rem;
@@ -55,7 +63,7 @@ table.fl-summary thead th {{ background: #F4F4F4; }}
 .fl-method dd {{ margin-left: 1rem; }}
 @media print {{
   main {{ max-width: none; padding: 0; }}
-  .fl-columns {{ display: block; }}
+  .fl-columns, .fl-multiples {{ display: block; }}
   .fl-column {{ break-before: auto; }}
   .fl-chart, table.fl-summary tr, .fl-legend {{ break-inside: avoid; page-break-inside: avoid; }}
   h2, h3 {{ break-after: avoid; page-break-after: avoid; }}
@@ -85,6 +93,13 @@ _METHOD_NOTES: Final[tuple[tuple[str, str], ...]] = (
 def _escape(text: str) -> str:
     """HTML-escape text from the data, quotes included."""
     return html.escape(text, quote=True)
+
+
+def _shorten(name: str) -> str:
+    """Cut a name to ``MULTIPLE_TITLE_CHARS`` with "…" (it titles a narrow chart)."""
+    if len(name) <= MULTIPLE_TITLE_CHARS:
+        return name
+    return name[: MULTIPLE_TITLE_CHARS - 1].rstrip() + "…"
 
 
 def _percent(value: float) -> str:
@@ -155,27 +170,47 @@ def _summary_table(outlets: Sequence[OutletReport]) -> str:
 
 
 def _figures(outlets: Sequence[OutletReport], articles: Sequence[ArticleReport]) -> list[go.Figure]:
-    """The charts of the report, in reading order."""
-    figures = [
+    """The overview charts of the report, in reading order."""
+    return [
         charts.emphasis_bars(outlets),
         charts.emphasis_ternary(outlets),
         charts.tone_bars(outlets),
         charts.intensity_bars(outlets),
         charts.readability_bars(articles),
     ]
-    figures.extend(charts.distinctive_terms_chart(outlet) for outlet in outlets
-                   if outlet.distinctive_terms)
+
+
+def _term_figures(outlets: Sequence[OutletReport]) -> list[go.Figure]:
+    """One distinctive-terms chart per outlet that has any, for a small-multiples grid."""
+    figures = []
+    for outlet in outlets:
+        if outlet.distinctive_terms:
+            figure = charts.distinctive_terms_chart(outlet, top_n=REPORT_TOP_TERMS)
+            # The section heading says what the words are; the outlet name is enough here.
+            figure.update_layout(title_text=f"<b>{_escape(_shorten(outlet.outlet))}</b>")
+            figures.append(figure)
     return figures
 
 
-def _charts_section(figures: Sequence[go.Figure]) -> str:
-    """Chart divs; plotly.js goes inline with the first one only. Div ids are fixed so the
+def _chart_divs(figures: Sequence[go.Figure], first_index: int) -> list[str]:
+    """Chart ``<div>``s; plotly.js goes inline with chart number 0 only. Div ids are fixed so the
     output is deterministic."""
     parts = []
-    for index, figure in enumerate(figures):
+    for index, figure in enumerate(figures, start=first_index):
         chart = figure.to_html(full_html=False, include_plotlyjs=index == 0,
                                div_id=f"fl-chart-{index}", config=dict(PLOTLY_CONFIG))
         parts.append(f'<div class="fl-chart">{chart}</div>')
+    return parts
+
+
+def _charts_section(outlets: Sequence[OutletReport], articles: Sequence[ArticleReport]) -> str:
+    """Overview charts, then the distinctive-terms charts side by side."""
+    overview = _figures(outlets, articles)
+    parts = _chart_divs(overview, 0)
+    terms = _chart_divs(_term_figures(outlets), len(overview))
+    if terms:
+        parts.append("<h3>Words each outlet uses more than the others</h3>")
+        parts.append(f'<div class="fl-multiples">{"".join(terms)}</div>')
     return "\n".join(parts)
 
 
@@ -268,7 +303,7 @@ def render_report_html(
         "<h2>At a glance</h2>", _summary_table(chosen_outlets),
     ]
     if include_charts:
-        sections += ["<h2>Charts</h2>", _charts_section(_figures(chosen_outlets, articles))]
+        sections += ["<h2>Charts</h2>", _charts_section(chosen_outlets, articles)]
     sections += [
         "<h2>The articles side by side</h2>", legend_html(),
         _columns_section(chosen_outlets, articles),

@@ -136,17 +136,22 @@ def test_distinctive_terms_bad_top_n() -> None:
         charts.distinctive_terms_chart(make_outlet("X"), top_n=0)
 
 
-def test_long_outlet_names_truncated_with_full_name_in_hover() -> None:
+def test_long_outlet_names_wrapped_and_cut_with_full_name_in_hover() -> None:
     fig = charts.emphasis_bars([make_outlet(LONG_NAME)])
-    label = fig.data[0].x[0]
-    assert len(label) <= charts.MAX_LABEL_CHARS and label.endswith("…")
+    lines = fig.data[0].x[0].split("<br>")
+    assert len(lines) == charts.MAX_LABEL_LINES and lines[-1].endswith("…")
+    assert all(len(line) <= charts.WRAP_WIDTH for line in lines)
     assert fig.data[0].customdata[0][0] == LONG_NAME
+
+
+def test_short_outlet_names_unchanged() -> None:
+    assert charts.tone_bars([make_outlet("Gazette")]).data[0].y[0] == "Gazette"
 
 
 def test_truncation_collisions_fall_back_to_wrapped_full_names() -> None:
     names = [LONG_NAME + " North", LONG_NAME + " South"]
     labels = list(charts.tone_bars([make_outlet(n) for n in names]).data[0].y)
-    assert len(set(labels)) == 2 and all("<br>" in label for label in labels)
+    assert len(set(labels)) == 2 and all(label.endswith(("North", "South")) for label in labels)
 
 
 def test_outlet_names_escaped_for_plotly() -> None:
