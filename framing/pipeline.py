@@ -16,6 +16,7 @@ from .compare import aggregate_outlets, emphasis_shares, intensity_per_thousand
 from .corpus import load_paths
 from .distinctive import count_words
 from .frames import DocumentFrames, FrameModel
+from .language import language_note
 from .lexicon import Lexicon, load_default_lexicon, load_tone_lexicon
 from .readability import measure_readability
 from .segment import split_sentences, tokenize
@@ -33,7 +34,12 @@ from .types import (
     Token,
 )
 
-__all__ = ["analyze_articles", "analyze_paths", "dominant_frame"]
+__all__ = ["analyze_articles", "analyze_paths", "dominant_frame", "truncate_text"]
+
+#: Longest cleaned text analysed per article, in characters (about 15,000 words; long-form features
+#: run to 10,000). Longer texts are cut at a paragraph or word boundary with a note, never dropped:
+#: this bounds the time and memory one pasted book can take from a shared classroom server.
+MAX_ARTICLE_CHARS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +50,7 @@ class _Prepared:
     cleaned: CleanedText
     sentences: list[Span]
     tokens: list[Token]
+    notes: tuple[str, ...]
 
 
 def analyze_paths(paths: Sequence[str | os.PathLike[str]], *, lexicon: Lexicon | None = None) -> CorpusReport:
@@ -110,9 +117,33 @@ def dominant_frame(scores: dict[str, float]) -> str | None:
     return best
 
 
+def truncate_text(text: str, limit: int = MAX_ARTICLE_CHARS) -> tuple[str, str | None]:
+    """Cut ``text`` to at most ``limit`` characters at a paragraph or word boundary; say so in a note.
+
+    Examples
+    --------
+    >>> truncate_text("First part.\\n\\nSecond part.", 20)
+    ('First part.', 'article truncated: only the first 11 of 25 characters were analysed')
+    >>> truncate_text("Short.", 20)
+    ('Short.', None)
+    """
+    if len(text) <= limit:
+        return text, None
+    cut = text.rfind("\n\n", 0, limit + 1)
+    if cut <= 0:
+        cut = max(text.rfind(" ", 0, limit + 1), 0) or limit
+    kept = text[:cut].rstrip()
+    return kept, f"article truncated: only the first {len(kept):,} of {len(text):,} characters were analysed"
+
+
 def _prepare(article: Article) -> _Prepared:
     cleaned = clean_text(article.text)
-    return _Prepared(article, cleaned, split_sentences(cleaned.text), tokenize(cleaned.text))
+    text, truncated = truncate_text(cleaned.text)
+    if truncated:
+        cleaned = CleanedText(text=text, removed=cleaned.removed, credit=cleaned.credit)
+    tokens = tokenize(text)
+    notes = tuple(n for n in (truncated, language_note(text, tokens)) if n)
+    return _Prepared(article, cleaned, split_sentences(text), tokens, notes)
 
 
 def _report(prepared: _Prepared, frames: DocumentFrames) -> ArticleReport:
@@ -137,6 +168,7 @@ def _report(prepared: _Prepared, frames: DocumentFrames) -> ArticleReport:
         intensity=intensity_per_thousand(frames.scores, words),
         tone=mean_tone([s.tone for s in sentences]),
         sentences=sentences,
+        notes=prepared.notes,
     )
 
 
