@@ -1,0 +1,167 @@
+"""One plain-language sentence per outlet, drawn from the numbers and comparing across outlets.
+
+The sentences are for a projected classroom screen: short, no jargon, every claim backed by a
+number in the same sentence. Superlatives ("the most", "the least") are only used when an outlet
+leads by more than a tie tolerance, so rounding noise never crowns a winner; with a single outlet
+nothing is compared. No streamlit here: the dashboard renders what this returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from .palette import TONE_NEUTRAL_BAND
+from .types import FRAMES, OutletReport
+
+__all__ = ["OutletSentence", "SHARE_TIE", "TONE_TIE", "summarise_outlets", "describe_tone"]
+
+#: Emphasis shares closer than this count as a tie (1 percentage point: what the rounded
+#: percentages on screen can no longer tell apart).
+SHARE_TIE: Final = 0.01
+#: Tones closer than this count as a tie. Tone lies in [-1, 1]; 0.02 is two hundredths, the
+#: precision the charts print.
+TONE_TIE: Final = 0.02
+#: |tone| above which tone is called "clearly" rather than "mildly" positive/negative. Judgement:
+#: a third of the way to the end of the scale, the same step the highlight underline uses.
+CLEAR_TONE: Final = 1 / 3
+
+_NUMBER_WORDS: Final = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_MINUS: Final = "−"
+
+
+@dataclass(frozen=True, slots=True)
+class OutletSentence:
+    """A sentence about one outlet: ``outlet`` and the ``rest`` that follows the name.
+
+    The name is kept apart so a caller can set it in bold after escaping both parts.
+    """
+
+    outlet: str
+    rest: str
+
+    @property
+    def text(self) -> str:
+        """The whole sentence as plain text."""
+        return f"{self.outlet} {self.rest}"
+
+
+def summarise_outlets(outlets: Sequence[OutletReport]) -> list[OutletSentence]:
+    """Return one sentence per outlet, in the given order, comparing it with the others.
+
+    Parameters
+    ----------
+    outlets : sequence of OutletReport
+        The outlets of one analysis.
+
+    Returns
+    -------
+    list of OutletSentence
+
+    Examples
+    --------
+    >>> a = OutletReport("Daily", ("1",), {}, {"trade": 0.2, "security": 0.5, "diplomacy": 0.3}, 5.0, -0.3, 100)
+    >>> b = OutletReport("Weekly", ("2",), {}, {"trade": 0.6, "security": 0.1, "diplomacy": 0.3}, 5.0, 0.2, 100)
+    >>> [s.text for s in summarise_outlets([a, b])]  # doctest: +NORMALIZE_WHITESPACE
+    ['Daily gives security the most space of the two outlets (50% of its frame evidence) and reads the more negative of the two (−0.30).',
+     'Weekly gives trade the most space of the two outlets (60% of its frame evidence) and reads the more positive of the two (+0.20).']
+    """
+    if isinstance(outlets, OutletReport):
+        raise TypeError("summarise_outlets expects a sequence of OutletReport, not a single one")
+    return [OutletSentence(o.outlet, _frame_clause(o, outlets) + " and " + _tone_clause(o, outlets) + ".")
+            for o in outlets]
+
+
+def describe_tone(tone: float) -> str:
+    """Describe a tone value in words, e.g. ``"mildly positive (+0.15)"``.
+
+    Examples
+    --------
+    >>> describe_tone(0.15), describe_tone(-0.5), describe_tone(0.01)
+    ('mildly positive (+0.15)', 'clearly negative (−0.50)', 'about neutral (+0.01)')
+    """
+    if abs(tone) < TONE_NEUTRAL_BAND:
+        return f"about neutral ({_signed(tone)})"
+    strength = "clearly" if abs(tone) >= CLEAR_TONE else "mildly"
+    return f"{strength} {'positive' if tone > 0 else 'negative'} ({_signed(tone)})"
+
+
+def _signed(value: float) -> str:
+    text = f"{value:+.2f}"
+    return text.replace("-", _MINUS)
+
+
+def _count(n: int) -> str:
+    return _NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else str(n)
+
+
+def _percent(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def _has_evidence(outlet: OutletReport) -> bool:
+    return sum(outlet.emphasis.get(f, 0.0) for f in FRAMES) > 0
+
+
+def _top_frames(outlet: OutletReport) -> list[str]:
+    """The outlet's largest frame, plus any other frame within ``SHARE_TIE`` of it."""
+    best = max(outlet.emphasis.get(f, 0.0) for f in FRAMES)
+    return [f for f in FRAMES if best - outlet.emphasis.get(f, 0.0) < SHARE_TIE]
+
+
+def _leads(value: float, others: Sequence[float], tie: float) -> bool:
+    """Whether ``value`` is above every other value by at least ``tie``."""
+    return all(value - other >= tie for other in others)
+
+
+def _frame_clause(outlet: OutletReport, outlets: Sequence[OutletReport]) -> str:
+    if not _has_evidence(outlet):
+        return "uses none of the lexicon's frame words, so its emphasis cannot be measured,"
+    top = _top_frames(outlet)
+    if len(top) > 1:
+        shares = " and ".join(f"{f} ({_percent(outlet.emphasis[f])})" for f in top)
+        return f"splits its frame evidence evenly between {shares}"
+    frame = top[0]
+    share = outlet.emphasis[frame]
+    rivals = [o for o in outlets if o is not outlet and _has_evidence(o)]
+    if not rivals:
+        return f"gives most of its frame evidence to {frame} ({_percent(share)})"
+    lead = _leading_frame(outlet, rivals)
+    n_outlets = _count(len(rivals) + 1)
+    if lead == frame:
+        return f"gives {frame} the most space of the {n_outlets} outlets ({_percent(share)} of its frame evidence)"
+    if lead is not None:
+        return (f"gives {lead} the most space of the {n_outlets} outlets ({_percent(outlet.emphasis[lead])} "
+                f"of its frame evidence, though its largest frame is {frame} at {_percent(share)})")
+    return f"leans most on {frame} ({_percent(share)} of its frame evidence)"
+
+
+def _leading_frame(outlet: OutletReport, rivals: Sequence[OutletReport]) -> str | None:
+    """The frame on which the outlet beats every rival by the widest margin, if it leads on any."""
+    margins = {}
+    for frame in FRAMES:
+        margin = outlet.emphasis.get(frame, 0.0) - max(o.emphasis.get(frame, 0.0) for o in rivals)
+        if margin >= SHARE_TIE:
+            margins[frame] = margin
+    return max(margins, key=lambda f: (margins[f], outlet.emphasis[f])) if margins else None
+
+
+def _tone_clause(outlet: OutletReport, outlets: Sequence[OutletReport]) -> str:
+    others = [o.tone for o in outlets if o is not outlet]
+    tone = outlet.tone
+    if not others:
+        return f"its tone is {describe_tone(tone)}"
+    if len(others) == 1:
+        if _leads(tone, others, TONE_TIE):
+            return f"reads the more positive of the two ({_signed(tone)})"
+        if _leads(-tone, [-t for t in others], TONE_TIE):
+            return f"reads the more negative of the two ({_signed(tone)})"
+        return f"its tone is about the same as the other's ({_signed(tone)})"
+    if _leads(tone, others, TONE_TIE):
+        word = "reads the most positive" if tone > 0 else "reads the least negative"
+        return f"{word} ({_signed(tone)})"
+    if _leads(-tone, [-t for t in others], TONE_TIE):
+        word = "reads the most negative" if tone < 0 else "reads the least positive"
+        return f"{word} ({_signed(tone)})"
+    return f"its tone is {describe_tone(tone)}"

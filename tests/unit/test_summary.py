@@ -1,0 +1,107 @@
+"""Plain-language outlet sentences: comparisons, ties, a single outlet, no evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.summary import OutletSentence, describe_tone, summarise_outlets
+from framing.types import OutletReport
+
+
+def make_outlet(name: str, trade: float, security: float, diplomacy: float, tone: float = 0.0) -> OutletReport:
+    emphasis = {"trade": trade, "security": security, "diplomacy": diplomacy}
+    return OutletReport(name, (name,), dict(emphasis), emphasis, 10.0, tone, 100)
+
+
+def sentences(*outlets: OutletReport) -> list[str]:
+    return [s.text for s in summarise_outlets(outlets)]
+
+
+def test_summarise_outlets_one_sentence_per_outlet_in_order() -> None:
+    result = summarise_outlets([make_outlet("B", 0.5, 0.3, 0.2), make_outlet("A", 0.2, 0.3, 0.5)])
+    assert [s.outlet for s in result] == ["B", "A"]
+    assert all(isinstance(s, OutletSentence) and s.text.endswith(".") for s in result)
+
+
+def test_summarise_outlets_names_the_leader_with_its_share() -> None:
+    texts = sentences(make_outlet("A", 0.1, 0.7, 0.2), make_outlet("B", 0.4, 0.3, 0.3), make_outlet("C", 0.3, 0.3, 0.4))
+    assert texts[0].startswith("A gives security the most space of the three outlets (70% of its frame evidence)")
+
+
+def test_summarise_outlets_mentions_a_lead_on_a_frame_that_is_not_the_largest() -> None:
+    texts = sentences(make_outlet("A", 0.11, 0.41, 0.48), make_outlet("B", 0.25, 0.09, 0.66),
+                      make_outlet("C", 0.5, 0.04, 0.46))
+    assert "gives security the most space of the three outlets (41%" in texts[0]
+    assert "its largest frame is diplomacy at 48%" in texts[0]
+
+
+def test_summarise_outlets_without_lead_says_leans_most() -> None:
+    texts = sentences(make_outlet("A", 0.3, 0.1, 0.6), make_outlet("B", 0.1, 0.3, 0.6), make_outlet("C", 0.3, 0.3, 0.4))
+    assert texts[2].startswith("C leans most on diplomacy (40% of its frame evidence)")
+
+
+@pytest.mark.parametrize("second", [0.7, 0.695])
+def test_summarise_outlets_tie_for_lead_is_not_a_superlative(second: float) -> None:
+    texts = sentences(make_outlet("A", 0.1, 0.7, 0.2), make_outlet("B", 0.1, second, 0.2 + 0.7 - second))
+    assert all("the most space" not in t for t in texts)
+    assert texts[0].startswith("A leans most on security (70%")
+
+
+def test_summarise_outlets_even_split_within_an_outlet() -> None:
+    texts = sentences(make_outlet("A", 0.45, 0.1, 0.45), make_outlet("B", 0.2, 0.6, 0.2))
+    assert "splits its frame evidence evenly between trade (45%) and diplomacy (45%)" in texts[0]
+
+
+def test_summarise_outlets_single_outlet_makes_no_comparison() -> None:
+    (text,) = sentences(make_outlet("Solo", 0.2, 0.3, 0.5, tone=-0.4))
+    assert text == "Solo gives most of its frame evidence to diplomacy (50%) and its tone is clearly negative (−0.40)."
+    assert "most space" not in text and "outlets" not in text
+
+
+def test_summarise_outlets_no_evidence_is_explained() -> None:
+    texts = sentences(make_outlet("Empty", 0.0, 0.0, 0.0), make_outlet("B", 0.2, 0.6, 0.2))
+    assert "cannot be measured" in texts[0]
+    assert texts[1].startswith("B gives most of its frame evidence to security (60%)")
+
+
+@pytest.mark.parametrize(
+    ("tones", "expected"),
+    [
+        ((-0.5, 0.1, 0.2), "reads the most negative (−0.50)"),
+        ((0.06, 0.15, 0.39), "reads the least positive (+0.06)"),
+        ((0.5, 0.1, 0.2), "reads the most positive (+0.50)"),
+        ((-0.1, -0.5, -0.4), "reads the least negative (−0.10)"),
+        ((0.20, 0.21, 0.0), "its tone is mildly positive (+0.20)"),
+    ],
+)
+def test_summarise_outlets_tone_ranking(tones: tuple[float, ...], expected: str) -> None:
+    outlets = [make_outlet(n, 0.3, 0.3, 0.4, tone=t) for n, t in zip("ABC", tones)]
+    assert expected in sentences(*outlets)[0]
+
+
+@pytest.mark.parametrize(
+    ("tones", "expected"),
+    [((0.3, -0.1), "reads the more positive of the two"), ((-0.3, 0.1), "reads the more negative of the two"),
+     ((0.1, 0.11), "its tone is about the same as the other's")],
+)
+def test_summarise_outlets_two_outlets_compare_pairwise(tones: tuple[float, float], expected: str) -> None:
+    outlets = [make_outlet(n, 0.3, 0.3, 0.4, tone=t) for n, t in zip("AB", tones)]
+    assert expected in sentences(*outlets)[0]
+
+
+def test_summarise_outlets_rejects_a_single_report() -> None:
+    with pytest.raises(TypeError, match="sequence of OutletReport"):
+        summarise_outlets(make_outlet("A", 0.3, 0.3, 0.4))  # type: ignore[arg-type]
+
+
+def test_summarise_outlets_empty_is_empty() -> None:
+    assert summarise_outlets([]) == []
+
+
+@pytest.mark.parametrize(
+    ("tone", "expected"),
+    [(0.0, "about neutral (+0.00)"), (-0.049, "about neutral (−0.05)"), (0.2, "mildly positive (+0.20)"),
+     (-0.9, "clearly negative (−0.90)")],
+)
+def test_describe_tone_words(tone: float, expected: str) -> None:
+    assert describe_tone(tone) == expected
