@@ -1,0 +1,1 @@
+"""Pages of the dashboard, run by ``st.navigation`` from ``dashboard.py``."""

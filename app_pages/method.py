@@ -1,0 +1,117 @@
+"""Method: how the scores are made (for students and for teachers), the lexicon, validity and limits."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from framing.types import FRAMES
+from ui.markup import md_escape
+from ui.state import get_view
+
+#: Which measured figures are shown, with the label a reader sees.
+FIGURE_LABELS = {
+    "pearson": "Pearson r", "spearman": "Spearman ρ", "macro_f1": "macro-F1", "accuracy": "accuracy",
+}
+#: Row labels of the validity tables.
+ROW_LABELS = {
+    "full_dev": "Framing Lens (all dev data)",
+    "cross_validated": "Framing Lens (cross-validated)",
+    "vader": "VADER alone (baseline)",
+    "keyword_baseline": "20 keywords per frame (baseline)",
+}
+
+view = get_view()
+lexicon = view.lexicon
+
+st.markdown("#### How Framing Lens reads an article")
+st.markdown(
+    """
+**For students.** A *frame* is the angle a story is told from. The same visit can be told as a story
+about **trade** (tariffs, soybeans, prices), about **security** (troops, weapons, threats) or about
+**diplomacy** (talks, summits, alliances). Framing Lens keeps a list of words for each frame. It finds
+those words in every sentence, gives rare, specific words more weight than everyday ones, and adds them
+up. An outlet's *emphasis* is the share each frame gets of all the frame words it used. *Tone* comes from
+a list of words that people rated as positive or negative. Every coloured sentence shows which words
+counted: hover over it on the *Side by side* page.
+"""
+)
+
+with st.expander("For teachers: the formula", expanded=False):
+    st.markdown("For a lexicon term $t$ with weight $w_t$ and frame $f(t)$, occurring $c_{t,d}$ times in article $d$:")
+    st.latex(r"\mathrm{idf}(t) = \ln\frac{1 + n + N_0}{1 + \mathrm{df}(t) + N_0\,q(t)} + 1,"
+             r"\qquad q(t) = 1 - e^{-L\,p(t)}")
+    st.latex(r"\mathrm{tfidf}(t,d) = (1 + \ln c_{t,d})\,\mathrm{idf}(t)")
+    st.latex(r"F_f(d) = \sum_{t:\,f(t)=f} w_t\,\mathrm{tfidf}(t,d), \qquad e_f(d) = \frac{F_f(d)}{\sum_g F_g(d)},"
+             r"\qquad \mathrm{intensity}(d) = 1000\,\frac{\sum_f F_f(d)}{\mathrm{words}(d)}")
+    st.markdown(
+        "$n$ articles are analysed together; $N_0$ pseudo-articles from a background corpus, in which the term "
+        "occurs in a share $q(t)$ of articles ($p(t)$ is its everyday frequency from *wordfreq*, $L$ a typical "
+        "article length), keep a set of three to ten articles sensible. Outlets pool the scores of their articles. "
+        "Tone: each sentence sums VADER valences $v$ (with VADER's rules for intensifiers, negation and *but*) and "
+        "normalises the sum $S$ to $S/\\sqrt{S^2+15}$; an article's tone is the mean over its sentences."
+    )
+
+st.markdown("#### The frames and the words in use")
+for frame in FRAMES:
+    st.markdown(f"**{frame}**: {md_escape(lexicon.definitions.get(frame, 'no definition in this lexicon'))}")
+st.caption(md_escape(f"Lexicon {lexicon.name} {lexicon.version}, from {lexicon.source}; {len(lexicon.terms)} terms."))
+st.dataframe(
+    [{"term": t.term, "frame": t.frame, "weight": t.weight, "note": t.note} for t in lexicon.terms],
+    key="method_lexicon", hide_index=True, height=260,
+)
+
+
+def figure_rows(section: Mapping[str, object]) -> list[dict[str, object]]:
+    """Rows of one validity section: every entry that is a dict of numbers, with the known metrics."""
+    rows = []
+    for name, values in section.items():
+        if isinstance(values, Mapping) and any(k in values for k in FIGURE_LABELS):
+            row: dict[str, object] = {"": ROW_LABELS.get(name, name)}
+            row.update({label: values[k] for k, label in FIGURE_LABELS.items() if isinstance(values.get(k), float)})
+            rows.append(row)
+    return rows
+
+
+st.markdown("#### How well does it agree with people?")
+try:
+    from framing.validate import load_validity_figures
+
+    figures = load_validity_figures()
+except (ImportError, FileNotFoundError, ValueError):
+    figures = None
+if not figures:
+    st.info("Validity figures not measured yet.")
+else:
+    tone, emphasis = figures.get("tone"), figures.get("emphasis")
+    if isinstance(tone, Mapping):
+        st.markdown(
+            f"**Tone** against {tone.get('n_sentences', '?')} news sentences each rated by 20 people "
+            "(Hutto & Gilbert 2014):"
+        )
+        st.dataframe(figure_rows(tone), key="validity_tone", hide_index=True)
+    if isinstance(emphasis, Mapping):
+        st.markdown(
+            f"**Main frame** of {emphasis.get('n_articles', '?')} news articles against an editor's topic tag "
+            "(Baly et al. 2020):"
+        )
+        st.dataframe(figure_rows(emphasis), key="validity_emphasis", hide_index=True)
+    st.caption(md_escape(f"Cross-validation: {figures.get('cross_validation', 'not reported')}."))
+
+st.markdown("#### What it cannot see")
+st.markdown(
+    """
+- **Irony, quotes and context.** A word list counts *war* the same in "war is unlikely" and "war broke out",
+  and cannot tell a quoted official from the outlet's own voice.
+- **What an article leaves out.** Framing is also choosing what not to say; a count of words that are
+  there cannot measure the ones that are missing.
+- **Tone is general-purpose.** The tone words come from VADER, rated for everyday English, lightly
+  adjusted for news. Words like *crisis* or *attack* may be neutral reporting in a security story.
+- **Three frames only.** Economy, human interest, history and other angles are not measured.
+- **Small numbers.** With a handful of articles, one sentence can move a share by ten points. Read the
+  passages before trusting a percentage.
+- **The lexicon decides.** Change the word list in the sidebar and the scores change: that is a good
+  class exercise, not a bug.
+"""
+)

@@ -1,0 +1,38 @@
+"""Side by side: the cleaned articles of 2–4 outlets in columns, sentences marked by frame and tone."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from framing.highlights import legend_html, render_article_html
+from ui.markup import emphasis_strip, outlet_heading
+from ui.state import get_view
+
+#: Most columns that stay readable on a projected 1440-px-wide screen.
+MAX_COLUMNS = 4
+#: Outlets shown before anyone picks (two or three, as the class discussion usually starts).
+DEFAULT_COLUMNS = 3
+#: Height (px) of each column's scroll box, so the outlet headings stay side by side.
+COLUMN_HEIGHT = 640
+
+view = get_view()
+report = view.report
+names = [o.outlet for o in report.outlets]
+if [n for n in st.session_state.get("sbs_outlets", []) if n not in names]:
+    del st.session_state["sbs_outlets"]
+st.session_state.setdefault("sbs_outlets", names[:DEFAULT_COLUMNS])
+
+chosen = st.multiselect("Outlets to compare (up to four)", names, key="sbs_outlets", max_selections=MAX_COLUMNS)
+st.html(legend_html())
+if not chosen:
+    st.info("Pick at least one outlet above.")
+    st.stop()
+
+for column, name in zip(st.columns(len(chosen), gap="medium"), chosen):
+    outlet = next(o for o in report.outlets if o.outlet == name)
+    with column:
+        st.html(outlet_heading(name) + emphasis_strip(outlet.emphasis, tone=outlet.tone))
+        with st.container(height=COLUMN_HEIGHT, border=True):
+            for article in report.articles:
+                if article.outlet == name:
+                    st.html(render_article_html(article, reveal=True, show_removed=True))

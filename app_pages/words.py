@@ -1,0 +1,53 @@
+"""Words: the vocabulary each outlet uses more than the others, and the frame words behind its scores."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from framing import charts
+from framing.compare import evidence_summary
+from framing.types import FRAMES
+
+from ui.state import get_view
+
+#: Terms per outlet chart; the table below lists them all.
+TOP_TERMS = 10
+#: Charts per row.
+CHARTS_PER_ROW = 2
+#: Frame words listed per outlet and frame in the evidence table.
+EVIDENCE_TERMS = 8
+
+view = get_view()
+report = view.report
+
+st.markdown("#### Words each outlet uses more than the others")
+st.caption(
+    "Log-odds with an informative prior (Monroe et al. 2008): a z-score above 2 means the outlet uses the "
+    "word clearly more often than the other outlets do. Small corpora give small z-scores."
+)
+outlets = report.outlets
+for row_start in range(0, len(outlets), CHARTS_PER_ROW):
+    row = outlets[row_start:row_start + CHARTS_PER_ROW]
+    for column, outlet in zip(st.columns(CHARTS_PER_ROW, gap="large"), row):
+        with column:
+            st.plotly_chart(charts.distinctive_terms_chart(outlet, top_n=TOP_TERMS),
+                            key=f"chart_words_{row_start + row.index(outlet)}", config={"displaylogo": False})
+
+st.markdown("##### All distinctive words")
+st.dataframe(
+    [{"outlet": o.outlet, "word": t.term, "z-score": round(t.z, 2), "times used": t.count}
+     for o in outlets for t in o.distinctive_terms],
+    key="words_table", hide_index=True,
+)
+
+st.markdown("#### Frame words behind each score")
+st.caption("The lexicon terms that added the most to each outlet's frame scores (times found, total weight).")
+by_id = {a.id: a for a in report.articles}
+rows = []
+for outlet in outlets:
+    summary = evidence_summary([by_id[i] for i in outlet.articles])
+    row = {"outlet": outlet.outlet}
+    for frame in FRAMES:
+        row[frame] = ", ".join(f"{t.term} ×{t.count}" for t in summary[frame][:EVIDENCE_TERMS]) or "–"
+    rows.append(row)
+st.dataframe(rows, key="evidence_table", hide_index=True)

@@ -1,0 +1,174 @@
+"""Framing Lens dashboard: pick articles and a lexicon in the sidebar, compare outlets on the pages.
+
+Run with ``streamlit run dashboard.py``. This script owns the sidebar and the analysis call; the
+pages in ``app_pages/`` only display the ``View`` it hands over. Widgets, layout, session state
+and cache wrappers only: every number comes from :mod:`framing`.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from framing.corpus import article_from_text
+from framing.errors import FramingError, LexiconError
+from framing.highlights import HIGHLIGHT_CSS
+from framing.types import Article, LoadResult
+from ui.corpus import add_pasted, apply_labels
+from ui.markup import APP_CSS, md_escape
+from ui.state import (
+    LEXICON_SOURCES,
+    SOURCES,
+    LexiconSpec,
+    View,
+    analyze,
+    get_lexicon,
+    init_state,
+    load_sample,
+    load_uploaded,
+    set_view,
+)
+
+#: File types the article uploader accepts (framing.corpus.SUPPORTED_SUFFIXES, as the widget wants them).
+UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "jsonl"]
+#: Characters of a title shown as the label of its outlet box.
+LABEL_TITLE_CHARS = 60
+
+
+def add_pasted_article() -> None:
+    """Button callback: turn the paste fields into an article, keep it, clear the fields."""
+    state = st.session_state
+    try:
+        article = article_from_text(state.paste_text, outlet=state.paste_outlet, title=state.paste_title)
+    except FramingError as exc:
+        state.paste_message = f"Not added: {exc}"
+        return
+    state.pasted, added = add_pasted(state.pasted, article)
+    state.paste_message = "Added." if added else "This text was pasted already; not added twice."
+    if added:
+        state.paste_text, state.paste_title = "", ""
+
+
+def clear_pasted() -> None:
+    """Button callback: forget every pasted article."""
+    st.session_state.pasted = ()
+    st.session_state.paste_message = "Cleared."
+
+
+def choose_corpus(source: str) -> LoadResult | None:
+    """Sidebar controls of the chosen source; the articles they give, or None while there are none."""
+    if source == "Upload files":
+        files = st.file_uploader(
+            "Article files", type=UPLOAD_TYPES, accept_multiple_files=True, key="upload_files",
+            help="One article per .txt/.md/.html file; one per row in .csv/.jsonl (a 'text' column is required).",
+        )
+        pairs = tuple((f.name, f.getvalue()) for f in files or ())
+        return load_uploaded(pairs) if pairs else None
+    if source == "Paste text":
+        st.text_input("Outlet", key="paste_outlet", placeholder="e.g. The Daily Example")
+        st.text_input("Title (optional)", key="paste_title")
+        st.text_area("Article text", key="paste_text", height=160)
+        left, right = st.columns(2)
+        left.button("Add article", key="paste_add", on_click=add_pasted_article, type="primary")
+        right.button("Clear all", key="paste_clear", on_click=clear_pasted, disabled=not st.session_state.pasted)
+        if st.session_state.paste_message:
+            st.caption(md_escape(st.session_state.paste_message))
+        st.caption(f"{len(st.session_state.pasted)} pasted article(s) kept for this session.")
+        return LoadResult(articles=tuple(st.session_state.pasted)) if st.session_state.pasted else None
+    return load_sample()
+
+
+def edit_labels(articles: tuple[Article, ...]) -> tuple[Article, ...]:
+    """One text box per article for its outlet label; the same label pools articles into one outlet."""
+    with st.expander("Outlet labels", expanded=False):
+        st.caption("Articles with the same label count as one outlet.")
+        labels = {}
+        for article in articles:
+            title = article.title if len(article.title) <= LABEL_TITLE_CHARS else article.title[:LABEL_TITLE_CHARS] + "…"
+            labels[article.id] = st.text_input(md_escape(title) or article.id, value=article.outlet,
+                                               key=f"label::{article.id}")
+    return apply_labels(articles, labels)
+
+
+def choose_lexicon(reveal: bool) -> LexiconSpec | None:
+    """Lexicon controls; a bad lexicon shows its error and falls back to the built-in one."""
+    with st.expander("Lexicon", expanded=False):
+        source = st.radio("Frame words", LEXICON_SOURCES, key="lexicon_source", horizontal=True)
+        spec = None
+        if source == "Upload CSV":
+            upload = st.file_uploader("Lexicon CSV (term, frame, weight, note)", type=["csv"], key="lexicon_file")
+            if upload is not None:
+                try:
+                    spec = LexiconSpec(upload.name, upload.getvalue().decode("utf-8-sig"), st.session_state.lexicon_extend)
+                except UnicodeDecodeError:
+                    st.error(f"{upload.name}: not UTF-8 text; save it as UTF-8. Using the built-in lexicon.")
+        elif source == "Paste CSV":
+            st.text_area("Lexicon CSV", key="lexicon_text", height=120, placeholder="term,frame,weight,note\nsoybean,trade,1.5,")
+            if st.session_state.lexicon_text.strip():
+                spec = LexiconSpec("pasted lexicon", st.session_state.lexicon_text, st.session_state.lexicon_extend)
+        if source != LEXICON_SOURCES[0]:
+            st.checkbox("Add to the built-in terms (off: use only mine)", key="lexicon_extend")
+        try:
+            lexicon = get_lexicon(spec)
+        except LexiconError as exc:
+            st.error(f"{exc}. Using the built-in lexicon instead.")
+            spec, lexicon = None, get_lexicon(None)
+        st.caption(md_escape(f"In use: {lexicon.name} {lexicon.version} ({len(lexicon.terms)} terms)"))
+        if reveal:
+            st.dataframe(
+                [{"term": t.term, "frame": t.frame, "weight": t.weight, "note": t.note} for t in lexicon.terms],
+                key="lexicon_table", hide_index=True, height=240,
+            )
+    return spec
+
+
+st.set_page_config(page_title="Framing Lens", layout="wide", initial_sidebar_state="expanded")
+init_state()
+st.html(f"<style>{HIGHLIGHT_CSS}{APP_CSS}</style>")
+
+with st.sidebar:
+    st.markdown("### Framing Lens")
+    st.toggle("Read first (hide scores)", key="read_first",
+              help="For class: show the plain articles only, with no numbers or colours, until you switch this off.")
+    source = st.radio("Articles", SOURCES, key="source")
+    loaded = choose_corpus(source)
+    if loaded is not None:
+        for item in loaded.skipped:
+            st.warning(md_escape(f"Skipped {item.source}: {item.reason}"))
+    articles = edit_labels(loaded.articles) if loaded is not None and loaded.articles else ()
+    lexicon_spec = choose_lexicon(reveal=not st.session_state.read_first)
+
+reveal = not st.session_state.read_first
+if not articles:
+    st.title("Framing Lens")
+    if source == "Upload files" and loaded is not None:
+        st.error("None of the uploaded files could be read; see the reasons in the sidebar.")
+    else:
+        st.info("Add articles in the sidebar: upload files or paste an article with its outlet.")
+    st.stop()
+
+try:
+    report = analyze(articles, lexicon_spec, loaded.skipped if loaded else ())
+    lexicon = get_lexicon(lexicon_spec)
+except FramingError as exc:
+    st.error(f"The analysis could not run: {exc}")
+    st.stop()
+
+set_view(View(report=report, lexicon=lexicon, reveal=reveal, articles=articles,
+              lexicon_spec=lexicon_spec, skipped=report.skipped))
+
+if reveal:
+    pages = [
+        st.Page("app_pages/overview.py", title="Overview", icon=":material/bar_chart:", default=True),
+        st.Page("app_pages/side_by_side.py", title="Side by side", icon=":material/view_column:"),
+        st.Page("app_pages/passages.py", title="Passages", icon=":material/format_quote:"),
+        st.Page("app_pages/words.py", title="Words", icon=":material/match_word:"),
+        st.Page("app_pages/method.py", title="Method", icon=":material/school:"),
+        st.Page("app_pages/export.py", title="Export", icon=":material/download:"),
+    ]
+else:
+    pages = [st.Page("app_pages/read_first.py", title="Read first", icon=":material/menu_book:", default=True)]
+page = st.navigation(pages, position="top")
+try:
+    page.run()
+except FramingError as exc:
+    st.error(f"This view could not be shown: {exc}")

@@ -1,0 +1,1 @@
+"""Helpers of the Streamlit dashboard: corpus assembly (pure) and session/cache wiring."""
