@@ -37,7 +37,9 @@ first, second = st.columns(2, gap="large")
 with first:
     st.plotly_chart(charts.tone_bars(outlets), key="chart_tone", config=PLOTLY_CONFIG)
 with second:
-    st.plotly_chart(charts.emphasis_ternary(outlets), key="chart_ternary", config=PLOTLY_CONFIG)
+    ternary = charts.emphasis_ternary(outlets)
+    ternary.update_layout(title_text="Balance of frames (nearer a corner = more of that frame)")
+    st.plotly_chart(ternary, key="chart_ternary", config=PLOTLY_CONFIG)
 
 third, fourth = st.columns(2, gap="large")
 with third:

