@@ -1,0 +1,119 @@
+"""Shared fixtures of the engine tests: tiny corpora, an article factory, lexicon writers, a fitted model.
+
+The corpora below were written for these tests (a fictional dispute between two made-up countries);
+they are short on purpose, so every expected number can be worked out by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+import pytest
+
+from framing.frames import FrameModel
+from framing.segment import tokenize
+from framing.types import Article
+
+#: One sentence per frame, plus one with no frame vocabulary at all.
+TRADE_SENTENCE = "Tariffs on soybeans and steel exports rose again this week."
+SECURITY_SENTENCE = "Troops and warships gathered near the disputed island."
+DIPLOMACY_SENTENCE = "The foreign minister praised the summit and the new treaty."
+NEUTRAL_SENTENCE = "The weather was mild on a Tuesday afternoon."
+
+#: Three articles, one per outlet, each leaning to one frame: ``(id, outlet, text)``.
+CORPUS: tuple[tuple[str, str, str], ...] = (
+    (
+        "harbor-1",
+        "Harbor Ledger",
+        "Tariffs on soybeans climbed after the trade talks stalled. Farmers said export prices fell.\n\n"
+        "Importers warned that tariffs would raise prices for shoppers in Velmora.",
+    ),
+    (
+        "ridge-1",
+        "Ridge Courier",
+        "Troops moved to the border as the military raised its alert. Warships patrolled the strait.\n\n"
+        "Officials in Ostrava called the missile tests a threat to regional security.",
+    ),
+    (
+        "valley-1",
+        "Valley Post",
+        "The foreign minister arrived for a summit with her counterpart. Both sides praised the dialogue.\n\n"
+        "Diplomats said the talks could lead to a treaty and closer cooperation.",
+    ),
+)
+
+#: Texts of ``CORPUS`` in order, for tests that only need documents.
+CORPUS_TEXTS: tuple[str, ...] = tuple(text for _, _, text in CORPUS)
+
+#: A small valid frame lexicon (header plus rows), used by the lexicon writer's default.
+SMALL_LEXICON_ROWS: tuple[tuple[str, str, str, str], ...] = (
+    ("tariff", "trade", "2", "trade instrument"),
+    ("trade war", "trade", "2", "phrase"),
+    ("trade", "trade", "1", "general"),
+    ("war", "security", "1.5", "general"),
+    ("summit", "diplomacy", "2", "meeting of leaders"),
+)
+
+
+@pytest.fixture
+def corpus() -> tuple[tuple[str, str, str], ...]:
+    """The three-article ``CORPUS`` as ``(id, outlet, text)`` rows."""
+    return CORPUS
+
+
+@pytest.fixture
+def corpus_articles() -> list[Article]:
+    """``CORPUS`` as ``Article`` objects (one outlet each)."""
+    return [Article(id=i, outlet=o, title=f"Title of {i}", text=t) for i, o, t in CORPUS]
+
+
+@pytest.fixture
+def make_article() -> Callable[..., Article]:
+    """Return a factory of ``Article`` objects; keyword arguments override the defaults."""
+
+    def build(**overrides: str | None) -> Article:
+        fields: dict[str, str | None] = {
+            "id": "article-1",
+            "outlet": "Test Outlet",
+            "title": "A test article",
+            "text": TRADE_SENTENCE,
+        }
+        fields.update(overrides)
+        return Article(**fields)  # type: ignore[arg-type]
+
+    return build
+
+
+@pytest.fixture
+def write_lexicon(tmp_path: Path) -> Callable[..., Path]:
+    """Return a writer of lexicon CSV files in ``tmp_path``.
+
+    ``write(rows=..., name=..., header=..., meta=...)`` writes ``header`` then one line per row (rows
+    are tuples joined with commas, or raw strings written as they are) and, when ``meta`` is given,
+    a ``<name>.meta.json`` beside the CSV. It returns the CSV's path.
+    """
+
+    def write(
+        rows: Iterable[tuple[str, ...] | str] = SMALL_LEXICON_ROWS,
+        *,
+        name: str = "mine.csv",
+        header: str = "term,frame,weight,note",
+        meta: Mapping[str, object] | None = None,
+    ) -> Path:
+        lines = [header, *(row if isinstance(row, str) else ",".join(row) for row in rows)]
+        path = tmp_path / name
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        if meta is not None:
+            meta_path = tmp_path / (name.removesuffix(".csv") + ".meta.json")
+            meta_path.write_text(json.dumps(meta), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture(scope="session")
+def fitted_model() -> FrameModel:
+    """The default-lexicon ``FrameModel`` fitted on ``CORPUS`` (read-only: never refit it in a test)."""
+    return FrameModel().fit([tokenize(text) for text in CORPUS_TEXTS])

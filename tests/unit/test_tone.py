@@ -1,0 +1,159 @@
+"""Sentence tone from the VADER lexicon with news adjustments (framing.tone)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from framing.lexicon import ToneLexicon, load_tone_lexicon
+from framing.segment import tokenize
+from framing.tone import NORMALIZATION_ALPHA, mean_tone, normalize_tone, score_tone
+from framing.types import TONE_LABEL
+
+
+def _tone(text: str) -> float:
+    return score_tone(tokenize(text))[0]
+
+
+def _weights(text: str) -> dict[str, float]:
+    return {e.term: e.weight for e in score_tone(tokenize(text))[1]}
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("The talks were a success.", 1),
+        ("Both leaders praised the good progress.", 1),
+        ("The crisis was a disaster for farmers.", -1),
+        ("Officials warned of a bad outcome.", -1),
+        ("The meeting was on Monday.", 0),
+        ("", 0),
+    ],
+)
+def test_score_tone_sign(text: str, sign: int) -> None:
+    tone = _tone(text)
+    assert (tone > 0) - (tone < 0) == sign
+
+
+@pytest.mark.parametrize(
+    ("plain", "negated"),
+    [
+        ("The talks were good.", "The talks were not good."),
+        ("The deal was a success.", "The deal was never a success."),
+        ("The outcome was bad.", "The outcome wasn't bad."),
+        ("Officials were happy.", "Officials didn't seem happy."),
+    ],
+)
+def test_score_tone_negation_flips_sign(plain: str, negated: str) -> None:
+    assert _tone(plain) * _tone(negated) < 0
+
+
+def test_score_tone_negation_scales_by_vader_constant() -> None:
+    assert _weights("It was not good.")["good"] == pytest.approx(-0.74 * _weights("It was good.")["good"])
+
+
+def test_score_tone_negation_reaches_only_three_words() -> None:
+    assert _weights("Not that the long talks were good.")["good"] > 0
+
+
+def test_score_tone_but_rule_weights_clauses() -> None:
+    good, bad = _weights("It was good.")["good"], _weights("It was bad.")["bad"]
+    weights = _weights("It was good, but it was bad.")
+    assert weights == {"good": pytest.approx(0.5 * good), "bad": pytest.approx(1.5 * bad)}
+
+
+def test_score_tone_but_rule_lets_the_second_clause_win() -> None:
+    assert _tone("The talks were bad, but the outcome was good.") > 0
+    assert _tone("The talks were good, but the outcome was bad.") < 0
+
+
+@pytest.mark.parametrize("booster", ["very", "extremely", "deeply"])
+def test_score_tone_booster_increases_magnitude(booster: str) -> None:
+    assert _tone(f"The talks were {booster} good.") > _tone("The talks were good.") > 0
+    assert _tone(f"The talks were {booster} bad.") < _tone("The talks were bad.") < 0
+
+
+def test_score_tone_booster_fades_with_distance() -> None:
+    weights = [_weights(text)["good"] for text in ("very good", "very red good", "very red brick good")]
+    assert weights == sorted(weights, reverse=True)
+    assert weights[-1] > _weights("good")["good"] == _weights("very red brick walls good")["good"]
+
+
+def test_score_tone_booster_is_not_scored_itself() -> None:
+    assert set(_weights("The very good talks.")) == {"good"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great great great great great great excellent wonderful superb triumph!",
+        "Horrible terrible awful disaster catastrophe tragedy murder war crisis death!",
+        "not not not very very very extremely good good good",
+        "Good, but bad bad bad bad bad bad bad bad bad bad bad.",
+    ],
+)
+def test_score_tone_stays_within_unit_interval(text: str) -> None:
+    assert -1.0 <= _tone(text) <= 1.0
+
+
+@pytest.mark.parametrize(
+    "word", ["united", "party", "parties", "security", "defense", "like", "fighter"]
+)
+def test_score_tone_news_adjusted_words_contribute_nothing(word: str) -> None:
+    assert score_tone(tokenize(f"The {word} statement.")) == (0.0, ())
+
+
+def test_score_tone_united_states_is_neutral() -> None:
+    assert _tone("The United States and the United Nations met.") == 0.0
+
+
+def test_score_tone_evidence_reproduces_the_tone() -> None:
+    text = "The talks were not a failure, but the very bad crisis worried everyone."
+    tone, evidence = score_tone(tokenize(text))
+    assert evidence
+    assert tone == normalize_tone(sum(e.weight for e in evidence))
+
+
+def test_score_tone_evidence_points_at_words() -> None:
+    text = "Leaders hailed a Good and HAPPY outcome despite the crisis."
+    _, evidence = score_tone(tokenize(text))
+    assert [(text[e.start : e.end], e.term, e.frame) for e in evidence] == [
+        ("hailed", "hailed", TONE_LABEL),
+        ("Good", "good", TONE_LABEL),
+        ("HAPPY", "happy", TONE_LABEL),
+        ("crisis", "crisis", TONE_LABEL),
+    ]
+
+
+def test_score_tone_accepts_a_custom_lexicon() -> None:
+    lexicon = ToneLexicon(valences={"soybean": 2.0}, adjusted=frozenset(), provenance={})
+    tone, evidence = score_tone(tokenize("Soybean prices were good."), lexicon=lexicon)
+    assert [e.term for e in evidence] == ["soybean"]
+    assert tone == normalize_tone(2.0)
+
+
+def test_score_tone_default_lexicon_is_the_news_one() -> None:
+    text = "A good and united front."
+    assert score_tone(tokenize(text)) == score_tone(tokenize(text), lexicon=load_tone_lexicon())
+
+
+@pytest.mark.parametrize("total", [0.0, 0.5, -0.5, 2.0, -2.0, 40.0, -1e9, 1e9])
+def test_normalize_tone_is_vader_normalisation(total: float) -> None:
+    expected = total / math.sqrt(total * total + NORMALIZATION_ALPHA) if total else 0.0
+    assert normalize_tone(total) == pytest.approx(expected)
+    assert -1.0 <= normalize_tone(total) <= 1.0
+
+
+def test_normalize_tone_is_odd_and_monotonic() -> None:
+    values = [normalize_tone(x / 2) for x in range(-20, 21)]
+    assert values == sorted(values)
+    assert all(normalize_tone(x) == -normalize_tone(-x) for x in (0.3, 1.0, 7.5))
+
+
+@pytest.mark.parametrize(
+    ("tones", "expected"),
+    [([], 0.0), ([0.5], 0.5), ([0.5, -0.5], 0.0), ([0.5, -0.1, 0.0], 0.1333), ([1.0, 1.0, 0.0], 0.6667)],
+)
+def test_mean_tone(tones: list[float], expected: float) -> None:
+    assert mean_tone(tones) == expected
