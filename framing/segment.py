@@ -26,6 +26,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 #: words, so "US-China" gives two tokens and a lexicon phrase "de-escalation" matches "de escalation".
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
+#: Characters that may stand between the words of one phrase ("trade war", "de-escalation").
+_PHRASE_JOINERS = frozenset(" -\u00a0\u2010\u2011")
+
 #: A possessive ending, dropped before lemmatizing ("China's" -> "china").
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -87,11 +90,15 @@ def tokenize(text: str) -> list[Token]:
     >>> [(t.lower, t.lemma) for t in tokenize("China's tariffs didn't fall")]
     [("china's", 'china'), ('tariffs', 'tariff'), ("didn't", "didn't"), ('fall', 'fall')]
     """
-    return [
-        Token(match.start(), match.end(), lower, lemmatize(lower))
-        for match in _WORD.finditer(text)
-        for lower in (match.group().lower().replace("’", "'"),)
-    ]
+    tokens: list[Token] = []
+    previous_end = -2
+    for match in _WORD.finditer(text):
+        lower = match.group().lower().replace("’", "'")
+        start = match.start()
+        joins = start - previous_end == 1 and text[previous_end] in _PHRASE_JOINERS
+        tokens.append(Token(start, match.end(), lower, lemmatize(lower), joins))
+        previous_end = match.end()
+    return tokens
 
 
 @lru_cache(maxsize=_LEMMA_CACHE)

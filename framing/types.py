@@ -101,6 +101,9 @@ class Token:
     end: int
     lower: str
     lemma: str
+    #: True when a single space or hyphen separates this token from the previous one: only such
+    #: tokens may continue a multi-word lexicon phrase (so no phrase runs across "trade.War").
+    joins_previous: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -177,12 +177,6 @@ def test_term_matcher_phrase_does_not_cross_sentence_end(text: str) -> None:
     assert [term for term, _ in _found(lexicon, text)] == ["trade", "war"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: frames._phrase_at allows ANY one character between phrase words (MAX_PHRASE_GAP=1), "
-    "not only a space or hyphen as documented, so 'trade.War' (missing space after a full stop) "
-    "matches 'trade war' across the sentence end",
-)
 def test_term_matcher_phrase_does_not_cross_unspaced_sentence_end() -> None:
     lexicon = _lexicon("trade,trade,1\nwar,security,1\ntrade war,trade,2\n")
     assert [term for term, _ in _found(lexicon, "Talks were about trade.War came later.")] == ["trade", "war"]
