@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing import charts
 from framing.summary import summarise_outlets
 from framing.types import FRAMES
 from ui.markup import esc, frame_legend, md_escape
-from ui.state import get_view
+from ui.state import get_view, overview_figures
 
 #: plotly toolbar: no logo link to plotly.com; the rest stays for zoom/download.
 PLOTLY_CONFIG = {"displaylogo": False}
 
 view = get_view()
 report = view.report
+figures = overview_figures(view.articles, view.lexicon_spec, view.skipped)
 outlets = report.outlets
 
 st.markdown(f"#### How {len(outlets)} outlet{'s' if len(outlets) != 1 else ''} framed the story")
@@ -31,21 +31,19 @@ with left:
     )
     st.html(sentences)
 with right:
-    st.plotly_chart(charts.emphasis_bars(outlets), key="chart_emphasis", config=PLOTLY_CONFIG)
+    st.plotly_chart(figures["emphasis"], key="chart_emphasis", config=PLOTLY_CONFIG)
 
 first, second = st.columns(2, gap="large")
 with first:
-    st.plotly_chart(charts.tone_bars(outlets), key="chart_tone", config=PLOTLY_CONFIG)
+    st.plotly_chart(figures["tone"], key="chart_tone", config=PLOTLY_CONFIG)
 with second:
-    ternary = charts.emphasis_ternary(outlets)
-    ternary.update_layout(title_text="Balance of frames (nearer a corner = more of that frame)")
-    st.plotly_chart(ternary, key="chart_ternary", config=PLOTLY_CONFIG)
+    st.plotly_chart(figures["ternary"], key="chart_ternary", config=PLOTLY_CONFIG)
 
 third, fourth = st.columns(2, gap="large")
 with third:
-    st.plotly_chart(charts.intensity_bars(outlets), key="chart_intensity", config=PLOTLY_CONFIG)
+    st.plotly_chart(figures["intensity"], key="chart_intensity", config=PLOTLY_CONFIG)
 with fourth:
-    st.plotly_chart(charts.readability_bars(report.articles), key="chart_readability", config=PLOTLY_CONFIG)
+    st.plotly_chart(figures["readability"], key="chart_readability", config=PLOTLY_CONFIG)
 
 with st.expander("The numbers in a table", expanded=False):
     st.dataframe(

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing import charts
 from framing.compare import evidence_summary
 from framing.types import FRAMES
 from ui.markup import outlet_heading
-from ui.state import get_view
+from ui.state import get_view, word_figures
 
-#: Terms per outlet chart; the table below lists them all.
-TOP_TERMS = 10
 #: Charts per row.
 CHARTS_PER_ROW = 2
 #: Frame words listed per outlet and frame in the evidence table.
@@ -26,15 +23,14 @@ st.caption(
     "word clearly more often than the other outlets do. Small corpora give small z-scores."
 )
 outlets = report.outlets
+figures = word_figures(view.articles, view.lexicon_spec, view.skipped)
 for row_start in range(0, len(outlets), CHARTS_PER_ROW):
     row = outlets[row_start:row_start + CHARTS_PER_ROW]
     for column, outlet in zip(st.columns(CHARTS_PER_ROW, gap="large"), row):
-        figure = charts.distinctive_terms_chart(outlet, top_n=TOP_TERMS)
-        # The outlet is named in the heading above; a long name would cut the chart's own title.
-        figure.update_layout(title_text="", margin=dict(t=20))
+        index = row_start + row.index(outlet)
         with column:
             st.html(outlet_heading(outlet.outlet))
-            st.plotly_chart(figure, key=f"chart_words_{row_start + row.index(outlet)}", config={"displaylogo": False})
+            st.plotly_chart(figures[index], key=f"chart_words_{index}", config={"displaylogo": False})
 
 st.markdown("##### All distinctive words")
 st.dataframe(

@@ -139,7 +139,7 @@ def _frame_clause(outlet: OutletReport, outlets: Sequence[OutletReport]) -> str:
 
 def _leading_frame(outlet: OutletReport, rivals: Sequence[OutletReport]) -> str | None:
     """The frame on which the outlet beats every rival by the widest margin, if it leads on any."""
-    margins = {}
+    margins: dict[str, float] = {}
     for frame in FRAMES:
         margin = outlet.emphasis.get(frame, 0.0) - max(o.emphasis.get(frame, 0.0) for o in rivals)
         if margin >= SHARE_TIE:

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+import plotly.graph_objects as go
 import streamlit as st
 
-from framing import pipeline
+from framing import charts, pipeline
 from framing.corpus import load_paths
 from framing.lexicon import Lexicon, extend_lexicon, load_default_lexicon, parse_lexicon
 from framing.report_html import render_report_html
@@ -34,6 +35,8 @@ __all__ = [
     "get_lexicon",
     "analyze",
     "report_html",
+    "overview_figures",
+    "word_figures",
     "set_view",
     "get_view",
 ]
@@ -131,6 +134,42 @@ def report_html(
     """The self-contained HTML report of the same analysis (built only when asked for)."""
     report = analyze(articles, lexicon_spec, skipped)
     return render_report_html(report, outlets=outlets, include_charts=include_charts)
+
+
+#: Title of the ternary chart in a half-width column (the builder's own title is cut off there).
+TERNARY_TITLE: Final = "Balance of frames (nearer a corner = more of that frame)"
+#: Terms per outlet in the Words charts.
+TOP_TERMS: Final = 10
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def overview_figures(
+    articles: tuple[Article, ...], lexicon_spec: LexiconSpec | None, skipped: tuple[SkippedInput, ...]
+) -> dict[str, go.Figure]:
+    """The overview charts, built once per analysis (building plotly figures costs ~20 ms each)."""
+    report = analyze(articles, lexicon_spec, skipped)
+    ternary = charts.emphasis_ternary(report.outlets)
+    ternary.update_layout(title_text=TERNARY_TITLE)
+    return {
+        "emphasis": charts.emphasis_bars(report.outlets),
+        "tone": charts.tone_bars(report.outlets),
+        "ternary": ternary,
+        "intensity": charts.intensity_bars(report.outlets),
+        "readability": charts.readability_bars(report.articles),
+    }
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def word_figures(
+    articles: tuple[Article, ...], lexicon_spec: LexiconSpec | None, skipped: tuple[SkippedInput, ...]
+) -> list[go.Figure]:
+    """One distinctive-words chart per outlet, titled by the page (long outlet names cut chart titles)."""
+    figures = []
+    for outlet in analyze(articles, lexicon_spec, skipped).outlets:
+        figure = charts.distinctive_terms_chart(outlet, top_n=TOP_TERMS)
+        figure.update_layout(title_text="", margin=dict(t=20))
+        figures.append(figure)
+    return figures
 
 
 def set_view(view: View) -> None:
