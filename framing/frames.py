@@ -12,21 +12,28 @@ The model, for lexicon term :math:`t` (frame :math:`f(t)`, lexicon weight :math:
   of one to five articles sensible (a term all five outlets use is not down-weighted to nothing, and a
   very common word never outweighs a specific one);
 * :math:`\mathrm{tfidf}(t,d) = (1 + \ln c_{t,d})\,\mathrm{idf}(t)` — sublinear term frequency;
-* frame score :math:`F_f(d) = \sum_{t: f(t)=f} w_t\,\mathrm{tfidf}(t,d)`;
+* frame score :math:`F_f(d) = s_f \sum_{t: f(t)=f} w_t\,\mathrm{tfidf}(t,d)`, where :math:`s_f` is a
+  per-frame scale (``lexicons/frame_scales.csv``, fitted for the packaged lexicon on labelled dev
+  data, see ``docs/validity.md``; 1 for any other lexicon) that offsets how much more often everyday
+  news vocabulary leans to one frame than another;
 * emphasis :math:`e_f(d) = F_f(d) / \sum_g F_g(d)` (all zero when there is no evidence);
 * intensity :math:`1000 \cdot \sum_f F_f(d) / \mathrm{words}(d)`.
 
-Every occurrence of :math:`t` carries evidence weight :math:`w_t\,\mathrm{tfidf}(t,d) / c_{t,d}`, so a
+Every occurrence of :math:`t` carries evidence weight :math:`s_{f(t)}\,w_t\,\mathrm{tfidf}(t,d) / c_{t,d}`, so a
 sentence's frame score is the sum of the evidence inside it and an article's frame score is the sum of
 its sentences': each number traces back to words at known offsets.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 from scipy import sparse
@@ -37,7 +44,7 @@ from .errors import ModelNotFittedError
 from .lexicon import Lexicon, LexiconTerm, load_default_lexicon
 from .types import FRAMES, Evidence, Token
 
-__all__ = ["FrameModel", "DocumentFrames", "TermMatcher", "background_document_share"]
+__all__ = ["FrameModel", "DocumentFrames", "TermMatcher", "background_document_share", "load_frame_scales"]
 
 #: Pseudo-articles contributed by the background corpus. Ten means the background matters as much as
 #: ten analysed articles: it dominates a classroom set of 3-10 and fades for a research corpus of thousands.
@@ -109,6 +116,9 @@ class FrameModel:
         :math:`N_0`, the weight of the background corpus in the IDF (0 = corpus only).
     typical_length : int
         :math:`L`, words per background article.
+    frame_scales : mapping of str to float, optional
+        :math:`s_f` per frame. When omitted, the packaged scales if the lexicon is the packaged one
+        (same name and version as recorded in ``frame_scales.meta.json``), otherwise 1 for every frame.
 
     Attributes
     ----------
@@ -118,6 +128,8 @@ class FrameModel:
         In how many fitted documents each term occurs.
     n_documents_ : int
         Number of fitted documents.
+    frame_scales_ : dict
+        The per-frame scales :math:`s_f` in use.
 
     Examples
     --------
@@ -134,10 +146,12 @@ class FrameModel:
         *,
         prior_documents: float = PRIOR_DOCUMENTS,
         typical_length: int = TYPICAL_LENGTH,
+        frame_scales: Mapping[str, float] | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.prior_documents = prior_documents
         self.typical_length = typical_length
+        self.frame_scales = frame_scales
 
     # -- fitting -------------------------------------------------------------------------------
     def fit(self, documents: Sequence[Sequence[Token]]) -> FrameModel:
@@ -182,6 +196,15 @@ class FrameModel:
             raise ValueError(f"typical_length must be a positive integer, got {self.typical_length!r}")
         self.lexicon_ = self.lexicon if self.lexicon is not None else load_default_lexicon()
         self._matcher = TermMatcher(self.lexicon_)
+        scales = self.frame_scales
+        if scales is None:
+            packaged, fitted_for = load_frame_scales()
+            same = (self.lexicon_.name, self.lexicon_.version) == fitted_for
+            scales = packaged if same else {}
+        bad = {f: v for f, v in scales.items() if f not in FRAMES or not (isinstance(v, (int, float)) and v > 0)}
+        if bad:
+            raise ValueError(f"frame_scales must map frames ({', '.join(FRAMES)}) to numbers > 0, got {bad!r}")
+        self.frame_scales_ = {f: float(scales.get(f, 1.0)) for f in FRAMES}
 
     def _match_all(self, documents: Sequence[Sequence[Token]]) -> list[list[tuple[int, int, int]]]:
         if isinstance(documents, str):
@@ -214,7 +237,7 @@ class FrameModel:
             tfidf = dict(zip(weighted.indices[start:end].tolist(), weighted.data[start:end].tolist()))
             raw = dict(zip(counts.indices[counts.indptr[row]:counts.indptr[row + 1]].tolist(),
                            counts.data[counts.indptr[row]:counts.indptr[row + 1]].tolist()))
-            results.append(_document_frames(doc_matches, terms, tfidf, raw))
+            results.append(_document_frames(doc_matches, terms, tfidf, raw, self.frame_scales_))
         return results
 
     def _count(self, matches: list[list[tuple[int, int, int]]]) -> sparse.csr_matrix:
@@ -246,12 +269,13 @@ def _document_frames(
     terms: tuple[LexiconTerm, ...],
     tfidf: dict[int, float],
     counts: dict[int, int],
+    scales: dict[str, float],
 ) -> DocumentFrames:
     scores = dict.fromkeys(FRAMES, 0.0)
     evidence = []
     for index, start, end in matches:
         term = terms[index]
-        weight = term.weight * tfidf[index] / counts[index]
+        weight = scales[term.frame] * term.weight * tfidf[index] / counts[index]
         scores[term.frame] += weight
         evidence.append(Evidence(term.term, term.frame, weight, start, end))
     return DocumentFrames(scores=scores, evidence=tuple(evidence))
@@ -267,3 +291,20 @@ def background_document_share(term: str, typical_length: int = TYPICAL_LENGTH) -
     True
     """
     return 1.0 - math.exp(-typical_length * word_frequency(term, "en"))
+
+
+@lru_cache(maxsize=1)
+def load_frame_scales() -> tuple[dict[str, float], tuple[str, str]]:
+    """Return the packaged per-frame scales and the (lexicon name, version) they were fitted for.
+
+    Examples
+    --------
+    >>> scales, (name, version) = load_frame_scales()
+    >>> sorted(scales) == sorted(FRAMES), name
+    (True, 'framing-lens-frames')
+    """
+    folder = resources.files("framing.lexicons")
+    rows = csv.DictReader(io.StringIO((folder / "frame_scales.csv").read_text(encoding="utf-8")))
+    scales = {row["frame"]: float(row["scale"]) for row in rows}
+    meta = json.loads((folder / "frame_scales.meta.json").read_text(encoding="utf-8"))
+    return scales, (str(meta["lexicon"]), str(meta["lexicon_version"]))
