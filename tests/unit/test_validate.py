@@ -1,0 +1,144 @@
+"""Tests for framing.validate on tiny made-up data (never the benchmark files)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from framing import cli
+from framing.validate import (
+    EMPHASIS_FILE,
+    TONE_FILE,
+    BenchmarkNotFoundError,
+    classification_scores,
+    confusion_matrix,
+    correlations,
+    keyword_counts,
+    load_baseline_keywords,
+    load_emphasis_benchmark,
+    load_tone_benchmark,
+    load_validity_figures,
+    stratified_folds,
+    three_class,
+)
+from framing.lexicon import parse_lexicon
+from framing.segment import tokenize
+from framing.types import FRAMES
+
+TRUTH = ["trade", "trade", "trade", "security", "security", "diplomacy", "diplomacy", "diplomacy"]
+PREDICTED = ["trade", "trade", "security", "security", "diplomacy", "diplomacy", "none", "security"]
+
+
+def test_classification_scores_match_hand_computed_values():
+    scores = classification_scores(TRUTH, PREDICTED, FRAMES)
+    # trade: tp 2, predicted 2, true 3 -> P 1, R 2/3, F1 0.8
+    assert scores["per_class"]["trade"] == {"precision": 1.0, "recall": 0.6667, "f1": 0.8, "support": 3}
+    # security: tp 1, predicted 3, true 2 -> P 1/3, R 1/2, F1 0.4
+    assert scores["per_class"]["security"] == {"precision": 0.3333, "recall": 0.5, "f1": 0.4, "support": 2}
+    # diplomacy: tp 1, predicted 2, true 3 -> P 1/2, R 1/3, F1 0.4
+    assert scores["per_class"]["diplomacy"] == {"precision": 0.5, "recall": 0.3333, "f1": 0.4, "support": 3}
+    assert scores["macro_f1"] == pytest.approx((0.8 + 0.4 + 0.4) / 3, abs=1e-4)
+    assert scores["accuracy"] == 0.5
+
+
+def test_classification_scores_no_evidence_counts_as_wrong():
+    scores = classification_scores(["trade", "security"], ["none", "none"], FRAMES)
+    assert scores["accuracy"] == 0.0 and scores["macro_f1"] == 0.0
+
+
+def test_classification_scores_rejects_unequal_lengths():
+    with pytest.raises(ValueError, match="truth has 2 labels but predicted has 1"):
+        classification_scores(["trade", "trade"], ["trade"], FRAMES)
+
+
+def test_confusion_matrix_counts_and_none_column():
+    matrix = confusion_matrix(TRUTH, PREDICTED, FRAMES)
+    assert matrix == {
+        "trade": {"trade": 2, "security": 1, "diplomacy": 0, "none": 0},
+        "security": {"trade": 0, "security": 1, "diplomacy": 1, "none": 0},
+        "diplomacy": {"trade": 0, "security": 1, "diplomacy": 1, "none": 1},
+    }
+    assert sum(sum(row.values()) for row in matrix.values()) == len(TRUTH)
+
+
+def test_confusion_matrix_without_misses_has_no_extra_column():
+    assert list(confusion_matrix(["trade"], ["trade"], FRAMES)["trade"]) == list(FRAMES)
+
+
+@pytest.mark.parametrize(
+    ("predicted", "observed", "pearson", "spearman"),
+    [
+        ([1, 2, 3], [2, 4, 6], 1.0, 1.0),
+        ([1, 2, 3], [3, 2, 1], -1.0, -1.0),
+        ([1, 2, 3, 4], [1, 3, 2, 4], 0.8, 0.8),  # r = 4/5 by hand; rho = 1 - 6*2/(4*15) = 0.8
+        ([0, 0, 0], [1, 2, 3], 0.0, 0.0),  # constant prediction: defined as 0, no warning
+    ],
+)
+def test_correlations(predicted, observed, pearson, spearman):
+    assert correlations(predicted, observed) == {"pearson": pearson, "spearman": spearman}
+
+
+def test_three_class_uses_neutral_band():
+    assert three_class([-0.2, -0.049, 0.0, 0.049, 0.05, 0.7]) == [
+        "negative", "neutral", "neutral", "neutral", "positive", "positive"
+    ]
+    assert three_class([0.3], band=0.5) == ["neutral"]
+
+
+def test_stratified_folds_keeps_articles_together_and_balances_labels():
+    groups = [f"a{n // 2}" for n in range(40)]  # 20 articles, 2 sentences each
+    labels = ["x" if n < 20 else "y" for n in range(40)]
+    folds = stratified_folds(groups, labels, k=5, seed=1)
+    for n in range(0, 40, 2):
+        assert folds[n] == folds[n + 1]
+    per_fold = Counter((f, label) for f, label in zip(folds, labels))
+    assert set(per_fold.values()) == {4}  # each fold: 2 articles x 2 sentences of each label
+    assert folds == stratified_folds(groups, labels, k=5, seed=1)
+
+
+def test_keyword_counts_counts_occurrences():
+    keywords = parse_lexicon("term,frame,weight\ntariff,trade,1\nenvoy,diplomacy,1\n", source="k.csv")
+    counts = keyword_counts(tokenize("Tariffs, tariffs and one envoy."), keywords)
+    assert counts == {"trade": 2.0, "security": 0.0, "diplomacy": 1.0}
+
+
+def test_baseline_keywords_has_twenty_per_frame():
+    assert Counter(t.frame for t in load_baseline_keywords().terms) == dict.fromkeys(FRAMES, 20)
+
+
+def test_loaders_read_made_up_files(tmp_path):
+    (tmp_path / TONE_FILE).write_text(
+        'id,article_id,mean_rating,sd,text\n1_1,1,2.5,0.5,"A fine, happy day."\n', encoding="utf-8"
+    )
+    (tmp_path / EMPHASIS_FILE).write_text(
+        json.dumps({"ID": "x1", "frame_dim": "trade", "content_original": "Tariffs rose."}) + "\n\n",
+        encoding="utf-8",
+    )
+    [tone] = load_tone_benchmark(tmp_path)
+    [article] = load_emphasis_benchmark(tmp_path)
+    assert (tone.article_id, tone.rating, tone.text) == ("1", 2.5, "A fine, happy day.")
+    assert (article.id, article.label, article.text) == ("x1", "trade", "Tariffs rose.")
+
+
+def test_missing_benchmark_raises_with_sources(tmp_path):
+    with pytest.raises(BenchmarkNotFoundError, match="nytEditorialSnippets_GroundTruth.txt"):
+        load_tone_benchmark(tmp_path / "absent")
+
+
+def test_cli_validate_missing_data_exits_2_with_message(tmp_path, capsys):
+    code = cli.main(["validate", "--data", str(tmp_path / "absent"), "--out", str(tmp_path / "v.json")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert TONE_FILE in err and EMPHASIS_FILE in err
+    assert "ramybaly/Article-Bias-Prediction" in err and "hutto_ICWSM_2014" in err
+    assert not (tmp_path / "v.json").exists()
+
+
+def test_published_figures_have_all_blocks():
+    figures = load_validity_figures()
+    assert {"full_dev", "cross_validated", "vader"} <= set(figures["tone"])
+    assert {"full_dev", "cross_validated", "keyword_baseline"} <= set(figures["emphasis"])
+    for block in ("full_dev", "cross_validated", "keyword_baseline"):
+        assert 0.0 <= figures["emphasis"][block]["macro_f1"] <= 1.0
