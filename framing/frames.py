@@ -52,8 +52,6 @@ PRIOR_DOCUMENTS = 10.0
 #: Typical news article length in words, used to turn a word's frequency into the share of articles
 #: that contain it (Poisson approximation). Our five seed articles average about 530 words.
 TYPICAL_LENGTH = 600
-#: Characters allowed between the words of a phrase match (a space or a hyphen).
-MAX_PHRASE_GAP = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +190,7 @@ class FrameModel:
     def _validate_params(self) -> None:
         if not (isinstance(self.prior_documents, (int, float)) and self.prior_documents >= 0):
             raise ValueError(f"prior_documents must be a number >= 0, got {self.prior_documents!r}")
-        if not (isinstance(self.typical_length, int) and self.typical_length > 0):
+        if isinstance(self.typical_length, bool) or not (isinstance(self.typical_length, int) and self.typical_length > 0):
             raise ValueError(f"typical_length must be a positive integer, got {self.typical_length!r}")
         self.lexicon_ = self.lexicon if self.lexicon is not None else load_default_lexicon()
         self._matcher = TermMatcher(self.lexicon_)
@@ -212,6 +210,8 @@ class FrameModel:
         return [self._matcher.find(doc) for doc in documents]
 
     def _fit_matches(self, matches: list[list[tuple[int, int, int]]]) -> None:
+        if not matches:
+            raise ValueError("fit needs at least one document; got an empty sequence")
         counts = self._count(matches)
         self.n_documents_ = counts.shape[0]
         self.document_frequency_ = np.asarray((counts > 0).sum(axis=0)).ravel()
@@ -254,8 +254,7 @@ class FrameModel:
 def _phrase_at(tokens: Sequence[Token], i: int, key: tuple[str, ...]) -> bool:
     # Phrase words must be adjacent: one space or hyphen apart, so no match runs across ". " or a paragraph.
     return all(
-        tokens[i + k].lemma == key[k] and tokens[i + k].start - tokens[i + k - 1].end <= MAX_PHRASE_GAP
-        for k in range(1, len(key))
+        tokens[i + k].lemma == key[k] and tokens[i + k].joins_previous for k in range(1, len(key))
     )
 
 
