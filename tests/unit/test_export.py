@@ -204,7 +204,8 @@ def test_to_table_mentions_every_outlet_and_skipped_file(report: CorpusReport) -
         assert outlet.outlet in table
     assert "SKIPPED (1)" in table
     assert "broken.txt: empty file" in table
-    assert table.startswith("Framing Lens: 3 article(s), 2 outlet(s); lexicon framing-lens-frames 1.0.0")
+    lexicon = f"{report.lexicon['name']} {report.lexicon['version']}"
+    assert table.startswith(f"Framing Lens: 3 article(s), 2 outlet(s); lexicon {lexicon}")
 
 
 def test_to_table_lists_articles_and_evidence(report: CorpusReport) -> None:
