@@ -55,6 +55,7 @@ __all__ = [
     "article_from_text",
     "load_bytes",
     "load_paths",
+    "merge_load_results",
     "normalise_date",
 ]
 
@@ -688,6 +689,22 @@ def normalise_date(value: str | None) -> str | None:
         except ValueError:
             continue
     return None
+
+
+def merge_load_results(results: Iterable[LoadResult]) -> LoadResult:
+    """Concatenate several loads (e.g. one per uploaded file), keeping article ids unique.
+
+    Examples
+    --------
+    >>> one = load_bytes("a.txt", b"First text.")
+    >>> merged = merge_load_results([one, one])
+    >>> [a.id for a in merged.articles]
+    ['a', 'a-2']
+    """
+    results = list(results)
+    articles = [article for result in results for article in result.articles]
+    skipped = [item for result in results for item in result.skipped]
+    return LoadResult(articles=_with_unique_ids(articles), skipped=tuple(skipped))
 
 
 def _with_unique_ids(articles: Sequence[Article]) -> tuple[Article, ...]:

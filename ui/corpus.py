@@ -8,10 +8,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 
-from framing.corpus import load_bytes
-from framing.types import Article, LoadResult, SkippedInput
+from framing.corpus import load_bytes, merge_load_results
+from framing.types import Article, LoadResult
 
-__all__ = ["load_uploads", "merge_results", "apply_labels", "add_pasted"]
+__all__ = ["load_uploads", "apply_labels", "add_pasted"]
 
 
 def load_uploads(files: Iterable[tuple[str, bytes]]) -> LoadResult:
@@ -25,24 +25,7 @@ def load_uploads(files: Iterable[tuple[str, bytes]]) -> LoadResult:
     >>> [a.id for a in result.articles], [(s.source, s.reason) for s in result.skipped]
     (['a'], [('b.txt', 'only whitespace')])
     """
-    return merge_results(load_bytes(name, data) for name, data in files)
-
-
-def merge_results(results: Iterable[LoadResult]) -> LoadResult:
-    """Concatenate load results, suffixing ``-2``, ``-3`` ... to ids that repeat."""
-    articles: list[Article] = []
-    skipped: list[SkippedInput] = []
-    seen: set[str] = set()
-    for result in results:
-        skipped.extend(result.skipped)
-        for article in result.articles:
-            new_id, n = article.id, 1
-            while new_id in seen:
-                n += 1
-                new_id = f"{article.id}-{n}"
-            seen.add(new_id)
-            articles.append(article if new_id == article.id else dataclasses.replace(article, id=new_id))
-    return LoadResult(articles=tuple(articles), skipped=tuple(skipped))
+    return merge_load_results(load_bytes(name, data) for name, data in files)
 
 
 def apply_labels(articles: Sequence[Article], labels: Mapping[str, str]) -> tuple[Article, ...]:
