@@ -167,7 +167,22 @@ class FrameModel:
     def fit_transform(self, documents: Sequence[Sequence[Token]]) -> list[DocumentFrames]:
         """Fit and score the same documents, matching terms only once."""
         self._validate_params()
-        matches = self._match_all(documents)
+        return self.fit_transform_matches(self._match_all(documents))
+
+    def find_terms(self, tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
+        """Return ``(term index, start, end)`` of every lexicon match in one token list.
+
+        With ``fit_transform_matches`` this lets a caller match each document as it goes and drop
+        its tokens, instead of holding every token of a large corpus at once.
+        """
+        if not hasattr(self, "_matcher"):
+            self._validate_params()
+        return self._matcher.find(tokens)
+
+    def fit_transform_matches(self, matches: list[list[tuple[int, int, int]]]) -> list[DocumentFrames]:
+        """Fit and score documents given as ``find_terms`` results."""
+        if not hasattr(self, "_matcher"):
+            self._validate_params()
         self._fit_matches(matches)
         return self._score_matches(matches)
 

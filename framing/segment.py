@@ -94,10 +94,10 @@ def tokenize(text: str) -> list[Token]:
     previous_end = -2
     for match in _WORD.finditer(text):
         lower = match.group().lower().replace("’", "'")
-        start = match.start()
+        start, end = match.span()
         joins = start - previous_end == 1 and text[previous_end] in _PHRASE_JOINERS
-        tokens.append(Token(start, match.end(), lower, lemmatize(lower), joins))
-        previous_end = match.end()
+        tokens.append(Token(start, end, lower, lemmatize(lower), joins))
+        previous_end = end
     return tokens
 
 

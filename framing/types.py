@@ -7,6 +7,7 @@ body (``Article.text``), everything else into the cleaned text (``ArticleReport.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 __all__ = [
     "FRAMES",
@@ -93,9 +94,13 @@ class Span:
     paragraph: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of the cleaned text: ``text[start:end]`` is the surface form, ``lemma`` its base form."""
+class Token(NamedTuple):
+    """A word of the cleaned text: ``text[start:end]`` is the surface form, ``lemma`` its base form.
+
+    The one shape here that is a ``NamedTuple`` rather than a frozen dataclass: an article has
+    hundreds of tokens and a frozen dataclass's ``__init__`` costs several times a tuple's, which
+    made token construction the largest single cost of the analysis (bench/README.md).
+    """
 
     start: int
     end: int
