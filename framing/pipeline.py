@@ -5,12 +5,10 @@ This is the one entry point the CLI and the dashboard call; every step lives in 
 
 from __future__ import annotations
 
-import gc
 import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .cleaning import clean_text
@@ -94,10 +92,9 @@ def analyze_articles(
         raise TypeError("articles must be a sequence of Article objects, not a single one")
     lexicon = lexicon or load_default_lexicon()
     model = FrameModel(lexicon)
-    with _cyclic_gc_paused():
-        prepared = [_prepare(a, model) for a in sorted(articles, key=lambda a: a.id)]
-        frames = model.fit_transform_matches([p.matches for p in prepared]) if prepared else []
-        reports = tuple(_report(p, f) for p, f in zip(prepared, frames))
+    prepared = [_prepare(a, model) for a in sorted(articles, key=lambda a: a.id)]
+    frames = model.fit_transform_matches([p.matches for p in prepared]) if prepared else []
+    reports = tuple(_report(p, f) for p, f in zip(prepared, frames))
     word_counts = {p.article.id: p.word_counts for p in prepared}
     return CorpusReport(
         articles=reports,
@@ -141,23 +138,6 @@ def truncate_text(text: str, limit: int = MAX_ARTICLE_CHARS) -> tuple[str, str |
         cut = max(text.rfind(" ", 0, limit + 1), 0) or limit
     kept = text[:cut].rstrip()
     return kept, f"article truncated: only the first {len(kept):,} of {len(text):,} characters were analysed"
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a batch allocates many small objects.
-
-    The analysis creates no reference cycles that must be freed mid-batch, and the collector's
-    repeated scans of the growing heap cost about a third of the run time on 1,000+ articles
-    (bench/README.md). Reference counting still frees memory as usual; the previous state is restored.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _prepare(article: Article, model: FrameModel) -> _Prepared:

@@ -1,7 +1,7 @@
 """Split cleaned text into paragraphs, sentences and word tokens, all with character offsets.
 
-Tokenizing happens once per article; frames, tone and distinctive vocabulary all read the same
-``Token`` list, which is the main reason the full analysis stays close to a bare vectorizer in speed.
+Tokenizing happens once per article; frames, tone, language check and distinctive vocabulary all
+read the same ``Token`` list instead of each splitting the text again (bench/README.md has the costs).
 
 Sentences come from ``sentencex`` (a maintained rule-based splitter that knows abbreviations such as
 "U.S." and "Nov."); we only map its output back onto offsets.
