@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from framing.highlights import emphasise_evidence
 from framing.palette import FRAME_COLOURS, FRAME_TINTS
 from framing.types import FRAMES, ArticleReport, SentenceReport
 from ui.markup import esc, outlet_heading
@@ -31,15 +32,8 @@ st.caption(
 
 def marked_sentence(sentence: SentenceReport, wanted: str) -> str:
     """The sentence escaped, with the chosen frame's evidence terms in bold."""
-    pieces, position = [], 0
-    for item in sorted((e for e in sentence.evidence if e.frame == wanted), key=lambda e: e.start):
-        start, end = item.start - sentence.start, item.end - sentence.start
-        if start < position or end > len(sentence.text):
-            continue
-        pieces += [esc(sentence.text[position:start]), f"<b>{esc(sentence.text[start:end])}</b>"]
-        position = end
-    pieces.append(esc(sentence.text[position:]))
-    return "".join(pieces)
+    evidence = (e for e in sentence.evidence if e.frame == wanted)
+    return emphasise_evidence(sentence.text, evidence, offset=sentence.start)
 
 
 def passage_html(article: ArticleReport, sentence: SentenceReport, wanted: str) -> str:

@@ -46,6 +46,7 @@ __all__ = [
     "tooltip_text",
     "render_article_html",
     "legend_html",
+    "emphasise_evidence",
 ]
 
 #: Upper bounds of |tone| for the three underline widths (px). Tone is in [-1, 1]; a third of
@@ -151,6 +152,26 @@ def _term_spans(evidence: Iterable[Evidence], start: int, end: int) -> tuple[Ter
         if not kept or term.start >= kept[-1].end:
             kept.append(term)
     return tuple(kept)
+
+
+def emphasise_evidence(text: str, evidence: Iterable[Evidence], *, offset: int = 0) -> str:
+    """Escaped ``text`` with the given evidence terms in ``<b>``; evidence offsets are ``offset`` +
+    positions in ``text`` (pass ``sentence.start`` for a sentence's text).
+
+    Examples
+    --------
+    >>> item = Evidence("tariff", "trade", 1.0, 10, 17)
+    >>> emphasise_evidence("<b>New tariffs", [item], offset=3)
+    '&lt;b&gt;New <b>tariffs</b>'
+    """
+    pieces: list[str] = []
+    position = offset
+    for term in _term_spans(evidence, offset, offset + len(text)):
+        pieces.append(_escape(text[position - offset : term.start - offset]))
+        pieces.append(f"<b>{_escape(text[term.start - offset : term.end - offset])}</b>")
+        position = term.end
+    pieces.append(_escape(text[position - offset :]))
+    return "".join(pieces)
 
 
 def sentence_spans(article: ArticleReport) -> list[HighlightSpan]:
