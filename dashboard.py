@@ -21,6 +21,7 @@ from ui.state import (
     LexiconSpec,
     View,
     analyze,
+    content_key,
     get_lexicon,
     init_state,
     load_sample,
@@ -32,6 +33,9 @@ from ui.state import (
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "csv", "jsonl"]
 #: Characters of a title shown as the label of its outlet box.
 LABEL_TITLE_CHARS = 60
+#: Most articles that get their own outlet-label box; past this the sidebar would hold thousands of
+#: widgets and every click would slow down, so large corpora are relabelled in their file instead.
+MAX_LABEL_INPUTS = 50
 
 
 def add_pasted_article() -> None:
@@ -80,6 +84,10 @@ def choose_corpus(source: str) -> LoadResult | None:
 def edit_labels(articles: tuple[Article, ...]) -> tuple[Article, ...]:
     """One text box per article for its outlet label; the same label pools articles into one outlet."""
     with st.expander("Outlet labels", expanded=False):
+        if len(articles) > MAX_LABEL_INPUTS:
+            st.caption(f"{len(articles):,} articles: relabelling here is offered for up to {MAX_LABEL_INPUTS}. "
+                       "Edit the outlet column or front matter of your files instead.")
+            return articles
         st.caption("Articles with the same label count as one outlet.")
         labels = {}
         for article in articles:
@@ -147,14 +155,14 @@ if not articles:
     st.stop()
 
 try:
-    report = analyze(articles, lexicon_spec, loaded.skipped if loaded else ())
+    report = analyze(articles, lexicon_spec, loaded.skipped if loaded else (), show_progress=True)
     lexicon = get_lexicon(lexicon_spec)
 except FramingError as exc:
     st.error(f"The analysis could not run: {exc}")
     st.stop()
 
-set_view(View(report=report, lexicon=lexicon, reveal=reveal, articles=articles,
-              lexicon_spec=lexicon_spec, skipped=report.skipped))
+set_view(View(report=report, lexicon=lexicon, reveal=reveal, articles=articles, lexicon_spec=lexicon_spec,
+              skipped=report.skipped, key=content_key(articles, lexicon_spec, report.skipped)))
 
 if reveal:
     pages = [

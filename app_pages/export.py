@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import streamlit as st
 
 from framing.export import to_csv, to_json
+from framing.types import CorpusReport
 from ui.state import get_view, report_html
+
+
+def export_bytes(render: Callable[[CorpusReport], str], report: CorpusReport) -> bytes:
+    """UTF-8 bytes of an export, built only when its button is pressed (JSON of 2,000 articles takes seconds)."""
+    return render(report).encode("utf-8")
+
 
 view = get_view()
 report = view.report
@@ -16,11 +24,11 @@ names = [o.outlet for o in report.outlets]
 st.markdown("#### Take the results with you")
 csv_column, json_column = st.columns(2, gap="large")
 with csv_column:
-    st.download_button("Download CSV", to_csv(report).encode("utf-8"), file_name="framing-lens.csv",
+    st.download_button("Download CSV", partial(export_bytes, to_csv, report), file_name="framing-lens.csv",
                        mime="text/csv", key="download_csv", icon=":material/table:")
     st.caption("One row per outlet, then one per article: frame shares and scores, intensity, tone, readability.")
 with json_column:
-    st.download_button("Download JSON", to_json(report).encode("utf-8"), file_name="framing-lens.json",
+    st.download_button("Download JSON", partial(export_bytes, to_json, report), file_name="framing-lens.json",
                        mime="application/json", key="download_json", icon=":material/data_object:")
     st.caption("Everything, down to each sentence's evidence terms and their offsets.")
 
@@ -29,7 +37,7 @@ chosen = st.multiselect("Outlets in the handout", names, default=names, key="exp
 with_charts = st.checkbox("Include interactive charts (about 5 MB; works offline)", value=True, key="export_charts")
 st.download_button(
     "Download HTML report",
-    partial(report_html, view.articles, view.lexicon_spec, view.skipped, tuple(chosen) or None, with_charts),
+    partial(report_html, view.key, report, tuple(chosen) or None, with_charts),
     file_name="framing-lens-report.html", mime="text/html", key="download_html", icon=":material/print:",
     disabled=not chosen,
 )

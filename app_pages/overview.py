@@ -14,7 +14,7 @@ PLOTLY_CONFIG = {"displaylogo": False}
 
 view = get_view()
 report = view.report
-figures = overview_figures(view.articles, view.lexicon_spec, view.skipped)
+figures = overview_figures(view.key, report)
 outlets = report.outlets
 
 st.markdown(f"#### How {len(outlets)} outlet{'s' if len(outlets) != 1 else ''} framed the story")

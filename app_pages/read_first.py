@@ -12,6 +12,8 @@ from ui.state import get_view
 COLUMNS_PER_ROW = 3
 #: Height (px) of each article's scroll box.
 COLUMN_HEIGHT = 620
+#: Articles shown per outlet (as on the Side by side page): enough to read, light enough to send.
+MAX_ARTICLES_PER_COLUMN = 10
 
 view = get_view()
 report = view.report
@@ -25,7 +27,9 @@ for row_start in range(0, len(names), COLUMNS_PER_ROW):
     for column, name in zip(st.columns(COLUMNS_PER_ROW, gap="medium"), row):
         with column:
             st.html(outlet_heading(name))
+            own = [a for a in report.articles if a.outlet == name]
+            if len(own) > MAX_ARTICLES_PER_COLUMN:
+                st.caption(f"The first {MAX_ARTICLES_PER_COLUMN} of {len(own):,} articles.")
             with st.container(height=COLUMN_HEIGHT, border=True):
-                for article in report.articles:
-                    if article.outlet == name:
-                        st.html(render_article_html(article, reveal=False, show_removed=False))
+                for article in own[:MAX_ARTICLES_PER_COLUMN]:
+                    st.html(render_article_html(article, reveal=False, show_removed=False))

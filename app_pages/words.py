@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing.compare import evidence_summary
-from framing.types import FRAMES
 from ui.markup import outlet_heading
-from ui.state import get_view, word_figures
+from ui.state import evidence_rows, get_view, word_figures
 
 #: Charts per row.
 CHARTS_PER_ROW = 2
@@ -23,7 +21,7 @@ st.caption(
     "word clearly more often than the other outlets do. Small corpora give small z-scores."
 )
 outlets = report.outlets
-figures = word_figures(view.articles, view.lexicon_spec, view.skipped)
+figures = word_figures(view.key, view.report)
 for row_start in range(0, len(outlets), CHARTS_PER_ROW):
     row = outlets[row_start:row_start + CHARTS_PER_ROW]
     for column, outlet in zip(st.columns(CHARTS_PER_ROW, gap="large"), row):
@@ -41,12 +39,4 @@ st.dataframe(
 
 st.markdown("#### Frame words behind each score")
 st.caption("The lexicon terms that added the most to each outlet's frame scores (times found, total weight).")
-by_id = {a.id: a for a in report.articles}
-rows = []
-for outlet in outlets:
-    summary = evidence_summary([by_id[i] for i in outlet.articles])
-    row = {"outlet": outlet.outlet}
-    for frame in FRAMES:
-        row[frame] = ", ".join(f"{t.term} ×{t.count}" for t in summary[frame][:EVIDENCE_TERMS]) or "–"
-    rows.append(row)
-st.dataframe(rows, key="evidence_table", hide_index=True)
+st.dataframe(evidence_rows(view.key, report, EVIDENCE_TERMS), key="evidence_table", hide_index=True)

@@ -50,6 +50,9 @@ FLESCH_RANGE: Final = (0.0, 100.0)
 TEMPLATE: Final = "plotly_white"
 #: Text of the annotation on figures built from empty input.
 NO_DATA_TEXT: Final = "No data to show"
+#: Most articles drawn as one bar each in ``readability_bars``; a larger corpus gets one box per
+#: outlet instead (2,000 bars would make a 80,000-px-tall chart nobody can read).
+MAX_ARTICLE_BARS: Final = 30
 #: Marker symbols for ternary points, cycled per outlet (shapes, so outlets don't need colours).
 TERNARY_SYMBOLS: Final = ("circle", "square", "diamond", "triangle-up", "cross", "x", "star")
 
@@ -317,12 +320,13 @@ def readability_bars(articles: Sequence[ArticleReport]) -> go.Figure:
     Parameters
     ----------
     articles : sequence of ArticleReport
-        One bar per article, top to bottom in the given order.
+        One bar per article, top to bottom in the given order. Past ``MAX_ARTICLE_BARS`` articles
+        the chart shows one box per outlet instead (median, quartiles, every article as a point).
 
     Returns
     -------
     plotly.graph_objects.Figure
-        One ``Bar`` trace; the hover adds the grade level and word count.
+        One ``Bar`` trace (the hover adds the grade level and word count), or one ``Box`` trace.
 
     Examples
     --------
@@ -332,6 +336,8 @@ def readability_bars(articles: Sequence[ArticleReport]) -> go.Figure:
     title = "How easy is each article to read? (Flesch reading ease, higher = easier)"
     if not articles:
         return _empty_figure(title)
+    if len(articles) > MAX_ARTICLE_BARS:
+        return _readability_boxes(articles)
     names = [_article_label(article) for article in articles]
     # Ids keep the labels unique when two articles share outlet and title.
     if len(set(names)) < len(names):
@@ -354,6 +360,31 @@ def readability_bars(articles: Sequence[ArticleReport]) -> go.Figure:
     fig.update_xaxes(range=[low, high], title_text="Reading ease (0 = very hard, 100 = very easy)")
     fig.update_yaxes(autorange="reversed")
     fig = _base_layout(fig, title, height=_horizontal_height(len(articles)))
+    fig.update_layout(showlegend=False)
+    return fig
+
+
+def _readability_boxes(articles: Sequence[ArticleReport]) -> go.Figure:
+    """One horizontal box per outlet of its articles' reading ease (for corpora too big for bars)."""
+    title = "How easy are each outlet's articles to read? (Flesch reading ease, higher = easier)"
+    outlets = sorted({article.outlet for article in articles})
+    labels = dict(zip(outlets, _axis_labels(outlets)))
+    scores = [article.readability.flesch_reading_ease for article in articles]
+    fig = go.Figure(go.Box(
+        orientation="h",
+        x=scores,
+        y=[labels[article.outlet] for article in articles],
+        marker_color=NEUTRAL,
+        boxpoints="all",
+        jitter=0.4,
+        marker_size=3,
+        customdata=[_escape(_article_label(article)) for article in articles],
+        hovertemplate="%{customdata}<br>reading ease: %{x:.0f}<extra></extra>",
+    ))
+    low, high = min(FLESCH_RANGE[0], *scores), max(FLESCH_RANGE[1], *scores)
+    fig.update_xaxes(range=[low, high], title_text="Reading ease (0 = very hard, 100 = very easy)")
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=[labels[o] for o in outlets])
+    fig = _base_layout(fig, title, height=_horizontal_height(len(outlets)))
     fig.update_layout(showlegend=False)
     return fig
 

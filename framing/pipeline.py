@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .cleaning import clean_text
@@ -75,10 +75,27 @@ def analyze_articles(
     *,
     lexicon: Lexicon | None = None,
     skipped: Sequence[SkippedInput] = (),
+    progress: Callable[[int, int], None] | None = None,
 ) -> CorpusReport:
     """Analyse articles together (IDF is learned over the whole set) and pool them by outlet.
 
     Articles are reported in id order, so the result does not depend on input order.
+
+    Parameters
+    ----------
+    articles : sequence of Article
+        The corpus; ids must be unique (``framing.corpus`` makes them so).
+    lexicon : Lexicon, optional
+        Frame terms; the packaged lexicon when omitted.
+    skipped : sequence of SkippedInput
+        Inputs that did not load, carried into the report so every output can list them.
+    progress : callable, optional
+        Called as ``progress(done, total)`` after each article's own pass (the slow part), so a
+        dashboard or CLI can show how far a large corpus has got. It must not raise.
+
+    Returns
+    -------
+    CorpusReport
 
     Examples
     --------
@@ -92,7 +109,12 @@ def analyze_articles(
         raise TypeError("articles must be a sequence of Article objects, not a single one")
     lexicon = lexicon or load_default_lexicon()
     model = FrameModel(lexicon)
-    prepared = [_prepare(a, model) for a in sorted(articles, key=lambda a: a.id)]
+    ordered = sorted(articles, key=lambda a: a.id)
+    prepared = []
+    for done, article in enumerate(ordered, start=1):
+        prepared.append(_prepare(article, model))
+        if progress is not None:
+            progress(done, len(ordered))
     frames = model.fit_transform_matches([p.matches for p in prepared]) if prepared else []
     reports = tuple(_report(p, f) for p, f in zip(prepared, frames))
     word_counts = {p.article.id: p.word_counts for p in prepared}

@@ -6,7 +6,10 @@ they are short on purpose, so every expected number can be worked out by hand.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import random
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -117,3 +120,30 @@ def write_lexicon(tmp_path: Path) -> Callable[..., Path]:
 def fitted_model() -> FrameModel:
     """The default-lexicon ``FrameModel`` fitted on ``CORPUS`` (read-only: never refit it in a test)."""
     return FrameModel().fit([tokenize(text) for text in CORPUS_TEXTS])
+
+
+#: Size of the "large corpus" of issue 5 (a corpus of 2,000 articles loads with a progress indicator).
+LARGE_CORPUS_SIZE = 2_000
+#: Outlets the large corpus is spread over.
+LARGE_CORPUS_OUTLETS = 10
+
+
+@pytest.fixture(scope="session")
+def large_corpus_csv() -> bytes:
+    """A 2,000-row CSV (``id,outlet,title,text``) of articles remixed from the bundled corpus in ``data/``.
+
+    Each article is eight paragraphs drawn from the five bundled articles with a fixed seed, so
+    the texts are realistic news prose, differ from each other, and are the same on every run.
+    """
+    from framing.corpus import load_paths  # late: only the tests that need the corpus pay for it
+
+    bundled = load_paths([Path(__file__).resolve().parents[1] / "data"]).articles
+    paragraphs = [p for a in bundled for p in a.text.split("\n\n") if len(p) > 40]
+    rng = random.Random(2025)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["id", "outlet", "title", "text"])
+    for i in range(LARGE_CORPUS_SIZE):
+        writer.writerow([f"a{i:04d}", f"Outlet {i % LARGE_CORPUS_OUTLETS}", f"Story {i}",
+                         "\n\n".join(rng.sample(paragraphs, 8))])
+    return buffer.getvalue().encode("utf-8")

@@ -124,6 +124,21 @@ def test_readability_bars_duplicate_labels_stay_separate() -> None:
     assert len(set(labels)) == 2
 
 
+def test_readability_bars_many_articles_become_one_box_per_outlet() -> None:
+    count = charts.MAX_ARTICLE_BARS + 1
+    articles = [make_article(f"a{i}", f"Outlet <{i % 3}>", f"Title {i}", float(i)) for i in range(count)]
+    fig = charts.readability_bars(articles)
+    assert len(fig.data) == 1 and fig.data[0].type == "box"
+    assert list(fig.data[0].x) == [float(i) for i in range(count)]
+    assert set(fig.data[0].y) == {"Outlet &lt;0&gt;", "Outlet &lt;1&gt;", "Outlet &lt;2&gt;"}
+    assert fig.layout.height == charts._horizontal_height(3)
+
+
+def test_readability_bars_at_the_limit_stay_bars() -> None:
+    articles = [make_article(f"a{i}", "Gazette", f"T{i}", 50.0) for i in range(charts.MAX_ARTICLE_BARS)]
+    assert charts.readability_bars(articles).data[0].type == "bar"
+
+
 def test_distinctive_terms_sorted_and_capped() -> None:
     terms = tuple(DistinctiveTerm(f"t{i}", float(i), i + 1) for i in range(30))
     fig = charts.distinctive_terms_chart(make_outlet("X", terms=terms), top_n=5)

@@ -150,6 +150,16 @@ def test_analyze_articles_default_lexicon_is_described(make_article: Callable[..
     assert analyze_articles([make_article()]).lexicon == load_default_lexicon().describe()
 
 
+def test_analyze_articles_reports_progress_after_each_article(corpus_articles: list[Article]) -> None:
+    seen: list[tuple[int, int]] = []
+    analyze_articles(corpus_articles, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_analyze_articles_progress_does_not_change_the_result(corpus_articles: list[Article]) -> None:
+    assert analyze_articles(corpus_articles, progress=lambda done, total: None) == analyze_articles(corpus_articles)
+
+
 def test_analyze_articles_empty_input() -> None:
     report = analyze_articles([])
     assert (report.articles, report.outlets, report.skipped) == ((), (), ())

@@ -1,0 +1,73 @@
+"""ui.report_cache.ContentCache: content-keyed, least-recently-used, computed once per key."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from ui.report_cache import ContentCache
+
+
+def test_content_cache_returns_the_stored_value_without_recomputing() -> None:
+    cache: ContentCache[list[int]] = ContentCache(max_entries=2)
+    first = cache.get_or_compute(("k",), lambda: [1])
+    assert cache.get_or_compute(("k",), lambda: [2]) is first
+
+
+def test_content_cache_equal_content_shares_one_entry() -> None:
+    cache: ContentCache[str] = ContentCache(max_entries=4)
+    cache.get_or_compute(("same", "text"), lambda: "first")
+    assert cache.get_or_compute(tuple(["same", "text"]), lambda: "second") == "first"
+    assert len(cache) == 1
+
+
+def test_content_cache_drops_the_least_recently_used() -> None:
+    cache: ContentCache[int] = ContentCache(max_entries=2)
+    cache.get_or_compute("a", lambda: 1)
+    cache.get_or_compute("b", lambda: 2)
+    cache.get_or_compute("a", lambda: 0)  # touch a: b is now the oldest
+    cache.get_or_compute("c", lambda: 3)
+    assert "a" in cache and "c" in cache and "b" not in cache
+
+
+def test_content_cache_failed_computation_stores_nothing() -> None:
+    cache: ContentCache[int] = ContentCache(max_entries=2)
+
+    def fail() -> int:
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError, match="boom"):
+        cache.get_or_compute("k", fail)
+    assert "k" not in cache
+    assert cache.get_or_compute("k", lambda: 5) == 5
+
+
+def test_content_cache_concurrent_callers_compute_once() -> None:
+    cache: ContentCache[int] = ContentCache(max_entries=2)
+    calls = []
+    start = threading.Barrier(8)
+
+    def slow() -> int:
+        calls.append(1)
+        time.sleep(0.2)
+        return 42
+
+    results = []
+
+    def ask() -> None:
+        start.wait()
+        results.append(cache.get_or_compute("shared", slow))
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert results == [42] * 8 and len(calls) == 1
+
+
+def test_content_cache_rejects_zero_entries() -> None:
+    with pytest.raises(ValueError, match="max_entries must be at least 1, got 0"):
+        ContentCache(max_entries=0)
