@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -60,7 +61,8 @@ def aggregate_outlets(
     reports = []
     for outlet in sorted(by_outlet):
         members = by_outlet[outlet]
-        scores = {f: sum(a.frame_scores[f] for a in members) for f in FRAMES}
+        # fsum is exactly rounded, so the pooled scores do not depend on the order of the articles.
+        scores = {f: math.fsum(a.frame_scores[f] for a in members) for f in FRAMES}
         words = sum(a.word_count for a in members)
         reports.append(
             OutletReport(

@@ -708,14 +708,28 @@ def merge_load_results(results: Iterable[LoadResult]) -> LoadResult:
 
 
 def _with_unique_ids(articles: Sequence[Article]) -> tuple[Article, ...]:
-    """Suffix ``-2``, ``-3``, ... to ids already used earlier in ``articles``."""
+    """Suffix ``-2``, ``-3``, ... to repeated ids, keeping the input order of ``articles``.
+
+    Which copy keeps the bare id is decided by content (source, then text and the other fields),
+    not by position, so listing the same files in another order gives the same ids.
+    """
     used: set[str] = set()
-    unique: list[Article] = []
-    for article in articles:
+    final: dict[int, str] = {}
+    for index in sorted(range(len(articles)), key=lambda i: _id_order(articles[i])):
+        article = articles[index]
         candidate, number = article.id, 1
         while candidate in used:
             number += 1
             candidate = f"{article.id}-{number}"
         used.add(candidate)
-        unique.append(article if candidate == article.id else dataclasses.replace(article, id=candidate))
-    return tuple(unique)
+        final[index] = candidate
+    return tuple(
+        article if final[i] == article.id else dataclasses.replace(article, id=final[i])
+        for i, article in enumerate(articles)
+    )
+
+
+def _id_order(article: Article) -> tuple[str, ...]:
+    """Sort key that ranks articles sharing an id by where they came from and what they say."""
+    return (article.id, article.source, article.text, article.title, article.outlet,
+            article.date or "", article.url or "", article.credit or "")

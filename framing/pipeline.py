@@ -79,7 +79,8 @@ def analyze_articles(
 ) -> CorpusReport:
     """Analyse articles together (IDF is learned over the whole set) and pool them by outlet.
 
-    Articles are reported in id order, so the result does not depend on input order.
+    Articles are reported in id order and skipped inputs by source; pooled sums are exactly
+    rounded (``math.fsum``), so the result does not depend on the order of the input.
 
     Parameters
     ----------
@@ -121,7 +122,7 @@ def analyze_articles(
     return CorpusReport(
         articles=reports,
         outlets=aggregate_outlets(reports, word_counts),
-        skipped=tuple(skipped),
+        skipped=tuple(sorted(skipped, key=lambda item: (item.source, item.reason))),
         lexicon=lexicon.describe(),
     )
 

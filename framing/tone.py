@@ -89,7 +89,8 @@ def mean_tone(tones: Sequence[float]) -> float:
     >>> mean_tone([0.5, -0.1, 0.0]), mean_tone([])
     (0.1333, 0.0)
     """
-    return round(sum(tones) / len(tones), 4) if tones else 0.0
+    # fsum is exactly rounded: the mean does not depend on the order of the sentences or articles.
+    return round(math.fsum(tones) / len(tones), 4) if tones else 0.0
 
 
 def _apply_context(valence: float, words: list[str], i: int) -> float:
