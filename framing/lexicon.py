@@ -5,8 +5,10 @@ base form: ``tariff`` also matches "tariffs", ``negotiation`` matches "negotiati
 and article words are compared after lemmatization. Multi-word phrases match consecutive words.
 A ``<name>.meta.json`` beside it carries the provenance; a user file without one is labelled as such.
 
-The tone lexicon is VADER's, read from the installed ``vaderSentiment`` package, with our news-domain
-adjustments (``tone_news.csv``) laid over it.
+The tone lexicon is VADER's, read from the installed ``vaderSentiment`` package, plus Hu & Liu's (2004)
+opinion lexicon (positive and negative word lists, read from the installed ``labMTsimple`` package),
+each listed word adding a fitted weight (``tone_weights.csv``) to its VADER valence; our news-domain
+adjustments (``tone_news.csv``) are laid over both.
 """
 
 from __future__ import annotations
@@ -34,7 +36,11 @@ __all__ = [
     "load_lexicon",
     "parse_lexicon",
     "extend_lexicon",
+    "ToneWeights",
     "load_tone_lexicon",
+    "build_tone_lexicon",
+    "load_tone_weights",
+    "parse_tone_weights",
 ]
 
 #: The frame lexicon shipped with the package.
@@ -45,6 +51,13 @@ MAX_WEIGHT = 10.0
 #: (``*``, ``.``, ``|``, brackets) suggests the author expected a regular expression, which we never run.
 _TERM_SHAPE = re.compile(r"[^\W_]+(?:[ '’\-][^\W_]+)*")
 _REQUIRED_COLUMNS = ("term", "frame", "weight")
+#: Hu & Liu's opinion lexicon as installed with labMTsimple: file -> polarity of every word in it.
+OPINION_PACKAGE = "labMTsimple"
+OPINION_FILES = (("data/OL/positive-words-clean.txt", 1.0), ("data/OL/negative-words-clean.txt", -1.0))
+#: The fitted tone weights, by name, as ``tone_weights.csv`` lists them.
+TONE_WEIGHT_NAMES = ("opinion_weight", "negation_weight")
+#: Largest magnitude a tone weight may take, on VADER's -4..+4 valence scale.
+MAX_TONE_WEIGHT = 4.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +94,29 @@ class Lexicon:
 
 @dataclass(frozen=True, slots=True)
 class ToneLexicon:
-    """Word form -> valence on VADER's -4..+4 scale, plus where it came from."""
+    """Word form -> valence on VADER's -4..+4 scale, plus where it came from.
+
+    ``negation_weight`` is the valence a negation word ("not", "never", "without", ...) carries by
+    itself, on the same scale; 0 (the default) leaves negation words out of the evidence.
+    """
 
     valences: dict[str, float]
     adjusted: frozenset[str]
     provenance: dict[str, str]
+    negation_weight: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ToneWeights:
+    """The two fitted tone weights (``tone_weights.csv``), both on VADER's -4..+4 valence scale.
+
+    ``opinion`` is added to the valence of every word on Hu & Liu's positive list and subtracted for
+    every word on their negative list; ``negation`` is the valence of a negation word itself.
+    """
+
+    opinion: float
+    negation: float
+    version: str = "user"
 
 
 def load_default_lexicon() -> Lexicon:
@@ -229,33 +260,151 @@ def extend_lexicon(base: Lexicon, extra: Lexicon) -> Lexicon:
 
 
 def load_tone_lexicon() -> ToneLexicon:
-    """Return VADER's lexicon with the news-domain adjustments applied.
+    """Return the shipped tone lexicon: VADER + opinion lexicon with the fitted weights, news adjustments.
 
     Examples
     --------
     >>> tone = load_tone_lexicon()
     >>> tone.valences["crisis"] < 0 < tone.valences["progress"], "united" in tone.valences
     (True, False)
+    >>> tone.negation_weight < 0
+    True
     """
-    return _load_tone()
+    weights = load_tone_weights()
+    return build_tone_lexicon(opinion_weight=weights.opinion, negation_weight=weights.negation)
+
+
+@lru_cache(maxsize=64)
+def build_tone_lexicon(*, opinion_weight: float, negation_weight: float) -> ToneLexicon:
+    """Return VADER's valences plus ``opinion_weight`` times Hu & Liu's polarity, news adjustments on top.
+
+    A word on both lists gets both: VADER's valence plus the weight. A row of ``tone_news.csv`` then
+    replaces the combined valence of its word (0 removes it). Used with the shipped weights by
+    :func:`load_tone_lexicon` and with other weights by cross-validation.
+
+    Parameters
+    ----------
+    opinion_weight : float
+        Valence added for a word on the positive list (subtracted for the negative list).
+    negation_weight : float
+        Valence of a negation word by itself (see :class:`ToneLexicon`).
+
+    Examples
+    --------
+    >>> plain = build_tone_lexicon(opinion_weight=0.0, negation_weight=0.0)
+    >>> mixed = build_tone_lexicon(opinion_weight=1.0, negation_weight=0.0)
+    >>> round(mixed.valences["good"] - plain.valences["good"], 4), "flawless" in mixed.valences
+    (1.0, True)
+    """
+    valences = dict(_vader_valences())
+    if opinion_weight:
+        for word, polarity in _opinion_polarities().items():
+            valences[word] = valences.get(word, 0.0) + opinion_weight * polarity
+    adjustments, meta = _tone_adjustments()
+    valences.update(adjustments)
+    return ToneLexicon(
+        valences={k: v for k, v in valences.items() if v != 0.0},
+        adjusted=frozenset(adjustments),
+        provenance={k: str(v) for k, v in meta.items() if isinstance(v, str)},
+        negation_weight=float(negation_weight),
+    )
+
+
+def load_tone_weights() -> ToneWeights:
+    """Return the fitted tone weights shipped in ``framing/lexicons/tone_weights.csv``.
+
+    Examples
+    --------
+    >>> weights = load_tone_weights()
+    >>> weights.opinion > 0 > weights.negation
+    True
+    """
+    return _load_tone_weights()
 
 
 @lru_cache(maxsize=1)
-def _load_tone() -> ToneLexicon:
-    vader_text = (resources.files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
-    valences = dict(_parse_vader(vader_text.splitlines()))
+def _load_tone_weights() -> ToneWeights:
     folder = resources.files("framing.lexicons")
-    adjustments = csv.DictReader(io.StringIO((folder / "tone_news.csv").read_text(encoding="utf-8")))
-    adjusted = set()
-    for row in adjustments:
-        valences[row["term"]] = float(row["valence"])
-        adjusted.add(row["term"])
+    text = (folder / "tone_weights.csv").read_text(encoding="utf-8")
+    meta = json.loads((folder / "tone_weights.meta.json").read_text(encoding="utf-8"))
+    return parse_tone_weights(text, source="framing/lexicons/tone_weights.csv", version=str(meta["version"]))
+
+
+def parse_tone_weights(text: str, *, source: str, version: str = "user") -> ToneWeights:
+    """Validate tone-weight CSV text (columns ``name, value, note``) and return the weights.
+
+    Raises
+    ------
+    LexiconError
+        Missing column, unknown or repeated name, a value that is not a number or is out of range,
+        or a weight missing; the message names file and line.
+
+    Examples
+    --------
+    >>> parse_tone_weights("name,value\\nopinion_weight,1\\nnegation_weight,-1.5\\n", source="w.csv")
+    ToneWeights(opinion=1.0, negation=-1.5, version='user')
+    >>> parse_tone_weights("name,value\\nopinion_weight,x\\n", source="w.csv")
+    Traceback (most recent call last):
+    ...
+    framing.errors.LexiconError: w.csv line 2: value 'x' of 'opinion_weight' is not a number
+    """
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    columns = [c.strip().lower() for c in (reader.fieldnames or [])]
+    if "name" not in columns or "value" not in columns:
+        raise LexiconError(f"{source}: missing column(s); the header must be 'name,value,note'")
+    reader.fieldnames = columns
+    values: dict[str, float] = {}
+    for row in reader:
+        where = f"{source} line {reader.line_num}"
+        name = str(row.get("name") or "").strip()
+        value_text = str(row.get("value") or "").strip()
+        if name not in TONE_WEIGHT_NAMES:
+            raise LexiconError(f"{where}: unknown weight '{name}' (use one of {', '.join(TONE_WEIGHT_NAMES)})")
+        if name in values:
+            raise LexiconError(f"{where}: '{name}' is given twice; keep one row per weight")
+        try:
+            value = float(value_text)
+        except ValueError:
+            raise LexiconError(f"{where}: value '{value_text}' of '{name}' is not a number") from None
+        if not (math.isfinite(value) and abs(value) <= MAX_TONE_WEIGHT):
+            raise LexiconError(
+                f"{where}: value {value_text} of '{name}' is out of range; use a number from "
+                f"{-MAX_TONE_WEIGHT:g} to {MAX_TONE_WEIGHT:g}"
+            )
+        values[name] = value
+    missing = [n for n in TONE_WEIGHT_NAMES if n not in values]
+    if missing:
+        raise LexiconError(f"{source}: no row for {', '.join(missing)}; add 'name,value,note' rows for them")
+    return ToneWeights(opinion=values["opinion_weight"], negation=values["negation_weight"], version=version)
+
+
+@lru_cache(maxsize=1)
+def _vader_valences() -> dict[str, float]:
+    vader_text = (resources.files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+    return dict(_parse_vader(vader_text.splitlines()))
+
+
+@lru_cache(maxsize=1)
+def _opinion_polarities() -> dict[str, float]:
+    # Hu & Liu's lists, as installed with labMTsimple: one word per line, no header; a word on both
+    # lists (there are a few) cancels out.
+    folder = resources.files(OPINION_PACKAGE)
+    polarities: dict[str, float] = {}
+    for name, polarity in OPINION_FILES:
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            word = line.strip().lower()
+            if word and not word.startswith(";"):
+                polarities[word] = polarities.get(word, 0.0) + polarity
+    return {w: p for w, p in polarities.items() if p != 0.0}
+
+
+@lru_cache(maxsize=1)
+def _tone_adjustments() -> tuple[dict[str, float], dict[str, object]]:
+    folder = resources.files("framing.lexicons")
+    rows = csv.DictReader(io.StringIO((folder / "tone_news.csv").read_text(encoding="utf-8")))
+    adjustments = {row["term"]: float(row["valence"]) for row in rows}
     meta = json.loads((folder / "tone_news.meta.json").read_text(encoding="utf-8"))
-    return ToneLexicon(
-        valences={k: v for k, v in valences.items() if v != 0.0},
-        adjusted=frozenset(adjusted),
-        provenance={k: str(v) for k, v in meta.items() if isinstance(v, str)},
-    )
+    return adjustments, meta
 
 
 def _parse_vader(lines: Iterable[str]) -> Iterable[tuple[str, float]]:

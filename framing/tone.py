@@ -1,7 +1,11 @@
-"""Tone of a sentence from the VADER lexicon (with news adjustments), scored on shared tokens.
+"""Tone of a sentence from VADER's lexicon and Hu & Liu's opinion lexicon, scored on shared tokens.
 
-Per sentence, each lexicon word adds its valence :math:`v` (VADER's -4..+4 human ratings) after three
-of VADER's rules (Hutto & Gilbert 2014), taken from the ``vaderSentiment`` package's own constants:
+Per sentence, each lexicon word adds its valence :math:`v`: VADER's -4..+4 human rating plus a fitted
+weight for a word on Hu & Liu's positive list (minus it for the negative list), see
+``framing.lexicon.build_tone_lexicon``. A negation word ("not", "never", "without", ... VADER's list)
+adds a fitted negative valence of its own: raters of opinion prose read negated statements as
+negative. Three of VADER's rules (Hutto & Gilbert 2014) apply, taken from the ``vaderSentiment``
+package's own constants:
 
 * an intensifier among the three words before it moves :math:`v` by VADER's booster step, less with
   distance (x1, x0.95, x0.9);
@@ -10,9 +14,9 @@ of VADER's rules (Hutto & Gilbert 2014), taken from the ``vaderSentiment`` packa
 * in a sentence with "but", words before it count half and words after it 1.5 times.
 
 Sentence tone is VADER's normalisation of the sum, :math:`S / \\sqrt{S^2 + 15}`, in [-1, 1]. Each word's
-final :math:`v` is kept as evidence, so the sum can be recomputed from what is shown. Capital letters and
-exclamation marks, which VADER also reads, are ignored: in edited news they signal style, not tone.
-An article's tone is the mean of its sentences' tones (scoring a whole article as one sentence
+final :math:`v` (a negation word's own valence included) is kept as evidence, so the sum can be
+recomputed from what is shown. Capital letters and exclamation marks, which VADER also reads, are
+ignored: in edited news they signal style, not tone. An article's tone is the mean of its sentences' tones (scoring a whole article as one sentence
 saturates near -1 or +1).
 """
 
@@ -52,16 +56,22 @@ def score_tone(tokens: Sequence[Token], *, lexicon: ToneLexicon | None = None) -
     True
     >>> score_tone(tokenize("The meeting was on Monday."))
     (0.0, ())
+    >>> [e.term for e in score_tone(tokenize("The talks did not fail."))[1]]
+    ['not', 'fail']
     """
-    valences = (lexicon or load_tone_lexicon()).valences
+    lexicon = lexicon or load_tone_lexicon()
+    valences, negation_weight = lexicon.valences, lexicon.negation_weight
     words = [t.lower for t in tokens]
     but_at = next((i for i, w in enumerate(words) if w == "but"), -1)
     evidence = []
     for i, word in enumerate(words):
         valence = valences.get(word)
-        if valence is None or word in BOOSTER_DICT:
+        negation = negation_weight != 0.0 and _is_negation(word)
+        if (valence is None and not negation) or word in BOOSTER_DICT:
             continue
-        valence = _apply_context(valence, words, i)
+        valence = _apply_context(valence, words, i) if valence is not None else 0.0
+        if negation:
+            valence += negation_weight
         if but_at >= 0:
             valence *= BEFORE_BUT if i < but_at else AFTER_BUT if i > but_at else 1.0
         evidence.append(Evidence(word, TONE_LABEL, round(valence, 4), tokens[i].start, tokens[i].end))
@@ -103,7 +113,11 @@ def _apply_context(valence: float, words: list[str], i: int) -> float:
         boost = BOOSTER_DICT.get(before)
         if boost is not None:
             valence += sign * boost * BOOSTER_DECAY[distance - 1]
-        if before in _NEGATIONS or before.endswith("n't"):
+        if _is_negation(before):
             negated = True
     return valence * N_SCALAR if negated else valence
+
+
+def _is_negation(word: str) -> bool:
+    return word in _NEGATIONS or word.endswith("n't")
 

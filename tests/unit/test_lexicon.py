@@ -19,8 +19,12 @@ from framing.lexicon import (
     extend_lexicon,
     load_default_lexicon,
     load_lexicon,
+    ToneWeights,
+    build_tone_lexicon,
     load_tone_lexicon,
+    load_tone_weights,
     parse_lexicon,
+    parse_tone_weights,
 )
 from framing.types import FRAMES
 
@@ -238,6 +242,56 @@ def test_load_tone_lexicon_keeps_vader_valences() -> None:
     valences = load_tone_lexicon().valences
     assert valences["good"] > 0 > valences["bad"]
     assert 0.0 not in valences.values()
+
+
+def test_load_tone_lexicon_uses_the_shipped_weights() -> None:
+    weights = load_tone_weights()
+    tone = load_tone_lexicon()
+    plain = build_tone_lexicon(opinion_weight=0.0, negation_weight=0.0)
+    assert tone.negation_weight == weights.negation
+    assert tone.valences["good"] == pytest.approx(plain.valences["good"] + weights.opinion)  # on both lists
+    assert tone.valences["timely"] == pytest.approx(weights.opinion)  # Hu & Liu only
+    assert tone.valences["bland"] == pytest.approx(-weights.opinion)
+
+
+def test_build_tone_lexicon_without_weights_is_vader_with_adjustments() -> None:
+    plain = build_tone_lexicon(opinion_weight=0.0, negation_weight=0.0)
+    assert "timely" not in plain.valences and plain.negation_weight == 0.0
+    assert plain.valences["good"] == 1.9  # VADER's rating
+
+
+def test_build_tone_lexicon_adjustments_win_over_both_lexicons() -> None:
+    # "trump" is only on Hu & Liu's positive list; "united" only in VADER; both are neutralised.
+    tone = build_tone_lexicon(opinion_weight=2.0, negation_weight=-1.0)
+    assert "trump" not in tone.valences and "united" not in tone.valences
+
+
+def test_load_tone_weights_has_metadata_version() -> None:
+    meta = json.loads(_packaged("tone_weights.meta.json"))
+    assert load_tone_weights().version == meta["version"]
+    assert "Hu" in meta["citation"] and meta["licence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("weight,value\nopinion_weight,1\n", r"w\.csv: missing column\(s\); the header must be 'name,value,note'"),
+        ("name,value\nopinion,1\nnegation_weight,-1\n", r"w\.csv line 2: unknown weight 'opinion'"),
+        ("name,value\nopinion_weight,1\nopinion_weight,2\n", r"w\.csv line 3: 'opinion_weight' is given twice"),
+        ("name,value\nopinion_weight,lots\n", r"w\.csv line 2: value 'lots' of 'opinion_weight' is not a number"),
+        ("name,value\nnegation_weight,-9\n", r"w\.csv line 2: value -9 of 'negation_weight' is out of range"),
+        ("name,value\nopinion_weight,nan\n", r"w\.csv line 2: value nan of 'opinion_weight' is out of range"),
+        ("name,value\nopinion_weight,1\n", r"w\.csv: no row for negation_weight"),
+    ],
+)
+def test_parse_tone_weights_rejects_bad_files(text: str, message: str) -> None:
+    with pytest.raises(LexiconError, match=message):
+        parse_tone_weights(text, source="w.csv")
+
+
+def test_parse_tone_weights_reads_both_weights() -> None:
+    text = "\ufeffName,Value,note\nnegation_weight,-1.5,x\nopinion_weight,0.5,y\n"
+    assert parse_tone_weights(text, source="w.csv", version="2.0") == ToneWeights(0.5, -1.5, "2.0")
 
 
 def test_lexicon_is_frozen() -> None:

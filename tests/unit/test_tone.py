@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from framing.lexicon import ToneLexicon, load_tone_lexicon
+from framing.lexicon import ToneLexicon, build_tone_lexicon, load_tone_lexicon, load_tone_weights
 from framing.segment import tokenize
 from framing.tone import NORMALIZATION_ALPHA, mean_tone, normalize_tone, score_tone
 from framing.types import TONE_LABEL
@@ -51,6 +51,32 @@ def test_score_tone_negation_flips_sign(plain: str, negated: str) -> None:
 
 def test_score_tone_negation_scales_by_vader_constant() -> None:
     assert _weights("It was not good.")["good"] == pytest.approx(-0.74 * _weights("It was good.")["good"])
+
+
+@pytest.mark.parametrize("negation", ["not", "never", "didn't", "without", "cannot"])
+def test_score_tone_negation_word_carries_the_fitted_weight(negation: str) -> None:
+    assert _weights(f"They {negation} met.") == {negation: load_tone_weights().negation}
+
+
+def test_score_tone_negation_word_is_silent_without_a_weight() -> None:
+    lexicon = ToneLexicon(valences={"good": 2.0}, adjusted=frozenset(), provenance={})
+    assert score_tone(tokenize("They did not meet."), lexicon=lexicon) == (0.0, ())
+
+
+def test_score_tone_negation_word_follows_the_but_rule() -> None:
+    lexicon = ToneLexicon(valences={}, adjusted=frozenset(), provenance={}, negation_weight=-2.0)
+    weights = [e.weight for e in score_tone(tokenize("Not yet, but never again."), lexicon=lexicon)[1]]
+    assert weights == [pytest.approx(-1.0), pytest.approx(-3.0)]
+
+
+def test_score_tone_opinion_word_adds_its_weight() -> None:
+    plain = build_tone_lexicon(opinion_weight=0.0, negation_weight=0.0)
+    mixed = build_tone_lexicon(opinion_weight=1.25, negation_weight=0.0)
+    tokens = tokenize("A timely and fair plan.")  # timely: Hu & Liu only; fair: both lexicons
+    assert {e.term: e.weight for e in score_tone(tokens, lexicon=plain)[1]} == {"fair": pytest.approx(1.3)}
+    assert {e.term: e.weight for e in score_tone(tokens, lexicon=mixed)[1]} == {
+        "timely": pytest.approx(1.25), "fair": pytest.approx(2.55)
+    }
 
 
 def test_score_tone_negation_reaches_only_three_words() -> None:
@@ -98,7 +124,8 @@ def test_score_tone_stays_within_unit_interval(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "word", ["united", "party", "parties", "security", "defense", "like", "fighter"]
+    "word",
+    ["united", "party", "parties", "security", "defense", "like", "fighter", "trump", "premier", "issues", "diplomatic"],
 )
 def test_score_tone_news_adjusted_words_contribute_nothing(word: str) -> None:
     assert score_tone(tokenize(f"The {word} statement.")) == (0.0, ())
@@ -109,7 +136,7 @@ def test_score_tone_united_states_is_neutral() -> None:
 
 
 def test_score_tone_evidence_reproduces_the_tone() -> None:
-    text = "The talks were not a failure, but the very bad crisis worried everyone."
+    text = "The talks were not a failure, but the very bad crisis worried everyone without a timely plan."
     tone, evidence = score_tone(tokenize(text))
     assert evidence
     assert tone == normalize_tone(sum(e.weight for e in evidence))
@@ -122,6 +149,7 @@ def test_score_tone_evidence_points_at_words() -> None:
         ("hailed", "hailed", TONE_LABEL),
         ("Good", "good", TONE_LABEL),
         ("HAPPY", "happy", TONE_LABEL),
+        ("despite", "despite", TONE_LABEL),  # on VADER's negation list
         ("crisis", "crisis", TONE_LABEL),
     ]
 
