@@ -1,0 +1,748 @@
+"""Many users at once: N concurrent sessions load the default view of one local dashboard server.
+
+A test-support script (issue 5, item 5), not part of the default test run. It starts ONE
+``streamlit run dashboard.py`` on 127.0.0.1 on a free port (or uses ``--url``, which must be a
+loopback address), opens N sessions at the same moment (default 30, at most 50), and reports how
+many succeeded, the median and 95th-percentile time to the first chart, and the server's peak
+resident memory. Everything is bounded: a per-session timeout, an overall deadline, and the server
+it started is stopped on every way out (normal end, error, Ctrl-C, SIGTERM, or a watchdog).
+
+How a session is simulated
+    Each session is a websocket client speaking Streamlit's own protocol (the protobufs that
+    streamlit ships), doing on the wire what Chromium does when it opens the page for the first
+    time (checked with ``--check-browser``, see below):
+
+    1. unless ``--no-assets``: GET ``/`` and every file ``index.html`` references (the JavaScript
+       bundle, its preloaded modules, the favicon; gzip accepted, up to 6 connections at once, as a
+       browser with an empty cache does; the chunks the bundle loads lazily, e.g. plotly's, are
+       not fetched);
+    2. GET ``/_stcore/health`` and ``/_stcore/host-config``;
+    3. open ``ws://host:port/_stcore/stream`` (subprotocol ``streamlit``, same-origin ``Origin``)
+       and send one ``BackMsg`` ``rerun_script`` with the context a browser sends (URL, locale,
+       time zone, colour scheme, no widget states);
+    4. read ``ForwardMsg``s until ``script_finished``.
+
+    **Time to first chart** runs from the session's start (before step 1) to the first ``delta``
+    whose ``new_element`` is a ``plotly_chart``: the server's part of what a user waits for. A
+    browser then still has to draw the chart, which this does not measure (it is the user's
+    machine's work, not the server's). A session **succeeds** when it gets at least one chart and
+    ``script_finished`` (successfully) with no ``exception`` element, within ``--session-timeout``.
+    All sessions keep their connection open until every session is done, so the server holds N
+    sessions at the peak, as a classroom would.
+
+    Why not N Chromium pages: on a 2-core machine thirty renderers would measure Chromium, not the
+    server.
+
+Validation against a real browser
+    ``--check-browser`` (needs ``/usr/bin/chromium`` and the playwright package) opens the page once
+    in headless Chromium, records the websocket frames it receives, decodes them, and checks that
+    the elements (delta path and element type of every ``new_element`` / ``add_block``) are the same,
+    in the same order, as those one websocket session receives. The script stops with exit code 1
+    if they differ.
+
+Memory
+    RSS of the server process and all its descendants (read from ``/proc/<pid>/status``; psutil is
+    not used), sampled every ``--sample-interval`` seconds from before the first session until the
+    end. Reported: before the sessions (server idle after start and warm-up), the peak, and after
+    each round once its sessions have closed (``--rounds`` > 1 shows whether memory grows with
+    each wave of users). With ``--url`` memory is only measured when ``--server-pid`` is given.
+
+Usage::
+
+    .venv/bin/python bench/load.py                         # 30 sessions, JSON to bench/results/load.json
+    .venv/bin/python bench/load.py --sessions 2 --no-assets --out /tmp/load.json   # smoke run
+    .venv/bin/python bench/load.py --check-browser --sessions 5
+    .venv/bin/python bench/load.py --url http://127.0.0.1:8501 --server-pid 12345
+
+Exit codes: 0 every session succeeded; 1 some failed (or the browser check differed); 2 bad usage
+(e.g. a non-loopback ``--url``, more than 50 sessions).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import datetime as dt
+import ipaddress
+import json
+import math
+import os
+import platform
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+#: Sessions when none are asked for: the classroom of issue 5.
+DEFAULT_SESSIONS = 30
+#: Hard cap: this is a test of one loopback server, not a load generator.
+MAX_SESSIONS = 50
+#: Hard cap on --rounds.
+MAX_ROUNDS = 5
+#: Seconds one session may take from its start to script_finished.
+SESSION_TIMEOUT_S = 120.0
+#: Seconds the whole run may take (server start, warm-up, every round); then everything is stopped.
+DEADLINE_S = 420.0
+#: Seconds for a started server to answer /_stcore/health (a cold start imports sklearn and friends).
+HEALTH_TIMEOUT_S = 60.0
+#: Seconds between memory samples.
+SAMPLE_INTERVAL_S = 0.05
+#: Seconds to wait after a round's sessions closed before reading the server's memory again.
+SETTLE_S = 2.0
+#: Connections a browser opens to one host at once (Chromium's HTTP/1.1 limit).
+BROWSER_CONNECTIONS = 6
+#: Largest ForwardMsg accepted (streamlit's own server.maxMessageSize default is 200 MB).
+MAX_MESSAGE_BYTES = 256 * 1024 * 1024
+#: What Chromium on Linux sent in its rerun_script (recorded with --check-browser on 2026-11-21).
+BROWSER_CONTEXT = {"timezone": "UTC", "timezone_offset": 0, "locale": "en-US", "is_embedded": False,
+                   "color_scheme": "light"}
+
+
+# --------------------------------------------------------------------------------------------- URLs
+
+
+def loopback_base(url: str) -> tuple[str, int]:
+    """``(host, port)`` of an ``http://`` URL whose host is a loopback address; ``ValueError`` otherwise.
+
+    A name (``localhost``) must resolve to loopback addresses only.
+
+    >>> loopback_base("http://127.0.0.1:8501")
+    ('127.0.0.1', 8501)
+    >>> loopback_base("http://example.org:8501")
+    Traceback (most recent call last):
+    ...
+    ValueError: refusing http://example.org:8501: only a loopback server (127.0.0.0/8, ::1, localhost) may be loaded
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme != "http" or not parts.hostname or parts.path not in ("", "/") or parts.query:
+        raise ValueError(f"refusing {url}: give the server's base URL, e.g. http://127.0.0.1:8501")
+    host = parts.hostname
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        try:
+            infos = socket.getaddrinfo(host, None) if host == "localhost" else []
+        except OSError:
+            infos = []
+        addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
+    if not addresses or not all(a.is_loopback for a in addresses):
+        raise ValueError(f"refusing {url}: only a loopback server (127.0.0.0/8, ::1, localhost) may be loaded")
+    return host, parts.port or 80
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+# ------------------------------------------------------------------------------------------ figures
+
+
+def percentile(values: Sequence[float], q: float) -> float | None:
+    """Nearest-rank percentile (the smallest value with at least ``q`` percent of values at or below it).
+
+    >>> percentile([3.0, 1.0, 2.0, 4.0], 50), percentile(range(1, 31), 95), percentile([], 95)
+    (2.0, 29, None)
+    """
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(1, math.ceil(q / 100 * len(ordered))) - 1]
+
+
+# ------------------------------------------------------------------------------------------- memory
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _descendants(pid: int) -> list[int]:
+    """``pid`` and every process below it, from the parent ids in ``/proc/*/stat``."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, ()))
+    return found
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and its descendants, in MB (10^6 bytes)."""
+    return sum(_rss_kib(p) for p in _descendants(pid)) * 1024 / 1e6
+
+
+class MemorySampler:
+    """Samples :func:`tree_rss_mb` of one process in a background thread; ``peak_since`` asks for a window."""
+
+    def __init__(self, pid: int, interval: float) -> None:
+        self.pid, self.interval = pid, interval
+        self.samples: list[tuple[float, float]] = []  # (perf_counter, MB)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="rss-sampler", daemon=True)
+
+    def __enter__(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.samples.append((time.perf_counter(), tree_rss_mb(self.pid)))
+            self._stop.wait(self.interval)
+
+    def now(self) -> float:
+        value = tree_rss_mb(self.pid)
+        self.samples.append((time.perf_counter(), value))
+        return value
+
+    def peak_since(self, start: float) -> float:
+        return max((mb for t, mb in self.samples if t >= start), default=0.0)
+
+
+# ------------------------------------------------------------------------------------------- server
+
+
+@contextlib.contextmanager
+def dashboard_server(log_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``streamlit run dashboard.py`` on 127.0.0.1 on a free port, in its own process group; always stopped.
+
+    The file watcher is off (``server.fileWatcherType none``): others edit this checkout while the
+    benchmark runs, and a changed file must not rerun thirty sessions. Everything else is the
+    repository's ``.streamlit/config.toml``.
+    """
+    port = free_port()
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+    try:
+        yield f"http://127.0.0.1:{port}", process
+    finally:
+        stop_process_group(process)
+
+
+def stop_process_group(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM to the server's own process group, SIGKILL after 10 s."""
+    if process.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+# ------------------------------------------------------------------------------------------- HTTP
+
+
+async def http_get(host: str, port: int, path: str, *, gzip_ok: bool = False) -> tuple[int, bytes]:
+    """One HTTP/1.1 GET on a fresh connection: (status, body as sent, de-chunked)."""
+    reader, writer = await asyncio.open_connection(host, port)
+    try:
+        headers = f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n"
+        if gzip_ok:
+            headers += "Accept-Encoding: gzip\r\n"
+        writer.write((headers + "\r\n").encode("ascii"))
+        await writer.drain()
+        raw = await reader.read()
+    finally:
+        writer.close()
+        with contextlib.suppress(OSError):
+            await writer.wait_closed()
+    head, _, body = raw.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    if any(line.lower().replace(" ", "") == "transfer-encoding:chunked" for line in lines[1:]):
+        body = _dechunk(body)
+    return status, body
+
+
+def _dechunk(body: bytes) -> bytes:
+    out, position = bytearray(), 0
+    while True:
+        end = body.index(b"\r\n", position)
+        size = int(body[position:end].split(b";")[0], 16)
+        if size == 0:
+            return bytes(out)
+        out += body[end + 2: end + 2 + size]
+        position = end + 2 + size + 2
+
+
+def referenced_assets(index_html: str) -> list[str]:
+    """Same-origin files ``index.html`` makes a browser fetch at once (scripts, preloads, styles, icon).
+
+    >>> referenced_assets('<script src="./static/js/a.js"></script><link rel="modulepreload" href="./static/js/b.js">'
+    ...                   '<link rel="service-desc" href="./_stcore/agent/openapi.json" />')
+    ['/static/js/a.js', '/static/js/b.js']
+    """
+    paths = []
+    for tag in re.findall(r"<(?:script|link)\b[^>]*>", index_html):
+        rel = re.search(r'\brel="([^"]*)"', tag)
+        if tag.startswith("<link") and (rel is None or rel.group(1) not in
+                                        ("modulepreload", "stylesheet", "shortcut icon", "icon", "preload")):
+            continue
+        target = re.search(r'\b(?:src|href)="\.?(/[^"]*)"', tag)
+        if target and target.group(1) not in paths:
+            paths.append(target.group(1))
+    return paths
+
+
+async def fetch_page_assets(host: str, port: int) -> int:
+    """GET ``/`` and what it references, 6 at a time; total bytes received (as sent, gzip included)."""
+    status, body = await http_get(host, port, "/")
+    if status != 200:
+        raise RuntimeError(f"GET / answered {status}")
+    limit = asyncio.Semaphore(BROWSER_CONNECTIONS)
+
+    async def one(path: str) -> int:
+        async with limit:
+            code, data = await http_get(host, port, path, gzip_ok=True)
+        if code != 200:
+            raise RuntimeError(f"GET {path} answered {code}")
+        return len(data)
+
+    sizes = await asyncio.gather(*(one(p) for p in referenced_assets(body.decode("utf-8", "replace"))))
+    return len(body) + sum(sizes)
+
+
+# -------------------------------------------------------------------------------------- a session
+
+
+@dataclass
+class SessionResult:
+    """One simulated user."""
+
+    index: int
+    ok: bool = False
+    error: str = ""
+    first_chart_s: float | None = None
+    finished_s: float | None = None
+    charts: int = 0
+    messages: int = 0
+    asset_bytes: int = 0
+    elements: list[str] = field(default_factory=list)
+
+
+def rerun_message(base: str) -> bytes:
+    """The BackMsg a browser sends right after connecting: run the script, no widget states yet."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    message = BackMsg()
+    message.rerun_script.widget_states.SetInParent()
+    context = message.rerun_script.context_info
+    for name, value in BROWSER_CONTEXT.items():
+        setattr(context, name, value)
+    context.url = base + "/"
+    return message.SerializeToString()
+
+
+def element_label(message: Any) -> str | None:
+    """``"<delta path> <element or block type>"`` of a ForwardMsg delta, else None."""
+    if message.WhichOneof("type") != "delta":
+        return None
+    kind = message.delta.WhichOneof("type")
+    if kind == "new_element":
+        name = message.delta.new_element.WhichOneof("type")
+    elif kind == "add_block":
+        name = "block:" + str(message.delta.add_block.WhichOneof("type"))
+    else:
+        return None
+    return f"{list(message.metadata.delta_path)} {name}"
+
+
+class Hold:
+    """Keeps loaded sessions connected until every session of the wave has loaded or failed."""
+
+    def __init__(self, sessions: int) -> None:
+        self.remaining = sessions
+        self.released = asyncio.Event()
+
+    def arrive(self) -> None:
+        self.remaining -= 1
+        if self.remaining <= 0:
+            self.released.set()
+
+
+async def run_session(index: int, base: str, *, assets: bool, timeout: float, delay: float = 0.0,
+                      hold: Hold | None = None) -> SessionResult:
+    """One user opening the default view; the connection stays open until ``hold`` is released."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.asyncio.client import connect
+
+    result = SessionResult(index)
+    host, port = loopback_base(base)
+    arrived = False
+
+    def arrive() -> None:
+        nonlocal arrived
+        if hold is not None and not arrived:
+            arrived = True
+            hold.arrive()
+
+    await asyncio.sleep(delay)
+    start = time.perf_counter()
+    try:
+        async with asyncio.timeout(timeout):
+            if assets:
+                result.asset_bytes = await fetch_page_assets(host, port)
+            for path in ("/_stcore/health", "/_stcore/host-config"):
+                status, _ = await http_get(host, port, path)
+                if status != 200:
+                    raise RuntimeError(f"GET {path} answered {status}")
+            ws_url = "ws://" + base.split("://", 1)[1] + "/_stcore/stream"
+            async with connect(ws_url, subprotocols=["streamlit"], origin=base, proxy=None,  # type: ignore[list-item,arg-type]
+                               max_size=MAX_MESSAGE_BYTES, open_timeout=timeout) as connection:
+                await connection.send(rerun_message(base))
+                async for frame in connection:
+                    message = ForwardMsg()
+                    message.ParseFromString(frame if isinstance(frame, bytes) else frame.encode())
+                    result.messages += 1
+                    label = element_label(message)
+                    if label is not None:
+                        result.elements.append(label)
+                        if label.endswith(" plotly_chart"):
+                            result.charts += 1
+                            if result.first_chart_s is None:
+                                result.first_chart_s = time.perf_counter() - start
+                        elif label.endswith(" exception"):
+                            result.error = "exception element: " + message.delta.new_element.exception.message[:200]
+                    if message.WhichOneof("type") == "script_finished":
+                        status_name = ForwardMsg.ScriptFinishedStatus.Name(message.script_finished)
+                        if status_name == "FINISHED_EARLY_FOR_RERUN":
+                            continue
+                        result.finished_s = time.perf_counter() - start
+                        if status_name != "FINISHED_SUCCESSFULLY" and not result.error:
+                            result.error = status_name
+                        break
+                if result.finished_s is None and not result.error:
+                    result.error = "connection closed before script_finished"
+                elif result.charts == 0 and not result.error:
+                    result.error = "no chart received"
+                result.ok = not result.error
+                arrive()
+                if hold is not None:
+                    await hold.released.wait()
+    except TimeoutError:
+        if result.finished_s is None:
+            result.ok, result.error = False, result.error or f"timed out after {timeout:.0f} s"
+    except Exception as exc:  # noqa: BLE001 - every failure is reported per session, none stops the run
+        result.ok, result.error = False, f"{type(exc).__name__}: {exc}"[:300]
+    finally:
+        arrive()
+    return result
+
+
+async def run_wave(base: str, sessions: int, *, assets: bool, timeout: float, ramp: float) -> list[SessionResult]:
+    """N sessions started together (or spread evenly over ``ramp`` seconds), held open until all are done."""
+    hold = Hold(sessions)
+    return list(await asyncio.gather(*(
+        run_session(i, base, assets=assets, timeout=timeout, delay=ramp * i / sessions, hold=hold)
+        for i in range(sessions)
+    )))
+
+
+def summarise(results: Sequence[SessionResult]) -> dict[str, Any]:
+    """Success count and time-to-first-chart figures of one wave (times over successful sessions)."""
+    times = [r.first_chart_s for r in results if r.ok and r.first_chart_s is not None]
+    finished = [r.finished_s for r in results if r.ok and r.finished_s is not None]
+    errors: dict[str, int] = {}
+    for r in results:
+        if not r.ok:
+            errors[r.error] = errors.get(r.error, 0) + 1
+    return {
+        "sessions": len(results),
+        "succeeded": sum(r.ok for r in results),
+        "first_chart_s": {"median": statistics.median(times) if times else None,
+                          "p95": percentile(times, 95), "min": min(times, default=None),
+                          "max": max(times, default=None)},
+        "script_finished_s": {"median": statistics.median(finished) if finished else None,
+                              "p95": percentile(finished, 95)},
+        "charts_per_session": sorted({r.charts for r in results}),
+        "asset_mb_per_session": round(max((r.asset_bytes for r in results), default=0) / 1e6, 2),
+        "errors": errors,
+    }
+
+
+# ------------------------------------------------------------------------------ browser validation
+
+
+def browser_elements(base: str, timeout: float) -> list[str]:
+    """Element labels a real headless Chromium receives over the websocket when it opens ``base``."""
+    from playwright.sync_api import sync_playwright
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    frames: list[bytes] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = browser.new_page()
+            page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(payload)))
+            page.goto(base, wait_until="domcontentloaded")
+            page.wait_for_selector(".js-plotly-plot", timeout=timeout * 1000)
+            deadline = time.monotonic() + timeout
+            finished = False
+            while not finished and time.monotonic() < deadline:
+                page.wait_for_timeout(200)
+                for raw in list(frames):
+                    message = ForwardMsg()
+                    message.ParseFromString(raw if isinstance(raw, bytes) else raw.encode())
+                    finished = finished or message.WhichOneof("type") == "script_finished"
+        finally:
+            browser.close()
+    labels = []
+    for raw in frames:
+        message = ForwardMsg()
+        message.ParseFromString(raw if isinstance(raw, bytes) else raw.encode())
+        label = element_label(message)
+        if label is not None:
+            labels.append(label)
+    return labels
+
+
+# ---------------------------------------------------------------------------------------------- run
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", "-n", type=int, default=DEFAULT_SESSIONS,
+                        help=f"concurrent sessions (default {DEFAULT_SESSIONS}, at most {MAX_SESSIONS})")
+    parser.add_argument("--rounds", type=int, default=1, help=f"waves of N sessions, one after another (at most {MAX_ROUNDS})")
+    parser.add_argument("--ramp", type=float, default=0.0, help="spread each wave's starts evenly over this many seconds")
+    parser.add_argument("--no-assets", dest="assets", action="store_false",
+                        help="skip fetching index.html and its JavaScript (websocket only)")
+    parser.add_argument("--no-warmup", dest="warmup", action="store_false",
+                        help="let the wave meet a cold server (first analysis not yet cached)")
+    parser.add_argument("--session-timeout", type=float, default=SESSION_TIMEOUT_S)
+    parser.add_argument("--deadline", type=float, default=DEADLINE_S, help="seconds for the whole run")
+    parser.add_argument("--sample-interval", type=float, default=SAMPLE_INTERVAL_S)
+    parser.add_argument("--url", help="an already running server (loopback only) instead of starting one")
+    parser.add_argument("--server-pid", type=int, help="with --url: the server's pid, to measure its memory")
+    parser.add_argument("--check-browser", action="store_true",
+                        help="first compare one websocket session with headless Chromium (same elements)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "load.json")
+    args = parser.parse_args(argv)
+    if not 1 <= args.sessions <= MAX_SESSIONS:
+        parser.error(f"--sessions must be between 1 and {MAX_SESSIONS}, got {args.sessions}")
+    if not 1 <= args.rounds <= MAX_ROUNDS:
+        parser.error(f"--rounds must be between 1 and {MAX_ROUNDS}, got {args.rounds}")
+    if args.session_timeout <= 0 or args.deadline <= 0 or args.sample_interval <= 0 or args.ramp < 0:
+        parser.error("timeouts, the deadline and the sample interval must be positive, --ramp not negative")
+    if args.url:
+        try:
+            loopback_base(args.url)
+        except ValueError as exc:
+            parser.error(str(exc))
+        args.url = args.url.rstrip("/")
+    elif args.server_pid:
+        parser.error("--server-pid only goes with --url")
+    return args
+
+
+def machine() -> dict[str, Any]:
+    return {"cores": os.cpu_count(), "loadavg": [round(x, 2) for x in os.getloadavg()],
+            "python": platform.python_version(), "platform": platform.platform()}
+
+
+async def measure(args: argparse.Namespace, base: str, pid: int | None, log: list[str]) -> dict[str, Any]:
+    """Warm-up, optional browser check, then the waves; memory sampled throughout."""
+    import streamlit
+
+    report: dict[str, Any] = {
+        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "machine_before": machine(), "streamlit": streamlit.__version__,
+        "config": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+        "method": "websocket sessions speaking Streamlit's protocol (see bench/load.py docstring)",
+        "memory": "RSS of the server process and its descendants from /proc, sampled every "
+                  f"{args.sample_interval} s" if pid else "not measured (no server pid)",
+    }
+    sampler = MemorySampler(pid, args.sample_interval) if pid else None
+    with sampler or contextlib.nullcontext():
+        if sampler:
+            report["rss_mb_after_start"] = round(sampler.now(), 1)
+        if args.warmup:
+            warm = await run_session(-1, base, assets=args.assets, timeout=args.session_timeout)
+            report["warmup"] = {k: v for k, v in asdict(warm).items() if k != "elements"}
+            log.append(f"warm-up session: ok={warm.ok} first chart {warm.first_chart_s or float('nan'):.2f} s "
+                       f"{warm.error}")
+        if args.check_browser:  # both on a warm server, so both get the same (cached) path through the script
+            probe = await run_session(-2, base, assets=False, timeout=args.session_timeout)
+            report["browser_check"] = await asyncio.to_thread(check_browser, base, probe, args.session_timeout, log)
+        rounds = []
+        for number in range(1, args.rounds + 1):
+            await asyncio.sleep(SETTLE_S)
+            before = sampler.now() if sampler else None
+            begin = time.perf_counter()
+            results = await run_wave(base, args.sessions, assets=args.assets, timeout=args.session_timeout,
+                                     ramp=args.ramp)
+            wall = time.perf_counter() - begin
+            peak = sampler.peak_since(begin) if sampler else None
+            await asyncio.sleep(SETTLE_S)
+            after = sampler.now() if sampler else None
+            summary = summarise(results)
+            summary.update({"round": number, "wall_s": round(wall, 2),
+                            "rss_mb_before": before and round(before, 1), "rss_mb_peak": peak and round(peak, 1),
+                            "rss_mb_after_close": after and round(after, 1),
+                            "per_session": [{k: v for k, v in asdict(r).items() if k != "elements"} for r in results]})
+            rounds.append(summary)
+            log.append(format_round(summary))
+        report["rounds"] = rounds
+        if sampler:
+            report["rss_mb_peak"] = round(max(mb for _, mb in sampler.samples), 1)
+            t0 = sampler.samples[0][0]
+            step = max(1, len(sampler.samples) // 400)
+            report["rss_mb_series"] = [(round(t - t0, 2), round(mb, 1)) for t, mb in sampler.samples[::step]]
+    report["machine_after"] = machine()
+    return report
+
+
+def check_browser(base: str, session: SessionResult, timeout: float, log: list[str]) -> dict[str, Any]:
+    """Compare the websocket session's elements with Chromium's; log and return the verdict."""
+    if not CHROMIUM.exists():
+        verdict = {"same": None, "reason": f"{CHROMIUM} not found"}
+    else:
+        expected = browser_elements(base, timeout)
+        same = expected == session.elements
+        verdict = {"same": same, "browser_elements": len(expected), "websocket_elements": len(session.elements)}
+        if not same:
+            verdict["browser"], verdict["websocket"] = expected, session.elements
+    log.append(f"browser check: {verdict}")
+    return verdict
+
+
+def fmt(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds:.2f}"
+
+
+def format_round(summary: dict[str, Any]) -> str:
+    chart = summary["first_chart_s"]
+    line = (f"round {summary['round']}: {summary['succeeded']}/{summary['sessions']} ok in {summary['wall_s']:.1f} s | "
+            f"first chart median {fmt(chart['median'])} s, p95 {fmt(chart['p95'])} s, max {fmt(chart['max'])} s | "
+            f"server RSS before {summary['rss_mb_before']} MB, peak {summary['rss_mb_peak']} MB, "
+            f"after close {summary['rss_mb_after_close']} MB")
+    if summary["errors"]:
+        line += f"\n  failures: {summary['errors']}"
+    return line
+
+
+def print_table(report: dict[str, Any]) -> None:
+    print(f"\n{report['date']}  {report['machine_before']['cores']} cores, load before "
+          f"{report['machine_before']['loadavg']}, after {report['machine_after']['loadavg']}")
+    print(f"{'round':>5} {'ok':>7} {'median s':>9} {'p95 s':>7} {'max s':>7} {'RSS before':>11} {'peak MB':>8} {'after MB':>9}")
+    for r in report["rounds"]:
+        chart = r["first_chart_s"]
+        print(f"{r['round']:>5} {str(r['succeeded']) + '/' + str(r['sessions']):>7} {fmt(chart['median']):>9} "
+              f"{fmt(chart['p95']):>7} {fmt(chart['max']):>7} {str(r['rss_mb_before']):>11} "
+              f"{str(r['rss_mb_peak']):>8} {str(r['rss_mb_after_close']):>9}")
+    if "warmup" in report:
+        print(f"warm-up session (cold server): first chart {fmt(report['warmup']['first_chart_s'])} s")
+    print(f"peak server RSS over the run: {report.get('rss_mb_peak', '-')} MB ({report['memory']})")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    log: list[str] = []
+    started = time.monotonic()
+
+    def on_sigterm(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    signal.signal(signal.SIGTERM, on_sigterm)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    server_log = args.out.with_suffix(".server.log")
+    with contextlib.ExitStack() as stack:
+        if args.url:
+            base, pid, process = args.url, args.server_pid, None
+        else:
+            base, process = stack.enter_context(dashboard_server(server_log))
+            pid = process.pid
+            watchdog = threading.Timer(args.deadline + 30, lambda: (stop_process_group(process), os._exit(3)))
+            watchdog.daemon = True
+            watchdog.start()
+            stack.callback(watchdog.cancel)
+            wait_healthy(base, process, min(HEALTH_TIMEOUT_S, args.deadline))
+            print(f"server {base} (pid {pid}) healthy after {time.monotonic() - started:.1f} s", flush=True)
+        remaining = args.deadline - (time.monotonic() - started)
+        try:
+            report = asyncio.run(asyncio.wait_for(measure(args, base, pid, log), timeout=remaining))
+        except TimeoutError:
+            print(f"overall deadline of {args.deadline:.0f} s reached; stopping", file=sys.stderr)
+            print("\n".join(log), file=sys.stderr)
+            return 1
+        report["server_log"] = str(server_log) if process else None
+        report["server_pid"] = pid
+    report["total_s"] = round(time.monotonic() - started, 1)
+    args.out.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    print("\n".join(log))
+    print_table(report)
+    print(f"results: {args.out}")
+    check = report.get("browser_check", {}).get("same")
+    failed = any(r["succeeded"] < r["sessions"] for r in report["rounds"]) or check is False
+    return 1 if failed else 0
+
+
+def wait_healthy(base: str, process: subprocess.Popen[bytes], timeout: float) -> None:
+    """Poll /_stcore/health until it says ok; fail fast if the server died."""
+    import urllib.request
+
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never via a proxy
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {process.returncode}")
+        try:
+            with opener.open(base + "/_stcore/health", timeout=1) as answer:
+                if answer.status == 200 and answer.read().strip() == b"ok":
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(f"{base} did not answer ok within {timeout:.0f} s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
