@@ -6,7 +6,7 @@ import streamlit as st
 
 from framing.summary import summarise_outlets
 from framing.types import FRAMES
-from ui.markup import esc, frame_legend, md_escape
+from ui.markup import frame_legend, md_escape, outlet_sentence
 from ui.state import get_view, overview_figures
 
 #: plotly toolbar: no logo link to plotly.com; the rest stays for zoom/download.
@@ -26,9 +26,7 @@ st.html(frame_legend(view.lexicon.definitions))
 
 left, right = st.columns([5, 6], gap="large")
 with left:
-    sentences = "".join(
-        f'<p class="fl-sentence"><b>{esc(s.outlet)}</b> {esc(s.rest)}</p>' for s in summarise_outlets(outlets)
-    )
+    sentences = "".join(outlet_sentence(s.outlet, s.rest) for s in summarise_outlets(outlets))
     st.html(sentences)
 with right:
     st.plotly_chart(figures["emphasis"], key="chart_emphasis", config=PLOTLY_CONFIG)

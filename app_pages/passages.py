@@ -7,7 +7,7 @@ import streamlit as st
 from framing.highlights import emphasise_evidence
 from framing.palette import FRAME_COLOURS, FRAME_TINTS
 from framing.types import FRAMES, ArticleReport, SentenceReport
-from ui.markup import esc, outlet_heading
+from ui.markup import esc, esc_name, outlet_heading
 from ui.state import get_view
 
 #: Outlets per row of columns (five narrow columns would break sentences into a few words a line).
@@ -43,7 +43,7 @@ def passage_html(article: ArticleReport, sentence: SentenceReport, wanted: str) 
     return (
         f'<div class="fl-passage" style="{style}">{marked_sentence(sentence, wanted)}</div>'
         f'<div class="fl-passage-meta"><b>{wanted} score {sentence.frames[wanted]:.2f}</b> · {listed}'
-        f" · <i>{esc(article.title)}</i></div>"
+        f" · <i>{esc_name(article.title)}</i></div>"
     )
 
 

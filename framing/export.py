@@ -11,6 +11,7 @@ import csv
 import dataclasses
 import io
 import json
+import re
 from collections.abc import Mapping, Sequence
 
 from .compare import evidence_summary
@@ -24,6 +25,9 @@ SCHEMA_VERSION = "1.0"
 DECIMALS = 4
 #: Leading characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+#: Control characters (C0 but line feed, DEL, C1) a terminal would act on: ESC starts the escape
+#: sequences that clear the screen or retitle the window. The table shows them as ``\x1b``.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 #: Widest outlet or title shown in the terminal table before it is cut with an ellipsis.
 _NAME_WIDTH = 34
 #: Evidence terms listed per frame and distinctive terms listed per outlet in the table.
@@ -75,7 +79,11 @@ def csv_safe(value: str) -> str:
 
 
 def to_table(report: CorpusReport) -> str:
-    """A plain-text summary for the terminal: outlets, their evidence, articles, skipped files."""
+    """A plain-text summary for the terminal: outlets, their evidence, articles, skipped files.
+
+    Control characters from the data (an ESC in a title) are shown as ``\\x1b``, never sent to the
+    terminal.
+    """
     lines = [
         f"Framing Lens: {len(report.articles)} article(s), {len(report.outlets)} outlet(s); "
         f"lexicon {report.lexicon.get('name', '?')} {report.lexicon.get('version', '')}".rstrip(),
@@ -92,7 +100,12 @@ def to_table(report: CorpusReport) -> str:
         lines += [f"  {s.source}: {s.reason}" for s in report.skipped]
     if not report.articles:
         lines.append("No article could be analysed.")
-    return "\n".join(lines) + "\n"
+    return _printable("\n".join(lines)) + "\n"
+
+
+def _printable(text: str) -> str:
+    """``text`` with every terminal control character but line feed written as ``\\xNN``."""
+    return _TERMINAL_CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def _outlet_table(report: CorpusReport) -> list[str]:
@@ -136,7 +149,7 @@ def _shares(emphasis: Mapping[str, float]) -> str:
 
 
 def _cut(name: str) -> str:
-    name = " ".join(name.split())
+    name = _printable(" ".join(name.split()))
     return name if len(name) <= _NAME_WIDTH else name[: _NAME_WIDTH - 1] + "…"
 
 

@@ -6,6 +6,12 @@ Two steps, as in spaCy's span rulers: ``sentence_spans`` turns an ``ArticleRepor
 outlet, evidence term, removal kind/reason) goes through ``html.escape(..., quote=True)`` before
 it is wrapped in markup, so article content can never become markup.
 
+Bidirectional-text controls in the data (a right-to-left override U+202E in an outlet name, say)
+are kept, so nothing the source wrote is lost, but they cannot reorder what is around them: names
+in the meta line are ``<span class="fl-name" dir="auto">`` and highlighted sentences ``<mark>``,
+both bidi isolates (``unicode-bidi: isolate`` in ``HIGHLIGHT_CSS``), and a paragraph is a block,
+where any override ends. Long unbroken words wrap (``overflow-wrap: anywhere``).
+
 Encoding of a highlighted sentence
 ----------------------------------
 * background: the frame's light tint (``framing.palette.FRAME_TINTS``);
@@ -65,14 +71,15 @@ _MINUS: Final = "−"  # U+2212, reads better than a hyphen in numbers
 #: are inline styles; this only sets layout, fonts and print behaviour.
 HIGHLIGHT_CSS: Final = """
 .fl-article { font-family: Georgia, "Times New Roman", serif; font-size: 1.02rem;
-  line-height: 1.75; color: #111; background: #fff; }
+  line-height: 1.75; color: #111; background: #fff; overflow-wrap: anywhere; }
 .fl-article h3.fl-title { font-family: system-ui, -apple-system, "Segoe UI", sans-serif;
   font-size: 1.15rem; line-height: 1.3; margin: 0 0 .2rem 0; }
 .fl-article .fl-meta { font-family: system-ui, -apple-system, "Segoe UI", sans-serif;
   font-size: .85rem; color: #444; margin: 0 0 .8rem 0; }
 .fl-article p { margin: 0 0 .9rem 0; }
 .fl-article mark.fl-s { color: #000; padding: .1em .15em; border-radius: 2px;
-  -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+  -webkit-box-decoration-break: clone; box-decoration-break: clone; unicode-bidi: isolate; }
+.fl-article .fl-name { unicode-bidi: isolate; }
 .fl-article .fl-tag { font-family: system-ui, -apple-system, "Segoe UI", sans-serif;
   font-size: .68em; font-weight: 700; vertical-align: super; line-height: 0; margin-right: .15em;
   color: #000; letter-spacing: .02em; }
@@ -340,6 +347,11 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _escape_name(text: str) -> str:
+    """An escaped name (outlet, credit) inline in other text, as a bidi isolate (``fl-name``)."""
+    return f'<span class="fl-name" dir="auto">{_escape(text)}</span>'
+
+
 def _escape_body(text: str) -> str:
     """Escape paragraph text and keep single line breaks visible."""
     return _escape(text).replace("\r\n", "\n").replace("\n", "<br>")
@@ -410,7 +422,12 @@ def _render_body(text: str, spans: Sequence[HighlightSpan] | None) -> str:
 
 def _render_header(article: ArticleReport) -> str:
     """Title and a meta line (outlet · date · credit), escaped."""
-    meta = " · ".join(_escape(part) for part in (article.outlet, article.date, article.credit) if part)
+    parts = (
+        _escape_name(article.outlet) if article.outlet else "",
+        _escape(article.date) if article.date else "",
+        _escape_name(article.credit) if article.credit else "",
+    )
+    meta = " · ".join(part for part in parts if part)
     return (
         f'<h3 class="fl-title">{_escape(article.title)}</h3>\n'
         f'<div class="fl-meta">{meta}</div>'

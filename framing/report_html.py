@@ -39,7 +39,7 @@ REPORT_CSS: Final = f"""
 * {{ box-sizing: border-box; }}
 body {{ margin: 0; background: #fff; color: #111;
   font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.5; }}
-main {{ max-width: 1400px; margin: 0 auto; padding: 1.5rem 2rem 3rem; }}
+main {{ max-width: 1400px; margin: 0 auto; padding: 1.5rem 2rem 3rem; overflow-wrap: anywhere; }}
 h1 {{ font-size: 1.8rem; margin: 0 0 .3rem; }}
 h2 {{ font-size: 1.35rem; margin: 2.2rem 0 .6rem; padding-bottom: .2rem;
   border-bottom: 2px solid #DDD; }}
@@ -250,7 +250,7 @@ def _method_section(lexicon: Mapping[str, str], skipped: Sequence[SkippedInput])
     if lexicon:
         parts.append("<h3>Lexicon</h3>" + _definition_list(lexicon.items()))
     if skipped:
-        rows = "".join(f"<li><b>{_escape(item.source)}</b>: {_escape(item.reason)}</li>"
+        rows = "".join(f"<li><bdi><b>{_escape(item.source)}</b></bdi>: {_escape(item.reason)}</li>"
                        for item in skipped)
         parts.append(f"<h3>Inputs that could not be read</h3><ul>{rows}</ul>")
     return f'<div class="fl-method">{"".join(parts)}</div>'

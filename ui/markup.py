@@ -1,4 +1,12 @@
-"""Small, escaped HTML and Markdown pieces of the dashboard (no article text is ever unescaped)."""
+"""Small, escaped HTML and Markdown pieces of the dashboard (no article text is ever unescaped).
+
+Text from the data (outlet names, titles, file names) is HTML-escaped (``esc``, ``esc_name``) or
+Markdown-escaped (``md_escape``) before it reaches ``st.html`` or any element that renders Markdown.
+Bidi controls in it are kept (nothing the source wrote is lost) but cannot reorder what follows: a
+name inline in HTML sits in ``<bdi>`` (an isolate), and ``md_escape`` closes what the text opens
+(``balance_bidi``), since Markdown has no isolating markup. Long unbroken words wrap
+(``overflow-wrap: anywhere``).
+"""
 
 from __future__ import annotations
 
@@ -10,30 +18,40 @@ from typing import Final
 from framing.palette import FRAME_COLOURS, FRAME_TINTS
 from framing.types import FRAMES
 
-__all__ = ["APP_CSS", "esc", "md_escape", "emphasis_strip", "frame_legend", "outlet_heading"]
+__all__ = [
+    "APP_CSS", "esc", "esc_name", "md_escape", "balance_bidi", "emphasis_strip", "frame_legend", "outlet_heading",
+    "outlet_sentence",
+]
 
 #: Layout tweaks for a projected screen; colours come from framing.palette only.
 APP_CSS: Final = """
 [data-testid="stMainBlockContainer"] { padding-top: 4.6rem; padding-bottom: 3rem; }
-.fl-sentence { font-size: 1.05rem; line-height: 1.5; margin: 0 0 .7rem 0; }
+.fl-sentence { font-size: 1.05rem; line-height: 1.5; margin: 0 0 .7rem 0; overflow-wrap: anywhere; }
 .fl-frames { display: flex; flex-wrap: wrap; gap: .5rem 1.2rem; margin: .2rem 0 .6rem 0;
   font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: .95rem; }
 .fl-frames .fl-chip { display: inline-flex; align-items: center; gap: .4rem; }
 .fl-frames .fl-swatch { width: 1.1rem; height: 1.1rem; border-radius: 3px; display: inline-block; }
 .fl-outlet { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-weight: 700;
   font-size: 1.2rem; margin: 0 0 .25rem 0; line-height: 1.3; min-height: 2.6em;
-  display: flex; align-items: flex-end; }
+  display: flex; align-items: flex-end; overflow-wrap: anywhere; min-width: 0; }
 .fl-strip { display: flex; height: .9rem; border-radius: 3px; overflow: hidden; margin: .1rem 0 .2rem 0; }
 .fl-strip span { display: block; height: 100%; }
 .fl-strip-label { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: .85rem;
   color: #333; margin: 0 0 .5rem 0; }
 .fl-passage { font-family: Georgia, "Times New Roman", serif; font-size: 1rem; line-height: 1.6;
-  padding: .5rem .7rem; margin: 0 0 .2rem 0; border-radius: 3px; color: #000; }
+  padding: .5rem .7rem; margin: 0 0 .2rem 0; border-radius: 3px; color: #000; overflow-wrap: anywhere; }
 .fl-passage-meta { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: .82rem;
-  color: #333; margin: 0 0 .9rem 0; }
+  color: #333; margin: 0 0 .9rem 0; overflow-wrap: anywhere; }
 """
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
+#: Unicode bidi controls (UAX #9): embeddings and overrides (LRE RLE LRO RLO) closed by PDF,
+#: isolates (LRI RLI FSI) closed by PDI.
+_BIDI_EMBEDDINGS: Final = frozenset("\u202a\u202b\u202d\u202e")
+_BIDI_ISOLATES: Final = frozenset("\u2066\u2067\u2068")
+_PDF: Final = "\u202c"
+_PDI: Final = "\u2069"
+_BIDI_OPENER: Final = re.compile("[\u202a\u202b\u202d\u202e\u2066\u2067\u2068]")
 
 
 def esc(text: str) -> str:
@@ -41,13 +59,51 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def esc_name(name: str) -> str:
+    """An outlet name or title set inline in other text: escaped and isolated in ``<bdi>``.
+
+    >>> esc_name("A & B")
+    '<bdi>A &amp; B</bdi>'
+    """
+    return f"<bdi>{esc(name)}</bdi>"
+
+
+def balance_bidi(text: str) -> str:
+    r"""Close, at the end of ``text``, every bidi embedding, override and isolate it leaves open.
+
+    Matching follows the Unicode bidirectional algorithm (UAX #9, rules X6a-X7): a PDI closes the
+    last open isolate and whatever was opened inside it; a PDF closes the last embedding or
+    override unless an isolate was opened after it; closers without an opener are kept (they do
+    nothing). Nothing is removed: the text reads the same, but cannot reorder what follows it.
+
+    >>> balance_bidi("abc") == "abc", balance_bidi("x\u202ey") == "x\u202ey\u202c"
+    (True, True)
+    """
+    if _BIDI_OPENER.search(text) is None:
+        return text
+    open_stack: list[str] = []
+    for char in text:
+        if char in _BIDI_EMBEDDINGS:
+            open_stack.append(_PDF)
+        elif char in _BIDI_ISOLATES:
+            open_stack.append(_PDI)
+        elif char == _PDF and open_stack and open_stack[-1] == _PDF:
+            open_stack.pop()
+        elif char == _PDI and _PDI in open_stack:
+            while open_stack.pop() != _PDI:
+                pass
+    return text + "".join(reversed(open_stack))
+
+
 def md_escape(text: str) -> str:
     r"""Backslash-escape Markdown punctuation so a title or outlet name is shown literally.
+
+    White space (line breaks too) becomes single spaces, and bidi controls are closed at the end.
 
     >>> md_escape("**Bold** [x](y) $1")
     '\\*\\*Bold\\*\\* \\[x\\]\\(y\\) \\$1'
     """
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return balance_bidi(_MD_SPECIAL.sub(r"\\\1", " ".join(text.split())))
 
 
 def emphasis_strip(emphasis: Mapping[str, float], *, tone: float | None = None) -> str:
@@ -80,3 +136,12 @@ def frame_legend(definitions: Mapping[str, str]) -> str:
 def outlet_heading(name: str) -> str:
     """An outlet name as an HTML heading (escaped)."""
     return f'<div class="fl-outlet">{esc(name)}</div>'
+
+
+def outlet_sentence(outlet: str, rest: str) -> str:
+    """One overview sentence: the outlet name in bold (isolated, escaped), then the rest (escaped).
+
+    >>> outlet_sentence("A<b>", "leads.")
+    '<p class="fl-sentence"><bdi><b>A&lt;b&gt;</b></bdi> leads.</p>'
+    """
+    return f'<p class="fl-sentence"><bdi><b>{esc(outlet)}</b></bdi> {esc(rest)}</p>'
