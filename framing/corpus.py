@@ -57,6 +57,7 @@ __all__ = [
     "load_paths",
     "merge_load_results",
     "normalise_date",
+    "valid_unicode",
 ]
 
 #: File extensions we can read; anything else named explicitly is reported as skipped.
@@ -117,6 +118,7 @@ _DATE_FORMATS: tuple[str, ...] = (
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL | re.MULTILINE)
 _SEED_DATE_LINE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|\Z)")
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _TEXT_CONTROL_CHARS = frozenset("\t\n\r\f\v")
 
 
@@ -258,7 +260,7 @@ def article_from_text(
     >>> article.title, article.date
     ('Talks resumed.', '2025-11-24')
     """
-    body = _normalise_newlines(text).strip()
+    body = valid_unicode(_normalise_newlines(text)).strip()
     if not body:
         raise CorpusError("the pasted text is empty; paste the article body")
     article_id = (id or "").strip() or "pasted-" + hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
@@ -620,20 +622,26 @@ def _collect_record(
 
 
 def _clean_fields(raw: Mapping[Any, Any]) -> dict[str, str]:
-    """Known fields as stripped, non-empty strings; unknown keys, blanks and non-scalars dropped."""
+    """Known fields as one-line, non-empty strings; unknown keys, blanks and non-scalars dropped.
+
+    Runs of whitespace, line breaks included, become one space: an outlet or a title is a label,
+    and a line break inside one would split rows of the CSV export and lines of the terminal table.
+    """
     lowered = {str(key).strip().lower(): value for key, value in raw.items()}
     fields: dict[str, str] = {}
     for name in _FIELDS:
         value = lowered.get(name)
         if isinstance(value, (str, int, float)) and str(value).strip():
-            fields[name] = str(value).strip()
+            fields[name] = " ".join(str(value).split())
     return fields
 
 
 def _build_article(
     body: str, fields: Mapping[str, str], *, stem: str, default_id: str, source: str
 ) -> Article:
-    """Fill in defaults (outlet, title, id) and normalise the date."""
+    """Fill in defaults (outlet, title, id), normalise the date, and make every string valid Unicode."""
+    body = valid_unicode(body)
+    fields = {name: valid_unicode(value) for name, value in fields.items()}
     return Article(
         id=fields.get("id", default_id),
         outlet=fields.get("outlet", f"Unknown outlet ({stem})"),
@@ -644,6 +652,23 @@ def _build_article(
         credit=fields.get("credit"),
         source=source,
     )
+
+
+def valid_unicode(text: str) -> str:
+    r"""Join UTF-16 surrogate pairs into characters and replace lone surrogates with U+FFFD.
+
+    JSON and YAML escapes can spell a character as two UTF-16 halves (``"\ud83d\ude00"``), and a
+    lone half is no character at all: it cannot be written as UTF-8, so it would break every export
+    and the HTML report. Text without surrogates is returned as it is.
+
+    Examples
+    --------
+    >>> valid_unicode("ok \ud83d\ude00") == "ok \U0001f600", valid_unicode("lone \ud800 half") == "lone \ufffd half"
+    (True, True)
+    """
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def _title_from_body(body: str) -> str:

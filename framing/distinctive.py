@@ -63,6 +63,8 @@ def distinctive_terms(
     >>> counts = {"A": Counter(tariff=9, talk=1, visit=3), "B": Counter(troop=8, talk=2, visit=3)}
     >>> [t.term for t in distinctive_terms(counts)["A"]]
     ['tariff']
+    >>> distinctive_terms({"A": Counter(tariff=3), "B": Counter()})  # one word in all: nothing to compare
+    {'A': (), 'B': ()}
     """
     if len(counts) < 2:
         return {outlet: () for outlet in counts}
@@ -76,7 +78,8 @@ def distinctive_terms(
         n_j = total - n_i
         scored = []
         for word, y_i in mine.items():
-            if y_i < min_count:
+            if y_i < min_count or corpus[word] == total:
+                # A word that is the whole corpus's vocabulary has no odds against other words.
                 continue
             z = _log_odds_z(y_i, corpus[word] - y_i, n_i, n_j, corpus[word], total)
             if z > 0:

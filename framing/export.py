@@ -24,7 +24,7 @@ SCHEMA_VERSION = "1.0"
 #: Decimals kept for floats in exports: enough to compare, few enough for byte-stable output.
 DECIMALS = 4
 #: Leading characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 #: Control characters (C0 but line feed, DEL, C1) a terminal would act on: ESC starts the escape
 #: sequences that clear the screen or retitle the window. The table shows them as ``\x1b``.
 _TERMINAL_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
@@ -70,11 +70,15 @@ def to_csv(report: CorpusReport) -> str:
 def csv_safe(value: str) -> str:
     """Prefix a text cell that a spreadsheet would run as a formula with an apostrophe.
 
+    Carriage returns become line feeds first: the writer quotes cells with a line feed, but a lone
+    carriage return in an unquoted cell would end the row early in every reader.
+
     Examples
     --------
-    >>> csv_safe("=HYPERLINK(1)"), csv_safe("Reuters")
-    ("'=HYPERLINK(1)", 'Reuters')
+    >>> csv_safe("=HYPERLINK(1)"), csv_safe("Reuters"), csv_safe("two\\rlines")
+    ("'=HYPERLINK(1)", 'Reuters', 'two\\nlines')
     """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
     return "'" + value if value.startswith(_FORMULA_PREFIXES) else value
 
 

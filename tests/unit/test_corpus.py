@@ -585,3 +585,25 @@ def test_article_from_text_keeps_given_fields() -> None:
 )
 def test_normalise_date_gives_iso_or_none(value: str | None, expected: str | None) -> None:
     assert normalise_date(value) == expected
+
+
+# Non-regression, issue 5 (found by the whole-pipeline fuzz test): escapes in JSON and YAML can
+# spell lone UTF-16 surrogates and line breaks inside labels; both broke the HTML report and CSV.
+
+
+def test_load_bytes_jsonl_escaped_surrogates_become_valid_unicode() -> None:
+    line = b'{"outlet": "Post \\ud83d\\ude00", "title": "Half \\ud800", "text": "Talks \\udc00 resumed."}'
+    article = load_bytes("feed.jsonl", line).articles[0]
+    assert (article.outlet, article.title, article.text) == ("Post \U0001f600", "Half \ufffd", "Talks \ufffd resumed.")
+    article.text.encode("utf-8")  # would raise on a lone surrogate
+
+
+def test_load_bytes_front_matter_labels_are_one_line() -> None:
+    data = b'---\noutlet: "Daily\\r\\nPost"\ntitle: "Two\\rlines\\tand  tabs"\n---\nTariffs rose.'
+    article = load_bytes("story.md", data).articles[0]
+    assert (article.outlet, article.title) == ("Daily Post", "Two lines and tabs")
+
+
+def test_article_from_text_lone_surrogate_in_paste_is_replaced() -> None:
+    article = article_from_text("Tariffs \ud800 rose.", outlet="X")
+    assert article.text == "Tariffs \ufffd rose." and article.id.startswith("pasted-")

@@ -185,7 +185,9 @@ def test_to_csv_keeps_negative_numbers_as_numbers(hostile_report: CorpusReport) 
         ("-1", "'-1"),
         ("@cmd", "'@cmd"),
         ("\tx", "'\tx"),
-        ("\rx", "'\rx"),
+        ("\rx", "'\nx"),  # carriage return written as a line feed, still defused
+        ("\nx", "'\nx"),
+        ("a\r\nb", "a\nb"),
         ("Reuters", "Reuters"),
         ("a=b", "a=b"),
         ("", ""),
