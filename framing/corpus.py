@@ -119,6 +119,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", 
 _SEED_DATE_LINE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|\Z)")
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: A well-formed UTF-8 sequence of two to four bytes (RFC 3629), i.e. one non-ASCII character.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _TEXT_CONTROL_CHARS = frozenset("\t\n\r\f\v")
 
 
@@ -422,11 +424,21 @@ def _utf16_byte_order(data: bytes) -> str | None:
 
 
 def _decode_without_bom(data: bytes) -> str:
-    """Strict UTF-8, else the legacy encoding charset-normalizer finds (cp1252 preferred)."""
+    """Strict UTF-8, else the legacy encoding charset-normalizer finds (cp1252 preferred).
+
+    Bytes that are partly valid UTF-8 (accented letters written as two-byte sequences) and partly
+    not are two encodings pasted together: decoding them as cp1252 would turn every UTF-8 letter
+    into mojibake ("cafÃ©"), so they are refused with the line of the first bad byte.
+    """
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _UTF8_MULTIBYTE.search(data):
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise CorpusError(
+                f"mixed encodings: UTF-8 text with a byte that is not UTF-8 (0x{data[exc.start]:02X}) "
+                f"on line {line}; save the whole file as UTF-8"
+            ) from None
     codec = _guess_legacy_codec(data)
     try:
         return data.decode(codec)
@@ -529,6 +541,16 @@ def _parse_csv(text: str, *, stem: str, source: str) -> tuple[list[Article], lis
     row_number = 1
     try:
         for row_number, cells in enumerate(reader, start=2):
+            if any(cell.strip() for cell in cells[len(header):]):
+                # More values than columns: usually an unquoted comma in the text, which would
+                # otherwise cut the text short without a word.
+                where = f"row {row_number}"
+                skipped.append(SkippedInput(
+                    source=f"{source} {where}",
+                    reason=f"{where}: {len(cells)} values but the header has {len(header)} columns; "
+                           "put text that contains commas in double quotes",
+                ))
+                continue
             record = dict(zip(header, cells, strict=False))  # short rows lack the last columns
             _collect_record(record, f"row {row_number}", stem, source, articles, skipped)
     except csv.Error as exc:

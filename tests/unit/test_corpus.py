@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.corpus import article_from_text, load_bytes, load_paths, normalise_date
+from framing.corpus import article_from_text, load_bytes, load_paths, merge_load_results, normalise_date
 from framing.errors import CorpusError
 from framing.types import Article, LoadResult, SkippedInput
 
@@ -348,6 +348,30 @@ def test_load_bytes_csv_reports_broken_header() -> None:
     assert result.skipped == (
         SkippedInput("feed.csv", "row 1: CSV error in the header: field larger than field limit (131072)"),
     )
+
+
+def test_load_bytes_csv_row_with_extra_values_is_skipped_not_cut_short() -> None:
+    data = b"outlet,title,text\nA,T,Tariffs rose, then fell.\nB,T2,Troops moved.\nC,T3,Talks resumed.,,\n"
+    result = load_bytes("feed.csv", data)
+    assert [a.outlet for a in result.articles] == ["B", "C"]  # trailing empty values are tolerated
+    assert result.skipped == (SkippedInput(
+        "feed.csv row 2",
+        "row 2: 4 values but the header has 3 columns; put text that contains commas in double quotes",
+    ),)
+
+
+def test_load_bytes_mixed_encodings_name_the_line_and_other_files_load() -> None:
+    mixed = "Café talks.\nSecond line.\n".encode() + "Naïve third.".encode("cp1252")
+    result = merge_load_results([load_bytes("mixed.txt", mixed), load_bytes("good.txt", b"Tariffs rose.")])
+    assert [a.id for a in result.articles] == ["good"]
+    assert result.skipped == (SkippedInput(
+        "mixed.txt",
+        "mixed encodings: UTF-8 text with a byte that is not UTF-8 (0xEF) on line 3; save the whole file as UTF-8",
+    ),)
+
+
+def test_load_bytes_pure_cp1252_still_loads() -> None:
+    assert _only_article(load_bytes("old.txt", "Naïve café.".encode("cp1252"))).text == "Naïve café."
 
 
 def test_load_bytes_csv_short_row_counts_as_empty_text() -> None:
