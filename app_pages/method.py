@@ -19,6 +19,7 @@ ROW_LABELS = {
     "full_dev": "Framing Lens (all dev data)",
     "cross_validated": "Framing Lens (cross-validated)",
     "vader": "VADER alone (baseline)",
+    "unfitted": "Framing Lens without its two fitted weights",
     "keyword_baseline": "20 keywords per frame (baseline)",
 }
 
@@ -33,7 +34,8 @@ about **trade** (tariffs, soybeans, prices), about **security** (troops, weapons
 **diplomacy** (talks, summits, alliances). Framing Lens keeps a list of words for each frame. It finds
 those words in every sentence, gives rare, specific words more weight than everyday ones, and adds them
 up. An outlet's *emphasis* is the share each frame gets of all the frame words it used. *Tone* comes from
-a list of words that people rated as positive or negative. Every coloured sentence shows which words
+lists of words that people rated or marked as positive or negative; "not" and "never" count as
+negative too. Every coloured sentence shows which words
 counted: hover over it on the *Side by side* page.
 """
 )
@@ -49,8 +51,11 @@ with st.expander("For teachers: the formula", expanded=False):
         "$n$ articles are analysed together; $N_0$ pseudo-articles from a background corpus, in which the term "
         "occurs in a share $q(t)$ of articles ($p(t)$ is its everyday frequency from *wordfreq*, $L$ a typical "
         "article length), keep a set of three to ten articles sensible. Outlets pool the scores of their articles. "
-        "Tone: each sentence sums VADER valences $v$ (with VADER's rules for intensifiers, negation and *but*) and "
-        "normalises the sum $S$ to $S/\\sqrt{S^2+15}$; an article's tone is the mean over its sentences."
+        "Tone: each word gets its VADER valence $v$ (people's ratings, -4 to +4), plus a weight $a$ if it is on "
+        "Hu & Liu's positive word list or minus $a$ if on their negative list; a negation word (*not*, *never*, "
+        "*without*) adds $b$ of its own. VADER's rules for intensifiers, negation and *but* apply; the sentence "
+        "sum $S$ is normalised to $S/\\sqrt{S^2+15}$, and an article's tone is the mean over its sentences. "
+        "$a$ and $b$ are the only numbers fitted to people's ratings (file `tone_weights.csv`)."
     )
 
 st.markdown("#### The frames and the words in use")
@@ -106,8 +111,8 @@ st.markdown(
   and cannot tell a quoted official from the outlet's own voice.
 - **What an article leaves out.** Framing is also choosing what not to say; a count of words that are
   there cannot measure the ones that are missing.
-- **Tone is general-purpose.** The tone words come from VADER, rated for everyday English, lightly
-  adjusted for news. Words like *crisis* or *attack* may be neutral reporting in a security story.
+- **Tone is general-purpose.** The tone words come from VADER (rated for everyday English) and Hu & Liu
+  (collected from product reviews), lightly adjusted for news. Words like *crisis* or *attack* may be neutral reporting in a security story.
 - **Three frames only.** Economy, human interest, history and other angles are not measured.
 - **Small numbers.** With a handful of articles, one sentence can move a share by ten points. Read the
   passages before trusting a percentage.
