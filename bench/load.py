@@ -201,6 +201,20 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
+def tree_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by ``pid`` and its live descendants."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for process in _descendants(pid):
+        try:
+            with open(f"/proc/{process}/stat", encoding="ascii", errors="replace") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+        except (OSError, ValueError, IndexError):
+            continue
+    return total / ticks
+
+
 def tree_rss_mb(pid: int) -> float:
     """Resident memory of ``pid`` and its descendants, in MB (10^6 bytes)."""
     return sum(_rss_kib(p) for p in _descendants(pid)) * 1024 / 1e6
@@ -241,12 +255,14 @@ class MemorySampler:
 
 
 @contextlib.contextmanager
-def dashboard_server(log_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """``streamlit run dashboard.py`` on 127.0.0.1 on a free port, in its own process group; always stopped.
+def dashboard_server(log_path: Path, app_dir: Path = ROOT) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``streamlit run dashboard.py`` in ``app_dir`` on 127.0.0.1 on a free port, in its own process group.
+
+    The server is always stopped on the way out.
 
     The file watcher is off (``server.fileWatcherType none``): others edit this checkout while the
     benchmark runs, and a changed file must not rerun thirty sessions. Everything else is the
-    repository's ``.streamlit/config.toml``.
+    ``.streamlit/config.toml`` in ``app_dir``.
     """
     port = free_port()
     with log_path.open("wb") as log:
@@ -254,7 +270,7 @@ def dashboard_server(log_path: Path) -> Iterator[tuple[str, subprocess.Popen[byt
             [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true",
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=app_dir, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
     try:
@@ -360,10 +376,14 @@ class SessionResult:
     index: int
     ok: bool = False
     error: str = ""
+    assets_s: float | None = None
+    connected_s: float | None = None
+    first_message_s: float | None = None
     first_chart_s: float | None = None
     finished_s: float | None = None
     charts: int = 0
     messages: int = 0
+    message_bytes: int = 0
     asset_bytes: int = 0
     elements: list[str] = field(default_factory=list)
 
@@ -430,6 +450,7 @@ async def run_session(index: int, base: str, *, assets: bool, timeout: float, de
         async with asyncio.timeout(timeout):
             if assets:
                 result.asset_bytes = await fetch_page_assets(host, port)
+                result.assets_s = time.perf_counter() - start
             for path in ("/_stcore/health", "/_stcore/host-config"):
                 status, _ = await http_get(host, port, path)
                 if status != 200:
@@ -437,11 +458,15 @@ async def run_session(index: int, base: str, *, assets: bool, timeout: float, de
             ws_url = "ws://" + base.split("://", 1)[1] + "/_stcore/stream"
             async with connect(ws_url, subprotocols=["streamlit"], origin=base, proxy=None,  # type: ignore[list-item,arg-type]
                                max_size=MAX_MESSAGE_BYTES, open_timeout=timeout) as connection:
+                result.connected_s = time.perf_counter() - start
                 await connection.send(rerun_message(base))
                 async for frame in connection:
+                    if result.first_message_s is None:
+                        result.first_message_s = time.perf_counter() - start
                     message = ForwardMsg()
                     message.ParseFromString(frame if isinstance(frame, bytes) else frame.encode())
                     result.messages += 1
+                    result.message_bytes += len(frame)
                     label = element_label(message)
                     if label is not None:
                         result.elements.append(label)
@@ -502,10 +527,18 @@ def summarise(results: Sequence[SessionResult]) -> dict[str, Any]:
                           "max": max(times, default=None)},
         "script_finished_s": {"median": statistics.median(finished) if finished else None,
                               "p95": percentile(finished, 95)},
+        **{f"{name}_median": median_of(results, name) for name in ("assets_s", "connected_s", "first_message_s")},
         "charts_per_session": sorted({r.charts for r in results}),
         "asset_mb_per_session": round(max((r.asset_bytes for r in results), default=0) / 1e6, 2),
+        "websocket_mb_per_session": round(max((r.message_bytes for r in results), default=0) / 1e6, 2),
         "errors": errors,
     }
+
+
+def median_of(results: Sequence[SessionResult], name: str) -> float | None:
+    """Median of one timing field over the sessions that have it."""
+    values = [getattr(r, name) for r in results if getattr(r, name) is not None]
+    return statistics.median(values) if values else None
 
 
 # ------------------------------------------------------------------------------ browser validation
@@ -560,6 +593,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--session-timeout", type=float, default=SESSION_TIMEOUT_S)
     parser.add_argument("--deadline", type=float, default=DEADLINE_S, help="seconds for the whole run")
     parser.add_argument("--sample-interval", type=float, default=SAMPLE_INTERVAL_S)
+    parser.add_argument("--app-dir", type=Path, default=ROOT,
+                        help="serve the dashboard.py in this folder, e.g. a `git archive` snapshot (default: this checkout)")
     parser.add_argument("--url", help="an already running server (loopback only) instead of starting one")
     parser.add_argument("--server-pid", type=int, help="with --url: the server's pid, to measure its memory")
     parser.add_argument("--check-browser", action="store_true",
@@ -580,6 +615,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         args.url = args.url.rstrip("/")
     elif args.server_pid:
         parser.error("--server-pid only goes with --url")
+    if not (args.app_dir / "dashboard.py").is_file():
+        parser.error(f"--app-dir {args.app_dir}: no dashboard.py there")
     return args
 
 
@@ -616,15 +653,19 @@ async def measure(args: argparse.Namespace, base: str, pid: int | None, log: lis
         for number in range(1, args.rounds + 1):
             await asyncio.sleep(SETTLE_S)
             before = sampler.now() if sampler else None
+            cpu_before = tree_cpu_s(pid) if pid else None
             begin = time.perf_counter()
             results = await run_wave(base, args.sessions, assets=args.assets, timeout=args.session_timeout,
                                      ramp=args.ramp)
             wall = time.perf_counter() - begin
+            cpu = tree_cpu_s(pid) - cpu_before if pid and cpu_before is not None else None
             peak = sampler.peak_since(begin) if sampler else None
             await asyncio.sleep(SETTLE_S)
             after = sampler.now() if sampler else None
             summary = summarise(results)
             summary.update({"round": number, "wall_s": round(wall, 2),
+                            "server_cpu_s": cpu and round(cpu, 2),
+                            "server_cpu_s_per_session": cpu and round(cpu / args.sessions, 3),
                             "rss_mb_before": before and round(before, 1), "rss_mb_peak": peak and round(peak, 1),
                             "rss_mb_after_close": after and round(after, 1),
                             "per_session": [{k: v for k, v in asdict(r).items() if k != "elements"} for r in results]})
@@ -663,7 +704,10 @@ def format_round(summary: dict[str, Any]) -> str:
     line = (f"round {summary['round']}: {summary['succeeded']}/{summary['sessions']} ok in {summary['wall_s']:.1f} s | "
             f"first chart median {fmt(chart['median'])} s, p95 {fmt(chart['p95'])} s, max {fmt(chart['max'])} s | "
             f"server RSS before {summary['rss_mb_before']} MB, peak {summary['rss_mb_peak']} MB, "
-            f"after close {summary['rss_mb_after_close']} MB")
+            f"after close {summary['rss_mb_after_close']} MB | server CPU {summary['server_cpu_s']} s "
+            f"({summary['server_cpu_s_per_session']} s a session)")
+    line += (f"\n  medians: assets fetched {fmt(summary['assets_s_median'])} s, websocket open "
+             f"{fmt(summary['connected_s_median'])} s, first message {fmt(summary['first_message_s_median'])} s")
     if summary["errors"]:
         line += f"\n  failures: {summary['errors']}"
     return line
@@ -698,7 +742,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.url:
             base, pid, process = args.url, args.server_pid, None
         else:
-            base, process = stack.enter_context(dashboard_server(server_log))
+            base, process = stack.enter_context(dashboard_server(server_log, args.app_dir))
             pid = process.pid
             watchdog = threading.Timer(args.deadline + 30, lambda: (stop_process_group(process), os._exit(3)))
             watchdog.daemon = True
