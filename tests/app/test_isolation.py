@@ -244,6 +244,8 @@ def test_identical_pastes_are_analysed_once_and_left_as_computed(
     paste(b, m)
     assert analyses() == before + 1  # the second session was served from the cache: content is the key
     assert report_of(a) == report_of(b)
+    with pytest.raises(dataclasses.FrozenInstanceError):  # shared or copied, no session can rebind a field
+        report_of(a).outlets[0].tone = 1.0  # type: ignore[misc]
     for at in (a, b):  # every page reads the report (whether each session holds a copy or both share one)
         for name in PAGES:
             at.switch_page(f"app_pages/{name}.py").run()
