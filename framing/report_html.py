@@ -95,6 +95,12 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def _plotly_text(text: str) -> str:
+    """Escape text for a plotly label: ``<``, ``>`` and ``&`` only, since plotly.js does not decode
+    ``&quot;`` (a quote would show as the entity) and a label is never an attribute."""
+    return html.escape(text, quote=False)
+
+
 def _shorten(name: str) -> str:
     """Cut a name to ``MULTIPLE_TITLE_CHARS`` with "…" (it titles a narrow chart)."""
     if len(name) <= MULTIPLE_TITLE_CHARS:
@@ -187,7 +193,7 @@ def _term_figures(outlets: Sequence[OutletReport]) -> list[go.Figure]:
         if outlet.distinctive_terms:
             figure = charts.distinctive_terms_chart(outlet, top_n=REPORT_TOP_TERMS)
             # The section heading says what the words are; the outlet name is enough here.
-            figure.update_layout(title_text=f"<b>{_escape(_shorten(outlet.outlet))}</b>")
+            figure.update_layout(title_text=f"<b>{_plotly_text(_shorten(outlet.outlet))}</b>")
             figures.append(figure)
     return figures
 

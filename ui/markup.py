@@ -45,6 +45,13 @@ APP_CSS: Final = """
 """
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
+#: Where Streamlit's Markdown turns plain text into something else *after* backslash escapes are
+#: resolved, so escaping cannot stop it: GFM autolink literals (``http://``, ``https://``, ``www.``,
+#: ``a@b.c``), emoji shortcodes (``:smile:``) and icons (``:material/warning:``). A WORD JOINER
+#: (U+2060, invisible, no line break) inside the trigger does: after the h of http, the first w
+#: of www, an @, and a colon followed by a word character.
+_TEXT_TRIGGER = re.compile(r"(?i)(?<=h)(?=ttps?://)|(?<=w)(?=ww\.)|(?<=@)|(?<=:)(?=[\w+/-])")
+_WORD_JOINER: Final = "\u2060"
 #: Unicode bidi controls (UAX #9): embeddings and overrides (LRE RLE LRO RLO) closed by PDF,
 #: isolates (LRI RLI FSI) closed by PDI.
 _BIDI_EMBEDDINGS: Final = frozenset("\u202a\u202b\u202d\u202e")
@@ -98,12 +105,17 @@ def balance_bidi(text: str) -> str:
 def md_escape(text: str) -> str:
     r"""Backslash-escape Markdown punctuation so a title or outlet name is shown literally.
 
-    White space (line breaks too) becomes single spaces, and bidi controls are closed at the end.
+    White space (line breaks too) becomes single spaces, bidi controls are closed at the end, and
+    an invisible word joiner keeps URLs, ``www.`` names and e-mail addresses from becoming links
+    and ``:smile:`` or ``:material/icon:`` from becoming pictures.
 
     >>> md_escape("**Bold** [x](y) $1")
     '\\*\\*Bold\\*\\* \\[x\\]\\(y\\) \\$1'
+    >>> md_escape("see http://x.org") == "see h\u2060ttp\\:\u2060//x\\.org"
+    True
     """
-    return balance_bidi(_MD_SPECIAL.sub(r"\\\1", " ".join(text.split())))
+    unlinked = _TEXT_TRIGGER.sub(_WORD_JOINER, " ".join(text.split()))
+    return balance_bidi(_MD_SPECIAL.sub(r"\\\1", unlinked))
 
 
 def emphasis_strip(emphasis: Mapping[str, float], *, tone: float | None = None) -> str:

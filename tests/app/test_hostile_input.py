@@ -43,6 +43,9 @@ URL_ATTRS = frozenset({"href", "src", "action", "formaction", "data", "xlink:hre
 BREAKING_TAGS = frozenset({"br", "p", "div", "article", "h3", "details", "summary"})
 #: Markdown punctuation ui.markup.md_escape escapes (with Streamlit's $, : directives).
 MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:=^&")
+#: Text Streamlit's Markdown turns into a link, emoji or icon even when backslash-escaped (GFM
+#: autolink literals, ``:shortcode:``, ``:material/icon:``); md_escape breaks them with U+2060.
+TEXT_TRIGGERS = re.compile(r"(?i)https?://|www\.|@[\w-]|:[\w+/-]")
 #: Elements whose text Streamlit renders as Markdown.
 MARKDOWN_KINDS = ("markdown", "caption", "info", "warning", "error", "success", "title", "header", "subheader")
 #: Widgets whose label Streamlit renders as Markdown.
@@ -260,6 +263,8 @@ def test_sidebar_title_labels_are_escaped_markdown(hostile: AppTest) -> None:
         title = article.title if len(article.title) <= LABEL_TITLE_CHARS else article.title[:LABEL_TITLE_CHARS] + "…"
         assert box.label == md_escape(title)
         assert not MD_SPECIAL & set(re.sub(r"\\.", "", box.label)), box.label
+        # Streamlit turns these into links, emoji or icons even after escapes are resolved.
+        assert not TEXT_TRIGGERS.search(re.sub(r"\\(.)", r"\1", box.label)), box.label
         # An input's value is plain text; the dashboard's labels collapse white space (ui.corpus.apply_labels).
         assert visible(box.value) == visible(article.outlet)
 

@@ -61,6 +61,9 @@ CSV_TEXT_COLUMNS = ("id", "outlet", "title", "credit", "distinctive_terms")
 #: Characters ui.markup.md_escape must backslash-escape (Markdown punctuation, Streamlit's
 #: ``$math$``, ``:colour[...]`` and ``:icon:`` directives).
 MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:=^&")
+#: Text Streamlit's Markdown turns into a link, emoji or icon even when escaped (GFM autolink
+#: literals, ``:shortcode:``, ``:material/icon:``).
+TEXT_TRIGGERS = re.compile(r"(?i)https?://|www\.|@[\w-]|:[\w+/-]")
 #: Bidi embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069).
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 #: The payload of one placement that carries no payload, so every article still has frame words.
@@ -269,6 +272,15 @@ def test_report_html_with_charts_runs_only_plotly(page_with_charts: str) -> None
             assert needle.lower() not in outside.lower(), f"{entry['name']}: {needle!r} outside the charts"
 
 
+def test_report_chart_titles_show_quotes_as_quotes(page_with_charts: str) -> None:
+    """plotly.js does not decode ``&quot;``: an outlet's chart title escaped for an attribute showed
+    the entity instead of the quote (non-regression, issue 5)."""
+    scripts = "".join(parse_html(page_with_charts).scripts[2:])
+    titles = re.findall(r'"title":\{"text":"\\u003cb\\u003e(.*?)\\u003c', scripts)
+    quoted = [t for t in titles if '\\"' in t]
+    assert quoted and not [t for t in titles if "&quot;" in t]
+
+
 def test_report_chart_data_is_escaped(page_with_charts: str) -> None:
     """Outlet names reach plotly (which reads a subset of HTML in labels) only HTML-escaped."""
     scripts = parse_html(page_with_charts).scripts[2:]
@@ -299,8 +311,9 @@ def test_csv_export_neutralises_every_formula_cell(report: CorpusReport) -> None
 
 @pytest.mark.parametrize("start", FORMULA_STARTS)
 def test_csv_safe_prefixes_each_formula_start(start: str) -> None:
-    assert csv_safe(f"{start}1+2") == f"'{start}1+2"
-    assert csv_safe(f"a{start}1+2") == f"a{start}1+2"
+    # csv_safe also turns carriage returns into line feeds (a lone CR would end the row early).
+    assert csv_safe(f"{start}1+2") == "'" + f"{start}1+2".replace("\r", "\n")
+    assert not csv_safe(f"a{start}1+2").startswith("'")
 
 
 def test_json_export_is_valid_and_round_trips_every_payload(report: CorpusReport) -> None:
@@ -338,7 +351,11 @@ def test_md_escape_leaves_no_markdown_syntax(index: int) -> None:
     escaped = md_escape(payload)
     bare = re.sub(r"\\.", "", escaped)
     assert not MD_SPECIAL & set(bare), sorted(MD_SPECIAL & set(bare))
-    assert visible(md_unescape(escaped)) == visible(payload)
+    # Word joiners (U+2060) break what Streamlit would turn into links, emoji or icons after
+    # resolving escapes; without them the text is the payload's, white space collapsed.
+    unescaped = md_unescape(escaped)
+    assert not TEXT_TRIGGERS.search(unescaped), unescaped
+    assert visible(unescaped).replace("\u2060", "") == visible(payload).replace("\u2060", "")
     assert "\n" not in escaped and "\r" not in escaped
 
 
