@@ -293,3 +293,23 @@ def test_pasted_payloads_stay_inert() -> None:
     at.multiselect(key="sbs_outlets").set_value(outlets_of(at)[:MAX_COLUMNS]).run()
     assert_clean(at)
     assert_html_inert(page_html(at), shown=[s.text for a in articles_of(at) for s in a.sentences])
+
+
+# --------------------------------------------------------------------------- known, owned elsewhere
+
+#: A user lexicon whose bad term is Markdown: the error message quotes the term.
+HOSTILE_LEXICON = 'term,frame,weight,note\n"[click](http://evil.example) ![x](http://evil.example/x.png)",trade,1,x\n'
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "dashboard.py renders FramingError messages unescaped: st.error(f'{exc}. Using the built-in lexicon "
+    "instead.') (also the 'not UTF-8' and 'could not run'/'could not be shown' errors); wrap them in md_escape"))
+def test_lexicon_error_quoting_a_hostile_term_is_escaped() -> None:
+    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT_S).run()
+    at.radio(key="lexicon_source").set_value("Paste CSV").run()
+    at.text_area(key="lexicon_text").set_value(HOSTILE_LEXICON).run()
+    assert_clean(at)
+    errors = [str(e.value) for e in at.error]
+    assert any("line 2" in e for e in errors)
+    assert not any("[click](http://evil.example)" in e for e in errors), errors
+

@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 
+from framing import charts
 from framing.corpus import article_from_text
 from framing.export import csv_safe, report_to_dict, to_csv, to_json, to_table
 from framing.highlights import HIGHLIGHT_CSS, emphasise_evidence, render_article_html
@@ -279,6 +280,14 @@ def test_report_chart_titles_show_quotes_as_quotes(page_with_charts: str) -> Non
     titles = re.findall(r'"title":\{"text":"\\u003cb\\u003e(.*?)\\u003c', scripts)
     quoted = [t for t in titles if '\\"' in t]
     assert quoted and not [t for t in titles if "&quot;" in t]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "framing/charts.py escapes names with html.escape(quote=True); plotly.js does not decode &quot;, so an "
+    "outlet with a double quote shows '&quot;' on the axes and in hovers; escape with quote=False there"))
+def test_chart_labels_show_quotes_as_quotes(report: CorpusReport) -> None:
+    figure = charts.emphasis_bars(report.outlets)
+    assert "&quot;" not in figure.to_json()
 
 
 def test_report_chart_data_is_escaped(page_with_charts: str) -> None:
