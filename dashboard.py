@@ -108,7 +108,7 @@ def choose_lexicon(reveal: bool) -> LexiconSpec | None:
                 try:
                     spec = LexiconSpec(upload.name, upload.getvalue().decode("utf-8-sig"), st.session_state.lexicon_extend)
                 except UnicodeDecodeError:
-                    st.error(f"{upload.name}: not UTF-8 text; save it as UTF-8. Using the built-in lexicon.")
+                    st.error(md_escape(f"{upload.name}: not UTF-8 text; save it as UTF-8. Using the built-in lexicon."))
         elif source == "Paste CSV":
             st.text_area("Lexicon CSV", key="lexicon_text", height=120, placeholder="term,frame,weight,note\nsoybean,trade,1.5,")
             if st.session_state.lexicon_text.strip():
@@ -118,7 +118,7 @@ def choose_lexicon(reveal: bool) -> LexiconSpec | None:
         try:
             lexicon = get_lexicon(spec)
         except LexiconError as exc:
-            st.error(f"{exc}. Using the built-in lexicon instead.")
+            st.error(md_escape(f"{exc}. Using the built-in lexicon instead."))
             spec, lexicon = None, get_lexicon(None)
         st.caption(md_escape(f"In use: {lexicon.name} {lexicon.version} ({len(lexicon.terms)} terms)"))
         if reveal:
@@ -158,7 +158,7 @@ try:
     report = analyze(articles, lexicon_spec, loaded.skipped if loaded else (), show_progress=True)
     lexicon = get_lexicon(lexicon_spec)
 except FramingError as exc:
-    st.error(f"The analysis could not run: {exc}")
+    st.error(md_escape(f"The analysis could not run: {exc}"))
     st.stop()
 
 set_view(View(report=report, lexicon=lexicon, reveal=reveal, articles=articles, lexicon_spec=lexicon_spec,
@@ -179,4 +179,4 @@ page = st.navigation(pages, position="top")
 try:
     page.run()
 except FramingError as exc:
-    st.error(f"This view could not be shown: {exc}")
+    st.error(md_escape(f"This view could not be shown: {exc}"))

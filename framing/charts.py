@@ -64,8 +64,12 @@ _FONT: Final = dict(family="system-ui, -apple-system, Segoe UI, sans-serif", siz
 
 
 def _escape(text: str) -> str:
-    """Escape text for plotly labels (plotly.js renders a subset of HTML tags)."""
-    return html.escape(text, quote=True)
+    """Escape text for plotly labels (plotly.js renders a subset of HTML tags).
+
+    Quotes stay as they are: labels are never inside an attribute, and plotly.js would show
+    ``&quot;`` literally.
+    """
+    return html.escape(text, quote=False)
 
 
 def _truncate(name: str, width: int = WRAP_WIDTH) -> str:

@@ -94,3 +94,23 @@ def test_meta_readme_mentions_make_commands() -> None:
         pytest.skip("no README.md yet")
     text = readme.read_text(encoding="utf-8")
     assert "make run" in text and "make test" in text
+
+
+#: Settings a classroom server needs (issue 5): private, loopback, bounded uploads, no raw errors,
+#: no unguarded CSV download on tables.
+STREAMLIT_SETTINGS = {
+    ("browser", "gatherUsageStats"): False,
+    ("server", "address"): "127.0.0.1",
+    ("server", "maxUploadSize"): 20,
+    ("server", "enableXsrfProtection"): True,
+    ("client", "showErrorDetails"): "none",
+    ("client", "disableDataExport"): True,
+}
+
+
+@pytest.mark.parametrize(("section", "name"), list(STREAMLIT_SETTINGS))
+def test_meta_streamlit_config_keeps_the_server_private_and_bounded(section: str, name: str) -> None:
+    import tomllib
+
+    config = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml").read_text())
+    assert config[section][name] == STREAMLIT_SETTINGS[(section, name)]

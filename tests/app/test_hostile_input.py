@@ -144,12 +144,17 @@ def assert_markdown_inert(at: AppTest) -> None:
 
 
 def assert_charts_escaped(at: AppTest) -> None:
-    """plotly specs hold names HTML-escaped: no payload tag reaches plotly's label HTML."""
+    """plotly specs hold names HTML-escaped: no payload tag reaches plotly's label HTML.
+
+    Only needles that contain a tag are checked: labels are text between tags, never inside an
+    attribute, so a quote there is shown as a quote (plotly.js would print ``&quot;`` literally).
+    """
     for chart in at.get("plotly_chart"):
         spec = json.dumps(json.loads(chart.proto.spec), ensure_ascii=False).lower()
         for entry in ENTRIES:
             for needle in entry["never"]:
-                assert needle.lower() not in spec, f"{entry['name']}: {needle!r} in a chart"
+                if "<" in needle:
+                    assert needle.lower() not in spec, f"{entry['name']}: {needle!r} in a chart"
 
 
 def assert_clean(at: AppTest) -> None:
@@ -301,10 +306,8 @@ def test_pasted_payloads_stay_inert() -> None:
 HOSTILE_LEXICON = 'term,frame,weight,note\n"[click](http://evil.example) ![x](http://evil.example/x.png)",trade,1,x\n'
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "dashboard.py renders FramingError messages unescaped: st.error(f'{exc}. Using the built-in lexicon "
-    "instead.') (also the 'not UTF-8' and 'could not run'/'could not be shown' errors); wrap them in md_escape"))
 def test_lexicon_error_quoting_a_hostile_term_is_escaped() -> None:
+    """Error messages quote user input (a lexicon term) and are Markdown-escaped (non-regression, issue 5)."""
     at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT_S).run()
     at.radio(key="lexicon_source").set_value("Paste CSV").run()
     at.text_area(key="lexicon_text").set_value(HOSTILE_LEXICON).run()
