@@ -12,7 +12,7 @@ import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -206,30 +206,50 @@ TERNARY_TITLE: Final = "Balance of frames (nearer a corner = more of that frame)
 TOP_TERMS: Final = 10
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def overview_figures(key: str, _report: CorpusReport) -> dict[str, go.Figure]:
-    """The overview charts of the analysis whose ``content_key`` is ``key`` (plotly figures cost ~20 ms each)."""
-    report = _report
-    ternary = charts.emphasis_ternary(report.outlets)
-    ternary.update_layout(title_text=TERNARY_TITLE)
-    return {
-        "emphasis": charts.emphasis_bars(report.outlets),
-        "tone": charts.tone_bars(report.outlets),
-        "ternary": ternary,
-        "intensity": charts.intensity_bars(report.outlets),
-        "readability": charts.readability_bars(report.articles),
-    }
+#: Sets of figures kept for all sessions (one overview or one Words page per analysis).
+FIGURE_SETS_KEPT: Final = 16
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def word_figures(key: str, _report: CorpusReport) -> list[go.Figure]:
-    """One distinctive-words chart per outlet of analysis ``key``, titled by the page (long names cut titles)."""
-    figures = []
-    for outlet in _report.outlets:
-        figure = charts.distinctive_terms_chart(outlet, top_n=TOP_TERMS)
-        figure.update_layout(title_text="", margin=dict(t=20))
-        figures.append(figure)
-    return figures
+@st.cache_resource(show_spinner=False)
+def _figure_sets() -> ContentCache[Any]:
+    """Built plotly figures shared by every session, keyed by page and ``content_key``.
+
+    Not ``st.cache_data``: unpickling its copy re-validates every plotly property (about 0.1 s a
+    session for the overview, most of a warm page load), while ``st.plotly_chart`` only reads a
+    figure (``to_dict`` copies it). Pages treat these figures as read-only.
+    """
+    return ContentCache(max_entries=FIGURE_SETS_KEPT)
+
+
+def overview_figures(key: str, report: CorpusReport) -> dict[str, go.Figure]:
+    """The overview charts of the analysis whose ``content_key`` is ``key`` (built once, shared, read-only)."""
+
+    def build() -> dict[str, go.Figure]:
+        ternary = charts.emphasis_ternary(report.outlets)
+        ternary.update_layout(title_text=TERNARY_TITLE)
+        return {
+            "emphasis": charts.emphasis_bars(report.outlets),
+            "tone": charts.tone_bars(report.outlets),
+            "ternary": ternary,
+            "intensity": charts.intensity_bars(report.outlets),
+            "readability": charts.readability_bars(report.articles),
+        }
+
+    return _figure_sets().get_or_compute(("overview", key), build)
+
+
+def word_figures(key: str, report: CorpusReport) -> list[go.Figure]:
+    """One distinctive-words chart per outlet of analysis ``key``, titled by the page (shared, read-only)."""
+
+    def build() -> list[go.Figure]:
+        figures = []
+        for outlet in report.outlets:
+            figure = charts.distinctive_terms_chart(outlet, top_n=TOP_TERMS)
+            figure.update_layout(title_text="", margin=dict(t=20))
+            figures.append(figure)
+        return figures
+
+    return _figure_sets().get_or_compute(("words", key), build)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
