@@ -154,15 +154,17 @@ if not articles:
         st.info("Add articles in the sidebar: upload files or paste an article with its outlet.")
     st.stop()
 
+skipped = loaded.skipped if loaded else ()
+key = content_key(articles, lexicon_spec, skipped)
 try:
-    report = analyze(articles, lexicon_spec, loaded.skipped if loaded else (), show_progress=True)
+    report = analyze(key, articles, lexicon_spec, skipped)
     lexicon = get_lexicon(lexicon_spec)
 except FramingError as exc:
     st.error(md_escape(f"The analysis could not run: {exc}"))
     st.stop()
 
 set_view(View(report=report, lexicon=lexicon, reveal=reveal, articles=articles, lexicon_spec=lexicon_spec,
-              skipped=report.skipped, key=content_key(articles, lexicon_spec, report.skipped)))
+              skipped=report.skipped, key=key))
 
 if reveal:
     pages = [

@@ -3,8 +3,9 @@
 Why not ``st.cache_data``: it hands every caller an unpickled copy, and for a 2,000-article corpus
 that copy costs about 1.6 s on every rerun (measured 2026-11-21), so each click would stall. The
 reports are frozen dataclasses that nothing mutates, so sessions can share one object. The key is
-the content itself (articles with their labels, the lexicon text, the skipped list): two sessions
-with the same content share a result, and nothing else about a session is stored. No streamlit here.
+a digest of the content (``ui.state.content_key``: articles with their labels, the lexicon text,
+the skipped list): two sessions with the same content share a result, and nothing else about a
+session is stored. No streamlit here.
 """
 
 from __future__ import annotations

@@ -149,23 +149,20 @@ def _reports() -> ContentCache[CorpusReport]:
 
 
 def analyze(
+    key: str,
     articles: tuple[Article, ...],
     lexicon_spec: LexiconSpec | None,
     skipped: tuple[SkippedInput, ...],
-    *,
-    show_progress: bool = False,
 ) -> CorpusReport:
-    """Analyse the articles with the chosen lexicon, once per content (articles, lexicon text, skipped).
+    """Analyse the articles with the chosen lexicon, once per ``key = content_key(articles, lexicon_spec, skipped)``.
 
-    The report is shared between sessions with the same content and is never mutated. With
-    ``show_progress`` (only from the script body, never inside a cached function) a first analysis
-    shows a progress bar for large corpora and a spinner for small ones.
+    The report is shared between sessions with the same content and is never mutated. A first
+    analysis shows a progress bar for large corpora and a spinner for small ones, so call this from
+    the script body only (never inside a cached function, whose output Streamlit would replay).
     """
 
     def run() -> CorpusReport:
         lexicon = get_lexicon(lexicon_spec)
-        if not show_progress:
-            return pipeline.analyze_articles(articles, lexicon=lexicon, skipped=skipped)
         if len(articles) < PROGRESS_MIN_ARTICLES:
             with st.spinner("Analysing the articles…"):
                 return pipeline.analyze_articles(articles, lexicon=lexicon, skipped=skipped)
@@ -176,7 +173,7 @@ def analyze(
         finally:
             bar.empty()
 
-    return _reports().get_or_compute((articles, lexicon_spec, skipped), run)
+    return _reports().get_or_compute(key, run)
 
 
 def _progress_updater(bar: DeltaGenerator) -> Callable[[int, int], None]:
