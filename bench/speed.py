@@ -576,7 +576,7 @@ def print_profile(result: dict[str, Any]) -> None:
     print("\ntextstat detail (ms per article, fresh texts):")
     for key, value in result["textstat"].items():
         print(f"  {key:36} {value:.3f}" if isinstance(value, float) else f"  {key:36} {value}")
-    print(f"\ncProfile, top entries by cumulative time (instrumented run; 'wrapper' = stage timer):\n")
+    print("\ncProfile, top entries by cumulative time (instrumented run; 'wrapper' = stage timer):\n")
     print(result["cprofile_top"])
 
 

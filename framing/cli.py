@@ -17,7 +17,7 @@ from .errors import FramingError
 from .export import to_csv, to_json, to_table
 from .lexicon import Lexicon, extend_lexicon, load_default_lexicon, load_lexicon
 from .pipeline import analyze_paths
-from .validate import DEFAULT_DATA_DIR, EMPHASIS_FILE, TONE_FILE, BenchmarkNotFoundError, format_table, run_validation
+from .benchmark_files import DEFAULT_DATA_DIR, EMPHASIS_FILE, TONE_FILE
 
 __all__ = ["main", "build_parser"]
 
@@ -83,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _validate(data: str, out: str) -> int:
+    # Imported here: the validation code (and scipy's statistics) loads only for this command.
+    from .validate import BenchmarkNotFoundError, format_table, run_validation
+
     try:
         figures = run_validation(data)
     except BenchmarkNotFoundError as exc:

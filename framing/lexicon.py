@@ -139,13 +139,14 @@ def _load_packaged(name: str) -> Lexicon:
     return parse_lexicon(text, source=f"framing/lexicons/{name}.csv", meta=meta)
 
 
-def load_lexicon(path: str | Path) -> Lexicon:
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Read and validate a user lexicon CSV (and its ``.meta.json`` if one sits beside it).
 
     Parameters
     ----------
-    path : str or Path
-        A CSV file with columns ``term, frame, weight`` and optionally ``note``.
+    path : str or Path, optional
+        A CSV file with columns ``term, frame, weight`` and optionally ``note``; the packaged
+        lexicon (``load_default_lexicon()``) when omitted.
 
     Returns
     -------
@@ -155,7 +156,14 @@ def load_lexicon(path: str | Path) -> Lexicon:
     ------
     LexiconError
         When the file is missing, not UTF-8, or a row is invalid; the message names file and line.
+
+    Examples
+    --------
+    >>> load_lexicon().name == load_default_lexicon().name
+    True
     """
+    if path is None:
+        return load_default_lexicon()
     path = Path(path)
     try:
         raw = path.read_bytes()

@@ -44,6 +44,7 @@ import numpy as np
 from scipy.stats import pearsonr, spearmanr
 from wordfreq import zipf_frequency
 
+from .benchmark_files import DEFAULT_DATA_DIR, EMPHASIS_FILE, TONE_FILE
 from .cleaning import clean_text
 from .errors import FramingError
 from .frames import FrameModel, TermMatcher
@@ -90,10 +91,6 @@ __all__ = [
     "MISSING_DATA_MESSAGE",
 ]
 
-#: Where ``python -m framing validate`` looks when no ``--data`` is given (relative to the working dir).
-DEFAULT_DATA_DIR = Path("../shared/benchmarks")
-TONE_FILE = "tone_nyt_editorial_dev.csv"
-EMPHASIS_FILE = "emphasis_allsides_dev.jsonl"
 MISSING_DATA_MESSAGE = (
     "Benchmark data not found in {path}.\n"
     "Expected files:\n"
@@ -429,7 +426,7 @@ def mine_frame_terms(
     prior_total = float(sum(pooled.values()))
     mined: list[LexiconTerm] = []
     for frame in FRAMES:
-        inside, outside = df[frame], Counter()
+        inside, outside = df[frame], Counter[str]()
         for other in FRAMES:
             if other != frame:
                 outside.update(df[other])

@@ -7,7 +7,6 @@ page stays bounded in size, and widget changes do not analyse again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
