@@ -42,7 +42,7 @@ CSV_COLUMNS = (
 
 def report_to_dict(report: CorpusReport) -> dict[str, object]:
     """Return the JSON-ready dict of a report: ``articles``, ``outlets``, ``skipped`` and metadata."""
-    body = _rounded(dataclasses.asdict(report))
+    body = _rounded(report)
     assert isinstance(body, dict)
     return {"schema_version": SCHEMA_VERSION, **body}
 
@@ -197,9 +197,12 @@ def _frame_cells(emphasis: Mapping[str, float], scores: Mapping[str, float]) -> 
 
 
 def _rounded(value: object) -> object:
+    # Dataclasses become dicts of their fields (as dataclasses.asdict does), read-only mappings dicts.
     if isinstance(value, float):
         return round(value, DECIMALS)
-    if isinstance(value, dict):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _rounded(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
         return {k: _rounded(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_rounded(v) for v in value]

@@ -37,12 +37,13 @@ from importlib import resources
 
 import numpy as np
 from scipy import sparse
+from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from wordfreq import word_frequency
 
 from .errors import ModelNotFittedError
 from .lexicon import Lexicon, LexiconTerm, load_default_lexicon
-from .types import FRAMES, Evidence, Token
+from .types import FRAMES, Document, Evidence, Token, read_only
 
 __all__ = ["FrameModel", "DocumentFrames", "TermMatcher", "background_document_share", "load_frame_scales"]
 
@@ -100,11 +101,15 @@ class TermMatcher:
         return found
 
 
-class FrameModel:
+class FrameModel(BaseEstimator):
     """TF-IDF-weighted lexicon model of trade, security and diplomacy emphasis.
 
-    Follows scikit-learn's contract: the constructor stores parameters, ``fit`` learns the IDF of the
-    lexicon terms over a corpus of tokenized documents, ``transform`` scores documents.
+    A real scikit-learn estimator (``BaseEstimator``: ``get_params``, ``set_params`` and ``clone``
+    work), because it learns from the corpus: the constructor only stores parameters, ``fit``
+    validates them and learns the IDF of the lexicon terms over a corpus of Documents (or token
+    lists), learned state ends in ``_``, ``transform`` checks it is fitted. The pipeline matches
+    terms per article with the ``components.FrameMatcher`` component and hands the matches to
+    ``fit_transform_matches``, the same fit and transform without holding every article's tokens.
 
     Parameters
     ----------
@@ -152,19 +157,19 @@ class FrameModel:
         self.frame_scales = frame_scales
 
     # -- fitting -------------------------------------------------------------------------------
-    def fit(self, documents: Sequence[Sequence[Token]]) -> FrameModel:
+    def fit(self, documents: Sequence[Sequence[Token] | Document]) -> FrameModel:
         """Learn term IDF over ``documents`` (each a token list from ``segment.tokenize``)."""
         self._validate_params()
         matches = self._match_all(documents)
         self._fit_matches(matches)
         return self
 
-    def transform(self, documents: Sequence[Sequence[Token]]) -> list[DocumentFrames]:
+    def transform(self, documents: Sequence[Sequence[Token] | Document]) -> list[DocumentFrames]:
         """Score each document; raises ``ModelNotFittedError`` before ``fit``."""
         self._check_fitted()
         return self._score_matches(self._match_all(documents))
 
-    def fit_transform(self, documents: Sequence[Sequence[Token]]) -> list[DocumentFrames]:
+    def fit_transform(self, documents: Sequence[Sequence[Token] | Document]) -> list[DocumentFrames]:
         """Fit and score the same documents, matching terms only once."""
         self._validate_params()
         return self.fit_transform_matches(self._match_all(documents))
@@ -219,10 +224,10 @@ class FrameModel:
             raise ValueError(f"frame_scales must map frames ({', '.join(FRAMES)}) to numbers > 0, got {bad!r}")
         self.frame_scales_ = {f: float(scales.get(f, 1.0)) for f in FRAMES}
 
-    def _match_all(self, documents: Sequence[Sequence[Token]]) -> list[list[tuple[int, int, int]]]:
+    def _match_all(self, documents: Sequence[Sequence[Token] | Document]) -> list[list[tuple[int, int, int]]]:
         if isinstance(documents, str):
             raise TypeError("documents must be a sequence of token lists, not a single string; tokenize first")
-        return [self._matcher.find(doc) for doc in documents]
+        return [self._matcher.find(doc.tokens if isinstance(doc, Document) else doc) for doc in documents]
 
     def _fit_matches(self, matches: list[list[tuple[int, int, int]]]) -> None:
         if not matches:
@@ -308,7 +313,7 @@ def background_document_share(term: str, typical_length: int = TYPICAL_LENGTH) -
 
 
 @lru_cache(maxsize=1)
-def load_frame_scales() -> tuple[dict[str, float], tuple[str, str]]:
+def load_frame_scales() -> tuple[Mapping[str, float], tuple[str, str]]:
     """Return the packaged per-frame scales and the (lexicon name, version) they were fitted for.
 
     Examples
@@ -319,6 +324,6 @@ def load_frame_scales() -> tuple[dict[str, float], tuple[str, str]]:
     """
     folder = resources.files("framing.lexicons")
     rows = csv.DictReader(io.StringIO((folder / "frame_scales.csv").read_text(encoding="utf-8")))
-    scales = {row["frame"]: float(row["scale"]) for row in rows}
+    scales = read_only({row["frame"]: float(row["scale"]) for row in rows})
     meta = json.loads((folder / "frame_scales.meta.json").read_text(encoding="utf-8"))
     return scales, (str(meta["lexicon"]), str(meta["lexicon_version"]))

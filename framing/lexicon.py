@@ -18,7 +18,7 @@ import io
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .errors import LexiconError
 from .segment import tokenize
-from .types import FRAMES
+from .types import EMPTY_MAPPING, FRAMES, read_only
 
 __all__ = [
     "LexiconTerm",
@@ -80,16 +80,16 @@ class Lexicon:
     version: str
     source: str
     terms: tuple[LexiconTerm, ...]
-    definitions: dict[str, str] = field(default_factory=dict)
-    provenance: dict[str, str] = field(default_factory=dict)
+    definitions: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
+    provenance: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
 
     def terms_for(self, frame: str) -> tuple[LexiconTerm, ...]:
         """Return the terms of one frame, in file order."""
         return tuple(t for t in self.terms if t.frame == frame)
 
-    def describe(self) -> dict[str, str]:
+    def describe(self) -> Mapping[str, str]:
         """Return name, version and source: what a report needs to say which lexicon it used."""
-        return {"name": self.name, "version": self.version, "source": self.source}
+        return read_only({"name": self.name, "version": self.version, "source": self.source})
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +100,9 @@ class ToneLexicon:
     itself, on the same scale; 0 (the default) leaves negation words out of the evidence.
     """
 
-    valences: dict[str, float]
+    valences: Mapping[str, float]
     adjusted: frozenset[str]
-    provenance: dict[str, str]
+    provenance: Mapping[str, str]
     negation_weight: float = 0.0
 
 
@@ -239,8 +239,8 @@ def parse_lexicon(text: str, *, source: str, meta: dict[str, object] | None = No
         version=str(meta.get("version", "user")),
         source=source,
         terms=tuple(terms),
-        definitions=_definitions(meta),
-        provenance={k: str(v) for k, v in meta.items() if isinstance(v, str)},
+        definitions=read_only(_definitions(meta)),
+        provenance=read_only({k: str(v) for k, v in meta.items() if isinstance(v, str)}),
     )
 
 
@@ -311,9 +311,9 @@ def build_tone_lexicon(*, opinion_weight: float, negation_weight: float) -> Tone
     adjustments, meta = _tone_adjustments()
     valences.update(adjustments)
     return ToneLexicon(
-        valences={k: v for k, v in valences.items() if v != 0.0},
+        valences=read_only({k: v for k, v in valences.items() if v != 0.0}),
         adjusted=frozenset(adjustments),
-        provenance={k: str(v) for k, v in meta.items() if isinstance(v, str)},
+        provenance=read_only({k: str(v) for k, v in meta.items() if isinstance(v, str)}),
         negation_weight=float(negation_weight),
     )
 
@@ -387,13 +387,13 @@ def parse_tone_weights(text: str, *, source: str, version: str = "user") -> Tone
 
 
 @lru_cache(maxsize=1)
-def _vader_valences() -> dict[str, float]:
+def _vader_valences() -> Mapping[str, float]:
     vader_text = (resources.files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
-    return dict(_parse_vader(vader_text.splitlines()))
+    return read_only(dict(_parse_vader(vader_text.splitlines())))
 
 
 @lru_cache(maxsize=1)
-def _opinion_polarities() -> dict[str, float]:
+def _opinion_polarities() -> Mapping[str, float]:
     # Hu & Liu's lists, as installed with labMTsimple: one word per line, no header; a word on both
     # lists (there are a few) cancels out.
     folder = resources.files(OPINION_PACKAGE)
@@ -403,16 +403,16 @@ def _opinion_polarities() -> dict[str, float]:
             word = line.strip().lower()
             if word and not word.startswith(";"):
                 polarities[word] = polarities.get(word, 0.0) + polarity
-    return {w: p for w, p in polarities.items() if p != 0.0}
+    return read_only({w: p for w, p in polarities.items() if p != 0.0})
 
 
 @lru_cache(maxsize=1)
-def _tone_adjustments() -> tuple[dict[str, float], dict[str, object]]:
+def _tone_adjustments() -> tuple[Mapping[str, float], Mapping[str, object]]:
     folder = resources.files("framing.lexicons")
     rows = csv.DictReader(io.StringIO((folder / "tone_news.csv").read_text(encoding="utf-8")))
     adjustments = {row["term"]: float(row["valence"]) for row in rows}
     meta = json.loads((folder / "tone_news.meta.json").read_text(encoding="utf-8"))
-    return adjustments, meta
+    return read_only(adjustments), read_only(meta)
 
 
 def _parse_vader(lines: Iterable[str]) -> Iterable[tuple[str, float]]:
