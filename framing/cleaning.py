@@ -23,12 +23,11 @@ second pass over the cleaned text finds nothing new.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib.resources import files
 
+from framing.data_files import data_source, read_data_json
 from framing.errors import LexiconError
 from framing.types import CleanedText, Removal
 
@@ -310,16 +309,9 @@ def load_boilerplate() -> Boilerplate:
     >>> "reuters" in load_boilerplate().wire_agencies
     True
     """
-    resource = files("framing") / "lexicons" / _LEXICON_FILE
-    try:
-        data = json.loads(resource.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as error:
-        raise LexiconError(
-            f"framing/lexicons/{_LEXICON_FILE}: invalid JSON at line {error.lineno}: {error.msg}"
-        ) from error
-    if not isinstance(data, dict):
-        raise LexiconError(f"framing/lexicons/{_LEXICON_FILE}: the top level must be a JSON object")
-    return parse_boilerplate(data, source=f"framing/lexicons/{_LEXICON_FILE}")
+    # The one reader of package data (framing/data_files.py) names file and line in its errors.
+    data = dict(read_data_json(_LEXICON_FILE))
+    return parse_boilerplate(data, source=data_source(_LEXICON_FILE))
 
 
 @functools.cache

@@ -26,14 +26,10 @@ its sentences': each number traces back to words at known offsets.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 from scipy import sparse
@@ -41,7 +37,8 @@ from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from wordfreq import word_frequency
 
-from .errors import ModelNotFittedError
+from .data_files import data_source, read_data_csv, read_data_json
+from .errors import LexiconError, ModelNotFittedError
 from .lexicon import Lexicon, LexiconTerm, load_default_lexicon
 from .types import FRAMES, Document, Evidence, Token, read_only
 
@@ -322,8 +319,11 @@ def load_frame_scales() -> tuple[Mapping[str, float], tuple[str, str]]:
     >>> sorted(scales) == sorted(FRAMES), name
     (True, 'framing-lens-frames')
     """
-    folder = resources.files("framing.lexicons")
-    rows = csv.DictReader(io.StringIO((folder / "frame_scales.csv").read_text(encoding="utf-8")))
-    scales = read_only({row["frame"]: float(row["scale"]) for row in rows})
-    meta = json.loads((folder / "frame_scales.meta.json").read_text(encoding="utf-8"))
-    return scales, (str(meta["lexicon"]), str(meta["lexicon_version"]))
+    scales = {}
+    for line, row in read_data_csv("frame_scales.csv", required=("frame", "scale")):
+        try:
+            scales[row["frame"]] = float(row["scale"])
+        except ValueError:
+            raise LexiconError(f"{data_source('frame_scales.csv')} line {line}: scale '{row['scale']}' is not a number") from None
+    meta = read_data_json("frame_scales.meta.json")
+    return read_only(scales), (str(meta["lexicon"]), str(meta["lexicon_version"]))

@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .data_files import data_source, read_data_csv, read_data_json, read_data_text
 from .errors import LexiconError
 from .segment import tokenize
 from .types import EMPTY_MAPPING, FRAMES, read_only
@@ -133,10 +134,9 @@ def load_default_lexicon() -> Lexicon:
 
 @lru_cache(maxsize=4)
 def _load_packaged(name: str) -> Lexicon:
-    folder = resources.files("framing.lexicons")
-    text = (folder / f"{name}.csv").read_text(encoding="utf-8")
-    meta = json.loads((folder / f"{name}.meta.json").read_text(encoding="utf-8"))
-    return parse_lexicon(text, source=f"framing/lexicons/{name}.csv", meta=meta)
+    text = read_data_text(f"{name}.csv")
+    meta = dict(read_data_json(f"{name}.meta.json"))
+    return parse_lexicon(text, source=data_source(f"{name}.csv"), meta=meta)
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
@@ -332,10 +332,9 @@ def load_tone_weights() -> ToneWeights:
 
 @lru_cache(maxsize=1)
 def _load_tone_weights() -> ToneWeights:
-    folder = resources.files("framing.lexicons")
-    text = (folder / "tone_weights.csv").read_text(encoding="utf-8")
-    meta = json.loads((folder / "tone_weights.meta.json").read_text(encoding="utf-8"))
-    return parse_tone_weights(text, source="framing/lexicons/tone_weights.csv", version=str(meta["version"]))
+    text = read_data_text("tone_weights.csv")
+    meta = read_data_json("tone_weights.meta.json")
+    return parse_tone_weights(text, source=data_source("tone_weights.csv"), version=str(meta["version"]))
 
 
 def parse_tone_weights(text: str, *, source: str, version: str = "user") -> ToneWeights:
@@ -408,11 +407,20 @@ def _opinion_polarities() -> Mapping[str, float]:
 
 @lru_cache(maxsize=1)
 def _tone_adjustments() -> tuple[Mapping[str, float], Mapping[str, object]]:
-    folder = resources.files("framing.lexicons")
-    rows = csv.DictReader(io.StringIO((folder / "tone_news.csv").read_text(encoding="utf-8")))
-    adjustments = {row["term"]: float(row["valence"]) for row in rows}
-    meta = json.loads((folder / "tone_news.meta.json").read_text(encoding="utf-8"))
-    return read_only(adjustments), read_only(meta)
+    adjustments = {}
+    for line, row in read_data_csv("tone_news.csv", required=("term", "valence")):
+        adjustments[row["term"]] = _number(row["valence"], where=f"{data_source('tone_news.csv')} line {line}")
+    return read_only(adjustments), read_only(dict(read_data_json("tone_news.meta.json")))
+
+
+def _number(text: str, *, where: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise LexiconError(f"{where}: '{text}' is not a number") from None
+    if not math.isfinite(value):
+        raise LexiconError(f"{where}: '{text}' is not a finite number")
+    return value
 
 
 def _parse_vader(lines: Iterable[str]) -> Iterable[tuple[str, float]]:

@@ -37,7 +37,6 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +45,7 @@ from wordfreq import zipf_frequency
 
 from .benchmark_files import DEFAULT_DATA_DIR, EMPHASIS_FILE, TONE_FILE
 from .cleaning import clean_text
+from .data_files import data_source, read_data_json, read_data_text
 from .errors import FramingError
 from .frames import FrameModel, TermMatcher
 from .lexicon import (
@@ -219,8 +219,7 @@ def load_baseline_keywords() -> Lexicon:
 
 @lru_cache(maxsize=1)
 def _load_baseline() -> Lexicon:
-    text = (resources.files("framing.lexicons") / "baseline_keywords.csv").read_text(encoding="utf-8")
-    return parse_lexicon(text, source="framing/lexicons/baseline_keywords.csv")
+    return parse_lexicon(read_data_text("baseline_keywords.csv"), source=data_source("baseline_keywords.csv"))
 
 
 def load_validity_figures() -> dict[str, object]:
@@ -232,8 +231,7 @@ def load_validity_figures() -> dict[str, object]:
     >>> {"full_dev", "cross_validated", "vader"} <= set(figures["tone"])
     True
     """
-    text = (resources.files("framing") / "validity.json").read_text(encoding="utf-8")
-    return dict(json.loads(text))
+    return dict(read_data_json("validity.json", package="framing"))
 
 
 # -- metrics ------------------------------------------------------------------------------------
