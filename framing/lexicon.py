@@ -6,7 +6,7 @@ and article words are compared after lemmatization. Multi-word phrases match con
 A ``<name>.meta.json`` beside it carries the provenance; a user file without one is labelled as such.
 
 The tone lexicon is VADER's, read from the installed ``vaderSentiment`` package, plus Hu & Liu's (2004)
-opinion lexicon (positive and negative word lists, read from the installed ``labMTsimple`` package),
+opinion lexicon (positive and negative word lists, shipped as ``lexicons/opinion_lexicon.csv``),
 each listed word adding a fitted weight (``tone_weights.csv``) to its VADER valence; our news-domain
 adjustments (``tone_news.csv``) are laid over both.
 """
@@ -52,9 +52,8 @@ MAX_WEIGHT = 10.0
 #: (``*``, ``.``, ``|``, brackets) suggests the author expected a regular expression, which we never run.
 _TERM_SHAPE = re.compile(r"[^\W_]+(?:[ '’\-][^\W_]+)*")
 _REQUIRED_COLUMNS = ("term", "frame", "weight")
-#: Hu & Liu's opinion lexicon as installed with labMTsimple: file -> polarity of every word in it.
-OPINION_PACKAGE = "labMTsimple"
-OPINION_FILES = (("data/OL/positive-words-clean.txt", 1.0), ("data/OL/negative-words-clean.txt", -1.0))
+#: Hu & Liu's opinion lexicon: term -> polarity (sum over their two lists), with provenance beside it.
+OPINION_FILE = "opinion_lexicon.csv"
 #: The fitted tone weights, by name, as ``tone_weights.csv`` lists them.
 TONE_WEIGHT_NAMES = ("opinion_weight", "negation_weight")
 #: Largest magnitude a tone weight may take, on VADER's -4..+4 valence scale.
@@ -393,15 +392,13 @@ def _vader_valences() -> Mapping[str, float]:
 
 @lru_cache(maxsize=1)
 def _opinion_polarities() -> Mapping[str, float]:
-    # Hu & Liu's lists, as installed with labMTsimple: one word per line, no header; a word on both
-    # lists (there are a few) cancels out.
-    folder = resources.files(OPINION_PACKAGE)
+    # Hu & Liu's two lists in one file (opinion_lexicon.meta.json): a word on both lists has polarity 0.
     polarities: dict[str, float] = {}
-    for name, polarity in OPINION_FILES:
-        for line in (folder / name).read_text(encoding="utf-8").splitlines():
-            word = line.strip().lower()
-            if word and not word.startswith(";"):
-                polarities[word] = polarities.get(word, 0.0) + polarity
+    for line, row in read_data_csv(OPINION_FILE, required=("term", "polarity")):
+        where = f"{data_source(OPINION_FILE)} line {line}"
+        if not row["term"]:
+            raise LexiconError(f"{where}: empty term")
+        polarities[row["term"].lower()] = _number(row["polarity"], where=where)
     return read_only({w: p for w, p in polarities.items() if p != 0.0})
 
 
