@@ -11,10 +11,9 @@ import streamlit as st
 
 from framing.corpus import article_from_text
 from framing.errors import FramingError, LexiconError
-from framing.highlights import HIGHLIGHT_CSS
 from framing.types import Article, LoadResult
-from ui.corpus import add_pasted, apply_labels
-from ui.markup import APP_CSS, md_escape
+from ui.corpus import add_pasted, apply_labels, paste_warnings
+from ui.markup import PAGE_CSS, md_escape
 from ui.state import (
     LEXICON_SOURCES,
     SOURCES,
@@ -39,17 +38,28 @@ MAX_LABEL_INPUTS = 50
 
 
 def add_pasted_article() -> None:
-    """Button callback: turn the paste fields into an article, keep it, clear the fields."""
+    """Button callback: turn the paste fields into an article, keep it, clear every field (the
+    outlet too, so the next paste never joins this outlet by accident), and warn about an empty
+    outlet or a text too short to score."""
     state = st.session_state
     try:
         article = article_from_text(state.paste_text, outlet=state.paste_outlet, title=state.paste_title)
     except FramingError as exc:
-        state.paste_message = f"Not added: {exc}"
+        state.paste_message, state.paste_warning = f"Not added: {exc}", True
         return
     state.pasted, added = add_pasted(state.pasted, article)
-    state.paste_message = "Added." if added else "This text was pasted already; not added twice."
-    if added:
-        state.paste_text, state.paste_title = "", ""
+    if not added:
+        state.paste_message, state.paste_warning = "This text was pasted already; not added twice.", True
+        return
+    warnings = paste_warnings(state.paste_outlet, state.paste_text, article.outlet)
+    state.paste_message = " ".join(["Added.", *warnings])
+    state.paste_warning = bool(warnings)
+    state.paste_text, state.paste_title, state.paste_outlet = "", "", ""
+
+
+def remember_page() -> None:
+    """Read-first toggle callback: coming back from read-first mode returns to the page you were on."""
+    st.session_state.return_to_page = not st.session_state.read_first
 
 
 def clear_pasted() -> None:
@@ -75,7 +85,8 @@ def choose_corpus(source: str) -> LoadResult | None:
         left.button("Add article", key="paste_add", on_click=add_pasted_article, type="primary")
         right.button("Clear all", key="paste_clear", on_click=clear_pasted, disabled=not st.session_state.pasted)
         if st.session_state.paste_message:
-            st.caption(md_escape(st.session_state.paste_message))
+            show = st.warning if st.session_state.paste_warning else st.caption
+            show(md_escape(st.session_state.paste_message))
         st.caption(f"{len(st.session_state.pasted)} pasted article(s) kept for this session.")
         return LoadResult(articles=tuple(st.session_state.pasted)) if st.session_state.pasted else None
     return load_sample()
@@ -131,11 +142,11 @@ def choose_lexicon(reveal: bool) -> LexiconSpec | None:
 
 st.set_page_config(page_title="Framing Lens", layout="wide", initial_sidebar_state="expanded")
 init_state()
-st.html(f"<style>{HIGHLIGHT_CSS}{APP_CSS}</style>")
+st.html(f"<style>{PAGE_CSS}</style>")
 
 with st.sidebar:
     st.markdown("### Framing Lens")
-    st.toggle("Read first (hide scores)", key="read_first",
+    st.toggle("Read first (hide scores)", key="read_first", on_change=remember_page,
               help="For class: show the plain articles only, with no numbers or colours, until you switch this off.")
     source = st.radio("Articles", SOURCES, key="source")
     loaded = choose_corpus(source)
@@ -166,18 +177,26 @@ except FramingError as exc:
 set_view(View(report=report, lexicon=lexicon, reveal=reveal, articles=articles, lexicon_spec=lexicon_spec,
               skipped=report.skipped, key=key))
 
+# Pages have no icons: Streamlit turns a page icon into the tab's favicon, and a ``:material/…:``
+# icon becomes a request to a Google font server, which a classroom machine must never make.
 if reveal:
     pages = [
-        st.Page("app_pages/overview.py", title="Overview", icon=":material/bar_chart:", default=True),
-        st.Page("app_pages/side_by_side.py", title="Side by side", icon=":material/view_column:"),
-        st.Page("app_pages/passages.py", title="Passages", icon=":material/format_quote:"),
-        st.Page("app_pages/words.py", title="Words", icon=":material/match_word:"),
-        st.Page("app_pages/method.py", title="Method", icon=":material/school:"),
-        st.Page("app_pages/export.py", title="Export", icon=":material/download:"),
+        st.Page("app_pages/overview.py", title="Overview", default=True),
+        st.Page("app_pages/side_by_side.py", title="Side by side"),
+        st.Page("app_pages/passages.py", title="Passages"),
+        st.Page("app_pages/words.py", title="Words"),
+        st.Page("app_pages/method.py", title="Method"),
+        st.Page("app_pages/export.py", title="Export"),
     ]
 else:
-    pages = [st.Page("app_pages/read_first.py", title="Read first", icon=":material/menu_book:", default=True)]
+    pages = [st.Page("app_pages/read_first.py", title="Read first", default=True)]
 page = st.navigation(pages, position="top")
+if reveal:
+    if st.session_state.pop("return_to_page", False):
+        wanted = next((p for p in pages if p.url_path == st.session_state.get("last_page")), None)
+        if wanted is not None and wanted.url_path != page.url_path:
+            st.switch_page(wanted)
+    st.session_state.last_page = page.url_path
 try:
     page.run()
 except FramingError as exc:

@@ -25,20 +25,20 @@ st.markdown("#### Take the results with you")
 csv_column, json_column = st.columns(2, gap="large")
 with csv_column:
     st.download_button("Download CSV", partial(export_bytes, to_csv, report), file_name="framing-lens.csv",
-                       mime="text/csv", key="download_csv", icon=":material/table:")
+                       mime="text/csv", key="download_csv")
     st.caption("One row per outlet, then one per article: frame shares and scores, intensity, tone, readability.")
 with json_column:
     st.download_button("Download JSON", partial(export_bytes, to_json, report), file_name="framing-lens.json",
-                       mime="application/json", key="download_json", icon=":material/data_object:")
+                       mime="application/json", key="download_json")
     st.caption("Everything, down to each sentence's evidence terms and their offsets.")
 
 st.markdown("#### Classroom handout")
 chosen = st.multiselect("Outlets in the handout", names, default=names, key="export_outlets")
-with_charts = st.checkbox("Include interactive charts (about 5 MB; works offline)", value=True, key="export_charts")
+with_charts = st.checkbox("Include interactive charts (about 5 MB; works offline; not needed to print)", value=False, key="export_charts")
 st.download_button(
     "Download HTML report",
     partial(report_html, view.key, report, tuple(chosen) or None, with_charts),
-    file_name="framing-lens-report.html", mime="text/html", key="download_html", icon=":material/print:",
+    file_name="framing-lens-report.html", mime="text/html", key="download_html",
     disabled=not chosen,
 )
 st.caption("One file with the summary, charts and highlighted articles; open it in a browser and print.")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing.highlights import emphasise_evidence
-from framing.palette import FRAME_COLOURS, FRAME_TINTS
-from framing.types import FRAMES, ArticleReport, SentenceReport
-from ui.markup import esc, esc_name, outlet_heading
+from framing.selection import Passage, top_passages
+from framing.types import FRAMES
+from framing_render.article import emphasise_evidence
+from framing_render.palette import FRAME_COLOURS, FRAME_TINTS
+from framing_render.text import Markup, number
+from ui.markup import outlet_heading
 from ui.state import get_view
 
 #: Outlets per row of columns (five narrow columns would break sentences into a few words a line).
@@ -30,33 +32,26 @@ st.caption(
 )
 
 
-def marked_sentence(sentence: SentenceReport, wanted: str) -> str:
-    """The sentence escaped, with the chosen frame's evidence terms in bold."""
-    evidence = (e for e in sentence.evidence if e.frame == wanted)
-    return emphasise_evidence(sentence.text, evidence, offset=sentence.start)
+def passage_html(passage: Passage) -> str:
+    """One passage: the sentence with the frame's words in bold, then its score and words."""
+    sentence, wanted = passage.sentence, passage.frame
+    evidence = [e for e in sentence.evidence if e.frame == wanted]
+    terms = sorted(evidence, key=lambda e: -e.weight)
+    listed = Markup(", ").join(Markup("{} {}").format(e.term, number(e.weight, 2)) for e in terms)
+    return str(Markup(
+        '<div class="fl-passage" style="background:{};border-left:5px solid {}">{}</div>'
+        '<div class="fl-passage-meta"><b>{} score {}</b> · {} · <i><bdi>{}</bdi></i></div>'
+    ).format(FRAME_TINTS[wanted], FRAME_COLOURS[wanted], emphasise_evidence(sentence.text, evidence, offset=sentence.start),
+             wanted, number(passage.score, 1), listed, passage.article.title))
 
 
-def passage_html(article: ArticleReport, sentence: SentenceReport, wanted: str) -> str:
-    terms = sorted((e for e in sentence.evidence if e.frame == wanted), key=lambda e: -e.weight)
-    listed = ", ".join(f"{esc(e.term)} {e.weight:.2f}" for e in terms)
-    style = f"background:{FRAME_TINTS[wanted]};border-left:5px solid {FRAME_COLOURS[wanted]}"
-    return (
-        f'<div class="fl-passage" style="{style}">{marked_sentence(sentence, wanted)}</div>'
-        f'<div class="fl-passage-meta"><b>{wanted} score {sentence.frames[wanted]:.2f}</b> · {listed}'
-        f" · <i>{esc_name(article.title)}</i></div>"
-    )
-
-
+passages = top_passages(report, frame, count)
 names = [o.outlet for o in report.outlets]
 for row_start in range(0, len(names), COLUMNS_PER_ROW):
     row = names[row_start:row_start + COLUMNS_PER_ROW]
     for column, name in zip(st.columns(COLUMNS_PER_ROW, gap="medium"), row):
-        ranked = sorted(
-            ((s.frames.get(frame, 0.0), a, s) for a in report.articles if a.outlet == name for s in a.sentences),
-            key=lambda item: (-item[0], item[1].id, item[2].start),
-        )
-        top = [(a, s) for score, a, s in ranked if score > 0][:count]
-        body = "".join(passage_html(a, s, frame) for a, s in top)
+        top = passages[name]
+        body = "".join(passage_html(p) for p in top)
         if not top:
             body = f'<p class="fl-passage-meta">No sentence uses a {frame} word from the lexicon.</p>'
         with column:

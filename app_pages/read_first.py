@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing.highlights import render_article_html
-from ui.markup import outlet_heading
+from framing.selection import articles_of
+from framing_render.article import render_compare_html
 from ui.state import get_view
 
 #: Columns per row; more would make lines too short to read from the back of a room.
 COLUMNS_PER_ROW = 3
-#: Height (px) of each article's scroll box.
-COLUMN_HEIGHT = 620
 #: Articles shown per outlet (as on the Side by side page): enough to read, light enough to send.
 MAX_ARTICLES_PER_COLUMN = 10
 
@@ -24,12 +22,9 @@ st.info(
 names = [o.outlet for o in report.outlets]
 for row_start in range(0, len(names), COLUMNS_PER_ROW):
     row = names[row_start:row_start + COLUMNS_PER_ROW]
-    for column, name in zip(st.columns(COLUMNS_PER_ROW, gap="medium"), row):
-        with column:
-            st.html(outlet_heading(name))
-            own = [a for a in report.articles if a.outlet == name]
-            if len(own) > MAX_ARTICLES_PER_COLUMN:
-                st.caption(f"The first {MAX_ARTICLES_PER_COLUMN} of {len(own):,} articles.")
-            with st.container(height=COLUMN_HEIGHT, border=True):
-                for article in own[:MAX_ARTICLES_PER_COLUMN]:
-                    st.html(render_article_html(article, reveal=False, show_removed=False))
+    columns = []
+    for name in row:
+        own = articles_of(report, name)
+        note = f"The first {MAX_ARTICLES_PER_COLUMN} of {len(own):,} articles." if len(own) > MAX_ARTICLES_PER_COLUMN else ""
+        columns.append((name, {}, 0.0, own[:MAX_ARTICLES_PER_COLUMN], note))
+    st.html(render_compare_html(columns, reveal=False, interactive=False, group=f"rf{row_start}", show_removed=False))

@@ -1,19 +1,17 @@
-"""Side by side: the cleaned articles of 2–4 outlets in columns, sentences marked by frame and tone."""
+"""Side by side: the cleaned articles of up to four outlets in columns, evidence pinned on click."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from framing.highlights import legend_html, render_article_html
-from ui.markup import emphasis_strip, outlet_heading
+from framing.selection import articles_of, outlet_of
+from framing_render.article import legend_html, render_compare_html
 from ui.state import get_view
 
 #: Most columns that stay readable on a projected 1440-px-wide screen.
 MAX_COLUMNS = 4
-#: Outlets shown before anyone picks (two or three, as the class discussion usually starts).
+#: Outlets shown before anyone picks: three columns and the evidence panel fit 1280 px.
 DEFAULT_COLUMNS = 3
-#: Height (px) of each column's scroll box, so the outlet headings stay side by side.
-COLUMN_HEIGHT = 640
 #: Articles shown per outlet column: a class reads a few, and a large corpus would otherwise send
 #: megabytes of markup to the browser on every click (5 MB for 2,000 articles, measured).
 MAX_ARTICLES_PER_COLUMN = 10
@@ -31,14 +29,11 @@ if not chosen:
     st.info("Pick at least one outlet above.")
     st.stop()
 
-for column, name in zip(st.columns(len(chosen), gap="medium"), chosen):
-    outlet = next(o for o in report.outlets if o.outlet == name)
-    with column:
-        st.html(outlet_heading(name) + emphasis_strip(outlet.emphasis, tone=outlet.tone))
-        own = [a for a in report.articles if a.outlet == name]
-        if len(own) > MAX_ARTICLES_PER_COLUMN:
-            st.caption(f"The first {MAX_ARTICLES_PER_COLUMN} of {len(own):,} articles (by id); "
-                       "the Export page has all of them.")
-        with st.container(height=COLUMN_HEIGHT, border=True):
-            for article in own[:MAX_ARTICLES_PER_COLUMN]:
-                st.html(render_article_html(article, reveal=True, show_removed=True))
+columns = []
+for name in chosen:
+    outlet = outlet_of(report, name)
+    own = articles_of(report, name)
+    note = (f"The first {MAX_ARTICLES_PER_COLUMN} of {len(own):,} articles (by id); the Export page has all of them."
+            if len(own) > MAX_ARTICLES_PER_COLUMN else "")
+    columns.append((name, outlet.emphasis, outlet.tone, own[:MAX_ARTICLES_PER_COLUMN], note))
+st.html(render_compare_html(columns, reveal=True, interactive=True, group="sbs"))

@@ -1,42 +1,55 @@
-"""Words: the vocabulary each outlet uses more than the others, and the frame words behind its scores."""
+"""Words: the words an outlet uses clearly more than the others (z >= 1.96), and the frame words
+behind each score. Noise is not shown as a finding: below the threshold the page says so."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ui.markup import outlet_heading
-from ui.state import evidence_rows, get_view, word_figures
+from framing.selection import Z_THRESHOLD, significant_terms
+from framing.types import FRAMES
+from framing_render.text import Markup, number
+from ui.state import evidence_rows, get_view
 
-#: Charts per row.
-CHARTS_PER_ROW = 2
 #: Frame words listed per outlet and frame in the evidence table.
-EVIDENCE_TERMS = 8
+EVIDENCE_TERMS = 6
+#: Significant words listed per outlet.
+TOP_WORDS = 8
+
+ROW = Markup('<tr><th scope="row"><bdi>{}</bdi></th>{}</tr>')
+CELL = Markup("<td>{}</td>")
+WORD = Markup('<b>{}</b> <span class="fl-passage-meta">z {} · ×{}</span>')
+TABLE = Markup('<table class="fl-table" id="{}"><thead><tr><th>Outlet</th>{}</tr></thead><tbody>{}</tbody></table>')
 
 view = get_view()
 report = view.report
-
-st.markdown("#### Words each outlet uses more than the others")
-st.caption(
-    "Log-odds with an informative prior (Monroe et al. 2008): a z-score above 2 means the outlet uses the "
-    "word clearly more often than the other outlets do. Small corpora give small z-scores."
-)
 outlets = report.outlets
-figures = word_figures(view.key, view.report)
-for row_start in range(0, len(outlets), CHARTS_PER_ROW):
-    row = outlets[row_start:row_start + CHARTS_PER_ROW]
-    for column, outlet in zip(st.columns(CHARTS_PER_ROW, gap="large"), row):
-        index = row_start + row.index(outlet)
-        with column:
-            st.html(outlet_heading(outlet.outlet))
-            st.plotly_chart(figures[index], key=f"chart_words_{index}", config={"displaylogo": False})
 
-st.markdown("##### All distinctive words")
-st.dataframe(
-    [{"outlet": o.outlet, "word": t.term, "z-score": round(t.z, 2), "times used": t.count}
-     for o in outlets for t in o.distinctive_terms],
-    key="words_table", hide_index=True,
+st.markdown("#### Words an outlet uses clearly more than the others")
+st.caption(
+    f"Weighted log-odds with an informative prior (Monroe et al. 2008). A word is listed only when its "
+    f"z-score reaches {Z_THRESHOLD} (5% two-sided): below that, the difference could be chance."
 )
+passing = {o.outlet: significant_terms(o)[:TOP_WORDS] for o in outlets}
+if len(outlets) < 2:
+    st.info("With one outlet there is nothing to compare its words with.")
+elif not any(passing.values()):
+    st.info(f"No word passes z ≥ {Z_THRESHOLD}: with {len(report.articles)} articles, no outlet uses any "
+            "word clearly more often than the others do. Small corpora give small z-scores; add articles "
+            "to find real differences.")
+else:
+    rows = Markup("").join(
+        ROW.format(name, CELL.format(
+            Markup(", ").join(WORD.format(t.term, number(t.z, 1), t.count) for t in terms) or "none passes"))
+        for name, terms in passing.items()
+    )
+    st.html(str(TABLE.format("fl-words", Markup("<th>Words (z-score · times used)</th>"), rows)))
 
 st.markdown("#### Frame words behind each score")
-st.caption("The lexicon terms that added the most to each outlet's frame scores (times found, total weight).")
-st.dataframe(evidence_rows(view.key, report, EVIDENCE_TERMS), key="evidence_table", hide_index=True)
+st.caption("The lexicon terms that added the most to each outlet's frame scores (× times found).")
+rows = Markup("").join(
+    ROW.format(name, Markup("").join(
+        CELL.format(", ".join(f"{t.term} ×{t.count}" for t in by_frame[f]) or "–") for f in FRAMES))
+    for name, by_frame in evidence_rows(view.key, report, EVIDENCE_TERMS)
+)
+head = Markup("").join(Markup("<th>{}</th>").format(f) for f in FRAMES)
+st.html(str(TABLE.format("fl-evidence", head, rows)))

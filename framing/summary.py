@@ -12,10 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from .palette import TONE_NEUTRAL_BAND
 from .types import FRAMES, OutletReport
 
-__all__ = ["OutletSentence", "SHARE_TIE", "TONE_TIE", "summarise_outlets", "describe_tone"]
+__all__ = ["OutletSentence", "SHARE_TIE", "TONE_TIE", "TONE_NEUTRAL_BAND", "summarise_outlets", "describe_tone"]
+
+#: |tone| below this is described (and drawn) as neutral; tone lies in [-1, 1] and the engine's
+#: lexicon weights are ~0.1-1, so 0.05 only swallows rounding noise.
+TONE_NEUTRAL_BAND: Final = 0.05
 
 #: Emphasis shares closer than this count as a tie (1 percentage point: what the rounded
 #: percentages on screen can no longer tell apart).

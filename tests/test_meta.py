@@ -18,6 +18,7 @@ PACKAGE = REPO / "framing"
 LEXICONS = PACKAGE / "lexicons"
 META_FIELDS = ("name", "version", "citation", "url", "licence", "curated", "curator", "changes", "columns")
 MODULES = sorted(PACKAGE.rglob("*.py"))
+RENDER_MODULES = sorted((REPO / "framing_render").rglob("*.py"))
 #: Importing __main__ would run the CLI.
 IMPORTABLE = sorted(m.name for m in pkgutil.walk_packages(framing.__path__, "framing.") if not m.name.endswith("__main__"))
 
@@ -70,6 +71,21 @@ def test_meta_data_reader_check_finds_readers(tmp_path: Path) -> None:
 def test_meta_only_data_files_opens_package_data(path: Path) -> None:
     # Issue 9: one reader of package data, so every data-file error names file and line the same way.
     assert _opens_package_data(path) == [], f"{path.name} opens files under framing/lexicons/; use framing.data_files"
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(REPO)))
+def test_meta_framing_imports_no_render_library(path: Path) -> None:
+    """Issue 9 item 5: the engine returns spans and numbers; HTML and charts are the render layer's."""
+    assert not _imported_roots(path) & {"plotly", "jinja2", "markupsafe", "framing_render"}
+
+
+@pytest.mark.parametrize("path", RENDER_MODULES, ids=lambda p: str(p.relative_to(REPO)))
+def test_meta_render_layer_never_imports_streamlit(path: Path) -> None:
+    assert "streamlit" not in _imported_roots(path)
+
+
+def test_meta_one_escaper() -> None:
+    """html.escape is called nowhere but through framing_render.text (markupsafe) in app code."""
+    for path in [*MODULES, *RENDER_MODULES, *sorted((REPO / "ui").glob("*.py")), *sorted((REPO / "app_pages").glob("*.py"))]:
+        assert "html.escape(" not in path.read_text(encoding="utf-8"), path
 
 
 @pytest.mark.parametrize("csv_path", sorted(LEXICONS.glob("*.csv")), ids=lambda p: p.name)

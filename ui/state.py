@@ -18,12 +18,14 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from framing import charts, pipeline
-from framing.compare import evidence_summary
+from framing import pipeline
 from framing.corpus import load_paths
 from framing.lexicon import Lexicon, extend_lexicon, load_default_lexicon, parse_lexicon
-from framing.report_html import render_report_html
+from framing.compare import TermTotal
+from framing.selection import evidence_table
 from framing.types import FRAMES, Article, CorpusReport, LoadResult, SkippedInput
+from framing_render import charts
+from framing_render.report import render_report_html
 
 from .corpus import load_uploads
 from .report_cache import ContentCache
@@ -43,7 +45,6 @@ __all__ = [
     "content_key",
     "report_html",
     "overview_figures",
-    "word_figures",
     "evidence_rows",
     "set_view",
     "get_view",
@@ -65,6 +66,7 @@ DEFAULTS: Final = {
     "paste_title": "",
     "paste_text": "",
     "paste_message": "",
+    "paste_warning": False,
     "lexicon_source": LEXICON_SOURCES[0],
     "lexicon_text": "",
     "lexicon_extend": True,
@@ -199,8 +201,6 @@ def report_html(key: str, _report: CorpusReport, outlets: tuple[str, ...] | None
 
 #: Title of the ternary chart in a half-width column (the builder's own title is cut off there).
 TERNARY_TITLE: Final = "Balance of frames (nearer a corner = more of that frame)"
-#: Terms per outlet in the Words charts.
-TOP_TERMS: Final = 10
 
 
 #: Sets of figures kept for all sessions (one overview or one Words page per analysis).
@@ -235,35 +235,11 @@ def overview_figures(key: str, report: CorpusReport) -> dict[str, go.Figure]:
     return _figure_sets().get_or_compute(("overview", key), build)
 
 
-def word_figures(key: str, report: CorpusReport) -> list[go.Figure]:
-    """One distinctive-words chart per outlet of analysis ``key``, titled by the page (shared, read-only)."""
-
-    def build() -> list[go.Figure]:
-        figures = []
-        for outlet in report.outlets:
-            figure = charts.distinctive_terms_chart(outlet, top_n=TOP_TERMS)
-            figure.update_layout(title_text="", margin=dict(t=20))
-            figures.append(figure)
-        return figures
-
-    return _figure_sets().get_or_compute(("words", key), build)
-
-
 @st.cache_data(show_spinner=False, max_entries=8)
-def evidence_rows(key: str, _report: CorpusReport, top: int) -> list[dict[str, str]]:
-    """Per outlet and frame, the ``top`` lexicon terms that added most to its scores (``term ×count``).
-
-    Cached because it walks every piece of evidence in the corpus (half a second for 2,000 articles).
-    """
-    by_id = {a.id: a for a in _report.articles}
-    rows = []
-    for outlet in _report.outlets:
-        summary = evidence_summary([by_id[i] for i in outlet.articles])
-        row = {"outlet": outlet.outlet}
-        for frame in FRAMES:
-            row[frame] = ", ".join(f"{t.term} ×{t.count}" for t in summary[frame][:top]) or "–"
-        rows.append(row)
-    return rows
+def evidence_rows(key: str, _report: CorpusReport, top: int) -> list[tuple[str, dict[str, list[TermTotal]]]]:
+    """``framing.selection.evidence_table`` of analysis ``key``, cached: it walks every piece of
+    evidence in the corpus (half a second for 2,000 articles)."""
+    return evidence_table(_report, top)
 
 
 def set_view(view: View) -> None:

@@ -83,11 +83,38 @@ def test_side_by_side_shows_highlighted_articles_of_the_chosen_outlets(app: AppT
     app.switch_page("app_pages/side_by_side.py").run()
     chosen = app.multiselect(key="sbs_outlets").value
     assert chosen == BUNDLED_OUTLETS[:3]
-    articles = [h.value for h in app.html if 'class="fl-article"' in h.value]
-    assert len(articles) == 3 and all("<mark" in a for a in articles)
+    (view,) = [h.value for h in app.html if 'class="fl-compare' in h.value]
+    columns = view.split('<section class="fl-col">')[1:]
+    assert len(columns) == 3 and all('class="fl-article"' in c and 'class="fl-s fl-t-' in c for c in columns)
+    # every sentence with evidence is a radio label whose card sits in the panel beside the columns
+    radios = re.findall(r'<input type="radio" class="fl-pick" name="sbs-pick" id="([^"]+)">', view)
+    assert radios and all(f'id="card-{key}"' in view for key in radios)
+    assert view.index('<aside class="fl-panel"') > view.rindex('<section class="fl-col">')
     app.multiselect(key="sbs_outlets").set_value(BUNDLED_OUTLETS[3:]).run()
     assert_clean(app)
-    assert len([h for h in app.html if 'class="fl-article"' in h.value]) == 2
+    (view,) = [h.value for h in app.html if 'class="fl-compare' in h.value]
+    assert view.count('<section class="fl-col">') == 2
+
+
+def test_side_by_side_tints_only_clear_frame_evidence(app: AppTest) -> None:
+    """Issue 13 item 3: calm highlights. Not every sentence with a frame word is tinted."""
+    app.switch_page("app_pages/side_by_side.py").run()
+    (view,) = [h.value for h in app.html if 'class="fl-compare' in h.value]
+    tinted, sentences = view.count('class="fl-s fl-t-'), view.count('<label class="fl-s')
+    assert 0 < tinted < sentences
+    assert "<mark" not in view and "title=" not in view and "border-bottom" not in view
+
+
+def test_read_first_toggle_keeps_the_page_you_were_on(app: AppTest) -> None:
+    """Issue 13 item 11: turning read-first off returns to the page, not to Overview."""
+    app.switch_page("app_pages/words.py").run()
+    assert "Words an outlet uses clearly more" in page_text(app)
+    app.toggle(key="read_first").set_value(True).run()
+    assert "Scores are hidden" in page_text(app)
+    app.toggle(key="read_first").set_value(False).run()
+    assert_clean(app)
+    assert "Words an outlet uses clearly more" in page_text(app)
+    assert not app.get("plotly_chart")  # not the Overview
 
 
 def test_passages_list_scored_sentences_for_the_chosen_frame(app: AppTest) -> None:
@@ -119,6 +146,8 @@ def test_paste_flow_accumulates_until_cleared(app: AppTest) -> None:
         app.text_area(key="paste_text").set_value(text)
         app.button(key="paste_add").click().run()
         assert_clean(app)
+        # issue 13 item 8: every field is cleared, the outlet too, so the next paste never joins it
+        assert app.text_input(key="paste_outlet").value == "" and app.text_area(key="paste_text").value == ""
     assert outlets_of(app) == ["Harbour Gazette", "Ridge Times"]
     app.text_area(key="paste_text").set_value("Tariffs on soybeans rose.")
     app.text_input(key="paste_outlet").set_value("Harbour Gazette")
@@ -126,6 +155,22 @@ def test_paste_flow_accumulates_until_cleared(app: AppTest) -> None:
     assert "pasted already" in page_text(app)
     app.button(key="paste_clear").click().run()
     assert "_view" not in app.session_state or "Add articles in the sidebar" in page_text(app)
+
+
+def test_paste_warns_about_an_empty_outlet_and_a_short_text(app: AppTest) -> None:
+    """Issue 13 item 8: an empty outlet and a two-word text are added, but never with a bare "Added."."""
+    app.radio(key="source").set_value("Paste text").run()
+    app.text_area(key="paste_text").set_value("Tariffs rose.")
+    app.button(key="paste_add").click().run()
+    assert_clean(app)
+    warning = messages(app, "warning")
+    assert "No outlet was given" in warning and "Unknown outlet" in warning
+    assert "only 2 words" in warning
+    long_text = " ".join(["Tariffs on soybeans rose as the talks stalled again."] * 8)
+    app.text_input(key="paste_outlet").set_value("Harbour Gazette")
+    app.text_area(key="paste_text").set_value(long_text)
+    app.button(key="paste_add").click().run()
+    assert "No outlet" not in messages(app, "warning") and "Added." in page_text(app)
 
 
 def test_pasted_outlet_name_is_never_markup(app: AppTest) -> None:

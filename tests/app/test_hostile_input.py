@@ -37,10 +37,15 @@ LABEL_TITLE_CHARS = 60
 #: Elements the product writes with st.html; a payload must never add another.
 ALLOWED_TAGS = frozenset({
     "style", "article", "h3", "div", "p", "mark", "span", "b", "i", "br", "details", "summary", "bdi",
+    # the side-by-side view (radio labels, evidence panel and cards) and the Words tables (issue 13)
+    "section", "label", "input", "aside", "blockquote", "dl", "dt", "dd",
+    "table", "thead", "tbody", "tr", "th", "td",
 })
-ALLOWED_ATTRS = frozenset({"class", "style", "title", "dir", "aria-hidden"})
+ALLOWED_ATTRS = frozenset({"class", "style", "title", "dir", "aria-hidden", "id", "for", "type", "name",
+                           "aria-label", "aria-live", "scope"})
 URL_ATTRS = frozenset({"href", "src", "action", "formaction", "data", "xlink:href", "srcdoc", "poster"})
-BREAKING_TAGS = frozenset({"br", "p", "div", "article", "h3", "details", "summary"})
+BREAKING_TAGS = frozenset({"br", "p", "div", "article", "h3", "details", "summary", "section", "aside",
+                           "blockquote", "dt", "dd", "tr", "td", "th"})
 #: Markdown punctuation ui.markup.md_escape escapes (with Streamlit's $, : directives).
 MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:=^&")
 #: Text Streamlit's Markdown turns into a link, emoji or icon even when backslash-escaped (GFM
@@ -211,7 +216,7 @@ def test_side_by_side_is_inert_for_every_outlet(hostile: AppTest) -> None:
         assert_clean(hostile)
         own = [a for a in articles if a.outlet in chosen]
         markup = page_html(hostile)
-        assert markup.count('class="fl-article"') == len(own) and "<mark" in markup
+        assert markup.count('class="fl-article"') == len(own) and 'class="fl-s fl-t-' in markup
         sentences = [s.text for a in own for s in a.sentences]
         assert_html_inert(markup, shown=[*chosen, *(a.title for a in own), *sentences])
         assert_markdown_inert(hostile)
@@ -234,9 +239,9 @@ def test_words_page_is_inert(hostile: AppTest) -> None:
     assert_html_inert(page_html(hostile), shown=outlets_of(hostile))
     assert_markdown_inert(hostile)
     assert_charts_escaped(hostile)
-    # Table cells are plain text (drawn on a canvas): the names as they are, neither escaped nor run.
-    evidence = next(t.value for t in hostile.dataframe if "security" in t.value.columns)
-    assert list(evidence["outlet"]) == outlets_of(hostile)
+    # The frame-words table is escaped HTML now (a canvas table cut its columns off, issue 13).
+    (table,) = [h.value for h in hostile.html if 'id="fl-evidence"' in h.value]
+    assert table.count("<tr>") == len(outlets_of(hostile)) + 1
 
 
 def test_export_and_method_pages_are_inert(hostile: AppTest) -> None:
@@ -253,8 +258,8 @@ def test_read_first_page_is_inert(hostile: AppTest) -> None:
     hostile.toggle(key="read_first").set_value(True).run()
     try:
         assert_clean(hostile)
-        markup = page_html(hostile)
-        assert "<mark" not in markup
+        markup = "\n".join(h.value for h in hostile.html if not h.value.startswith("<style>"))
+        assert 'class="fl-s' not in markup and 'type="radio"' not in markup
         assert_html_inert(markup, shown=[*outlets_of(hostile), *(a.title for a in articles_of(hostile))])
         assert_markdown_inert(hostile)
     finally:

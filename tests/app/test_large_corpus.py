@@ -92,4 +92,4 @@ def test_large_corpus_every_page_renders_bounded(big_app: AppTest, analyses: lis
 
 def test_large_corpus_side_by_side_says_how_many_articles_it_shows(big_app: AppTest) -> None:
     big_app.switch_page("app_pages/side_by_side.py").run()
-    assert any("first 10 of 200 articles" in c.value for c in big_app.caption)
+    assert any("first 10 of 200 articles" in h.value for h in big_app.html)

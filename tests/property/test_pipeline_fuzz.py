@@ -19,9 +19,9 @@ from hypothesis import strategies as hst
 
 from framing.corpus import load_bytes
 from framing.export import to_csv, to_json
-from framing.highlights import render_article_html
+from framing_render.article import render_article_html
 from framing.pipeline import analyze_articles
-from framing.report_html import render_report_html
+from framing_render.report import render_report_html
 from framing.types import FRAMES
 
 #: Examples of the whole-pipeline property (issue 5 asks for enough to matter, e.g. 300); about

@@ -1,21 +1,17 @@
-"""Tests of framing.highlights: spans (no HTML) and their safe HTML rendering."""
+"""Tests of framing.highlights: which sentences get spans, which are tinted or marked (no HTML)."""
 
 from __future__ import annotations
 
-import html
-import re
-
 import pytest
 
-from framing import palette
 from framing.highlights import (
-    HIGHLIGHT_CSS,
-    HighlightSpan,
-    legend_html,
+    MIN_TINT_LEAD,
+    MIN_TINT_SCORE,
+    TONE_MARK_MIN,
+    is_tinted,
     paragraph_bounds,
-    render_article_html,
     sentence_spans,
-    tooltip_text,
+    tone_mark,
 )
 from framing.types import ArticleReport, Evidence, Readability, Removal, SentenceReport
 
@@ -67,10 +63,6 @@ def make_article(
         readability=Readability(55.0, 9.0, len(text.split()), len(sentences)),
         frame_scores={}, emphasis={}, intensity=0.0, tone=-0.2, sentences=sentences,
     )
-
-
-def _strip_tags(markup: str) -> str:
-    return re.sub(r"<[^>]*>", "", markup)
 
 
 # --------------------------------------------------------------------------- spans
@@ -132,152 +124,39 @@ def test_paragraph_bounds_drop_whitespace_only() -> None:
     assert paragraph_bounds("\n\n  \n\nA") == [(6, 7)]
 
 
-# --------------------------------------------------------------------------- tooltips
+# --------------------------------------------------------------------------- calm highlights (issue 13)
 
 
-def test_tooltip_lists_evidence_with_frame_and_weight() -> None:
-    spans = sentence_spans(make_article())
-    assert tooltip_text(spans[0]).splitlines()[1] == "security: troops 0.84, arms sale 0.61"
-    assert tooltip_text(spans[1]).splitlines() == [
-        "Frame: trade · tone −0.42", "trade: tariff 0.70 · tone: deplore −0.42"]
+@pytest.mark.parametrize(
+    ("scores", "tinted"),
+    [
+        ({"trade": MIN_TINT_SCORE}, True),
+        ({"trade": MIN_TINT_SCORE - 0.01}, False),
+        # "tariff de-escalation": security 2.8 vs trade 2.6 is a near tie, never shown as one frame
+        ({"security": 2.8, "trade": 2.58, "diplomacy": 1.41}, False),
+        ({"security": 8.0, "trade": 4.0}, True),   # exactly the 2/3 lead
+        ({"security": 8.0, "trade": 4.1}, False),
+    ],
+)
+def test_is_tinted_needs_strong_and_clear_frame_evidence(scores: dict[str, float], tinted: bool) -> None:
+    frame = max(scores, key=lambda f: scores[f])
+    assert is_tinted(SentenceReport(0, 1, "x", 0, scores, frame, 0.0)) is tinted
+    assert MIN_TINT_LEAD == pytest.approx(2 / 3)
 
 
-def test_tooltip_appears_escaped_in_title() -> None:
-    out = render_article_html(make_article())
-    assert f'title="{html.escape(tooltip_text(sentence_spans(make_article())[0]))}"' in out
-
-
-def test_tooltip_caps_long_evidence() -> None:
-    evidence = tuple(Evidence(f"w{i}", "trade", 0.1, 0, 1) for i in range(20))
-    span = HighlightSpan(0, 5, "trade", 0.0, evidence, ())
-    assert tooltip_text(span).endswith("…")
-
-
-# --------------------------------------------------------------------------- rendering
-
-
-def test_render_wraps_scored_sentences_with_frame_tint() -> None:
-    out = render_article_html(make_article())
-    assert out.count("<mark") == 2
-    assert f"background-color:{palette.frame_tint('security')}" in out
-    assert f"background-color:{palette.frame_tint('trade')}" in out
-
-
-def test_render_tone_sign_differs_beyond_colour() -> None:
-    sentences = (make_sentence(S1, "security", -0.8), make_sentence(S3, "diplomacy", 0.8))
-    out = render_article_html(make_article(sentences=sentences))
-    negative, positive = re.findall(r'<mark [^>]*>.*?</mark>', out, flags=re.S)
-    assert "dashed" in negative and "▼" in negative
-    assert "solid" in positive and "▲" in positive
-
-
-def test_render_tone_strength_changes_width() -> None:
-    weak = render_article_html(make_article(sentences=(make_sentence(S1, "trade", -0.1),)))
-    strong = render_article_html(make_article(sentences=(make_sentence(S1, "trade", -0.9),)))
-    assert "border-bottom:2px dashed" in weak and "border-bottom:4px dashed" in strong
-
-
-def test_render_neutral_tone_has_no_arrow() -> None:
-    out = render_article_html(make_article(sentences=(make_sentence(S1, "trade", 0.0),)))
-    assert "▲" not in out and "▼" not in out and "dotted" in out
-
-
-def test_render_emphasises_evidence_terms() -> None:
-    out = render_article_html(make_article())
-    assert '<span class="fl-term-frame">Troops</span>' in out
-    assert '<span class="fl-term-tone">deplore</span>' in out
-
-
-def test_render_paragraphs() -> None:
-    out = render_article_html(make_article(text="A b.\n\nC d.\nE f.", sentences=()))
-    assert "<p>A b.</p>" in out and "<p>C d.<br>E f.</p>" in out
-
-
-def test_render_sentence_across_paragraphs_stays_well_nested() -> None:
-    out = render_article_html(make_article(sentences=(make_sentence((0, len(TEXT)), "trade", 0),)))
-    assert out.count("<mark") == 2 and out.count("</mark>") == 2
-    assert out.count('class="fl-tag"') == 1
-    for paragraph in re.findall(r"<p>(.*?)</p>", out, flags=re.S):
-        assert paragraph.count("<mark") == paragraph.count("</mark>")
-
-
-def test_render_text_survives_tag_stripping() -> None:
-    article = make_article()
-    body = re.sub(r'<span class="fl-tag"[^>]*>.*?</span>', "", render_article_html(
-        article, show_removed=False))
-    stripped = _strip_tags(body.replace("<br>", "\n"))
-    for paragraph in TEXT.split("\n\n"):
-        assert html.escape(paragraph) in stripped
-
-
-def test_render_removed_collapsed() -> None:
-    removed = (Removal("donation appeal", "Please give £5 today!", "call to action", 0, 21),)
-    out = render_article_html(make_article(removed=removed))
-    assert ("<details class=\"fl-removed\"><summary>Removed: donation appeal (call to action)"
-            "</summary><div>Please give £5 today!</div></details>") in out
-    assert "<details" not in render_article_html(make_article(removed=removed), show_removed=False)
-
-
-def test_render_reveal_false_is_plain() -> None:
-    out = render_article_html(make_article(), reveal=False)
-    assert "style=" not in out and "<mark" not in out and "title=" not in out
-    assert "▲" not in out and "▼" not in out
-    assert not re.search(r"\d\.\d", out)
-    assert "Troops massed" in out
-
-
-XSS_PAYLOADS = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    '" onmouseover="alert(1)',
-    "a < b && c > d",
-    "</div></article></p>",
-    "'single' & \"double\"",
-    "<mark style='background:red'>x</mark>",
-    "&lt;already escaped&gt;",
-]
-
-
-@pytest.mark.parametrize("payload", XSS_PAYLOADS)
-@pytest.mark.parametrize("where", ["text", "title", "outlet", "term", "removed"])
-@pytest.mark.parametrize("reveal", [True, False])
-def test_render_escapes_everything(payload: str, where: str, reveal: bool) -> None:
-    text = f"Start {payload} end."
-    term_start = text.index(payload)
-    evidence = (Evidence(payload if where == "term" else "start", "trade", 0.5, term_start,
-                         term_start + len(payload)),)
-    sentence = make_sentence((0, len(text)), "trade", -0.5, evidence, text=text)
-    removed = (Removal(payload, payload, payload, 0, 1),) if where == "removed" else ()
-    article = make_article(
-        text=text if where == "text" else "Start plain end.",
-        sentences=(sentence,) if where in ("text", "term") else (),
-        title=payload if where == "title" else "T",
-        outlet=payload if where == "outlet" else "O",
-        removed=removed,
+def test_spans_carry_tint_and_tone_mark() -> None:
+    sentences = (
+        SentenceReport(*S1, TEXT[S1[0]:S1[1]], 0, {"security": 6.0}, "security", -0.8,
+                       (Evidence("troops", "security", 0.84, *_at("Troops")),)),
+        SentenceReport(*S2, TEXT[S2[0]:S2[1]], 1, {"trade": 1.0}, "trade", 0.1,
+                       (Evidence("tariff", "trade", 0.7, *_at("tariff")),)),
     )
-    out = render_article_html(article, reveal=reveal)
-    if where == "term" and not reveal:
-        assert payload not in out  # evidence is not shown at all
-        return
-    assert payload not in out
-    assert html.escape(payload, quote=True) in out
+    first, second = sentence_spans(make_article(sentences=sentences))
+    assert (first.tinted, first.tone_mark, first.scores) == (True, "negative", (("security", 6.0),))
+    assert (second.tinted, second.tone_mark) == (False, None)
 
 
-def test_render_attribute_quote_cannot_break_out() -> None:
-    payload = '" onmouseover="alert(1)'
-    sentence = make_sentence(S1, "trade", 0.0, (Evidence(payload, "trade", 0.5, 0, 6),))
-    out = render_article_html(make_article(sentences=(sentence,)))
-    titles = re.findall(r'title="([^"]*)"', out)
-    assert len(titles) == 1 and "onmouseover=&quot;" in titles[0]
-    assert ' onmouseover="' not in out
-
-
-def test_legend_lists_frames_and_tone_marks() -> None:
-    legend = legend_html()
-    for frame in palette.FRAME_COLOURS:
-        assert frame in legend and palette.frame_tint(frame) in legend
-    assert "▼" in legend and "▲" in legend and "dashed" in legend
-
-
-def test_highlight_css_sets_print_colour_adjust() -> None:
-    assert "print-color-adjust: exact" in HIGHLIGHT_CSS and "@media print" in HIGHLIGHT_CSS
+@pytest.mark.parametrize(("tone", "mark"), [(-TONE_MARK_MIN, "negative"), (TONE_MARK_MIN, "positive"),
+                                            (TONE_MARK_MIN - 0.01, None), (0.0, None)])
+def test_tone_mark_only_for_strong_tone(tone: float, mark: str | None) -> None:
+    assert tone_mark(tone) == mark

@@ -23,15 +23,17 @@ from typing import Any
 
 import pytest
 
-from framing import charts
+from framing_render import charts
 from framing.corpus import article_from_text
 from framing.export import csv_safe, report_to_dict, to_csv, to_json, to_table
-from framing.highlights import HIGHLIGHT_CSS, emphasise_evidence, render_article_html
 from framing.pipeline import analyze_articles
-from framing.report_html import REPORT_CSS, render_report_html
+from framing_render.article import emphasise_evidence, render_article_html, render_compare_html
+from framing_render.jinja import stylesheet
+from framing_render.report import REPORT_CSS, render_report_html
 from framing.types import ArticleReport, CorpusReport, Evidence, Readability, SentenceReport
 from ui.markup import APP_CSS, balance_bidi, esc_name, md_escape, outlet_heading, outlet_sentence
 
+HIGHLIGHT_CSS = stylesheet("article.css", "compare.css")
 PAYLOAD_FILE = Path(__file__).resolve().parents[1] / "data" / "hostile_payloads.json"
 ENTRIES: list[dict[str, Any]] = json.loads(PAYLOAD_FILE.read_text(encoding="utf-8"))["payloads"]
 IDS = [entry["name"] for entry in ENTRIES]
@@ -40,10 +42,13 @@ IDS = [entry["name"] for entry in ENTRIES]
 FRAGMENT_TAGS = frozenset({
     "article", "h3", "div", "p", "mark", "span", "b", "i", "br", "details", "summary", "bdi",
 })
+#: Elements of the side-by-side view: sentences are radio labels, cards sit in a panel, and one
+#: ``<style>`` (written by the renderer from its own ids) shows the card of the checked sentence.
+COMPARE_TAGS = FRAGMENT_TAGS | {"section", "label", "input", "aside", "blockquote", "dl", "dt", "dd", "style"}
 #: Elements of the whole report page (the fragments plus the page frame and the tables).
 REPORT_TAGS = FRAGMENT_TAGS | {
     "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "table", "thead",
-    "tbody", "tr", "th", "td", "ul", "li", "dl", "dt", "dd",
+    "tbody", "tr", "th", "td", "ul", "li", "dl", "dt", "dd", "section",
 }
 #: Elements that start a new line of text (inline ones such as <b> or <mark> do not).
 BREAKING_TAGS = frozenset({
@@ -52,6 +57,7 @@ BREAKING_TAGS = frozenset({
 #: Attributes the renderers write (no ``on*``, no ``href``/``src``).
 ALLOWED_ATTRS = frozenset({
     "class", "style", "title", "dir", "aria-hidden", "scope", "lang", "charset", "name", "content",
+    "id", "for", "type", "aria-label", "aria-live",
 })
 #: Attributes a browser follows as a URL.
 URL_ATTRS = frozenset({"href", "src", "action", "formaction", "data", "xlink:href", "srcdoc", "poster"})
@@ -202,15 +208,24 @@ def test_article_html_is_inert_with_payload_in_text_outlet_and_title(
 ) -> None:
     entry, article = ENTRIES[index], article_for(report, index)
     markup = render_article_html(article, reveal=reveal, show_removed=True)
-    parsed = assert_inert(markup, entry, shown=[article.title, article.outlet, payload_of(entry)])
-    assert ("<mark" in markup) is reveal
-    if reveal:
-        assert parsed.attribute_values("title"), "highlighted sentences carry a tooltip"
+    assert_inert(markup, entry, shown=[article.title, article.outlet, payload_of(entry)])
+    assert ('class="fl-s' in markup) is reveal
 
 
 @pytest.mark.parametrize("index", range(len(ENTRIES)), ids=IDS)
-def test_tooltip_of_a_payload_term_is_one_escaped_attribute(index: int) -> None:
-    """The evidence terms go into ``title=""``; a term carrying a payload stays inside it."""
+def test_side_by_side_view_and_its_cards_are_inert(report: CorpusReport, index: int) -> None:
+    """The comparison view (columns, radio labels, evidence cards, the card-showing style)."""
+    entry, article = ENTRIES[index], article_for(report, index)
+    markup = render_compare_html([(article.outlet, article.emphasis, article.tone, [article], "")], group="h")
+    parsed = assert_inert(markup, entry, allowed_tags=COMPARE_TAGS, shown=[article.title, article.outlet])
+    assert parsed.scripts == []
+    style = markup[markup.index("<style>"):markup.index("</style>")]
+    assert re.fullmatch(r"<style>[\sa-z0-9#:(),.{}-]*", style), "only the renderer's own ids in the style"
+
+
+@pytest.mark.parametrize("index", range(len(ENTRIES)), ids=IDS)
+def test_evidence_card_of_a_payload_term_is_text(index: int) -> None:
+    """The evidence terms go into the card as text; a term carrying a payload stays text."""
     entry = ENTRIES[index]
     payload = payload_of(entry)
     text = f"Troops came {payload} again."
@@ -223,9 +238,10 @@ def test_tooltip_of_a_payload_term_is_one_escaped_attribute(index: int) -> None:
         text=text, removed=(), word_count=3, readability=Readability(60.0, 8.0, 3, 1),
         frame_scores={}, emphasis={}, intensity=0.0, tone=-0.5, sentences=(sentence,),
     )
-    parsed = assert_inert(render_article_html(article), entry, shown=[payload, text])
-    tooltips = parsed.attribute_values("title")
-    assert len(tooltips) == 1 and visible(payload) in visible(tooltips[0])
+    markup = render_compare_html([(payload, {}, -0.5, [article], "")], group="t")
+    parsed = assert_inert(markup, entry, allowed_tags=COMPARE_TAGS, shown=[payload, text])
+    card = parsed.all_text[parsed.all_text.index("Frame words"):]
+    assert visible(payload) in visible(card)
 
 
 @pytest.mark.parametrize("index", range(len(ENTRIES)), ids=IDS)
@@ -261,7 +277,7 @@ def test_report_html_with_charts_runs_only_plotly(page_with_charts: str) -> None
     scripts = [attrs for tag, attrs in parsed.elements if tag == "script"]
     # plotly's config and library, then one inline script per chart: a payload that closed a
     # script or opened one would change the count or the start of a script.
-    assert charts >= 5 and len(scripts) == len(parsed.scripts) == charts + 2
+    assert charts >= 3 and len(scripts) == len(parsed.scripts) == charts + 2
     assert all(attrs == [] for attrs in scripts)
     config, library, *per_chart = (script.strip() for script in parsed.scripts)
     assert config.startswith("window.PlotlyConfig") and "plotly.js v" in library[:100]
@@ -273,13 +289,11 @@ def test_report_html_with_charts_runs_only_plotly(page_with_charts: str) -> None
             assert needle.lower() not in outside.lower(), f"{entry['name']}: {needle!r} outside the charts"
 
 
-def test_report_chart_titles_show_quotes_as_quotes(page_with_charts: str) -> None:
-    """plotly.js does not decode ``&quot;``: an outlet's chart title escaped for an attribute showed
-    the entity instead of the quote (non-regression, issue 5)."""
+def test_report_chart_labels_show_quotes_as_quotes(page_with_charts: str) -> None:
+    """plotly.js does not decode ``&quot;``: an outlet name escaped for an attribute showed the
+    entity instead of the quote (non-regression, issue 5; the report's charts are now overview charts)."""
     scripts = "".join(parse_html(page_with_charts).scripts[2:])
-    titles = re.findall(r'"title":\{"text":"\\u003cb\\u003e(.*?)\\u003c', scripts)
-    quoted = [t for t in titles if '\\"' in t]
-    assert quoted and not [t for t in titles if "&quot;" in t]
+    assert '\\"' in scripts and "&quot;" not in scripts
 
 
 def test_chart_labels_show_quotes_as_quotes(report: CorpusReport) -> None:
@@ -399,9 +413,9 @@ def test_right_to_left_override_cannot_reorder_what_follows(report: CorpusReport
     index = IDS.index("right_to_left_override")
     article = article_for(report, index)
     markup = render_article_html(article)
-    assert f'<span class="fl-name" dir="auto">{article.outlet}</span>' in markup
-    assert "unicode-bidi: isolate" in _rules_for(HIGHLIGHT_CSS, ".fl-article mark.fl-s")
-    assert "unicode-bidi: isolate" in _rules_for(HIGHLIGHT_CSS, ".fl-article .fl-name")
+    assert f"<bdi>{article.outlet}</bdi>" in markup
+    assert "unicode-bidi: isolate" in _rules_for(HIGHLIGHT_CSS, ".fl-article .fl-s")
+    assert "unicode-bidi: isolate" in _rules_for(HIGHLIGHT_CSS, ".fl-article bdi")
     assert article.outlet in markup and "\u202e" in article.text  # kept, not stripped
     assert esc_name(article.outlet) == f"<bdi>{article.outlet}</bdi>"
     assert outlet_sentence(article.outlet, "leads.").startswith(f'<p class="fl-sentence"><bdi><b>{article.outlet}')
@@ -410,15 +424,20 @@ def test_right_to_left_override_cannot_reorder_what_follows(report: CorpusReport
 
 
 def test_long_words_wrap_instead_of_widening_the_columns() -> None:
-    for css, selectors in ((HIGHLIGHT_CSS, (".fl-article",)), (APP_CSS, (".fl-outlet", ".fl-sentence", ".fl-passage")),
-                           (REPORT_CSS, ("main",))):
+    """``break-word`` breaks only a word wider than its column (so no header wraps mid-word);
+    ``anywhere`` also lets a table cell shrink below its longest word, which table headers must not."""
+    for css, selectors in ((HIGHLIGHT_CSS, (".fl-article", ".fl-outlet", ".fl-panel")),
+                           (APP_CSS, (".fl-heading", ".fl-sentence", ".fl-passage")),
+                           (REPORT_CSS, (".fl-article", "table.fl-summary tbody th"))):
         for selector in selectors:
-            assert "overflow-wrap: anywhere" in _rules_for(css, selector), selector
+            rules = _rules_for(css, selector)
+            assert "overflow-wrap: break-word" in rules or "overflow-wrap: anywhere" in rules, selector
 
 
 def _rules_for(css: str, selector: str) -> str:
     """All declarations of the rules whose selector list names ``selector``."""
     found = []
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
     for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
         if any(part.strip().startswith(selector) for part in selectors.split(",")):
             found.append(body)

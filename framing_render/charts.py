@@ -1,6 +1,6 @@
 """Charts: report data in, plotly ``go.Figure`` out. No I/O, no streamlit.
 
-Every builder uses the colours of ``framing.palette`` and the frame order of
+Every builder uses the colours of ``framing_render.palette`` and the frame order of
 ``framing.types.FRAMES``; titles are plain-language questions or statements. Outlet names are
 shortened on the axis (full name in the hover) and HTML-escaped, because plotly.js interprets a
 subset of HTML tags in labels. Empty input gives a valid figure with a "No data" annotation.
@@ -8,14 +8,15 @@ subset of HTML tags in labels. Empty input gives a valid figure with a "No data"
 
 from __future__ import annotations
 
-import html
 import textwrap
 from typing import Final, Sequence
 
 import plotly.graph_objects as go
 
-from framing.palette import FRAME_COLOURS, NEUTRAL, TEXT_COLOUR, frame_colour, tone_colour
 from framing.types import FRAMES, ArticleReport, OutletReport
+
+from .palette import FRAME_COLOURS, NEUTRAL, TEXT_COLOUR, frame_colour, tone_colour
+from .text import plotly_text, signed
 
 __all__ = [
     "NO_DATA_TEXT",
@@ -63,13 +64,7 @@ _FONT: Final = dict(family="system-ui, -apple-system, Segoe UI, sans-serif", siz
 # --------------------------------------------------------------------------- helpers
 
 
-def _escape(text: str) -> str:
-    """Escape text for plotly labels (plotly.js renders a subset of HTML tags).
-
-    Quotes stay as they are: labels are never inside an attribute, and plotly.js would show
-    ``&quot;`` literally.
-    """
-    return html.escape(text, quote=False)
+_escape = plotly_text
 
 
 def _truncate(name: str, width: int = WRAP_WIDTH) -> str:
@@ -262,7 +257,7 @@ def tone_bars(outlets: Sequence[OutletReport]) -> go.Figure:
             x=[outlet.tone for outlet in outlets],
             y=labels,
             marker_color=[tone_colour(outlet.tone) for outlet in outlets],
-            text=[f"{outlet.tone:+.2f}".replace("-", "−") for outlet in outlets],
+            text=[signed(outlet.tone) for outlet in outlets],
             textposition="outside",
             customdata=[_escape(outlet.outlet) for outlet in outlets],
             hovertemplate="%{customdata}<br>tone: %{x:+.2f}<extra></extra>",

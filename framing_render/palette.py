@@ -16,6 +16,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Final, Mapping
 
+from framing.summary import TONE_NEUTRAL_BAND
 from framing.types import FRAMES
 
 __all__ = [
@@ -34,6 +35,8 @@ __all__ = [
     "mix",
     "relative_luminance",
     "contrast_ratio",
+    "hue",
+    "MIN_TONE_HUE_GAP",
 ]
 
 #: Okabe–Ito "orange", "blue" and "bluish green", in ``FRAMES`` order.
@@ -41,10 +44,15 @@ FRAME_COLOURS: Final[Mapping[str, str]] = MappingProxyType(
     {"trade": "#E69F00", "security": "#0072B2", "diplomacy": "#009E73"}
 )
 
-#: Okabe–Ito "vermillion": negative tone.
-TONE_NEGATIVE: Final = "#D55E00"
-#: Okabe–Ito "sky blue": positive tone.
-TONE_POSITIVE: Final = "#56B4E9"
+#: Tone colours reuse no frame hue (a test keeps every tone hue at least ``MIN_TONE_HUE_GAP``
+#: degrees from every frame hue), so a tone mark is never read as a frame. Both keep a contrast
+#: ratio above 6 on white, since they colour small marks. Negative: a dark red (ColorBrewer RdBu's
+#: darkest red); positive: a violet (ColorBrewer PuOr's dark purple). Tone never relies on colour
+#: alone: the mark is ▼ or ▲.
+TONE_NEGATIVE: Final = "#B2182B"
+TONE_POSITIVE: Final = "#5E3C99"
+#: Smallest hue distance (degrees) between a tone colour and a frame colour.
+MIN_TONE_HUE_GAP: Final = 40.0
 #: Mid grey for "no frame" / neutral tone; not an Okabe–Ito hue, so it never reads as a frame.
 NEUTRAL: Final = "#8C8C8C"
 #: Body text colour assumed when checking tint contrast (pure black).
@@ -53,9 +61,6 @@ TEXT_COLOUR: Final = "#000000"
 #: Share of the strong colour in a tint (the rest is white). 0.25 was picked by eye so the three
 #: tints stay distinguishable side by side while black text keeps a contrast ratio above 10.
 TINT_STRENGTH: Final = 0.25
-#: |tone| below this is shown as neutral (no tone colour, no ▲/▼); tone lies in [-1, 1] and the
-#: engine's lexicon weights are ~0.1–1, so 0.05 only swallows rounding noise.
-TONE_NEUTRAL_BAND: Final = 0.05
 #: WCAG 2.x AA minimum contrast for normal-size body text.
 MIN_TEXT_CONTRAST: Final = 4.5
 
@@ -222,3 +227,17 @@ def contrast_ratio(foreground: str, background: str) -> float:
         (relative_luminance(foreground), relative_luminance(background)), reverse=True
     )
     return (lighter + 0.05) / (darker + 0.05)
+
+
+def hue(colour: str) -> float:
+    """Return the hue of a ``#RRGGBB`` colour in degrees [0, 360) (HSV/HSL hue).
+
+    Examples
+    --------
+    >>> hue("#FF0000"), hue("#00FF00"), round(hue("#0072B2"))
+    (0.0, 120.0, 202)
+    """
+    import colorsys
+
+    red, green, blue = (c / 255 for c in _to_rgb(colour))
+    return colorsys.rgb_to_hsv(red, green, blue)[0] * 360.0

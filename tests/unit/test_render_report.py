@@ -1,13 +1,15 @@
-"""Tests of framing.report_html: one self-contained, escaped, printable HTML file."""
+"""Tests of framing_render.report: one self-contained, escaped, printable HTML file (the handout)."""
 
 from __future__ import annotations
 
 import html
 import re
 
+from markupsafe import escape
+
 import pytest
 
-from framing.report_html import render_report_html
+from framing_render.report import render_report_html
 from framing.types import (
     FRAMES,
     ArticleReport,
@@ -27,7 +29,7 @@ OUTLET_NAMES = ("Daily Planet", "Gazette & Herald", f"Evil {PAYLOAD}")
 
 def make_article(article_id: str, outlet: str, text: str) -> ArticleReport:
     end = len(text)
-    sentence = SentenceReport(0, end, text, 0, {"trade": 1.0}, "trade", -0.3,
+    sentence = SentenceReport(0, end, text, 0, {"trade": 5.0}, "trade", -0.3,
                               (Evidence("tariff", "trade", 0.7, 0, min(6, end)),))
     return ArticleReport(
         id=article_id, outlet=outlet, title=f"Title {article_id} {PAYLOAD}", date="2024-05-01",
@@ -61,12 +63,17 @@ def make_report() -> CorpusReport:
 
 @pytest.fixture(scope="module")
 def page() -> str:
-    return render_report_html(make_report()).decode("utf-8")
+    return render_report_html(make_report(), include_charts=True).decode("utf-8")
 
 
 @pytest.fixture(scope="module")
 def small_page() -> str:
-    return render_report_html(make_report(), include_charts=False).decode("utf-8")
+    return render_report_html(make_report()).decode("utf-8")
+
+
+def test_charts_are_off_by_default(small_page: str) -> None:
+    assert small_page == render_report_html(make_report(), include_charts=False).decode("utf-8")
+    assert "<script" not in small_page
 
 
 def test_report_is_html_document(page: str) -> None:
@@ -84,7 +91,9 @@ def test_report_is_self_contained(page: str) -> None:
 
 
 def test_report_embeds_plotly_once(page: str) -> None:
-    assert page.count("Plotly.newPlot") >= 5
+    assert page.count("Plotly.newPlot") >= 3
+    # the toolbar would print above every chart
+    assert page.count('"displayModeBar": false') >= 3
     # plotly.min.js starts with this banner; it must be inline exactly once.
     assert page.count("plotly.js v") == 1
 
@@ -105,29 +114,41 @@ def test_report_escapes_all_data(fixture: str, request: pytest.FixtureRequest) -
 
 def test_report_contains_each_outlet(small_page: str) -> None:
     for name in OUTLET_NAMES:
-        assert f'<h3 class="fl-outlet">{html.escape(name)}</h3>' in small_page
-        assert f'<th scope="row">{html.escape(name)}</th>' in small_page
+        assert f'<h3 class="fl-outlet"><bdi>{escape(name)}</bdi></h3>' in small_page
+        assert f'<th scope="row"><bdi>{escape(name)}</bdi></th>' in small_page
 
 
 def test_report_contains_sections(small_page: str) -> None:
-    for heading in ("At a glance", "The articles side by side", "How to read this report",
+    for heading in ("The articles side by side", "How to read this report",
                     "Inputs that could not be read", "Lexicon"):
         assert heading in small_page
-    assert 'class="fl-legend"' in small_page and "<mark" in small_page
-    assert "<details" in small_page
+    assert 'class="fl-legend"' in small_page and 'class="fl-s fl-t-trade"' in small_page
+    # removed boilerplate is not printed in the handout; the notes are
+    assert "<details" not in small_page and "note &lt;script&gt;" in small_page
 
 
 def test_report_print_css(small_page: str) -> None:
     assert "@media print" in small_page
     assert "print-color-adjust: exact" in small_page
     assert "break-inside: avoid" in small_page
+    assert "@page { size: landscape" in small_page and ".fl-row { break-before: page; }" in small_page
+
+
+def test_report_outlets_three_to_a_row() -> None:
+    names = [f"Outlet {i}" for i in range(5)]
+    articles = tuple(make_article(f"a{i}", name, "Tariffs rise again.") for i, name in enumerate(names))
+    outlets = tuple(OutletReport(name, (f"a{i}",), {}, dict(zip(FRAMES, (1.0, 0.0, 0.0))), 1.0, 0.0, 3)
+                    for i, name in enumerate(names))
+    text = render_report_html(CorpusReport(articles=articles, outlets=outlets)).decode()
+    rows = re.findall(r'<section class="fl-row" style="--fl-count:(\d)">', text)
+    assert rows == ["3", "2"] and "(1 of 2)" in text
 
 
 def test_report_outlet_filter_and_order() -> None:
     text = render_report_html(make_report(), outlets=["Gazette & Herald", "Daily Planet"],
                               include_charts=False).decode()
     assert "Evil" not in text
-    assert text.index("Gazette &amp; Herald</th>") < text.index("Daily Planet</th>")
+    assert text.index("Gazette &amp; Herald</bdi></th>") < text.index("Daily Planet</bdi></th>")
     assert "2 articles from 2 outlets" in text
 
 
@@ -143,7 +164,7 @@ def test_report_rejects_unknown_outlet() -> None:
 
 def test_report_empty_corpus() -> None:
     text = render_report_html(CorpusReport(articles=(), outlets=())).decode()
-    assert "0 articles from 0 outlets" in text and "No data to show" in text
+    assert "0 articles from 0 outlets" in text and "No outlets to summarise" in text
 
 
 def test_report_is_deterministic() -> None:

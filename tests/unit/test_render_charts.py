@@ -8,7 +8,7 @@ from typing import Any, Callable
 import plotly.graph_objects as go
 import pytest
 
-from framing import charts, palette
+from framing_render import charts, palette
 from framing.types import FRAMES, ArticleReport, DistinctiveTerm, OutletReport, Readability
 
 LONG_NAME = "The Extremely Long Name Of A Regional Evening Newspaper"
@@ -97,7 +97,7 @@ def test_tone_bars_range_and_colours_by_sign() -> None:
     assert list(fig.data[0].marker.color) == [
         palette.TONE_NEGATIVE, palette.TONE_POSITIVE, palette.NEUTRAL]
     assert fig.data[0].orientation == "h"
-    assert list(fig.data[0].text) == ["−0.40", "+0.30", "+0.00"]
+    assert list(fig.data[0].text) == ["−0.40", "+0.30", "0.00"]
 
 
 def test_tone_bars_empty_keeps_fixed_range() -> None:
