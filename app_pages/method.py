@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import streamlit as st
 
 from framing.types import FRAMES
+from framing_render.text import Markup
 from ui.markup import md_escape
 from ui.state import get_view
 
@@ -36,7 +37,8 @@ those words in every sentence, gives rare, specific words more weight than every
 up. An outlet's *emphasis* is the share each frame gets of all the frame words it used. *Tone* comes from
 lists of words that people rated or marked as positive or negative; "not" and "never" count as
 negative too. Every coloured sentence shows which words
-counted: hover over it on the *Side by side* page.
+counted: click it on the *Side by side* page. Only sentences where one frame clearly leads are
+coloured.
 """
 )
 
@@ -62,10 +64,15 @@ st.markdown("#### The frames and the words in use")
 for frame in FRAMES:
     st.markdown(f"**{frame}**: {md_escape(lexicon.definitions.get(frame, 'no definition in this lexicon'))}")
 st.caption(md_escape(f"Lexicon {lexicon.name} {lexicon.version}, from {lexicon.source}; {len(lexicon.terms)} terms."))
-st.dataframe(
-    [{"term": t.term, "frame": t.frame, "weight": t.weight, "note": t.note} for t in lexicon.terms],
-    key="method_lexicon", hide_index=True, height=260,
-)
+with st.expander(f"All {len(lexicon.terms)} terms, by frame (weight after each)", expanded=False):
+    by_frame: dict[str, list[str]] = {}
+    for term in sorted(lexicon.terms, key=lambda t: (-t.weight, t.term)):
+        by_frame.setdefault(term.frame, []).append(f"{term.term} {term.weight:.1f}")
+    rows = Markup("").join(
+        Markup('<tr><th scope="row">{}</th><td>{}</td></tr>').format(frame, ", ".join(terms))
+        for frame, terms in by_frame.items()
+    )
+    st.html(str(Markup('<table class="fl-table" id="fl-lexicon"><tbody>{}</tbody></table>').format(rows)))
 
 
 def figure_rows(section: Mapping[str, object]) -> list[dict[str, object]]:
@@ -74,7 +81,9 @@ def figure_rows(section: Mapping[str, object]) -> list[dict[str, object]]:
     for name, values in section.items():
         if isinstance(values, Mapping) and any(k in values for k in FIGURE_LABELS):
             row: dict[str, object] = {"": ROW_LABELS.get(name, name)}
-            row.update({label: values[k] for k, label in FIGURE_LABELS.items() if isinstance(values.get(k), float)})
+            # two decimals everywhere, so no four-decimal figure sits next to a one-decimal one
+            row.update({label: f"{values[k]:.2f}" for k, label in FIGURE_LABELS.items()
+                        if isinstance(values.get(k), float)})
             rows.append(row)
     return rows
 
@@ -92,8 +101,8 @@ else:
     tone, emphasis = figures.get("tone"), figures.get("emphasis")
     if isinstance(tone, Mapping):
         st.markdown(
-            f"**Tone** against {tone.get('n_sentences', '?')} news sentences each rated by 20 people "
-            "(Hutto & Gilbert 2014):"
+            f"**Tone** against {tone.get('n_sentences', '?')} sentences from New York Times opinion pieces, "
+            "each rated by 20 people (Hutto & Gilbert 2014):"
         )
         st.dataframe(figure_rows(tone), key="validity_tone", hide_index=True)
     if isinstance(emphasis, Mapping):
@@ -113,7 +122,8 @@ st.markdown(
   there cannot measure the ones that are missing.
 - **Tone is general-purpose.** The tone words come from VADER (rated for everyday English) and Hu & Liu
   (collected from product reviews), lightly adjusted for news. Words like *crisis* or *attack* may be neutral reporting in a security story.
-- **Three frames only.** Economy, human interest, history and other angles are not measured.
+- **Three frames only.** *Trade* covers trade and the economy (tariffs, prices, markets); human
+  interest, morality, history and other angles are not measured.
 - **Small numbers.** With a handful of articles, one sentence can move a share by ten points. Read the
   passages before trusting a percentage.
 - **The lexicon decides.** Change the word list in the sidebar and the scores change: that is a good

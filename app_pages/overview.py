@@ -1,4 +1,4 @@
-"""Overview: one sentence per outlet, then emphasis, balance, tone, intensity and readability."""
+"""Overview: one sentence per outlet, then emphasis, balance, tone, frame words and readability."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import streamlit as st
 from framing.summary import summarise_outlets
 from framing.types import FRAMES
 from ui.markup import frame_legend, md_escape, outlet_sentence
-from ui.state import get_view, overview_figures
+from ui.outlet_notes import read_outlet_notes
+from ui.state import SAMPLE_DIR, get_view, overview_figures
 
-#: plotly toolbar: no logo link to plotly.com; the rest stays for zoom/download.
-PLOTLY_CONFIG = {"displaylogo": False}
+#: plotly toolbar hidden: its icons crowd a projected chart and the numbers are in the table below.
+PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False}
 
 view = get_view()
 report = view.report
@@ -20,7 +21,7 @@ outlets = report.outlets
 st.markdown(f"#### How {len(outlets)} outlet{'s' if len(outlets) != 1 else ''} framed the story")
 st.caption(md_escape(
     f"{len(report.articles)} article(s) · lexicon {view.lexicon.name} {view.lexicon.version} · "
-    "emphasis = share of an outlet's frame evidence; tone from −1 (negative) to +1 (positive)"
+    "share = part of an outlet's frame words that belongs to each frame; tone from −1 (negative) to +1 (positive)"
 ))
 st.html(frame_legend(view.lexicon.definitions))
 
@@ -28,6 +29,12 @@ left, right = st.columns([5, 6], gap="large")
 with left:
     sentences = "".join(outlet_sentence(s.outlet, s.rest) for s in summarise_outlets(outlets))
     st.html(sentences)
+    notes = read_outlet_notes(SAMPLE_DIR / "README.md")
+    known = [(o.outlet, notes[o.outlet]) for o in outlets if o.outlet in notes]
+    if known:
+        with st.expander("What is known of each outlet", expanded=False):
+            for name, note in known:
+                st.markdown(f"**{md_escape(name)}**: {md_escape(note)}")
 with right:
     st.plotly_chart(figures["emphasis"], key="chart_emphasis", config=PLOTLY_CONFIG)
 
@@ -51,7 +58,6 @@ with st.expander("The numbers in a table", expanded=False):
                 "articles": len(o.articles),
                 "words": o.word_count,
                 **{f: round(100 * o.emphasis[f]) for f in FRAMES},
-                "intensity": round(o.intensity, 1),
                 "tone": round(o.tone, 2),
             }
             for o in outlets

@@ -1,5 +1,6 @@
 """Command line: ``python -m framing analyze PATH... [--format table|csv|json] [--lexicon FILE] [--out FILE]``
-and ``python -m framing validate [--data DIR] [--out FILE]``.
+``python -m framing report PATH... --out FILE.html [--charts]`` (the printable handout, rendered by
+``framing_render``, imported only for this command) and ``python -m framing validate [--data DIR] [--out FILE]``.
 
 Exit codes: 0 every file loaded; 1 some input was skipped (results for the rest are still written);
 2 bad usage (unknown option, unreadable or invalid lexicon, unwritable output, benchmark data missing).
@@ -44,6 +45,18 @@ def build_parser() -> argparse.ArgumentParser:
     lexicons.add_argument("--lexicon", metavar="FILE", help="frame lexicon CSV that replaces the default")
     lexicons.add_argument("--extend-lexicon", metavar="FILE", help="frame lexicon CSV added to the default (its rows win)")
     analyze.add_argument("--out", metavar="FILE", help="write the result to FILE instead of standard output")
+    report = commands.add_parser(
+        "report",
+        help="write the printable HTML report (the classroom handout) of files or folders of articles",
+        description="The same self-contained HTML report as the dashboard's Export page; print it from a "
+        "browser (landscape: page 1 the overview, then the outlets side by side).",
+    )
+    report.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    report.add_argument("--out", metavar="FILE", required=True, help="the HTML file to write")
+    report.add_argument("--charts", action="store_true",
+                        help="embed interactive charts (adds plotly.js, about 5 MB; every number is in the table anyway)")
+    report.add_argument("--outlet", action="append", metavar="NAME", dest="outlets",
+                        help="include only this outlet (repeat for several, in this order)")
     validate = commands.add_parser(
         "validate",
         help="measure tone and frame scores against human judgements (docs/validity.md)",
@@ -62,6 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "validate":
         return _validate(args.data, args.out)
+    if args.command == "report":
+        from framing_render.cli import write_report  # the render layer, only for this command
+
+        return write_report(args.paths, args.out, charts=args.charts, outlets=args.outlets)
     try:
         lexicon = _choose_lexicon(args.lexicon, args.extend_lexicon)
     except FramingError as exc:

@@ -92,6 +92,8 @@ def describe_tone(tone: float) -> str:
 
 def _signed(value: float) -> str:
     text = f"{value:+.2f}"
+    if float(text) == 0:
+        return "0.00"
     return text.replace("-", _MINUS)
 
 
@@ -157,9 +159,11 @@ def _tone_clause(outlet: OutletReport, outlets: Sequence[OutletReport]) -> str:
         return f"its tone is {describe_tone(tone)}"
     if len(others) == 1:
         if _leads(tone, others, TONE_TIE):
-            return f"reads the more positive of the two ({_signed(tone)})"
+            word = "more positive" if tone > 0 else "less negative"
+            return f"reads the {word} of the two ({_signed(tone)})"
         if _leads(-tone, [-t for t in others], TONE_TIE):
-            return f"reads the more negative of the two ({_signed(tone)})"
+            word = "more negative" if tone < 0 else "less positive"
+            return f"reads the {word} of the two ({_signed(tone)})"
         return f"its tone is about the same as the other's ({_signed(tone)})"
     if _leads(tone, others, TONE_TIE):
         word = "reads the most positive" if tone > 0 else "reads the least negative"

@@ -96,7 +96,7 @@ def _base_layout(fig: go.Figure, title: str, *, height: int | None = None) -> go
         font=_FONT,
         title=dict(text=title, x=0.0, xanchor="left"),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0.0),
-        margin=dict(l=10, r=30, t=80, b=10),
+        margin=dict(l=10, r=40, t=70, b=10),
         height=height,
     )
     return fig
@@ -143,7 +143,7 @@ def emphasis_bars(outlets: Sequence[OutletReport]) -> go.Figure:
     >>> [trace.name for trace in emphasis_bars([]).data]
     []
     """
-    title = "Which frame does each outlet emphasise? (share of its frame evidence)"
+    title = "Which frame does each outlet stress? (share of its frame words)"
     if not outlets:
         return _empty_figure(title)
     labels = _axis_labels([outlet.outlet for outlet in outlets])
@@ -248,7 +248,7 @@ def tone_bars(outlets: Sequence[OutletReport]) -> go.Figure:
     >>> list(tone_bars([]).layout.xaxis.range)
     [-1.0, 1.0]
     """
-    title = "Overall tone by outlet (−1 = negative, 0 = neutral, +1 = positive)"
+    title = "Tone by outlet (−1 negative … +1 positive)"
     fig = _empty_figure(title) if not outlets else go.Figure()
     if outlets:
         labels = _axis_labels([outlet.outlet for outlet in outlets])
@@ -259,6 +259,8 @@ def tone_bars(outlets: Sequence[OutletReport]) -> go.Figure:
             marker_color=[tone_colour(outlet.tone) for outlet in outlets],
             text=[signed(outlet.tone) for outlet in outlets],
             textposition="outside",
+            # a label of −0.94 sits outside the fixed [−1, 1] axis: draw it instead of clipping it to "4"
+            cliponaxis=False,
             customdata=[_escape(outlet.outlet) for outlet in outlets],
             hovertemplate="%{customdata}<br>tone: %{x:+.2f}<extra></extra>",
         ))
@@ -270,13 +272,16 @@ def tone_bars(outlets: Sequence[OutletReport]) -> go.Figure:
     return fig
 
 
-def intensity_bars(outlets: Sequence[OutletReport]) -> go.Figure:
-    """Bars of frame evidence per 1,000 words for each outlet.
+def intensity_bars(outlets: Sequence[OutletReport], per_100: Sequence[float] | None = None) -> go.Figure:
+    """Bars of how much framing language each outlet uses.
 
     Parameters
     ----------
     outlets : sequence of OutletReport
         One bar per outlet, in the given order.
+    per_100 : sequence of float, optional
+        Frame words per 100 words of each outlet (``framing.selection.frame_words_per_100``), the
+        plain-words version a class understands; without it, the weighted intensity per 1,000 words.
 
     Returns
     -------
@@ -288,21 +293,25 @@ def intensity_bars(outlets: Sequence[OutletReport]) -> go.Figure:
     >>> len(intensity_bars([]).layout.annotations)
     1
     """
-    title = "How much framing language? (frame evidence per 1,000 words)"
+    plain = per_100 is not None
+    title = ("How many frame words? (out of every 100 words)" if plain
+             else "How much framing language? (weighted, per 1,000 words)")
     if not outlets:
         return _empty_figure(title)
+    values = list(per_100) if per_100 is not None else [outlet.intensity for outlet in outlets]
+    unit = "frame words per 100 words" if plain else "weighted frame evidence per 1,000 words"
     labels = _axis_labels([outlet.outlet for outlet in outlets])
     fig = go.Figure(go.Bar(
         x=labels,
-        y=[outlet.intensity for outlet in outlets],
+        y=values,
         marker_color=NEUTRAL,
-        text=[f"{outlet.intensity:.1f}" for outlet in outlets],
+        text=[f"{value:.1f}" for value in values],
         textposition="outside",
+        cliponaxis=False,
         customdata=[[_escape(o.outlet), o.word_count] for o in outlets],
-        hovertemplate="%{customdata[0]}<br>%{y:.1f} per 1,000 words"
-                      "<br>%{customdata[1]:,} words<extra></extra>",
+        hovertemplate="%{customdata[0]}<br>%{y:.1f} " + unit + "<br>%{customdata[1]:,} words<extra></extra>",
     ))
-    fig.update_yaxes(title_text="Evidence per 1,000 words", rangemode="tozero")
+    fig.update_yaxes(title_text="Frame words per 100 words" if plain else "Per 1,000 words", rangemode="tozero")
     fig = _base_layout(fig, title)
     fig.update_layout(showlegend=False)
     return fig
@@ -332,7 +341,7 @@ def readability_bars(articles: Sequence[ArticleReport]) -> go.Figure:
     >>> readability_bars([]).layout.annotations[0].text
     'No data to show'
     """
-    title = "How easy is each article to read? (Flesch reading ease, higher = easier)"
+    title = "Reading ease of each article (higher = easier)"
     if not articles:
         return _empty_figure(title)
     if len(articles) > MAX_ARTICLE_BARS:
@@ -349,6 +358,7 @@ def readability_bars(articles: Sequence[ArticleReport]) -> go.Figure:
         marker_color=NEUTRAL,
         text=[f"{score:.0f}" for score in scores],
         textposition="outside",
+        cliponaxis=False,
         customdata=[[_escape(name), a.readability.grade_level, a.readability.words]
                     for name, a in zip(names, articles)],
         hovertemplate="%{customdata[0]}<br>reading ease: %{x:.0f}"

@@ -22,7 +22,7 @@ from framing import pipeline
 from framing.corpus import load_paths
 from framing.lexicon import Lexicon, extend_lexicon, load_default_lexicon, parse_lexicon
 from framing.compare import TermTotal
-from framing.selection import evidence_table
+from framing.selection import evidence_table, frame_words_by_outlet
 from framing.types import FRAMES, Article, CorpusReport, LoadResult, SkippedInput
 from framing_render import charts
 from framing_render.report import render_report_html
@@ -200,7 +200,7 @@ def report_html(key: str, _report: CorpusReport, outlets: tuple[str, ...] | None
 
 
 #: Title of the ternary chart in a half-width column (the builder's own title is cut off there).
-TERNARY_TITLE: Final = "Balance of frames (nearer a corner = more of that frame)"
+TERNARY_TITLE: Final = "Balance of frames (nearer a corner = more of it)"
 
 
 #: Sets of figures kept for all sessions (one overview or one Words page per analysis).
@@ -222,13 +222,14 @@ def overview_figures(key: str, report: CorpusReport) -> dict[str, go.Figure]:
     """The overview charts of the analysis whose ``content_key`` is ``key`` (built once, shared, read-only)."""
 
     def build() -> dict[str, go.Figure]:
+        per_100 = frame_words_by_outlet(report)
         ternary = charts.emphasis_ternary(report.outlets)
         ternary.update_layout(title_text=TERNARY_TITLE)
         return {
             "emphasis": charts.emphasis_bars(report.outlets),
             "tone": charts.tone_bars(report.outlets),
             "ternary": ternary,
-            "intensity": charts.intensity_bars(report.outlets),
+            "intensity": charts.intensity_bars(report.outlets, [per_100[o.outlet] for o in report.outlets]),
             "readability": charts.readability_bars(report.articles),
         }
 

@@ -128,8 +128,15 @@ def test_method_page_shows_formula_lexicon_and_limits(app: AppTest) -> None:
     app.switch_page("app_pages/method.py").run()
     assert_clean(app)
     assert len(app.get("latex")) >= 3
-    assert "What it cannot see" in page_text(app)
-    assert "tariff" in lexicon_terms(app)
+    text = page_text(app)
+    assert "What it cannot see" in text
+    (lexicon,) = [h.value for h in app.html if 'id="fl-lexicon"' in h.value]
+    assert "tariff" in lexicon and lexicon.count("<tr>") == 3   # one row per frame, no scroll box
+    # issue 13 item 9: the tone benchmark is named for what it is; trade covers the economy
+    assert "New York Times opinion pieces" in text and "news sentences" not in text
+    assert "covers trade and the economy" in text
+    figures = [t.value for t in app.dataframe if "Pearson r" in t.value.columns]
+    assert figures and all(re.fullmatch(r"-?\d\.\d\d", str(v)) for t in figures for v in t["Pearson r"])
 
 
 def test_export_page_offers_csv_json_and_html(app: AppTest) -> None:

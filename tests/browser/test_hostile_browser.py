@@ -26,7 +26,7 @@ CHART_TIMEOUT_MS = 40_000
 #: Milliseconds for a page's own content after a click.
 PAGE_TIMEOUT_MS = 20_000
 #: Pages visited, with an element each one renders once its content is there.
-PAGES = (("Overview", ".fl-sentence"), ("Side by side", "mark.fl-s"), ("Passages", ".fl-passage"),
+PAGES = (("Overview", ".fl-sentence"), ("Side by side", ".fl-compare .fl-s"), ("Passages", ".fl-passage"),
          ("Words", ".js-plotly-plot"))
 #: Pixels a wrapped line may stick out of its column: a highlight's horizontal padding (.15em each
 #: side, repeated on every line by box-decoration-break: clone).
@@ -116,7 +116,7 @@ def test_hostile_uploads_run_nothing_and_read_as_text(
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), name
             if name == "Side by side":
                 assert visible(payload("markdown_image")) in text and visible(payload("markdown_math")) in text
-                assert page.locator("mark.fl-s").count() >= len(ENTRIES)
+                assert page.locator(".fl-compare label.fl-s").count() >= len(ENTRIES)
                 # Unwrapped, the word would stick out by ~80,000 px; wrapped, at most by a mark's padding.
                 overflow = page.evaluate(
                     "Math.max(...[...document.querySelectorAll('.fl-article')].map(a => a.scrollWidth - a.clientWidth))")

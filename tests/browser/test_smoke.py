@@ -28,7 +28,7 @@ def test_dashboard_renders_charts_and_highlights(server: str, browser: Any, outp
         page.screenshot(path=str(output_dir / "default_view.png"))
 
         page.get_by_role("link", name="Side by side").click()
-        page.wait_for_selector("mark.fl-s", timeout=CHART_TIMEOUT_MS)
+        page.wait_for_selector(".fl-compare label.fl-s", timeout=CHART_TIMEOUT_MS)
         page.wait_for_timeout(500)
         assert "Framing Lens" in page.title()
         assert "Traceback" not in page.content()

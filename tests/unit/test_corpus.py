@@ -537,10 +537,10 @@ def test_load_paths_bundled_data_has_five_seed_articles() -> None:
     result = load_paths([DATA_DIR])
     assert result.skipped == ()
     assert [(a.id[:3], a.outlet, a.date) for a in result.articles] == [
-        ("000", "Unknown outlet (ANI reprint)", "2025-11-25"),
-        ("001", "Unknown outlet (001)", "2025-11-24"),
-        ("002", "The Diplomatic Insight (TDI)", None),
-        ("003", "Unknown aggregator (cites The Independent)", "2025-11-24"),
+        ("000", "ANI wire reprint", "2025-11-25"),
+        ("001", "Unnamed outlet", "2025-11-24"),
+        ("002", "The Diplomatic Insight", None),
+        ("003", "Unnamed aggregator", "2025-11-24"),
         ("004", "The Independent", "2025-11-24"),
     ]
     assert all(a.title and a.url is None and a.credit is None for a in result.articles)

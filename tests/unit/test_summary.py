@@ -100,8 +100,21 @@ def test_summarise_outlets_empty_is_empty() -> None:
 
 @pytest.mark.parametrize(
     ("tone", "expected"),
-    [(0.0, "about neutral (+0.00)"), (-0.049, "about neutral (−0.05)"), (0.2, "mildly positive (+0.20)"),
+    [(0.0, "about neutral (0.00)"), (-0.049, "about neutral (−0.05)"), (0.2, "mildly positive (+0.20)"),
      (-0.9, "clearly negative (−0.90)")],
 )
 def test_describe_tone_words(tone: float, expected: str) -> None:
     assert describe_tone(tone) == expected
+
+
+@pytest.mark.parametrize(
+    ("tones", "first", "second"),
+    [((-0.35, -0.6), "reads the less negative of the two (−0.35)", "reads the more negative of the two (−0.60)"),
+     ((0.6, 0.2), "reads the more positive of the two (+0.60)", "reads the less positive of the two (+0.20)")],
+)
+def test_two_outlets_of_one_sign_are_never_called_the_other_sign(tones: tuple[float, float], first: str, second: str) -> None:
+    """Issue 13 item 6: "reads the more positive of the two (−0.35)" said the opposite of its number."""
+    outlets = [OutletReport(name, ("x",), {}, {"trade": 1.0, "security": 0.0, "diplomacy": 0.0}, 5.0, tone, 100)
+               for name, tone in zip(("A", "B"), tones)]
+    a, b = summarise_outlets(outlets)
+    assert first in a.rest and second in b.rest
