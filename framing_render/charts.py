@@ -72,6 +72,14 @@ def _truncate(name: str, width: int = WRAP_WIDTH) -> str:
     return name if len(name) <= width else name[: width - 1].rstrip() + "…"
 
 
+#: Outlet labels under vertical bars: short lines, up to three, set horizontally (rotated labels
+#: are hard to read on a projector).
+X_WRAP_WIDTH: Final = 12
+X_LABEL_LINES: Final = 3
+#: Up to this many outlets the labels stay horizontal; more are left to plotly (it rotates them).
+FLAT_LABELS_MAX: Final = 6
+
+
 def _wrap(name: str, width: int, max_lines: int | None) -> str:
     """Escaped ``name`` wrapped at ``width`` with ``<br>``; "…" when lines are cut off."""
     lines = textwrap.wrap(name, width) or [name]
@@ -81,9 +89,9 @@ def _wrap(name: str, width: int, max_lines: int | None) -> str:
     return "<br>".join(_escape(line) for line in lines)
 
 
-def _axis_labels(names: Sequence[str], width: int = WRAP_WIDTH) -> list[str]:
+def _axis_labels(names: Sequence[str], width: int = WRAP_WIDTH, lines: int = MAX_LABEL_LINES) -> list[str]:
     """Short, unique, escaped axis labels; full wrapped names if shortening would collide."""
-    short = [_wrap(name, width, MAX_LABEL_LINES) for name in names]
+    short = [_wrap(name, width, lines) for name in names]
     if len(set(short)) == len(set(names)):
         return short
     return [_wrap(name, width, None) for name in names]
@@ -146,7 +154,7 @@ def emphasis_bars(outlets: Sequence[OutletReport]) -> go.Figure:
     title = "Which frame does each outlet stress? (share of its frame words)"
     if not outlets:
         return _empty_figure(title)
-    labels = _axis_labels([outlet.outlet for outlet in outlets])
+    labels = _axis_labels([outlet.outlet for outlet in outlets], X_WRAP_WIDTH, X_LABEL_LINES)
     notes = [
         "" if _has_evidence(outlet) else "<br>(no frame evidence found)" for outlet in outlets
     ]
@@ -162,6 +170,7 @@ def emphasis_bars(outlets: Sequence[OutletReport]) -> go.Figure:
                           "<extra></extra>",
         ))
     fig.update_layout(barmode="group")
+    fig.update_xaxes(tickangle=0 if len(outlets) <= FLAT_LABELS_MAX else None)
     fig.update_yaxes(title_text="Share of frame evidence", tickformat=".0%", range=[0, 1])
     return _base_layout(fig, title)
 
@@ -300,7 +309,7 @@ def intensity_bars(outlets: Sequence[OutletReport], per_100: Sequence[float] | N
         return _empty_figure(title)
     values = list(per_100) if per_100 is not None else [outlet.intensity for outlet in outlets]
     unit = "frame words per 100 words" if plain else "weighted frame evidence per 1,000 words"
-    labels = _axis_labels([outlet.outlet for outlet in outlets])
+    labels = _axis_labels([outlet.outlet for outlet in outlets], X_WRAP_WIDTH, X_LABEL_LINES)
     fig = go.Figure(go.Bar(
         x=labels,
         y=values,
@@ -312,6 +321,7 @@ def intensity_bars(outlets: Sequence[OutletReport], per_100: Sequence[float] | N
         hovertemplate="%{customdata[0]}<br>%{y:.1f} " + unit + "<br>%{customdata[1]:,} words<extra></extra>",
     ))
     fig.update_yaxes(title_text="Frame words per 100 words" if plain else "Per 1,000 words", rangemode="tozero")
+    fig.update_xaxes(tickangle=0 if len(outlets) <= FLAT_LABELS_MAX else None)
     fig = _base_layout(fig, title)
     fig.update_layout(showlegend=False)
     return fig

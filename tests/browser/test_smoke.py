@@ -13,7 +13,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 #: Milliseconds to wait for the first chart (includes the first analysis of the sample corpus).
-CHART_TIMEOUT_MS = 40_000
+CHART_TIMEOUT_MS = 120_000  # a cold start took 53 s on the shared 2-core machine at load 15 (main, 2026-12-01)
 
 
 def test_dashboard_renders_charts_and_highlights(server: str, browser: Any, output_dir: Path) -> None:
