@@ -29,7 +29,7 @@ PAGES = (
     ("Side by side", ".fl-compare label.fl-s"),
     ("Passages", ".fl-passage"),
     ("Words", "#fl-evidence"),
-    ("Method", "#fl-lexicon, .katex"),
+    ("Method", "h4:has-text(\"What it cannot see\")"),
     ("Export", "button"),
 )
 REPO_ROOT = Path(__file__).resolve().parents[2]
