@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from framing.selection import articles_of
+from framing.types import ArticleReport
 from framing_render.article import render_compare_html
 from ui.state import get_view
 
@@ -22,7 +23,7 @@ st.info(
 names = [o.outlet for o in report.outlets]
 for row_start in range(0, len(names), COLUMNS_PER_ROW):
     row = names[row_start:row_start + COLUMNS_PER_ROW]
-    columns = []
+    columns: list[tuple[str, dict[str, float], float, tuple[ArticleReport, ...], str]] = []
     for name in row:
         own = articles_of(report, name)
         note = f"The first {MAX_ARTICLES_PER_COLUMN} of {len(own):,} articles." if len(own) > MAX_ARTICLES_PER_COLUMN else ""

@@ -24,7 +24,7 @@ from framing.summary import summarise_outlets
 from framing.types import FRAMES, ArticleReport, CorpusReport, OutletReport
 
 from . import charts
-from .article import TONE_MARKS, _article_view, legend_html
+from .article import TONE_MARKS, _article_view, _ArticleView, legend_html
 from .jinja import render, stylesheet
 from .palette import FRAME_COLOURS
 from .text import Markup, number, percent, signed
@@ -120,7 +120,7 @@ def _chart_divs(outlets: Sequence[OutletReport], articles: Sequence[ArticleRepor
     ]
 
 
-def _column_rows(report: CorpusReport, outlets: Sequence[OutletReport]) -> list[list[tuple[str, list[object]]]]:
+def _column_rows(report: CorpusReport, outlets: Sequence[OutletReport]) -> list[list[tuple[str, list[_ArticleView]]]]:
     """Outlets grouped ``COLUMNS_PER_ROW`` to a row, each with its article views."""
     columns = []
     for number_, outlet in enumerate(outlets):

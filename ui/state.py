@@ -23,7 +23,7 @@ from framing.corpus import load_paths
 from framing.lexicon import Lexicon, extend_lexicon, load_default_lexicon, parse_lexicon
 from framing.compare import TermTotal
 from framing.selection import evidence_table, frame_words_by_outlet
-from framing.types import FRAMES, Article, CorpusReport, LoadResult, SkippedInput
+from framing.types import Article, CorpusReport, LoadResult, SkippedInput
 from framing_render import charts
 from framing_render.report import render_report_html
 

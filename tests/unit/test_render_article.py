@@ -140,7 +140,7 @@ def test_evidence_card_pinned_by_a_radio_label_per_sentence() -> None:
     radios = re.findall(r'<input type="radio" class="fl-pick" name="fl-pick" id="([^"]+)">', out)
     assert len(radios) == 2                          # the two sentences with evidence; S3 has none
     for key in radios:
-        assert f'<label class="fl-s' in out and f'for="{key}"' in out
+        assert '<label class="fl-s' in out and f'for="{key}"' in out
         assert f'id="card-{key}"' in out
         assert f".fl-compare:has(#{key}:checked) #card-{key}{{display:block}}" in out
     card = out[out.index(f'id="card-{radios[0]}"'):]
