@@ -30,7 +30,7 @@ PAGES = (
     ("Passages", ".fl-passage"),
     ("Words", "#fl-evidence"),
     ("Method", "h4:has-text(\"What it cannot see\")"),
-    ("Export", "button"),
+    ("Export", "[data-testid=\"stDownloadButton\"]"),
 )
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
