@@ -154,8 +154,8 @@ def test_distinctive_terms_bad_top_n() -> None:
 def test_long_outlet_names_wrapped_and_cut_with_full_name_in_hover() -> None:
     fig = charts.emphasis_bars([make_outlet(LONG_NAME)])
     lines = fig.data[0].x[0].split("<br>")
-    assert len(lines) == charts.MAX_LABEL_LINES and lines[-1].endswith("…")
-    assert all(len(line) <= charts.WRAP_WIDTH for line in lines)
+    assert len(lines) == charts.X_LABEL_LINES and lines[-1].endswith("…")
+    assert all(len(line) <= charts.X_WRAP_WIDTH for line in lines)
     assert fig.data[0].customdata[0][0] == LONG_NAME
 
 
