@@ -164,12 +164,12 @@ def truncate_text(text: str, limit: int = MAX_ARTICLE_CHARS) -> tuple[str, str |
 
 
 def _prepare(article: Article, model: FrameModel) -> _Prepared:
-    cleaned = clean_text(article.text)
+    cleaned = clean_text(article.text, title=article.title, outlet=article.outlet)
     text, truncated = truncate_text(cleaned.text)
     if truncated:
         cleaned = CleanedText(text=text, removed=cleaned.removed, credit=cleaned.credit)
     tokens = tokenize(text)
-    notes = tuple(n for n in (truncated, language_note(text, tokens)) if n)
+    notes = tuple(n for n in (*article.notes, truncated, language_note(text, tokens)) if n)
     return _Prepared(
         article=article,
         cleaned=cleaned,
