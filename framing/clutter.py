@@ -420,23 +420,31 @@ class ClutterDetector:
                 claim = self._line_claim(text, labels[index], words[index], cues, False, profile)
                 if claim is not None:
                     claims[index] = claim
+        # Section words in the header and footer are data, safe to take before guessing the headline.
+        for index in self._margin(texts, words, claims):
+            if index != protected and labels[index] in cues.section_labels:
+                claims[index] = _Claim("tags_nav", f"section or navigation label {labels[index]!r} outside the prose")
         if protected is None and headline is None:
+            # No title known: the first line that stays is the headline (even if it is repeated).
             protected = next((i for i in range(len(texts)) if i not in claims), None)
             headline = labels[protected] if protected is not None else None
-        self._repeats(labels, headline, protected, claims)
+        self._repeats(labels, words, headline, protected, claims)
         self._kicker_links(texts, labels, headline, protected, claims)
         self._captions_by_credit(texts, words, protected, claims)
         self._teasers(texts, words, protected, claims)
-        # The header and footer: before the first and after the last paragraph of prose that stays.
-        anchors = [i for i, w in enumerate(words) if i not in claims and self._is_anchor(texts[i], w)]
-        first_anchor = anchors[0] if anchors else len(texts)
-        last_anchor = anchors[-1] if anchors else -1
-        for index, text in enumerate(texts):
-            if index != protected and index not in claims and (index < first_anchor or index > last_anchor):
-                claim = self._margin_claim(text, labels[index], cues)
+        for index in self._margin(texts, words, claims):
+            if index != protected:
+                claim = self._margin_claim(texts[index], labels[index], cues)
                 if claim is not None:
                     claims[index] = claim
         return claims
+
+    def _margin(self, texts: Sequence[str], words: Sequence[Sequence[str]], claims: Mapping[int, _Claim]) -> list[int]:
+        """Unclaimed lines before the first and after the last paragraph of prose that stays."""
+        anchors = [i for i, w in enumerate(words) if i not in claims and self._is_anchor(texts[i], w)]
+        first_anchor = anchors[0] if anchors else len(texts)
+        last_anchor = anchors[-1] if anchors else -1
+        return [i for i in range(len(texts)) if i not in claims and (i < first_anchor or i > last_anchor)]
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -619,8 +627,6 @@ class ClutterDetector:
     def _margin_claim(self, text: str, label: str, cues: ClutterCues) -> _Claim | None:
         """Weak evidence, trusted only in the page's header and footer (outside the prose)."""
         tokens = text.split()
-        if label in cues.section_labels:
-            return _Claim("tags_nav", f"section or navigation label {label!r} outside the article's prose")
         if self._is_name_line(text, tokens):
             return _Claim("byline", "bare names outside the article's prose")
         if len(tokens) <= SHORT_LABEL_MAX_WORDS and not _terminal(text):
@@ -646,16 +652,24 @@ class ClutterDetector:
 
     # -- rules that look at several lines --------------------------------------------------
 
-    @staticmethod
-    def _repeats(labels: Sequence[str], headline: str | None, protected: int | None, claims: dict[int, _Claim]) -> None:
-        """Every copy of a repeated line goes, except the headline where it first stands."""
+    def _repeats(
+        self, labels: Sequence[str], words: Sequence[Sequence[str]], headline: str | None, protected: int | None,
+        claims: dict[int, _Claim],
+    ) -> None:
+        """Copies of the headline go after its first place; every copy of another repeated short line
+        goes (gallery captions, menu labels); a repeated paragraph of prose keeps its first copy."""
         counts = Counter(label for label in labels if label)
+        seen: set[str] = set()
         for index, label in enumerate(labels):
+            first = label not in seen
+            seen.add(label)
             if index == protected or not label:
                 continue
             if headline and (label == headline or _is_prefixed(label, headline)):
                 claims[index] = _Claim("repeated_headline", "repeats the headline")
             elif counts[label] > 1 and index not in claims:
+                if first and self._is_anchor(label, words[index]):
+                    continue
                 claims[index] = _Claim("repeated_line", f"the same line stands {counts[label]} times on the page")
 
     @staticmethod

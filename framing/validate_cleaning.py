@@ -29,6 +29,8 @@ __all__ = [
     "removed_lines",
     "evaluate_cleaning",
     "format_cleaning_table",
+    "cleaning_figures",
+    "cleaning_table",
 ]
 
 CLEANING_FILE = "cleaning_dev.jsonl"
@@ -105,8 +107,9 @@ def _rate(hit: int, total: int) -> float | None:
 def evaluate_cleaning(pages: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     """Clutter-line recall (overall, per kind, per event) and content lines wrongly removed.
 
-    Returns a JSON-ready dict; ``missed_clutter`` and ``lost_content`` hold a few examples per kind
-    (page id, line index, kind the cleaner gave or None, the line shortened).
+    Returns a JSON-ready dict; ``missed_clutter`` and ``lost_content`` hold examples (page id, line
+    index, gold kind, the cleaner's kind or None). They never hold the publisher's text, so the
+    figures can be published; :func:`format_cleaning_table` shows the lines from the local file.
     """
     clutter: Counter[str] = Counter()
     caught: Counter[str] = Counter()
@@ -125,13 +128,11 @@ def evaluate_cleaning(pages: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
         article = loaded.articles[0]
         cleaned = clean_text(article.text, title=article.title, outlet=article.outlet)
         gone = removed_lines(page["raw"], article, cleaned)
-        raw_lines = page["raw"].split("\n")
         offset = max(page["raw"].find(article.text), 0)
         kind_at = _removal_kind_by_line(page["raw"], offset, cleaned)
         for entry in page["lines"]:
             index, label, kind = entry["i"], entry["label"], entry.get("kind")
-            example = {"page": page["id"], "line": index, "gold": kind, "cleaner": kind_at.get(index),
-                       "text": _shorten(raw_lines[index])}
+            example = {"page": page["id"], "line": index, "gold": kind, "cleaner": kind_at.get(index)}
             if label == "clutter":
                 clutter[kind] += 1
                 event_total[page["event"]] += 1
@@ -147,6 +148,7 @@ def evaluate_cleaning(pages: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
                     lost.append(example)
     total, hit = sum(clutter.values()), sum(caught.values())
     return {
+        "data": CLEANING_FILE,
         "n_pages": n_pages,
         "rule": "a line is removed when more than half of its non-space characters do not reach the analysis",
         "clutter_lines": total,
@@ -178,8 +180,9 @@ def _removal_kind_by_line(raw: str, offset: int, cleaned: CleanedText) -> dict[i
     return starts
 
 
-def format_cleaning_table(figures: Mapping[str, Any]) -> str:
-    """Render :func:`evaluate_cleaning`'s figures as plain text."""
+def format_cleaning_table(figures: Mapping[str, Any], pages: Sequence[Mapping[str, Any]] = ()) -> str:
+    """Render :func:`evaluate_cleaning`'s figures as plain text; with ``pages``, examples show their line."""
+    raw_lines = {page["id"]: page["raw"].split("\n") for page in pages}
     lines = [
         f"Cleaning: {figures['n_pages']} scraped pages, {figures['clutter_lines']} clutter lines, "
         f"{figures['content_lines']} content lines",
@@ -195,7 +198,9 @@ def format_cleaning_table(figures: Mapping[str, Any]) -> str:
             lines.append(f"{title} (examples):")
         for kind, items in groups.items():
             for item in items:
-                lines.append(f"  {kind:<20} {item['page']}:{item['line']:<3} {item['text']}")
+                text = raw_lines.get(item["page"], [])
+                shown = _shorten(text[item["line"]]) if item["line"] < len(text) else ""
+                lines.append(f"  {kind:<20} {item['page']}:{item['line']:<4} cleaner: {item['cleaner'] or '-':<18} {shown}")
     return "\n".join(lines) + "\n"
 
 
@@ -204,3 +209,21 @@ def _by_kind(items: Sequence[Mapping[str, Any]]) -> dict[str, list[Mapping[str, 
     for item in items:
         groups[str(item["gold"])].append(item)
     return dict(groups)
+
+
+def cleaning_figures(data_dir: str | Path) -> dict[str, Any]:
+    """``{"cleaning": figures}`` when ``data_dir`` holds the cleaning benchmark, else ``{}`` (optional file)."""
+    path = Path(data_dir) / CLEANING_FILE
+    if not path.is_file():
+        return {}
+    return {"cleaning": {**evaluate_cleaning(load_cleaning_benchmark(path)), "data_dir": str(data_dir)}}
+
+
+def cleaning_table(figures: Mapping[str, Any]) -> str:
+    """The cleaning part of ``framing validate``'s table ("" without cleaning figures)."""
+    block = figures.get("cleaning")
+    if not isinstance(block, Mapping):
+        return ""
+    path = Path(str(block.get("data_dir", ""))) / CLEANING_FILE
+    pages = load_cleaning_benchmark(path) if path.is_file() else []
+    return "\n" + format_cleaning_table(block, pages)
