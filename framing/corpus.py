@@ -696,10 +696,13 @@ def _build_article(
 
 def _repair_mojibake(text: str, field: str, notes: list[str]) -> str:
     """Undo UTF-8 text decoded as cp1252/Latin-1 (ftfy's ``fix_encoding`` only: quotes, widths and
-    ligatures stay as written) and add a note saying what changed."""
-    repaired = ftfy.fix_encoding(text)
-    if repaired == text:
-        return repaired
+    ligatures stay as written) and add a note saying what changed.
+
+    Only a repair that decodes UTF-8 is taken: ftfy also reads stray C1 control characters as
+    Windows-1252 (``\x9b`` -> "›"), which guesses at text that is not mojibake at all."""
+    repaired, steps = ftfy.fix_encoding_and_explain(text)
+    if repaired == text or not any(step[0] == "decode" and step[1].startswith("utf-8") for step in steps or ()):
+        return text
     words = [(old, new) for old, new in zip(text.split(), repaired.split(), strict=False) if old != new]
     example = f", e.g. {words[0][0]!r} -> {words[0][1]!r}" if words else ""
     notes.append(f"repaired mojibake in {field} (text decoded with the wrong encoding){example}")
