@@ -92,6 +92,18 @@ PAGE_SCRIPT_MIN_SHARE = 0.9
 LINE_ACCENT_MIN_SHARE = 0.6
 PAGE_ACCENT_MAX_SHARE = 0.1
 MOJIBAKE_MIN_LETTERS = 4
+#: A line of only digits and symbols ("4763 | 0") with at most this many tokens is a counter.
+NUMBERS_LINE_MAX_TOKENS = 8
+#: A ticker ("USD 387.24, EUR 411.87"): at most this many tokens, at least this many with digits.
+TICKER_MAX_TOKENS = 15
+TICKER_MIN_NUMBERS = 3
+#: ... and at least this share of its tokens with digits (units such as "°C" sit between the figures).
+TICKER_MIN_SHARE = 0.4
+#: A menu: at least this many items split by | / › », each at most this many words.
+MENU_MIN_ITEMS = 3
+MENU_ITEM_MAX_WORDS = 2
+#: A short line between two appeal lines is part of the appeal box: at most this many words.
+APPEAL_BOX_MAX_WORDS = 25
 #: Longest line a dateline may be (tokens): "Originally Published: 03 OCT 22 18:56 ET".
 DATELINE_MAX_TOKENS = 15
 #: Words of a prefix allowed before a repeated headline ("Update", "LIVE").
@@ -140,6 +152,8 @@ _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
 _LAST_SENTENCE_END_RE = re.compile(r".*[.!?][\"”’)]*\s+(?=\S)", re.DOTALL)
 _PARENS_END_RE = re.compile(r"\(([^()]{1,200})\)\s*$")
 _BULLET_START_RE = re.compile(r"^\s*(?:[•·*▪►▶●○◦■□→]|[-–—]\s)")
+_SHORTCODE_RE = re.compile(r"^\[\w[\w -]{0,29}\]$")
+_MENU_SPLIT_RE = re.compile(r"\s*[|›»·]\s*|\s+/\s+")
 _BY_START_RE = re.compile(r"^by\s+", re.IGNORECASE)
 _SOURCE_BRACKET_RE = re.compile(
     r"^[\[(]\s*(?:source|sources|via|courtesy|credit|with inputs from)\s*:?\s*[^\[\]()]{1,60}[\])]$", re.IGNORECASE
@@ -420,10 +434,12 @@ class ClutterDetector:
                 claim = self._line_claim(text, labels[index], words[index], cues, False, profile)
                 if claim is not None:
                     claims[index] = claim
-        # Section words in the header and footer are data, safe to take before guessing the headline.
+        # Section words and menus in the header and footer: safe to take before guessing the headline.
         for index in self._margin(texts, words, claims):
-            if index != protected and labels[index] in cues.section_labels:
-                claims[index] = _Claim("tags_nav", f"section or navigation label {labels[index]!r} outside the prose")
+            if index != protected:
+                menu = _menu_claim(texts[index], labels[index], cues)
+                if menu is not None:
+                    claims[index] = menu
         if protected is None and headline is None:
             # No title known: the first line that stays is the headline (even if it is repeated).
             protected = next((i for i in range(len(texts)) if i not in claims), None)
@@ -432,6 +448,7 @@ class ClutterDetector:
         self._kicker_links(texts, labels, headline, protected, claims)
         self._captions_by_credit(texts, words, protected, claims)
         self._teasers(texts, words, protected, claims)
+        self._appeal_boxes(words, protected, claims)
         for index in self._margin(texts, words, claims):
             if index != protected:
                 claim = self._margin_claim(texts[index], labels[index], cues)
@@ -612,6 +629,17 @@ class ClutterDetector:
                 return _Claim("byline", "'By' and names")
         if _SOURCE_BRACKET_RE.match(text):
             return _Claim("byline", "a bracketed source credit")
+        if _SHORTCODE_RE.match(text):
+            return _Claim("other", "a template placeholder such as '[ad_1]'")
+        if len(tokens) <= NUMBERS_LINE_MAX_TOKENS and not any(c.isalpha() for c in text):
+            return _Claim("other", "only numbers and symbols (counters, separators)")
+        numeric = sum(bool(re.search(r"\d", t)) for t in tokens)
+        if (
+            len(tokens) <= TICKER_MAX_TOKENS and numeric >= TICKER_MIN_NUMBERS and numeric >= TICKER_MIN_SHARE * len(tokens)
+            and _stop_share(words) == 0
+        ):
+            return _Claim("other", f"{numeric} figures and no sentence: a ticker (prices, weather, counts)")
+
         sentences = [s for s in _SENTENCE_SPLIT_RE.split(text.strip("“”\"")) if s.strip()]
         if len(sentences) >= FRAGMENT_MIN_SENTENCES and all(len(s.split()) <= FRAGMENT_MAX_WORDS for s in sentences):
             return _Claim("author_bio_contact", f"{len(sentences)} verbless fragments: a profile blurb")
@@ -719,9 +747,19 @@ class ClutterDetector:
                 claims[below] = _Claim("caption_credit", f"the caption below the photo credit {_short(text)!r}")
 
     @staticmethod
+    def _appeal_boxes(words: Sequence[Sequence[str]], protected: int | None, claims: dict[int, _Claim]) -> None:
+        """A short line between two appeal lines is the appeal box's blurb ("Escape your echo chamber.")."""
+        appeal = {i for i, c in claims.items() if c.kind == "appeal"}
+        for index in range(1, len(words) - 1):
+            if (index not in claims and index != protected and index - 1 in appeal and index + 1 in appeal
+                    and len(words[index]) <= APPEAL_BOX_MAX_WORDS):
+                claims[index] = _Claim("appeal", "a short line inside an appeal box (appeals above and below)")
+
+    @staticmethod
     def _teasers(texts: Sequence[str], words: Sequence[Sequence[str]], protected: int | None, claims: dict[int, _Claim]) -> None:
         """Headlines and blurbs of other stories after a "More stories"-style label."""
-        heads = [i for i, c in sorted(claims.items()) if c.kind == "related_link" and "label" in c.reason]
+        heads = [i for i, c in sorted(claims.items()) if c.kind == "related_link" and c.reason.startswith(_LABEL_REASONS)
+                 and not re.search(r"[:|»›]\s*\S", texts[i])]
         for head in heads:
             taken = 0
             index = head + 1
@@ -750,6 +788,23 @@ def _mostly_names(text: str) -> bool:
     tokens = [t for t in re.split(r"[\s,;/&]+", text) if t and any(c.isalpha() for c in t)]
     names = [t for t in tokens if t.lower() not in _NAME_JOINERS]
     return bool(names) and sum(_is_capitalised(t) for t in names) >= NAME_SHARE * len(names)
+
+
+#: Reasons of related-link claims that are a label a list of teasers may follow.
+_LABEL_REASONS = ("the whole line is the page label", "opens with the label")
+
+
+def _menu_claim(text: str, label: str, cues: ClutterCues) -> _Claim | None:
+    """A section word ("World News") or a menu ("Home | World | Asia"); for the header and footer only."""
+    if label in cues.section_labels:
+        return _Claim("tags_nav", f"section or navigation label {label!r} outside the article's prose")
+    items = [item.strip() for item in _MENU_SPLIT_RE.split(text) if item.strip()]
+    if len(items) >= 2 and not _terminal(text) and (
+        all(normalise_label(item) in cues.section_labels for item in items)
+        or (len(items) >= MENU_MIN_ITEMS and all(len(item.split()) <= MENU_ITEM_MAX_WORDS for item in items))
+    ):
+        return _Claim("tags_nav", f"a menu of {len(items)} short items outside the article's prose")
+    return None
 
 
 def _teaser_like(text: str, words: Sequence[str]) -> bool:

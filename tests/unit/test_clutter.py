@@ -86,6 +86,12 @@ CLUTTER_IN_BODY = [
     ("Loading…", "other"),
     ("https://example.com/world/2024/06/01/talks-resume-1234567", "other"),
     ("Сожалеем, страница недоступна", "other"),
+    # page furniture of scraper and portal sites
+    ("[ad_1]", "other"),
+    ("1204 | 3", "other"),
+    ("EUR 1.08, GBP 1.27, JPY 151.2, CNY 7.24", "other"),
+    ("Leave a Reply", "other"),
+    ("Video by AFP", "caption_credit"),
 ]
 
 
@@ -123,6 +129,9 @@ ARTICLE_LINES = [
     "The newspaper's newsroom was evacuated on Monday after a bomb threat, police said.",
     "“We use every tool we have,” the minister said.",
     "Prices rose 5% in May.",
+    "Watch: Leaders shake hands before the summit opens",  # a video story's headline, not a link
+    "Exports | Imports | Balance",  # a three-item label too, but inside the prose: stays
+    "In 2023, exports rose 4%, imports 6% and the deficit 2%.",
 ]
 
 
@@ -285,3 +294,20 @@ def test_clutter_cues_reject_bad_data() -> None:
         parse_clutter_cues({**good, "date_words": ["et", "et"]})
     with pytest.raises(LexiconError, match="'cta_verbs' is missing"):
         parse_clutter_cues({k: v for k, v in good.items() if k != "cta_verbs"})
+
+
+def test_a_short_blurb_inside_an_appeal_box_goes_with_it() -> None:
+    raw = "\n".join([OPENING, "Sign up for our evening briefing", "The day's big stories, explained.",
+                      "Sign up to get it in your inbox every weekday.", CLOSING])
+    removed = _removed(raw)
+    assert list(removed.values()) == ["appeal", "appeal", "appeal"]
+
+
+def test_a_headline_after_a_link_label_with_its_own_headline_is_no_teaser() -> None:
+    raw = "\n".join(["Related: Markets slide as talks stall", "Ports reopen after strike", OPENING, CLOSING])
+    assert _removed(raw) == {"Related: Markets slide as talks stall": "read_more"}
+
+
+def test_a_menu_line_in_the_header_is_navigation() -> None:
+    raw = "\n".join(["Home | World | Asia | Business", "Ports reopen after strike", OPENING, CLOSING])
+    assert _removed(raw) == {"Home | World | Asia | Business": "tags_nav"}
