@@ -42,10 +42,13 @@ from pathlib import Path, PurePath
 from typing import Any
 
 import charset_normalizer
+import ftfy
 import trafilatura
 import yaml
 from charset_normalizer.constant import TOO_SMALL_SEQUENCE
+from sentencex import segment as split_sentences
 
+from framing.cleaning import first_content_line
 from framing.errors import CorpusError
 from framing.types import Article, LoadResult, SkippedInput
 
@@ -117,7 +120,8 @@ _DATE_FORMATS: tuple[str, ...] = (
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL | re.MULTILINE)
 _SEED_DATE_LINE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|\Z)")
-_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
+#: A date given to month or year precision only ("2024-10", "2024"), kept as given (ISO 8601 allows it).
+_PARTIAL_ISO_DATE = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2]))?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: A well-formed UTF-8 sequence of two to four bytes (RFC 3629), i.e. one non-ASCII character.
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -481,8 +485,9 @@ def _normalise_newlines(text: str) -> str:
 def _parse_plain(text: str, *, stem: str, source: str) -> Article:
     """A ``.txt``/``.md`` file: front matter or seed date line, then the body."""
     fields, body = _split_front_matter(text)
-    if fields is None:
-        fields, body = _split_seed_date_line(text)
+    stamp, body = _split_seed_date_line(body.lstrip("\n") if fields is not None else text)
+    # The scraper's stamp also sits behind front matter; the front matter's own date wins.
+    fields = {**stamp, **(fields or {})}
     body = body.strip()
     if not body:
         raise CorpusError("no article text after the front matter / date line")
@@ -661,19 +666,47 @@ def _clean_fields(raw: Mapping[Any, Any]) -> dict[str, str]:
 def _build_article(
     body: str, fields: Mapping[str, str], *, stem: str, default_id: str, source: str
 ) -> Article:
-    """Fill in defaults (outlet, title, id), normalise the date, and make every string valid Unicode."""
-    body = valid_unicode(body)
-    fields = {name: valid_unicode(value) for name, value in fields.items()}
+    """Fill in defaults (outlet, title, id), normalise the date, and make every string valid Unicode.
+
+    Mojibake (UTF-8 read as cp1252/Latin-1: "NATOâ€™s") is repaired with ftfy and noted; a date
+    that is partial or does not parse is noted too, never dropped without a word.
+    """
+    notes: list[str] = []
+    body = _repair_mojibake(valid_unicode(body), "text", notes)
+    fields = {name: _repair_mojibake(valid_unicode(value), name, notes) for name, value in fields.items()}
+    outlet = fields.get("outlet", f"Unknown outlet ({stem})")
+    given_date = fields.get("date")
+    date = normalise_date(given_date)
+    if given_date and date is None:
+        notes.append(f"date {given_date!r} not understood (use YYYY-MM-DD); left empty")
+    elif given_date and len(date or "") < len("YYYY-MM-DD"):
+        notes.append(f"date {given_date!r} is partial (no day); kept as given")
     return Article(
         id=fields.get("id", default_id),
-        outlet=fields.get("outlet", f"Unknown outlet ({stem})"),
-        title=fields.get("title") or _title_from_body(body),
+        outlet=outlet,
+        title=fields.get("title") or _title_from_body(body, outlet=outlet),
         text=body,
-        date=normalise_date(fields.get("date")),
+        date=date,
         url=fields.get("url"),
         credit=fields.get("credit"),
         source=source,
+        notes=tuple(notes),
     )
+
+
+def _repair_mojibake(text: str, field: str, notes: list[str]) -> str:
+    """Undo UTF-8 text decoded as cp1252/Latin-1 (ftfy's ``fix_encoding`` only: quotes, widths and
+    ligatures stay as written) and add a note saying what changed.
+
+    Only a repair that decodes UTF-8 is taken: ftfy also reads stray C1 control characters as
+    Windows-1252 (``\x9b`` -> "›"), which guesses at text that is not mojibake at all."""
+    repaired, steps = ftfy.fix_encoding_and_explain(text)
+    if repaired == text or not any(step[0] == "decode" and step[1].startswith("utf-8") for step in steps or ()):
+        return text
+    words = [(old, new) for old, new in zip(text.split(), repaired.split(), strict=False) if old != new]
+    example = f", e.g. {words[0][0]!r} -> {words[0][1]!r}" if words else ""
+    notes.append(f"repaired mojibake in {field} (text decoded with the wrong encoding){example}")
+    return repaired
 
 
 def valid_unicode(text: str) -> str:
@@ -693,10 +726,11 @@ def valid_unicode(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
-def _title_from_body(body: str) -> str:
-    """The first sentence of the first line, cut at a word boundary to ``TITLE_MAX_CHARS``."""
-    first_line = body.strip().split("\n", 1)[0].strip()
-    sentence = _FIRST_SENTENCE.split(first_line, maxsplit=1)[0]
+def _title_from_body(body: str, *, outlet: str | None = None) -> str:
+    """The first sentence of the first content line (never clutter such as "ADVERTISEMENT"), cut at a
+    word boundary to ``TITLE_MAX_CHARS``. Sentences come from sentencex, so "U.S." does not end one."""
+    first_line = first_content_line(body, outlet=outlet)
+    sentence = next(iter(split_sentences("en", first_line)), first_line).strip() or first_line
     if len(sentence) <= TITLE_MAX_CHARS:
         return sentence
     head = sentence[:TITLE_MAX_CHARS]
@@ -716,16 +750,21 @@ def normalise_date(value: str | None) -> str | None:
     Returns
     -------
     str or None
-        The date as written (a time zone does not shift it).
+        The date as written (a time zone does not shift it); a date given only to the month or
+        year (``2024-10``, ``2024``) is kept at that precision.
 
     Examples
     --------
     >>> normalise_date("2025-11-24T23:30:00-05:00"), normalise_date("Nov 24, 2025"), normalise_date("soon")
     ('2025-11-24', '2025-11-24', None)
+    >>> normalise_date("2024-10")
+    '2024-10'
     """
     text = (value or "").strip()
     if not text:
         return None
+    if _PARTIAL_ISO_DATE.fullmatch(text):
+        return text
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
     except ValueError:

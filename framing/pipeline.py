@@ -202,13 +202,13 @@ def _choose_components(
 
 
 def _prepare(article: Article, steps: Mapping[str, Component]) -> _Prepared:
-    cleaned = clean_text(article.text)
+    cleaned = clean_text(article.text, title=article.title, outlet=article.outlet)
     text, truncated = truncate_text(cleaned.text)
     if truncated:
         cleaned = CleanedText(text=text, removed=cleaned.removed, credit=cleaned.credit)
     document = build_document(text)
     results: dict[str, Any] = {name: step(document) for name, step in steps.items()}
-    notes = tuple(n for n in (truncated, results["language"]) if n)
+    notes = tuple(n for n in (*article.notes, truncated, results["language"]) if n)
     return _Prepared(
         article=article,
         cleaned=cleaned,

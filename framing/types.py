@@ -152,6 +152,8 @@ class Article:
     url: str | None = None
     credit: str | None = None
     source: str = ""
+    #: What the loader changed or could not use, for the reader (repaired mojibake, a partial date).
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,7 @@ from .pipeline import dominant_frame
 from .segment import tokenize
 from .tone import score_tone
 from .types import FRAMES, Token
+from .validate_cleaning import cleaning_figures, cleaning_table
 
 __all__ = [
     "BenchmarkNotFoundError",
@@ -697,6 +698,7 @@ def run_validation(data_dir: str | Path = DEFAULT_DATA_DIR) -> dict[str, object]
         "cross_validation": f"{CV_FOLDS} folds split by article, stratified (seed {CV_SEED})",
         "tone": evaluate_tone(load_tone_benchmark(data_dir)),
         "emphasis": evaluate_emphasis(load_emphasis_benchmark(data_dir)),
+        **cleaning_figures(data_dir),
     }
 
 
@@ -741,5 +743,5 @@ def format_table(figures: Mapping[str, object]) -> str:
         lines += ["", f"{label} (rows: true, columns: predicted)", f"{'':<12}" + "".join(f"{c:>11}" for c in columns)]
         for true, row in matrix.items():
             lines.append(f"{true:<12}" + "".join(f"{row[c]:>11}" for c in columns))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + cleaning_table(figures)
 

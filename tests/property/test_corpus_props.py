@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
+import ftfy
 import hypothesis.strategies as hst
 from hypothesis import assume, given, settings
 
@@ -65,6 +66,7 @@ def test_load_bytes_never_raises_on_arbitrary_text(name: str, text: str, encodin
 def test_load_bytes_round_trips_plain_text_in_each_unicode_encoding(text: str, encoding: str) -> None:
     expected = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     assume(expected and not re.match(r"\s*date\s", expected))
+    assume(ftfy.fix_encoding(expected) == expected)  # text that reads as mojibake is repaired (and noted)
     result = load_bytes("input.txt", _encode(text, encoding))
     assert result.skipped == ()
     assert [article.text for article in result.articles] == [expected]
