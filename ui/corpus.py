@@ -10,10 +10,16 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
 from framing.corpus import load_bytes, merge_load_results
+from framing.export import truncation_notes
 from framing.limits import LoadBudget
-from framing.types import Article, LoadResult, SkippedInput
+from framing.types import Article, CorpusReport, LoadResult, SkippedInput
 
-__all__ = ["load_uploads", "apply_labels", "add_pasted"]
+__all__ = ["load_uploads", "apply_labels", "add_pasted", "truncation_message", "SKIPPED_SHOWN"]
+
+#: Skipped inputs listed one by one in the sidebar; the rest are counted (each is a widget).
+SKIPPED_SHOWN = 20
+#: Truncated articles named in the dashboard's notice; the rest are counted.
+TRUNCATED_NAMED = 5
 
 
 def load_uploads(files: Iterable[tuple[str, bytes]], *, budget: LoadBudget | None = None) -> LoadResult:
@@ -63,3 +69,26 @@ def add_pasted(pasted: Sequence[Article], article: Article) -> tuple[tuple[Artic
     if any(p.id == article.id for p in pasted):
         return tuple(pasted), False
     return (*pasted, article), True
+
+
+def truncation_message(report: CorpusReport) -> str | None:
+    """The dashboard's notice naming the articles cut to the per-article limit, or None.
+
+    Examples
+    --------
+    >>> from framing.pipeline import analyze_articles
+    >>> long = Article(id="a", outlet="A", title="Long read", text="word " * 30_000, source="long.txt")
+    >>> print(truncation_message(analyze_articles([long])))
+    1 article was longer than the 100,000 characters analysed per article; only its beginning was scored: "Long read" (long.txt): only the first 99,999 of 149,999 characters were analysed.
+    """
+    from framing.pipeline import MAX_ARTICLE_CHARS
+
+    cut = truncation_notes(report)
+    if not cut:
+        return None
+    named = "; ".join(f'"{a.title}" ({a.source or a.id}): {note.split(": ", 1)[-1]}' for a, note in cut[:TRUNCATED_NAMED])
+    more = f"; and {len(cut) - TRUNCATED_NAMED:,} more (the Export page lists every note)" if len(cut) > TRUNCATED_NAMED else ""
+    subject = "1 article was" if len(cut) == 1 else f"{len(cut):,} articles were"
+    whose = "its" if len(cut) == 1 else "their"
+    return (f"{subject} longer than the {MAX_ARTICLE_CHARS:,} characters analysed per article; only {whose} "
+            f"beginning was scored: {named}{more}.")
