@@ -42,8 +42,8 @@ from pathlib import Path, PurePath
 from typing import Any
 
 import charset_normalizer
-import lxml.etree
-import lxml.html
+import lxml.etree  # type: ignore[import-untyped]
+import lxml.html  # type: ignore[import-untyped]
 import trafilatura
 import yaml
 from charset_normalizer.constant import TOO_SMALL_SEQUENCE

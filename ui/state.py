@@ -213,7 +213,7 @@ def analyze(
         finally:
             bar.empty()
 
-    return _pinned("report", key, lambda: _reports().get_or_compute(key, run))  # type: ignore[no-any-return]
+    return _pinned("report", key, lambda: _reports().get_or_compute(key, run))
 
 
 def _analyse(articles: tuple[Article, ...], lexicon_spec: LexiconSpec | None, skipped: tuple[SkippedInput, ...],
@@ -297,7 +297,7 @@ def overview_figures(key: str, report: CorpusReport) -> dict[str, go.Figure]:
         }
         return {name: SharedFigure(figure) for name, figure in figures.items()}
 
-    return _pinned(  # type: ignore[no-any-return]
+    return _pinned(
         "overview", key, lambda: _figure_sets().get_or_compute(("overview", key), build))
 
 
@@ -313,7 +313,7 @@ def word_figures(key: str, report: CorpusReport) -> list[go.Figure]:
             figures.append(SharedFigure(figure))
         return figures
 
-    return _pinned(  # type: ignore[no-any-return]
+    return _pinned(
         "words", key, lambda: _figure_sets().get_or_compute(("words", key), build))
 
 
