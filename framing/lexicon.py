@@ -27,6 +27,7 @@ from pathlib import Path
 from .data_files import data_source, read_data_csv, read_data_json, read_data_text
 from .errors import LexiconError
 from .segment import tokenize
+from .textnorm import WORD_RUN, is_mark, nfc
 from .types import EMPTY_MAPPING, FRAMES, read_only
 
 __all__ = [
@@ -50,7 +51,7 @@ DEFAULT_LEXICON = "frames"
 MAX_WEIGHT = 10.0
 #: Characters a term may contain: letters, digits, spaces, hyphens and apostrophes. Anything else
 #: (``*``, ``.``, ``|``, brackets) suggests the author expected a regular expression, which we never run.
-_TERM_SHAPE = re.compile(r"[^\W_]+(?:[ '’\-][^\W_]+)*")
+_TERM_SHAPE = re.compile(rf"{WORD_RUN}(?:[ '’\-]{WORD_RUN})*")
 _REQUIRED_COLUMNS = ("term", "frame", "weight")
 #: Hu & Liu's opinion lexicon: term -> polarity (sum over their two lists), with provenance beside it.
 OPINION_FILE = "opinion_lexicon.csv"
@@ -430,14 +431,14 @@ def _parse_vader(lines: Iterable[str]) -> Iterable[tuple[str, float]]:
 
 def _parse_row(row: dict[str | None, str | list[str] | None], *, line: int, source: str) -> LexiconTerm:
     where = f"{source} line {line}"
-    term = str(row.get("term") or "").strip().lower()
+    term = nfc(str(row.get("term") or "")).strip().lower()
     frame = str(row.get("frame") or "").strip().lower()
     weight_text = str(row.get("weight") or "").strip()
     note = str(row.get("note") or "").strip()
     if not term:
         raise LexiconError(f"{where}: empty term; write a word or phrase in the 'term' column")
     if not _TERM_SHAPE.fullmatch(term):
-        bad = "".join(sorted({c for c in term if not (c.isalnum() or c in " '’-")}))
+        bad = "".join(sorted({c for c in term if not (c.isalnum() or c in " '’-" or is_mark(c))}))
         raise LexiconError(
             f"{where}: term '{term}' contains {bad!r}; terms are plain words or phrases, not patterns"
         )
