@@ -74,7 +74,9 @@ def test_a_file_name_with_terminal_escapes_is_shown_escaped_on_stderr(
 
 def _long_article() -> Article:
     paragraph = "Ministers met in Geneva to talk about tariffs and troops. " * 20
-    return Article(id="long", outlet="A", title="Long", text="\n\n".join([paragraph] * 120), source="long.txt")
+    # Numbered paragraphs: cleaning drops later copies of a paragraph repeated word for word (issue 10).
+    text = "\n\n".join(f"Part {n}. {paragraph}" for n in range(120))
+    return Article(id="long", outlet="A", title="Long", text=text, source="long.txt")
 
 
 def test_a_truncated_article_is_named_in_the_table_the_csv_and_stderr(
