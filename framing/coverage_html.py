@@ -8,7 +8,7 @@ export has everything. Every string from the data is escaped.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 from .coverage import FactRow, fact_matrix
@@ -125,7 +125,7 @@ def _naming_html(report: CorpusReport, outlets: Sequence[str]) -> str:
             "are somebody else's and are counted apart.</p>" + "".join(tables))
 
 
-def _forms(cell: dict[str, int]) -> str:
+def _forms(cell: Mapping[str, int]) -> str:
     items = list(cell.items())[:FORMS_PER_CELL]
     text = ", ".join(f"{_esc(form)} ×{count}" for form, count in items)
     more = len(cell) - len(items)
