@@ -114,7 +114,7 @@ def _naming_html(report: CorpusReport, outlets: Sequence[str]) -> str:
                         f"<td>{_forms(quoted)}</td></tr>")
         if rows:
             tables.append(
-                f"<h4>{_esc(naming.referent)}</h4><table class=\"fl-summary\"><thead><tr><th scope=\"col\">Outlet</th>"
+                f"<p class=\"fl-referent\"><b>{_esc(naming.referent)}</b></p><table class=\"fl-summary\"><thead><tr><th scope=\"col\">Outlet</th>"
                 "<th scope=\"col\">Its own words</th><th scope=\"col\">In quotations</th></tr></thead>"
                 f"<tbody>{''.join(rows)}</tbody></table>"
             )

@@ -164,10 +164,10 @@ def test_json_carries_coverage_at_the_top_level_with_the_issue_field_names() -> 
 
 def test_report_section_escapes_the_data_and_lists_the_matrix() -> None:
     hostile = "Norvania & Kessland <will> resume trade talks in Geneva on March 3, officials said."
-    _, report = analysed(("a", "Alpha <b>", TALKS_A), ("h", "Beta", hostile))
+    _, report = analysed(("a", "Alpha <blink>", TALKS_A), ("h", "Beta", hostile))
     page = coverage_section_html(report, [o.outlet for o in report.outlets])
-    assert "<b>" not in page and "<will>" not in page
-    assert "Alpha &lt;b&gt;" in page and "&amp; Kessland &lt;will&gt;" in page and "fl-yes" in page
+    assert "<blink>" not in page and "<will>" not in page
+    assert "Alpha &lt;blink&gt;" in page and "&amp; Kessland &lt;will&gt;" in page and "fl-yes" in page
 
 
 def test_diff_marks_what_each_side_changed() -> None:
