@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .errors import LexiconError
+from .types import EMPTY_MAPPING, read_only
 
 __all__ = ["ToneRules", "parse_tone_rules", "parse_tone_topics", "RULE_KINDS", "NAME_CONTEXTS"]
 
@@ -42,7 +44,7 @@ class ToneRules:
     ``phrases`` maps a word to the phrases (as lower-case word tuples) in which it does not count.
     """
 
-    phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    phrases: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=lambda: EMPTY_MAPPING)
     names_in_runs: bool = False
     capitalised_names: frozenset[str] = frozenset()
     clause_marks: frozenset[str] = frozenset()
@@ -109,7 +111,7 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
         else:
             raise LexiconError(f"{where}: clause break '{term}' must be one word or one punctuation mark")
     return ToneRules(
-        phrases={w: tuple(p) for w, p in phrases.items()},
+        phrases=read_only({w: tuple(p) for w, p in phrases.items()}),
         names_in_runs=in_runs,
         capitalised_names=frozenset(capitalised),
         clause_marks=frozenset(marks),
