@@ -152,7 +152,11 @@ def _receive(results: IO[bytes], process: subprocess.Popen[bytes],
         try:
             message = pickle.load(results)  # noqa: S301 - our own child process, over a private pipe
         except EOFError:
-            code = process.wait(JOIN_TIMEOUT_S)
+            try:
+                code: int | str = process.wait(JOIN_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                code = "none, killed"
             raise WorkerError(f"the analysis stopped unexpectedly (worker exit code {code}); "
                               "try again, or with fewer articles") from None
         kind = message[0]
@@ -207,4 +211,6 @@ def _work(job_fd: int, result_fd: int) -> None:
 
 
 if __name__ == "__main__":
-    _work(int(sys.argv[1]), int(sys.argv[2]))
+    from ui.worker import _work as work  # the importable module, so its pickle reducers are the ones used
+
+    work(int(sys.argv[1]), int(sys.argv[2]))
