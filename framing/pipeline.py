@@ -19,6 +19,7 @@ from .cleaning import clean_text
 from .compare import aggregate_outlets, emphasis_shares, intensity_per_thousand
 from .components import Component, SentenceTone, TermMatches, check_components, default_components
 from .corpus import load_paths
+from .coverage import analyze_coverage
 from .frames import DocumentFrames, FrameModel
 from .lexicon import Lexicon, ToneLexicon, load_default_lexicon, load_tone_lexicon
 from .segment import build_document
@@ -143,12 +144,17 @@ def analyze_articles(
     frames = model.fit_transform_matches([list(p.matches) for p in prepared]) if prepared else []
     reports = tuple(_report(p, f) for p, f in zip(prepared, frames))
     word_counts = {p.article.id: p.word_counts for p in prepared}
+    coverage = analyze_coverage(reports)  # corpus-level reduce step across outlets (issue 15)
     return freeze(
         CorpusReport(
             articles=reports,
             outlets=aggregate_outlets(reports, word_counts),
             skipped=tuple(sorted(skipped, key=lambda item: (item.source, item.reason))),
             lexicon=read_only(frame_lexicon.describe()),
+            facts=coverage.facts,
+            shared_passages=coverage.shared_passages,
+            reprints=coverage.reprints,
+            naming=coverage.naming,
         )
     )
 
@@ -202,13 +208,13 @@ def _choose_components(
 
 
 def _prepare(article: Article, steps: Mapping[str, Component]) -> _Prepared:
-    cleaned = clean_text(article.text)
+    cleaned = clean_text(article.text, title=article.title, outlet=article.outlet)
     text, truncated = truncate_text(cleaned.text)
     if truncated:
         cleaned = CleanedText(text=text, removed=cleaned.removed, credit=cleaned.credit)
     document = build_document(text)
     results: dict[str, Any] = {name: step(document) for name, step in steps.items()}
-    notes = tuple(n for n in (truncated, results["language"]) if n)
+    notes = tuple(n for n in (*article.notes, truncated, results["language"]) if n)
     return _Prepared(
         article=article,
         cleaned=cleaned,

@@ -64,6 +64,9 @@ def measure_document(document: Document) -> Readability:
 def measure_readability(text: str) -> Readability:
     """Segment ``text`` and measure it: kept for callers that have a string, not a Document.
 
+    Text without a single letter (numbers only) gives zeros, not a reading ease of -385 for
+    "2025 11 24": a number is not a word to read.
+
     Examples
     --------
     >>> r = measure_readability("The cat sat on the mat. It was happy.")

@@ -17,6 +17,7 @@ from functools import lru_cache
 import simplemma
 from sentencex import segment as _split_sentences
 
+from .textnorm import WORD
 from .types import Document, Span, Token
 
 __all__ = ["build_document", "split_paragraphs", "split_sentences", "tokenize", "lemmatize"]
@@ -26,7 +27,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 #: A word: letters or digits, with inner apostrophes ("didn't", "China's"). Hyphens and dots split
 #: words, so "US-China" gives two tokens and a lexicon phrase "de-escalation" matches "de escalation".
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = re.compile(WORD)  # combining marks belong to their word (framing.textnorm)
 
 #: Characters that may stand between the words of one phrase ("trade war", "de-escalation").
 _PHRASE_JOINERS = frozenset(" -\u00a0\u2010\u2011")

@@ -19,6 +19,7 @@ from typing import Final, Mapping
 
 import plotly.graph_objects as go
 
+from framing.coverage_html import COVERAGE_CSS, coverage_section_html
 from framing.selection import articles_of, frame_words_per_100, significant_terms
 from framing.summary import summarise_outlets
 from framing.types import FRAMES, ArticleReport, CorpusReport, OutletReport
@@ -171,7 +172,8 @@ def render_report_html(
     lexicon_line = " ".join(part for part in (lexicon.get("name", ""), lexicon.get("version", "")) if part)
     page = render(
         "report.html.j2",
-        css=Markup(REPORT_CSS),
+        css=Markup(REPORT_CSS + COVERAGE_CSS),
+        coverage=Markup(coverage_section_html(report, [o.outlet for o in chosen])),
         count=count,
         rows=_rows(report, chosen),
         frames=FRAMES,
