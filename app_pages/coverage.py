@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from framing.coverage import fact_matrix
-from framing.coverage_html import COVERAGE_CSS, band_label, diff_html, short_wording
+from framing_render.coverage import COVERAGE_CSS, band_label, diff_html, short_wording
 from framing.types import ArticleReport, CorpusReport, Fact, Naming
 from ui.markup import esc, esc_name, md_escape, outlet_heading
 from ui.state import get_view

@@ -19,7 +19,7 @@ from typing import Final, Mapping
 
 import plotly.graph_objects as go
 
-from framing.coverage_html import COVERAGE_CSS, coverage_section_html
+from framing_render.coverage import COVERAGE_CSS, coverage_section_html
 from framing.selection import articles_of, frame_words_per_100, significant_terms
 from framing.summary import summarise_outlets
 from framing.types import FRAMES, ArticleReport, CorpusReport, OutletReport

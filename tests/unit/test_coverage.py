@@ -7,7 +7,7 @@ import json
 import pytest
 
 from framing.coverage import analyze_coverage, fact_matrix
-from framing.coverage_html import coverage_section_html, diff_html
+from framing_render.coverage import coverage_section_html, diff_html
 from framing.export import to_json
 from framing.pipeline import analyze_articles
 from framing.shared_copy import find_shared_copy

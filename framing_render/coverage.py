@@ -7,13 +7,14 @@ export has everything. Every string from the data is escaped.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 from typing import Final
 
-from .coverage import FactRow, fact_matrix
-from .shared_copy import word_diff
-from .types import ArticleReport, CorpusReport
+from framing.coverage import FactRow, fact_matrix
+from framing.shared_copy import word_diff
+from framing.types import ArticleReport, CorpusReport
+
+from .text import esc
 
 __all__ = ["COVERAGE_CSS", "coverage_section_html", "diff_html", "short_wording"]
 
@@ -41,7 +42,7 @@ table.fl-matrix tr { break-inside: avoid; page-break-inside: avoid; }
 
 
 def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    return str(esc(text))  # the render layer's one escaper
 
 
 def short_wording(text: str, words: int = WORDING_WORDS) -> str:
