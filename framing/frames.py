@@ -42,9 +42,13 @@ from wordfreq import word_frequency
 
 from .errors import ModelNotFittedError
 from .lexicon import Lexicon, LexiconTerm, load_default_lexicon
+from .senses import ContextRules, load_default_rules
 from .types import FRAMES, Evidence, Token
 
-__all__ = ["FrameModel", "DocumentFrames", "TermMatcher", "background_document_share", "load_frame_scales"]
+__all__ = [
+    "FrameModel", "DocumentFrames", "TermMatcher", "background_document_share", "load_frame_scales",
+    "load_subcategory_weights",
+]
 
 #: Pseudo-articles contributed by the background corpus. Ten means the background matters as much as
 #: ten analysed articles: it dominates a classroom set of 3-10 and fades for a research corpus of thousands.
@@ -60,6 +64,8 @@ class DocumentFrames:
 
     scores: dict[str, float]
     evidence: tuple[Evidence, ...]
+    #: The lexicon weight of each evidence item's term, in the same order (for ``evidence_level``).
+    lexicon_weights: tuple[float, ...] = ()
 
 
 class TermMatcher:
@@ -145,11 +151,15 @@ class FrameModel:
         prior_documents: float = PRIOR_DOCUMENTS,
         typical_length: int = TYPICAL_LENGTH,
         frame_scales: Mapping[str, float] | None = None,
+        subcategory_weights: Mapping[tuple[str, str], float] | None = None,
+        rules: ContextRules | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.prior_documents = prior_documents
         self.typical_length = typical_length
         self.frame_scales = frame_scales
+        self.subcategory_weights = subcategory_weights
+        self.rules = rules
 
     # -- fitting -------------------------------------------------------------------------------
     def fit(self, documents: Sequence[Sequence[Token]]) -> FrameModel:
@@ -169,15 +179,18 @@ class FrameModel:
         self._validate_params()
         return self.fit_transform_matches(self._match_all(documents))
 
-    def find_terms(self, tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
-        """Return ``(term index, start, end)`` of every lexicon match in one token list.
+    def find_terms(self, tokens: Sequence[Token], text: str | None = None) -> list[tuple[int, int, int]]:
+        """Return ``(term index, start, end)`` of every lexicon match in one token list that counts.
 
+        Matches the sense and context rules drop (``senses.py``) are left out; ``text`` (the string
+        the tokens index) lets the rules see capitals and sentence punctuation.
         With ``fit_transform_matches`` this lets a caller match each document as it goes and drop
         its tokens, instead of holding every token of a large corpus at once.
         """
         if not hasattr(self, "_matcher"):
             self._validate_params()
-        return self._matcher.find(tokens)
+        kept, _ = self.rules_(tokens, self._matcher.find(tokens), self.lexicon_.terms, text)
+        return kept
 
     def fit_transform_matches(self, matches: list[list[tuple[int, int, int]]]) -> list[DocumentFrames]:
         """Fit and score documents given as ``find_terms`` results."""
@@ -218,11 +231,24 @@ class FrameModel:
         if bad:
             raise ValueError(f"frame_scales must map frames ({', '.join(FRAMES)}) to numbers > 0, got {bad!r}")
         self.frame_scales_ = {f: float(scales.get(f, 1.0)) for f in FRAMES}
+        weights = self.subcategory_weights
+        if weights is None:
+            packaged_weights, weights_for = load_subcategory_weights()
+            weights = packaged_weights if (self.lexicon_.name, self.lexicon_.version) == weights_for else {}
+        bad_w = {k: v for k, v in weights.items() if not (isinstance(v, (int, float)) and v > 0)}
+        if bad_w:
+            raise ValueError(f"subcategory_weights must be numbers > 0, got {bad_w!r}")
+        self.subcategory_weights_ = {k: float(v) for k, v in weights.items()}
+        self.rules_ = self.rules if self.rules is not None else load_default_rules()
+        self._term_factor = [
+            self.frame_scales_[t.frame] * self.subcategory_weights_.get((t.frame, t.subcategory), 1.0) * t.weight
+            for t in self.lexicon_.terms
+        ]
 
     def _match_all(self, documents: Sequence[Sequence[Token]]) -> list[list[tuple[int, int, int]]]:
         if isinstance(documents, str):
             raise TypeError("documents must be a sequence of token lists, not a single string; tokenize first")
-        return [self._matcher.find(doc) for doc in documents]
+        return [self.rules_(doc, self._matcher.find(doc), self.lexicon_.terms)[0] for doc in documents]
 
     def _fit_matches(self, matches: list[list[tuple[int, int, int]]]) -> None:
         if not matches:
@@ -252,7 +278,7 @@ class FrameModel:
             tfidf = dict(zip(weighted.indices[start:end].tolist(), weighted.data[start:end].tolist()))
             raw = dict(zip(counts.indices[counts.indptr[row]:counts.indptr[row + 1]].tolist(),
                            counts.data[counts.indptr[row]:counts.indptr[row + 1]].tolist()))
-            results.append(_document_frames(doc_matches, terms, tfidf, raw, self.frame_scales_))
+            results.append(_document_frames(doc_matches, terms, tfidf, raw, self._term_factor))
         return results
 
     def _count(self, matches: list[list[tuple[int, int, int]]]) -> sparse.csr_matrix:
@@ -283,16 +309,17 @@ def _document_frames(
     terms: tuple[LexiconTerm, ...],
     tfidf: dict[int, float],
     counts: dict[int, int],
-    scales: dict[str, float],
+    factors: Sequence[float],
 ) -> DocumentFrames:
     scores = dict.fromkeys(FRAMES, 0.0)
     evidence = []
     for index, start, end in matches:
         term = terms[index]
-        weight = scales[term.frame] * term.weight * tfidf[index] / counts[index]
+        weight = factors[index] * tfidf[index] / counts[index]
         scores[term.frame] += weight
         evidence.append(Evidence(term.term, term.frame, weight, start, end))
-    return DocumentFrames(scores=scores, evidence=tuple(evidence))
+    return DocumentFrames(scores=scores, evidence=tuple(evidence),
+                          lexicon_weights=tuple(terms[index].weight for index, _, _ in matches))
 
 
 @lru_cache(maxsize=20_000)
@@ -322,3 +349,20 @@ def load_frame_scales() -> tuple[dict[str, float], tuple[str, str]]:
     scales = {row["frame"]: float(row["scale"]) for row in rows}
     meta = json.loads((folder / "frame_scales.meta.json").read_text(encoding="utf-8"))
     return scales, (str(meta["lexicon"]), str(meta["lexicon_version"]))
+
+
+@lru_cache(maxsize=1)
+def load_subcategory_weights() -> tuple[dict[tuple[str, str], float], tuple[str, str]]:
+    """Return the packaged fitted weights per (frame, subcategory) and the lexicon they were fitted for.
+
+    Examples
+    --------
+    >>> weights, (name, version) = load_subcategory_weights()
+    >>> all(w > 0 for w in weights.values()), name
+    (True, 'framing-lens-frames')
+    """
+    folder = resources.files("framing.lexicons")
+    rows = csv.DictReader(io.StringIO((folder / "frame_weights.csv").read_text(encoding="utf-8")))
+    weights = {(row["frame"], row["subcategory"]): float(row["weight"]) for row in rows}
+    meta = json.loads((folder / "frame_weights.meta.json").read_text(encoding="utf-8"))
+    return weights, (str(meta["lexicon"]), str(meta["lexicon_version"]))

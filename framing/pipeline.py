@@ -15,6 +15,7 @@ from .cleaning import clean_text
 from .compare import aggregate_outlets, emphasis_shares, intensity_per_thousand
 from .corpus import load_paths
 from .distinctive import count_words
+from .evidence import emphasis_interval, evidence_level, strong_evidence_count
 from .frames import DocumentFrames, FrameModel
 from .language import language_note
 from .lexicon import Lexicon, load_default_lexicon, load_tone_lexicon
@@ -174,7 +175,7 @@ def _prepare(article: Article, model: FrameModel) -> _Prepared:
         article=article,
         cleaned=cleaned,
         sentences=_sentence_tones(split_sentences(text), tokens),
-        matches=model.find_terms(tokens),
+        matches=model.find_terms(tokens, text),
         word_counts=count_words(tokens),
         words=sum(1 for t in tokens if not t.lower.isdigit()),
         readability=measure_readability(text),
@@ -218,6 +219,10 @@ def _report(prepared: _Prepared, frames: DocumentFrames) -> ArticleReport:
         tone=mean_tone([s.tone for s in sentences]),
         sentences=sentences,
         notes=prepared.notes,
+        evidence_level=evidence_level(strong_evidence_count(frames.lexicon_weights), words,
+                                      any_evidence=bool(frames.evidence)),
+        emphasis_ci=emphasis_interval([s.frames for s in sentences]),
+        frame_words=strong_evidence_count(frames.lexicon_weights),
     )
 
 
