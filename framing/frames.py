@@ -12,10 +12,12 @@ The model, for lexicon term :math:`t` (frame :math:`f(t)`, lexicon weight :math:
   of one to five articles sensible (a term all five outlets use is not down-weighted to nothing, and a
   very common word never outweighs a specific one);
 * :math:`\mathrm{tfidf}(t,d) = (1 + \ln c_{t,d})\,\mathrm{idf}(t)` — sublinear term frequency;
-* frame score :math:`F_f(d) = s_f \sum_{t: f(t)=f} w_t\,\mathrm{tfidf}(t,d)`, where :math:`s_f` is a
-  per-frame scale (``lexicons/frame_scales.csv``, fitted for the packaged lexicon on labelled dev
-  data, see ``docs/validity.md``; 1 for any other lexicon) that offsets how much more often everyday
-  news vocabulary leans to one frame than another;
+* frame score :math:`F_f(d) = s_f \sum_{t: f(t)=f} m_{g(t)}\,m_t\,w_t\,\mathrm{tfidf}(t,d)`, where
+  :math:`m_{g(t)}` and :math:`m_t` are the fitted multipliers of the term's subcategory and of the term
+  (``lexicons/frame_weights.csv``, fitted for the packaged lexicon on four labelled dev sets, see
+  ``framing/validate_frames.py``; 1 for any other lexicon) and :math:`s_f` a per-frame scale
+  (``lexicons/frame_scales.csv``, applied only with lexicon 1.1.0, for which it was fitted);
+* only matches the sense and context rules allow count (``lexicons/frame_rules.csv``, ``senses.py``);
 * emphasis :math:`e_f(d) = F_f(d) / \sum_g F_g(d)` (all zero when there is no evidence);
 * intensity :math:`1000 \cdot \sum_f F_f(d) / \mathrm{words}(d)`.
 
@@ -48,6 +50,7 @@ from .types import FRAMES, Evidence, Token
 __all__ = [
     "FrameModel", "DocumentFrames", "TermMatcher", "background_document_share", "load_frame_scales",
     "load_subcategory_weights",
+    "load_fitted_weights",
 ]
 
 #: Pseudo-articles contributed by the background corpus. Ten means the background matters as much as
@@ -153,6 +156,7 @@ class FrameModel:
         frame_scales: Mapping[str, float] | None = None,
         subcategory_weights: Mapping[tuple[str, str], float] | None = None,
         rules: ContextRules | None = None,
+        term_weights: Mapping[str, float] | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.prior_documents = prior_documents
@@ -160,6 +164,7 @@ class FrameModel:
         self.frame_scales = frame_scales
         self.subcategory_weights = subcategory_weights
         self.rules = rules
+        self.term_weights = term_weights
 
     # -- fitting -------------------------------------------------------------------------------
     def fit(self, documents: Sequence[Sequence[Token]]) -> FrameModel:
@@ -232,16 +237,22 @@ class FrameModel:
             raise ValueError(f"frame_scales must map frames ({', '.join(FRAMES)}) to numbers > 0, got {bad!r}")
         self.frame_scales_ = {f: float(scales.get(f, 1.0)) for f in FRAMES}
         weights = self.subcategory_weights
+        term_weights: Mapping[str, float] = self.term_weights or {}
         if weights is None:
-            packaged_weights, weights_for = load_subcategory_weights()
-            weights = packaged_weights if (self.lexicon_.name, self.lexicon_.version) == weights_for else {}
+            packaged_weights, packaged_terms, weights_for = load_fitted_weights()
+            same = (self.lexicon_.name, self.lexicon_.version) == weights_for
+            weights = packaged_weights if same else {}
+            if self.term_weights is None and same:
+                term_weights = packaged_terms
         bad_w = {k: v for k, v in weights.items() if not (isinstance(v, (int, float)) and v > 0)}
         if bad_w:
             raise ValueError(f"subcategory_weights must be numbers > 0, got {bad_w!r}")
         self.subcategory_weights_ = {k: float(v) for k, v in weights.items()}
         self.rules_ = self.rules if self.rules is not None else load_default_rules()
+        self.term_weights_ = {k: float(v) for k, v in term_weights.items()}
         self._term_factor = [
-            self.frame_scales_[t.frame] * self.subcategory_weights_.get((t.frame, t.subcategory), 1.0) * t.weight
+            self.frame_scales_[t.frame] * self.subcategory_weights_.get((t.frame, t.subcategory), 1.0)
+            * self.term_weights_.get(t.term, 1.0) * t.weight
             for t in self.lexicon_.terms
         ]
 
@@ -351,7 +362,6 @@ def load_frame_scales() -> tuple[dict[str, float], tuple[str, str]]:
     return scales, (str(meta["lexicon"]), str(meta["lexicon_version"]))
 
 
-@lru_cache(maxsize=1)
 def load_subcategory_weights() -> tuple[dict[tuple[str, str], float], tuple[str, str]]:
     """Return the packaged fitted weights per (frame, subcategory) and the lexicon they were fitted for.
 
@@ -361,8 +371,26 @@ def load_subcategory_weights() -> tuple[dict[tuple[str, str], float], tuple[str,
     >>> all(w > 0 for w in weights.values()), name
     (True, 'framing-lens-frames')
     """
+    subs, _, fitted_for = load_fitted_weights()
+    return subs, fitted_for
+
+
+@lru_cache(maxsize=1)
+def load_fitted_weights() -> tuple[dict[tuple[str, str], float], dict[str, float], tuple[str, str]]:
+    """Return the packaged multipliers: per (frame, subcategory), per term, and the lexicon they fit.
+
+    ``frame_weights.csv`` rows with an empty ``term`` are subcategory multipliers; the others
+    multiply one term on top of its subcategory. A term's evidence is its TF-IDF times its lexicon
+    weight times both multipliers, so every score is still a sum of word-level evidence.
+    """
     folder = resources.files("framing.lexicons")
     rows = csv.DictReader(io.StringIO((folder / "frame_weights.csv").read_text(encoding="utf-8")))
-    weights = {(row["frame"], row["subcategory"]): float(row["weight"]) for row in rows}
+    subs: dict[tuple[str, str], float] = {}
+    terms: dict[str, float] = {}
+    for row in rows:
+        if (row.get("term") or "").strip():
+            terms[row["term"].strip()] = float(row["weight"])
+        else:
+            subs[(row["frame"], row["subcategory"])] = float(row["weight"])
     meta = json.loads((folder / "frame_weights.meta.json").read_text(encoding="utf-8"))
-    return weights, (str(meta["lexicon"]), str(meta["lexicon_version"]))
+    return subs, terms, (str(meta["lexicon"]), str(meta["lexicon_version"]))

@@ -681,6 +681,9 @@ def run_validation(data_dir: str | Path = DEFAULT_DATA_DIR) -> dict[str, object]
     data_dir = Path(data_dir)
     _require(data_dir, TONE_FILE)
     _require(data_dir, EMPHASIS_FILE)
+    from .validate_frames import require_frame_files, run_frame_validation
+
+    require_frame_files(data_dir)
     frames, tone = load_default_lexicon(), load_tone_lexicon()
     return {
         "lexicons": {"frames": frames.version, "tone_news": tone.provenance.get("version", "?"),
@@ -688,6 +691,7 @@ def run_validation(data_dir: str | Path = DEFAULT_DATA_DIR) -> dict[str, object]
         "cross_validation": f"{CV_FOLDS} folds split by article, stratified (seed {CV_SEED})",
         "tone": evaluate_tone(load_tone_benchmark(data_dir)),
         "emphasis": evaluate_emphasis(load_emphasis_benchmark(data_dir)),
+        "frames": run_frame_validation(data_dir),
     }
 
 
@@ -732,5 +736,9 @@ def format_table(figures: Mapping[str, object]) -> str:
         lines += ["", f"{label} (rows: true, columns: predicted)", f"{'':<12}" + "".join(f"{c:>11}" for c in columns)]
         for true, row in matrix.items():
             lines.append(f"{true:<12}" + "".join(f"{row[c]:>11}" for c in columns))
+    if isinstance(figures.get("frames"), Mapping):
+        from .validate_frames import format_frame_table
+
+        lines += ["", format_frame_table(figures["frames"]).rstrip("\n")]
     return "\n".join(lines) + "\n"
 
