@@ -3,13 +3,18 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test analyze bench clean
+.PHONY: run test lint analyze bench clean
 
 run: $(VENV)/.runtime
 	$(BIN)/streamlit run dashboard.py
 
-test: $(VENV)/.dev
+test: lint
 	$(BIN)/python -m pytest
+
+# ruff and mypy are configured in pyproject.toml; `make test` runs them first.
+lint: $(VENV)/.dev
+	$(BIN)/python -m ruff check .
+	$(BIN)/python -m mypy
 
 analyze: $(VENV)/.runtime
 	$(BIN)/python -m framing analyze data

@@ -13,7 +13,7 @@ from framing.corpus import article_from_text
 from framing.errors import FramingError, LexiconError
 from framing.highlights import HIGHLIGHT_CSS
 from framing.types import Article, LoadResult
-from ui.corpus import add_pasted, apply_labels
+from ui.corpus import SKIPPED_SHOWN, add_pasted, apply_labels, truncation_message
 from ui.markup import APP_CSS, md_escape
 from ui.state import (
     LEXICON_SOURCES,
@@ -140,8 +140,11 @@ with st.sidebar:
     source = st.radio("Articles", SOURCES, key="source")
     loaded = choose_corpus(source)
     if loaded is not None:
-        for item in loaded.skipped:
+        for item in loaded.skipped[:SKIPPED_SHOWN]:
             st.warning(md_escape(f"Skipped {item.source}: {item.reason}"))
+        if len(loaded.skipped) > SKIPPED_SHOWN:
+            st.warning(f"… and {len(loaded.skipped) - SKIPPED_SHOWN:,} more skipped inputs (the Export page's "
+                       "JSON lists every one with its reason).")
     articles = edit_labels(loaded.articles) if loaded is not None and loaded.articles else ()
     lexicon_spec = choose_lexicon(reveal=not st.session_state.read_first)
 
@@ -162,6 +165,10 @@ try:
 except FramingError as exc:
     st.error(md_escape(f"The analysis could not run: {exc}"))
     st.stop()
+
+notice = truncation_message(report)
+if notice:
+    st.warning(md_escape(notice), icon=":material/content_cut:")
 
 set_view(View(report=report, lexicon=lexicon, reveal=reveal, articles=articles, lexicon_spec=lexicon_spec,
               skipped=report.skipped, key=key))

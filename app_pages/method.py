@@ -88,7 +88,7 @@ st.markdown("#### How well does it agree with people?")
 try:
     from framing.validate import load_validity_figures
 
-    figures = load_validity_figures()
+    figures: Mapping[str, object] | None = load_validity_figures()
 except (ImportError, FileNotFoundError, ValueError):
     figures = None
 if not figures:

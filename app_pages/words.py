@@ -22,6 +22,10 @@ st.caption(
 )
 outlets = report.outlets
 figures = word_figures(view.key, view.report)
+if len(figures) < len(outlets):
+    st.info(f"Charts for the first {len(figures)} of {len(outlets):,} outlets (more would make this page slow "
+            "for everyone on the server); the table below lists the words of every outlet.")
+    outlets = outlets[:len(figures)]
 for row_start in range(0, len(outlets), CHARTS_PER_ROW):
     row = outlets[row_start:row_start + CHARTS_PER_ROW]
     for column, outlet in zip(st.columns(CHARTS_PER_ROW, gap="large"), row):
@@ -33,7 +37,7 @@ for row_start in range(0, len(outlets), CHARTS_PER_ROW):
 st.markdown("##### All distinctive words")
 st.dataframe(
     [{"outlet": o.outlet, "word": t.term, "z-score": round(t.z, 2), "times used": t.count}
-     for o in outlets for t in o.distinctive_terms],
+     for o in report.outlets for t in o.distinctive_terms],
     key="words_table", hide_index=True,
 )
 

@@ -92,7 +92,7 @@ def rerender_times(repeats: int) -> dict[str, float]:
     results: dict[str, list[float]] = {}
     for i in range(repeats):
         results.setdefault("overview: lexicon radio", []).append(
-            timed(lambda: at.radio(key="lexicon_source").set_value(("Paste CSV", "Built-in")[i % 2]).run()))
+            timed(lambda i=i: at.radio(key="lexicon_source").set_value(("Paste CSV", "Built-in")[i % 2]).run()))
         results.setdefault("overview -> read-first toggle", []).append(
             timed(lambda: at.toggle(key="read_first").set_value(True).run()))
         results.setdefault("read-first -> overview toggle", []).append(
@@ -100,11 +100,11 @@ def rerender_times(repeats: int) -> dict[str, float]:
     at.switch_page("app_pages/side_by_side.py").run()
     for i in range(repeats):
         results.setdefault("side by side: pick outlets", []).append(
-            timed(lambda: at.multiselect(key="sbs_outlets").set_value(outlets[i % 2: i % 2 + 3]).run()))
+            timed(lambda i=i: at.multiselect(key="sbs_outlets").set_value(outlets[i % 2: i % 2 + 3]).run()))
     at.switch_page("app_pages/passages.py").run()
     for i in range(repeats):
         results.setdefault("passages: pick frame", []).append(
-            timed(lambda: at.radio(key="passage_frame").set_value(("trade", "diplomacy")[i % 2]).run()))
+            timed(lambda i=i: at.radio(key="passage_frame").set_value(("trade", "diplomacy")[i % 2]).run()))
     return {name: statistics.median(values) for name, values in results.items()}
 
 

@@ -54,6 +54,16 @@ Usage::
     .venv/bin/python bench/load.py --sessions 2 --no-assets --out /tmp/load.json   # smoke run
     .venv/bin/python bench/load.py --check-browser --sessions 5
     .venv/bin/python bench/load.py --url http://127.0.0.1:8501 --server-pid 12345
+    .venv/bin/python bench/load.py --sessions 25 --heavy 5   # issue 12: light wave alone, then with 5 uploads
+
+Heavy sessions (``--heavy N``, issue 12)
+    After the light wave(s), N more sessions each open the page, choose "Upload files" (the radio's
+    widget state), ask for an upload URL (``file_urls_request``), PUT a CSV of ``--heavy-articles``
+    rows (remixed from ``data/``, a different mix each) with the XSRF cookie and header a browser
+    sends, and rerun with the uploader's state, as the browser does. Once every upload is on the
+    server and its analysis is asked for, the same light wave runs again; its line comes second.
+    After all have closed, memory is read again ``--session-ttl`` seconds later (closed sessions are
+    kept that long for a reconnect), after one more short visit that lets the server drop them.
 
 Exit codes: 0 every session succeeded; 1 some failed (or the browser check differed); 2 bad usage
 (e.g. a non-loopback ``--url``, more than 50 sessions).
@@ -95,6 +105,16 @@ DEFAULT_SESSIONS = 30
 MAX_SESSIONS = 50
 #: Hard cap on --rounds.
 MAX_ROUNDS = 5
+#: Hard cap on --heavy, and the rows of each heavy session's CSV (the uploads of issue 12).
+MAX_HEAVY = 10
+HEAVY_ARTICLES = 2_000
+#: Seconds a heavy session may take: five 2,000-article analyses queue for one worker.
+HEAVY_TIMEOUT_S = 600.0
+#: The dashboard's server.disconnectedSessionTTL (.streamlit/config.toml): closed sessions' memory
+#: is only freed after it.
+SESSION_TTL_S = 30.0
+#: Seconds for a whole run with --heavy.
+HEAVY_DEADLINE_S = 1200.0
 #: Seconds one session may take from its start to script_finished.
 SESSION_TIMEOUT_S = 120.0
 #: Seconds the whole run may take (server start, warm-up, every round); then everything is stopped.
@@ -503,6 +523,203 @@ async def run_session(index: int, base: str, *, assets: bool, timeout: float, de
     return result
 
 
+# --------------------------------------------------------------------------- heavy sessions (issue 12)
+
+
+def heavy_csv(seed: int, articles: int) -> bytes:
+    """A CSV of ``articles`` rows remixed from the bundled articles in ``data/`` (8 paragraphs each).
+
+    Each heavy session gets its own ``seed``, so five uploads are five different analyses.
+    """
+    import csv
+    import io
+    import random
+
+    sys.path.insert(0, str(ROOT))
+    from framing.corpus import load_paths
+
+    bundled = load_paths([ROOT / "data"]).articles
+    paragraphs = [p for a in bundled for p in a.text.split("\n\n") if len(p) > 40]
+    rng = random.Random(seed)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["id", "outlet", "title", "text"])
+    for i in range(articles):
+        writer.writerow([f"h{seed}-{i:05d}", f"Outlet {i % 10}", f"Story {seed}-{i}",
+                         "\n\n".join(rng.sample(paragraphs, 8))])
+    return buffer.getvalue().encode("utf-8")
+
+
+@dataclass
+class HeavyResult:
+    """One student uploading a large CSV: the same steps a browser takes, over the same protocol."""
+
+    index: int
+    ok: bool = False
+    error: str = ""
+    upload_bytes: int = 0
+    uploaded_s: float | None = None
+    first_chart_s: float | None = None
+    finished_s: float | None = None
+    charts: int = 0
+
+
+def _xsrf_token() -> str:
+    """A token in Streamlit's format; the server checks that the cookie and the header agree."""
+    from streamlit.web.server.starlette.starlette_app_utils import generate_xsrf_token_string
+
+    return str(generate_xsrf_token_string())
+
+
+async def http_put_file(host: str, port: int, path: str, name: str, data: bytes, token: str) -> int:
+    """PUT one file as multipart/form-data, as the browser's uploader does; the HTTP status."""
+    boundary = "----framinglensbench"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"UploadedFile\"; filename=\"{name}\"\r\n"
+            "Content-Type: text/csv\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+    reader, writer = await asyncio.open_connection(host, port)
+    try:
+        head = (f"PUT {path} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n"
+                f"Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {len(body)}\r\n"
+                f"Cookie: _streamlit_xsrf={token}\r\nX-Xsrftoken: {token}\r\nOrigin: http://{host}:{port}\r\n\r\n")
+        writer.write(head.encode("ascii") + body)
+        await writer.drain()
+        raw = await reader.read()
+    finally:
+        writer.close()
+        with contextlib.suppress(OSError):
+            await writer.wait_closed()
+    return int(raw.split(b"\r\n", 1)[0].split()[1])
+
+
+async def run_heavy_session(index: int, base: str, data: bytes, *, timeout: float, uploading: Hold,
+                            hold: Hold) -> HeavyResult:
+    """Open the page, choose "Upload files", upload ``data`` as a CSV, wait for the first chart.
+
+    ``uploading`` is told once the file is on the server and the rerun that analyses it is sent
+    (the heavy work is then in flight); the connection then stays open until ``hold`` is released.
+    """
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.asyncio.client import connect
+
+    result = HeavyResult(index, upload_bytes=len(data))
+    host, port = loopback_base(base)
+    token = _xsrf_token()
+    start = time.perf_counter()
+    told = arrived = False
+    name = f"heavy{index}.csv"
+    try:
+        async with asyncio.timeout(timeout):
+            ws_url = "ws://" + base.split("://", 1)[1] + "/_stcore/stream"
+            async with connect(ws_url, subprotocols=["streamlit", token], origin=base, proxy=None,  # type: ignore[list-item,arg-type]
+                               max_size=MAX_MESSAGE_BYTES, open_timeout=timeout,
+                               additional_headers={"Cookie": f"_streamlit_xsrf={token}"}) as connection:
+                widgets: dict[str, str] = {}
+                session_id = ""
+
+                async def until(predicate: Any) -> Any:
+                    nonlocal session_id
+                    async for frame in connection:
+                        message = ForwardMsg()
+                        message.ParseFromString(frame if isinstance(frame, bytes) else frame.encode())
+                        kind = message.WhichOneof("type")
+                        if kind == "new_session":
+                            session_id = message.new_session.initialize.session_id
+                        elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+                            element = message.delta.new_element
+                            which = element.WhichOneof("type")
+                            if which == "radio" and element.radio.label == "Articles":
+                                widgets["source"] = element.radio.id
+                            elif which == "file_uploader" and element.file_uploader.label == "Article files":
+                                widgets["upload"] = element.file_uploader.id
+                            elif which == "plotly_chart":
+                                result.charts += 1
+                                if told and result.first_chart_s is None:
+                                    result.first_chart_s = time.perf_counter() - start
+                            elif which == "exception":
+                                raise RuntimeError("exception element: " + element.exception.message[:200])
+                        found = predicate(message)
+                        if found is not None:
+                            return found
+                    raise RuntimeError("connection closed")
+
+                def finished(message: Any) -> Any:
+                    if message.WhichOneof("type") == "script_finished":
+                        status = ForwardMsg.ScriptFinishedStatus.Name(message.script_finished)
+                        if status != "FINISHED_EARLY_FOR_RERUN":
+                            return status
+                    return None
+
+                def rerun(with_file: Any = None) -> bytes:
+                    back = BackMsg.FromString(rerun_message(base))
+                    state = back.rerun_script.widget_states.widgets.add()
+                    state.id, state.string_value = widgets["source"], "Upload files"
+                    if with_file is not None:
+                        upload = back.rerun_script.widget_states.widgets.add()
+                        upload.id = widgets["upload"]
+                        info = upload.file_uploader_state_value.uploaded_file_info.add()
+                        info.file_id, info.name, info.size = with_file.file_id, name, len(data)
+                        info.file_urls.CopyFrom(with_file)
+                    return back.SerializeToString()
+
+                await connection.send(rerun_message(base))
+                await until(finished)
+                await connection.send(rerun())
+                await until(finished)
+                if "upload" not in widgets or not session_id:
+                    raise RuntimeError("no file uploader on the page")
+                ask = BackMsg()
+                ask.file_urls_request.request_id = f"bench{index}"
+                ask.file_urls_request.file_names.append(name)
+                ask.file_urls_request.session_id = session_id
+                await connection.send(ask.SerializeToString())
+                response = await until(lambda m: m.file_urls_response
+                                       if m.WhichOneof("type") == "file_urls_response" else None)
+                if response.error_msg or not response.file_urls:
+                    raise RuntimeError(f"no upload URL: {response.error_msg}")
+                urls = response.file_urls[0]
+                path = urllib.parse.urlsplit(urls.upload_url).path or urls.upload_url
+                status = await http_put_file(host, port, path, name, data, token)
+                if status not in (200, 204):
+                    raise RuntimeError(f"upload answered HTTP {status}")
+                result.uploaded_s = time.perf_counter() - start
+                await connection.send(rerun(urls))
+                told = True
+                uploading.arrive()
+                status_name = await until(finished)
+                result.finished_s = time.perf_counter() - start
+                if status_name != "FINISHED_SUCCESSFULLY":
+                    raise RuntimeError(status_name)
+                if result.first_chart_s is None:
+                    raise RuntimeError("no chart after the upload")
+                result.ok = True
+                arrived = True
+                hold.arrive()
+                await hold.released.wait()
+    except TimeoutError:
+        result.error = result.error or f"timed out after {timeout:.0f} s"
+    except Exception as exc:  # noqa: BLE001 - reported per session
+        result.error = f"{type(exc).__name__}: {exc}"[:300]
+    finally:
+        if not told:
+            uploading.arrive()
+        if not arrived:
+            hold.arrive()
+    return result
+
+
+def summarise_heavy(results: Sequence[HeavyResult]) -> dict[str, Any]:
+    times = [r.first_chart_s for r in results if r.ok and r.first_chart_s is not None]
+    errors: dict[str, int] = {}
+    for r in results:
+        if not r.ok:
+            errors[r.error] = errors.get(r.error, 0) + 1
+    return {"sessions": len(results), "succeeded": sum(r.ok for r in results),
+            "first_chart_s": {"median": statistics.median(times) if times else None, "max": max(times, default=None)},
+            "upload_mb": round(max((r.upload_bytes for r in results), default=0) / 1e6, 2), "errors": errors,
+            "per_session": [asdict(r) for r in results]}
+
+
 async def run_wave(base: str, sessions: int, *, assets: bool, timeout: float, ramp: float) -> list[SessionResult]:
     """N sessions started together (or spread evenly over ``ramp`` seconds), held open until all are done."""
     hold = Hold(sessions)
@@ -592,7 +809,18 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-warmup", dest="warmup", action="store_false",
                         help="let the wave meet a cold server (first analysis not yet cached)")
     parser.add_argument("--session-timeout", type=float, default=SESSION_TIMEOUT_S)
-    parser.add_argument("--deadline", type=float, default=DEADLINE_S, help="seconds for the whole run")
+    parser.add_argument("--heavy", type=int, default=0,
+                        help="after the light wave(s), run the same wave again while this many more sessions "
+                             f"upload a large CSV each (at most {MAX_HEAVY})")
+    parser.add_argument("--heavy-articles", type=int, default=HEAVY_ARTICLES,
+                        help=f"rows of each heavy session's CSV (default {HEAVY_ARTICLES:,})")
+    parser.add_argument("--heavy-timeout", type=float, default=HEAVY_TIMEOUT_S,
+                        help="seconds a heavy session may take from its start to its first chart")
+    parser.add_argument("--session-ttl", type=float, default=SESSION_TTL_S,
+                        help="the server's server.disconnectedSessionTTL: memory is read again this long "
+                             "after the heavy sessions closed")
+    parser.add_argument("--deadline", type=float, default=None,
+                        help=f"seconds for the whole run (default {DEADLINE_S:.0f}, {HEAVY_DEADLINE_S:.0f} with --heavy)")
     parser.add_argument("--sample-interval", type=float, default=SAMPLE_INTERVAL_S)
     parser.add_argument("--app-dir", type=Path, default=ROOT,
                         help="serve the dashboard.py in this folder, e.g. a `git archive` snapshot (default: this checkout)")
@@ -606,6 +834,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         parser.error(f"--sessions must be between 1 and {MAX_SESSIONS}, got {args.sessions}")
     if not 1 <= args.rounds <= MAX_ROUNDS:
         parser.error(f"--rounds must be between 1 and {MAX_ROUNDS}, got {args.rounds}")
+    if args.deadline is None:
+        args.deadline = HEAVY_DEADLINE_S if args.heavy else DEADLINE_S
+    if not 0 <= args.heavy <= MAX_HEAVY or args.heavy_articles < 1:
+        parser.error(f"--heavy must be between 0 and {MAX_HEAVY}, --heavy-articles at least 1")
     if args.session_timeout <= 0 or args.deadline <= 0 or args.sample_interval <= 0 or args.ramp < 0:
         parser.error("timeouts, the deadline and the sample interval must be positive, --ramp not negative")
     if args.url:
@@ -672,6 +904,9 @@ async def measure(args: argparse.Namespace, base: str, pid: int | None, log: lis
                             "per_session": [{k: v for k, v in asdict(r).items() if k != "elements"} for r in results]})
             rounds.append(summary)
             log.append(format_round(summary))
+            report["_light_p95"] = summary["first_chart_s"]["p95"]
+        if args.heavy:
+            rounds.append(await heavy_round(args, base, pid, sampler, len(rounds) + 1, report, log))
         report["rounds"] = rounds
         if sampler:
             report["rss_mb_peak"] = round(max(mb for _, mb in sampler.samples), 1)
@@ -680,6 +915,65 @@ async def measure(args: argparse.Namespace, base: str, pid: int | None, log: lis
             report["rss_mb_series"] = [(round(t - t0, 2), round(mb, 1)) for t, mb in sampler.samples[::step]]
     report["machine_after"] = machine()
     return report
+
+
+async def heavy_round(args: argparse.Namespace, base: str, pid: int | None, sampler: MemorySampler | None,
+                      number: int, report: dict[str, Any], log: list[str]) -> dict[str, Any]:
+    """The light wave again while ``--heavy`` sessions upload large CSVs; memory once they have closed."""
+    csvs = [heavy_csv(100 + i, args.heavy_articles) for i in range(args.heavy)]
+    await asyncio.sleep(SETTLE_S)
+    before = sampler.now() if sampler else None
+    cpu_before = tree_cpu_s(pid) if pid else None
+    uploading, heavy_done = Hold(args.heavy), Hold(args.heavy)
+    heavy_start = time.perf_counter()
+    tasks = [asyncio.create_task(run_heavy_session(i, base, data, timeout=args.heavy_timeout,
+                                                   uploading=uploading, hold=heavy_done))
+             for i, data in enumerate(csvs)]
+    await uploading.released.wait()
+    in_flight_after = time.perf_counter() - heavy_start
+    begin = time.perf_counter()
+    results = await run_wave(base, args.sessions, assets=args.assets, timeout=args.session_timeout, ramp=args.ramp)
+    wall = time.perf_counter() - begin
+    peak_light = sampler.peak_since(begin) if sampler else None
+    heavy = list(await asyncio.gather(*tasks))
+    cpu = tree_cpu_s(pid) - cpu_before if pid and cpu_before is not None else None
+    peak = sampler.peak_since(heavy_start) if sampler else None
+    closed_at = sampler.now() if sampler else None
+    # Closed sessions stay in the server's session storage for the TTL; one short visit after it
+    # makes the storage drop them (it expires entries when a session is saved on disconnect).
+    await asyncio.sleep(args.session_ttl + SETTLE_S)
+    await run_session(-3, base, assets=False, timeout=args.session_timeout)
+    await asyncio.sleep(SETTLE_S * 2)
+    after = sampler.now() if sampler else None
+    summary = summarise(results)
+    summary.update({"round": number, "label": f"with {args.heavy} heavy uploads in flight",
+                    "wall_s": round(wall, 2), "server_cpu_s": cpu and round(cpu, 2),
+                    "server_cpu_s_per_session": cpu and round(cpu / (args.sessions + args.heavy), 3),
+                    "rss_mb_before": before and round(before, 1),
+                    "rss_mb_peak": peak_light and round(peak_light, 1),
+                    "rss_mb_after_close": after and round(after, 1),
+                    "heavy": {**summarise_heavy(heavy), "in_flight_after_s": round(in_flight_after, 2),
+                              "rss_mb_peak": peak and round(peak, 1),
+                              "rss_mb_when_closed": closed_at and round(closed_at, 1),
+                              "rss_mb_after_ttl": after and round(after, 1)},
+                    "per_session": [{k: v for k, v in asdict(r).items() if k != "elements"} for r in results]})
+    log.append(format_round(summary))
+    h = summary["heavy"]
+    log.append(f"  heavy: {h['succeeded']}/{h['sessions']} uploads of {args.heavy_articles:,} articles "
+               f"({h['upload_mb']} MB) got their first chart, median {fmt(h['first_chart_s']['median'])} s, "
+               f"max {fmt(h['first_chart_s']['max'])} s; all in flight {in_flight_after:.1f} s after they started"
+               + (f"; failures: {h['errors']}" if h["errors"] else ""))
+    alone = report.get("_light_p95")
+    if alone and summary["first_chart_s"]["p95"]:
+        ratio = summary["first_chart_s"]["p95"] / alone
+        summary["p95_ratio_to_alone"] = round(ratio, 2)
+        log.append(f"  light p95 with heavy uploads / alone: {ratio:.2f} (target at most 2)")
+    if sampler and before is not None and after is not None:
+        start_mb = report.get("rss_mb_after_start") or before
+        log.append(f"  server RSS: {start_mb} MB after start, {before:.1f} MB before this wave, peak {peak:.1f} MB, "
+                   f"{closed_at:.1f} MB when the heavy sessions closed, {after:.1f} MB {args.session_ttl:.0f} s later "
+                   f"({after - before:+.1f} MB against before the wave; target within 300 MB)")
+    return summary
 
 
 def check_browser(base: str, session: SessionResult, timeout: float, log: list[str]) -> dict[str, Any]:
@@ -702,7 +996,8 @@ def fmt(seconds: float | None) -> str:
 
 def format_round(summary: dict[str, Any]) -> str:
     chart = summary["first_chart_s"]
-    line = (f"round {summary['round']}: {summary['succeeded']}/{summary['sessions']} ok in {summary['wall_s']:.1f} s | "
+    label = f" ({summary['label']})" if summary.get("label") else ""
+    line = (f"round {summary['round']}{label}: {summary['succeeded']}/{summary['sessions']} ok in {summary['wall_s']:.1f} s | "
             f"first chart median {fmt(chart['median'])} s, p95 {fmt(chart['p95'])} s, max {fmt(chart['max'])} s | "
             f"server RSS before {summary['rss_mb_before']} MB, peak {summary['rss_mb_peak']} MB, "
             f"after close {summary['rss_mb_after_close']} MB | server CPU {summary['server_cpu_s']} s "
@@ -761,12 +1056,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         report["server_log"] = str(server_log) if process else None
         report["server_pid"] = pid
     report["total_s"] = round(time.monotonic() - started, 1)
+    report.pop("_light_p95", None)
     args.out.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print("\n".join(log))
     print_table(report)
     print(f"results: {args.out}")
     check = report.get("browser_check", {}).get("same")
-    failed = any(r["succeeded"] < r["sessions"] for r in report["rounds"]) or check is False
+    failed = (any(r["succeeded"] < r["sessions"] for r in report["rounds"]) or check is False
+              or any(r["heavy"]["succeeded"] < r["heavy"]["sessions"] for r in report["rounds"] if "heavy" in r))
     return 1 if failed else 0
 
 

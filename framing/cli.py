@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import FramingError
-from .export import to_csv, to_json, to_table
+from .export import terminal_safe, to_csv, to_json, to_table, truncation_notes
 from .lexicon import Lexicon, extend_lexicon, load_default_lexicon, load_lexicon
 from .pipeline import analyze_paths
-from .validate import DEFAULT_DATA_DIR, EMPHASIS_FILE, TONE_FILE, BenchmarkNotFoundError, format_table, run_validation
+from .benchmark_files import DEFAULT_DATA_DIR, EMPHASIS_FILE, TONE_FILE
 
 __all__ = ["main", "build_parser"]
 
@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         lexicon = _choose_lexicon(args.lexicon, args.extend_lexicon)
     except FramingError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _warn(f"error: {exc}")
         return EXIT_USAGE
     report = analyze_paths(args.paths, lexicon=lexicon)
     output = _RENDERERS[args.format](report)
@@ -73,16 +73,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             Path(args.out).write_text(output, encoding="utf-8")
         except OSError as exc:
-            print(f"error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+            _warn(f"error: cannot write {args.out}: {exc.strerror or exc}")
             return EXIT_USAGE
     else:
         sys.stdout.write(output)
     for skipped in report.skipped:
-        print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+        _warn(f"skipped {skipped.source}: {skipped.reason}")
+    for article, note in truncation_notes(report):
+        _warn(f"truncated {article.source or article.id}: {note}")
     return EXIT_SKIPPED if report.skipped or not report.articles else EXIT_OK
 
 
+def _warn(message: str) -> None:
+    """One line on stderr; a file name with terminal escapes is shown as ``\\x1b``, never obeyed."""
+    print(terminal_safe(message), file=sys.stderr)
+
+
 def _validate(data: str, out: str) -> int:
+    # Imported here: the validation code (and scipy's statistics) loads only for this command.
+    from .validate import BenchmarkNotFoundError, format_table, run_validation
+
     try:
         figures = run_validation(data)
     except BenchmarkNotFoundError as exc:

@@ -42,11 +42,18 @@ from pathlib import Path, PurePath
 from typing import Any
 
 import charset_normalizer
+import ftfy
+import lxml.etree  # type: ignore[import-untyped]
+import lxml.html  # type: ignore[import-untyped]
 import trafilatura
 import yaml
 from charset_normalizer.constant import TOO_SMALL_SEQUENCE
+from sentencex import segment as split_sentences
 
+from framing.cleaning import first_content_line
 from framing.errors import CorpusError
+from framing.limits import LoadBudget
+from framing.textnorm import nfc
 from framing.types import Article, LoadResult, SkippedInput
 
 __all__ = [
@@ -95,6 +102,20 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 #: UTF-16. Judgement: mostly-ASCII UTF-16 text is close to 1.0, binary formats are far lower.
 _UTF16_NUL_SHARE = 0.3
 
+#: Most NUL bytes (as a share of all bytes) a CSV or JSONL file may hold and still be read as text:
+#: one stray NUL in one field (a broken export) costs that row, not the whole file. Judgement:
+#: binary files have NULs in several per cent of their bytes.
+_TABULAR_NUL_MAX_SHARE = 0.001
+#: ... and however small the file, this many NULs are still taken as stray ones.
+_TABULAR_STRAY_NULS = 8
+
+#: Longest part of a third-party parser's error message quoted in a skip reason.
+_PARSER_MESSAGE_CHARS = 160
+
+#: Columns that may appear only once in a CSV header: with two ``text`` columns, which one is the
+#: article is a guess, and a guess would silently analyse the wrong text.
+_UNIQUE_COLUMNS: tuple[str, ...] = ("text", *_FIELDS)
+
 #: Share of control characters (other than tab and line breaks) above which decoded text counts
 #: as binary. Judgement: real text has almost none; decoded binary has several per cent.
 _CONTROL_CHAR_MAX_SHARE = 0.05
@@ -117,8 +138,11 @@ _DATE_FORMATS: tuple[str, ...] = (
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL | re.MULTILINE)
 _SEED_DATE_LINE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|\Z)")
-_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
+#: A date given to month or year precision only ("2024-10", "2024"), kept as given (ISO 8601 allows it).
+_PARTIAL_ISO_DATE = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2]))?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: A byte-order mark opening a line: what pasting two exported files together leaves behind.
+_LINE_START_BOM = re.compile("^\ufeff+", re.MULTILINE)
 #: A well-formed UTF-8 sequence of two to four bytes (RFC 3629), i.e. one non-ASCII character.
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _TEXT_CONTROL_CHARS = frozenset("\t\n\r\f\v")
@@ -182,7 +206,7 @@ def load_paths(paths: Sequence[str | os.PathLike[str]]) -> LoadResult:
     return LoadResult(articles=_with_unique_ids(articles), skipped=tuple(skipped))
 
 
-def load_bytes(name: str, data: bytes) -> LoadResult:
+def load_bytes(name: str, data: bytes, *, budget: LoadBudget | None = None) -> LoadResult:
     """Load one uploaded file; ``name`` decides the format by its extension.
 
     Parameters
@@ -191,6 +215,9 @@ def load_bytes(name: str, data: bytes) -> LoadResult:
         The file name as uploaded, e.g. ``"story.txt"``; its stem is the default id.
     data : bytes
         The file content, in any supported encoding.
+    budget : LoadBudget, optional
+        Articles and characters the load may still take (the dashboard's limits); rows past it are
+        not read and one skipped item says which and why. ``None``: no limit.
 
     Returns
     -------
@@ -215,7 +242,7 @@ def load_bytes(name: str, data: bytes) -> LoadResult:
             f"load_bytes expects bytes, got {type(data).__name__}; "
             "encode the text first or use article_from_text"
         )
-    articles, skipped = _load_named_bytes(name, bytes(data), source=name)
+    articles, skipped = _load_named_bytes(name, bytes(data), source=name, budget=budget)
     return LoadResult(articles=_with_unique_ids(articles), skipped=tuple(skipped))
 
 
@@ -333,42 +360,77 @@ def _unsupported_reason(suffix: str) -> str:
 # --------------------------------------------------------------------------- one file
 
 
-def _load_named_bytes(name: str, data: bytes, *, source: str) -> tuple[list[Article], list[SkippedInput]]:
-    """Decode ``data`` and parse it in the format given by ``name``'s extension."""
+def _load_named_bytes(
+    name: str, data: bytes, *, source: str, budget: LoadBudget | None = None
+) -> tuple[list[Article], list[SkippedInput]]:
+    """Decode ``data`` and parse it in the format given by ``name``'s extension.
+
+    Any exception on the way (ours or a third-party parser's, e.g. lxml's ``AssertionError`` inside
+    trafilatura) makes this one file a skipped input with a specific reason; the rest still loads.
+    """
     suffix = PurePath(name).suffix.lower()
     stem = PurePath(name).stem or name
     if suffix not in SUPPORTED_SUFFIXES:
         return [], [SkippedInput(source=source, reason=_unsupported_reason(suffix))]
+    if budget is not None and budget.full:
+        return [], [SkippedInput(source=source, reason=f"not read: {budget.reason()}")]
     try:
-        text = _decode(data)
+        text = _decode(data, tabular=suffix in (".csv", ".jsonl"))
         if suffix == ".csv":
-            return _parse_csv(text, stem=stem, source=source)
+            return _parse_csv(text, stem=stem, source=source, budget=budget)
         if suffix == ".jsonl":
-            return _parse_jsonl(text, stem=stem, source=source)
+            return _parse_jsonl(text, stem=stem, source=source, budget=budget)
         if suffix in (".html", ".htm"):
-            return [_parse_html(text, stem=stem, source=source)], []
-        return [_parse_plain(text, stem=stem, source=source)], []
+            return _within_budget(_parse_html(text, stem=stem, source=source), budget)
+        return _within_budget(_parse_plain(text, stem=stem, source=source), budget)
     except CorpusError as exc:
         return [], [SkippedInput(source=source, reason=str(exc))]
+    except Exception as exc:  # noqa: BLE001 - one input's parser failure must never stop a load
+        return [], [SkippedInput(source=source, reason=_parser_failure(suffix, exc))]
+
+
+def _parser_failure(suffix: str, exc: BaseException) -> str:
+    """The skip reason for an unexpected exception while reading a file of type ``suffix``."""
+    kind = {".html": "HTML", ".htm": "HTML", ".csv": "CSV", ".jsonl": "JSON Lines"}.get(suffix, "text")
+    message = " ".join(str(exc).split())[:_PARSER_MESSAGE_CHARS]
+    detail = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+    return (f"the {kind} reader failed on this file ({detail}); the file was skipped and the rest "
+            "loaded. Re-save it (for HTML: from the browser's \"Save page as\") and try again")
+
+
+def _within_budget(article: Article, budget: LoadBudget | None) -> tuple[list[Article], list[SkippedInput]]:
+    """``article`` alone, or nothing and a reason when the budget cannot take it."""
+    if budget is None or budget.take(len(article.text)):
+        return [article], []
+    return [], [SkippedInput(source=article.source, reason=f"not read: {budget.reason()}")]
 
 
 # --------------------------------------------------------------------------- decoding
 
 
-def _decode(data: bytes) -> str:
-    """Bytes to text with ``\\n`` newlines; raise ``CorpusError`` for empty, binary or undecodable data."""
+def _decode(data: bytes, *, tabular: bool = False) -> str:
+    """Bytes to text with ``\\n`` newlines; raise ``CorpusError`` for empty, binary or undecodable data.
+
+    ``tabular`` (CSV, JSONL): a few NUL bytes are kept in the text, so that only the rows holding
+    them are skipped, not the whole file. A byte-order mark opening a line (files pasted together)
+    is dropped: "\\ufeffB" must not become an outlet of its own.
+    """
     if not data:
         raise CorpusError("empty file")
     _reject_known_binary(data)
     bom = next(((mark, codec, label) for mark, codec, label in _BOMS if data.startswith(mark)), None)
+    nuls = data.count(0) if tabular else 0
+    stray_nuls = 0 < nuls <= max(_TABULAR_STRAY_NULS, _TABULAR_NUL_MAX_SHARE * len(data))
     if bom is not None:
         text = _decode_strict(data[len(bom[0]) :], bom[1], bom[2])
+    elif stray_nuls and _utf16_byte_order(data) is None:
+        text = _decode_without_bom(data)
     elif b"\x00" in data:
         text = _decode_utf16_without_bom(data)
     else:
         text = _decode_without_bom(data)
-    _reject_control_chars(text)
-    text = _normalise_newlines(text)
+    _reject_control_chars(text.replace("\x00", "") if stray_nuls else text)
+    text = _LINE_START_BOM.sub("", _normalise_newlines(text))
     if not text.strip():
         raise CorpusError("only whitespace")
     return text
@@ -481,8 +543,9 @@ def _normalise_newlines(text: str) -> str:
 def _parse_plain(text: str, *, stem: str, source: str) -> Article:
     """A ``.txt``/``.md`` file: front matter or seed date line, then the body."""
     fields, body = _split_front_matter(text)
-    if fields is None:
-        fields, body = _split_seed_date_line(text)
+    stamp, body = _split_seed_date_line(body.lstrip("\n") if fields is not None else text)
+    # The scraper's stamp also sits behind front matter; the front matter's own date wins.
+    fields = {**stamp, **(fields or {})}
     body = body.strip()
     if not body:
         raise CorpusError("no article text after the front matter / date line")
@@ -521,18 +584,41 @@ def _split_seed_date_line(text: str) -> tuple[dict[str, str], str]:
 
 
 def _parse_html(html: str, *, stem: str, source: str) -> Article:
-    """An HTML page: trafilatura's main text and metadata (site name becomes the outlet)."""
-    body = trafilatura.extract(html, include_comments=False)
+    """An HTML page: trafilatura's main text and metadata (site name becomes the outlet).
+
+    trafilatura is handed a tree we parse ourselves (:func:`_html_tree`), once for the text and once
+    for the metadata, because both change the tree they are given.
+    """
+    body = trafilatura.extract(_html_tree(html), include_comments=False)
     if not body or not body.strip():
         raise CorpusError("no article text found in the HTML")
-    meta = trafilatura.extract_metadata(html, extensive=False)
+    meta = trafilatura.extract_metadata(_html_tree(html), extensive=False)
     fields = {"title": meta.title, "date": meta.date, "url": meta.url, "outlet": meta.sitename}
     return _build_article(
         _normalise_newlines(body).strip(), _clean_fields(fields), stem=stem, default_id=stem, source=source
     )
 
 
-def _parse_csv(text: str, *, stem: str, source: str) -> tuple[list[Article], list[SkippedInput]]:
+def _html_tree(html: str) -> lxml.html.HtmlElement:
+    """The page as a whole lxml document (``<html>`` root), deep nesting allowed.
+
+    Parsing it ourselves fixes two failures of trafilatura's own parsing: a page whose first element
+    is ``svg``, ``math``, ``video``, ``audio``, ``object``, ``embed``, ``canvas`` or ``picture``
+    became a tree rooted at that element, which htmldate's cleaner cannot drop (lxml's
+    ``AssertionError``); and libxml2 stops at 255 nested elements unless ``huge_tree`` is set, so the
+    text inside was lost ("no article text found").
+    """
+    # Bytes with a stated encoding: lxml refuses a str that carries an XML encoding declaration.
+    parser = lxml.html.HTMLParser(huge_tree=True, encoding="utf-8")
+    try:
+        return lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+    except lxml.etree.ParserError as exc:  # e.g. only a comment: nothing to parse
+        raise CorpusError(f"no article text found in the HTML ({exc})") from None
+
+
+def _parse_csv(
+    text: str, *, stem: str, source: str, budget: LoadBudget | None = None
+) -> tuple[list[Article], list[SkippedInput]]:
     """A CSV file with a header row: one article per row (row numbers count the header as row 1)."""
     reader = csv.reader(io.StringIO(text, newline=""))
     header = _csv_header(reader)
@@ -541,6 +627,9 @@ def _parse_csv(text: str, *, stem: str, source: str) -> tuple[list[Article], lis
     row_number = 1
     try:
         for row_number, cells in enumerate(reader, start=2):
+            if any("\x00" in cell for cell in cells):
+                skipped.append(_nul_row(source, f"row {row_number}"))
+                continue
             if any(cell.strip() for cell in cells[len(header):]):
                 # More values than columns: usually an unquoted comma in the text, which would
                 # otherwise cut the text short without a word.
@@ -552,7 +641,10 @@ def _parse_csv(text: str, *, stem: str, source: str) -> tuple[list[Article], lis
                 ))
                 continue
             record = dict(zip(header, cells, strict=False))  # short rows lack the last columns
-            _collect_record(record, f"row {row_number}", stem, source, articles, skipped)
+            if not _collect_record(record, f"row {row_number}", stem, source, articles, skipped, budget):
+                assert budget is not None
+                skipped.append(_rows_not_read(source, "row", row_number, _count_rest(reader), budget))
+                break
     except csv.Error as exc:
         where = f"row {row_number + 1}"
         reason = f"{where}: CSV error: {exc}; the rest of the file was not read"
@@ -571,17 +663,58 @@ def _csv_header(reader: Iterator[list[str]]) -> list[str]:
     if "text" not in header:
         found = ", ".join(repr(cell) for cell in header if cell) or "none"
         raise CorpusError(f"missing column 'text' (columns found: {found})")
+    for name in _UNIQUE_COLUMNS:
+        positions = [str(index) for index, cell in enumerate(header, start=1) if cell == name]
+        if len(positions) > 1:
+            raise CorpusError(
+                f"column '{name}' appears {len(positions)} times (columns {', '.join(positions)}); "
+                "which one holds the article is unclear, so rename or delete the others"
+            )
     return header
 
 
-def _parse_jsonl(text: str, *, stem: str, source: str) -> tuple[list[Article], list[SkippedInput]]:
+def _nul_row(source: str, where: str) -> SkippedInput:
+    """The skip of one row holding a NUL byte (the rest of the file still loads)."""
+    return SkippedInput(
+        source=f"{source} {where}",
+        reason=f"{where}: contains a NUL byte, which text never holds (often a broken export); "
+               "this row was not analysed, the others were. Remove the byte and upload the row again",
+    )
+
+
+def _count_rest(reader: Iterator[list[str]]) -> int | None:
+    """1 + the rows left in ``reader`` (read, not parsed into articles); ``None`` if a row is malformed."""
+    try:
+        return 1 + sum(1 for _ in reader)
+    except csv.Error:
+        return None
+
+
+def _rows_not_read(source: str, unit: str, first: int, count: int | None, budget: LoadBudget) -> SkippedInput:
+    """One skipped item for the ``count`` rows from ``first`` on that the budget left unread."""
+    if count is None:
+        span = f"{unit} {first:,} and every {unit} after it"
+    elif count == 1:
+        span = f"{unit} {first:,}"
+    else:
+        span = f"{unit}s {first:,} to {first + count - 1:,} ({count:,} {unit}s)"
+    return SkippedInput(source=f"{source} {unit} {first}", reason=f"{span} not read: {budget.reason()}")
+
+
+def _parse_jsonl(
+    text: str, *, stem: str, source: str, budget: LoadBudget | None = None
+) -> tuple[list[Article], list[SkippedInput]]:
     """A JSON Lines file: one article per non-blank line."""
     articles: list[Article] = []
     skipped: list[SkippedInput] = []
-    for line_number, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    for line_number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"line {line_number}"
+        if "\x00" in line:
+            skipped.append(_nul_row(source, where))
+            continue
         try:
             record = _json_object(line)
         except CorpusError as exc:
@@ -595,7 +728,11 @@ def _parse_jsonl(text: str, *, stem: str, source: str) -> tuple[list[Article], l
                 )
             )
             continue
-        _collect_record(record, where, stem, source, articles, skipped)
+        if not _collect_record(record, where, stem, source, articles, skipped, budget):
+            assert budget is not None
+            rest = sum(1 for later in lines[line_number - 1 :] if later.strip())
+            skipped.append(_rows_not_read(source, "line", line_number, rest, budget))
+            break
     return articles, skipped
 
 
@@ -619,8 +756,13 @@ def _collect_record(
     source: str,
     articles: list[Article],
     skipped: list[SkippedInput],
-) -> None:
-    """Append the article a CSV row / JSONL object makes to ``articles``, or its reason to ``skipped``."""
+    budget: LoadBudget | None = None,
+) -> bool:
+    """Append the article a CSV row / JSONL object makes to ``articles``, or its reason to ``skipped``.
+
+    Returns ``False`` only when the budget cannot take the row: the caller then reports it with
+    every later row as not read.
+    """
     row_source = f"{source} {where}"
     text = record.get("text")
     if text is not None and not isinstance(text, str):
@@ -629,15 +771,18 @@ def _collect_record(
                 source=row_source, reason=f"{where}: 'text' must be a string, got {type(text).__name__}"
             )
         )
-        return
+        return True
     body = _normalise_newlines(text or "").strip()
     if not body:
         skipped.append(SkippedInput(source=row_source, reason=f"{where}: empty text"))
-        return
+        return True
+    if budget is not None and not budget.take(len(body)):
+        return False
     default_id = f"{stem}-{where.replace(' ', '')}"
     articles.append(
         _build_article(body, _clean_fields(record), stem=stem, default_id=default_id, source=row_source)
     )
+    return True
 
 
 # --------------------------------------------------------------------------- fields
@@ -653,27 +798,57 @@ def _clean_fields(raw: Mapping[Any, Any]) -> dict[str, str]:
     fields: dict[str, str] = {}
     for name in _FIELDS:
         value = lowered.get(name)
-        if isinstance(value, (str, int, float)) and str(value).strip():
-            fields[name] = " ".join(str(value).split())
+        # A byte-order mark opening a value is a pasted-together file's, not part of a name.
+        if isinstance(value, (str, int, float)) and str(value).strip().lstrip("\ufeff").strip():
+            fields[name] = " ".join(str(value).strip().lstrip("\ufeff").split())
     return fields
 
 
 def _build_article(
     body: str, fields: Mapping[str, str], *, stem: str, default_id: str, source: str
 ) -> Article:
-    """Fill in defaults (outlet, title, id), normalise the date, and make every string valid Unicode."""
-    body = valid_unicode(body)
-    fields = {name: valid_unicode(value) for name, value in fields.items()}
+    """Fill in defaults (outlet, title, id), normalise the date, and make every string valid Unicode.
+
+    Mojibake (UTF-8 read as cp1252/Latin-1: "NATOâ€™s") is repaired with ftfy and noted; a date
+    that is partial or does not parse is noted too, never dropped without a word. Strings are
+    NFC-normalised: "café" typed with a combining accent is the same word as "café".
+    """
+    notes: list[str] = []
+    body = _repair_mojibake(nfc(valid_unicode(body)), "text", notes)
+    fields = {name: _repair_mojibake(nfc(valid_unicode(value)), name, notes) for name, value in fields.items()}
+    outlet = fields.get("outlet", f"Unknown outlet ({stem})")
+    given_date = fields.get("date")
+    date = normalise_date(given_date)
+    if given_date and date is None:
+        notes.append(f"date {given_date!r} not understood (use YYYY-MM-DD); left empty")
+    elif given_date and len(date or "") < len("YYYY-MM-DD"):
+        notes.append(f"date {given_date!r} is partial (no day); kept as given")
     return Article(
         id=fields.get("id", default_id),
-        outlet=fields.get("outlet", f"Unknown outlet ({stem})"),
-        title=fields.get("title") or _title_from_body(body),
+        outlet=outlet,
+        title=fields.get("title") or _title_from_body(body, outlet=outlet),
         text=body,
-        date=normalise_date(fields.get("date")),
+        date=date,
         url=fields.get("url"),
         credit=fields.get("credit"),
         source=source,
+        notes=tuple(notes),
     )
+
+
+def _repair_mojibake(text: str, field: str, notes: list[str]) -> str:
+    """Undo UTF-8 text decoded as cp1252/Latin-1 (ftfy's ``fix_encoding`` only: quotes, widths and
+    ligatures stay as written) and add a note saying what changed.
+
+    Only a repair that decodes UTF-8 is taken: ftfy also reads stray C1 control characters as
+    Windows-1252 (``\x9b`` -> "›"), which guesses at text that is not mojibake at all."""
+    repaired, steps = ftfy.fix_encoding_and_explain(text)
+    if repaired == text or not any(step[0] == "decode" and step[1].startswith("utf-8") for step in steps or ()):
+        return text
+    words = [(old, new) for old, new in zip(text.split(), repaired.split(), strict=False) if old != new]
+    example = f", e.g. {words[0][0]!r} -> {words[0][1]!r}" if words else ""
+    notes.append(f"repaired mojibake in {field} (text decoded with the wrong encoding){example}")
+    return repaired
 
 
 def valid_unicode(text: str) -> str:
@@ -693,10 +868,11 @@ def valid_unicode(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
-def _title_from_body(body: str) -> str:
-    """The first sentence of the first line, cut at a word boundary to ``TITLE_MAX_CHARS``."""
-    first_line = body.strip().split("\n", 1)[0].strip()
-    sentence = _FIRST_SENTENCE.split(first_line, maxsplit=1)[0]
+def _title_from_body(body: str, *, outlet: str | None = None) -> str:
+    """The first sentence of the first content line (never clutter such as "ADVERTISEMENT"), cut at a
+    word boundary to ``TITLE_MAX_CHARS``. Sentences come from sentencex, so "U.S." does not end one."""
+    first_line = first_content_line(body, outlet=outlet)
+    sentence = next(iter(split_sentences("en", first_line)), first_line).strip() or first_line
     if len(sentence) <= TITLE_MAX_CHARS:
         return sentence
     head = sentence[:TITLE_MAX_CHARS]
@@ -716,16 +892,21 @@ def normalise_date(value: str | None) -> str | None:
     Returns
     -------
     str or None
-        The date as written (a time zone does not shift it).
+        The date as written (a time zone does not shift it); a date given only to the month or
+        year (``2024-10``, ``2024``) is kept at that precision.
 
     Examples
     --------
     >>> normalise_date("2025-11-24T23:30:00-05:00"), normalise_date("Nov 24, 2025"), normalise_date("soon")
     ('2025-11-24', '2025-11-24', None)
+    >>> normalise_date("2024-10")
+    '2024-10'
     """
     text = (value or "").strip()
     if not text:
         return None
+    if _PARTIAL_ISO_DATE.fullmatch(text):
+        return text
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
     except ValueError:

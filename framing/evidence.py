@@ -16,14 +16,13 @@ three economic words would otherwise "lean trade" as firmly as a tariff story. T
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
+from .data_files import read_data_json
 from .types import FRAMES
 
 __all__ = ["EvidenceThresholds", "load_evidence_thresholds", "evidence_level", "emphasis_interval", "LEVELS",
@@ -56,7 +55,7 @@ def load_evidence_thresholds() -> EvidenceThresholds:
     >>> t.min_count >= 1 and t.min_per_thousand > 0
     True
     """
-    data = json.loads((resources.files("framing.lexicons") / "evidence_thresholds.json").read_text(encoding="utf-8"))
+    data = read_data_json("evidence_thresholds.json")
     return EvidenceThresholds(int(data["min_count"]), float(data["min_per_thousand"]), float(data["min_term_weight"]))
 
 

@@ -17,7 +17,8 @@ from collections.abc import Mapping, Sequence
 from .compare import evidence_summary
 from .types import FRAMES, ArticleReport, CorpusReport, OutletReport
 
-__all__ = ["SCHEMA_VERSION", "report_to_dict", "to_json", "to_csv", "to_table", "csv_safe"]
+__all__ = ["SCHEMA_VERSION", "report_to_dict", "to_json", "to_csv", "to_table", "csv_safe", "terminal_safe",
+           "truncation_notes"]
 
 #: Version of the JSON layout (semantic: minor for added fields, major would mean a rename: never).
 SCHEMA_VERSION = "1.1"  # 1.1: evidence_level, emphasis_ci, frame_words (issue 11)
@@ -37,12 +38,15 @@ CSV_COLUMNS = (
     "level", "id", "outlet", "title", "date", "credit", "articles", "word_count",
     "trade", "security", "diplomacy", "trade_score", "security_score", "diplomacy_score",
     "intensity", "tone", "flesch_reading_ease", "grade_level", "removed", "distinctive_terms",
+    "notes",
 )
+#: How ``pipeline.truncate_text``'s note begins (an article cut to the per-article limit).
+_TRUNCATED = "article truncated"
 
 
 def report_to_dict(report: CorpusReport) -> dict[str, object]:
     """Return the JSON-ready dict of a report: ``articles``, ``outlets``, ``skipped`` and metadata."""
-    body = _rounded(dataclasses.asdict(report))
+    body = _rounded(report)
     assert isinstance(body, dict)
     return {"schema_version": SCHEMA_VERSION, **body}
 
@@ -95,6 +99,10 @@ def to_table(report: CorpusReport) -> str:
         "tone from -1 (negative) to +1 (positive).",
         "",
     ]
+    cut = truncation_notes(report)
+    if cut:
+        lines += [f"TRUNCATED: {len(cut)} article(s) were longer than the limit; only their beginning was "
+                  "analysed (see 'note:' below)", ""]
     if report.outlets:
         lines += _outlet_table(report)
     if report.articles:
@@ -107,9 +115,23 @@ def to_table(report: CorpusReport) -> str:
     return _printable("\n".join(lines)) + "\n"
 
 
-def _printable(text: str) -> str:
-    """``text`` with every terminal control character but line feed written as ``\\xNN``."""
+def terminal_safe(text: str) -> str:
+    """``text`` with every terminal control character but line feed written as ``\\xNN``.
+
+    Examples
+    --------
+    >>> terminal_safe("a\\x1b[2Jb.txt")
+    'a\\\\x1b[2Jb.txt'
+    """
     return _TERMINAL_CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+_printable = terminal_safe
+
+
+def truncation_notes(report: CorpusReport) -> list[tuple[ArticleReport, str]]:
+    """Every article cut to the per-article limit, with the note that says how much was kept."""
+    return [(a, note) for a in report.articles for note in a.notes if note.startswith(_TRUNCATED)]
 
 
 def _outlet_table(report: CorpusReport) -> list[str]:
@@ -145,6 +167,7 @@ def _article_table(articles: Sequence[ArticleReport]) -> list[str]:
         )
         lines.append(f"    {article.id} · {article.outlet}" + (f" · {article.date}" if article.date else "")
                      + (f" · credit {article.credit}" if article.credit else ""))
+        lines += [f"    note: {note}" for note in article.notes]
     return lines
 
 
@@ -187,6 +210,7 @@ def _article_row(article: ArticleReport) -> dict[str, object]:
         "flesch_reading_ease": round(article.readability.flesch_reading_ease, 2),
         "grade_level": round(article.readability.grade_level, 2),
         "removed": len(article.removed),
+        "notes": csv_safe("; ".join(article.notes)),
     }
 
 
@@ -197,9 +221,12 @@ def _frame_cells(emphasis: Mapping[str, float], scores: Mapping[str, float]) -> 
 
 
 def _rounded(value: object) -> object:
+    # Dataclasses become dicts of their fields (as dataclasses.asdict does), read-only mappings dicts.
     if isinstance(value, float):
         return round(value, DECIMALS)
-    if isinstance(value, dict):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _rounded(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
         return {k: _rounded(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_rounded(v) for v in value]

@@ -28,24 +28,22 @@ its sentences': each number traces back to words at known offsets.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 from scipy import sparse
+from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from wordfreq import word_frequency
 
-from .errors import ModelNotFittedError
+from .data_files import data_source, read_data_csv, read_data_json
+from .errors import LexiconError, ModelNotFittedError
 from .lexicon import Lexicon, LexiconTerm, load_default_lexicon
 from .senses import ContextRules, load_default_rules
-from .types import FRAMES, Evidence, Token
+from .types import FRAMES, Document, Evidence, Token, read_only
 
 __all__ = [
     "FrameModel", "DocumentFrames", "TermMatcher", "background_document_share", "load_frame_scales",
@@ -109,11 +107,15 @@ class TermMatcher:
         return found
 
 
-class FrameModel:
+class FrameModel(BaseEstimator):
     """TF-IDF-weighted lexicon model of trade, security and diplomacy emphasis.
 
-    Follows scikit-learn's contract: the constructor stores parameters, ``fit`` learns the IDF of the
-    lexicon terms over a corpus of tokenized documents, ``transform`` scores documents.
+    A real scikit-learn estimator (``BaseEstimator``: ``get_params``, ``set_params`` and ``clone``
+    work), because it learns from the corpus: the constructor only stores parameters, ``fit``
+    validates them and learns the IDF of the lexicon terms over a corpus of Documents (or token
+    lists), learned state ends in ``_``, ``transform`` checks it is fitted. The pipeline matches
+    terms per article with the ``components.FrameMatcher`` component and hands the matches to
+    ``fit_transform_matches``, the same fit and transform without holding every article's tokens.
 
     Parameters
     ----------
@@ -167,19 +169,19 @@ class FrameModel:
         self.term_weights = term_weights
 
     # -- fitting -------------------------------------------------------------------------------
-    def fit(self, documents: Sequence[Sequence[Token]]) -> FrameModel:
+    def fit(self, documents: Sequence[Sequence[Token] | Document]) -> FrameModel:
         """Learn term IDF over ``documents`` (each a token list from ``segment.tokenize``)."""
         self._validate_params()
         matches = self._match_all(documents)
         self._fit_matches(matches)
         return self
 
-    def transform(self, documents: Sequence[Sequence[Token]]) -> list[DocumentFrames]:
+    def transform(self, documents: Sequence[Sequence[Token] | Document]) -> list[DocumentFrames]:
         """Score each document; raises ``ModelNotFittedError`` before ``fit``."""
         self._check_fitted()
         return self._score_matches(self._match_all(documents))
 
-    def fit_transform(self, documents: Sequence[Sequence[Token]]) -> list[DocumentFrames]:
+    def fit_transform(self, documents: Sequence[Sequence[Token] | Document]) -> list[DocumentFrames]:
         """Fit and score the same documents, matching terms only once."""
         self._validate_params()
         return self.fit_transform_matches(self._match_all(documents))
@@ -256,10 +258,18 @@ class FrameModel:
             for t in self.lexicon_.terms
         ]
 
-    def _match_all(self, documents: Sequence[Sequence[Token]]) -> list[list[tuple[int, int, int]]]:
+    def _match_all(self, documents: Sequence[Sequence[Token] | Document]) -> list[list[tuple[int, int, int]]]:
         if isinstance(documents, str):
             raise TypeError("documents must be a sequence of token lists, not a single string; tokenize first")
-        return [self.rules_(doc, self._matcher.find(doc), self.lexicon_.terms)[0] for doc in documents]
+        return [
+            self.rules_(
+                doc.tokens if isinstance(doc, Document) else doc,
+                self._matcher.find(doc.tokens if isinstance(doc, Document) else doc),
+                self.lexicon_.terms,
+                doc.text if isinstance(doc, Document) else None,
+            )[0]
+            for doc in documents
+        ]
 
     def _fit_matches(self, matches: list[list[tuple[int, int, int]]]) -> None:
         if not matches:
@@ -346,7 +356,7 @@ def background_document_share(term: str, typical_length: int = TYPICAL_LENGTH) -
 
 
 @lru_cache(maxsize=1)
-def load_frame_scales() -> tuple[dict[str, float], tuple[str, str]]:
+def load_frame_scales() -> tuple[Mapping[str, float], tuple[str, str]]:
     """Return the packaged per-frame scales and the (lexicon name, version) they were fitted for.
 
     Examples
@@ -355,14 +365,17 @@ def load_frame_scales() -> tuple[dict[str, float], tuple[str, str]]:
     >>> sorted(scales) == sorted(FRAMES), name
     (True, 'framing-lens-frames')
     """
-    folder = resources.files("framing.lexicons")
-    rows = csv.DictReader(io.StringIO((folder / "frame_scales.csv").read_text(encoding="utf-8")))
-    scales = {row["frame"]: float(row["scale"]) for row in rows}
-    meta = json.loads((folder / "frame_scales.meta.json").read_text(encoding="utf-8"))
-    return scales, (str(meta["lexicon"]), str(meta["lexicon_version"]))
+    scales = {}
+    for line, row in read_data_csv("frame_scales.csv", required=("frame", "scale")):
+        try:
+            scales[row["frame"]] = float(row["scale"])
+        except ValueError:
+            raise LexiconError(f"{data_source('frame_scales.csv')} line {line}: scale '{row['scale']}' is not a number") from None
+    meta = read_data_json("frame_scales.meta.json")
+    return read_only(scales), (str(meta["lexicon"]), str(meta["lexicon_version"]))
 
 
-def load_subcategory_weights() -> tuple[dict[tuple[str, str], float], tuple[str, str]]:
+def load_subcategory_weights() -> tuple[Mapping[tuple[str, str], float], tuple[str, str]]:
     """Return the packaged fitted weights per (frame, subcategory) and the lexicon they were fitted for.
 
     Examples
@@ -376,21 +389,23 @@ def load_subcategory_weights() -> tuple[dict[tuple[str, str], float], tuple[str,
 
 
 @lru_cache(maxsize=1)
-def load_fitted_weights() -> tuple[dict[tuple[str, str], float], dict[str, float], tuple[str, str]]:
+def load_fitted_weights() -> tuple[Mapping[tuple[str, str], float], Mapping[str, float], tuple[str, str]]:
     """Return the packaged multipliers: per (frame, subcategory), per term, and the lexicon they fit.
 
     ``frame_weights.csv`` rows with an empty ``term`` are subcategory multipliers; the others
     multiply one term on top of its subcategory. A term's evidence is its TF-IDF times its lexicon
     weight times both multipliers, so every score is still a sum of word-level evidence.
     """
-    folder = resources.files("framing.lexicons")
-    rows = csv.DictReader(io.StringIO((folder / "frame_weights.csv").read_text(encoding="utf-8")))
     subs: dict[tuple[str, str], float] = {}
     terms: dict[str, float] = {}
-    for row in rows:
-        if (row.get("term") or "").strip():
-            terms[row["term"].strip()] = float(row["weight"])
+    for line, row in read_data_csv("frame_weights.csv", required=("frame", "subcategory", "weight")):
+        try:
+            weight = float(row["weight"])
+        except ValueError:
+            raise LexiconError(f"{data_source('frame_weights.csv')} line {line}: weight '{row['weight']}' is not a number") from None
+        if row.get("term"):
+            terms[row["term"]] = weight
         else:
-            subs[(row["frame"], row["subcategory"])] = float(row["weight"])
-    meta = json.loads((folder / "frame_weights.meta.json").read_text(encoding="utf-8"))
-    return subs, terms, (str(meta["lexicon"]), str(meta["lexicon_version"]))
+            subs[(row["frame"], row["subcategory"])] = weight
+    meta = read_data_json("frame_weights.meta.json")
+    return read_only(subs), read_only(terms), (str(meta["lexicon"]), str(meta["lexicon_version"]))

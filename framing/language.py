@@ -17,7 +17,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .types import Token
 
-__all__ = ["english_share", "language_note"]
+__all__ = ["NO_WORDS_NOTE", "english_share", "language_note"]
 
 #: Below this share of English function words a text is checked by the classifier. English news runs
 #: at 0.30-0.50 (our five seeds: 0.33-0.48); Spanish, French or German prose at 0.02-0.10.
@@ -28,6 +28,10 @@ MIN_WORDS = 20
 MIN_CONFIDENCE = 0.9
 #: Characters given to the classifier: enough to be sure, little enough to stay fast.
 SAMPLE_CHARS = 2000
+#: The note of a text without a single letter: only emoji, symbols, numbers or invisible characters
+#: (zero-width spaces). Without it such a text became a 0-word article with no word said (issue 12).
+NO_WORDS_NOTE = ("no words found: this text has only numbers, emoji, symbols or invisible characters, "
+                 "so every score is 0 and means nothing")
 
 
 def english_share(tokens: Sequence[Token]) -> float:
@@ -45,7 +49,7 @@ def english_share(tokens: Sequence[Token]) -> float:
 
 
 def language_note(text: str, tokens: Sequence[Token]) -> str | None:
-    """Return a warning when ``text`` looks like a language other than English, else None.
+    """Return a warning when ``text`` looks like a language other than English or has no words, else None.
 
     Examples
     --------
@@ -55,6 +59,8 @@ def language_note(text: str, tokens: Sequence[Token]) -> str | None:
     >>> language_note(text, tokenize(text))
     'this article looks like Spanish; the lexicons are English, scores will be unreliable'
     """
+    if not any(char.isalpha() for token in tokens for char in token.lower):
+        return NO_WORDS_NOTE
     if len(tokens) < MIN_WORDS or english_share(tokens) >= MIN_ENGLISH_SHARE:
         return None
     code, confidence = _identifier().classify(text[:SAMPLE_CHARS])

@@ -6,7 +6,7 @@ and article words are compared after lemmatization. Multi-word phrases match con
 A ``<name>.meta.json`` beside it carries the provenance; a user file without one is labelled as such.
 
 The tone lexicon is VADER's, read from the installed ``vaderSentiment`` package, plus Hu & Liu's (2004)
-opinion lexicon (positive and negative word lists, read from the installed ``labMTsimple`` package),
+opinion lexicon (positive and negative word lists, shipped as ``lexicons/opinion_lexicon.csv``),
 each listed word adding a fitted weight (``tone_weights.csv``) to its VADER valence; our news-domain
 adjustments (``tone_news.csv``) are laid over both.
 """
@@ -18,15 +18,17 @@ import io
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .data_files import data_source, read_data_csv, read_data_json, read_data_text
 from .errors import LexiconError
 from .segment import tokenize
-from .types import FRAMES
+from .textnorm import WORD_RUN, is_mark, nfc
+from .types import EMPTY_MAPPING, FRAMES, read_only
 
 __all__ = [
     "LexiconTerm",
@@ -49,11 +51,10 @@ DEFAULT_LEXICON = "frames"
 MAX_WEIGHT = 10.0
 #: Characters a term may contain: letters, digits, spaces, hyphens and apostrophes. Anything else
 #: (``*``, ``.``, ``|``, brackets) suggests the author expected a regular expression, which we never run.
-_TERM_SHAPE = re.compile(r"[^\W_]+(?:[ '’\-][^\W_]+)*")
+_TERM_SHAPE = re.compile(rf"{WORD_RUN}(?:[ '’\-]{WORD_RUN})*")
 _REQUIRED_COLUMNS = ("term", "frame", "weight")
-#: Hu & Liu's opinion lexicon as installed with labMTsimple: file -> polarity of every word in it.
-OPINION_PACKAGE = "labMTsimple"
-OPINION_FILES = (("data/OL/positive-words-clean.txt", 1.0), ("data/OL/negative-words-clean.txt", -1.0))
+#: Hu & Liu's opinion lexicon: term -> polarity (sum over their two lists), with provenance beside it.
+OPINION_FILE = "opinion_lexicon.csv"
 #: The fitted tone weights, by name, as ``tone_weights.csv`` lists them.
 TONE_WEIGHT_NAMES = ("opinion_weight", "negation_weight")
 #: Largest magnitude a tone weight may take, on VADER's -4..+4 valence scale.
@@ -84,16 +85,16 @@ class Lexicon:
     version: str
     source: str
     terms: tuple[LexiconTerm, ...]
-    definitions: dict[str, str] = field(default_factory=dict)
-    provenance: dict[str, str] = field(default_factory=dict)
+    definitions: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
+    provenance: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
 
     def terms_for(self, frame: str) -> tuple[LexiconTerm, ...]:
         """Return the terms of one frame, in file order."""
         return tuple(t for t in self.terms if t.frame == frame)
 
-    def describe(self) -> dict[str, str]:
+    def describe(self) -> Mapping[str, str]:
         """Return name, version and source: what a report needs to say which lexicon it used."""
-        return {"name": self.name, "version": self.version, "source": self.source}
+        return read_only({"name": self.name, "version": self.version, "source": self.source})
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +105,9 @@ class ToneLexicon:
     itself, on the same scale; 0 (the default) leaves negation words out of the evidence.
     """
 
-    valences: dict[str, float]
+    valences: Mapping[str, float]
     adjusted: frozenset[str]
-    provenance: dict[str, str]
+    provenance: Mapping[str, str]
     negation_weight: float = 0.0
 
 
@@ -137,19 +138,19 @@ def load_default_lexicon() -> Lexicon:
 
 @lru_cache(maxsize=4)
 def _load_packaged(name: str) -> Lexicon:
-    folder = resources.files("framing.lexicons")
-    text = (folder / f"{name}.csv").read_text(encoding="utf-8")
-    meta = json.loads((folder / f"{name}.meta.json").read_text(encoding="utf-8"))
-    return parse_lexicon(text, source=f"framing/lexicons/{name}.csv", meta=meta)
+    text = read_data_text(f"{name}.csv")
+    meta = dict(read_data_json(f"{name}.meta.json"))
+    return parse_lexicon(text, source=data_source(f"{name}.csv"), meta=meta)
 
 
-def load_lexicon(path: str | Path) -> Lexicon:
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Read and validate a user lexicon CSV (and its ``.meta.json`` if one sits beside it).
 
     Parameters
     ----------
-    path : str or Path
-        A CSV file with columns ``term, frame, weight`` and optionally ``note``.
+    path : str or Path, optional
+        A CSV file with columns ``term, frame, weight`` and optionally ``note``; the packaged
+        lexicon (``load_default_lexicon()``) when omitted.
 
     Returns
     -------
@@ -159,7 +160,14 @@ def load_lexicon(path: str | Path) -> Lexicon:
     ------
     LexiconError
         When the file is missing, not UTF-8, or a row is invalid; the message names file and line.
+
+    Examples
+    --------
+    >>> load_lexicon().name == load_default_lexicon().name
+    True
     """
+    if path is None:
+        return load_default_lexicon()
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -235,8 +243,8 @@ def parse_lexicon(text: str, *, source: str, meta: dict[str, object] | None = No
         version=str(meta.get("version", "user")),
         source=source,
         terms=tuple(terms),
-        definitions=_definitions(meta),
-        provenance={k: str(v) for k, v in meta.items() if isinstance(v, str)},
+        definitions=read_only(_definitions(meta)),
+        provenance=read_only({k: str(v) for k, v in meta.items() if isinstance(v, str)}),
     )
 
 
@@ -307,9 +315,9 @@ def build_tone_lexicon(*, opinion_weight: float, negation_weight: float) -> Tone
     adjustments, meta = _tone_adjustments()
     valences.update(adjustments)
     return ToneLexicon(
-        valences={k: v for k, v in valences.items() if v != 0.0},
+        valences=read_only({k: v for k, v in valences.items() if v != 0.0}),
         adjusted=frozenset(adjustments),
-        provenance={k: str(v) for k, v in meta.items() if isinstance(v, str)},
+        provenance=read_only({k: str(v) for k, v in meta.items() if isinstance(v, str)}),
         negation_weight=float(negation_weight),
     )
 
@@ -328,10 +336,9 @@ def load_tone_weights() -> ToneWeights:
 
 @lru_cache(maxsize=1)
 def _load_tone_weights() -> ToneWeights:
-    folder = resources.files("framing.lexicons")
-    text = (folder / "tone_weights.csv").read_text(encoding="utf-8")
-    meta = json.loads((folder / "tone_weights.meta.json").read_text(encoding="utf-8"))
-    return parse_tone_weights(text, source="framing/lexicons/tone_weights.csv", version=str(meta["version"]))
+    text = read_data_text("tone_weights.csv")
+    meta = read_data_json("tone_weights.meta.json")
+    return parse_tone_weights(text, source=data_source("tone_weights.csv"), version=str(meta["version"]))
 
 
 def parse_tone_weights(text: str, *, source: str, version: str = "user") -> ToneWeights:
@@ -383,32 +390,39 @@ def parse_tone_weights(text: str, *, source: str, version: str = "user") -> Tone
 
 
 @lru_cache(maxsize=1)
-def _vader_valences() -> dict[str, float]:
+def _vader_valences() -> Mapping[str, float]:
     vader_text = (resources.files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
-    return dict(_parse_vader(vader_text.splitlines()))
+    return read_only(dict(_parse_vader(vader_text.splitlines())))
 
 
 @lru_cache(maxsize=1)
-def _opinion_polarities() -> dict[str, float]:
-    # Hu & Liu's lists, as installed with labMTsimple: one word per line, no header; a word on both
-    # lists (there are a few) cancels out.
-    folder = resources.files(OPINION_PACKAGE)
+def _opinion_polarities() -> Mapping[str, float]:
+    # Hu & Liu's two lists in one file (opinion_lexicon.meta.json): a word on both lists has polarity 0.
     polarities: dict[str, float] = {}
-    for name, polarity in OPINION_FILES:
-        for line in (folder / name).read_text(encoding="utf-8").splitlines():
-            word = line.strip().lower()
-            if word and not word.startswith(";"):
-                polarities[word] = polarities.get(word, 0.0) + polarity
-    return {w: p for w, p in polarities.items() if p != 0.0}
+    for line, row in read_data_csv(OPINION_FILE, required=("term", "polarity")):
+        where = f"{data_source(OPINION_FILE)} line {line}"
+        if not row["term"]:
+            raise LexiconError(f"{where}: empty term")
+        polarities[row["term"].lower()] = _number(row["polarity"], where=where)
+    return read_only({w: p for w, p in polarities.items() if p != 0.0})
 
 
 @lru_cache(maxsize=1)
-def _tone_adjustments() -> tuple[dict[str, float], dict[str, object]]:
-    folder = resources.files("framing.lexicons")
-    rows = csv.DictReader(io.StringIO((folder / "tone_news.csv").read_text(encoding="utf-8")))
-    adjustments = {row["term"]: float(row["valence"]) for row in rows}
-    meta = json.loads((folder / "tone_news.meta.json").read_text(encoding="utf-8"))
-    return adjustments, meta
+def _tone_adjustments() -> tuple[Mapping[str, float], Mapping[str, object]]:
+    adjustments = {}
+    for line, row in read_data_csv("tone_news.csv", required=("term", "valence")):
+        adjustments[row["term"]] = _number(row["valence"], where=f"{data_source('tone_news.csv')} line {line}")
+    return read_only(adjustments), read_only(dict(read_data_json("tone_news.meta.json")))
+
+
+def _number(text: str, *, where: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise LexiconError(f"{where}: '{text}' is not a number") from None
+    if not math.isfinite(value):
+        raise LexiconError(f"{where}: '{text}' is not a finite number")
+    return value
 
 
 def _parse_vader(lines: Iterable[str]) -> Iterable[tuple[str, float]]:
@@ -421,7 +435,7 @@ def _parse_vader(lines: Iterable[str]) -> Iterable[tuple[str, float]]:
 
 def _parse_row(row: dict[str | None, str | list[str] | None], *, line: int, source: str) -> LexiconTerm:
     where = f"{source} line {line}"
-    term = str(row.get("term") or "").strip().lower()
+    term = nfc(str(row.get("term") or "")).strip().lower()
     frame = str(row.get("frame") or "").strip().lower()
     weight_text = str(row.get("weight") or "").strip()
     note = str(row.get("note") or "").strip()
@@ -432,7 +446,7 @@ def _parse_row(row: dict[str | None, str | list[str] | None], *, line: int, sour
     if not term:
         raise LexiconError(f"{where}: empty term; write a word or phrase in the 'term' column")
     if not _TERM_SHAPE.fullmatch(term):
-        bad = "".join(sorted({c for c in term if not (c.isalnum() or c in " '’-")}))
+        bad = "".join(sorted({c for c in term if not (c.isalnum() or c in " '’-" or is_mark(c))}))
         raise LexiconError(
             f"{where}: term '{term}' contains {bad!r}; terms are plain words or phrases, not patterns"
         )

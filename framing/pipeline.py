@@ -1,6 +1,9 @@
-"""The whole analysis in order: clean, segment, tokenize once, score frames and tone, aggregate.
+"""The whole analysis in order: clean, build one Document per article, run the components, reduce.
 
-This is the one entry point the CLI and the dashboard call; every step lives in its own module.
+This is the one entry point the CLI and the dashboard call. Per article: cleaning, truncation, then
+``segment.build_document`` once, then each component of the pipeline (``framing.components``) on that
+Document. Over the corpus: ``FrameModel`` learns the IDF from every article's matches, and the
+outlets are aggregated. The returned report is read-only all the way down (``types.freeze``).
 """
 
 from __future__ import annotations
@@ -8,20 +11,19 @@ from __future__ import annotations
 import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .cleaning import clean_text
 from .compare import aggregate_outlets, emphasis_shares, intensity_per_thousand
+from .components import Component, SentenceTone, TermMatches, check_components, default_components
 from .corpus import load_paths
-from .distinctive import count_words
 from .evidence import emphasis_interval, evidence_level, strong_evidence_count
 from .frames import DocumentFrames, FrameModel
-from .language import language_note
-from .lexicon import Lexicon, load_default_lexicon, load_tone_lexicon
-from .readability import measure_readability
-from .segment import split_sentences, tokenize
-from .tone import mean_tone, score_tone
+from .lexicon import Lexicon, ToneLexicon, load_default_lexicon, load_tone_lexicon
+from .segment import build_document
+from .tone import mean_tone
 from .types import (
     FRAMES,
     Article,
@@ -32,8 +34,8 @@ from .types import (
     Readability,
     SentenceReport,
     SkippedInput,
-    Span,
-    Token,
+    freeze,
+    read_only,
 )
 
 __all__ = ["analyze_articles", "analyze_paths", "dominant_frame", "truncate_text"]
@@ -46,19 +48,25 @@ MAX_ARTICLE_CHARS = 100_000
 
 @dataclass(frozen=True, slots=True)
 class _Prepared:
-    """One article after the corpus-independent steps; its tokens are already dropped."""
+    """One article after the corpus-independent steps; its Document is already dropped."""
 
     article: Article
     cleaned: CleanedText
-    sentences: tuple[tuple[Span, float, tuple[Evidence, ...]], ...]
-    matches: list[tuple[int, int, int]]
+    sentences: tuple[SentenceTone, ...]
+    matches: TermMatches
     word_counts: Counter[str]
     words: int
     readability: Readability
     notes: tuple[str, ...]
 
 
-def analyze_paths(paths: Sequence[str | os.PathLike[str]], *, lexicon: Lexicon | None = None) -> CorpusReport:
+def analyze_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    lexicon: Lexicon | None = None,
+    tone_lexicon: ToneLexicon | None = None,
+    components: Sequence[Component] | None = None,
+) -> CorpusReport:
     """Load files or folders and analyse every article that loaded; what was skipped is reported.
 
     Examples
@@ -68,13 +76,17 @@ def analyze_paths(paths: Sequence[str | os.PathLike[str]], *, lexicon: Lexicon |
     (5, 5, ())
     """
     loaded = load_paths(paths)
-    return analyze_articles(loaded.articles, lexicon=lexicon, skipped=loaded.skipped)
+    return analyze_articles(
+        loaded.articles, lexicon=lexicon, tone_lexicon=tone_lexicon, components=components, skipped=loaded.skipped
+    )
 
 
 def analyze_articles(
     articles: Sequence[Article],
     *,
     lexicon: Lexicon | None = None,
+    tone_lexicon: ToneLexicon | None = None,
+    components: Sequence[Component] | None = None,
     skipped: Sequence[SkippedInput] = (),
     progress: Callable[[int, int], None] | None = None,
 ) -> CorpusReport:
@@ -89,6 +101,11 @@ def analyze_articles(
         The corpus; ids must be unique (``framing.corpus`` makes them so).
     lexicon : Lexicon, optional
         Frame terms; the packaged lexicon when omitted.
+    tone_lexicon : ToneLexicon, optional
+        Tone valences; the packaged tone lexicon when omitted.
+    components : sequence of Component, optional
+        The per-article steps, in order (``components.default_components`` when omitted); every name
+        in ``components.REQUIRED`` must be there. Give either this or the lexicons, not both.
     skipped : sequence of SkippedInput
         Inputs that did not load, carried into the report so every output can list them.
     progress : callable, optional
@@ -98,6 +115,12 @@ def analyze_articles(
     Returns
     -------
     CorpusReport
+        Read-only all the way down.
+
+    Raises
+    ------
+    ValueError
+        When ``components`` lacks a required name or comes with ``lexicon``/``tone_lexicon``.
 
     Examples
     --------
@@ -109,26 +132,29 @@ def analyze_articles(
     """
     if isinstance(articles, (str, Article)):
         raise TypeError("articles must be a sequence of Article objects, not a single one")
-    lexicon = lexicon or load_default_lexicon()
-    model = FrameModel(lexicon)
+    steps = _choose_components(components, lexicon=lexicon, tone_lexicon=tone_lexicon)
+    frame_lexicon: Lexicon = getattr(steps["frames"], "lexicon", None) or load_default_lexicon()
+    model = FrameModel(frame_lexicon)
     ordered = sorted(articles, key=lambda a: a.id)
     prepared = []
     for done, article in enumerate(ordered, start=1):
-        prepared.append(_prepare(article, model))
+        prepared.append(_prepare(article, steps))
         if progress is not None:
             progress(done, len(ordered))
-    frames = model.fit_transform_matches([p.matches for p in prepared]) if prepared else []
+    frames = model.fit_transform_matches([list(p.matches) for p in prepared]) if prepared else []
     reports = tuple(_report(p, f) for p, f in zip(prepared, frames))
     word_counts = {p.article.id: p.word_counts for p in prepared}
-    return CorpusReport(
-        articles=reports,
-        outlets=aggregate_outlets(reports, word_counts),
-        skipped=tuple(sorted(skipped, key=lambda item: (item.source, item.reason))),
-        lexicon=lexicon.describe(),
+    return freeze(
+        CorpusReport(
+            articles=reports,
+            outlets=aggregate_outlets(reports, word_counts),
+            skipped=tuple(sorted(skipped, key=lambda item: (item.source, item.reason))),
+            lexicon=read_only(frame_lexicon.describe()),
+        )
     )
 
 
-def dominant_frame(scores: dict[str, float]) -> str | None:
+def dominant_frame(scores: Mapping[str, float]) -> str | None:
     """Return the frame with the highest score, or None when there is no evidence or a tie at the top.
 
     Examples
@@ -164,36 +190,36 @@ def truncate_text(text: str, limit: int = MAX_ARTICLE_CHARS) -> tuple[str, str |
     return kept, f"article truncated: only the first {len(kept):,} of {len(text):,} characters were analysed"
 
 
-def _prepare(article: Article, model: FrameModel) -> _Prepared:
-    cleaned = clean_text(article.text)
+def _choose_components(
+    components: Sequence[Component] | None, *, lexicon: Lexicon | None, tone_lexicon: ToneLexicon | None
+) -> Mapping[str, Component]:
+    if components is None:
+        return check_components(
+            default_components(lexicon=lexicon or load_default_lexicon(), tone_lexicon=tone_lexicon or load_tone_lexicon())
+        )
+    if lexicon is not None or tone_lexicon is not None:
+        raise ValueError("pass either components or lexicon/tone_lexicon, not both: the components carry their data")
+    return check_components(tuple(components))
+
+
+def _prepare(article: Article, steps: Mapping[str, Component]) -> _Prepared:
+    cleaned = clean_text(article.text, title=article.title, outlet=article.outlet)
     text, truncated = truncate_text(cleaned.text)
     if truncated:
         cleaned = CleanedText(text=text, removed=cleaned.removed, credit=cleaned.credit)
-    tokens = tokenize(text)
-    notes = tuple(n for n in (truncated, language_note(text, tokens)) if n)
+    document = build_document(text)
+    results: dict[str, Any] = {name: step(document) for name, step in steps.items()}
+    notes = tuple(n for n in (*article.notes, truncated, results["language"]) if n)
     return _Prepared(
         article=article,
         cleaned=cleaned,
-        sentences=_sentence_tones(split_sentences(text), tokens),
-        matches=model.find_terms(tokens, text),
-        word_counts=count_words(tokens),
-        words=sum(1 for t in tokens if not t.lower.isdigit()),
-        readability=measure_readability(text),
+        sentences=results["tone"],
+        matches=results["frames"],
+        word_counts=results["words"],
+        words=document.word_count,
+        readability=results["readability"],
         notes=notes,
     )
-
-
-def _sentence_tones(
-    spans: list[Span], tokens: list[Token]
-) -> tuple[tuple[Span, float, tuple[Evidence, ...]], ...]:
-    tone_lexicon = load_tone_lexicon()
-    token_starts = [t.start for t in tokens]
-    scored = []
-    for span in spans:
-        inside = tokens[bisect_left(token_starts, span.start) : bisect_right(token_starts, span.end - 1)]
-        tone, evidence = score_tone(inside, lexicon=tone_lexicon)
-        scored.append((span, tone, evidence))
-    return tuple(scored)
 
 
 def _report(prepared: _Prepared, frames: DocumentFrames) -> ArticleReport:
@@ -213,8 +239,8 @@ def _report(prepared: _Prepared, frames: DocumentFrames) -> ArticleReport:
         removed=prepared.cleaned.removed,
         word_count=words,
         readability=prepared.readability,
-        frame_scores=dict(frames.scores),
-        emphasis=emphasis_shares(frames.scores),
+        frame_scores=read_only(frames.scores),
+        emphasis=read_only(emphasis_shares(frames.scores)),
         intensity=intensity_per_thousand(frames.scores, words),
         tone=mean_tone([s.tone for s in sentences]),
         sentences=sentences,
@@ -228,7 +254,7 @@ def _report(prepared: _Prepared, frames: DocumentFrames) -> ArticleReport:
 
 def _sentence_reports(
     text: str,
-    sentences: tuple[tuple[Span, float, tuple[Evidence, ...]], ...],
+    sentences: tuple[SentenceTone, ...],
     frame_evidence: tuple[Evidence, ...],
 ) -> tuple[SentenceReport, ...]:
     evidence_starts = [e.start for e in frame_evidence]
@@ -245,7 +271,7 @@ def _sentence_reports(
                 end=span.end,
                 text=text[span.start : span.end],
                 paragraph=span.paragraph,
-                frames=scores,
+                frames=read_only(scores),
                 frame=dominant_frame(scores),
                 tone=tone,
                 evidence=tuple(sorted([*evidence, *tone_evidence], key=lambda e: (e.start, e.frame))),

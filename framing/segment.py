@@ -1,7 +1,9 @@
 """Split cleaned text into paragraphs, sentences and word tokens, all with character offsets.
 
-Tokenizing happens once per article; frames, tone, language check and distinctive vocabulary all
-read the same ``Token`` list instead of each splitting the text again (bench/README.md has the costs).
+:func:`build_document` is the one segmentation step: it makes one immutable ``Document`` per article,
+and every count and scorer (words, sentences, syllables, readability, language note, frames, tone,
+distinctive words) reads that Document instead of splitting the text again. No other module splits
+text into sentences or paragraphs; the functions below are the only splitters.
 
 Sentences come from ``sentencex`` (a maintained rule-based splitter that knows abbreviations such as
 "U.S." and "Nov."); we only map its output back onto offsets.
@@ -15,16 +17,17 @@ from functools import lru_cache
 import simplemma
 from sentencex import segment as _split_sentences
 
-from .types import Span, Token
+from .textnorm import WORD
+from .types import Document, Span, Token
 
-__all__ = ["split_paragraphs", "split_sentences", "tokenize", "lemmatize"]
+__all__ = ["build_document", "split_paragraphs", "split_sentences", "tokenize", "lemmatize"]
 
 #: A paragraph is a run of text between blank lines (cleaning joins kept paragraphs with "\n\n").
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 #: A word: letters or digits, with inner apostrophes ("didn't", "China's"). Hyphens and dots split
 #: words, so "US-China" gives two tokens and a lexicon phrase "de-escalation" matches "de escalation".
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = re.compile(WORD)  # combining marks belong to their word (framing.textnorm)
 
 #: Characters that may stand between the words of one phrase ("trade war", "de-escalation").
 _PHRASE_JOINERS = frozenset(" -\u00a0\u2010\u2011")
@@ -34,6 +37,38 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 #: Cache size for the lemmatizer; news vocabulary of a large corpus fits comfortably.
 _LEMMA_CACHE = 200_000
+
+
+def build_document(text: str) -> Document:
+    """Segment cleaned text once: paragraphs, sentences, tokens and which tokens each sentence holds.
+
+    Examples
+    --------
+    >>> doc = build_document("Tariffs rose. Talks stalled.\\n\\nA new day.")
+    >>> [doc.text[s.start:s.end] for s in doc.sentences], len(doc.paragraphs), doc.word_count
+    (['Tariffs rose.', 'Talks stalled.', 'A new day.'], 2, 7)
+    >>> [t.lower for t in doc.sentence_tokens(1)]
+    ['talks', 'stalled']
+    """
+    paragraphs = split_paragraphs(text)
+    sentences = _sentences_of(text, paragraphs)
+    tokens = tuple(tokenize(text))
+    ranges = []
+    position = 0
+    for sentence in sentences:
+        while position < len(tokens) and tokens[position].start < sentence.start:
+            position += 1
+        first = position
+        while position < len(tokens) and tokens[position].start < sentence.end:
+            position += 1
+        ranges.append((first, position))
+    return Document(
+        text=text,
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentences),
+        tokens=tokens,
+        token_ranges=tuple(ranges),
+    )
 
 
 def split_paragraphs(text: str) -> list[Span]:
@@ -67,8 +102,12 @@ def split_sentences(text: str) -> list[Span]:
     >>> [text[s.start:s.end] for s in split_sentences(text)]
     ['The U.S. met on Nov. 24.', 'Talks went well.', 'A new day.']
     """
+    return _sentences_of(text, split_paragraphs(text))
+
+
+def _sentences_of(text: str, paragraphs: list[Span]) -> list[Span]:
     sentences: list[Span] = []
-    for paragraph in split_paragraphs(text):
+    for paragraph in paragraphs:
         body = text[paragraph.start : paragraph.end]
         cursor = 0
         for piece in _split_sentences("en", body):

@@ -36,8 +36,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from .data_files import data_source, read_data_text
 
 from .errors import LexiconError
 from .segment import tokenize
@@ -224,8 +225,7 @@ def load_default_rules() -> ContextRules:
 
 @lru_cache(maxsize=1)
 def _load_packaged() -> ContextRules:
-    text = (resources.files("framing.lexicons") / "frame_rules.csv").read_text(encoding="utf-8")
-    return parse_rules(text, source="framing/lexicons/frame_rules.csv")
+    return parse_rules(read_data_text("frame_rules.csv"), source=data_source("frame_rules.csv"))
 
 
 def load_rules(path: str | Path) -> ContextRules:

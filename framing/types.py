@@ -2,12 +2,22 @@
 
 Offsets are always character offsets into a named string: ``Removal`` into the article's raw
 body (``Article.text``), everything else into the cleaned text (``ArticleReport.text``).
+
+Read-only all the way down: results hold tuples, frozen dataclasses and read-only mappings
+(``types.MappingProxyType``), never a dict, list or set, so caches can share one report between
+dashboard sessions and nobody can change it for the others. :func:`freeze` makes a value so.
 """
 
 from __future__ import annotations
 
+import copyreg
+import dataclasses
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any, NamedTuple, TypeVar
 
 __all__ = [
     "FRAMES",
@@ -26,6 +36,10 @@ __all__ = [
     "DistinctiveTerm",
     "OutletReport",
     "CorpusReport",
+    "Document",
+    "EMPTY_MAPPING",
+    "freeze",
+    "read_only",
 ]
 
 #: The frames every report carries, in display order. Lexicons may only use these names.
@@ -33,6 +47,97 @@ FRAMES: tuple[str, ...] = ("trade", "security", "diplomacy")
 
 #: The ``frame`` value of evidence that supports a tone score rather than a frame score.
 TONE_LABEL = "tone"
+
+#: The empty read-only mapping (default of mapping fields).
+EMPTY_MAPPING: Mapping[Any, Any] = MappingProxyType({})
+
+# Read-only mappings travel through pickle (st.cache_data, worker processes) and copy.deepcopy as the
+# dict they wrap, rebuilt read-only on the other side.
+# (pickle cannot name the ``mappingproxy`` class itself, so a module-level function rebuilds it.)
+
+
+def _rebuild_read_only(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(items)
+
+
+copyreg.pickle(MappingProxyType, lambda proxy: (_rebuild_read_only, (dict(proxy),)))
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+_T = TypeVar("_T")
+
+
+def read_only(mapping: Mapping[_K, _V]) -> Mapping[_K, _V]:
+    """Return a read-only view of a copy of ``mapping`` (its values are not copied).
+
+    Examples
+    --------
+    >>> scores = read_only({"trade": 1.0})
+    >>> scores["trade"], dict(scores)
+    (1.0, {'trade': 1.0})
+    >>> scores["trade"] = 2.0
+    Traceback (most recent call last):
+    ...
+    TypeError: 'mappingproxy' object does not support item assignment
+    """
+    return MappingProxyType(dict(mapping))
+
+
+#: Types whose instances hold no mutable state; :func:`freeze` returns them as they are.
+_SCALARS = (str, int, float, bool, bytes, type(None), frozenset, range)
+
+
+@lru_cache(maxsize=256)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def freeze(value: _T) -> _T:
+    """Make ``value`` read-only all the way down and return it.
+
+    dicts become read-only mappings, lists tuples, sets frozensets; a frozen dataclass has its
+    fields replaced in place by their frozen versions (it is new, or already shared read-only).
+    Used at the boundaries (a finished report, a loaded lexicon), so fields that later work adds as
+    plain dicts or lists are still read-only when a report is handed out.
+
+    Examples
+    --------
+    >>> frozen = freeze({"a": [1, {"b": {2}}]})
+    >>> frozen["a"], type(frozen).__name__
+    ((1, mappingproxy({'b': frozenset({2})})), 'mappingproxy')
+    """
+    return _freeze(value)
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, tuple):
+        items = [_freeze(v) for v in value]
+        if all(a is b for a, b in zip(items, value)):
+            return value
+        return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
+    if isinstance(value, MappingProxyType):
+        if all(isinstance(v, _SCALARS) for v in value.values()):
+            return value
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, Mapping):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    if isinstance(value, (set, frozenset)):
+        return frozenset(_freeze(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for name in _field_names(type(value)):
+            current = getattr(value, name)
+            if isinstance(current, _SCALARS):
+                continue
+            frozen = _freeze(current)
+            if frozen is not current:
+                # Frozen dataclasses refuse setattr; this is the one place that may replace a field.
+                object.__setattr__(value, name, frozen)
+        return value
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +152,8 @@ class Article:
     url: str | None = None
     credit: str | None = None
     source: str = ""
+    #: What the loader changed or could not use, for the reader (repaired mojibake, a partial date).
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +219,49 @@ class Token(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
+class Document:
+    """One article's cleaned text, segmented once by ``segment.build_document``; every scorer reads it.
+
+    ``sentences[i]`` holds ``tokens[token_ranges[i][0]:token_ranges[i][1]]`` (:meth:`sentence_tokens`).
+    ``layers`` holds named span layers that later steps add without re-splitting the text (for
+    example ``"quote"``: the spans inside quotation marks), see :meth:`with_layer` and :meth:`in_layer`.
+    """
+
+    text: str
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Span, ...]
+    tokens: tuple[Token, ...]
+    token_ranges: tuple[tuple[int, int], ...]
+    layers: Mapping[str, tuple[Span, ...]] = field(default_factory=lambda: EMPTY_MAPPING)
+
+    @property
+    def word_count(self) -> int:
+        """Words that are not numbers: the ``word_count`` of the report and readability's word count."""
+        return sum(1 for t in self.tokens if not t.lower.isdigit())
+
+    def sentence_tokens(self, index: int) -> tuple[Token, ...]:
+        """Return the tokens of sentence ``index``."""
+        first, last = self.token_ranges[index]
+        return self.tokens[first:last]
+
+    def tokens_between(self, start: int, end: int) -> tuple[Token, ...]:
+        """Return the tokens that start inside ``text[start:end]``."""
+        starts = [t.start for t in self.tokens]
+        return self.tokens[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def with_layer(self, name: str, spans: tuple[Span, ...]) -> Document:
+        """Return a copy with one more span layer (spans sorted by start); this one is unchanged."""
+        layers = {**self.layers, name: tuple(sorted(spans, key=lambda s: (s.start, s.end)))}
+        return dataclasses.replace(self, layers=MappingProxyType(layers))
+
+    def in_layer(self, name: str, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` lies inside one span of layer ``name`` (False without the layer)."""
+        spans = self.layers.get(name, ())
+        i = bisect_right([s.start for s in spans], start) - 1
+        return i >= 0 and spans[i].end >= end
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """One matched term and what it added to a score; ``frame`` is a frame name or ``"tone"``."""
 
@@ -130,7 +280,7 @@ class SentenceReport:
     end: int
     text: str
     paragraph: int
-    frames: dict[str, float]
+    frames: Mapping[str, float]
     frame: str | None
     tone: float
     evidence: tuple[Evidence, ...] = ()
@@ -161,8 +311,8 @@ class ArticleReport:
     removed: tuple[Removal, ...]
     word_count: int
     readability: Readability
-    frame_scores: dict[str, float]
-    emphasis: dict[str, float]
+    frame_scores: Mapping[str, float]
+    emphasis: Mapping[str, float]
     intensity: float
     tone: float
     sentences: tuple[SentenceReport, ...]
@@ -190,8 +340,8 @@ class OutletReport:
 
     outlet: str
     articles: tuple[str, ...]
-    frame_scores: dict[str, float]
-    emphasis: dict[str, float]
+    frame_scores: Mapping[str, float]
+    emphasis: Mapping[str, float]
     intensity: float
     tone: float
     word_count: int
@@ -208,4 +358,4 @@ class CorpusReport:
     articles: tuple[ArticleReport, ...]
     outlets: tuple[OutletReport, ...]
     skipped: tuple[SkippedInput, ...] = ()
-    lexicon: dict[str, str] = field(default_factory=dict)
+    lexicon: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)

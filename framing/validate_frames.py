@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import json
 import math
-import random
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -248,7 +247,11 @@ def fit_subcategory_weights(
     terms = sorted({k for feats, _, _ in units for k in feats})
     sub_index = {k: i for i, k in enumerate(keys)}
     term_index = {k: i for i, k in enumerate(terms)}
-    rows, cols, vals, ys, ws = [], [], [], [], []
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    ys: list[int] = []
+    ws: list[float] = []
     for feats, label, weight in units:
         total = sum(feats.values())
         if total <= 0 or label not in FRAMES:
@@ -297,7 +300,7 @@ def fit_subcategory_weights(
 def _scores(truth: Sequence[str], predicted: Sequence[str], labels: Sequence[str]) -> dict[str, object]:
     from .validate import classification_scores, confusion_matrix
 
-    figures = classification_scores(truth, predicted, labels)
+    figures: dict[str, object] = dict(classification_scores(truth, predicted, labels))
     figures["confusion"] = confusion_matrix(truth, predicted, [*labels] if NO_FRAME in labels else list(FRAMES) + (
         [NO_FRAME] if NO_FRAME in truth else []))
     figures["coverage"] = round(sum(p != NO_FRAME for p in predicted) / len(predicted), 4) if predicted else 0.0
@@ -319,8 +322,10 @@ def _folds(c: Corpus, k: int = CV_FOLDS) -> list[int]:
     return stratified_folds(c.groups, c.labels, k=k, seed=CV_SEED)
 
 
-def _units(corpora: Mapping[str, Corpus], pick: Mapping[str, Sequence[int]]) -> list[tuple[dict[tuple[str, str], float], str, float]]:
-    units = []
+def _units(
+    corpora: Mapping[str, Corpus], pick: Mapping[str, Sequence[int]]
+) -> list[tuple[Mapping[tuple[str, str, str], float], str, float]]:
+    units: list[tuple[Mapping[tuple[str, str, str], float], str, float]] = []
     for name, rows in pick.items():
         c = corpora[name]
         for i in rows:
@@ -611,12 +616,9 @@ def sense_sample_figures(data_dir: str | Path) -> dict[str, object]:
     sampled words the engine still counts, so a reader sees whether the judgement describes the
     shipped engine.
     """
-    import csv
-    import io
-    from importlib import resources
+    from .data_files import read_data_csv
 
-    text = (resources.files("framing.lexicons") / "sense_sample.csv").read_text(encoding="utf-8")
-    rows = list(csv.DictReader(io.StringIO(text)))
+    rows = [row for _, row in read_data_csv("sense_sample.csv")]
     pages = {str(p["id"]): p for p in _read_jsonl(Path(data_dir) / PAGES_FILE)}
     page_ids = sorted(pages)
     _, evidence = score_corpus([str(pages[p]["raw"]) for p in page_ids])

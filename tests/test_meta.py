@@ -41,6 +41,37 @@ def test_meta_framing_never_imports_streamlit(path: Path) -> None:
     assert "streamlit" not in _imported_roots(path)
 
 
+def _opens_package_data(path: Path) -> list[int]:
+    """Lines where ``path`` reaches into framing's package data (``files("framing...")`` or a
+    ``"lexicons"`` path part), which only ``framing/data_files.py`` may do."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            first = node.args[0] if node.args else None
+            if name == "files" and isinstance(first, ast.Constant) and str(first.value).startswith("framing"):
+                lines.append(node.lineno)
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            parts = (node.left, node.right)
+            if any(isinstance(p, ast.Constant) and p.value == "lexicons" for p in parts):
+                lines.append(node.lineno)
+    return lines
+
+
+def test_meta_data_reader_check_finds_readers(tmp_path: Path) -> None:
+    module = tmp_path / "reader.py"
+    module.write_text('from importlib import resources\nfrom importlib.resources import files\n'
+                      'a = resources.files("framing.lexicons")\nb = files("framing") / "lexicons" / "x.json"\n',
+                      encoding="utf-8")
+    assert sorted(set(_opens_package_data(module))) == [3, 4]
+
+
+@pytest.mark.parametrize("path", [m for m in MODULES if m.name != "data_files.py"], ids=lambda p: str(p.relative_to(REPO)))
+def test_meta_only_data_files_opens_package_data(path: Path) -> None:
+    # Issue 9: one reader of package data, so every data-file error names file and line the same way.
+    assert _opens_package_data(path) == [], f"{path.name} opens files under framing/lexicons/; use framing.data_files"
+
+
 @pytest.mark.parametrize("csv_path", sorted(LEXICONS.glob("*.csv")), ids=lambda p: p.name)
 def test_meta_every_lexicon_has_full_metadata(csv_path: Path) -> None:
     meta_path = csv_path.with_name(csv_path.stem + ".meta.json")

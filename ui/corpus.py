@@ -6,26 +6,46 @@ Pure functions over :mod:`framing.corpus` (no streamlit), so they are tested wit
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
 from framing.corpus import load_bytes, merge_load_results
-from framing.types import Article, LoadResult
+from framing.export import truncation_notes
+from framing.limits import LoadBudget
+from framing.types import Article, CorpusReport, LoadResult, SkippedInput
 
-__all__ = ["load_uploads", "apply_labels", "add_pasted"]
+__all__ = ["load_uploads", "apply_labels", "add_pasted", "truncation_message", "SKIPPED_SHOWN"]
+
+#: Skipped inputs listed one by one in the sidebar; the rest are counted (each is a widget).
+SKIPPED_SHOWN = 20
+#: Truncated articles named in the dashboard's notice; the rest are counted.
+TRUNCATED_NAMED = 5
 
 
-def load_uploads(files: Iterable[tuple[str, bytes]]) -> LoadResult:
+def load_uploads(files: Iterable[tuple[str, bytes]], *, budget: LoadBudget | None = None) -> LoadResult:
     """Load uploaded ``(name, bytes)`` pairs; bad files are skipped with a reason, good ones kept.
 
-    Ids are made unique across files (two files may both have a row with id ``1``).
+    Ids are made unique across files (two files may both have a row with id ``1``). A file whose
+    bytes equal an earlier one's is counted once, with a note (a repeated paste is refused too).
+    ``budget`` (the dashboard's limits) is shared by all the files: what it cannot take is listed.
 
     Examples
     --------
-    >>> result = load_uploads([("a.txt", b"Tariffs rose."), ("b.txt", b"   ")])
+    >>> result = load_uploads([("a.txt", b"Tariffs rose."), ("b.txt", b"   "), ("c.txt", b"Tariffs rose.")])
     >>> [a.id for a in result.articles], [(s.source, s.reason) for s in result.skipped]
-    (['a'], [('b.txt', 'only whitespace')])
+    (['a'], [('b.txt', 'only whitespace'), ('c.txt', 'the same content as a.txt, uploaded already; counted once')])
     """
-    return merge_load_results(load_bytes(name, data) for name, data in files)
+    seen: dict[str, str] = {}
+    results = []
+    for name, data in files:
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in seen:
+            reason = f"the same content as {seen[digest]}, uploaded already; counted once"
+            results.append(LoadResult(articles=(), skipped=(SkippedInput(source=name, reason=reason),)))
+            continue
+        seen[digest] = name
+        results.append(load_bytes(name, data, budget=budget))
+    return merge_load_results(results)
 
 
 def apply_labels(articles: Sequence[Article], labels: Mapping[str, str]) -> tuple[Article, ...]:
@@ -49,3 +69,26 @@ def add_pasted(pasted: Sequence[Article], article: Article) -> tuple[tuple[Artic
     if any(p.id == article.id for p in pasted):
         return tuple(pasted), False
     return (*pasted, article), True
+
+
+def truncation_message(report: CorpusReport) -> str | None:
+    """The dashboard's notice naming the articles cut to the per-article limit, or None.
+
+    Examples
+    --------
+    >>> from framing.pipeline import analyze_articles
+    >>> long = Article(id="a", outlet="A", title="Long read", text="word " * 30_000, source="long.txt")
+    >>> print(truncation_message(analyze_articles([long])))
+    1 article was longer than the 100,000 characters analysed per article; only its beginning was scored: "Long read" (long.txt): only the first 99,999 of 149,999 characters were analysed.
+    """
+    from framing.pipeline import MAX_ARTICLE_CHARS
+
+    cut = truncation_notes(report)
+    if not cut:
+        return None
+    named = "; ".join(f'"{a.title}" ({a.source or a.id}): {note.split(": ", 1)[-1]}' for a, note in cut[:TRUNCATED_NAMED])
+    more = f"; and {len(cut) - TRUNCATED_NAMED:,} more (the Export page lists every note)" if len(cut) > TRUNCATED_NAMED else ""
+    subject = "1 article was" if len(cut) == 1 else f"{len(cut):,} articles were"
+    whose = "its" if len(cut) == 1 else "their"
+    return (f"{subject} longer than the {MAX_ARTICLE_CHARS:,} characters analysed per article; only {whose} "
+            f"beginning was scored: {named}{more}.")

@@ -8,6 +8,7 @@ by :mod:`framing`; nothing here computes a score.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,11 +23,14 @@ from framing import charts, pipeline
 from framing.compare import evidence_summary
 from framing.corpus import load_paths
 from framing.lexicon import Lexicon, extend_lexicon, load_default_lexicon, parse_lexicon
+from framing.limits import dashboard_budget
 from framing.report_html import render_report_html
 from framing.types import FRAMES, Article, CorpusReport, LoadResult, SkippedInput
 
 from .corpus import load_uploads
-from .report_cache import ContentCache
+from .report_cache import ContentCache, sampled_size
+from .shared_figure import SharedFigure
+from .worker import AnalysisPool
 
 __all__ = [
     "SAMPLE_DIR",
@@ -116,10 +120,14 @@ def load_sample() -> LoadResult:
     return load_paths([SAMPLE_DIR])
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_data(show_spinner=False, max_entries=4)
 def load_uploaded(files: tuple[tuple[str, bytes], ...]) -> LoadResult:
-    """Uploaded ``(name, bytes)`` pairs as a load result (bad files land in ``skipped``)."""
-    return load_uploads(files)
+    """Uploaded ``(name, bytes)`` pairs as a load result (bad files land in ``skipped``).
+
+    The dashboard's limits (``framing.limits``) apply: what they leave out is listed in ``skipped``.
+    Four uploads are kept (each at most ``DASHBOARD_MAX_UPLOAD_CHARS`` of text).
+    """
+    return load_uploads(files, budget=dashboard_budget())
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -135,17 +143,51 @@ def get_lexicon(spec: LexiconSpec | None) -> Lexicon:
     return extend_lexicon(base, user) if spec.extend else user
 
 
-#: Finished analyses kept for all sessions (a 2,000-article report takes roughly 100 MB).
-REPORTS_KEPT: Final = 8
+#: Memory the shared store of finished analyses may hold (a 2,000-article report takes about 70-80
+#: MB by ``sampled_size``). Issue 12: counting entries let heavy reports pile up; the store is the
+#: part of the server's memory that stays after the sessions that made them are gone. Each session
+#: also keeps its own current analysis (``_pinned``), so a full store never makes it analyse again.
+REPORTS_MAX_BYTES: Final = 160_000_000
 #: Corpora this big get a progress bar while they are analysed; smaller ones take under a second
 #: (about 5 ms an article on the 2-core reference machine) and get a spinner.
 PROGRESS_MIN_ARTICLES: Final = 50
+#: Corpora this big are analysed in a worker process (``ui.worker``), off the server's request
+#: threads; smaller ones (the sample's 5 articles: 0.1 s) are quicker to analyse than to hand over.
+WORKER_MIN_ARTICLES: Final = int(os.environ.get("FRAMING_WORKER_MIN_ARTICLES", "100"))
+#: Heavy analyses running at once (each takes one core); more wait in line. FRAMING_ANALYSIS_WORKERS.
+ANALYSIS_WORKERS: Final = max(1, int(os.environ.get("FRAMING_ANALYSIS_WORKERS", "1")))
+
+
+def _report_size(report: CorpusReport) -> int:
+    """Estimated bytes of one report (40 articles walked, the rest scaled)."""
+    return sampled_size(report.articles, (report.outlets, report.skipped, report.lexicon))
 
 
 @st.cache_resource(show_spinner=False)
 def _reports() -> ContentCache[CorpusReport]:
     """The one content-keyed store of analyses shared by every session (see ``ui.report_cache``)."""
-    return ContentCache(max_entries=REPORTS_KEPT)
+    return ContentCache(max_bytes=REPORTS_MAX_BYTES, size_of=_report_size)
+
+
+@st.cache_resource(show_spinner=False)
+def _pool() -> AnalysisPool:
+    """The bounded set of worker processes every session's heavy analysis queues for."""
+    return AnalysisPool(workers=ANALYSIS_WORKERS)
+
+
+def _pinned(name: str, key: str, compute: Callable[[], Any]) -> Any:
+    """This session's own copy of the value named ``name`` for content ``key``, computed when missing.
+
+    The shared stores are bounded by memory and may drop a value another session still shows; the
+    session keeps a reference to its current one, so it never computes that again (issue 12).
+    """
+    slot = f"_pinned::{name}"
+    held = st.session_state.get(slot)
+    if isinstance(held, tuple) and len(held) == 2 and held[0] == key:
+        return held[1]
+    value = compute()
+    st.session_state[slot] = (key, value)
+    return value
 
 
 def analyze(
@@ -162,18 +204,33 @@ def analyze(
     """
 
     def run() -> CorpusReport:
-        lexicon = get_lexicon(lexicon_spec)
         if len(articles) < PROGRESS_MIN_ARTICLES:
             with st.spinner("Analysing the articles…"):
-                return pipeline.analyze_articles(articles, lexicon=lexicon, skipped=skipped)
+                return _analyse(articles, lexicon_spec, skipped, None)
         bar = st.progress(0.0, text=f"Analysing {len(articles):,} articles…")
         try:
-            return pipeline.analyze_articles(articles, lexicon=lexicon, skipped=skipped,
-                                             progress=_progress_updater(bar))
+            return _analyse(articles, lexicon_spec, skipped, bar)
         finally:
             bar.empty()
 
-    return _reports().get_or_compute(key, run)
+    return _pinned("report", key, lambda: _reports().get_or_compute(key, run))
+
+
+def _analyse(articles: tuple[Article, ...], lexicon_spec: LexiconSpec | None, skipped: tuple[SkippedInput, ...],
+             bar: DeltaGenerator | None) -> CorpusReport:
+    """One analysis: in this thread when small, else in a worker process, queued if all are busy."""
+    progress = _progress_updater(bar) if bar is not None else None
+    if len(articles) < WORKER_MIN_ARTICLES:
+        return pipeline.analyze_articles(articles, lexicon=get_lexicon(lexicon_spec), skipped=skipped,
+                                         progress=progress)
+    get_lexicon(lexicon_spec)  # a bad lexicon fails here, with its file and line, before any queueing
+    data = None if lexicon_spec is None else (lexicon_spec.name, lexicon_spec.text, lexicon_spec.extend)
+
+    def queued(ahead: int) -> None:
+        if bar is not None:
+            bar.progress(0.0, text=f"Waiting for the server: {ahead} other large analysis(es) first…")
+
+    return _pool().run(articles, lexicon=data, skipped=skipped, progress=progress, on_queue=queued)
 
 
 def _progress_updater(bar: DeltaGenerator) -> Callable[[int, int], None]:
@@ -203,8 +260,15 @@ TERNARY_TITLE: Final = "Balance of frames (nearer a corner = more of that frame)
 TOP_TERMS: Final = 10
 
 
-#: Sets of figures kept for all sessions (one overview or one Words page per analysis).
-FIGURE_SETS_KEPT: Final = 16
+#: Memory the shared figures may hold (their JSON, counted twice for the plotly objects beside it).
+FIGURES_MAX_BYTES: Final = 40_000_000
+#: Most outlets that get a chart on the Words page (500 outlets took 13-17 s a visit, issue 12);
+#: the table under the charts lists every outlet's words.
+WORD_CHARTS_MAX: Final = 20
+
+
+def _figures_size(figures: dict[str, SharedFigure] | list[SharedFigure]) -> int:
+    return sum(3 * len(f.to_json()) for f in (figures.values() if isinstance(figures, dict) else figures))
 
 
 @st.cache_resource(show_spinner=False)
@@ -213,9 +277,9 @@ def _figure_sets() -> ContentCache[Any]:
 
     Not ``st.cache_data``: unpickling its copy re-validates every plotly property (about 0.1 s a
     session for the overview, most of a warm page load), while ``st.plotly_chart`` only reads a
-    figure (``to_dict`` copies it). Pages treat these figures as read-only.
+    figure (``to_dict`` copies it). The figures are ``SharedFigure``s: no session can change them.
     """
-    return ContentCache(max_entries=FIGURE_SETS_KEPT)
+    return ContentCache(max_bytes=FIGURES_MAX_BYTES, size_of=_figures_size)
 
 
 def overview_figures(key: str, report: CorpusReport) -> dict[str, go.Figure]:
@@ -224,29 +288,33 @@ def overview_figures(key: str, report: CorpusReport) -> dict[str, go.Figure]:
     def build() -> dict[str, go.Figure]:
         ternary = charts.emphasis_ternary(report.outlets)
         ternary.update_layout(title_text=TERNARY_TITLE)
-        return {
+        figures = {
             "emphasis": charts.emphasis_bars(report.outlets),
             "tone": charts.tone_bars(report.outlets),
             "ternary": ternary,
             "intensity": charts.intensity_bars(report.outlets),
             "readability": charts.readability_bars(report.articles),
         }
+        return {name: SharedFigure(figure) for name, figure in figures.items()}
 
-    return _figure_sets().get_or_compute(("overview", key), build)
+    return _pinned(
+        "overview", key, lambda: _figure_sets().get_or_compute(("overview", key), build))
 
 
 def word_figures(key: str, report: CorpusReport) -> list[go.Figure]:
-    """One distinctive-words chart per outlet of analysis ``key``, titled by the page (shared, read-only)."""
+    """A distinctive-words chart for each of the first ``WORD_CHARTS_MAX`` outlets of analysis ``key``,
+    titled by the page (shared, read-only)."""
 
     def build() -> list[go.Figure]:
         figures = []
-        for outlet in report.outlets:
+        for outlet in report.outlets[:WORD_CHARTS_MAX]:
             figure = charts.distinctive_terms_chart(outlet, top_n=TOP_TERMS)
             figure.update_layout(title_text="", margin=dict(t=20))
-            figures.append(figure)
+            figures.append(SharedFigure(figure))
         return figures
 
-    return _figure_sets().get_or_compute(("words", key), build)
+    return _pinned(
+        "words", key, lambda: _figure_sets().get_or_compute(("words", key), build))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -237,9 +237,17 @@ def test_widget_changes_rerender_without_reanalysing(app: AppTest, count_analyse
 
 
 def test_load_uploads_makes_ids_unique_across_files() -> None:
-    result = load_uploads([("a.txt", GOOD_TXT), ("x/a.txt", GOOD_TXT), ("bad.pdf.txt", b"%PDF-1.4 binary")])
+    # Two files of one name but different content (the same bytes twice count once, issue 12).
+    result = load_uploads([("a.txt", GOOD_TXT), ("x/a.txt", GOOD_TXT + b" More."), ("bad.pdf.txt", b"%PDF-1.4 binary")])
     assert [a.id for a in result.articles] == ["a", "a-2"]
     assert [s.source for s in result.skipped] == ["bad.pdf.txt"]
+
+
+def test_the_same_upload_twice_counts_once_with_a_note() -> None:
+    result = load_uploads([("a.txt", GOOD_TXT), ("copy of a.txt", GOOD_TXT)])  # two articles before
+    assert [a.id for a in result.articles] == ["a"]
+    assert [(s.source, s.reason) for s in result.skipped] == [
+        ("copy of a.txt", "the same content as a.txt, uploaded already; counted once")]
 
 
 def test_apply_labels_pools_articles_and_ignores_blank_labels() -> None:

@@ -7,13 +7,13 @@ page stays bounded in size, and widget changes do not analyse again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 import ui.state
+import ui.worker
 from framing import pipeline
 
 DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
@@ -39,6 +39,7 @@ def big_app(large_corpus_csv: bytes, progress_calls: list[tuple[float, str]], an
     """The dashboard after uploading the large corpus; records progress-bar updates and analyses."""
     patch = pytest.MonkeyPatch()
     real_updater, real_analyze = ui.state._progress_updater, pipeline.analyze_articles
+    real_worker = ui.worker._run_in_worker
 
     def recording_updater(bar):  # type: ignore[no-untyped-def]
         class Recorder:
@@ -53,7 +54,12 @@ def big_app(large_corpus_csv: bytes, progress_calls: list[tuple[float, str]], an
         return real_analyze(*args, **kwargs)
 
     patch.setattr(ui.state, "_progress_updater", recording_updater)
+    def counting_worker(*args, **kwargs):  # type: ignore[no-untyped-def]
+        analyses.append(2)  # 2: in a worker process (issue 12), 1: in the server's thread
+        return real_worker(*args, **kwargs)
+
     patch.setattr(pipeline, "analyze_articles", counting)
+    patch.setattr(ui.worker, "_run_in_worker", counting_worker)
     at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT_S).run()
     at.radio(key="source").set_value("Upload files").run()
     at.file_uploader(key="upload_files").set_value([("big.csv", large_corpus_csv, "text/csv")]).run()
@@ -66,6 +72,12 @@ def test_large_corpus_is_analysed_in_full(big_app: AppTest) -> None:
     report = big_app.session_state["_view"].report
     assert len(report.articles) == 2_000 and len(report.outlets) == 10
     assert not [w.value for w in big_app.warning]
+
+
+def test_large_corpus_is_analysed_once_in_a_worker_process(big_app: AppTest, analyses: list[int]) -> None:
+    # The 2,000 articles went to a worker once; the sample (5 articles, shown before the upload) may
+    # have been analysed in the server's thread, unless an earlier test left it in the shared cache.
+    assert analyses.count(2) == 1 and analyses.count(1) <= 1
 
 
 def test_large_corpus_shows_a_progress_bar_that_reaches_the_end(progress_calls: list[tuple[float, str]],

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
+import ftfy
 import hypothesis.strategies as hst
 from hypothesis import assume, given, settings
 
@@ -63,8 +65,11 @@ def test_load_bytes_never_raises_on_arbitrary_text(name: str, text: str, encodin
 @settings(max_examples=200, deadline=None)
 @given(text=PLAIN_TEXT, encoding=hst.sampled_from(list(BOM_ENCODINGS)))
 def test_load_bytes_round_trips_plain_text_in_each_unicode_encoding(text: str, encoding: str) -> None:
-    expected = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    # As written but for newlines, a BOM opening a line, and NFC (issue 12).
+    expected = re.sub("(?m)^\ufeff+", "", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    expected = unicodedata.normalize("NFC", expected)
     assume(expected and not re.match(r"\s*date\s", expected))
+    assume(ftfy.fix_encoding(expected) == expected)  # text that reads as mojibake is repaired (and noted)
     result = load_bytes("input.txt", _encode(text, encoding))
     assert result.skipped == ()
     assert [article.text for article in result.articles] == [expected]

@@ -283,9 +283,16 @@ def test_load_bytes_takes_out_seed_date_line(raw: str, date: str | None, text: s
 
 
 def test_load_bytes_front_matter_wins_over_seed_date_line() -> None:
+    # Issue 10: the stamp behind front matter is stripped too; the front matter's date wins.
     raw = "---\ndate: 2025-01-02\n---\n date 2025-11-24 Ministers met."
     article = _only_article(load_bytes("story.md", raw.encode()))
-    assert (article.date, article.text) == ("2025-01-02", "date 2025-11-24 Ministers met.")
+    assert (article.date, article.text) == ("2025-01-02", "Ministers met.")
+
+
+def test_load_bytes_seed_date_line_behind_front_matter_gives_the_date() -> None:
+    raw = "---\noutlet: Example Post\n---\n date 2025-11-24 Ministers met."
+    article = _only_article(load_bytes("story.md", raw.encode()))
+    assert (article.outlet, article.date, article.text) == ("Example Post", "2025-11-24", "Ministers met.")
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,9 @@ def test_truncate_text_short_text_untouched():
 
 def test_pipeline_truncates_long_article_with_note():
     paragraph = "Tariffs on soybeans rose again as the talks stalled. " * 40
-    body = "\n\n".join([paragraph.strip()] * (MAX_ARTICLE_CHARS // len(paragraph) + 5))
+    # Numbered paragraphs: cleaning drops later copies of a paragraph repeated word for word (issue 10).
+    copies = MAX_ARTICLE_CHARS // len(paragraph) + 5
+    body = "\n\n".join(f"Part {n}. {paragraph.strip()}" for n in range(copies))
     report = analyze_articles([Article(id="long", outlet="A", title="t", text=body)])
     (article,) = report.articles
     assert len(article.text) <= MAX_ARTICLE_CHARS

@@ -71,3 +71,26 @@ def test_content_cache_concurrent_callers_compute_once() -> None:
 def test_content_cache_rejects_zero_entries() -> None:
     with pytest.raises(ValueError, match="max_entries must be at least 1, got 0"):
         ContentCache(max_entries=0)
+
+
+def test_content_cache_is_bounded_by_bytes_not_entries() -> None:
+    # Issue 12: with a count of entries, eight big reports held 800 MB while small ones thrashed.
+    cache: ContentCache[str] = ContentCache(max_bytes=100, size_of=len)
+    for key in "abcdefghij":
+        cache.get_or_compute(key, lambda: "x" * 10)
+    assert len(cache) == 10 and cache.bytes_held == 100
+    cache.get_or_compute("big", lambda: "y" * 60)
+    assert cache.bytes_held <= 100 and "big" in cache and "a" not in cache and "j" in cache
+
+
+def test_content_cache_keeps_the_newest_value_even_when_it_alone_is_too_big() -> None:
+    cache: ContentCache[str] = ContentCache(max_bytes=10, size_of=len)
+    cache.get_or_compute("small", lambda: "s")
+    assert cache.get_or_compute("huge", lambda: "h" * 50) == "h" * 50
+    assert list(cache._values) == ["huge"]
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"max_bytes": 0}, {"max_entries": 0}])
+def test_content_cache_needs_a_positive_bound(kwargs: dict[str, int]) -> None:
+    with pytest.raises(ValueError, match="max_"):
+        ContentCache(**kwargs)

@@ -1,0 +1,59 @@
+"""What counts as a letter in a word, shared by the tokenizer and the lexicon's term check.
+
+Python's ``\\w`` leaves out combining marks (Unicode categories Mn, Mc, Me), so "café" typed with a
+combining accent, Hindi (vowel signs) or vowelled Arabic fell apart into pieces, and a lexicon term
+holding a mark was refused as a "pattern". Text is NFC-normalised when it is loaded, which composes
+most Latin accents; the marks that remain (Devanagari, Arabic harakat, ...) belong to their word.
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from itertools import chain
+
+__all__ = ["MARKS", "WORD", "WORD_RUN", "is_mark", "nfc"]
+
+
+def _mark_ranges() -> str:
+    """A regex character-class body of every combining mark (planes 0-1 and the variation selectors)."""
+    code_points = chain(range(0x20000), range(0xE0000, min(0xE1000, sys.maxunicode + 1)))
+    marks = [c for c in code_points if unicodedata.category(chr(c)) in ("Mn", "Mc", "Me")]
+    ranges, start, previous = [], marks[0], marks[0]
+    for code in marks[1:]:
+        if code != previous + 1:
+            ranges.append((start, previous))
+            start = code
+        previous = code
+    ranges.append((start, previous))
+    return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+
+
+#: Every combining mark, as the body of a regex character class (``[...]``).
+MARKS = _mark_ranges()
+#: One run of letters or digits with the marks that go with them (a word starts with a letter or digit).
+WORD_RUN = rf"[^\W_]+(?:[{MARKS}]+[^\W_]*)*"
+#: A word: letters, digits and their marks, with inner apostrophes ("didn't", "China's", "café").
+WORD = rf"{WORD_RUN}(?:['’]{WORD_RUN})*"
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode normal form C; ASCII text is returned as it is.
+
+    Examples
+    --------
+    >>> nfc("cafe\\u0301") == "caf\\u00e9", nfc("plain")
+    (True, 'plain')
+    """
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def is_mark(char: str) -> bool:
+    """True for a combining mark (accent, vowel sign, harakah).
+
+    Examples
+    --------
+    >>> is_mark("\\u0301"), is_mark("\\u093f"), is_mark("e")
+    (True, True, False)
+    """
+    return unicodedata.category(char).startswith("M")

@@ -1,0 +1,157 @@
+"""Issue 12 on one shared server: read-only shared figures, sessions that keep their own analysis,
+heavy analyses in worker processes, the Words page's chart cap and the dashboard's notices."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import plotly.graph_objects as go
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import ui.state
+import ui.worker
+from framing import pipeline
+from framing.errors import FramingError
+from framing.export import to_json
+from framing.types import Article
+from ui.shared_figure import SharedFigure
+from ui.worker import AnalysisPool, WorkerError
+
+DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
+TIMEOUT_S = 180
+ARTICLES = tuple(
+    Article(id=f"a{i}", outlet=f"Outlet {i % 3}", title=f"Story {i}",
+            text=f"Tariffs on soybeans rose {i} times as talks stalled. Troops gathered at the border.")
+    for i in range(12)
+)
+
+
+def _app() -> AppTest:
+    return AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT_S)
+
+
+def _upload(app: AppTest, name: str, data: bytes) -> AppTest:
+    app.radio(key="source").set_value("Upload files").run()
+    return app.file_uploader(key="upload_files").set_value([(name, data, "text/csv")]).run()
+
+
+def test_cached_figures_cannot_be_changed_by_a_session() -> None:
+    app = _app().run()
+    app.switch_page("app_pages/words.py").run()
+    assert not app.exception
+    sets = list(ui.state._figure_sets()._values.values())
+    figures = [f for s in sets for f in (s.values() if isinstance(s, dict) else s)]
+    assert figures and all(isinstance(f, SharedFigure) for f in figures)
+    figure = figures[0]
+    drawn = figure.to_dict()
+    for mutate in (lambda: figure.update_layout(title_text="HACKED"),
+                   lambda: figure.add_trace(go.Bar(x=[1], y=[1])),
+                   lambda: setattr(figure, "layout", {"title": {"text": "HACKED"}}),
+                   lambda: figure.__setitem__("layout", {})):
+        with pytest.raises(TypeError, match="read-only"):
+            mutate()
+    figure.layout.title.text = "HACKED"  # deep inside: changes this object's attribute, not the drawing
+    assert figure.to_dict() == drawn and "HACKED" not in figure.to_json()
+
+
+def test_a_session_keeps_its_analysis_when_others_fill_the_shared_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    real = pipeline.analyze_articles
+    monkeypatch.setattr(pipeline, "analyze_articles", lambda *a, **k: calls.append(1) or real(*a, **k))
+    app = _app().run()
+    first = len(calls)
+    ui.state._reports().clear()  # what nine other corpora did to the 8-entry cache before (issue 12)
+    ui.state._figure_sets().clear()
+    app.switch_page("app_pages/side_by_side.py").run()
+    app.switch_page("app_pages/overview.py").run()
+    assert not app.exception
+    assert len(calls) == first, "the session analysed its own current corpus again"
+
+
+def test_the_report_store_is_bounded_by_bytes() -> None:
+    store = ui.state._reports()
+    assert store.max_bytes == ui.state.REPORTS_MAX_BYTES and store.max_entries is None
+
+
+def test_the_words_page_draws_at_most_the_cap_and_says_so() -> None:
+    outlets = ui.state.WORD_CHARTS_MAX + 7
+    rows = "".join(f"Outlet {i:02d},Tariffs on soybeans rose {i} times as the talks stalled again.\n"
+                   for i in range(outlets))
+    app = _upload(_app().run(), "many.csv", ("outlet,text\n" + rows).encode())
+    app.switch_page("app_pages/words.py").run()
+    assert not app.exception
+    charts = [e for e in app.get("plotly_chart")]
+    assert len(charts) == ui.state.WORD_CHARTS_MAX
+    assert any(f"first {ui.state.WORD_CHARTS_MAX} of {outlets:,} outlets" in i.value for i in app.info)
+
+
+def test_a_truncated_article_is_named_on_every_page() -> None:
+    text = "\n\n".join(["Tariffs on soybeans rose as talks stalled. " * 40] * 70)
+    app = _upload(_app().run(), "long.csv", f'outlet,title,text\nA,Long read,"{text}"\n'.encode())
+    for page in ("overview", "side_by_side", "words", "export"):
+        app.switch_page(f"app_pages/{page}.py").run()
+        shown = [w.value.replace("\\", "") for w in app.warning]  # Markdown-escaped on the page
+        assert any('"Long read" (long.csv row 2): only the first' in w for w in shown), page
+
+
+def test_the_dashboard_names_what_its_limits_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRAMING_MAX_ARTICLES", "4")
+    ui.state.load_uploaded.clear()
+    rows = "".join(f"O{i},Tariffs rose {i} times.\n" for i in range(10))
+    app = _upload(_app().run(), "ten.csv", ("outlet,text\n" + rows).encode())
+    assert len(app.session_state["_view"].report.articles) == 4
+    assert any("rows 6 to 11 (6 rows) not read: the dashboard analyses at most 4 articles" in w.value.replace("\\", "")
+               for w in app.warning)
+    ui.state.load_uploaded.clear()
+
+
+# --------------------------------------------------------------------------- the worker pool
+
+
+def test_a_worker_gives_the_same_report_as_the_server_thread() -> None:
+    in_thread = pipeline.analyze_articles(ARTICLES)
+    seen: list[tuple[int, int]] = []
+    in_worker = AnalysisPool(workers=1).run(ARTICLES, progress=lambda done, total: seen.append((done, total)))
+    assert to_json(in_worker) == to_json(in_thread)
+    assert seen[-1] == (12, 12) and seen == sorted(seen)
+
+
+def test_a_worker_raises_the_analysis_error_with_its_message() -> None:
+    with pytest.raises(FramingError, match="mine.csv line 2: unknown frame"):
+        AnalysisPool().run(ARTICLES, lexicon=("mine.csv", "term,frame,weight,note\nx,sport,1,\n", False))
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ui.worker.sys, "executable", "/bin/false")
+    with pytest.raises(WorkerError, match="stopped unexpectedly \\(worker exit code 1\\)"):
+        AnalysisPool().run(ARTICLES)
+
+
+def test_analyses_beyond_the_pool_wait_their_turn(monkeypatch: pytest.MonkeyPatch) -> None:
+    release, running = threading.Event(), threading.Event()
+    real = ui.worker._run_in_worker
+
+    def slow(job, progress):  # type: ignore[no-untyped-def]
+        running.set()
+        release.wait(30)
+        return real(job, progress)
+
+    monkeypatch.setattr(ui.worker, "_run_in_worker", slow)
+    pool = AnalysisPool(workers=1)
+    queued: list[int] = []
+    first = threading.Thread(target=pool.run, args=(ARTICLES,))
+    first.start()
+    assert running.wait(30)
+    second = threading.Thread(target=lambda: pool.run(ARTICLES[:3], on_queue=queued.append))
+    second.start()
+    for _ in range(300):
+        if queued:
+            break
+        threading.Event().wait(0.01)
+    assert queued == [1] and pool.waiting == 1
+    release.set()
+    first.join(60)
+    second.join(60)
+    assert pool.waiting == 0

@@ -1,0 +1,130 @@
+"""The package installs and runs on its own (issue 9 item 7), and its public API and lazy imports hold.
+
+The wheel is built offline (``--no-build-isolation --no-index``) from a copy of the files the build
+reads, installed with ``--target`` into a temporary folder, and its ``framing`` console script is run
+from a folder that holds no checkout, so the test proves the installed copy works, not the repo's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+import framing
+
+REPO = Path(__file__).resolve().parents[1]
+#: Seconds a build, install or run may take before the test fails instead of hanging.
+TIMEOUT = 300
+
+
+def _requirement_lines() -> list[str]:
+    lines = (REPO / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    return [line.split("#")[0].strip() for line in lines if line.split("#")[0].strip()]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    source = tmp_path_factory.mktemp("source")
+    for name in ("pyproject.toml", "README.md", "LICENSE", "requirements.txt"):
+        shutil.copy(REPO / name, source / name)
+    shutil.copytree(REPO / "framing", source / "framing", ignore=shutil.ignore_patterns("__pycache__"))
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q", "-w", str(out),
+         str(source)],
+        check=True, timeout=TIMEOUT, capture_output=True,
+    )
+    (built,) = out.glob("framing_lens-*.whl")
+    return built
+
+
+def test_packaging_wheel_holds_package_data_and_console_script(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    packaged = {p.relative_to(REPO).as_posix() for p in (REPO / "framing" / "lexicons").iterdir()
+                if p.suffix in {".csv", ".json"}}
+    assert packaged and packaged <= set(names), packaged - set(names)
+    assert "framing/validity.json" in names
+    assert not [n for n in names if n.startswith(("tests/", "ui/", "app_pages/", "bench/"))]
+    entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
+    assert "framing = framing.cli:main" in entry_points
+
+
+def test_packaging_dependencies_are_requirements_txt(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("METADATA"))).decode()
+    declared = [line.removeprefix("Requires-Dist: ") for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
+    # Compare names and specifier sets: the wheel may reorder the specifiers of one requirement.
+    def key(requirement: str) -> tuple[str, frozenset[str]]:
+        parsed = Requirement(requirement)
+        return canonicalize_name(parsed.name), frozenset(str(s) for s in parsed.specifier)
+
+    assert len(declared) > 10
+    assert sorted(map(key, declared)) == sorted(map(key, _requirement_lines()))
+
+
+def test_packaging_installed_console_script_runs_from_any_folder(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "-q", "--target", str(target), str(wheel)],
+        check=True, timeout=TIMEOUT, capture_output=True,
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    run = subprocess.run(
+        [str(target / "bin" / "framing"), "analyze", str(REPO / "data"), "--format", "json"],
+        cwd=elsewhere, env=env, timeout=TIMEOUT, capture_output=True, text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    assert len(json.loads(run.stdout)["articles"]) == 5
+    where = subprocess.run(
+        [sys.executable, "-c", "import framing; print(framing.__file__)"],
+        cwd=elsewhere, env=env, timeout=TIMEOUT, capture_output=True, text=True, check=True,
+    )
+    assert Path(where.stdout.strip()).is_relative_to(target)
+
+
+def test_packaging_analyze_does_not_import_validation(tmp_path: Path) -> None:
+    # -X importtime lists every module the real entry point imported, on stderr.
+    out = tmp_path / "report.json"
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "framing", "analyze", str(REPO / "data"), "--format", "json",
+         "--out", str(out)],
+        cwd=REPO, timeout=TIMEOUT, capture_output=True, text=True,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
+    assert "framing.pipeline" in imported and json.loads(out.read_text(encoding="utf-8"))["articles"]
+    assert not {m for m in imported if m.startswith("framing.validate")}
+
+
+@pytest.mark.parametrize("name", sorted(framing.__all__))
+def test_packaging_public_names_resolve(name: str) -> None:
+    assert getattr(framing, name) is not None
+
+
+def test_packaging_public_api_analyzes_and_loads_the_packaged_lexicon() -> None:
+    from framing import CorpusReport, analyze_articles, analyze_paths, load_lexicon
+
+    assert load_lexicon().name == "framing-lens-frames"
+    report = analyze_paths([REPO / "data"])
+    assert isinstance(report, CorpusReport) and len(report.articles) == 5
+    assert analyze_articles([]).articles == ()
+
+
+def test_packaging_all_lists_every_lazy_export() -> None:
+    assert set(framing.__all__) == {"__version__", *framing._EXPORTS}
+
+
+def test_packaging_unknown_attribute_raises() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        _ = framing.nothing_here  # type: ignore[attr-defined]

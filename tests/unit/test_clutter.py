@@ -1,0 +1,313 @@
+"""Unit tests of framing.clutter: page clutter in many outlets' styles goes, article lines stay.
+
+Every line here was written for these tests (issue 10: never copy benchmark pages into the project).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.cleaning import clean_text
+from framing.clutter import is_dateline, load_clutter_cues, normalise_label, parse_clutter_cues
+from framing.errors import LexiconError
+
+# Paragraphs of prose around every case: the clutter line sits between them, in the article's body.
+OPENING = (
+    "Negotiators from both countries met in Geneva on Tuesday to discuss tariffs on steel and aluminium, "
+    "and officials said the talks had gone better than expected."
+)
+CLOSING = (
+    "The talks are expected to resume next month in Brussels, where both sides will try to agree on a "
+    "timetable for lifting the remaining duties, officials said."
+)
+
+
+def _page(line: str) -> str:
+    return f"{OPENING}\n\n{line}\n\n{CLOSING}"
+
+
+def _removed(raw: str, **context: str) -> dict[str, str]:
+    return {removal.text: removal.kind for removal in clean_text(raw, **context).removed}
+
+
+# --------------------------------------------------------------------------------------------
+# Lines that go wherever they stand, with the kind they get.
+# --------------------------------------------------------------------------------------------
+
+CLUTTER_IN_BODY = [
+    # ads and sponsors
+    ("Advertisement", "ad_sponsor"),
+    ("— ADVERTISEMENT —", "ad_sponsor"),
+    ("Story continues below advertisement", "ad_sponsor"),
+    ("Sponsored content", "ad_sponsor"),
+    ("This segment is sponsored by Acme Bank", "ad_sponsor"),
+    # bylines and credits
+    ("By Maria Gonzalez and Tom Price", "byline"),
+    ("Written by Priya Nair", "byline"),
+    ("With additional reporting by Omar Haddad in Amman", "byline"),
+    ("Hannah Weiss and Kofi Mensah contributed to this report.", "byline"),
+    ("Metro News Desk", "byline"),
+    ("[Source: Kyodo]", "byline"),
+    # datelines and read time
+    ("Published: 12 March 2024, 09:15 GMT", "dateline_meta"),
+    ("Updated 3:45 PM EDT, Tue July 2, 2024", "dateline_meta"),
+    ("2024-06-01 08:00", "dateline_meta"),
+    ("Last modified on Fri 7 Jun 2024 14.02 BST", "dateline_meta"),
+    ("5 min read", "read_time"),
+    ("Reading time: 4 minutes", "read_time"),
+    # captions and credits
+    ("Photo: Reuters/Jane Smith", "caption_credit"),
+    ("Soldiers patrol the border near the river crossing on June 3, 2024. (AFP)", "caption_credit"),
+    ("Protesters gather outside parliament on Tuesday. Photo: AP", "caption_credit"),
+    ("Yuki Tanaka/Kyodo News via Getty Images", "caption_credit"),
+    ("Image used for representation purposes only.", "caption_credit"),
+    ("police car at night", "caption_credit"),
+    # related links and navigation
+    ("Related: Oil prices jump after producers' meeting", "read_more"),  # the boilerplate detector's kind
+    ("READ MORE: Why the deal matters for farmers", "read_more"),
+    ("Latest in Foreign Affairs", "related_link"),
+    ("Most Read", "related_link"),
+    ("You might also like", "related_link"),
+    ("Skip to main content", "tags_nav"),
+    ("Tags: Trade, Tariffs, European Union", "tags_nav"),
+    # appeals, paywalls, cookies
+    ("Sign up for our morning briefing and get the news in your inbox.", "appeal"),
+    ("Never miss a story: turn on notifications.", "appeal"),
+    ("Already a subscriber?", "subscription_appeal"),  # the boilerplate detector's kind
+    ("Register to continue reading", "paywall"),
+    ("We use cookies to improve your experience on our site.", "cookie"),
+    # share buttons, mastheads, notices
+    ("Share this article", "share_ui"),
+    ("Copy link", "share_ui"),
+    ("© 2024 The Daily Example. All rights reserved.", "masthead"),
+    ("Terms of Service | Privacy Policy | Contact Us", "masthead"),
+    ("This live blog has ended.", "other"),
+    ("Your browser is out of date and this site may not display correctly.", "other"),
+    ("Loading…", "other"),
+    ("https://example.com/world/2024/06/01/talks-resume-1234567", "other"),
+    ("Сожалеем, страница недоступна", "other"),
+    # page furniture of scraper and portal sites
+    ("[ad_1]", "other"),
+    ("1204 | 3", "other"),
+    ("EUR 1.08, GBP 1.27, JPY 151.2, CNY 7.24", "other"),
+    ("Leave a Reply", "other"),
+    ("Video by AFP", "caption_credit"),
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), CLUTTER_IN_BODY)
+def test_clutter_line_is_removed_with_its_kind(line: str, kind: str) -> None:
+    removed = _removed(_page(line))
+    assert removed.get(line) == kind, removed
+
+
+@pytest.mark.parametrize(("line", "kind"), CLUTTER_IN_BODY)
+def test_clutter_removal_keeps_the_article(line: str, kind: str) -> None:
+    result = clean_text(_page(line))
+    assert OPENING in result.text and CLOSING in result.text
+
+
+# --------------------------------------------------------------------------------------------
+# Article lines that look a little like clutter and must stay (safety first).
+# --------------------------------------------------------------------------------------------
+
+ARTICLE_LINES = [
+    "By Tuesday evening, negotiators had agreed on most of the text.",
+    "Reporting by the Times showed that exports fell sharply",
+    "The ministry said it would publish the figures on March 3, 2025.",
+    "Updated figures were released on Monday, showing exports fell 3%.",
+    "Subscribers to the service will pay more from April, the company said.",
+    "Tax proposal",  # a subhead between paragraphs
+    "Sanctions",
+    "Why the deal matters",
+    "Maria Gonzalez",  # a bare name between paragraphs is not judged (it may be a subhead)
+    "The photo, taken by an AFP photographer, shows the damaged bridge.",
+    "Officials met on Monday. The minister later told Reuters",
+    "Read more about the plan in the ministry's report, published on Friday.",
+    "• coal, steel and aluminium",
+    "More on that later, he said.",
+    "The newspaper's newsroom was evacuated on Monday after a bomb threat, police said.",
+    "“We use every tool we have,” the minister said.",
+    "Prices rose 5% in May.",
+    "Watch: Leaders shake hands before the summit opens",  # a video story's headline, not a link
+    "Exports | Imports | Balance",  # a three-item label too, but inside the prose: stays
+    "In 2023, exports rose 4%, imports 6% and the deficit 2%.",
+]
+
+
+@pytest.mark.parametrize("line", ARTICLE_LINES)
+def test_article_line_stays(line: str) -> None:
+    assert _removed(_page(line)) == {}
+
+
+# --------------------------------------------------------------------------------------------
+# Rules that look at the page: header and footer, repetition, credits, link labels.
+# --------------------------------------------------------------------------------------------
+
+
+def test_header_names_and_section_labels_go_but_the_headline_stays() -> None:
+    raw = "\n".join(["WORLD", "Ports reopen after strike", "Carlos Mendes", "June 4, 2024", OPENING, CLOSING])
+    removed = _removed(raw, title="Ports reopen after strike")
+    assert removed == {"WORLD": "tags_nav", "Carlos Mendes": "byline", "June 4, 2024": "dateline_meta"}
+
+
+def test_repeated_headline_goes_after_its_first_place() -> None:
+    headline = "Ports reopen after strike"
+    raw = "\n".join([headline, OPENING, headline, f"LIVE {headline}", CLOSING, headline])
+    result = clean_text(raw, title=headline)
+    assert [r.kind for r in result.removed] == ["repeated_headline"] * 3
+    assert result.text.startswith(headline)
+
+
+def test_repeated_headline_without_a_title_keeps_the_first_content_line() -> None:
+    headline = "Ports reopen after strike"
+    raw = "\n".join(["Advertisement", headline, OPENING, headline, CLOSING])
+    result = clean_text(raw)
+    assert result.text.split("\n\n")[0] == headline
+    assert [r.kind for r in result.removed] == ["ad_sponsor", "repeated_headline"]
+
+
+def test_repeated_caption_goes_every_time_once_the_headline_is_known() -> None:
+    caption = "Dock workers walk past idle cranes at the port"
+    raw = "\n".join([caption, caption, "Ports reopen", OPENING, CLOSING])
+    result = clean_text(raw, title="Ports reopen")
+    assert [(r.text, r.kind) for r in result.removed] == [(caption, "repeated_line")] * 2
+    # Without a title the first line that stays is taken for the headline: doubtful, so it stays.
+    assert clean_text(raw).text.startswith(caption)
+
+
+def test_repeated_paragraph_keeps_its_first_copy() -> None:
+    raw = "\n".join(["Ports reopen", OPENING, CLOSING, OPENING])
+    result = clean_text(raw, title="Ports reopen")
+    assert [r.start for r in result.removed] == [raw.rindex(OPENING)]
+    assert result.text.count(OPENING) == 1
+
+
+def test_outlet_name_line_is_the_masthead() -> None:
+    assert _removed(_page("The Daily Example"), outlet="The Daily Example") == {"The Daily Example": "masthead"}
+
+
+def test_caption_above_a_credit_line_goes_with_it() -> None:
+    caption = "A man walks past a damaged building in the old town, March 3, 2024."
+    raw = "\n".join([OPENING, caption, "Mohammed Saber/EPA", CLOSING])
+    assert _removed(raw) == {caption: "caption_credit", "Mohammed Saber/EPA": "caption_credit"}
+
+
+def test_undated_line_above_a_credit_stays_but_a_short_label_below_goes() -> None:
+    standfirst = "The minister welcomed the deal and urged parliament to ratify it before the summer recess begins"
+    raw = "\n".join([standfirst, "UN Photo/Jean Roe", "The council chamber", OPENING, CLOSING])
+    removed = _removed(raw)
+    assert standfirst not in removed
+    assert removed == {"UN Photo/Jean Roe": "caption_credit", "The council chamber": "caption_credit"}
+
+
+def test_teasers_after_a_link_label_go_until_the_prose_returns() -> None:
+    raw = "\n".join([
+        OPENING,
+        "More stories",
+        "Five things to know about the new tariffs",
+        "‘We were not consulted’, say dock workers…",
+        CLOSING,
+    ])
+    removed = _removed(raw)
+    assert set(removed) == {
+        "More stories", "Five things to know about the new tariffs", "‘We were not consulted’, say dock workers…"
+    }
+    assert set(removed.values()) == {"related_link"}
+
+
+def test_sibling_headline_under_the_same_kicker_is_a_link() -> None:
+    raw = "\n".join(["Trade war: Ports reopen after strike", OPENING, "Trade war: Farmers count the cost", CLOSING])
+    assert _removed(raw, title="Trade war: Ports reopen after strike") == {
+        "Trade war: Farmers count the cost": "related_link"
+    }
+
+
+def test_profile_blurb_of_fragments_goes() -> None:
+    blurb = "Coffee lover. Amateur cyclist. Proud parent. Occasional poet."
+    assert _removed(_page(blurb)) == {blurb: "author_bio_contact"}
+
+
+def test_glued_menu_labels_are_navigation() -> None:
+    line = "Skip to contentSkip to searchAccessibility help"
+    assert _removed(_page(line)) == {line: "tags_nav"}
+
+
+def test_every_removal_says_why_and_points_into_the_raw_text() -> None:
+    raw = "\n".join(["WORLD", "Ports reopen", "Carlos Mendes", OPENING, "Advertisement", CLOSING, "Share this article"])
+    result = clean_text(raw, title="Ports reopen")
+    assert [r.kind for r in result.removed] == ["tags_nav", "byline", "ad_sponsor", "share_ui"]
+    for removal in result.removed:
+        assert raw[removal.start : removal.end] == removal.text
+        assert removal.reason and removal.kind
+
+
+def test_a_page_of_prose_loses_nothing() -> None:
+    raw = "\n\n".join([OPENING, "Market reaction", CLOSING, "Prices rose 5% in May.", "Oil fell.", CLOSING[:60]])
+    assert clean_text(raw).removed == ()
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers and data.
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("  • Advertisement  ", "advertisement"),
+        ("- Read More -", "read more"),
+        ("[Most Popular]", "most popular"),
+    ],
+)
+def test_normalise_label(text: str, expected: str) -> None:
+    assert normalise_label(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Oct 4, 2024, 6:00 AM", True),
+        ("Originally published: 03 OCT 24 18:56 ET", True),
+        ("Posted 2 hours ago", False),  # no date or clock time in it
+        ("Talks end on May 4, 2025.", False),
+        ("2025", False),
+        ("12-05-2024 | 10:32 IST", True),
+    ],
+)
+def test_is_dateline(text: str, expected: bool) -> None:
+    assert is_dateline(text, load_clutter_cues().date_words) is expected
+
+
+def test_clutter_cues_reject_bad_data() -> None:
+    good = {
+        "whole_line": {"ad_sponsor": ["advertisement"]},
+        "line_start": {"byline": ["written by"]},
+        "line_contains": {"byline": ["contributed to this report"]},
+        **{key: ["x"] for key in ("section_labels", "staff_labels", "footer_links", "appeal_address", "cta_verbs",
+                                  "photo_credit_words", "photo_agencies", "caption_openers", "date_words")},
+    }
+    assert parse_clutter_cues(good).whole_line["ad_sponsor"] == frozenset({"advertisement"})
+    with pytest.raises(LexiconError, match="write it lower-case"):
+        parse_clutter_cues({**good, "section_labels": ["World"]})
+    with pytest.raises(LexiconError, match="twice"):
+        parse_clutter_cues({**good, "date_words": ["et", "et"]})
+    with pytest.raises(LexiconError, match="'cta_verbs' is missing"):
+        parse_clutter_cues({k: v for k, v in good.items() if k != "cta_verbs"})
+
+
+def test_a_short_blurb_inside_an_appeal_box_goes_with_it() -> None:
+    raw = "\n".join([OPENING, "Sign up for our evening briefing", "The day's big stories, explained.",
+                      "Sign up to get it in your inbox every weekday.", CLOSING])
+    removed = _removed(raw)
+    assert list(removed.values()) == ["appeal", "appeal", "appeal"]
+
+
+def test_a_headline_after_a_link_label_with_its_own_headline_is_no_teaser() -> None:
+    raw = "\n".join(["Related: Markets slide as talks stall", "Ports reopen after strike", OPENING, CLOSING])
+    assert _removed(raw) == {"Related: Markets slide as talks stall": "read_more"}
+
+
+def test_a_menu_line_in_the_header_is_navigation() -> None:
+    raw = "\n".join(["Home | World | Asia | Business", "Ports reopen after strike", OPENING, CLOSING])
+    assert _removed(raw) == {"Home | World | Asia | Business": "tags_nav"}

@@ -1,0 +1,164 @@
+"""Issue 12: inputs that crashed a load or lost data silently, and the dashboard's load budget."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import trafilatura
+
+from framing.corpus import load_bytes, load_paths
+from framing.limits import LoadBudget
+from ui.corpus import load_uploads
+
+# Own text, never benchmark text.
+PARAGRAPH = ("<p>Ministers met in Geneva on Monday to discuss the trade dispute that has dragged on "
+             "for a year and more.</p>")
+SENTENCE = "Ministers met in Geneva on Monday to discuss the trade dispute"
+FIRST_ELEMENTS = ("svg", "math", "video", "audio", "object", "embed", "canvas", "picture")
+
+
+@pytest.mark.parametrize("tag", FIRST_ELEMENTS)
+@pytest.mark.parametrize("shape", [
+    "<{tag}>x<html><body>{p}</body></html></{tag}>",
+    "<{tag}>x<html>y</html></{tag}>{p}",
+    "<{tag}>x<body>{p}</body>",
+])
+def test_html_whose_first_element_is_media_loads(tag: str, shape: str) -> None:
+    html = shape.format(tag=tag, p=PARAGRAPH)
+    result = load_bytes("page.html", html.encode())  # raised lxml's AssertionError before
+    if tag == "svg" and shape != "<{tag}>x<html>y</html></{tag}>{p}":
+        # An unclosed <svg> swallows the page as SVG, which holds no article text: a named skip.
+        assert [s.reason for s in result.skipped] == ["no article text found in the HTML"]
+    else:
+        assert result.skipped == ()
+        assert SENTENCE in result.articles[0].text
+
+
+@pytest.mark.parametrize("depth", [254, 255, 256, 300, 1000])
+def test_deeply_nested_html_keeps_its_text(depth: int) -> None:
+    html = "<div>" * depth + PARAGRAPH + "</div>" * depth
+    result = load_bytes("deep.html", html.encode())  # "no article text found" from 255 before
+    assert result.skipped == ()
+    assert SENTENCE in result.articles[0].text
+
+
+@pytest.mark.parametrize("error", [AssertionError(), RecursionError("maximum recursion depth exceeded"),
+                                   ValueError("odd tree"), TypeError("NoneType")])
+def test_a_parser_exception_skips_that_file_only(
+    error: Exception, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def broken(*args: object, **kwargs: object) -> str:
+        raise error
+
+    monkeypatch.setattr(trafilatura, "extract", broken)
+    (tmp_path / "bad.html").write_text(f"<html><body>{PARAGRAPH}</body></html>")
+    (tmp_path / "good.txt").write_text("Ministers met in Geneva on Monday.")
+    for result in (load_paths([tmp_path]),
+                   load_uploads([("bad.html", (tmp_path / "bad.html").read_bytes()),
+                                 ("good.txt", (tmp_path / "good.txt").read_bytes())])):
+        assert [a.text for a in result.articles] == ["Ministers met in Geneva on Monday."]
+        (skip,) = result.skipped
+        assert skip.source.endswith("bad.html")
+        assert skip.reason.startswith(f"the HTML reader failed on this file ({type(error).__name__}")
+
+
+def test_a_parser_exception_in_the_cli_is_a_skip_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from framing.cli import main
+
+    def broken(*args: object, **kwargs: object) -> str:
+        raise AssertionError
+
+    monkeypatch.setattr(trafilatura, "extract", broken)
+    (tmp_path / "bad.html").write_text(f"<html><body>{PARAGRAPH}</body></html>")
+    (tmp_path / "good.txt").write_text("Ministers met in Geneva on Monday.")
+    assert main(["analyze", str(tmp_path), "--format", "csv"]) == 1
+    captured = capsys.readouterr()
+    assert "bad.html: the HTML reader failed on this file (AssertionError)" in captured.err
+    assert "Ministers met in Geneva" not in captured.err and "good" in captured.out
+
+
+CSV_WITH_NUL = b"outlet,text\nA,First text.\nB,Sec\x00ond text.\nC,Third text.\n"
+
+
+@pytest.mark.parametrize(("name", "data", "where"), [
+    ("rows.csv", CSV_WITH_NUL, "row 3"),
+    ("rows.csv", b"\xef\xbb\xbf" + CSV_WITH_NUL, "row 3"),
+    ("rows.jsonl", b'{"outlet": "A", "text": "First text."}\n{"outlet": "B", "text": "Sec\x00ond"}\n'
+                   b'{"outlet": "C", "text": "Third text."}\n', "line 2"),
+])
+def test_one_nul_byte_costs_one_row_not_the_file(name: str, data: bytes, where: str) -> None:
+    result = load_bytes(name, data)  # "binary file (contains NUL bytes)" for the whole file before
+    assert [a.outlet for a in result.articles] == ["A", "C"]
+    (skip,) = result.skipped
+    assert skip.source == f"{name} {where}"
+    assert skip.reason.startswith(f"{where}: contains a NUL byte")
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("story.txt", b"One NUL\x00 in a plain text file."),
+    ("rows.csv", b"outlet,text\n" + b"A,\x00\x00\x00\x00 x\n" * 20),
+])
+def test_nul_bytes_still_mean_binary_outside_a_few_stray_ones(name: str, data: bytes) -> None:
+    assert "binary file" in load_bytes(name, data).skipped[0].reason
+
+
+@pytest.mark.parametrize("header", ["outlet,text,title,text", "Text,outlet, TEXT ", "text,outlet,outlet"])
+def test_a_column_named_twice_is_a_clear_error(header: str) -> None:
+    data = (header + "\nx,y,z,w\n").encode()
+    (skip,) = load_bytes("two.csv", data).skipped
+    assert "appears 2 times (columns" in skip.reason and "rename or delete the others" in skip.reason
+
+
+def test_a_byte_order_mark_inside_a_csv_is_dropped() -> None:
+    # Two exported files pasted together: the second one's BOM lands at the start of a row.
+    data = "\ufeffoutlet,text\nA,First text.\n\ufeffB,Second text.\n".encode()
+    result = load_bytes("joined.csv", data)  # outlet "\ufeffB" before
+    assert [a.outlet for a in result.articles] == ["A", "B"]
+
+
+@pytest.mark.parametrize(("decomposed", "composed"), [
+    ("cafe\u0301 owners", "café owners"),
+    ("Zu\u0308rich", "Zürich"),
+    ("\u0915\u093f\u0924\u093e\u092c", "\u0915\u093f\u0924\u093e\u092c"),  # Hindi: already NFC
+])
+def test_articles_are_nfc(decomposed: str, composed: str) -> None:
+    data = f"---\noutlet: {decomposed}\n---\n{decomposed} met.".encode()
+    article = load_bytes("a.md", data).articles[0]
+    assert article.text == f"{composed} met." and article.outlet == composed
+
+
+def _rows(count: int, text: str = "Some text.") -> bytes:
+    return ("outlet,text\n" + "".join(f"O{i},{text}\n" for i in range(count))).encode()
+
+
+def test_the_budget_stops_a_csv_and_says_which_rows() -> None:
+    result = load_bytes("many.csv", _rows(10), budget=LoadBudget(max_articles=3, max_chars=10**9))
+    assert len(result.articles) == 3
+    (skip,) = result.skipped
+    assert skip.source == "many.csv row 5"
+    assert skip.reason.startswith("rows 5 to 11 (7 rows) not read: the dashboard analyses at most 3 articles")
+    assert "the command line has none" in skip.reason
+
+
+def test_the_budget_counts_characters_across_files() -> None:
+    files = [("a.csv", _rows(3, "x" * 40)), ("b.txt", b"y" * 30), ("c.jsonl", b'{"text": "z"}\n')]
+    result = load_uploads(files, budget=LoadBudget(max_articles=100, max_chars=100))
+    assert [a.text for a in result.articles] == ["x" * 40, "x" * 40]
+    reasons = {s.source: s.reason for s in result.skipped}
+    assert reasons["a.csv row 4"].startswith("row 4 not read: the dashboard analyses at most 100 characters")
+    assert reasons["b.txt"].startswith("not read: the dashboard analyses at most 100 characters")
+    assert reasons["c.jsonl"].startswith("not read:")
+
+
+def test_jsonl_lines_past_the_budget_are_named() -> None:
+    data = b"".join(b'{"text": "t%d"}\n' % i for i in range(5))
+    result = load_bytes("a.jsonl", data, budget=LoadBudget(max_articles=2, max_chars=10**9))
+    assert len(result.articles) == 2
+    assert result.skipped[0].reason.startswith("lines 3 to 5 (3 lines) not read")
+
+
+def test_without_a_budget_nothing_is_capped() -> None:
+    assert len(load_bytes("many.csv", _rows(6000)).articles) == 6000

@@ -1,0 +1,111 @@
+"""Read-only all the way down (issue 9 item 3): reports, lexicons and tone lexicons cannot be changed."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+
+import pytest
+
+from framing.export import to_json
+from framing.frames import load_frame_scales
+from framing.lexicon import build_tone_lexicon, load_default_lexicon, load_tone_lexicon
+from framing.pipeline import analyze_paths
+from framing.segment import build_document
+from framing.types import CorpusReport, freeze
+
+MUTABLE = (dict, list, set, bytearray)
+
+
+def _walk(value: object, path: str = "report") -> Iterator[tuple[str, object]]:
+    """Yield (path, object) for every object reachable through fields, items and values."""
+    yield path, value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from _walk(getattr(value, field.name), f"{path}.{field.name}")
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _walk(key, f"{path}[{key!r}] (key)")
+            yield from _walk(item, f"{path}[{key!r}]")
+    elif isinstance(value, (tuple, list, set, frozenset)):
+        for index, item in enumerate(value):
+            yield from _walk(item, f"{path}[{index}]")
+
+
+@pytest.fixture(scope="module")
+def report() -> CorpusReport:
+    return analyze_paths(["data"])
+
+
+def test_read_only_report_graph_holds_no_dict_list_or_set(report: CorpusReport) -> None:
+    seen = list(_walk(report))
+    mutable = [path for path, value in seen if isinstance(value, MUTABLE)]
+    assert mutable == [], mutable[:10]
+    # The walk really went down to the evidence and met the read-only mappings.
+    assert len(seen) > 3_000
+    assert any(isinstance(v, MappingProxyType) for _, v in seen)
+    assert any(path.endswith(".evidence[0].term") for path, _ in seen)
+
+
+@pytest.mark.parametrize(
+    "loaded",
+    [load_default_lexicon, load_tone_lexicon, lambda: build_tone_lexicon(opinion_weight=0.5, negation_weight=-1.0),
+     lambda: build_document("Tariffs rose. Talks stalled.\n\nA new day.")],
+    ids=["lexicon", "tone_lexicon", "built_tone_lexicon", "document"],
+)
+def test_read_only_loaded_data_graph_holds_no_dict_list_or_set(loaded: object) -> None:
+    value = loaded()  # type: ignore[operator]
+    assert [path for path, item in _walk(value, "loaded") if isinstance(item, MUTABLE)] == []
+
+
+def test_read_only_tone_lexicon_valence_cannot_be_changed() -> None:
+    tone = load_tone_lexicon()
+    with pytest.raises(TypeError):
+        tone.valences["good"] = -4  # type: ignore[index]
+    assert load_tone_lexicon().valences["good"] > 0
+
+
+def test_read_only_frame_scales_cannot_be_changed() -> None:
+    scales, _ = load_frame_scales()
+    with pytest.raises(TypeError):
+        scales["trade"] = 100.0  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda r: r.articles[0].frame_scores.__setitem__("trade", 9.0),
+        lambda r: r.articles[0].emphasis.__setitem__("trade", 9.0),
+        lambda r: r.articles[0].sentences[0].frames.__setitem__("trade", 9.0),
+        lambda r: r.outlets[0].frame_scores.__setitem__("trade", 9.0),
+        lambda r: r.lexicon.__setitem__("name", "x"),
+        lambda r: setattr(r.articles[0], "tone", 1.0),
+        lambda r: r.articles[0].sentences.append(None),
+    ],
+    ids=["frame_scores", "emphasis", "sentence_frames", "outlet_scores", "lexicon", "field", "sentences"],
+)
+def test_read_only_report_refuses_changes(report: CorpusReport, change: object) -> None:
+    with pytest.raises((TypeError, AttributeError, dataclasses.FrozenInstanceError)):
+        change(report)  # type: ignore[operator]
+
+
+def test_read_only_report_survives_pickle_and_deepcopy(report: CorpusReport) -> None:
+    # st.cache_data and worker processes pickle reports; read-only mappings must come back read-only.
+    for copied in (pickle.loads(pickle.dumps(report)), copy.deepcopy(report)):
+        assert copied == report and to_json(copied) == to_json(report)
+        assert isinstance(copied.articles[0].frame_scores, MappingProxyType)
+
+
+def test_freeze_converts_nested_containers_inside_frozen_dataclasses() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Holder:
+        table: dict[str, list[int]]
+        tags: set[str]
+
+    frozen = freeze(Holder({"a": [1, 2]}, {"x"}))
+    assert isinstance(frozen.table, MappingProxyType) and frozen.table["a"] == (1, 2)
+    assert frozen.tags == frozenset({"x"})
+    assert [p for p, v in _walk(frozen) if isinstance(v, MUTABLE)] == []

@@ -1,0 +1,211 @@
+"""Heavy analyses in worker processes, a bounded number at a time, off the server's request threads.
+
+Why: Streamlit runs every session's script in a thread of one process, so a 2,000-article analysis
+(about 10 s of pure Python) holds the interpreter lock and every other session, static files
+included, waits behind it (issue 12: a light session's first chart went from 1.1 s to 23-34 s).
+A worker process has its own interpreter; the server only waits on a pipe, which releases the lock.
+
+* At most ``workers`` analyses run at once; later ones queue and are told their place.
+* A worker is a fresh ``python -m ui.worker`` process: it imports the engine (a few seconds, on
+  another core), runs at a lower CPU priority (``nice``), and exits when its analysis is done, so
+  its memory goes back to the system. (Not ``multiprocessing``: its "spawn" and "forkserver" start
+  methods re-run the parent's ``__main__``, which inside Streamlit is the dashboard script itself,
+  and "fork" would copy a many-threaded server.)
+* The job goes in and progress and the finished report come back as pickles over two private
+  pipes; an exception in the worker is raised in the caller with its message; a worker that dies
+  is an error, never a hang.
+
+No streamlit here: the dashboard passes a progress callback.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import os
+import pickle
+import subprocess
+import sys
+import threading
+import types
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from framing import pipeline
+from framing.errors import FramingError
+from framing.lexicon import Lexicon, extend_lexicon, load_default_lexicon, parse_lexicon
+from framing.types import Article, CorpusReport, SkippedInput
+
+__all__ = ["AnalysisPool", "WorkerError"]
+
+#: CPU priority added to a worker (0 = same as the server, 19 = lowest). A heavy upload may take
+#: longer when the machine is busy; the light sessions' pages must not.
+WORKER_NICENESS = 10
+#: Seconds to wait for a finished worker to exit before it is killed.
+JOIN_TIMEOUT_S = 10.0
+#: The folder holding ``framing`` and ``ui``, put on the worker's import path.
+APP_ROOT = Path(__file__).resolve().parent.parent
+
+#: A user lexicon as plain data: (file name, CSV text, extends the built-in one?); None = built-in.
+LexiconData = tuple[str, str, bool] | None
+
+# Read-only results use MappingProxyType (foundation, issue 9), which pickle cannot copy by itself.
+copyreg.pickle(types.MappingProxyType, lambda proxy: (types.MappingProxyType, (dict(proxy),)))
+
+
+class WorkerError(FramingError):
+    """The analysis worker failed or stopped; the message says how."""
+
+
+class AnalysisPool:
+    """Run ``pipeline.analyze_articles`` in worker processes, at most ``workers`` at a time.
+
+    Parameters
+    ----------
+    workers : int
+        Analyses allowed to run at once (each takes one core while it runs).
+
+    Examples
+    --------
+    >>> pool = AnalysisPool(workers=1)
+    >>> a = Article(id="a", outlet="A", title="t", text="Tariffs on soybeans rose sharply.")
+    >>> report = pool.run([a])
+    >>> report.articles[0].id, pool.waiting
+    ('a', 0)
+    """
+
+    def __init__(self, workers: int = 1) -> None:
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, got {workers}")
+        self.workers = workers
+        self._slots = threading.BoundedSemaphore(workers)
+        self._lock = threading.Lock()
+        self._waiting = 0
+
+    @property
+    def waiting(self) -> int:
+        """Analyses queued behind the running ones."""
+        with self._lock:
+            return self._waiting
+
+    def run(
+        self,
+        articles: Sequence[Article],
+        *,
+        lexicon: LexiconData = None,
+        skipped: Sequence[SkippedInput] = (),
+        progress: Callable[[int, int], None] | None = None,
+        on_queue: Callable[[int], None] | None = None,
+    ) -> CorpusReport:
+        """Analyse in a worker; block (without the interpreter lock) until the report is back.
+
+        ``on_queue(n)`` is called once if ``n`` analyses must finish before this one starts.
+        """
+        with self._lock:
+            ahead = self._waiting
+            self._waiting += 1
+        try:
+            if not self._slots.acquire(blocking=False):
+                if on_queue is not None:
+                    on_queue(max(ahead, 1))
+                self._slots.acquire()
+        finally:
+            with self._lock:
+                self._waiting -= 1
+        try:
+            return _run_in_worker((tuple(articles), lexicon, tuple(skipped)), progress)
+        finally:
+            self._slots.release()
+
+
+def _run_in_worker(job: tuple[Any, ...], progress: Callable[[int, int], None] | None) -> CorpusReport:
+    """Start one worker, hand it ``job``, relay its progress, return its report."""
+    job_read, job_write = os.pipe()
+    result_read, result_write = os.pipe()
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(APP_ROOT), os.environ.get("PYTHONPATH")]))}
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "ui.worker", str(job_read), str(result_write)],
+            pass_fds=(job_read, result_write), cwd=APP_ROOT, env=env, stdin=subprocess.DEVNULL,
+        )
+    finally:
+        os.close(job_read)
+        os.close(result_write)
+    try:
+        try:
+            with os.fdopen(job_write, "wb") as job_pipe:
+                pickle.dump(job, job_pipe, protocol=pickle.HIGHEST_PROTOCOL)
+        except BrokenPipeError:
+            pass  # the worker died at start; reading its results says so
+        with os.fdopen(result_read, "rb") as results:
+            return _receive(results, process, progress)
+    finally:
+        try:
+            process.wait(JOIN_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(JOIN_TIMEOUT_S)
+
+
+def _receive(results: IO[bytes], process: subprocess.Popen[bytes],
+             progress: Callable[[int, int], None] | None) -> CorpusReport:
+    while True:
+        try:
+            message = pickle.load(results)  # noqa: S301 - our own child process, over a private pipe
+        except EOFError:
+            code = process.wait(JOIN_TIMEOUT_S)
+            raise WorkerError(f"the analysis stopped unexpectedly (worker exit code {code}); "
+                              "try again, or with fewer articles") from None
+        kind = message[0]
+        if kind == "progress":
+            if progress is not None:
+                progress(message[1], message[2])
+        elif kind == "done":
+            report: CorpusReport = message[1]
+            return report
+        else:  # ("error", type name, message, is a FramingError)
+            _, name, text, framing_error = message
+            if framing_error:
+                raise FramingError(text)
+            raise WorkerError(f"the analysis failed: {name}: {text}")
+
+
+def build_lexicon(data: LexiconData) -> Lexicon:
+    """The lexicon ``data`` describes (built-in when ``None``), as ``ui.state.get_lexicon`` builds it."""
+    base = load_default_lexicon()
+    if data is None:
+        return base
+    name, text, extend = data
+    user = parse_lexicon(text, source=name)
+    return extend_lexicon(base, user) if extend else user
+
+
+def _work(job_fd: int, result_fd: int) -> None:
+    """Worker body: read the job, analyse, send progress at most once per percent, then the result."""
+    try:
+        os.nice(WORKER_NICENESS)
+    except OSError:
+        pass
+    with os.fdopen(job_fd, "rb") as job_pipe:
+        articles, lexicon_data, skipped = pickle.load(job_pipe)  # noqa: S301 - from our parent
+    with os.fdopen(result_fd, "wb") as out:
+        shown = [-1]
+
+        def report_progress(done: int, total: int) -> None:
+            percent = done * 100 // total
+            if percent != shown[0]:
+                shown[0] = percent
+                pickle.dump(("progress", done, total), out)
+                out.flush()
+
+        try:
+            result = pipeline.analyze_articles(articles, lexicon=build_lexicon(lexicon_data), skipped=skipped,
+                                               progress=report_progress)
+            message: Any = ("done", result)
+        except Exception as exc:  # noqa: BLE001 - every failure goes back to the caller as a message
+            message = ("error", type(exc).__name__, str(exc), isinstance(exc, FramingError))
+        pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+if __name__ == "__main__":
+    _work(int(sys.argv[1]), int(sys.argv[2]))
