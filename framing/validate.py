@@ -48,6 +48,7 @@ from wordfreq import zipf_frequency
 from .benchmark_files import DEFAULT_DATA_DIR, EMPHASIS_FILE, TONE_FILE
 from .cleaning import clean_text
 from .data_files import data_source, read_data_json, read_data_text
+from .distinctive import log_odds_z
 from .errors import FramingError
 from .frames import FrameModel, TermMatcher
 from .lexicon import (
@@ -449,9 +450,8 @@ def mine_frame_terms(
         for w in vocabulary:
             alpha = 10.0 * pooled[w] / prior_total * len(vocabulary)  # prior strength ~ pooled frequency
             y_in, y_out = inside[w], outside[w]
-            delta = (math.log((y_in + alpha) / (n_in - y_in + alpha)) - math.log((y_out + alpha) / (n_out - y_out + alpha)))
-            variance = 1.0 / (y_in + alpha) + 1.0 / (y_out + alpha)
-            scored.append((delta / math.sqrt(variance), w))
+            # alpha_0 = 2 alpha: each side's "other words" get the same prior as the word itself.
+            scored.append((log_odds_z(y_in, y_out, n_in, n_out, alpha, 2.0 * alpha), w))
         scored.sort(reverse=True)
         for z, w in scored[:top]:
             if z > 0:

@@ -20,13 +20,11 @@ No streamlit here: the dashboard passes a progress callback.
 
 from __future__ import annotations
 
-import copyreg
 import os
 import pickle
 import subprocess
 import sys
 import threading
-import types
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -49,8 +47,9 @@ APP_ROOT = Path(__file__).resolve().parent.parent
 #: A user lexicon as plain data: (file name, CSV text, extends the built-in one?); None = built-in.
 LexiconData = tuple[str, str, bool] | None
 
-# Read-only results use MappingProxyType (foundation, issue 9), which pickle cannot copy by itself.
-copyreg.pickle(types.MappingProxyType, lambda proxy: (types.MappingProxyType, (dict(proxy),)))
+# Read-only results use MappingProxyType (foundation, issue 9), which pickle cannot copy by itself;
+# framing.types registers the reducer (a module-level rebuild function: pickle cannot name the
+# mappingproxy class, so registering the class itself here broke every pickle of a report).
 
 
 class WorkerError(FramingError):
