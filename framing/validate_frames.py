@@ -538,7 +538,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m framing.validate_frames",
                                      description="Refit the shipped subcategory weights and evidence threshold.")
     parser.add_argument("--data", default="../shared/benchmarks")
-    parser.add_argument("--out", default=str(Path(__file__).parent / "lexicons"))
+    parser.add_argument("--out", required=True,
+                        help="folder for the refitted files (give the package's lexicon folder to update what ships)")
     args = parser.parse_args(argv)
     write_fitted(load_frame_corpora(args.data), args.out)
     return 0
