@@ -53,13 +53,15 @@ with st.expander("For teachers: the formula", expanded=False):
         "article length), keep a set of three to ten articles sensible. Outlets pool the scores of their articles. "
         "Tone: each word gets its VADER valence $v$ (people's ratings, -4 to +4), plus a weight $a$ if it is on "
         "Hu & Liu's positive word list or minus $a$ if on their negative list; a negation word (*not*, *never*, "
-        "*without*) adds $b$ of its own. VADER's rules for intensifiers, negation and *but* apply; the sentence "
+        "*without*) adds $b$ of its own. A topic or event word (*war*, *attack*, *crisis*) counts $c$ times its "
+        "valence, and a word does not count in a listed phrase (*on top of*) or as part of a name (*Dick Cheney*). "
+        "VADER's rules for intensifiers, negation and *but* apply; the sentence "
         "sum $S$ is normalised to $S/\\sqrt{S^2+15}$, and an article's tone is the mean over its sentences. "
-        "$a$ and $b$ are the only numbers fitted to people's ratings (file `tone_weights.csv`). "
         "Frames: $w_t$ is the term's lexicon weight times fitted multipliers for its subcategory and for the term "
         "(`frame_weights.csv`), and a word counts only when the sense rules of `frame_rules.csv` allow it. An "
         "article or outlet with too few frame words is marked *not enough frame evidence to compare*, and every "
-        "share comes with a 95% interval (bootstrap over sentences)."
+        "share comes with a 95% interval (bootstrap over sentences). "
+        "$a$, $b$ and $c$ are the only numbers fitted to people's judgements for tone (file `tone_weights.csv`)."
     )
 
 st.markdown("#### The frames and the words in use")

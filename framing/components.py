@@ -108,7 +108,8 @@ class ToneScorer:
     def __call__(self, document: Document) -> tuple[SentenceTone, ...]:
         scored = []
         for index, span in enumerate(document.sentences):
-            tone, evidence = score_tone(document.sentence_tokens(index), lexicon=self.lexicon)
+            # text: the capitals the name rules read ("Dick Cheney"); offsets point into it.
+            tone, evidence = score_tone(document.sentence_tokens(index), lexicon=self.lexicon, text=document.text)
             scored.append((span, tone, evidence))
         return tuple(scored)
 

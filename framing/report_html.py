@@ -16,6 +16,7 @@ from typing import Final, Iterable, Mapping, Sequence
 import plotly.graph_objects as go
 
 from framing import charts
+from framing.coverage_html import COVERAGE_CSS, coverage_section_html
 from framing.highlights import HIGHLIGHT_CSS, legend_html, render_article_html
 from framing.types import FRAMES, ArticleReport, CorpusReport, OutletReport, SkippedInput
 
@@ -311,6 +312,8 @@ def render_report_html(
     if include_charts:
         sections += ["<h2>Charts</h2>", _charts_section(chosen_outlets, articles)]
     sections += [
+        "<h2>What each outlet reports</h2>",
+        coverage_section_html(report, [o.outlet for o in chosen_outlets]),
         "<h2>The articles side by side</h2>", legend_html(),
         _columns_section(chosen_outlets, articles),
         "<h2>How to read this report</h2>", _method_section(report.lexicon, report.skipped),
@@ -320,7 +323,7 @@ def render_report_html(
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<title>Framing Lens report</title>\n"
-        f"<style>{REPORT_CSS}{HIGHLIGHT_CSS}</style>\n</head>\n"
+        f"<style>{REPORT_CSS}{HIGHLIGHT_CSS}{COVERAGE_CSS}</style>\n</head>\n"
         f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
     return document.encode("utf-8")

@@ -40,6 +40,12 @@ __all__ = [
     "EMPTY_MAPPING",
     "freeze",
     "read_only",
+    "Mention",
+    "Fact",
+    "SharedPassage",
+    "Reprint",
+    "NamingMention",
+    "Naming",
 ]
 
 #: The frames every report carries, in display order. Lexicons may only use these names.
@@ -359,3 +365,68 @@ class CorpusReport:
     outlets: tuple[OutletReport, ...]
     skipped: tuple[SkippedInput, ...] = ()
     lexicon: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
+    # Coverage across outlets (issue 15; framing/coverage.py): which outlet reports which fact,
+    # which passages are shared copy, and how each outlet names the same referent.
+    facts: tuple[Fact, ...] = ()
+    shared_passages: tuple[SharedPassage, ...] = ()
+    reprints: tuple[Reprint, ...] = ()
+    naming: tuple[Naming, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where an article states a fact: ``text[start:end]`` of article ``article``'s cleaned text."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Sentences or clauses of several articles that state the same thing; ``text`` is one of them."""
+
+    id: str
+    text: str
+    mentions: tuple[Mention, ...]
+    outlets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SharedPassage:
+    """A passage two articles share nearly word for word; ``spans[i]`` is in ``articles[i]``'s text."""
+
+    articles: tuple[str, str]
+    spans: tuple[tuple[int, int], tuple[int, int]]
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Reprint:
+    """Article ``article`` is mostly (``share`` of its words) a copy of article ``of``."""
+
+    article: str
+    of: str
+    share: float
+
+
+@dataclass(frozen=True, slots=True)
+class NamingMention:
+    """One naming of a referent: the form as written, where, and whether inside a quotation."""
+
+    article: str
+    start: int
+    end: int
+    form: str
+    quoted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Naming:
+    """How each outlet names one referent: ``forms[outlet][form]`` counts the outlet's own uses,
+    ``quoted_forms`` the uses inside quotations (somebody else's words)."""
+
+    referent: str
+    forms: Mapping[str, Mapping[str, int]]
+    quoted_forms: Mapping[str, Mapping[str, int]] = field(default_factory=lambda: EMPTY_MAPPING)
+    mentions: tuple[NamingMention, ...] = ()

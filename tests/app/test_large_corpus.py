@@ -21,7 +21,7 @@ DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 TIMEOUT_S = 300
 #: Upper bound for the markup of one page with the large corpus (the uncapped side-by-side page sent 5.3 MB).
 MAX_PAGE_HTML_CHARS = 1_000_000
-PAGES = ("overview", "side_by_side", "passages", "words", "method", "export")
+PAGES = ("overview", "side_by_side", "passages", "words", "method", "export", "coverage")
 
 
 @pytest.fixture(scope="module")
