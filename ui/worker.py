@@ -36,8 +36,8 @@ from framing.types import Article, CorpusReport, SkippedInput
 
 __all__ = ["AnalysisPool", "WorkerError"]
 
-#: CPU priority added to a worker (0 = same as the server, 19 = lowest). A heavy upload may take
-#: longer when the machine is busy; the light sessions' pages must not.
+#: CPU priority added to a worker (0 = same as the server, 19 = lowest; FRAMING_WORKER_NICE). A heavy
+#: upload may take longer when the machine is busy; the light sessions' pages must not.
 WORKER_NICENESS = 10
 #: Seconds to wait for a finished worker to exit before it is killed.
 JOIN_TIMEOUT_S = 10.0
@@ -152,7 +152,11 @@ def _receive(results: IO[bytes], process: subprocess.Popen[bytes],
         try:
             message = pickle.load(results)  # noqa: S301 - our own child process, over a private pipe
         except EOFError:
-            code = process.wait(JOIN_TIMEOUT_S)
+            try:
+                code: int | str = process.wait(JOIN_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                code = "none, killed"
             raise WorkerError(f"the analysis stopped unexpectedly (worker exit code {code}); "
                               "try again, or with fewer articles") from None
         kind = message[0]
@@ -182,8 +186,8 @@ def build_lexicon(data: LexiconData) -> Lexicon:
 def _work(job_fd: int, result_fd: int) -> None:
     """Worker body: read the job, analyse, send progress at most once per percent, then the result."""
     try:
-        os.nice(WORKER_NICENESS)
-    except OSError:
+        os.nice(int(os.environ.get("FRAMING_WORKER_NICE", WORKER_NICENESS)))
+    except (OSError, ValueError):
         pass
     with os.fdopen(job_fd, "rb") as job_pipe:
         articles, lexicon_data, skipped = pickle.load(job_pipe)  # noqa: S301 - from our parent
@@ -207,4 +211,6 @@ def _work(job_fd: int, result_fd: int) -> None:
 
 
 if __name__ == "__main__":
-    _work(int(sys.argv[1]), int(sys.argv[2]))
+    from ui.worker import _work as work  # the importable module, so its pickle reducers are the ones used
+
+    work(int(sys.argv[1]), int(sys.argv[2]))
