@@ -59,17 +59,22 @@ with st.expander("For teachers: the formula", expanded=False):
         "valence, and a word does not count in a listed phrase (*on top of*) or as part of a name (*Dick Cheney*). "
         "VADER's rules for intensifiers, negation and *but* apply; the sentence "
         "sum $S$ is normalised to $S/\\sqrt{S^2+15}$, and an article's tone is the mean over its sentences. "
-        "$a$, $b$ and $c$ are the only numbers fitted to people's judgements (file `tone_weights.csv`)."
+        "Frames: $w_t$ is the term's lexicon weight times fitted multipliers for its subcategory and for the term "
+        "(`frame_weights.csv`), and a word counts only when the sense rules of `frame_rules.csv` allow it. An "
+        "article or outlet with too few frame words is marked *not enough frame evidence to compare*, and every "
+        "share comes with a 95% interval (bootstrap over sentences). "
+        "$a$, $b$ and $c$ are the only numbers fitted to people's judgements for tone (file `tone_weights.csv`)."
     )
 
 st.markdown("#### The frames and the words in use")
 for frame in FRAMES:
     st.markdown(f"**{frame}**: {md_escape(lexicon.definitions.get(frame, 'no definition in this lexicon'))}")
 st.caption(md_escape(f"Lexicon {lexicon.name} {lexicon.version}, from {lexicon.source}; {len(lexicon.terms)} terms."))
-with st.expander(f"All {len(lexicon.terms)} terms, by frame (weight after each)", expanded=False):
+with st.expander(f"All {len(lexicon.terms)} terms, by frame and subcategory (weight after each)", expanded=False):
     by_frame: dict[str, list[str]] = {}
-    for term in sorted(lexicon.terms, key=lambda t: (-t.weight, t.term)):
-        by_frame.setdefault(term.frame, []).append(f"{term.term} {term.weight:.1f}")
+    for term in sorted(lexicon.terms, key=lambda t: (t.frame, t.subcategory or "", -t.weight, t.term)):
+        by_frame.setdefault(
+            f"{term.frame} · {term.subcategory}" if term.subcategory else term.frame, []).append(f"{term.term} {term.weight:.1f}")
     rows = Markup("").join(
         Markup('<tr><th scope="row">{}</th><td>{}</td></tr>').format(frame, ", ".join(terms))
         for frame, terms in by_frame.items()
@@ -113,6 +118,11 @@ else:
             "(Baly et al. 2020):"
         )
         st.dataframe(figure_rows(emphasis), key="validity_emphasis", hide_index=True)
+    if isinstance(figures.get("frames"), Mapping):
+        from framing.validity_text import render_frames_markdown
+
+        st.markdown("**Main frame on every frame dev set** (the same text as the README's, from `framing/validity.json`):")
+        st.markdown(render_frames_markdown(figures))
     st.caption(md_escape(f"Cross-validation: {figures.get('cross_validation', 'not reported')}."))
 
 st.markdown("#### What it cannot see")

@@ -78,6 +78,10 @@ class LexiconTerm:
     note: str
     key: tuple[str, ...]
     line: int = 0
+    #: Optional grouping inside the frame (e.g. trade ``instruments``); fitted weights attach to it.
+    subcategory: str = ""
+    #: Optional provenance of the row (codebook topic, "mined: ..."), shown with the evidence.
+    origin: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -500,6 +504,10 @@ def _parse_row(row: dict[str | None, str | list[str] | None], *, line: int, sour
     frame = str(row.get("frame") or "").strip().lower()
     weight_text = str(row.get("weight") or "").strip()
     note = str(row.get("note") or "").strip()
+    subcategory = str(row.get("subcategory") or "").strip().lower()
+    origin = str(row.get("source") or "").strip()
+    if subcategory and not re.fullmatch(r"[a-z][a-z_]*", subcategory):
+        raise LexiconError(f"{where}: subcategory '{subcategory}' must be one lower-case word (letters and _)")
     if not term:
         raise LexiconError(f"{where}: empty term; write a word or phrase in the 'term' column")
     if not _TERM_SHAPE.fullmatch(term):
@@ -516,7 +524,8 @@ def _parse_row(row: dict[str | None, str | list[str] | None], *, line: int, sour
     if not (math.isfinite(weight) and 0 < weight <= MAX_WEIGHT):
         raise LexiconError(f"{where}: weight {weight_text} is out of range; use a number above 0 and at most {MAX_WEIGHT:g}")
     key = tuple(token.lemma for token in tokenize(term))
-    return LexiconTerm(term=term, frame=frame, weight=weight, note=note, key=key, line=line)
+    return LexiconTerm(term=term, frame=frame, weight=weight, note=note, key=key, line=line,
+                       subcategory=subcategory, origin=origin)
 
 
 def _definitions(meta: dict[str, object]) -> dict[str, str]:

@@ -19,6 +19,7 @@ from .cleaning import clean_text
 from .compare import aggregate_outlets, emphasis_shares, intensity_per_thousand
 from .components import Component, SentenceTone, TermMatches, check_components, default_components
 from .corpus import load_paths
+from .evidence import emphasis_interval, evidence_level, strong_evidence_count
 from .coverage import analyze_coverage
 from .frames import DocumentFrames, FrameModel
 from .lexicon import Lexicon, ToneLexicon, load_default_lexicon, load_tone_lexicon
@@ -250,6 +251,10 @@ def _report(prepared: _Prepared, frames: DocumentFrames) -> ArticleReport:
         tone=mean_tone([s.tone for s in sentences]),
         sentences=sentences,
         notes=prepared.notes,
+        evidence_level=evidence_level(strong_evidence_count(frames.lexicon_weights), words,
+                                      any_evidence=bool(frames.evidence)),
+        emphasis_ci=emphasis_interval([s.frames for s in sentences]),
+        frame_words=strong_evidence_count(frames.lexicon_weights),
     )
 
 

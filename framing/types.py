@@ -323,6 +323,12 @@ class ArticleReport:
     tone: float
     sentences: tuple[SentenceReport, ...]
     notes: tuple[str, ...] = ()
+    #: ``none`` / ``thin`` / ``enough``: is there enough frame evidence to compare (framing/evidence.py)?
+    evidence_level: str = "none"
+    #: ``{frame: [low, high]}``: 95% bootstrap interval of each emphasis share over sentences.
+    emphasis_ci: dict[str, list[float]] = field(default_factory=dict)
+    #: Frame words that count towards ``evidence_level`` (lexicon weight >= the threshold file's minimum).
+    frame_words: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +352,9 @@ class OutletReport:
     tone: float
     word_count: int
     distinctive_terms: tuple[DistinctiveTerm, ...] = ()
+    #: As for an article, over the outlet's pooled articles.
+    evidence_level: str = "none"
+    emphasis_ci: dict[str, list[float]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -571,6 +571,9 @@ def run_validation(data_dir: str | Path = DEFAULT_DATA_DIR) -> dict[str, object]
     data_dir = Path(data_dir)
     _require(data_dir, TONE_FILE)
     _require(data_dir, EMPHASIS_FILE)
+    from .validate_frames import require_frame_files, run_frame_validation
+
+    require_frame_files(data_dir)
     newsmtsc = validate_tone.load_newsmtsc_benchmark(data_dir)
     frames, tone = load_default_lexicon(), load_tone_lexicon()
     return {
@@ -579,6 +582,7 @@ def run_validation(data_dir: str | Path = DEFAULT_DATA_DIR) -> dict[str, object]
         "cross_validation": f"{CV_FOLDS} folds split by article, stratified (seed {CV_SEED})",
         "tone": validate_tone.evaluate_tone_v2(load_tone_benchmark(data_dir), newsmtsc),
         "emphasis": evaluate_emphasis(load_emphasis_benchmark(data_dir)),
+        "frames": run_frame_validation(data_dir),
         **cleaning_figures(data_dir),
     }
 
@@ -610,5 +614,10 @@ def format_table(figures: Mapping[str, object]) -> str:
         lines += ["", f"{label} (rows: true, columns: predicted)", f"{'':<12}" + "".join(f"{c:>11}" for c in columns)]
         for true, row in matrix.items():
             lines.append(f"{true:<12}" + "".join(f"{row[c]:>11}" for c in columns))
+    if isinstance(figures.get("frames"), Mapping):
+        from .validate_frames import format_frame_table
+
+        frame_figures: Mapping[str, object] = figures["frames"]  # type: ignore[assignment]
+        lines += ["", format_frame_table(frame_figures).rstrip("\n")]
     return "\n".join(lines) + "\n" + cleaning_table(figures)
 
