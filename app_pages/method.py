@@ -70,11 +70,10 @@ st.markdown("#### The frames and the words in use")
 for frame in FRAMES:
     st.markdown(f"**{frame}**: {md_escape(lexicon.definitions.get(frame, 'no definition in this lexicon'))}")
 st.caption(md_escape(f"Lexicon {lexicon.name} {lexicon.version}, from {lexicon.source}; {len(lexicon.terms)} terms."))
-with st.expander(f"All {len(lexicon.terms)} terms, by frame and subcategory (weight after each)", expanded=False):
+with st.expander(f"All {len(lexicon.terms)} terms, by frame (weight after each; grouped by subcategory)", expanded=False):
     by_frame: dict[str, list[str]] = {}
     for term in sorted(lexicon.terms, key=lambda t: (t.frame, t.subcategory or "", -t.weight, t.term)):
-        by_frame.setdefault(
-            f"{term.frame} · {term.subcategory}" if term.subcategory else term.frame, []).append(f"{term.term} {term.weight:.1f}")
+        by_frame.setdefault(term.frame, []).append(f"{term.term} {term.weight:.1f}")
     rows = Markup("").join(
         Markup('<tr><th scope="row">{}</th><td>{}</td></tr>').format(frame, ", ".join(terms))
         for frame, terms in by_frame.items()
