@@ -19,10 +19,10 @@ from .text import esc
 __all__ = ["COVERAGE_CSS", "coverage_section_html", "diff_html", "short_wording"]
 
 #: Facts in the printed matrix and single-outlet facts among them.
-REPORT_FACTS: Final = 25
-REPORT_SINGLE_FACTS: Final = 8
+REPORT_FACTS: Final = 10
+REPORT_SINGLE_FACTS: Final = 3
 #: Naming tables in the report, and forms listed per outlet cell.
-REPORT_REFERENTS: Final = 8
+REPORT_REFERENTS: Final = 3
 FORMS_PER_CELL: Final = 4
 #: Words of a fact's wording shown in a matrix row.
 WORDING_WORDS: Final = 22
