@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .distinctive import distinctive_terms
 from .tone import mean_tone
 from .types import FRAMES, ArticleReport, OutletReport
+from .voices import outlet_voice_fields
 
 __all__ = ["emphasis_shares", "intensity_per_thousand", "aggregate_outlets", "evidence_summary", "TermTotal"]
 
@@ -74,6 +75,7 @@ def aggregate_outlets(
                 tone=mean_tone([s.tone for a in members for s in a.sentences]),
                 word_count=words,
                 distinctive_terms=distinctive[outlet],
+                **outlet_voice_fields(members),  # type: ignore[arg-type]
             )
         )
     return tuple(reports)

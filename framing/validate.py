@@ -65,6 +65,7 @@ from .segment import tokenize
 from .tone import score_tone
 from .types import FRAMES, Token
 from .validate_cleaning import cleaning_figures, cleaning_table
+from .validate_quotes import format_quotes_table, quote_figures
 
 __all__ = [
     "BenchmarkNotFoundError",
@@ -699,6 +700,7 @@ def run_validation(data_dir: str | Path = DEFAULT_DATA_DIR) -> dict[str, object]
         "tone": evaluate_tone(load_tone_benchmark(data_dir)),
         "emphasis": evaluate_emphasis(load_emphasis_benchmark(data_dir)),
         **cleaning_figures(data_dir),
+        "quotes": quote_figures(data_dir),
     }
 
 
@@ -743,5 +745,8 @@ def format_table(figures: Mapping[str, object]) -> str:
         lines += ["", f"{label} (rows: true, columns: predicted)", f"{'':<12}" + "".join(f"{c:>11}" for c in columns)]
         for true, row in matrix.items():
             lines.append(f"{true:<12}" + "".join(f"{row[c]:>11}" for c in columns))
+    quotes = figures.get("quotes")
+    if isinstance(quotes, Mapping) and "direct" in quotes:
+        lines += ["", format_quotes_table(quotes).rstrip("\n")]
     return "\n".join(lines) + "\n" + cleaning_table(figures)
 
