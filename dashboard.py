@@ -178,6 +178,7 @@ if reveal:
         st.Page("app_pages/overview.py", title="Overview", icon=":material/bar_chart:", default=True),
         st.Page("app_pages/side_by_side.py", title="Side by side", icon=":material/view_column:"),
         st.Page("app_pages/passages.py", title="Passages", icon=":material/format_quote:"),
+        st.Page("app_pages/voices.py", title="Voices", icon=":material/record_voice_over:"),
         st.Page("app_pages/words.py", title="Words", icon=":material/match_word:"),
         st.Page("app_pages/method.py", title="Method", icon=":material/school:"),
         st.Page("app_pages/export.py", title="Export", icon=":material/download:"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from framing.highlights import legend_html, render_article_html
+from framing.quote_html import QUOTE_CSS, render_quotes_html
 from ui.markup import emphasis_strip, outlet_heading
 from ui.state import get_view
 
@@ -26,7 +27,9 @@ if [n for n in st.session_state.get("sbs_outlets", []) if n not in names]:
 st.session_state.setdefault("sbs_outlets", names[:DEFAULT_COLUMNS])
 
 chosen = st.multiselect("Outlets to compare (up to four)", names, key="sbs_outlets", max_selections=MAX_COLUMNS)
-st.html(legend_html())
+# Issue 14: quotations marked instead of frames (grey = quoted, [speaker] after each quotation).
+show_quotes = st.toggle("Mark quotations (who speaks) instead of frames", key="sbs_quotes")
+st.html(f"<style>{QUOTE_CSS}</style>" if show_quotes else legend_html())
 if not chosen:
     st.info("Pick at least one outlet above.")
     st.stop()
@@ -41,4 +44,4 @@ for column, name in zip(st.columns(len(chosen), gap="medium"), chosen):
                        "the Export page has all of them.")
         with st.container(height=COLUMN_HEIGHT, border=True):
             for article in own[:MAX_ARTICLES_PER_COLUMN]:
-                st.html(render_article_html(article, reveal=True, show_removed=True))
+                st.html(render_quotes_html(article) if show_quotes else render_article_html(article, reveal=True, show_removed=True))
