@@ -22,7 +22,7 @@ SPEAKER_TYPES = ("government", "international", "expert", "media", "anonymous", 
 #: Roles a row of ``quote_cues.csv`` may have (its meta file explains each).
 CUE_ROLES = frozenset({
     "speech", "speech_check", "speech_that", "speech_object", "quote_only", "according", "document", "skip",
-    "pronoun_person", "pronoun_body", "role_person", "determiner", "that", "relative", "finite", "infinitive", "role_body",
+    "pronoun_person", "pronoun_body", "role_person", "determiner", "that", "relative", "finite", "infinitive", "role_body", "preposition",
 })
 _TERM_TYPES = frozenset({*SPEAKER_TYPES, "country", "indefinite"})
 

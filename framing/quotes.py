@@ -47,6 +47,8 @@ MIN_UNATTRIBUTED_WORDS = 4
 #: Longest speaker phrase, in words ("the Philippines’ National Security Council spokesman
 #: Jonathan Malaya" has eight).
 MAX_SPEAKER_WORDS = 12
+#: Words between a cue and the quote it introduces ("described the agreement on the swap as “…”").
+BEFORE_QUOTE_WORDS = 8
 #: Words after a checked reporting verb within which its clause must show a verb form.
 FINITE_WINDOW = 10
 #: Fewest words a reported clause needs ("it would", "he will" are not clauses on their own).
@@ -113,7 +115,13 @@ class QuoteFinder:
 
     def __init__(self, rules: QuoteRules | None = None) -> None:
         self.rules = rules or load_quote_rules()
-        self._term_words = frozenset(w for key in self.rules.speaker_terms for w in key)
+        # Words of speaker terms that may make up a speaker phrase; function words inside a term
+        # ("on condition of anonymity") are left out, or "posted on X" would read as a name.
+        functional = self.rules.cues.get("preposition", frozenset()) | self.rules.cues.get("determiner", frozenset())
+        self._term_words = frozenset(
+            w for key, row in self.rules.speaker_terms.items() for w in key
+            if row.type != "indefinite" and w not in functional and zipf_frequency(w, "en") < FUNCTION_WORD_ZIPF + 0.5
+        )
 
     def __call__(
         self,
@@ -190,7 +198,11 @@ class _Run:
             while end < len(tokens) and (text[tokens[end].start].isupper() or tokens[end].lower in ("von", "der", "de", "van", "bin", "al", "da")) and (end == k or not _BOUNDARY.search(self._gap(end))):
                 end += 1
             name = self._person_name(k, end) if end - k >= 2 else None
-            if name is not None and name[1] - name[0] >= 2 and not self._function_word(name[0]):
+            if name is not None and name[1] - name[0] == 1 and name[0] > k:
+                pass  # "King Charles", "President Trump": a role word before one name
+            elif name is not None and name[1] - name[0] < 2:
+                name = None
+            if name is not None and not self._function_word(name[0]):
                 n0, n1 = name
                 last_row = terms.get((_bare(tokens[n1 - 1].lower),))
                 if last_row is None or last_row.person:
@@ -235,8 +247,11 @@ class _Run:
     def _is_the_quote(self, item: _Indirect, directs: list[_Direct]) -> bool:
         """A 'reported clause' that opens with a direct quote covering most of it is that quote."""
         for d in directs:
-            if d.open_at <= item.start + 1 and _mostly_inside(item.start, item.end, [(d.start, d.end)]):
-                return True
+            if not _mostly_inside(item.start, item.end, [(d.start, d.end)]):
+                continue
+            lead = self.text[item.start : d.open_at]
+            if d.open_at <= item.start + 1 or lead.rstrip().endswith((",", ":")):
+                return True  # the 'clause' is the quote, or "as per X, “…”"
         return False
 
     # ----- 1. quote marks --------------------------------------------------------------------
@@ -332,7 +347,9 @@ class _Run:
         if not window:
             return None
         gap = self.text[d.close_at + 1 : self.tokens[window[0]].start]
-        if any(c in gap for c in ".!?") and self.text[self.tokens[window[0]].start].isupper():
+        ends_sentence = any(c in gap for c in ".!?") or self.text[d.close_at - 1] in ".!?"
+        if ends_sentence and self.text[self.tokens[window[0]].start].isupper() and not self.rules.has(
+                "pronoun_person", self.tokens[window[0]].lower) | (self.tokens[window[0]].lower in ("she", "he")):
             return None  # “….” A new sentence starts: its subject is not this quote's speaker
         j0 = window[0]
         skipped = self._skip_forward(j0, window[-1] + 1)
@@ -345,7 +362,7 @@ class _Run:
         for j in window:
             if j > j0 and _BOUNDARY.search(self._gap(j)):
                 break
-            if self.rules.speech_role(self.tokens[j].lemma) and j > j0:
+            if self.rules.speech_role(self.tokens[j].lemma) and j > j0 and not self.text[self.tokens[j].start].isupper():
                 if self.tokens[j - 1].lower in self.rules.cues.get("determiner", ()):
                     continue
                 mention = self._speaker_span(j0, j)
@@ -364,19 +381,27 @@ class _Run:
         if self.tokens[last].start < paragraph_start or any(c in gap for c in ".!?”\""):
             return None
         # Walk back over at most a short prepositional phrase to a cue: "said on X:", "wrote on X social media:"
-        for j in range(last, max(last - 6, -1), -1):
+        for j in range(last, max(last - BEFORE_QUOTE_WORDS, -1), -1):
             if self.tokens[j].start < paragraph_start:
                 return None
             if j < last and _BOUNDARY.search(self._gap(j + 1)):
                 return None
             token = self.tokens[j]
             role = self.rules.speech_role(token.lemma)
+            if role and self.text[token.start].isupper() and token.start not in self.sentence_starts:
+                role = None  # "Secretary of State Rubio": a name, not the verb "state"
+            if role and self._gap(j) in ("-", "‑"):
+                role = None  # "the so-called “E3”": part of a compound
             if role and j not in self.used_cues:
                 if j > 0 and self.tokens[j - 1].lower in self.rules.cues.get("determiner", ()):
                     return None
                 mention = self._speaker_before(j, paragraph_start)
                 if mention is None and j > 0 and self.tokens[j - 1].lower in self.rules.cues.get("relative", ()):
                     mention = self._speaker_before(j - 1, paragraph_start, across_gap=True)
+                if mention is None and token.lower.endswith("ing"):
+                    sentence = next((s for s in self.sentences if s.start <= token.start < s.end), None)
+                    if sentence is not None:
+                        mention = self._sentence_subject(bisect_left(self.starts, sentence.start), j)
                 if mention is None:
                     return None
                 d.cue_at = token.start
@@ -568,9 +593,14 @@ class _Run:
             return None
         if k >= last or (k == j + 1 and _BOUNDARY.search(self._gap(k)) and self._gap(k).strip() != ","):
             return None
-        if k == j + 1 and self._gap(k).strip() == "," and (self._speaker_word(k) and self.text[tokens[k].start].isupper() and not self.rules.has("pronoun_person", tokens[k].lower) and not self.rules.has("pronoun_body", tokens[k].lower)):
-            return None  # "…, said X, spokesperson" is an attribution, not "said, <clause>"
-        if tokens[k].lower in ("to", "by", "so", "no", "yes", "goodbye", "sorry", "thanks", "hello"):
+        if k == j + 1 and self._gap(k).strip() == "," and (
+            (self._speaker_word(k) and self.text[tokens[k].start].isupper() and not self.rules.has("pronoun_person", tokens[k].lower)
+             and not self.rules.has("pronoun_body", tokens[k].lower)) or self.rules.has("relative", tokens[k].lower) or tokens[k].lower == "which"):
+            return None  # "…, said X, spokesperson" or "said, which …" is an attribution, not "said, <clause>"
+        if tokens[k].lower in self.rules.cues.get("preposition", frozenset()):
+            return None  # "said in response to questions": a trailing phrase, not a clause
+        if tokens[k].lower in ("to", "by", "so", "yes", "goodbye", "sorry", "thanks", "hello") or (
+                tokens[k].lower == "no" and k + 1 < last and tokens[k + 1].lower == "to"):
             return None
         return k
 
@@ -654,6 +684,8 @@ class _Run:
         """After a cue only 'in a statement', 'on Tuesday', 'told reporters' and the like remain."""
         if rest and any(c in self._gap(rest[0]) for c in ":“\"‘"):
             return False
+        if rest and "," in self._gap(rest[0]):
+            return True  # "…, a senior official said, which …": nothing reported after the cue
         if not rest:
             return True
         for n, k in enumerate(rest):
@@ -687,6 +719,8 @@ class _Run:
         gap = self.text[self.tokens[j - 1].end : self.tokens[j].start]
         if gap[:1] in ("’", "'") and self.tokens[j - 1].lower.endswith("s") and not gap[1:].strip():
             return " "  # plural possessive: "the Philippines’ National Security Council"
+        if gap == "." and len(self.tokens[j - 1].lower) == 1 and len(self.tokens[j].lower) == 1:
+            return " "  # an abbreviation: "a senior U.S. official"
         return gap
 
     def _skip_forward(self, j: int, stop: int) -> int:
@@ -718,10 +752,22 @@ class _Run:
             start = k
             if tokens[k].lower in rules.cues.get("determiner", ()) or tokens[k].lower in self.rules.cues.get("indefinite", ()):
                 break
-        if start == end:
-            if tokens[j].lower in rules.cues.get("relative", ()):
+        if start == end and j >= 1 and tokens[j].lower.isalpha() and not _BOUNDARY.search(self._gap(j)) and (
+                self.text[tokens[j - 1].start].isupper() or rules.has("determiner", tokens[j - 1].lower)) and not rules.has(
+                "relative", tokens[j].lower) and tokens[j].lower not in rules.cues.get("preposition", frozenset()):
+            # "The European powers argue …", "the leaders said": a plural head after a name or determiner
+            start = j
+            while start - 1 >= 0 and tokens[start - 1].start >= floor and end - start < MAX_SPEAKER_WORDS and not _BOUNDARY.search(
+                    self._gap(start)) and self._speaker_word(start - 1):
+                start -= 1
+                if rules.has("determiner", tokens[start].lower):
+                    break
+            if start == j:
                 return None
+        if start == end:
             return None
+        if start > 0 and tokens[start - 1].lower in rules.cues.get("preposition", frozenset()) and not _BOUNDARY.search(self._gap(start)):
+            return None  # "posted on X saying": X is where, not who
         return self._mention(start, end)
 
     def _speaker_over_relative(self, after: int, floor: int) -> _Mention | None:
@@ -750,7 +796,7 @@ class _Run:
             or rules.has("pronoun_body", lower)
             or rules.has("role_person", lower)
             or rules.has("determiner", lower)
-            or token.lemma in self.term_words
+            or (lower.endswith("s") and token.lemma in self.term_words)  # plurals: "officials", "analysts"
         )
 
     def _speaker_after(self, cue: int, *, stop: int | None = None) -> _Mention | None:
@@ -893,6 +939,11 @@ class _Run:
         start = end
         while start > first and self._speaker_word(start - 1):
             start -= 1
+        if start == end and end - first <= 5 and self.rules.has("determiner", self.tokens[first].lower):
+            start = first  # "a young female officer informed me"
+            return _Mention(self.tokens[first].start, self.tokens[end - 1].end,
+                            self.text[self.tokens[first].start : self.tokens[end - 1].end], False,
+                            description=self.text[self.tokens[first].start : self.tokens[end - 1].end])
         return self._mention(start, end) if start < end else None
 
     def _trim_end(self, end: int) -> int:
@@ -949,11 +1000,17 @@ class _Run:
         if mention.pronoun == "role":
             role_word = mention.text.split()[-1].lower()
             for earlier in reversed(history):
-                if earlier.person and role_word in (earlier.description + " " + earlier.text).lower():
-                    return earlier
+                if role_word in (earlier.description + " " + earlier.text).lower():
+                    return earlier  # "Mao Ning, a spokesperson" or "A government spokesman"
         for earlier in reversed(history):
             if earlier.person == wanted_person:
                 return earlier
+        if wanted_person:
+            here = next((p.paragraph for p in self.paragraphs if p.start <= mention.start < p.end), 0)
+            floor = next((p.start for p in self.paragraphs if p.paragraph == here - 1), 0) if here else 0
+            named = [m for m in self.names.values() if floor <= m.start and m.end <= mention.start]
+            if named:
+                return max(named, key=lambda m: m.end)  # the last person the article named
         return mention
 
     def _type(self, mention: _Mention) -> str:
