@@ -14,9 +14,9 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .types import ArticleReport, Quote
+from .types import ArticleReport, OutletReport, Quote
 
-__all__ = ["QUOTE_CSS", "QuoteSpan", "quote_spans", "render_quotes_html", "speaker_label", "type_label"]
+__all__ = ["QUOTE_CSS", "QuoteSpan", "quote_spans", "render_quotes_html", "speaker_label", "type_label", "voices_section_html"]
 
 QUOTE_CSS = """
 .fl-voices { font-family: Georgia, "Times New Roman", serif; font-size: 1rem; line-height: 1.6; color: #000;
@@ -120,3 +120,42 @@ def render_quotes_html(article: ArticleReport, *, speaker: str | None = None) ->
     paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n") if p.strip())
     title = html.escape(article.title or article.id, quote=True)
     return f'<article class="fl-voices" dir="auto"><h4 dir="auto">{title}</h4>{paragraphs}</article>'
+
+
+def voices_section_html(outlets: Sequence[OutletReport], articles: Sequence[ArticleReport]) -> str:
+    """The HTML report's "Who speaks" section: per outlet the quote share, own vs quoted tone,
+    tone by frame and its speakers, then each outlet's quotations with speaker and type.
+
+    Examples
+    --------
+    >>> from framing.pipeline import analyze_articles
+    >>> from framing.types import Article
+    >>> report = analyze_articles([Article(id="a", outlet="A<b>", title="t", text="“We <i>won</i>,” said Ana Ruiz.")])
+    >>> out = voices_section_html(report.outlets, report.articles)
+    >>> "A&lt;b&gt;" in out and "Ana Ruiz" in out and "<i>" not in out
+    True
+    """
+    rows = []
+    for o in outlets:
+        quoted_tone = f"{o.voice.quoted.tone:+.2f}" if o.voice.quoted.words else "–"
+        by_frame = " · ".join(f"{f} {v:+.2f}" for f, v in o.tone_by_frame.items() if v is not None) or "–"
+        top = "; ".join(f"{s.speaker} ({type_label(s.type)}, {s.words} words)" for s in o.speakers[:5]) or "–"
+        rows.append(
+            f'<tr><th scope="row">{_esc(o.outlet)}</th><td>{o.quote_share:.0%}</td><td>{len(o.speakers)}</td>'
+            f"<td>{o.voice.own.tone:+.2f}</td><td>{quoted_tone}</td><td>{_esc(by_frame)}</td><td>{_esc(top)}</td></tr>"
+        )
+    head = "".join(f'<th scope="col">{h}</th>' for h in (
+        "Outlet", "Words in quotations", "Speakers", "Own tone", "Quoted tone", "Tone by frame", "Most quoted"))
+    parts = [f'<table class="fl-summary"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>']
+    for o in outlets:
+        items = [
+            f"<li>“{_esc(q.text)}” — <b>{_esc(speaker_label(q))}</b> ({_esc(type_label(q.speaker_type))}, {_esc(q.kind)})</li>"
+            for a in articles if a.outlet == o.outlet for q in a.quotes
+        ]
+        if items:
+            parts.append(f"<details><summary>{_esc(o.outlet)}: {len(items)} quotations</summary><ul>{''.join(items)}</ul></details>")
+    return "\n".join(parts)
+
+
+def _esc(value: object) -> str:
+    return html.escape(str(value), quote=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .data_files import read_data_json, read_data_text
@@ -24,6 +24,8 @@ CUE_ROLES = frozenset({
     "speech", "speech_check", "speech_that", "speech_object", "quote_only", "according", "document", "skip",
     "pronoun_person", "pronoun_body", "role_person", "determiner", "that", "relative", "finite", "infinitive", "role_body", "preposition",
 })
+#: Reporting-verb roles in the order a word listed under several gets its role.
+_SPEECH_ROLES = ("speech", "speech_check", "speech_that", "speech_object", "quote_only")
 _TERM_TYPES = frozenset({*SPEAKER_TYPES, "country", "indefinite"})
 
 
@@ -45,6 +47,8 @@ class QuoteRules:
     speaker_terms: dict[tuple[str, ...], SpeakerTerm]
     longest_term: int
     version: str
+    #: lemma -> its reporting-verb role, the first of ``_SPEECH_ROLES`` that lists it (built once).
+    roles: dict[str, str] = field(default_factory=dict)
 
     def has(self, role: str, word: str) -> bool:
         """True when ``word`` (a lower-case lemma or word) is listed with ``role``."""
@@ -52,10 +56,7 @@ class QuoteRules:
 
     def speech_role(self, lemma: str) -> str | None:
         """The reporting-verb role of ``lemma`` (``speech``, ``speech_that``, ...) or None."""
-        for role in ("speech", "speech_check", "speech_that", "speech_object", "quote_only"):
-            if lemma in self.cues.get(role, frozenset()):
-                return role
-        return None
+        return self.roles.get(lemma)
 
 
 def load_quote_rules() -> QuoteRules:
@@ -115,7 +116,12 @@ def parse_quote_rules(cues_csv: str, speakers_csv: str, *, version: str = "user"
             raise LexiconError(f"speaker_types.csv line {line}: unknown type {kind!r} (use one of: {', '.join(sorted(_TERM_TYPES))})")
         words = tuple(term.replace("’", "'").split())
         terms[words] = SpeakerTerm(term, kind, (row.get("country") or "").strip(), (row.get("person") or "").strip() == "yes")
+    roles: dict[str, str] = {}
+    for role in _SPEECH_ROLES:
+        for word in by_role.get(role, ()):
+            roles.setdefault(word, role)
     return QuoteRules(
+        roles=roles,
         cues={role: frozenset(words) for role, words in by_role.items()},
         speaker_terms=terms,
         longest_term=max((len(k) for k in terms), default=1),

@@ -31,6 +31,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -189,11 +190,12 @@ class _Run:
         word as a person's name, keyed by surname, with the role words before it as description, so
         "Umerov said" later finds "Ukrainian Defense Minister Rustem Umerov"."""
         tokens, text, terms = self.tokens, self.text, self.rules.speaker_terms
+        capitals = [i for i, t in enumerate(tokens) if text[t.start].isupper()]
         k = 0
-        while k < len(tokens):
-            if not text[tokens[k].start].isupper():
-                k += 1
+        for k0 in capitals:
+            if k0 < k:
                 continue
+            k = k0
             end = k
             while end < len(tokens) and (text[tokens[end].start].isupper() or tokens[end].lower in ("von", "der", "de", "van", "bin", "al", "da")) and (end == k or not _BOUNDARY.search(self._gap(end))):
                 end += 1
@@ -412,13 +414,20 @@ class _Run:
     def _find_indirect(self, inside: list[tuple[int, int]]) -> list[_Indirect]:
         found: list[_Indirect] = []
         quoted = _IntervalSet(inside)
+        roles = self.rules.roles
+        # only tokens that can be cues are looked at (a few per sentence at most)
+        firsts = {cue.split()[0] for cue in roles if " " in cue}  # "point" of "point out"
+        candidates = [j for j, t in enumerate(self.tokens) if t.lemma in roles or t.lemma in firsts or t.lower == "according"]
         for sentence in self.sentences:
             first, last = bisect_left(self.starts, sentence.start), bisect_right(self.starts, sentence.end - 1)
-            j = first
-            while j < last:
+            lo, hi = bisect_left(candidates, first), bisect_left(candidates, last)
+            if lo == hi:
+                continue
+            pending = candidates[lo:hi]
+            while pending:
+                j = pending.pop(0)
                 token = self.tokens[j]
                 if j in self.used_cues or quoted.contains(token.start):
-                    j += 1
                     continue
                 item = None
                 if token.lower == "according" and j + 1 < last and self.tokens[j + 1].lower == "to":
@@ -430,12 +439,13 @@ class _Run:
                         self.used_cues.add(j + 1)
                         j += 1
                         token = self.tokens[j]
+                        if pending and pending[0] == j:
+                            pending.pop(0)
                     if role and role != "quote_only":
                         item = self._reported(j, role, first, last, sentence, found)
                 if item is not None and not self._nested(item, found):
                     found.append(item)
                     self.used_cues.add(j)
-                j += 1
         return found
 
     def _nested(self, item: _Indirect, found: list[_Indirect]) -> bool:
@@ -882,7 +892,7 @@ class _Run:
     def _function_word(self, k: int) -> bool:
         lower = self.tokens[k].lower
         return (
-            zipf_frequency(lower, "en") >= FUNCTION_WORD_ZIPF
+            _zipf(lower) >= FUNCTION_WORD_ZIPF
             and lower not in self.term_words
             and not self.rules.has("pronoun_person", lower)
             and not self.rules.has("pronoun_body", lower)
@@ -1056,6 +1066,12 @@ def speaker_type(description: str, rules: QuoteRules | None = None) -> str:
     if "government" in types or "country" in types:
         return f"government:{countries[0]}" if countries else "government"
     return "other"
+
+
+@lru_cache(maxsize=50_000)
+def _zipf(word: str) -> float:
+    """wordfreq's Zipf frequency, cached: names recur in every article of a corpus."""
+    return float(zipf_frequency(word, "en"))
 
 
 def _bare(word: str) -> str:

@@ -16,6 +16,7 @@ from typing import Final, Iterable, Mapping, Sequence
 import plotly.graph_objects as go
 
 from framing import charts
+from framing.quote_html import voices_section_html
 from framing.highlights import HIGHLIGHT_CSS, legend_html, render_article_html
 from framing.types import FRAMES, ArticleReport, CorpusReport, OutletReport, SkippedInput
 
@@ -310,6 +311,8 @@ def render_report_html(
     ]
     if include_charts:
         sections += ["<h2>Charts</h2>", _charts_section(chosen_outlets, articles)]
+    # issue 14 (quotes helper): who speaks, from framing.quote_html
+    sections += ["<h2>Who speaks</h2>", voices_section_html(chosen_outlets, articles)]
     sections += [
         "<h2>The articles side by side</h2>", legend_html(),
         _columns_section(chosen_outlets, articles),

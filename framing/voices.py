@@ -3,8 +3,8 @@
 "Reads most positive" may come from the outlet or from the people it quotes (issue 14). Here every
 token is either *quoted* (inside a quote's span, direct or reported) or *own*. Frames: each piece
 of frame evidence counts for the voice its first character falls in. Tone: a sentence wholly in one
-voice keeps its tone; a sentence with both (“…,” he said, adding that …) is scored again on each
-voice's tokens alone. A voice's tone is the mean over its sentences (parts), as for articles.
+voice keeps its tone; in a sentence with both (“…,” he said, adding that …) each tone word's evidence
+weight counts for the voice it is in and each part's sum is normalised as a sentence's is (no rescoring). A voice's tone is the mean over its sentences (parts), as for articles.
 
 Per outlet: the share of words inside quotations, a speakers table, the share of quoted words by
 speaker type, pooled voice scores, and frame-conditional tone (the mean tone of the outlet's
@@ -18,9 +18,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
-from .lexicon import ToneLexicon, load_tone_lexicon
+from .lexicon import ToneLexicon
 from .quotes import quoted_mask
-from .tone import mean_tone, score_tone
+from .tone import mean_tone, normalize_tone
 from .types import (
     FRAMES,
     ArticleReport,
@@ -74,7 +74,6 @@ def split_voice(
         k = bisect_right(starts, position) - 1
         return k >= 0 and position < mask[k][1]
 
-    lexicon = tone_lexicon or load_tone_lexicon()
     words = {"own": 0, "quoted": 0}
     tones: dict[str, list[float]] = {"own": [], "quoted": []}
     frames = {voice: dict.fromkeys(FRAMES, 0.0) for voice in ("own", "quoted")}
@@ -88,12 +87,17 @@ def split_voice(
         present = [voice for voice, part in parts.items() if part]
         if len(present) == 1:
             tones[present[0]].append(sentence.tone)
-        else:
-            for voice in present:
-                tones[voice].append(score_tone(parts[voice], lexicon=lexicon)[0])
+        sums = {"own": 0.0, "quoted": 0.0}
         for item in sentence.evidence:
+            voice = "quoted" if inside(item.start) else "own"
             if item.frame in FRAMES:
-                frames["quoted" if inside(item.start) else "own"][item.frame] += item.weight
+                frames[voice][item.frame] += item.weight
+            elif len(present) > 1:
+                sums[voice] += item.weight
+        if len(present) > 1:
+            # each tone word counts for its voice; a part's sum is normalised as a sentence's is
+            for voice in present:
+                tones[voice].append(normalize_tone(sums[voice]))
     return Voice(
         own=VoiceScores(words=words["own"], tone=mean_tone(tones["own"]), frames=frames["own"]),
         quoted=VoiceScores(words=words["quoted"], tone=mean_tone(tones["quoted"]), frames=frames["quoted"]),
