@@ -8,8 +8,8 @@ articles' paragraphs, ~700 raw words each), warmed up once. Two ways are timed, 
 fastest of ``--repeat`` runs kept (noise on a shared machine only adds time):
 
 * **with quotes**: ``analyze_articles(articles)`` as shipped;
-* **without**: the same call with a quote component that finds nothing, so neither quote finding
-  nor the voice split runs.
+* **without**: the same components without the quote component (``framing.components``), so
+  neither quote finding nor the voice split runs.
 
 The ratio ``with / without - 1`` is what quote finding adds. No timing is asserted anywhere.
 """
@@ -26,18 +26,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from speed import build_corpus
+from speed import build_corpus  # noqa: E402
 
-from framing.pipeline import analyze_articles
-from framing.quotes import QuoteFinder
-from framing.types import Quote
-
-
-class NoQuotes(QuoteFinder):
-    """A quote component that finds nothing: the baseline without issue 14's work."""
-
-    def __call__(self, text: str, **_: object) -> tuple[Quote, ...]:  # type: ignore[override]
-        return ()
+from framing.components import default_components  # noqa: E402
+from framing.lexicon import load_default_lexicon, load_tone_lexicon  # noqa: E402
+from framing.pipeline import analyze_articles  # noqa: E402
+from framing.quotes import QuoteFinder  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,12 +44,14 @@ def main(argv: list[str] | None = None) -> int:
     analyze_articles(build_corpus(20, args.seed + 1, prefix="warm"))
     times: dict[str, list[float]] = {"with quotes": [], "without": []}
     quotes = 0
+    full = default_components(lexicon=load_default_lexicon(), tone_lexicon=load_tone_lexicon())
+    without = tuple(c for c in full if not isinstance(c, QuoteFinder))
     for _ in range(args.repeat):
-        for name, finder in (("with quotes", None), ("without", NoQuotes())):
+        for name, steps in (("with quotes", full), ("without", without)):
             start = time.perf_counter()
-            report = analyze_articles(articles, quotes=finder)
+            report = analyze_articles(articles, components=steps)
             times[name].append(time.perf_counter() - start)
-            if finder is None:
+            if steps is full:
                 quotes = sum(len(a.quotes) for a in report.articles)
     best = {name: min(values) for name, values in times.items()}
     added = best["with quotes"] / best["without"] - 1

@@ -126,15 +126,16 @@ class QuoteFinder:
 
     def __call__(
         self,
-        text: str | Document,
+        document: str | Document,
         *,
         tokens: Sequence[Token] | None = None,
         sentences: Sequence[Span] | None = None,
         paragraphs: Sequence[Span] | None = None,
     ) -> tuple[Quote, ...]:
-        """Return the quotes of a Document (or of ``text``, segmented when not given) in reading order."""
-        if isinstance(text, Document):
-            return _Run(self, text.text, list(text.tokens), list(text.sentences), list(text.paragraphs)).quotes()
+        """Return the quotes of a Document (or of a text, segmented when not given) in reading order."""
+        if isinstance(document, Document):
+            return _Run(self, document.text, list(document.tokens), list(document.sentences), list(document.paragraphs)).quotes()
+        text = document
         tokens = list(tokens) if tokens is not None else tokenize(text)
         sentences = list(sentences) if sentences is not None else split_sentences(text)
         paragraphs = list(paragraphs) if paragraphs is not None else split_paragraphs(text)

@@ -137,7 +137,7 @@ def outlet_voice_fields(members: Sequence[ArticleReport]) -> dict[str, object]:
             assert isinstance(types, Counter)
             types[quote.speaker_type] += 1
     speakers = tuple(sorted(
-        (SpeakerTotal(str(e["speaker"]), _top(e["types"]), int(e["quotes"]), int(e["words"])) for e in table.values()),  # type: ignore[call-overload, arg-type]
+        (SpeakerTotal(str(e["speaker"]), _top(e["types"]), int(e["quotes"]), int(e["words"])) for e in table.values()),  # type: ignore[call-overload]
         key=lambda s: (-s.words, -s.quotes, s.speaker),
     ))
     total_typed = sum(type_words.values())
