@@ -317,7 +317,7 @@ class VoiceScores:
 
     words: int = 0
     tone: float = 0.0
-    frames: Mapping[str, float] = field(default_factory=lambda: MappingProxyType(dict.fromkeys(FRAMES, 0.0)))
+    frames: Mapping[str, float] = field(default_factory=lambda: read_only(dict.fromkeys(FRAMES, 0.0)))
 
 
 @dataclass(frozen=True, slots=True)
