@@ -180,6 +180,7 @@ if reveal:
         st.Page("app_pages/passages.py", title="Passages", icon=":material/format_quote:"),
         st.Page("app_pages/voices.py", title="Voices", icon=":material/record_voice_over:"),
         st.Page("app_pages/words.py", title="Words", icon=":material/match_word:"),
+        st.Page("app_pages/coverage.py", title="Coverage", icon=":material/fact_check:"),
         st.Page("app_pages/method.py", title="Method", icon=":material/school:"),
         st.Page("app_pages/export.py", title="Export", icon=":material/download:"),
     ]

@@ -53,9 +53,15 @@ with st.expander("For teachers: the formula", expanded=False):
         "article length), keep a set of three to ten articles sensible. Outlets pool the scores of their articles. "
         "Tone: each word gets its VADER valence $v$ (people's ratings, -4 to +4), plus a weight $a$ if it is on "
         "Hu & Liu's positive word list or minus $a$ if on their negative list; a negation word (*not*, *never*, "
-        "*without*) adds $b$ of its own. VADER's rules for intensifiers, negation and *but* apply; the sentence "
+        "*without*) adds $b$ of its own. A topic or event word (*war*, *attack*, *crisis*) counts $c$ times its "
+        "valence, and a word does not count in a listed phrase (*on top of*) or as part of a name (*Dick Cheney*). "
+        "VADER's rules for intensifiers, negation and *but* apply; the sentence "
         "sum $S$ is normalised to $S/\\sqrt{S^2+15}$, and an article's tone is the mean over its sentences. "
-        "$a$ and $b$ are the only numbers fitted to people's ratings (file `tone_weights.csv`)."
+        "Frames: $w_t$ is the term's lexicon weight times fitted multipliers for its subcategory and for the term "
+        "(`frame_weights.csv`), and a word counts only when the sense rules of `frame_rules.csv` allow it. An "
+        "article or outlet with too few frame words is marked *not enough frame evidence to compare*, and every "
+        "share comes with a 95% interval (bootstrap over sentences). "
+        "$a$, $b$ and $c$ are the only numbers fitted to people's judgements for tone (file `tone_weights.csv`)."
     )
 
 st.markdown("#### The frames and the words in use")
@@ -63,7 +69,8 @@ for frame in FRAMES:
     st.markdown(f"**{frame}**: {md_escape(lexicon.definitions.get(frame, 'no definition in this lexicon'))}")
 st.caption(md_escape(f"Lexicon {lexicon.name} {lexicon.version}, from {lexicon.source}; {len(lexicon.terms)} terms."))
 st.dataframe(
-    [{"term": t.term, "frame": t.frame, "weight": t.weight, "note": t.note} for t in lexicon.terms],
+    [{"term": t.term, "frame": t.frame, "subcategory": t.subcategory, "weight": t.weight, "note": t.note}
+     for t in lexicon.terms],
     key="method_lexicon", hide_index=True, height=260,
 )
 
@@ -102,6 +109,11 @@ else:
             "(Baly et al. 2020):"
         )
         st.dataframe(figure_rows(emphasis), key="validity_emphasis", hide_index=True)
+    if isinstance(figures.get("frames"), Mapping):
+        from framing.validity_text import render_frames_markdown
+
+        st.markdown("**Main frame on every frame dev set** (the same text as the README's, from `framing/validity.json`):")
+        st.markdown(render_frames_markdown(figures))
     st.caption(md_escape(f"Cross-validation: {figures.get('cross_validation', 'not reported')}."))
 
 st.markdown("#### What it cannot see")

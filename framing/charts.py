@@ -153,14 +153,21 @@ def emphasis_bars(outlets: Sequence[OutletReport]) -> go.Figure:
         return _empty_figure(title)
     labels = _axis_labels([outlet.outlet for outlet in outlets])
     notes = [
-        "" if _has_evidence(outlet) else "<br>(no frame evidence found)" for outlet in outlets
+        "<br>(no frame evidence found)" if not _has_evidence(outlet)
+        else "<br>(not enough frame evidence to compare)" if outlet.evidence_level == "thin" else ""
+        for outlet in outlets
     ]
     fig = go.Figure()
     for frame in FRAMES:
+        shares = [outlet.emphasis.get(frame, 0.0) for outlet in outlets]
+        cis = [outlet.emphasis_ci.get(frame) or [share, share] for outlet, share in zip(outlets, shares)]
         fig.add_trace(go.Bar(
             name=frame,
             x=labels,
-            y=[outlet.emphasis.get(frame, 0.0) for outlet in outlets],
+            y=shares,
+            # 95% bootstrap interval over sentences (emphasis_ci), so a reader sees how sure a share is
+            error_y={"type": "data", "symmetric": False, "array": [max(hi - s, 0.0) for s, (_, hi) in zip(shares, cis)],
+                     "arrayminus": [max(s - lo, 0.0) for s, (lo, _) in zip(shares, cis)], "thickness": 1},
             marker_color=FRAME_COLOURS[frame],
             customdata=[[_escape(o.outlet), note] for o, note in zip(outlets, notes)],
             hovertemplate=f"%{{customdata[0]}}<br>{frame}: %{{y:.0%}}%{{customdata[1]}}"

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .distinctive import distinctive_terms
+from .evidence import emphasis_interval, evidence_level
 from .tone import mean_tone
 from .types import FRAMES, ArticleReport, OutletReport
 from .voices import outlet_voice_fields
@@ -76,9 +77,15 @@ def aggregate_outlets(
                 word_count=words,
                 distinctive_terms=distinctive[outlet],
                 **outlet_voice_fields(members),  # type: ignore[arg-type]
+                evidence_level=evidence_level(_frame_words(members), words, any_evidence=sum(scores.values()) > 0),
+                emphasis_ci=emphasis_interval([s.frames for a in members for s in a.sentences]),
             )
         )
     return tuple(reports)
+
+
+def _frame_words(articles: Sequence[ArticleReport]) -> int:
+    return sum(a.frame_words for a in articles)
 
 
 @dataclass(frozen=True, slots=True)

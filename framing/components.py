@@ -18,6 +18,7 @@ from .frames import TermMatcher
 from .language import language_note
 from .lexicon import Lexicon, ToneLexicon
 from .readability import measure_document
+from .senses import ContextRules, load_default_rules
 from .tone import score_tone
 from .types import Document, Evidence, Readability, Span
 
@@ -76,12 +77,16 @@ class FrameMatcher:
 
     name = "frames"
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, rules: ContextRules | None = None) -> None:
         self.lexicon = lexicon
         self.matcher = TermMatcher(lexicon)
+        #: Sense and context rules (``lexicons/frame_rules.csv``): matches they drop are not evidence.
+        self.rules = rules if rules is not None else load_default_rules()
 
     def __call__(self, document: Document) -> TermMatches:
-        return tuple(self.matcher.find(document.tokens))
+        found = self.matcher.find(document.tokens)
+        kept, _ = self.rules(document.tokens, found, self.lexicon.terms, document.text)
+        return tuple(kept)
 
 
 class ToneScorer:
@@ -103,7 +108,8 @@ class ToneScorer:
     def __call__(self, document: Document) -> tuple[SentenceTone, ...]:
         scored = []
         for index, span in enumerate(document.sentences):
-            tone, evidence = score_tone(document.sentence_tokens(index), lexicon=self.lexicon)
+            # text: the capitals the name rules read ("Dick Cheney"); offsets point into it.
+            tone, evidence = score_tone(document.sentence_tokens(index), lexicon=self.lexicon, text=document.text)
             scored.append((span, tone, evidence))
         return tuple(scored)
 

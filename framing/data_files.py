@@ -40,7 +40,7 @@ def read_data_text(name: str, *, package: str = "framing.lexicons") -> str:
     Examples
     --------
     >>> read_data_text("frames.csv").splitlines()[0]
-    'term,frame,weight,note'
+    'term,frame,subcategory,weight,source,note'
     """
     resource = resources.files(package) / name
     try:

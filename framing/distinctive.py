@@ -25,7 +25,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .types import DistinctiveTerm, Token
 
-__all__ = ["count_words", "distinctive_terms"]
+__all__ = ["count_words", "distinctive_terms", "log_odds_z"]
 
 #: Terms reported per outlet.
 TOP_TERMS = 15
@@ -81,7 +81,7 @@ def distinctive_terms(
             if y_i < min_count or corpus[word] == total:
                 # A word that is the whole corpus's vocabulary has no odds against other words.
                 continue
-            z = _log_odds_z(y_i, corpus[word] - y_i, n_i, n_j, corpus[word], total)
+            z = log_odds_z(y_i, corpus[word] - y_i, n_i, n_j, corpus[word], total)
             if z > 0:
                 scored.append(DistinctiveTerm(term=word, z=round(z, 4), count=y_i))
         scored.sort(key=lambda t: (-t.z, t.term))
@@ -89,7 +89,17 @@ def distinctive_terms(
     return result
 
 
-def _log_odds_z(y_i: int, y_j: int, n_i: int, n_j: int, alpha_w: float, alpha_0: float) -> float:
+def log_odds_z(y_i: float, y_j: float, n_i: float, n_j: float, alpha_w: float, alpha_0: float) -> float:
+    """Weighted log-odds z-score of a word in group i vs group j (Monroe et al. 2008, eq. 16-22).
+
+    ``y`` are the word's counts, ``n`` the groups' totals, ``alpha_w`` the word's prior and
+    ``alpha_0`` the prior's total. The one implementation: distinctive words and lexicon mining use it.
+
+    Examples
+    --------
+    >>> round(log_odds_z(9, 1, 20, 20, 2.0, 40.0), 3)
+    2.227
+    """
     delta = math.log((y_i + alpha_w) / (n_i + alpha_0 - y_i - alpha_w)) - math.log(
         (y_j + alpha_w) / (n_j + alpha_0 - y_j - alpha_w)
     )

@@ -21,7 +21,7 @@ __all__ = ["SCHEMA_VERSION", "report_to_dict", "to_json", "to_csv", "to_table", 
            "truncation_notes"]
 
 #: Version of the JSON layout (semantic: minor for added fields, major would mean a rename: never).
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: evidence_level, emphasis_ci, frame_words (issue 11)
 #: Decimals kept for floats in exports: enough to compare, few enough for byte-stable output.
 DECIMALS = 4
 #: Leading characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").

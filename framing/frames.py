@@ -12,10 +12,12 @@ The model, for lexicon term :math:`t` (frame :math:`f(t)`, lexicon weight :math:
   of one to five articles sensible (a term all five outlets use is not down-weighted to nothing, and a
   very common word never outweighs a specific one);
 * :math:`\mathrm{tfidf}(t,d) = (1 + \ln c_{t,d})\,\mathrm{idf}(t)` — sublinear term frequency;
-* frame score :math:`F_f(d) = s_f \sum_{t: f(t)=f} w_t\,\mathrm{tfidf}(t,d)`, where :math:`s_f` is a
-  per-frame scale (``lexicons/frame_scales.csv``, fitted for the packaged lexicon on labelled dev
-  data, see ``docs/validity.md``; 1 for any other lexicon) that offsets how much more often everyday
-  news vocabulary leans to one frame than another;
+* frame score :math:`F_f(d) = s_f \sum_{t: f(t)=f} m_{g(t)}\,m_t\,w_t\,\mathrm{tfidf}(t,d)`, where
+  :math:`m_{g(t)}` and :math:`m_t` are the fitted multipliers of the term's subcategory and of the term
+  (``lexicons/frame_weights.csv``, fitted for the packaged lexicon on four labelled dev sets, see
+  ``framing/validate_frames.py``; 1 for any other lexicon) and :math:`s_f` a per-frame scale
+  (``lexicons/frame_scales.csv``, applied only with lexicon 1.1.0, for which it was fitted);
+* only matches the sense and context rules allow count (``lexicons/frame_rules.csv``, ``senses.py``);
 * emphasis :math:`e_f(d) = F_f(d) / \sum_g F_g(d)` (all zero when there is no evidence);
 * intensity :math:`1000 \cdot \sum_f F_f(d) / \mathrm{words}(d)`.
 
@@ -40,9 +42,14 @@ from wordfreq import word_frequency
 from .data_files import data_source, read_data_csv, read_data_json
 from .errors import LexiconError, ModelNotFittedError
 from .lexicon import Lexicon, LexiconTerm, load_default_lexicon
+from .senses import ContextRules, load_default_rules
 from .types import FRAMES, Document, Evidence, Token, read_only
 
-__all__ = ["FrameModel", "DocumentFrames", "TermMatcher", "background_document_share", "load_frame_scales"]
+__all__ = [
+    "FrameModel", "DocumentFrames", "TermMatcher", "background_document_share", "load_frame_scales",
+    "load_subcategory_weights",
+    "load_fitted_weights",
+]
 
 #: Pseudo-articles contributed by the background corpus. Ten means the background matters as much as
 #: ten analysed articles: it dominates a classroom set of 3-10 and fades for a research corpus of thousands.
@@ -58,6 +65,8 @@ class DocumentFrames:
 
     scores: dict[str, float]
     evidence: tuple[Evidence, ...]
+    #: The lexicon weight of each evidence item's term, in the same order (for ``evidence_level``).
+    lexicon_weights: tuple[float, ...] = ()
 
 
 class TermMatcher:
@@ -147,11 +156,17 @@ class FrameModel(BaseEstimator):
         prior_documents: float = PRIOR_DOCUMENTS,
         typical_length: int = TYPICAL_LENGTH,
         frame_scales: Mapping[str, float] | None = None,
+        subcategory_weights: Mapping[tuple[str, str], float] | None = None,
+        rules: ContextRules | None = None,
+        term_weights: Mapping[str, float] | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.prior_documents = prior_documents
         self.typical_length = typical_length
         self.frame_scales = frame_scales
+        self.subcategory_weights = subcategory_weights
+        self.rules = rules
+        self.term_weights = term_weights
 
     # -- fitting -------------------------------------------------------------------------------
     def fit(self, documents: Sequence[Sequence[Token] | Document]) -> FrameModel:
@@ -171,15 +186,18 @@ class FrameModel(BaseEstimator):
         self._validate_params()
         return self.fit_transform_matches(self._match_all(documents))
 
-    def find_terms(self, tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
-        """Return ``(term index, start, end)`` of every lexicon match in one token list.
+    def find_terms(self, tokens: Sequence[Token], text: str | None = None) -> list[tuple[int, int, int]]:
+        """Return ``(term index, start, end)`` of every lexicon match in one token list that counts.
 
+        Matches the sense and context rules drop (``senses.py``) are left out; ``text`` (the string
+        the tokens index) lets the rules see capitals and sentence punctuation.
         With ``fit_transform_matches`` this lets a caller match each document as it goes and drop
         its tokens, instead of holding every token of a large corpus at once.
         """
         if not hasattr(self, "_matcher"):
             self._validate_params()
-        return self._matcher.find(tokens)
+        kept, _ = self.rules_(tokens, self._matcher.find(tokens), self.lexicon_.terms, text)
+        return kept
 
     def fit_transform_matches(self, matches: list[list[tuple[int, int, int]]]) -> list[DocumentFrames]:
         """Fit and score documents given as ``find_terms`` results."""
@@ -220,11 +238,38 @@ class FrameModel(BaseEstimator):
         if bad:
             raise ValueError(f"frame_scales must map frames ({', '.join(FRAMES)}) to numbers > 0, got {bad!r}")
         self.frame_scales_ = {f: float(scales.get(f, 1.0)) for f in FRAMES}
+        weights = self.subcategory_weights
+        term_weights: Mapping[str, float] = self.term_weights or {}
+        if weights is None:
+            packaged_weights, packaged_terms, weights_for = load_fitted_weights()
+            same = (self.lexicon_.name, self.lexicon_.version) == weights_for
+            weights = packaged_weights if same else {}
+            if self.term_weights is None and same:
+                term_weights = packaged_terms
+        bad_w = {k: v for k, v in weights.items() if not (isinstance(v, (int, float)) and v > 0)}
+        if bad_w:
+            raise ValueError(f"subcategory_weights must be numbers > 0, got {bad_w!r}")
+        self.subcategory_weights_ = {k: float(v) for k, v in weights.items()}
+        self.rules_ = self.rules if self.rules is not None else load_default_rules()
+        self.term_weights_ = {k: float(v) for k, v in term_weights.items()}
+        self._term_factor = [
+            self.frame_scales_[t.frame] * self.subcategory_weights_.get((t.frame, t.subcategory), 1.0)
+            * self.term_weights_.get(t.term, 1.0) * t.weight
+            for t in self.lexicon_.terms
+        ]
 
     def _match_all(self, documents: Sequence[Sequence[Token] | Document]) -> list[list[tuple[int, int, int]]]:
         if isinstance(documents, str):
             raise TypeError("documents must be a sequence of token lists, not a single string; tokenize first")
-        return [self._matcher.find(doc.tokens if isinstance(doc, Document) else doc) for doc in documents]
+        return [
+            self.rules_(
+                doc.tokens if isinstance(doc, Document) else doc,
+                self._matcher.find(doc.tokens if isinstance(doc, Document) else doc),
+                self.lexicon_.terms,
+                doc.text if isinstance(doc, Document) else None,
+            )[0]
+            for doc in documents
+        ]
 
     def _fit_matches(self, matches: list[list[tuple[int, int, int]]]) -> None:
         if not matches:
@@ -254,7 +299,7 @@ class FrameModel(BaseEstimator):
             tfidf = dict(zip(weighted.indices[start:end].tolist(), weighted.data[start:end].tolist()))
             raw = dict(zip(counts.indices[counts.indptr[row]:counts.indptr[row + 1]].tolist(),
                            counts.data[counts.indptr[row]:counts.indptr[row + 1]].tolist()))
-            results.append(_document_frames(doc_matches, terms, tfidf, raw, self.frame_scales_))
+            results.append(_document_frames(doc_matches, terms, tfidf, raw, self._term_factor))
         return results
 
     def _count(self, matches: list[list[tuple[int, int, int]]]) -> sparse.csr_matrix:
@@ -285,16 +330,17 @@ def _document_frames(
     terms: tuple[LexiconTerm, ...],
     tfidf: dict[int, float],
     counts: dict[int, int],
-    scales: dict[str, float],
+    factors: Sequence[float],
 ) -> DocumentFrames:
     scores = dict.fromkeys(FRAMES, 0.0)
     evidence = []
     for index, start, end in matches:
         term = terms[index]
-        weight = scales[term.frame] * term.weight * tfidf[index] / counts[index]
+        weight = factors[index] * tfidf[index] / counts[index]
         scores[term.frame] += weight
         evidence.append(Evidence(term.term, term.frame, weight, start, end))
-    return DocumentFrames(scores=scores, evidence=tuple(evidence))
+    return DocumentFrames(scores=scores, evidence=tuple(evidence),
+                          lexicon_weights=tuple(terms[index].weight for index, _, _ in matches))
 
 
 @lru_cache(maxsize=20_000)
@@ -327,3 +373,39 @@ def load_frame_scales() -> tuple[Mapping[str, float], tuple[str, str]]:
             raise LexiconError(f"{data_source('frame_scales.csv')} line {line}: scale '{row['scale']}' is not a number") from None
     meta = read_data_json("frame_scales.meta.json")
     return read_only(scales), (str(meta["lexicon"]), str(meta["lexicon_version"]))
+
+
+def load_subcategory_weights() -> tuple[Mapping[tuple[str, str], float], tuple[str, str]]:
+    """Return the packaged fitted weights per (frame, subcategory) and the lexicon they were fitted for.
+
+    Examples
+    --------
+    >>> weights, (name, version) = load_subcategory_weights()
+    >>> all(w > 0 for w in weights.values()), name
+    (True, 'framing-lens-frames')
+    """
+    subs, _, fitted_for = load_fitted_weights()
+    return subs, fitted_for
+
+
+@lru_cache(maxsize=1)
+def load_fitted_weights() -> tuple[Mapping[tuple[str, str], float], Mapping[str, float], tuple[str, str]]:
+    """Return the packaged multipliers: per (frame, subcategory), per term, and the lexicon they fit.
+
+    ``frame_weights.csv`` rows with an empty ``term`` are subcategory multipliers; the others
+    multiply one term on top of its subcategory. A term's evidence is its TF-IDF times its lexicon
+    weight times both multipliers, so every score is still a sum of word-level evidence.
+    """
+    subs: dict[tuple[str, str], float] = {}
+    terms: dict[str, float] = {}
+    for line, row in read_data_csv("frame_weights.csv", required=("frame", "subcategory", "weight")):
+        try:
+            weight = float(row["weight"])
+        except ValueError:
+            raise LexiconError(f"{data_source('frame_weights.csv')} line {line}: weight '{row['weight']}' is not a number") from None
+        if row.get("term"):
+            terms[row["term"]] = weight
+        else:
+            subs[(row["frame"], row["subcategory"])] = weight
+    meta = read_data_json("frame_weights.meta.json")
+    return read_only(subs), read_only(terms), (str(meta["lexicon"]), str(meta["lexicon_version"]))

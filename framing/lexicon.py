@@ -8,7 +8,9 @@ A ``<name>.meta.json`` beside it carries the provenance; a user file without one
 The tone lexicon is VADER's, read from the installed ``vaderSentiment`` package, plus Hu & Liu's (2004)
 opinion lexicon (positive and negative word lists, shipped as ``lexicons/opinion_lexicon.csv``),
 each listed word adding a fitted weight (``tone_weights.csv``) to its VADER valence; our news-domain
-adjustments (``tone_news.csv``) are laid over both.
+adjustments (``tone_news.csv``) are laid over both. Topic and event words (``tone_topics.csv``) then
+have their valence multiplied by the fitted ``topic_weight``, and the context rules (``tone_rules.csv``,
+parsed by :mod:`framing.tone_rules`) travel with the lexicon to the scorer.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from .data_files import data_source, read_data_csv, read_data_json, read_data_te
 from .errors import LexiconError
 from .segment import tokenize
 from .textnorm import WORD_RUN, is_mark, nfc
+from .tone_rules import ToneRules, parse_tone_rules, parse_tone_topics
 from .types import EMPTY_MAPPING, FRAMES, read_only
 
 __all__ = [
@@ -43,6 +46,8 @@ __all__ = [
     "build_tone_lexicon",
     "load_tone_weights",
     "parse_tone_weights",
+    "load_tone_rules",
+    "load_tone_topics",
 ]
 
 #: The frame lexicon shipped with the package.
@@ -56,7 +61,9 @@ _REQUIRED_COLUMNS = ("term", "frame", "weight")
 #: Hu & Liu's opinion lexicon: term -> polarity (sum over their two lists), with provenance beside it.
 OPINION_FILE = "opinion_lexicon.csv"
 #: The fitted tone weights, by name, as ``tone_weights.csv`` lists them.
-TONE_WEIGHT_NAMES = ("opinion_weight", "negation_weight")
+TONE_WEIGHT_NAMES = ("opinion_weight", "negation_weight", "topic_weight")
+#: Weights a tone-weight file may leave out, with the value that changes nothing.
+OPTIONAL_TONE_WEIGHTS = {"topic_weight": 1.0}
 #: Largest magnitude a tone weight may take, on VADER's -4..+4 valence scale.
 MAX_TONE_WEIGHT = 4.0
 
@@ -71,6 +78,10 @@ class LexiconTerm:
     note: str
     key: tuple[str, ...]
     line: int = 0
+    #: Optional grouping inside the frame (e.g. trade ``instruments``); fitted weights attach to it.
+    subcategory: str = ""
+    #: Optional provenance of the row (codebook topic, "mined: ..."), shown with the evidence.
+    origin: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,26 +109,32 @@ class ToneLexicon:
     """Word form -> valence on VADER's -4..+4 scale, plus where it came from.
 
     ``negation_weight`` is the valence a negation word ("not", "never", "without", ...) carries by
-    itself, on the same scale; 0 (the default) leaves negation words out of the evidence.
+    itself, on the same scale; 0 (the default) leaves negation words out of the evidence. ``rules``
+    say where a word does not count (``tone_rules.csv``); ``topics`` are the words whose valence was
+    multiplied by the topic weight.
     """
 
     valences: Mapping[str, float]
     adjusted: frozenset[str]
     provenance: Mapping[str, str]
     negation_weight: float = 0.0
+    rules: ToneRules = field(default_factory=ToneRules)
+    topics: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
 class ToneWeights:
-    """The two fitted tone weights (``tone_weights.csv``), both on VADER's -4..+4 valence scale.
+    """The fitted tone weights (``tone_weights.csv``).
 
     ``opinion`` is added to the valence of every word on Hu & Liu's positive list and subtracted for
-    every word on their negative list; ``negation`` is the valence of a negation word itself.
+    every word on their negative list; ``negation`` is the valence of a negation word itself (both on
+    VADER's -4..+4 scale); ``topic`` (0..1) multiplies the valence of a topic word (``tone_topics.csv``).
     """
 
     opinion: float
     negation: float
     version: str = "user"
+    topic: float = 1.0
 
 
 def load_default_lexicon() -> Lexicon:
@@ -279,11 +296,15 @@ def load_tone_lexicon() -> ToneLexicon:
     True
     """
     weights = load_tone_weights()
-    return build_tone_lexicon(opinion_weight=weights.opinion, negation_weight=weights.negation)
+    return build_tone_lexicon(
+        opinion_weight=weights.opinion, negation_weight=weights.negation, topic_weight=weights.topic, rules=True
+    )
 
 
-@lru_cache(maxsize=64)
-def build_tone_lexicon(*, opinion_weight: float, negation_weight: float) -> ToneLexicon:
+@lru_cache(maxsize=256)
+def build_tone_lexicon(
+    *, opinion_weight: float, negation_weight: float, topic_weight: float = 1.0, rules: bool = False
+) -> ToneLexicon:
     """Return VADER's valences plus ``opinion_weight`` times Hu & Liu's polarity, news adjustments on top.
 
     A word on both lists gets both: VADER's valence plus the weight. A row of ``tone_news.csv`` then
@@ -296,6 +317,10 @@ def build_tone_lexicon(*, opinion_weight: float, negation_weight: float) -> Tone
         Valence added for a word on the positive list (subtracted for the negative list).
     negation_weight : float
         Valence of a negation word by itself (see :class:`ToneLexicon`).
+    topic_weight : float
+        Multiplies the valence of every word of ``tone_topics.csv`` (1 leaves them as they are).
+    rules : bool
+        Attach the context rules of ``tone_rules.csv`` (False: no rules, the tone of version 1).
 
     Examples
     --------
@@ -310,12 +335,49 @@ def build_tone_lexicon(*, opinion_weight: float, negation_weight: float) -> Tone
             valences[word] = valences.get(word, 0.0) + opinion_weight * polarity
     adjustments, meta = _tone_adjustments()
     valences.update(adjustments)
+    topics = load_tone_topics()
+    if topic_weight != 1.0:
+        for word in topics & valences.keys():
+            valences[word] *= topic_weight
     return ToneLexicon(
         valences=read_only({k: v for k, v in valences.items() if v != 0.0}),
         adjusted=frozenset(adjustments),
         provenance=read_only({k: str(v) for k, v in meta.items() if isinstance(v, str)}),
         negation_weight=float(negation_weight),
+        rules=load_tone_rules() if rules else ToneRules(),
+        topics=topics if topic_weight != 1.0 else frozenset(),
     )
+
+
+def load_tone_rules() -> ToneRules:
+    """Return the shipped tone context rules (``framing/lexicons/tone_rules.csv``).
+
+    Examples
+    --------
+    >>> rules = load_tone_rules()
+    >>> ("on", "top", "of") in rules.phrases["top"], "dick" in rules.capitalised_names
+    (True, True)
+    """
+    return _load_tone_rules()
+
+
+@lru_cache(maxsize=1)
+def _load_tone_rules() -> ToneRules:
+    meta = read_data_json("tone_rules.meta.json")
+    text = read_data_text("tone_rules.csv")
+    return parse_tone_rules(text, source=data_source("tone_rules.csv"), version=str(meta["version"]))
+
+
+@lru_cache(maxsize=1)
+def load_tone_topics() -> frozenset[str]:
+    """Return the shipped topic and event words (``framing/lexicons/tone_topics.csv``).
+
+    Examples
+    --------
+    >>> {"war", "crisis", "attack"} <= load_tone_topics()
+    True
+    """
+    return parse_tone_topics(read_data_text("tone_topics.csv"), source=data_source("tone_topics.csv"))
 
 
 def load_tone_weights() -> ToneWeights:
@@ -349,7 +411,7 @@ def parse_tone_weights(text: str, *, source: str, version: str = "user") -> Tone
     Examples
     --------
     >>> parse_tone_weights("name,value\\nopinion_weight,1\\nnegation_weight,-1.5\\n", source="w.csv")
-    ToneWeights(opinion=1.0, negation=-1.5, version='user')
+    ToneWeights(opinion=1.0, negation=-1.5, version='user', topic=1.0)
     >>> parse_tone_weights("name,value\\nopinion_weight,x\\n", source="w.csv")
     Traceback (most recent call last):
     ...
@@ -373,16 +435,23 @@ def parse_tone_weights(text: str, *, source: str, version: str = "user") -> Tone
             value = float(value_text)
         except ValueError:
             raise LexiconError(f"{where}: value '{value_text}' of '{name}' is not a number") from None
+        if name == "topic_weight" and not (math.isfinite(value) and 0.0 <= value <= 1.0):
+            raise LexiconError(f"{where}: value {value_text} of 'topic_weight' is out of range; use a number from 0 to 1")
         if not (math.isfinite(value) and abs(value) <= MAX_TONE_WEIGHT):
             raise LexiconError(
                 f"{where}: value {value_text} of '{name}' is out of range; use a number from "
                 f"{-MAX_TONE_WEIGHT:g} to {MAX_TONE_WEIGHT:g}"
             )
         values[name] = value
-    missing = [n for n in TONE_WEIGHT_NAMES if n not in values]
+    missing = [n for n in TONE_WEIGHT_NAMES if n not in values and n not in OPTIONAL_TONE_WEIGHTS]
     if missing:
         raise LexiconError(f"{source}: no row for {', '.join(missing)}; add 'name,value,note' rows for them")
-    return ToneWeights(opinion=values["opinion_weight"], negation=values["negation_weight"], version=version)
+    return ToneWeights(
+        opinion=values["opinion_weight"],
+        negation=values["negation_weight"],
+        version=version,
+        topic=values.get("topic_weight", OPTIONAL_TONE_WEIGHTS["topic_weight"]),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -435,6 +504,10 @@ def _parse_row(row: dict[str | None, str | list[str] | None], *, line: int, sour
     frame = str(row.get("frame") or "").strip().lower()
     weight_text = str(row.get("weight") or "").strip()
     note = str(row.get("note") or "").strip()
+    subcategory = str(row.get("subcategory") or "").strip().lower()
+    origin = str(row.get("source") or "").strip()
+    if subcategory and not re.fullmatch(r"[a-z][a-z_]*", subcategory):
+        raise LexiconError(f"{where}: subcategory '{subcategory}' must be one lower-case word (letters and _)")
     if not term:
         raise LexiconError(f"{where}: empty term; write a word or phrase in the 'term' column")
     if not _TERM_SHAPE.fullmatch(term):
@@ -451,7 +524,8 @@ def _parse_row(row: dict[str | None, str | list[str] | None], *, line: int, sour
     if not (math.isfinite(weight) and 0 < weight <= MAX_WEIGHT):
         raise LexiconError(f"{where}: weight {weight_text} is out of range; use a number above 0 and at most {MAX_WEIGHT:g}")
     key = tuple(token.lemma for token in tokenize(term))
-    return LexiconTerm(term=term, frame=frame, weight=weight, note=note, key=key, line=line)
+    return LexiconTerm(term=term, frame=frame, weight=weight, note=note, key=key, line=line,
+                       subcategory=subcategory, origin=origin)
 
 
 def _definitions(meta: dict[str, object]) -> dict[str, str]:

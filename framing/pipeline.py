@@ -19,6 +19,8 @@ from .cleaning import clean_text
 from .compare import aggregate_outlets, emphasis_shares, intensity_per_thousand
 from .components import Component, SentenceTone, TermMatches, check_components, default_components
 from .corpus import load_paths
+from .evidence import emphasis_interval, evidence_level, strong_evidence_count
+from .coverage import analyze_coverage
 from .frames import DocumentFrames, FrameModel
 from .lexicon import Lexicon, ToneLexicon, load_default_lexicon, load_tone_lexicon
 from .segment import build_document
@@ -151,12 +153,17 @@ def analyze_articles(
     frames = model.fit_transform_matches([list(p.matches) for p in prepared]) if prepared else []
     reports = tuple(_report(p, f) for p, f in zip(prepared, frames))
     word_counts = {p.article.id: p.word_counts for p in prepared}
+    coverage = analyze_coverage(reports)  # corpus-level reduce step across outlets (issue 15)
     return freeze(
         CorpusReport(
             articles=reports,
             outlets=aggregate_outlets(reports, word_counts),
             skipped=tuple(sorted(skipped, key=lambda item: (item.source, item.reason))),
             lexicon=read_only(frame_lexicon.describe()),
+            facts=coverage.facts,
+            shared_passages=coverage.shared_passages,
+            reprints=coverage.reprints,
+            naming=coverage.naming,
         )
     )
 
@@ -256,6 +263,10 @@ def _report(prepared: _Prepared, frames: DocumentFrames) -> ArticleReport:
         notes=prepared.notes,
         quotes=prepared.quotes,
         voice=split_voice(sentences, prepared.tokens, prepared.quotes) if prepared.quotes else _own_only(sentences, words),
+        evidence_level=evidence_level(strong_evidence_count(frames.lexicon_weights), words,
+                                      any_evidence=bool(frames.evidence)),
+        emphasis_ci=emphasis_interval([s.frames for s in sentences]),
+        frame_words=strong_evidence_count(frames.lexicon_weights),
     )
 
 

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from framing import charts
 from framing.quote_html import voices_section_html
+from framing.coverage_html import COVERAGE_CSS, coverage_section_html
 from framing.highlights import HIGHLIGHT_CSS, legend_html, render_article_html
 from framing.types import FRAMES, ArticleReport, CorpusReport, OutletReport, SkippedInput
 
@@ -314,6 +315,8 @@ def render_report_html(
     # issue 14 (quotes helper): who speaks, from framing.quote_html
     sections += ["<h2>Who speaks</h2>", voices_section_html(chosen_outlets, articles)]
     sections += [
+        "<h2>What each outlet reports</h2>",
+        coverage_section_html(report, [o.outlet for o in chosen_outlets]),
         "<h2>The articles side by side</h2>", legend_html(),
         _columns_section(chosen_outlets, articles),
         "<h2>How to read this report</h2>", _method_section(report.lexicon, report.skipped),
@@ -323,7 +326,7 @@ def render_report_html(
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<title>Framing Lens report</title>\n"
-        f"<style>{REPORT_CSS}{HIGHLIGHT_CSS}</style>\n</head>\n"
+        f"<style>{REPORT_CSS}{HIGHLIGHT_CSS}{COVERAGE_CSS}</style>\n</head>\n"
         f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
     return document.encode("utf-8")

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from .evidence import NOT_ENOUGH
 from .palette import TONE_NEUTRAL_BAND
 from .types import FRAMES, OutletReport
 
@@ -104,6 +105,18 @@ def _has_evidence(outlet: OutletReport) -> bool:
     return sum(outlet.emphasis.get(f, 0.0) for f in FRAMES) > 0
 
 
+def _comparable(outlet: OutletReport) -> bool:
+    """Evidence that can be compared: some, and not flagged thin (``evidence_level``)."""
+    return _has_evidence(outlet) and outlet.evidence_level != "thin"
+
+
+def _interval(outlet: OutletReport, frame: str) -> str:
+    ci = outlet.emphasis_ci.get(frame)
+    if not ci or len(ci) != 2:
+        return ""
+    return f", 95% interval {ci[0] * 100:.0f}–{ci[1] * 100:.0f}%"
+
+
 def _top_frames(outlet: OutletReport) -> list[str]:
     """The outlet's largest frame, plus any other frame within ``SHARE_TIE`` of it."""
     best = max(outlet.emphasis.get(f, 0.0) for f in FRAMES)
@@ -118,19 +131,22 @@ def _leads(value: float, others: Sequence[float], tie: float) -> bool:
 def _frame_clause(outlet: OutletReport, outlets: Sequence[OutletReport]) -> str:
     if not _has_evidence(outlet):
         return "uses none of the lexicon's frame words, so its emphasis cannot be measured,"
+    if outlet.evidence_level == "thin":
+        return f"has {NOT_ENOUGH} ({outlet.word_count:,} words, few frame words),"
     top = _top_frames(outlet)
     if len(top) > 1:
         shares = " and ".join(f"{f} ({_percent(outlet.emphasis[f])})" for f in top)
         return f"splits its frame evidence evenly between {shares}"
     frame = top[0]
     share = outlet.emphasis[frame]
-    rivals = [o for o in outlets if o is not outlet and _has_evidence(o)]
+    rivals = [o for o in outlets if o is not outlet and _comparable(o)]
     if not rivals:
         return f"gives most of its frame evidence to {frame} ({_percent(share)})"
     lead = _leading_frame(outlet, rivals)
     n_outlets = _count(len(rivals) + 1)
     if lead == frame:
-        return f"gives {frame} the most space of the {n_outlets} outlets ({_percent(share)} of its frame evidence)"
+        return (f"gives {frame} the most space of the {n_outlets} outlets ({_percent(share)} of its frame evidence"
+                f"{_interval(outlet, frame)})")
     if lead is not None:
         return (f"gives {lead} the most space of the {n_outlets} outlets ({_percent(outlet.emphasis[lead])} "
                 f"of its frame evidence, though its largest frame is {frame} at {_percent(share)})")

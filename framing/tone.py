@@ -13,6 +13,16 @@ package's own constants:
   VADER's -0.74;
 * in a sentence with "but", words before it count half and words after it 1.5 times.
 
+Version 2 (issue 11) adds what news prose needs, all of it data:
+
+* topic and event words ("war", "attack", "crisis", ``tone_topics.csv``) carry their valence times the
+  fitted ``topic_weight``: a report names a war without judging it;
+* context rules (``tone_rules.csv``, :mod:`framing.tone_rules`): a word does not count inside a listed
+  phrase ("top" in "on top of") or as part of a name ("Dick Cheney", "Supreme Court"); names need the
+  text's capitals, so they apply when the caller passes ``text``;
+* :func:`clause_window` picks the clause around a target (used for NewsMTSC, whose labels are the
+  tone toward a named target).
+
 Sentence tone is VADER's normalisation of the sum, :math:`S / \\sqrt{S^2 + 15}`, in [-1, 1]. Each word's
 final :math:`v` (a negation word's own valence included) is kept as evidence, so the sum can be
 recomputed from what is shown. Capital letters and exclamation marks, which VADER also reads, are
@@ -24,13 +34,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE
 
 from .lexicon import ToneLexicon, load_tone_lexicon
+from .tone_rules import ToneRules
 from .types import TONE_LABEL, Evidence, Token
 
-__all__ = ["score_tone", "normalize_tone", "mean_tone"]
+__all__ = ["ToneWord", "score_tone", "find_tone_words", "clause_window", "normalize_tone", "mean_tone"]
 
 #: VADER's normalisation constant: S / sqrt(S^2 + alpha) approaches +-1 as |S| grows.
 NORMALIZATION_ALPHA = 15.0
@@ -40,12 +52,40 @@ SCOPE = 3
 BOOSTER_DECAY = (1.0, 0.95, 0.9)
 #: VADER's "but" rule: weight of words before and after the contrast.
 BEFORE_BUT, AFTER_BUT = 0.5, 1.5
+#: A sentence whose words of this length or more (after the first) are all capitalised, at least
+#: ``TITLE_CASE_MIN`` of them, is in title case (a headline): capitals then say nothing about names.
+TITLE_CASE_WORD, TITLE_CASE_MIN = 4, 3
 
 _NEGATIONS = frozenset(w.replace("’", "'") for w in NEGATE)
 
 
-def score_tone(tokens: Sequence[Token], *, lexicon: ToneLexicon | None = None) -> tuple[float, tuple[Evidence, ...]]:
+class ToneWord(NamedTuple):
+    """A word that may carry tone, with the context that scales it (everything but its valence).
+
+    ``boost`` is the summed intensifier step before it, ``negated`` whether a negation precedes it
+    within three words, ``factor`` the "but" rule's weight, ``negation`` whether it is a negation word.
+    """
+
+    position: int
+    word: str
+    boost: float
+    negated: bool
+    factor: float
+    negation: bool
+
+
+def score_tone(
+    tokens: Sequence[Token],
+    *,
+    lexicon: ToneLexicon | None = None,
+    text: str | None = None,
+    window: tuple[int, int] | None = None,
+) -> tuple[float, tuple[Evidence, ...]]:
     """Return the tone in [-1, 1] of one sentence's tokens, and the evidence behind it.
+
+    ``text`` is the string the token offsets point into (the name rules need its capitals; without
+    it they are skipped); ``window`` a ``(first, last)`` token range (e.g. from :func:`clause_window`)
+    outside which words do not count. The pipeline's component is ``framing.components.ToneScorer``.
 
     Examples
     --------
@@ -58,24 +98,108 @@ def score_tone(tokens: Sequence[Token], *, lexicon: ToneLexicon | None = None) -
     (0.0, ())
     >>> [e.term for e in score_tone(tokenize("The talks did not fail."))[1]]
     ['not', 'fail']
+    >>> text = "Dick Cheney spoke on top of the hour."
+    >>> score_tone(tokenize(text), text=text)
+    (0.0, ())
     """
     lexicon = lexicon or load_tone_lexicon()
-    valences, negation_weight = lexicon.valences, lexicon.negation_weight
+    words = find_tone_words(tokens, lexicon, text=text)
+    if window is not None:
+        words = [w for w in words if window[0] <= w.position < window[1]]
+    evidence = []
+    for found in words:
+        weight = word_valence(found, lexicon)
+        if weight is not None:
+            token = tokens[found.position]
+            evidence.append(Evidence(found.word, TONE_LABEL, round(weight, 4), token.start, token.end))
+    return normalize_tone(sum(e.weight for e in evidence)), tuple(evidence)
+
+
+def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str | None = None) -> list[ToneWord]:
+    """Return the words of a sentence that may carry tone, each with its context, rules applied.
+
+    A word is kept when the lexicon scores it or it is a negation word (and the lexicon gives
+    negation words a valence); intensifiers, words inside an excluding phrase and, with ``text``,
+    capitalised words the name rules call names are left out.
+
+    Examples
+    --------
+    >>> from framing.segment import tokenize
+    >>> [w.word for w in find_tone_words(tokenize("A good deal, on top of a bad one."), load_tone_lexicon())]
+    ['good', 'bad']
+    """
+    rules, valences = lexicon.rules, lexicon.valences
+    scores_negation = lexicon.negation_weight != 0.0
     words = [t.lower for t in tokens]
     but_at = next((i for i, w in enumerate(words) if w == "but"), -1)
-    evidence = []
+    names = _name_indices(tokens, text, rules) if text is not None else frozenset()
+    found = []
     for i, word in enumerate(words):
-        valence = valences.get(word)
-        negation = negation_weight != 0.0 and _is_negation(word)
-        if (valence is None and not negation) or word in BOOSTER_DICT:
+        negation = scores_negation and _is_negation(word)
+        if (word not in valences and not negation) or word in BOOSTER_DICT:
             continue
-        valence = _apply_context(valence, words, i) if valence is not None else 0.0
-        if negation:
-            valence += negation_weight
-        if but_at >= 0:
-            valence *= BEFORE_BUT if i < but_at else AFTER_BUT if i > but_at else 1.0
-        evidence.append(Evidence(word, TONE_LABEL, round(valence, 4), tokens[i].start, tokens[i].end))
-    return normalize_tone(sum(e.weight for e in evidence)), tuple(evidence)
+        if i in names or (word in rules.phrases and _in_phrase(words, i, rules.phrases[word])):
+            continue
+        boost, negated = _context(words, i)
+        factor = 1.0 if but_at < 0 else BEFORE_BUT if i < but_at else AFTER_BUT if i > but_at else 1.0
+        found.append(ToneWord(i, word, boost, negated, factor, negation))
+    return found
+
+
+def word_valence(found: ToneWord, lexicon: ToneLexicon) -> float | None:
+    """Return a found word's final valence under ``lexicon`` (None when the lexicon gives it none).
+
+    The lexicon valence, moved by the intensifiers before it, times VADER's -0.74 when negated; a
+    negation word's own valence added; then the "but" rule's factor.
+
+    Examples
+    --------
+    >>> word_valence(ToneWord(0, "good", 0.0, True, 1.0, False), load_tone_lexicon()) < 0
+    True
+    """
+    valence = lexicon.valences.get(found.word)
+    if valence is None and not found.negation:
+        return None
+    total = 0.0
+    if valence is not None:
+        total = valence + (1.0 if valence > 0 else -1.0) * found.boost
+        if found.negated:
+            total *= N_SCALAR
+    if found.negation and lexicon.negation_weight != 0.0:
+        total += lexicon.negation_weight
+    return total * found.factor
+
+
+def clause_window(tokens: Sequence[Token], text: str, start: int, end: int, rules: ToneRules) -> tuple[int, int]:
+    """Return the ``(first, last)`` token range of the clause around the characters ``start:end``.
+
+    The clause runs out from the target's tokens to the nearest clause break on each side: a clause
+    mark in the text between two words (comma, semicolon, dash, bracket, quotation mark) or a clause
+    word ("but", "while", ...), both from ``tone_rules.csv``. The whole sentence when no token overlaps.
+
+    Examples
+    --------
+    >>> from framing.lexicon import load_tone_rules
+    >>> from framing.segment import tokenize
+    >>> text = "Critics were furious, but Smith praised the plan."
+    >>> first, last = clause_window(tokenize(text), text, 26, 31, load_tone_rules())
+    >>> [t.lower for t in tokenize(text)[first:last]]
+    ['smith', 'praised', 'the', 'plan']
+    """
+    inside = [i for i, t in enumerate(tokens) if t.end > start and t.start < end]
+    if not inside:
+        return 0, len(tokens)
+    first, last = inside[0], inside[-1]
+
+    def breaks(left: int, right: int) -> bool:
+        gap = text[tokens[left].end : tokens[right].start]
+        return any(mark in gap for mark in rules.clause_marks)
+
+    while first > 0 and not breaks(first - 1, first) and tokens[first - 1].lower not in rules.clause_words:
+        first -= 1
+    while last + 1 < len(tokens) and not breaks(last, last + 1) and tokens[last + 1].lower not in rules.clause_words:
+        last += 1
+    return first, last + 1
 
 
 def normalize_tone(total: float) -> float:
@@ -103,21 +227,51 @@ def mean_tone(tones: Sequence[float]) -> float:
     return round(math.fsum(tones) / len(tones), 4) if tones else 0.0
 
 
-def _apply_context(valence: float, words: list[str], i: int) -> float:
-    sign = 1.0 if valence > 0 else -1.0
-    negated = False
+def _context(words: list[str], i: int) -> tuple[float, bool]:
+    boost, negated = 0.0, False
     for distance in range(1, SCOPE + 1):
         if i - distance < 0:
             break
         before = words[i - distance]
-        boost = BOOSTER_DICT.get(before)
-        if boost is not None:
-            valence += sign * boost * BOOSTER_DECAY[distance - 1]
+        step = BOOSTER_DICT.get(before)
+        if step is not None:
+            boost += step * BOOSTER_DECAY[distance - 1]
         if _is_negation(before):
             negated = True
-    return valence * N_SCALAR if negated else valence
+    return boost, negated
+
+
+def _in_phrase(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    for phrase in phrases:
+        for k, part in enumerate(phrase):
+            if part == words[i] and i - k >= 0 and tuple(words[i - k : i - k + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+def _name_indices(tokens: Sequence[Token], text: str, rules: ToneRules) -> frozenset[int]:
+    if not (rules.names_in_runs or rules.capitalised_names) or not tokens:
+        return frozenset()
+    capital = [text[t.start : t.start + 1].isupper() for t in tokens]
+    long_words = [c for t, c in zip(tokens[1:], capital[1:]) if t.end - t.start >= TITLE_CASE_WORD]
+    if len(long_words) >= TITLE_CASE_MIN and all(long_words):
+        return frozenset()
+    names = set()
+    # A first name opening the sentence is a name when a capitalised word follows ("Dick Cheney said").
+    if len(tokens) > 1 and tokens[0].lower in rules.capitalised_names and capital[1] and tokens[1].joins_previous:
+        names.add(0)
+    for i in range(1, len(tokens)):
+        if not capital[i]:
+            continue
+        if tokens[i].lower in rules.capitalised_names:
+            names.add(i)
+        elif rules.names_in_runs:
+            after = i + 1 < len(tokens) and capital[i + 1] and tokens[i + 1].joins_previous
+            before = i > 1 and capital[i - 1] and tokens[i].joins_previous
+            if after or before:
+                names.add(i)
+    return frozenset(names)
 
 
 def _is_negation(word: str) -> bool:
     return word in _NEGATIONS or word.endswith("n't")
-

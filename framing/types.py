@@ -44,6 +44,12 @@ __all__ = [
     "VoiceScores",
     "Voice",
     "SpeakerTotal",
+    "Mention",
+    "Fact",
+    "SharedPassage",
+    "Reprint",
+    "NamingMention",
+    "Naming",
 ]
 
 #: The frames every report carries, in display order. Lexicons may only use these names.
@@ -371,6 +377,12 @@ class ArticleReport:
     notes: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
     voice: Voice = field(default_factory=Voice)
+    #: ``none`` / ``thin`` / ``enough``: is there enough frame evidence to compare (framing/evidence.py)?
+    evidence_level: str = "none"
+    #: ``{frame: [low, high]}``: 95% bootstrap interval of each emphasis share over sentences.
+    emphasis_ci: dict[str, list[float]] = field(default_factory=dict)
+    #: Frame words that count towards ``evidence_level`` (lexicon weight >= the threshold file's minimum).
+    frame_words: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,6 +415,9 @@ class OutletReport:
     voice_by_type: Mapping[str, float] = field(default_factory=lambda: EMPTY_MAPPING)
     #: Voice-aware scores pooled over the outlet's articles.
     voice: Voice = field(default_factory=Voice)
+    #: As for an article, over the outlet's pooled articles.
+    evidence_level: str = "none"
+    emphasis_ci: dict[str, list[float]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,3 +428,68 @@ class CorpusReport:
     outlets: tuple[OutletReport, ...]
     skipped: tuple[SkippedInput, ...] = ()
     lexicon: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
+    # Coverage across outlets (issue 15; framing/coverage.py): which outlet reports which fact,
+    # which passages are shared copy, and how each outlet names the same referent.
+    facts: tuple[Fact, ...] = ()
+    shared_passages: tuple[SharedPassage, ...] = ()
+    reprints: tuple[Reprint, ...] = ()
+    naming: tuple[Naming, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where an article states a fact: ``text[start:end]`` of article ``article``'s cleaned text."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Sentences or clauses of several articles that state the same thing; ``text`` is one of them."""
+
+    id: str
+    text: str
+    mentions: tuple[Mention, ...]
+    outlets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SharedPassage:
+    """A passage two articles share nearly word for word; ``spans[i]`` is in ``articles[i]``'s text."""
+
+    articles: tuple[str, str]
+    spans: tuple[tuple[int, int], tuple[int, int]]
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Reprint:
+    """Article ``article`` is mostly (``share`` of its words) a copy of article ``of``."""
+
+    article: str
+    of: str
+    share: float
+
+
+@dataclass(frozen=True, slots=True)
+class NamingMention:
+    """One naming of a referent: the form as written, where, and whether inside a quotation."""
+
+    article: str
+    start: int
+    end: int
+    form: str
+    quoted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Naming:
+    """How each outlet names one referent: ``forms[outlet][form]`` counts the outlet's own uses,
+    ``quoted_forms`` the uses inside quotations (somebody else's words)."""
+
+    referent: str
+    forms: Mapping[str, Mapping[str, int]]
+    quoted_forms: Mapping[str, Mapping[str, int]] = field(default_factory=lambda: EMPTY_MAPPING)
+    mentions: tuple[NamingMention, ...] = ()

@@ -20,11 +20,9 @@ dropped, mined again from four folds with the same procedure (:func:`mine_frame_
 measured on the fifth. Only the automatic part of the procedure can be repeated inside the folds;
 the manual review of the shipped rows cannot.
 
-The tone model has two fitted weights (``lexicons/tone_weights.csv``: the Hu & Liu opinion-lexicon
-weight and the valence of a negation word). They are cross-validated the same way: 5 folds split by
-article, the weights chosen on four folds by :func:`fit_tone_weights`, the fifth scored. The change
-against VADER and against our tone without the fitted weights is reported per fold and with a 95%
-article-bootstrap interval (:func:`bootstrap_change`).
+Tone is validated on both tone dev sets (NYT and NewsMTSC) by :mod:`framing.validate_tone`, which
+fits the three tone weights on four folds of both, scores the fifth, and reports the change against
+VADER with a 95% article-bootstrap interval (:func:`bootstrap_change`).
 """
 
 from __future__ import annotations
@@ -48,13 +46,12 @@ from wordfreq import zipf_frequency
 from .benchmark_files import DEFAULT_DATA_DIR, EMPHASIS_FILE, TONE_FILE
 from .cleaning import clean_text
 from .data_files import data_source, read_data_json, read_data_text
+from .distinctive import log_odds_z
 from .errors import FramingError
 from .frames import FrameModel, TermMatcher
 from .lexicon import (
     Lexicon,
     LexiconTerm,
-    ToneWeights,
-    build_tone_lexicon,
     load_default_lexicon,
     load_tone_lexicon,
     load_tone_weights,
@@ -62,7 +59,6 @@ from .lexicon import (
 )
 from .pipeline import dominant_frame
 from .segment import tokenize
-from .tone import score_tone
 from .types import FRAMES, Token
 from .validate_cleaning import cleaning_figures, cleaning_table
 from .validate_quotes import format_quotes_table, quote_figures
@@ -82,9 +78,7 @@ __all__ = [
     "keyword_counts",
     "mine_frame_terms",
     "fit_frame_scales",
-    "fit_tone_weights",
     "bootstrap_change",
-    "evaluate_tone",
     "evaluate_emphasis",
     "run_validation",
     "format_table",
@@ -135,11 +129,6 @@ MINE_MAX_ZIPF = 6.0
 #: A word capitalised in more than this share of its mid-sentence uses is treated as a name and skipped.
 MINE_MAX_CAPITALISED = 0.3
 
-# -- tone weights, fitted by Pearson on the training folds (see fit_tone_weights, docs/validity.md) --
-#: Candidate weights of a Hu & Liu opinion word (VADER scale); 0 leaves the opinion lexicon out.
-TONE_OPINION_GRID = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
-#: Candidate valences of a negation word by itself (VADER scale); 0 leaves negation words out.
-TONE_NEGATION_GRID = (-2.5, -2.0, -1.75, -1.5, -1.25, -1.0, -0.5, 0.0)
 #: Article-bootstrap resamples for the interval of a change in Pearson, and their seed.
 BOOTSTRAP_REPS = 2000
 BOOTSTRAP_SEED = 2014
@@ -450,9 +439,8 @@ def mine_frame_terms(
         for w in vocabulary:
             alpha = 10.0 * pooled[w] / prior_total * len(vocabulary)  # prior strength ~ pooled frequency
             y_in, y_out = inside[w], outside[w]
-            delta = (math.log((y_in + alpha) / (n_in - y_in + alpha)) - math.log((y_out + alpha) / (n_out - y_out + alpha)))
-            variance = 1.0 / (y_in + alpha) + 1.0 / (y_out + alpha)
-            scored.append((delta / math.sqrt(variance), w))
+            # alpha_0 = 2 alpha: each side's "other words" get the same prior as the word itself.
+            scored.append((log_odds_z(y_in, y_out, n_in, n_out, alpha, 2.0 * alpha), w))
         scored.sort(reverse=True)
         for z, w in scored[:top]:
             if z > 0:
@@ -480,48 +468,6 @@ def fit_frame_scales(
             distance = -abs(math.log(security)) - abs(math.log(diplomacy))
             if (macro, distance) > best[:2]:
                 best = (macro, distance, scales)
-    return best[2]
-
-
-def _tone_figures(predicted: Sequence[float], items: Sequence[ToneItem]) -> dict[str, float]:
-    observed = [i.rating / RATING_SCALE for i in items]
-    figures = correlations(predicted, observed)
-    scores = classification_scores(three_class(observed), three_class(predicted), TONE_CLASSES)
-    figures["macro_f1"] = scores["macro_f1"]
-    return figures
-
-
-def _score_sentences(docs: Sequence[Sequence[Token]], opinion: float, negation: float) -> list[float]:
-    lexicon = build_tone_lexicon(opinion_weight=opinion, negation_weight=negation)
-    return [score_tone(tokens, lexicon=lexicon)[0] for tokens in docs]
-
-
-def fit_tone_weights(
-    docs: Sequence[Sequence[Token]],
-    ratings: Sequence[float],
-    *,
-    opinion_grid: Sequence[float] = TONE_OPINION_GRID,
-    negation_grid: Sequence[float] = TONE_NEGATION_GRID,
-) -> ToneWeights:
-    """Choose the opinion-lexicon weight and the negation valence that maximise Pearson on rated sentences.
-
-    Every pair of the two grids is tried (64 by default); ties go to the pair with the smaller
-    weights. Two numbers fitted on thousands of sentences: little room to overfit, and
-    cross-validation measures what is left.
-
-    Examples
-    --------
-    >>> docs = [tokenize(t) for t in ("A timely plan.", "A bland plan.", "A plan.", "Not now.")]
-    >>> fit_tone_weights(docs, [2.0, -2.0, 0.0, -1.0], opinion_grid=(0.0, 1.0), negation_grid=(-1.0, 0.0))
-    ToneWeights(opinion=1.0, negation=-1.0, version='fitted')
-    """
-    best: tuple[float, float, ToneWeights] = (-2.0, 0.0, ToneWeights(0.0, 0.0, "fitted"))
-    for opinion in opinion_grid:
-        for negation in negation_grid:
-            predicted = _score_sentences(docs, opinion, negation)
-            r = correlations(predicted, ratings)["pearson"] if len(set(predicted)) > 1 else -1.0
-            if (r, -abs(opinion) - abs(negation)) > best[:2]:
-                best = (r, -abs(opinion) - abs(negation), ToneWeights(opinion, negation, "fitted"))
     return best[2]
 
 
@@ -564,74 +510,6 @@ def _pearson(x: np.ndarray, y: np.ndarray) -> float:
     dx, dy = x - x.mean(), y - y.mean()
     norm = math.sqrt(float(dx @ dx) * float(dy @ dy))
     return float(dx @ dy) / norm if norm > 0 else 0.0
-
-
-def _fold_pearsons(predicted: Sequence[float], observed: Sequence[float], fold_of: Sequence[int], k: int) -> list[float]:
-    out = []
-    for fold in range(k):
-        rows = [n for n, f in enumerate(fold_of) if f == fold]
-        out.append(correlations([predicted[n] for n in rows], [observed[n] for n in rows])["pearson"])
-    return out
-
-
-def evaluate_tone(items: Sequence[ToneItem], *, folds: int = CV_FOLDS) -> dict[str, object]:
-    """Score every sentence with our tone and with VADER's compound score; cross-validate the fitted weights.
-
-    Returns ``{"n_sentences", "n_articles", "full_dev", "cross_validated", "vader", "unfitted",
-    "weights", "per_fold_pearson", "change"}``. Each figure block has ``pearson``, ``spearman`` and
-    ``macro_f1``; ``full_dev`` uses the shipped weights (fitted on all these sentences, so in-sample),
-    ``cross_validated`` weights fitted on four folds and measured on the fifth, ``unfitted`` our
-    tone with both weights 0 (VADER's lexicon and rules with the news adjustments only).
-    ``change`` gives, against VADER and against ``unfitted``, the cross-validated change in Pearson
-    with its 95% article-bootstrap interval and the number of folds where it is positive.
-    """
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    docs = [tokenize(i.text) for i in items]
-    observed = [i.rating / RATING_SCALE for i in items]
-    articles = [i.article_id for i in items]
-    shipped = load_tone_lexicon()
-    full = [score_tone(t, lexicon=shipped)[0] for t in docs]
-    unfitted = _score_sentences(docs, 0.0, 0.0)
-    analyser = SentimentIntensityAnalyzer()
-    vader = [analyser.polarity_scores(i.text)["compound"] for i in items]
-    fold_of = stratified_folds(articles, ["sentence"] * len(items), k=folds)
-    cv = [0.0] * len(items)
-    fitted = []
-    for fold in range(folds):
-        train = [n for n, f in enumerate(fold_of) if f != fold]
-        weights = fit_tone_weights([docs[n] for n in train], [observed[n] for n in train])
-        fitted.append({"opinion_weight": weights.opinion, "negation_weight": weights.negation})
-        predicted = _score_sentences(docs, weights.opinion, weights.negation)
-        for n, f in enumerate(fold_of):
-            if f == fold:
-                cv[n] = predicted[n]
-    per_fold = {name: _fold_pearsons(p, observed, fold_of, folds)
-                for name, p in (("ours", cv), ("vader", vader), ("unfitted", unfitted))}
-    cv_pearson = correlations(cv, observed)["pearson"]
-    change = {}
-    for name, other in (("vs_vader", vader), ("vs_unfitted", unfitted)):
-        key = name.removeprefix("vs_")
-        change[name] = {
-            "pearson": round(cv_pearson - correlations(other, observed)["pearson"], 4),
-            "ci95": list(bootstrap_change(cv, other, observed, articles)),
-            "folds_improved": sum(a > b for a, b in zip(per_fold["ours"], per_fold[key])),
-        }
-    shipped_weights = load_tone_weights()
-    return {
-        "n_sentences": len(items),
-        "n_articles": len(set(articles)),
-        "full_dev": _tone_figures(full, items),
-        "cross_validated": _tone_figures(cv, items),
-        "vader": _tone_figures(vader, items),
-        "unfitted": _tone_figures(unfitted, items),
-        "weights": {
-            "shipped": {"opinion_weight": shipped_weights.opinion, "negation_weight": shipped_weights.negation},
-            "per_fold": fitted,
-        },
-        "per_fold_pearson": per_fold,
-        "change": change,
-    }
 
 
 def _emphasis_figures(truth: Sequence[str], predicted: Sequence[str]) -> ClassificationScores:
@@ -689,16 +567,23 @@ def run_validation(data_dir: str | Path = DEFAULT_DATA_DIR) -> dict[str, object]
     BenchmarkNotFoundError
         When a benchmark file is missing (checked before any work is done).
     """
+    from . import validate_tone  # imports this module: loaded here to avoid a cycle
+
     data_dir = Path(data_dir)
     _require(data_dir, TONE_FILE)
     _require(data_dir, EMPHASIS_FILE)
+    from .validate_frames import require_frame_files, run_frame_validation
+
+    require_frame_files(data_dir)
+    newsmtsc = validate_tone.load_newsmtsc_benchmark(data_dir)
     frames, tone = load_default_lexicon(), load_tone_lexicon()
     return {
         "lexicons": {"frames": frames.version, "tone_news": tone.provenance.get("version", "?"),
-                     "tone_weights": load_tone_weights().version},
+                     "tone_weights": load_tone_weights().version, "tone_rules": tone.rules.version},
         "cross_validation": f"{CV_FOLDS} folds split by article, stratified (seed {CV_SEED})",
-        "tone": evaluate_tone(load_tone_benchmark(data_dir)),
+        "tone": validate_tone.evaluate_tone_v2(load_tone_benchmark(data_dir), newsmtsc),
         "emphasis": evaluate_emphasis(load_emphasis_benchmark(data_dir)),
+        "frames": run_frame_validation(data_dir),
         **cleaning_figures(data_dir),
         "quotes": quote_figures(data_dir),
     }
@@ -709,23 +594,9 @@ def format_table(figures: Mapping[str, object]) -> str:
     tone = figures["tone"]
     emphasis = figures["emphasis"]
     assert isinstance(tone, Mapping) and isinstance(emphasis, Mapping)
-    lines = [
-        f"Tone: {tone['n_sentences']} NYT opinion sentences, {tone['n_articles']} articles (human mean rating)",
-        f"{'model':<34}{'Pearson':>9}{'Spearman':>10}{'macro-F1':>10}",
-    ]
-    for label, key in (("ours, cross-validated", "cross_validated"), ("ours, full dev (in-sample)", "full_dev"),
-                       ("ours without fitted weights", "unfitted"), ("VADER compound (baseline)", "vader")):
-        block = tone.get(key)
-        if isinstance(block, Mapping):
-            lines.append(f"{label:<34}{block['pearson']:>9.3f}{block['spearman']:>10.3f}{block['macro_f1']:>10.3f}")
-    change = tone.get("change")
-    if isinstance(change, Mapping):
-        for label, key in (("VADER", "vs_vader"), ("ours without fitted weights", "vs_unfitted")):
-            c = change[key]
-            lines.append(
-                f"change in Pearson vs {label}: {c['pearson']:+.3f} (95% CI {c['ci95'][0]:+.3f} to "
-                f"{c['ci95'][1]:+.3f}; better in {c['folds_improved']} of {CV_FOLDS} folds)"
-            )
+    from .validate_tone import format_tone_lines
+
+    lines = format_tone_lines(tone)
     lines += [
         "",
         f"Emphasis: {emphasis['n_articles']} AllSides articles, dominant frame vs topic tag",
@@ -748,5 +619,10 @@ def format_table(figures: Mapping[str, object]) -> str:
     quotes = figures.get("quotes")
     if isinstance(quotes, Mapping) and "direct" in quotes:
         lines += ["", format_quotes_table(quotes).rstrip("\n")]
+    if isinstance(figures.get("frames"), Mapping):
+        from .validate_frames import format_frame_table
+
+        frame_figures: Mapping[str, object] = figures["frames"]  # type: ignore[assignment]
+        lines += ["", format_frame_table(frame_figures).rstrip("\n")]
     return "\n".join(lines) + "\n" + cleaning_table(figures)
 

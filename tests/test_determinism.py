@@ -72,8 +72,22 @@ def without_positions(report: dict[str, Any]) -> dict[str, Any]:
         articles[(article["outlet"], article["title"], article["text"])] = kept
     outlets = [{k: v for k, v in o.items() if k != "articles"} | {"article_count": len(o["articles"])}
                for o in report["outlets"]]
-    return {"articles": articles, "outlets": outlets, "rest": {k: v for k, v in report.items()
+    # Coverage fields (facts, naming, ...) name articles by id: name them by content instead.
+    names = {a["id"]: f'{a["outlet"]}|{a["title"]}|{a["text"]}' for a in report["articles"]}
+    return {"articles": articles, "outlets": outlets, "rest": {k: _by_content(v, names) for k, v in report.items()
                                                                if k not in ("articles", "outlets")}}
+
+
+def _by_content(value: Any, names: dict[str, str]) -> Any:
+    """``value`` with article ids replaced by their content key, lists of offsets in a fixed order."""
+    if isinstance(value, dict):
+        return {k: _by_content(v, names) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_by_content(v, names) for v in value]
+        if items and all(isinstance(i, dict) and "start" in i for i in items):
+            return sorted(items, key=lambda i: json.dumps(i, sort_keys=True))
+        return items
+    return names.get(value, value) if isinstance(value, str) else value
 
 
 def test_file_order_gives_byte_identical_json(tmp_path: Path) -> None:

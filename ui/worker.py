@@ -20,13 +20,11 @@ No streamlit here: the dashboard passes a progress callback.
 
 from __future__ import annotations
 
-import copyreg
 import os
 import pickle
 import subprocess
 import sys
 import threading
-import types
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -38,8 +36,8 @@ from framing.types import Article, CorpusReport, SkippedInput
 
 __all__ = ["AnalysisPool", "WorkerError"]
 
-#: CPU priority added to a worker (0 = same as the server, 19 = lowest). A heavy upload may take
-#: longer when the machine is busy; the light sessions' pages must not.
+#: CPU priority added to a worker (0 = same as the server, 19 = lowest; FRAMING_WORKER_NICE). A heavy
+#: upload may take longer when the machine is busy; the light sessions' pages must not.
 WORKER_NICENESS = 10
 #: Seconds to wait for a finished worker to exit before it is killed.
 JOIN_TIMEOUT_S = 10.0
@@ -49,8 +47,9 @@ APP_ROOT = Path(__file__).resolve().parent.parent
 #: A user lexicon as plain data: (file name, CSV text, extends the built-in one?); None = built-in.
 LexiconData = tuple[str, str, bool] | None
 
-# Read-only results use MappingProxyType (foundation, issue 9), which pickle cannot copy by itself.
-copyreg.pickle(types.MappingProxyType, lambda proxy: (types.MappingProxyType, (dict(proxy),)))
+# Read-only results use MappingProxyType (foundation, issue 9), which pickle cannot copy by itself;
+# framing.types registers the reducer (a module-level rebuild function: pickle cannot name the
+# mappingproxy class, so registering the class itself here broke every pickle of a report).
 
 
 class WorkerError(FramingError):
@@ -153,7 +152,11 @@ def _receive(results: IO[bytes], process: subprocess.Popen[bytes],
         try:
             message = pickle.load(results)  # noqa: S301 - our own child process, over a private pipe
         except EOFError:
-            code = process.wait(JOIN_TIMEOUT_S)
+            try:
+                code: int | str = process.wait(JOIN_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                code = "none, killed"
             raise WorkerError(f"the analysis stopped unexpectedly (worker exit code {code}); "
                               "try again, or with fewer articles") from None
         kind = message[0]
@@ -183,8 +186,8 @@ def build_lexicon(data: LexiconData) -> Lexicon:
 def _work(job_fd: int, result_fd: int) -> None:
     """Worker body: read the job, analyse, send progress at most once per percent, then the result."""
     try:
-        os.nice(WORKER_NICENESS)
-    except OSError:
+        os.nice(int(os.environ.get("FRAMING_WORKER_NICE", WORKER_NICENESS)))
+    except (OSError, ValueError):
         pass
     with os.fdopen(job_fd, "rb") as job_pipe:
         articles, lexicon_data, skipped = pickle.load(job_pipe)  # noqa: S301 - from our parent
@@ -208,4 +211,6 @@ def _work(job_fd: int, result_fd: int) -> None:
 
 
 if __name__ == "__main__":
-    _work(int(sys.argv[1]), int(sys.argv[2]))
+    from ui.worker import _work as work  # the importable module, so its pickle reducers are the ones used
+
+    work(int(sys.argv[1]), int(sys.argv[2]))

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = str(ROOT / "dashboard.py")
 #: Generous: the first run imports sklearn/scipy and parses cmudict (several seconds on a busy machine).
 TIMEOUT_S = 120
-PAGES = ("overview", "side_by_side", "passages", "words", "method", "export")
+PAGES = ("overview", "side_by_side", "passages", "words", "method", "export", "coverage")
 
 
 @dataclasses.dataclass(frozen=True)

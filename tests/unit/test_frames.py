@@ -13,6 +13,7 @@ from framing.errors import FramingError, ModelNotFittedError
 from framing.frames import FrameModel, TermMatcher, background_document_share
 from framing.lexicon import Lexicon, load_default_lexicon, parse_lexicon
 from framing.segment import tokenize
+from framing.senses import ContextRules
 from framing.types import FRAMES
 
 #: Three short documents that all mention tariffs; only the first mentions troops.
@@ -50,7 +51,7 @@ def test_frame_model_without_prior_matches_sklearn_smooth_idf(corpus: tuple[tupl
         for index, _, _ in TermMatcher(lexicon).find(tokenize(text)):
             counts[row, index] += 1
     expected = TfidfTransformer(smooth_idf=True).fit(counts).idf_
-    model = FrameModel(prior_documents=0).fit(_tokens(*texts))
+    model = FrameModel(prior_documents=0, rules=ContextRules(())).fit(_tokens(*texts))  # raw matches, no sense rules
     np.testing.assert_allclose(model.idf_, expected, rtol=0, atol=1e-12)
     np.testing.assert_array_equal(model.document_frequency_, (counts > 0).sum(axis=0))
     assert model.n_documents_ == len(texts)

@@ -99,6 +99,14 @@ def test_read_only_report_survives_pickle_and_deepcopy(report: CorpusReport) -> 
         assert isinstance(copied.articles[0].frame_scores, MappingProxyType)
 
 
+def test_read_only_report_pickles_after_the_dashboard_worker_is_imported(report: CorpusReport) -> None:
+    # Non-regression: ui/worker.py once registered a reducer naming the mappingproxy class, which
+    # pickle cannot look up, so every report failed to pickle once the worker module was imported.
+    import ui.worker  # noqa: F401
+
+    assert pickle.loads(pickle.dumps(report)) == report
+
+
 def test_freeze_converts_nested_containers_inside_frozen_dataclasses() -> None:
     @dataclasses.dataclass(frozen=True)
     class Holder:

@@ -12,13 +12,10 @@ from framing.validate import (
     EMPHASIS_FILE,
     TONE_FILE,
     BenchmarkNotFoundError,
-    ToneItem,
     bootstrap_change,
     classification_scores,
     confusion_matrix,
     correlations,
-    evaluate_tone,
-    fit_tone_weights,
     format_table,
     keyword_counts,
     load_baseline_keywords,
@@ -149,34 +146,7 @@ def test_published_figures_have_all_blocks():
         assert 0.0 <= figures["emphasis"][block]["macro_f1"] <= 1.0
 
 
-# -- tone weights: fitted on made-up sentences, cross-validated by article ------------------------
-#: Made-up rated sentences: "timely"/"bland" are only on Hu & Liu's lists, negation words carry tone.
-TONE_SENTENCES = [
-    ("a1", 2.0, "A timely plan."), ("a1", -2.0, "A bland plan."), ("a1", 0.0, "A plan."),
-    ("a2", -1.0, "Not now."), ("a2", 2.5, "A good and timely plan."), ("a2", -1.5, "They never met."),
-    ("a3", 3.0, "A great plan."), ("a3", -3.0, "A terrible plan."), ("a3", -1.0, "Nothing was done."),
-    ("a4", 1.5, "Timely help."), ("a4", -2.5, "Bad and bland food."), ("a4", 0.0, "The plan."),
-    ("a5", 2.0, "Good news."), ("a5", -1.0, "They did not agree."), ("a5", -2.0, "A bland reply."),
-]
-
-
-def _tone_items():
-    return [ToneItem(f"{a}_{n}", a, r, t) for n, (a, r, t) in enumerate(TONE_SENTENCES)]
-
-
-def test_fit_tone_weights_finds_the_weights_the_ratings_need():
-    docs = [tokenize(t) for _, _, t in TONE_SENTENCES]
-    weights = fit_tone_weights(docs, [r for _, r, _ in TONE_SENTENCES], opinion_grid=(0.0, 1.0, 2.0),
-                               negation_grid=(-2.0, -1.0, 0.0))
-    assert weights.opinion > 0 > weights.negation
-
-
-def test_fit_tone_weights_breaks_ties_towards_no_weight():
-    docs = [tokenize(t) for t in ("A good plan.", "A bad plan.")]  # no Hu & Liu-only or negation word
-    weights = fit_tone_weights(docs, [1.0, -1.0], opinion_grid=(0.0, 1.0), negation_grid=(-1.0, 0.0))
-    assert (weights.opinion, weights.negation) == (0.0, 0.0)
-
-
+# -- tone: fitted weights and both tone sets are tested in test_validate_tone.py --------------------
 def test_bootstrap_change_is_zero_for_identical_predictions():
     truth = [0.1, 0.5, -0.2, 0.3, -0.4, 0.0]
     predicted = [0.2, 0.4, -0.1, 0.1, -0.5, 0.1]
@@ -190,17 +160,6 @@ def test_bootstrap_change_is_reproducible_and_ordered():
     first = bootstrap_change(truth, noisy, truth, groups, reps=100, seed=1)
     assert first == bootstrap_change(truth, noisy, truth, groups, reps=100, seed=1)
     assert 0.0 <= first[0] <= first[1]
-
-
-def test_evaluate_tone_reports_cv_folds_and_changes():
-    figures = evaluate_tone(_tone_items())
-    assert (figures["n_sentences"], figures["n_articles"]) == (15, 5)
-    assert {"full_dev", "cross_validated", "vader", "unfitted"} <= set(figures)
-    assert len(figures["weights"]["per_fold"]) == 5
-    assert set(figures["per_fold_pearson"]) == {"ours", "vader", "unfitted"}
-    for key in ("vs_vader", "vs_unfitted"):
-        change = figures["change"][key]
-        assert change["ci95"][0] <= change["ci95"][1] and 0 <= change["folds_improved"] <= 5
 
 
 def test_format_table_shows_tone_changes():

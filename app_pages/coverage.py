@@ -1,0 +1,143 @@
+"""Coverage: which outlet reports which fact, which passages are shared copy, how each names things."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from framing.coverage import fact_matrix
+from framing.coverage_html import COVERAGE_CSS, band_label, diff_html, short_wording
+from framing.types import ArticleReport, CorpusReport, Fact, Naming
+from ui.markup import esc, esc_name, md_escape, outlet_heading
+from ui.state import get_view
+
+#: Fact rows listed in the matrix; a large corpus has thousands and the table must stay responsive.
+MAX_FACT_ROWS = 300
+#: Shared passages offered for a side-by-side diff.
+MAX_PASSAGES = 200
+#: Referents offered in the naming picker, and places listed per referent.
+MAX_PLACES = 40
+#: Outlets per row of side-by-side columns, and wordings shown per outlet (a large corpus repeats a
+#: wire sentence in hundreds of articles).
+COLUMNS_PER_ROW = 3
+MAX_WORDINGS_PER_OUTLET = 3
+
+view = get_view()
+report: CorpusReport = view.report
+outlets = [o.outlet for o in report.outlets]
+by_id = {a.id: a for a in report.articles}
+st.html(f"<style>{COVERAGE_CSS}</style>")
+
+
+def mention_html(article: ArticleReport, start: int, end: int) -> str:
+    """One outlet's wording of a fact, escaped, with its title."""
+    return (f'<div class="fl-passage" style="background:#F4F4F4;border-left:5px solid #2F6DB5">'
+            f"{esc(article.text[start:end])}</div>"
+            f'<div class="fl-passage-meta"><i>{esc_name(article.title or article.id)}</i></div>')
+
+
+def show_fact(fact: Fact) -> None:
+    """Every outlet's wording of one fact, side by side; outlets that leave it out say so."""
+    for row_start in range(0, len(outlets), COLUMNS_PER_ROW):
+        row = outlets[row_start:row_start + COLUMNS_PER_ROW]
+        for column, name in zip(st.columns(COLUMNS_PER_ROW, gap="medium"), row):
+            mentions = [m for m in fact.mentions if by_id[m.article].outlet == name]
+            body = "".join(mention_html(by_id[m.article], m.start, m.end) for m in mentions[:MAX_WORDINGS_PER_OUTLET])
+            if len(mentions) > MAX_WORDINGS_PER_OUTLET:
+                body += f'<p class="fl-passage-meta">… and in {len(mentions) - MAX_WORDINGS_PER_OUTLET} more places.</p>'
+            if not mentions:
+                body = '<p class="fl-passage-meta">Does not report this.</p>'
+            with column:
+                st.html(outlet_heading(name) + body)
+
+
+def facts_section() -> None:
+    st.markdown("#### Which outlet reports which fact")
+    st.caption("Each row is one fact, in the words of one outlet; sentences of different outlets that say the "
+               "same thing (the same names, numbers and specific words) count as one fact. Facts all outlets "
+               "share come first, then those some leave out, then facts only one outlet reports. "
+               "Click a row to read every outlet's wording side by side.")
+    if len(outlets) < 2:
+        st.info("Coverage compares outlets: add articles from a second outlet.")
+    rows = fact_matrix(report.facts, outlets)
+    if not rows:
+        st.info("No sentence long enough to count as a fact.")
+        return
+    if len(rows) > MAX_FACT_ROWS:
+        st.caption(f"The first {MAX_FACT_ROWS:,} of {len(rows):,} facts; the JSON export has all of them.")
+    shown = rows[:MAX_FACT_ROWS]
+    table = [{"Fact": short_wording(r.text), **r.cells, "Who": band_label(r, outlets)} for r in shown]
+    config = {o: st.column_config.CheckboxColumn(o, disabled=True, width="small") for o in outlets}
+    event = st.dataframe(table, key="coverage_matrix", hide_index=True, on_select="rerun",
+                         selection_mode="single-row", column_config=config, height=420)
+    picked = event.selection.rows if event is not None and hasattr(event, "selection") else []
+    labels = [f"{r.id}: {short_wording(r.text, 12)}" for r in shown]
+    if picked:
+        st.session_state["coverage_fact"] = labels[picked[0]]
+    choice = st.selectbox("Fact to read side by side", labels, key="coverage_fact")
+    fact = report.facts[labels.index(choice)] if choice in labels else report.facts[0]
+    show_fact(fact)
+
+
+def shared_section() -> None:
+    st.markdown("#### Shared copy")
+    st.caption("Passages two articles share nearly word for word: agency copy, reprints, the same quoted post. "
+               "Struck-through words are only in the left article, highlighted ones only in the right.")
+    for reprint in report.reprints:
+        left, right = by_id[reprint.article], by_id[reprint.of]
+        st.warning(md_escape(f"{left.outlet} ({left.title or left.id}) is mostly a reprint: {reprint.share:.0%} of "
+                             f"its words are the same text as {right.outlet} ({right.title or right.id})."),
+                   icon=":material/content_copy:")
+    if not report.shared_passages:
+        st.info("No two articles share a passage word for word.")
+        return
+    passages = report.shared_passages[:MAX_PASSAGES]
+    labels = []
+    for p in passages:
+        a, b = by_id[p.articles[0]], by_id[p.articles[1]]
+        (s, e), _ = p.spans
+        labels.append(f"{a.outlet} / {b.outlet}: {short_wording(a.text[s:e], 10)} ({p.similarity:.0%} the same)")
+    index = st.selectbox("Passage", range(len(passages)), format_func=labels.__getitem__, key="coverage_passage")
+    passage = passages[index]
+    columns = st.columns(2, gap="medium")
+    marked = diff_html(*(by_id[a].text[s:e] for a, (s, e) in zip(passage.articles, passage.spans)))
+    for column, article_id, html_text in zip(columns, passage.articles, marked):
+        article = by_id[article_id]
+        with column:
+            st.html(outlet_heading(article.outlet) + f'<div class="fl-passage" style="background:#FAFAFA">{html_text}</div>'
+                    f'<div class="fl-passage-meta"><i>{esc_name(article.title or article.id)}</i></div>')
+
+
+def naming_section() -> None:
+    st.markdown("#### How each outlet names the same people, places and things")
+    st.caption("For what most outlets mention: each outlet's forms with how often it uses them. Words inside "
+               "quotation marks are somebody else's and are counted apart.")
+    if not report.naming:
+        st.info("No person, place or thing is named by most outlets.")
+        return
+    names = [n.referent for n in report.naming]
+    referent = st.selectbox("Who or what", names, key="coverage_referent")
+    naming: Naming = report.naming[names.index(referent)] if referent in names else report.naming[0]
+    table = []
+    for outlet in outlets:
+        own, quoted = naming.forms.get(outlet, {}), naming.quoted_forms.get(outlet, {})
+        table.append({"Outlet": outlet,
+                      "Its own words": ", ".join(f"{f} ×{c}" for f, c in own.items()) or "—",
+                      "In quotations": ", ".join(f"{f} ×{c}" for f, c in quoted.items()) or "—"})
+    st.dataframe(table, key="coverage_naming_table", hide_index=True)
+    with st.expander(f"Where ({len(naming.mentions)} places)"):
+        lines = []
+        for m in naming.mentions[:MAX_PLACES]:
+            article = by_id[m.article]
+            sentence = next((s for s in article.sentences if s.start <= m.start < s.end), None)
+            s0, s1 = (sentence.start, sentence.end) if sentence else (m.start, m.end)
+            text = article.text
+            lines.append(f"<li><b>{esc_name(article.outlet)}</b>{' (quoted)' if m.quoted else ''}: "
+                         f"{esc(text[s0:m.start])}<mark>{esc(text[m.start:m.end])}</mark>{esc(text[m.end:s1])}</li>")
+        if len(naming.mentions) > MAX_PLACES:
+            lines.append(f"<li>… {len(naming.mentions) - MAX_PLACES} more in the JSON export.</li>")
+        st.html(f'<ul class="fl-passage-meta">{"".join(lines)}</ul>')
+
+
+facts_section()
+shared_section()
+naming_section()

@@ -1,0 +1,88 @@
+"""What each outlet includes and leaves out: the corpus-level coverage step (issue 15).
+
+One reduce step over the per-article reports of an analysis, run after every article has been
+scored: facts across outlets (:mod:`framing.facts`), shared copy and reprints
+(:mod:`framing.shared_copy`) and naming choices (:mod:`framing.naming`). It reads only the cleaned
+``text`` and ``sentences`` of each report, so it can run wherever the reports are gathered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .facts import find_facts
+from .naming import find_naming
+from .shared_copy import find_shared_copy
+from .types import ArticleReport, Fact, Naming, Reprint, SharedPassage
+
+__all__ = ["Coverage", "FactRow", "analyze_coverage", "fact_band", "fact_matrix"]
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """Facts, shared passages, reprints and naming choices of one analysis."""
+
+    facts: tuple[Fact, ...] = ()
+    shared_passages: tuple[SharedPassage, ...] = ()
+    reprints: tuple[Reprint, ...] = ()
+    naming: tuple[Naming, ...] = ()
+
+
+def analyze_coverage(reports: Sequence[ArticleReport]) -> Coverage:
+    """Run the three coverage analyses over the articles of one analysis.
+
+    Examples
+    --------
+    >>> from framing.pipeline import analyze_articles
+    >>> from framing.types import Article
+    >>> a = Article(id="a", outlet="A", title="t", text="Trump will visit Beijing in April 2026, officials said.")
+    >>> b = Article(id="b", outlet="B", title="t", text="The president plans a Beijing trip in April 2026.")
+    >>> coverage = analyze_coverage(analyze_articles([a, b]).articles)
+    >>> [fact.outlets for fact in coverage.facts]
+    [('A', 'B')]
+    """
+    facts = find_facts(reports)
+    passages, reprints = find_shared_copy(reports)
+    return Coverage(facts=facts, shared_passages=passages, reprints=reprints, naming=find_naming(reports, facts))
+
+
+def fact_band(fact: Fact, outlets: Sequence[str]) -> str:
+    """``all`` (every outlet reports it), ``some`` (some leave it out) or ``one`` (a single outlet)."""
+    if len(fact.outlets) == len(outlets) and len(outlets) > 1:
+        return "all"
+    return "some" if len(fact.outlets) > 1 else "one"
+
+
+@dataclass(frozen=True, slots=True)
+class FactRow:
+    """One row of the outlet x fact matrix: who reports the fact and who leaves it out."""
+
+    id: str
+    band: str
+    text: str
+    cells: dict[str, bool]
+    not_in: tuple[str, ...]
+
+
+def fact_matrix(facts: Sequence[Fact], outlets: Sequence[str]) -> list[FactRow]:
+    """One row per fact: id, band, wording, a True/False cell per outlet and the outlets that leave it out.
+
+    Examples
+    --------
+    >>> from framing.types import Mention
+    >>> fact = Fact(id="f1", text="Talks resume.", mentions=(Mention("a", 0, 13),), outlets=("A",))
+    >>> fact_matrix([fact], ["A", "B"])[0].not_in
+    ('B',)
+    """
+    rows = []
+    for fact in facts:
+        reported = set(fact.outlets)
+        rows.append(FactRow(
+            id=fact.id,
+            band=fact_band(fact, outlets),
+            text=fact.text,
+            cells={outlet: outlet in reported for outlet in outlets},
+            not_in=tuple(outlet for outlet in outlets if outlet not in reported),
+        ))
+    return rows

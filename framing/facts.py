@@ -1,0 +1,345 @@
+"""Facts across outlets: align sentences and clauses of different articles by content, cluster them.
+
+A corpus-level reduce step over the per-article reports. Each sentence (long ones split into
+clauses) becomes a unit with a TF-IDF vector over its content lemmas and numbers. The IDF is the
+engine's formula (``framing.frames``: scikit-learn's smooth IDF over the articles analysed plus
+``PRIOR_DOCUMENTS`` background pseudo-articles from wordfreq), applied to every word instead of only
+lexicon terms, so a word all outlets use ("Trump") weighs less than a specific one ("soybeans").
+Numbers and names count extra: two outlets rarely share "April", "2026" and "Busan" by chance.
+
+Units of different articles are linked when their cosine is at least ``LINK_SIMILARITY``; links are
+taken strongest first and two groups merge only while their centroids stay similar
+(``MERGE_SIMILARITY``), so a chain of loosely related sentences does not collapse into one "fact".
+
+Scale: identical units (wire copy, a corpus built from repeated paragraphs) are vectorised and
+clustered once. Candidate pairs come from an inverted index on each unit's rarest terms
+(``BLOCK_KEYS`` per unit) and postings longer than ``MAX_POSTING`` are not used for blocking, so the
+pairs compared grow as units x ``BLOCK_KEYS`` x ``MAX_POSTING`` at worst: linear in the corpus.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .frames import PRIOR_DOCUMENTS, background_document_share
+from .segment import tokenize
+from .types import ArticleReport, Fact, Mention
+
+__all__ = ["LINK_SIMILARITY", "MERGE_SIMILARITY", "Unit", "find_facts", "split_units"]
+
+#: Cosine at which two units of different articles are taken to state the same fact. Tuned on the
+#: bundled seeds and the annotated dev events (docs/coverage.md): 0.30 joins paraphrases that share
+#: two or three specific words; 0.45 left most paraphrases apart.
+LINK_SIMILARITY = 0.30
+#: Cosine two groups' centroids must keep for them to merge (stops chaining A~B~C into one fact).
+MERGE_SIMILARITY = 0.30
+#: Cosine to a fact's centroid at which another sentence of an article already in the fact joins it.
+ATTACH_SIMILARITY = 0.45
+#: Extra weight of a number ("24", "2026") and of a capitalised word inside a sentence (a name).
+NUMBER_BOOST = 1.6
+NAME_BOOST = 1.3
+#: Fewest content words a unit needs to be a fact ("He said so." is not one).
+MIN_CONTENT_WORDS = 3
+#: A sentence is split into clauses only when it has at least this many words and each part at least
+#: ``MIN_CLAUSE_WORDS``: news sentences often pack two facts ("X met Y; they agreed Z").
+SPLIT_SENTENCE_WORDS = 28
+MIN_CLAUSE_WORDS = 8
+#: Rarest terms per unit used as blocking keys, and the longest posting list (in distinct units)
+#: still used to propose candidates; longer lists are terms too common to say two units match.
+BLOCK_KEYS = 6
+MAX_POSTING = 200
+
+#: Clause boundaries: a semicolon, a dash, or a comma before a conjunction that starts a new clause.
+_CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|,\s+(?=(?:and|but|while|whereas|although)\s)")
+_NUMBER = re.compile(r"^\d+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A sentence or clause of one article: ``text[start:end]`` of that article's cleaned text."""
+
+    article: int
+    start: int
+    end: int
+
+
+def split_units(report: ArticleReport) -> list[Unit]:
+    """Sentences of one article, long ones split into clauses, as units (article index left 0).
+
+    Examples
+    --------
+    >>> from framing.pipeline import analyze_articles
+    >>> from framing.types import Article
+    >>> text = ("The two leaders spoke by phone on Monday about trade and the war in Ukraine; "
+    ...         "they also agreed that the president would visit Beijing in April next year.")
+    >>> report = analyze_articles([Article(id="a", outlet="A", title="t", text=text)]).articles[0]
+    >>> [report.text[u.start:u.end][:20] for u in split_units(report)]
+    ['The two leaders spok', 'they also agreed tha']
+    """
+    units: list[Unit] = []
+    for sentence in report.sentences:
+        body = report.text[sentence.start : sentence.end]
+        pieces = [(0, len(body))]
+        if len(body.split()) >= SPLIT_SENTENCE_WORDS:
+            pieces = _clauses(body)
+        units.extend(Unit(0, sentence.start + s, sentence.start + e) for s, e in pieces)
+    return units
+
+
+def _clauses(body: str) -> list[tuple[int, int]]:
+    cuts = [0]
+    for match in _CLAUSE_BREAK.finditer(body):
+        left = body[cuts[-1] : match.start()]
+        right = body[match.end() :]
+        if len(left.split()) >= MIN_CLAUSE_WORDS and len(right.split()) >= MIN_CLAUSE_WORDS:
+            cuts.append(match.end())
+    pieces = []
+    for i, start in enumerate(cuts):
+        end = cuts[i + 1] if i + 1 < len(cuts) else len(body)
+        piece = body[start:end].rstrip(" ,;—–")
+        if piece:
+            pieces.append((start, start + len(piece)))
+    return pieces
+
+
+def unit_terms(text: str) -> Counter[str]:
+    """Content features of a unit: lemmas of non-stop words, numbers as ``#n``, names as ``lemma``.
+
+    Names (capitalised words that do not start the unit) are marked with a leading ``^`` so they can
+    be boosted; their lemma is the same feature as the lower-case word.
+
+    Examples
+    --------
+    >>> sorted(unit_terms("Trump will visit Beijing in April 2026."))
+    ['#2026', '^april', '^beijing', 'trump', 'visit']
+    """
+    terms: Counter[str] = Counter()
+    for index, token in enumerate(tokenize(text)):
+        if _NUMBER.match(token.lower):
+            terms["#" + token.lower.lstrip("0")] += 1
+            continue
+        lemma = token.lemma
+        if len(lemma) < 2 or lemma in ENGLISH_STOP_WORDS or token.lower in ENGLISH_STOP_WORDS:
+            continue
+        capitalised = text[token.start].isupper()
+        terms[("^" + lemma) if capitalised and index > 0 else lemma] += 1
+    return terms
+
+
+def find_facts(reports: Sequence[ArticleReport]) -> tuple[Fact, ...]:
+    """Cluster the units of all articles into facts, ordered shared-by-all first, single-outlet last.
+
+    Parameters
+    ----------
+    reports : sequence of ArticleReport
+        The articles of one analysis (their cleaned ``text`` and ``sentences``).
+
+    Returns
+    -------
+    tuple of Fact
+        Each with an id (``f1``...), a representative wording and every mention's offsets.
+    """
+    units: list[Unit] = []
+    for index, report in enumerate(reports):
+        units.extend(Unit(index, u.start, u.end) for u in split_units(report))
+    texts = [reports[u.article].text[u.start : u.end] for u in units]
+    # Identical units (after whitespace/case folding) are one "type", clustered once.
+    type_of: dict[str, int] = {}
+    unit_type: list[int] = []
+    type_articles: list[set[int]] = []
+    type_text: list[str] = []
+    for unit, text in zip(units, texts):
+        key = " ".join(text.lower().split())
+        if key not in type_of:
+            type_of[key] = len(type_text)
+            type_text.append(text)
+            type_articles.append(set())
+        unit_type.append(type_of[key])
+        type_articles[type_of[key]].add(unit.article)
+    features = [unit_terms(t) for t in type_text]
+    content = [sum(1 for f in feats if not f.startswith("#")) for feats in features]
+    idf = _idf(features, type_articles, len(reports))
+    vectors = [_vector(feats, idf) for feats in features]
+    eligible = [content[i] >= MIN_CONTENT_WORDS for i in range(len(type_text))]
+    spread = _article_counts(features, type_articles)
+    groups = _cluster(vectors, type_articles, eligible, idf, spread)
+    members: dict[int, list[int]] = defaultdict(list)
+    for unit_index, type_index in enumerate(unit_type):
+        if eligible[type_index]:
+            members[groups[type_index]].append(unit_index)
+    return _facts(reports, units, unit_type, vectors, members)
+
+
+def _idf(features: Sequence[Counter[str]], type_articles: Sequence[set[int]], n: int) -> dict[str, float]:
+    documents: dict[str, set[int]] = defaultdict(set)
+    for feats, articles in zip(features, type_articles):
+        for feature in feats:
+            documents[_plain(feature)].update(articles)
+    idf = {}
+    for term, articles in documents.items():
+        share = background_document_share(term.lstrip("#"))
+        idf[term] = math.log((1 + n + PRIOR_DOCUMENTS) / (1 + len(articles) + PRIOR_DOCUMENTS * share)) + 1
+    return idf
+
+
+def _article_counts(features: Sequence[Counter[str]], type_articles: Sequence[set[int]]) -> dict[str, int]:
+    documents: dict[str, set[int]] = defaultdict(set)
+    for feats, articles in zip(features, type_articles):
+        for feature in feats:
+            documents[_plain(feature)].update(articles)
+    return {term: len(articles) for term, articles in documents.items()}
+
+
+def _plain(feature: str) -> str:
+    return feature.removeprefix("^")
+
+
+def _vector(feats: Counter[str], idf: dict[str, float]) -> dict[str, float]:
+    vector: dict[str, float] = {}
+    for feature, count in feats.items():
+        term = _plain(feature)
+        boost = NUMBER_BOOST if term.startswith("#") else NAME_BOOST if feature.startswith("^") else 1.0
+        vector[term] = vector.get(term, 0.0) + (1 + math.log(count)) * idf[term] * boost
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {k: v / norm for k, v in vector.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+
+def _cluster(
+    vectors: list[dict[str, float]],
+    type_articles: list[set[int]],
+    eligible: list[bool],
+    idf: dict[str, float],
+    spread: dict[str, int],
+) -> list[int]:
+    """Group ids per unit type: union of links strongest first, merges checked on centroids."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, vector in enumerate(vectors):
+        if eligible[index]:
+            # Blocking keys: the rarest terms that another article also uses (a word only this
+            # article has can never link it to another one).
+            shared = [t for t in vector if spread[t] > 1 or len(type_articles[index]) > 1]
+            for term in sorted(shared, key=lambda t: (-idf[t], t))[:BLOCK_KEYS]:
+                postings[term].append(index)
+    links: dict[tuple[int, int], float] = {}
+    for posting in postings.values():
+        if len(posting) > MAX_POSTING:
+            continue
+        for x, i in enumerate(posting):
+            for j in posting[x + 1 :]:
+                if (i, j) in links:
+                    continue
+                if len(type_articles[i]) == 1 and type_articles[i] == type_articles[j]:
+                    continue  # two sentences of the same single article are never one fact
+                similarity = _cosine(vectors[i], vectors[j])
+                if similarity >= LINK_SIMILARITY:
+                    links[(i, j)] = similarity
+    parent = list(range(len(vectors)))
+    centroid = {i: dict(v) for i, v in enumerate(vectors)}
+    articles = {i: set(a) for i, a in enumerate(type_articles)}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (i, j), _ in sorted(links.items(), key=lambda kv: (-kv[1], kv[0])):
+        a, b = root(i), root(j)
+        if a == b or not _centroids_agree(centroid[a], centroid[b]):
+            continue
+        # A fact is stated once per article: groups that share an article stay apart (otherwise a
+        # run of sentences about "the South China Sea" chains into one blob).
+        if not articles[a] & articles[b]:
+            if len(centroid[a]) < len(centroid[b]):
+                a, b = b, a
+            parent[b] = a
+            for term, value in centroid.pop(b).items():
+                centroid[a][term] = centroid[a].get(term, 0.0) + value
+            articles[a] |= articles.pop(b)
+    _attach_repeats(vectors, type_articles, eligible, parent, centroid, articles, root)
+    return [root(i) for i in range(len(vectors))]
+
+
+def _attach_repeats(
+    vectors: list[dict[str, float]],
+    type_articles: list[set[int]],
+    eligible: list[bool],
+    parent: list[int],
+    centroid: dict[int, dict[str, float]],
+    articles: dict[int, set[int]],
+    root: Callable[[int], int],
+) -> None:
+    """An article that states a fact again later (lead, then body) adds that sentence to the fact."""
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for group, members in articles.items():
+        if len(members) > 1:
+            for article in members:
+                by_article[article].append(group)
+    for index, vector in enumerate(vectors):
+        if not eligible[index] or root(index) != index or len(articles.get(index, ())) != 1:
+            continue
+        (article,) = articles[index]
+        best, best_similarity = -1, ATTACH_SIMILARITY
+        for group in by_article.get(article, ()):
+            total = centroid[group]
+            norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
+            similarity = _cosine(vector, total) / norm
+            if similarity >= best_similarity:
+                best, best_similarity = group, similarity
+        if best >= 0:
+            parent[index] = best  # the centroid is left as it was: a repeat should not pull the fact
+
+
+def _centroids_agree(a: dict[str, float], b: dict[str, float]) -> bool:
+    norm_a = math.sqrt(sum(v * v for v in a.values())) or 1.0
+    norm_b = math.sqrt(sum(v * v for v in b.values())) or 1.0
+    return _cosine(a, b) / (norm_a * norm_b) >= MERGE_SIMILARITY
+
+
+def _facts(
+    reports: Sequence[ArticleReport],
+    units: list[Unit],
+    unit_type: list[int],
+    vectors: list[dict[str, float]],
+    members: dict[int, list[int]],
+) -> tuple[Fact, ...]:
+    drafts = []
+    for unit_indexes in members.values():
+        unit_indexes.sort(key=lambda u: (reports[units[u].article].id, units[u].start))
+        outlets = sorted({reports[units[u].article].outlet for u in unit_indexes})
+        summed: dict[str, float] = defaultdict(float)
+        for u in unit_indexes:
+            for term, value in vectors[unit_type[u]].items():
+                summed[term] += value
+        best = max(unit_indexes, key=lambda u: (_cosine(vectors[unit_type[u]], summed), -u))
+        unit = units[best]
+        position = sum(units[u].start / max(len(reports[units[u].article].text), 1) for u in unit_indexes)
+        drafts.append((outlets, position / len(unit_indexes), reports[unit.article].text[unit.start : unit.end],
+                       unit_indexes))
+    total = len({r.outlet for r in reports})
+    drafts.sort(key=lambda d: (_band(len(d[0]), total), -len(d[0]) if len(d[0]) > 1 else 0,
+                               d[0] if len(d[0]) == 1 else [], d[1], d[2]))
+    facts = []
+    for number, (outlets, _, text, unit_indexes) in enumerate(drafts, start=1):
+        mentions = tuple(Mention(reports[units[u].article].id, units[u].start, units[u].end) for u in unit_indexes)
+        facts.append(Fact(id=f"f{number}", text=text, mentions=mentions, outlets=tuple(outlets)))
+    return tuple(facts)
+
+
+def _band(outlets: int, total: int) -> int:
+    """0 = every outlet reports it, 1 = some leave it out, 2 = only one outlet."""
+    if outlets == total and total > 1:
+        return 0
+    return 1 if outlets > 1 else 2

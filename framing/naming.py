@@ -1,0 +1,403 @@
+"""Naming choices: how each outlet names the same person, place, institution or thing.
+
+Two sources of referents, both read from the articles themselves (no name list, no tagger model):
+
+* **Names.** Runs of capitalised words ("Chinese President Xi Jinping"). A run's referent is its last
+  word, joined with the word before it when that word also ends runs elsewhere ("Xi" + "Jinping").
+  The *form* is the run as written plus the lower-case descriptor words right before it ("Chinese
+  leader Xi Jinping"): a word counts as a descriptor only if the corpus also uses it after a
+  determiner ("the leader", "a counterpart"), which keeps verbs ("said Xi") out. An appositive right
+  after a name is a form of that name too ("Taiwan, the self-governing island, ...").
+* **Swapped words in aligned facts.** Where two outlets state the same fact (``framing.facts``) and
+  the wording differs in one to three words that the corpus uses as nouns or adjectives ("trade
+  truce" / "trade deal", "self-governing" / "self-governed"), the two wordings are forms of one
+  referent; each outlet's uses of every form are then counted in its whole text.
+
+Quoted uses (inside quotation marks: somebody else's words) are counted apart from the outlet's own.
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from itertools import combinations, islice
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from wordfreq import zipf_frequency
+
+from .segment import lemmatize
+from .types import ArticleReport, Fact, Naming, NamingMention
+
+__all__ = ["MAX_REFERENTS", "find_naming", "quotation_spans"]
+
+#: Referents reported, most widely mentioned first (a table per referent; more would not be read).
+MAX_REFERENTS = 20
+#: Articles per outlet read for naming (the first by id); bench/coverage_scale.py has the cost.
+MAX_ARTICLES_PER_OUTLET = 25
+#: Words of descriptor taken before a name ("Chinese leader" in "Chinese leader Xi").
+MAX_DESCRIPTOR_WORDS = 3
+#: Longest swapped wording (words) taken as a naming choice between two aligned mentions.
+MAX_SWAP_WORDS = 3
+#: Aligned mention pairs compared per fact (the first ones by article id): bounds the work per fact.
+MAX_PAIRS_PER_FACT = 30
+
+_NAME_RUN = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*\w|[A-Z])(?:[ \u00a0](?:[A-Z][\w'’.-]*\w|[A-Z]))*")
+_WORD = re.compile(r"[\w'’-]+")
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
+#: Compass words are part of a place's name ("North Korea" is not "South Korea").
+_COMPASS = frozenset({"North", "South", "East", "West"})
+#: wordfreq Zipf frequency from which a word is common English (about once per 100,000 words): a name
+#: ending in one ("Trump", "Guard") takes the capitalised word before it ("Donald Trump", "Coast Guard").
+COMMON_ZIPF = 4.0
+#: Calendar words are capitalised but are not referents whose naming varies ("Monday", "April").
+_CALENDAR = frozenset(w for w in (*calendar.month_name, *calendar.day_name) if w)
+_APPOSITIVE = re.compile(
+    r",\s+((?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*(?:,|\.|;|—|\)|\s(?:that|which|who|whose|where)\b))"
+)
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` inside quotation marks (curly, straight or guillemets), within one paragraph.
+
+    A small stand-in for the quotation spans of ``framing.quotes``; an unclosed quote runs to the end
+    of its paragraph, as a quoted paragraph does in news prose.
+
+    Examples
+    --------
+    >>> text = 'He called it “a great deal” and left.'
+    >>> [text[s:e] for s, e in quotation_spans(text)]
+    ['“a great deal”']
+    """
+    spans = []
+    for opening, closing in _QUOTE_PAIRS:
+        position = 0
+        while True:
+            start = text.find(opening, position)
+            if start < 0:
+                break
+            end = text.find(closing, start + 1)
+            paragraph_end = text.find("\n\n", start)
+            if paragraph_end < 0:
+                paragraph_end = len(text)
+            end = paragraph_end if end < 0 or end > paragraph_end else end + 1
+            spans.append((start, end))
+            position = end
+    return sorted(spans)
+
+
+def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def _noun_like(reports: Sequence[ArticleReport]) -> set[str]:
+    """Lower-case words the corpus uses right after a determiner (or after one capitalised or hyphenated modifier)."""
+    found: set[str] = set()
+    for report in reports:
+        words = _WORD.findall(report.text)
+        for i, word in enumerate(words[:-1]):
+            if word.lower() in _DETERMINERS:
+                if words[i + 1][0].islower():  # "the Trump administration" makes no noun of "Trump"
+                    found.add(words[i + 1])
+                # "the Chinese leader", "the self-governing island": one modifier may stand between.
+                if i + 2 < len(words) and (words[i + 1][0].isupper() or "-" in words[i + 1]) and words[i + 2][0].islower():
+                    found.add(words[i + 2])
+    return found - ENGLISH_STOP_WORDS
+
+
+def find_naming(reports: Sequence[ArticleReport], facts: Sequence[Fact] = ()) -> tuple[Naming, ...]:
+    """For the referents most outlets mention, each outlet's forms with counts (own and quoted apart).
+
+    Parameters
+    ----------
+    reports : sequence of ArticleReport
+    facts : sequence of Fact
+        Facts from :func:`framing.facts.find_facts`; their aligned mentions give the swapped wordings.
+
+    Returns
+    -------
+    tuple of Naming
+        Sorted by how many outlets mention the referent, then by mentions.
+    """
+    outlets_total = len({r.outlet for r in reports})
+    if outlets_total < 2:
+        return ()
+    reports = _bounded(reports)
+    nouns = _noun_like(reports)
+    lower_words = {w for r in reports for w in _WORD.findall(r.text) if w[:1].islower()}
+    quotes = {r.id: quotation_spans(r.text) for r in reports}
+    mentions: dict[str, list[NamingMention]] = defaultdict(list)
+    _name_mentions(reports, nouns, lower_words, quotes, mentions)
+    _swap_mentions(reports, facts, nouns, quotes, mentions)
+    outlet_of = {r.id: r.outlet for r in reports}
+    needed = max(2, math.ceil(outlets_total / 2))
+    namings = []
+    for referent, items in mentions.items():
+        outlets = {outlet_of[m.article] for m in items}
+        if len(outlets) < needed:
+            continue
+        forms: dict[str, dict[str, int]] = {}
+        quoted: dict[str, dict[str, int]] = {}
+        for item in sorted(items, key=lambda m: (m.article, m.start)):
+            table = quoted if item.quoted else forms
+            cell = table.setdefault(outlet_of[item.article], {})
+            cell[item.form] = cell.get(item.form, 0) + 1
+        namings.append((len(outlets), len(items), referent, forms, quoted, items))
+    namings.sort(key=lambda n: (-n[0], -n[1], n[2]))
+    return tuple(
+        Naming(referent=referent, forms=_sorted_table(forms), quoted_forms=_sorted_table(quoted),
+               mentions=tuple(sorted(items, key=lambda m: (m.article, m.start))))
+        for _, _, referent, forms, quoted, items in namings[:MAX_REFERENTS]
+    )
+
+
+def _bounded(reports: Sequence[ArticleReport]) -> list[ArticleReport]:
+    """At most ``MAX_ARTICLES_PER_OUTLET`` articles of each outlet (first by id): naming is read per
+    outlet, and a research corpus of thousands would otherwise cost tens of seconds for the same table."""
+    seen: Counter[str] = Counter()
+    kept = []
+    for report in sorted(reports, key=lambda r: r.id):
+        if seen[report.outlet] < MAX_ARTICLES_PER_OUTLET:
+            seen[report.outlet] += 1
+            kept.append(report)
+    return kept
+
+
+def _sorted_table(table: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    return {o: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for o, c in sorted(table.items())}
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Capitalised runs with their word spans; leading stop words ("The", "On") and possessives dropped."""
+    runs = []
+    for match in _NAME_RUN.finditer(text):
+        words = [(m.start() + match.start(), m.end() + match.start()) for m in re.finditer(r"\S+", match.group())]
+        while words and text[words[0][0] : words[0][1]].lower() in ENGLISH_STOP_WORDS:
+            words.pop(0)
+        if words:
+            runs.append((words[0][0], words[-1][1], words))
+    return runs
+
+
+def _bare(word: str) -> str:
+    return _POSSESSIVE.sub("", word).rstrip(".")
+
+
+def _name_mentions(
+    reports: Sequence[ArticleReport],
+    nouns: set[str],
+    lower_words: set[str],
+    quotes: dict[str, list[tuple[int, int]]],
+    mentions: dict[str, list[NamingMention]],
+) -> None:
+    runs = {r.id: [run for run in _runs(r.text) if not _modifier(r.text, run, nouns)] for r in reports}
+    heads = Counter(_bare(r.text[w[-1][0] : w[-1][1]]) for r in reports for _, _, w in runs[r.id])
+    alone = Counter(_bare(r.text[w[0][0] : w[0][1]]) for r in reports for _, _, w in runs[r.id] if len(w) == 1)
+    # Union of a run's last word with the word before it when that one ends runs elsewhere too.
+    parent: dict[str, str] = {}
+
+    def root(word: str) -> str:
+        while parent.get(word, word) != word:
+            word = parent[word]
+        return word
+
+    for report in reports:
+        for _, _, words in runs[report.id]:
+            if len(words) >= 2:
+                last = _bare(report.text[words[-1][0] : words[-1][1]])
+                before = _bare(report.text[words[-2][0] : words[-2][1]])
+                # "Xi Jinping": "Jinping" rarely stands alone, "Xi" does; "April Beijing" stays apart.
+                if (heads[before] and alone[last] <= 1 and before.lower() not in lower_words
+                        and before not in _CALENDAR and root(before) != root(last)):
+                    parent[root(last)] = root(before)
+    keys = {(r.id, run[0]): _name_key(r.text, run[2], nouns, lower_words) for r in reports for run in runs[r.id]}
+    link = _suffix_links(set(keys.values()))
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for report in reports:
+        text = report.text
+        for start, end, words in runs[report.id]:
+            head = _bare(text[words[-1][0] : words[-1][1]])
+            name = keys[(report.id, start)]
+            if len(head) < 2 or head in _CALENDAR or (" " not in name and head.lower() in lower_words):
+                continue
+            key = root(head) if " " not in name else link.get(name, name)
+            if " " not in name and key in link:
+                key = link[key]
+            core: list[str] = []  # the run's name part: its last words that also end runs elsewhere
+            for w in reversed(words):
+                word = _bare(text[w[0] : w[1]])
+                if not heads[word] or word.lower() in lower_words or (core and root(word) != key):
+                    break
+                core.insert(0, word)
+            labels[key][key if " " in key else (" ".join(core) or head)] += 1
+            form_start = _descriptor_start(text, start, nouns)
+            form = " ".join(text[form_start:end].split())
+            form = _POSSESSIVE.sub("", form)
+            mentions[key].append(NamingMention(report.id, form_start, end, form, _inside(quotes[report.id], start)))
+            appositive = _APPOSITIVE.match(text, end)
+            if appositive:
+                a_start, a_end = appositive.span(1)
+                mentions[key].append(NamingMention(report.id, a_start, a_end, " ".join(appositive.group(1).split()),
+                                                   _inside(quotes[report.id], a_start)))
+    # Rename keys to their most common written name ("Xi Jinping" rather than "Xi").
+    for key in list(labels):
+        if key in mentions:
+            best = max(labels[key].items(), key=lambda kv: (min(kv[1], 2), len(kv[0].split()), kv[1], kv[0]))[0]
+            if best != key and best not in mentions:  # never merge two referents through a label
+                mentions[best] = mentions.pop(key)
+
+
+def _name_key(text: str, words: list[tuple[int, int]], nouns: set[str], lower_words: set[str]) -> str:
+    """The name a run refers by: its last word, extended leftwards over the words of a compound name.
+
+    "Second Thomas Shoal" -> "Thomas Shoal" (a common-noun head takes the word before it), "North Korea"
+    and "South Korea" stay apart (a compass word belongs to the name), "President Donald Trump" ->
+    "Donald Trump" (a title, a word the corpus also writes in lower case, is not part of the name).
+    """
+    key = [_bare(text[words[-1][0] : words[-1][1]])]
+    for w in reversed(words[:-1]):
+        previous = text[w[0] : w[1]]
+        if _POSSESSIVE.search(previous) or previous.endswith(("’", "'")) or previous in _CALENDAR:
+            break  # "China's", "Philippines’" and "April" in "April Beijing" are not part of the name
+        first = key[0].lower()
+        lowered = previous.lower()
+        if previous in _COMPASS or first in lower_words or first in nouns or zipf_frequency(first, "en") >= COMMON_ZIPF and lowered not in lower_words and lowered not in nouns:
+            key.insert(0, previous)
+        else:
+            break
+    return " ".join(key)
+
+
+def _suffix_links(keys: set[str]) -> dict[str, str]:
+    """A shorter name joins the longer one it ends ("Trump" -> "Donald Trump") when that is unambiguous."""
+    links = {}
+    for key in keys:
+        longer = [k for k in keys if k != key and k.endswith(" " + key)]
+        if not longer:
+            continue
+        longest = max(longer, key=len)
+        if all(longest.endswith(k) for k in longer):
+            links[key] = longest
+    return links
+
+
+def _modifier(text: str, run: tuple[int, int, list[tuple[int, int]]], nouns: set[str]) -> bool:
+    """A one-word run used as a modifier ("Chinese goods", "Trump administration") names nothing itself."""
+    _, end, words = run
+    following = re.match(r" ([a-z][\w'’-]*)", text[end : end + 40])
+    return len(words) == 1 and following is not None and following.group(1) in nouns
+
+
+def _descriptor_like(word: str, nouns: set[str]) -> bool:
+    """A lower-case word that can describe a name: used as a noun in the corpus, or in its dictionary
+    form ("leader", "counterpart"); inflected forms before a name are mostly verbs ("said", "told", "met")."""
+    return word in nouns or lemmatize(word) == word
+
+
+def _descriptor_start(text: str, start: int, nouns: set[str]) -> int:
+    """Move ``start`` back over up to ``MAX_DESCRIPTOR_WORDS`` descriptor words ("Chinese leader").
+
+    Lower-case words are taken only when the corpus uses them as nouns and a capitalised word or a
+    determiner stands before them ("Chinese leader Xi", "his counterpart Xi", not "to visit Beijing").
+    """
+    taken: list[tuple[int, str]] = []
+    position = start
+    while len(taken) < MAX_DESCRIPTOR_WORDS:
+        match = re.search(r"([\w'’-]+) $", text[max(0, position - 40) : position])
+        if not match:
+            break
+        word = match.group(1)
+        lower = word.lower()
+        if lower in ENGLISH_STOP_WORDS or lower.isdigit() or (word[0].islower() and not _descriptor_like(lower, nouns)):
+            break
+        position -= len(word) + 1
+        taken.append((position, word))
+    # Drop lower-case words from the far end until a capitalised word heads the descriptor.
+    while taken and taken[-1][1][0].islower():
+        before = re.search(r"([\w'’-]+) $", text[max(0, taken[-1][0] - 40) : taken[-1][0]])
+        if before and before.group(1).lower() in _DETERMINERS:
+            break
+        taken.pop()
+    return taken[-1][0] if taken else start
+
+
+# --------------------------------------------------------------------------- swapped words
+
+
+def _swap_mentions(
+    reports: Sequence[ArticleReport],
+    facts: Sequence[Fact],
+    nouns: set[str],
+    quotes: dict[str, list[tuple[int, int]]],
+    mentions: dict[str, list[NamingMention]],
+) -> None:
+    by_id = {r.id: r for r in reports}
+    parent: dict[str, str] = {}
+
+    def root(form: str) -> str:
+        while parent.get(form, form) != form:
+            form = parent[form]
+        return form
+
+    for fact in facts:
+        if len(fact.outlets) < 2:
+            continue
+        present = [m for m in fact.mentions if m.article in by_id]
+        pairs = list(islice(((m, n) for m, n in combinations(present, 2)
+                             if by_id[m.article].outlet != by_id[n.article].outlet), MAX_PAIRS_PER_FACT))
+        for m, n in pairs:
+            left = by_id[m.article].text[m.start : m.end].lower().split()
+            right = by_id[n.article].text[n.start : n.end].lower().split()
+            left = [w.strip(",.;:“”\"()") for w in left]
+            right = [w.strip(",.;:“”\"()") for w in right]
+            matcher = difflib.SequenceMatcher(a=left, b=right, autojunk=False)
+            for op, i0, i1, j0, j1 in matcher.get_opcodes():
+                if op != "replace" or not (0 < i1 - i0 <= MAX_SWAP_WORDS and 0 < j1 - j0 <= MAX_SWAP_WORDS):
+                    continue
+                a, b = left[i0:i1], right[j0:j1]
+                if not (_swappable(a, nouns) and _swappable(b, nouns)):
+                    continue
+                if i0 > 0 and j0 > 0 and left[i0 - 1] == right[j0 - 1] and left[i0 - 1] not in ENGLISH_STOP_WORDS:
+                    a, b = [left[i0 - 1], *a], [right[j0 - 1], *b]  # keep the shared head: "trade truce"
+                first, second = " ".join(a), " ".join(b)
+                if first != second and root(first) != root(second):
+                    parent[root(second)] = root(first)
+    groups: dict[str, set[str]] = defaultdict(set)
+    for form in parent:
+        groups[root(form)].add(form)
+        groups[root(form)].add(root(form))
+    for forms in groups.values():
+        patterns = {f: re.compile(r"(?<![\w-])" + re.escape(f).replace(r"\ ", r"\s+") + r"(?![\w-])", re.IGNORECASE)
+                    for f in forms}
+        found: list[NamingMention] = []
+        for report in reports:
+            for form, pattern in patterns.items():
+                for match in pattern.finditer(report.text):
+                    found.append(NamingMention(report.id, match.start(), match.end(), form,
+                                               _inside(quotes[report.id], match.start())))
+        counts = Counter(m.form for m in found)
+        label = " / ".join(sorted(forms, key=lambda f: (-counts[f], f)))
+        mentions[label].extend(_without_overlaps(found))
+
+
+def _swappable(words: Sequence[str], nouns: set[str]) -> bool:
+    content = [w for w in words if w not in ENGLISH_STOP_WORDS]
+    return bool(content) and all(w in nouns and not w.isdigit() for w in content) and len(content) == len(words)
+
+
+def _without_overlaps(found: list[NamingMention]) -> list[NamingMention]:
+    """Longest form wins where two forms match overlapping text ("trade deal" over "deal")."""
+    kept: list[NamingMention] = []
+    for item in sorted(found, key=lambda m: (m.article, m.start, -(m.end - m.start))):
+        if kept and kept[-1].article == item.article and item.start < kept[-1].end:
+            continue
+        kept.append(item)
+    return kept

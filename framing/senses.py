@@ -1,0 +1,330 @@
+"""Sense and context rules: when a matched lexicon term counts as frame evidence, as editable data.
+
+A lexicon says *which* words are evidence; this file says *when*. Like spaCy's Matcher patterns,
+rules are data (``lexicons/frame_rules.csv``, one rule a row), so a user can read, extend or
+replace them, and a bad row is reported with its file and line. Rule kinds (column ``rule``):
+
+``never``
+    the term never counts (``@NUMBER``: a match made only of digits never counts).
+``exclude_phrase``
+    the term does not count inside the phrase given in ``context`` ("social security").
+``only_form``
+    the term counts only in the surface forms listed (``arms``, not ``arm``).
+``not_after`` / ``not_before``
+    the term does not count when one of the ``|``-separated context words stands within
+    ``window`` words before / after it (``@POSSESSIVE`` before ``arms``).
+``require_near``
+    the term counts only when a context word stands within ``window`` words on either side
+    (``meet`` only near a party: ``@NAME``, "counterpart", "minister", ...).
+``attribution``
+    the term does not count when a speech verb ("told", "said", "according") stands within
+    ``window`` words: a speaker's job title is sourcing, not the paragraph's frame.
+    ``term`` may name a lexicon subcategory as ``@frame/subcategory``.
+
+An optional ``forms`` column limits a rule to some surface forms (``meet|meets|met``, so the noun
+"meeting", which has the same lemma, is not held to the verb's rule).
+Context words are compared with the surface form (lower case) and the lemma; windows never cross
+sentence punctuation (``. ! ? ;``). Every dropped match keeps the rule's line, so a reader can see
+why a word was not counted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .data_files import data_source, read_data_text
+
+from .errors import LexiconError
+from .segment import tokenize
+from .types import FRAMES, Token
+
+__all__ = ["ContextRule", "ContextRules", "load_default_rules", "load_rules", "parse_rules", "RULE_KINDS"]
+
+RULE_KINDS = ("never", "exclude_phrase", "only_form", "not_after", "not_before", "require_near", "attribution")
+#: Rules whose ``context`` is a ``|``-separated word list searched within ``window`` words.
+_WINDOW_KINDS = frozenset({"not_after", "not_before", "require_near", "attribution"})
+#: Special context words: any possessive, any capitalised word that does not start a sentence.
+SPECIAL_WORDS = frozenset({"@POSSESSIVE", "@NAME"})
+POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their", "one's"})
+MAX_WINDOW = 10
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|@[A-Z]+")
+_SENTENCE_BREAK = re.compile(r"[.!?;]")
+_REQUIRED = ("rule", "term")
+
+
+@dataclass(frozen=True, slots=True)
+class ContextRule:
+    """One validated rule row; ``line`` is its line in ``source``."""
+
+    kind: str
+    term: str
+    key: tuple[str, ...]
+    context: tuple[str, ...]
+    phrase: tuple[tuple[str, ...], ...]
+    window: int
+    note: str
+    source: str
+    line: int
+    #: Surface forms the rule is limited to (empty: every form of the term), e.g. meet|meets|met.
+    forms: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """Return ``source line N: kind`` for explanations."""
+        return f"{self.source} line {self.line}: {self.kind}"
+
+
+@dataclass(frozen=True, slots=True)
+class ContextRules:
+    """A set of rules, applied to the matches of one token list: a pure component.
+
+    Call it with the tokens, the matches ``(term index, start, end)`` and the lexicon terms (for
+    their keys and subcategories); it returns the matches that count and the dropped ones with
+    the rule that dropped each.
+    """
+
+    rules: tuple[ContextRule, ...]
+    source: str = ""
+
+    def __call__(
+        self,
+        tokens: Sequence[Token],
+        matches: Sequence[tuple[int, int, int]],
+        terms: Sequence[object],
+        text: str | None = None,
+    ) -> tuple[list[tuple[int, int, int]], list[tuple[tuple[int, int, int], ContextRule]]]:
+        if not self.rules or not matches:
+            return list(matches), []
+        by_term, by_group = self._index()
+        starts = {t.start: i for i, t in enumerate(tokens)}
+        ends = {t.end: i for i, t in enumerate(tokens)}
+        kept: list[tuple[int, int, int]] = []
+        dropped: list[tuple[tuple[int, int, int], ContextRule]] = []
+        for match in matches:
+            index, start, end = match
+            term = terms[index]
+            key = getattr(term, "key", ())
+            group = f"@{getattr(term, 'frame', '')}/{getattr(term, 'subcategory', '')}"
+            first, last = starts.get(start), ends.get(end)
+            candidates = [*by_term.get(key, ()), *by_group.get(group, ()), *by_term.get(("@NUMBER",), ())]
+            rule = None
+            if first is not None and last is not None:
+                rule = next((r for r in candidates if _fires(r, tokens, first, last, key, text)), None)
+            if rule is None:
+                kept.append(match)
+            else:
+                dropped.append((match, rule))
+        return kept, dropped
+
+    def _index(self) -> tuple[dict[tuple[str, ...], list[ContextRule]], dict[str, list[ContextRule]]]:
+        return _index_rules(self.rules)
+
+
+@lru_cache(maxsize=16)
+def _index_rules(rules: tuple[ContextRule, ...]) -> tuple[dict[tuple[str, ...], list[ContextRule]], dict[str, list[ContextRule]]]:
+    by_term: dict[tuple[str, ...], list[ContextRule]] = {}
+    by_group: dict[str, list[ContextRule]] = {}
+    for rule in rules:
+        if rule.term.startswith("@") and "/" in rule.term:
+            by_group.setdefault(rule.term, []).append(rule)
+        else:
+            by_term.setdefault(rule.key, []).append(rule)
+    return by_term, by_group
+
+
+def _fires(rule: ContextRule, tokens: Sequence[Token], first: int, last: int, key: tuple[str, ...], text: str | None) -> bool:
+    kind = rule.kind
+    if rule.forms and " ".join(tokens[i].lower for i in range(first, last + 1)) not in rule.forms:
+        return False
+    if kind == "never":
+        if rule.term == "@NUMBER":
+            return all(tokens[i].lower.isdigit() for i in range(first, last + 1))
+        return True
+    if kind == "only_form":
+        surface = " ".join(tokens[i].lower for i in range(first, last + 1))
+        return surface not in rule.context
+    if kind == "exclude_phrase":
+        return any(_inside_phrase(phrase, tokens, first, last, key) for phrase in rule.phrase)
+    if kind == "not_after":
+        return any(_is(rule.context, tokens, j, text) for j in _window(tokens, first, -rule.window, text))
+    if kind == "not_before":
+        return any(_is(rule.context, tokens, j, text) for j in _window(tokens, last, rule.window, text))
+    near = [*_window(tokens, first, -rule.window, text), *_window(tokens, last, rule.window, text)]
+    hit = any(_is(rule.context, tokens, j, text) for j in near)
+    return not hit if kind == "require_near" else hit  # attribution fires when a speech verb is near
+
+
+def _window(tokens: Sequence[Token], at: int, size: int, text: str | None) -> list[int]:
+    """Token indexes within ``size`` words before (size < 0) or after ``at``, stopping at sentence punctuation."""
+    out: list[int] = []
+    step = -1 if size < 0 else 1
+    j = at
+    for _ in range(abs(size)):
+        k = j + step
+        if not 0 <= k < len(tokens):
+            break
+        if text is not None:
+            left, right = (tokens[k], tokens[j]) if step < 0 else (tokens[j], tokens[k])
+            if _SENTENCE_BREAK.search(text, left.end, right.start):
+                break
+        out.append(k)
+        j = k
+    return out
+
+
+def _is(words: tuple[str, ...], tokens: Sequence[Token], j: int, text: str | None) -> bool:
+    token = tokens[j]
+    for word in words:
+        if word == "@POSSESSIVE":
+            if token.lower in POSSESSIVES or token.lower.endswith("'s"):
+                return True
+        elif word == "@NAME":
+            if text is not None and text[token.start].isupper() and j > 0 and not _sentence_start(tokens, j, text):
+                return True
+        elif token.lower == word or token.lemma == word:
+            return True
+    return False
+
+
+def _sentence_start(tokens: Sequence[Token], j: int, text: str) -> bool:
+    return bool(_SENTENCE_BREAK.search(text, tokens[j - 1].end, tokens[j].start))
+
+
+def _inside_phrase(phrase: tuple[str, ...], tokens: Sequence[Token], first: int, last: int, key: tuple[str, ...]) -> bool:
+    # The phrase is given by surface words; the matched term sits somewhere inside it.
+    size = len(phrase)
+    for offset in range(size):
+        begin = first - offset
+        if begin < 0 or begin + size > len(tokens) or begin + size - 1 < last:
+            continue
+        window = tokens[begin : begin + size]
+        if all(t.lower == w or (t.lemma == w and len(w) > 3) for t, w in zip(window, phrase)) and all(
+            t.joins_previous for t in window[1:]
+        ):
+            return True
+    return False
+
+
+# -- loading --------------------------------------------------------------------------------------
+def load_default_rules() -> ContextRules:
+    """Return the rules shipped with the package (``framing/lexicons/frame_rules.csv``).
+
+    Examples
+    --------
+    >>> rules = load_default_rules()
+    >>> sorted({r.kind for r in rules.rules}) == sorted(RULE_KINDS)
+    True
+    """
+    return _load_packaged()
+
+
+@lru_cache(maxsize=1)
+def _load_packaged() -> ContextRules:
+    return parse_rules(read_data_text("frame_rules.csv"), source=data_source("frame_rules.csv"))
+
+
+def load_rules(path: str | Path) -> ContextRules:
+    """Read and validate a user rules CSV; errors name the file and line."""
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise LexiconError(f"{path.name}: cannot read rules file ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"{path.name}: rules file is not UTF-8 text (byte {exc.start}); save it as UTF-8") from exc
+    return parse_rules(text, source=path.name)
+
+
+def parse_rules(text: str, *, source: str) -> ContextRules:
+    """Validate rules CSV text (columns ``rule, term, context, window, note``).
+
+    Raises
+    ------
+    LexiconError
+        Unknown rule kind, empty term, missing or malformed context, a window that is not a whole
+        number from 1 to 10, or an exclusion phrase that does not contain its term; the message
+        names file and line.
+
+    Examples
+    --------
+    >>> rules = parse_rules("rule,term,context,window\\nexclude_phrase,security,social security,\\n", source="r.csv")
+    >>> rules.rules[0].phrase
+    (('social', 'security'),)
+    >>> parse_rules("rule,term,context,window\\nnot_after,arms,his,0\\n", source="r.csv")
+    Traceback (most recent call last):
+    ...
+    framing.errors.LexiconError: r.csv line 2: window '0' must be a whole number from 1 to 10
+    """
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    columns = [c.strip().lower() for c in (reader.fieldnames or [])]
+    missing = [c for c in _REQUIRED if c not in columns]
+    if missing:
+        raise LexiconError(f"{source}: missing column(s) {', '.join(missing)}; the header must be 'rule,term,context,window,note'")
+    reader.fieldnames = columns
+    rules = [_parse_rule(row, source=source, line=reader.line_num) for row in reader]
+    return ContextRules(tuple(rules), source=source)
+
+
+def _parse_rule(row: dict[str | None, str | list[str] | None], *, source: str, line: int) -> ContextRule:
+    where = f"{source} line {line}"
+    if row.get(None):
+        raise LexiconError(f"{where}: more cells than columns; put a note that contains a comma in double quotes")
+    kind = str(row.get("rule") or "").strip().lower()
+    term = str(row.get("term") or "").strip().lower()
+    context_text = str(row.get("context") or "").strip().lower()
+    window_text = str(row.get("window") or "").strip()
+    note = str(row.get("note") or "").strip()
+    forms = tuple(f.strip() for f in str(row.get("forms") or "").lower().split("|") if f.strip())
+    if kind not in RULE_KINDS:
+        raise LexiconError(f"{where}: unknown rule '{kind}' (use one of {', '.join(RULE_KINDS)})")
+    if not term:
+        raise LexiconError(f"{where}: empty term; write the lexicon term the rule is about")
+    if term.startswith("@"):
+        term = term.upper() if "/" not in term else term
+        group = term[1:].split("/")
+        ok = term == "@NUMBER" or (len(group) == 2 and group[0] in FRAMES and group[1].isidentifier())
+        if not ok:
+            raise LexiconError(f"{where}: term '{term}' is not @NUMBER or @frame/subcategory (frames: {', '.join(FRAMES)})")
+        if term == "@NUMBER" and kind != "never":
+            raise LexiconError(f"{where}: @NUMBER can only be used with the rule 'never'")
+        key: tuple[str, ...] = (term,)
+    else:
+        key = tuple(t.lemma for t in tokenize(term))
+        if not key or not re.fullmatch(r"[^\W_]+(?:[ '’\-][^\W_]+)*", term):
+            raise LexiconError(f"{where}: term '{term}' must be a plain word or phrase, as in the lexicon")
+    window = 0
+    if kind in _WINDOW_KINDS:
+        if not window_text.isdigit() or not 1 <= int(window_text) <= MAX_WINDOW:
+            raise LexiconError(f"{where}: window '{window_text}' must be a whole number from 1 to {MAX_WINDOW}")
+        window = int(window_text)
+    context: tuple[str, ...] = ()
+    phrase: tuple[tuple[str, ...], ...] = ()
+    if kind == "exclude_phrase":
+        words = tuple(w.lower().replace("’", "'") for w in _WORD.findall(context_text))
+        if not words:
+            raise LexiconError(f"{where}: exclude_phrase needs the phrase in 'context' (e.g. 'social security')")
+        lemmas = tuple(t.lemma for t in tokenize(context_text))
+        if not _contains(lemmas, key) and not _contains(words, tuple(term.replace("-", " ").split())):
+            raise LexiconError(f"{where}: phrase '{context_text}' does not contain the term '{term}'")
+        phrase = (tuple(t.lower for t in tokenize(context_text)),)
+    elif kind in _WINDOW_KINDS or kind == "only_form":
+        context = tuple(w.strip().replace("’", "'") for w in context_text.split("|") if w.strip())
+        if not context:
+            raise LexiconError(f"{where}: rule '{kind}' needs '|'-separated words in 'context'")
+        for word in context:
+            if word.startswith("@") and word.upper() not in SPECIAL_WORDS:
+                raise LexiconError(f"{where}: unknown special word '{word}' (use {', '.join(sorted(SPECIAL_WORDS))})")
+        context = tuple(w.upper() if w.startswith("@") else w for w in context)
+    elif context_text:
+        raise LexiconError(f"{where}: rule 'never' takes no context; leave the column empty")
+    return ContextRule(kind, term, key, context, phrase, window, note, source, line, forms)
+
+
+def _contains(seq: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(seq[i : i + n] == part for i in range(len(seq) - n + 1))

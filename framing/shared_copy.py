@@ -1,0 +1,251 @@
+"""Shared copy: passages two articles share nearly word for word (wire copy, reprints, a quoted post).
+
+Why shingles and our own alignment rather than a library: ``datasketch``'s MinHash estimates how
+similar two whole sets are, but a reprint with a new lead or a shared quote is a *partial* overlap,
+and we need the aligned spans to show; ``rapidfuzz``'s ``partial_ratio`` finds one best window, not
+every shared passage. So every article's words are cut into ``SHINGLE`` -word shingles (hashed with
+numpy, no Python loop per shingle); articles that share shingles are paired; each pair's shared
+shingles are runs along a diagonal of the two word sequences (one exact run per stretch of equal
+words), and runs a few words apart are joined into one passage, so small edits ("said" -> "told
+reporters") stay inside it. ``difflib`` (stdlib) then shows what each side changed, on demand.
+
+Scale: a shingle found in many articles links each of them to the first one that has it (a star,
+not every pair), plus every pair when at most ``ALL_PAIRS_UP_TO`` articles share it, and each article
+keeps its ``MAX_PARTNERS`` strongest partners; work grows with the number of words, not with the
+square of the number of articles.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .types import ArticleReport, Reprint, SharedPassage
+
+__all__ = ["MIN_PASSAGE_WORDS", "REPRINT_SHARE", "SHINGLE", "find_shared_copy", "word_diff"]
+
+#: Words per shingle: five words in the same order rarely recur by chance in news prose.
+SHINGLE = 5
+#: Fewest words matched exactly for a passage to count as shared copy (a sentence and a bit;
+#: stock phrases such as "the United States and China" are shorter).
+MIN_PASSAGE_WORDS = 14
+#: Largest gap (words, on either side) bridged between two exact runs of one passage.
+MAX_GAP = 6
+#: Share of words in a passage that must be matched exactly: above this it is "nearly word for word".
+MIN_SIMILARITY = 0.6
+#: An article is flagged a reprint of another when this share of its words lies in passages shared
+#: with that one article.
+REPRINT_SHARE = 0.6
+#: All pairs are formed for a shingle found in at most this many articles; above, a star.
+ALL_PAIRS_UP_TO = 6
+#: Partners kept per article (the ones sharing the most shingles).
+MAX_PARTNERS = 8
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    starts: list[int]
+    ends: list[int]
+    hashes: np.ndarray
+
+
+def _words(text: str, vocabulary: dict[str, int]) -> _Words:
+    starts, ends, lowered = [], [], []
+    for match in _WORD.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+        lowered.append(match.group().lower().replace("’", "'"))
+    codes = np.array([vocabulary.setdefault(w, len(vocabulary) + 1) for w in lowered], dtype=np.int64)
+    if len(codes) < SHINGLE:
+        return _Words(starts, ends, np.zeros(0, dtype=np.int64))
+    # A rolling combination of SHINGLE consecutive word hashes (wraps around on overflow).
+    mixed = np.zeros(len(codes) - SHINGLE + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(SHINGLE):
+            mixed = mixed * np.uint64(1_000_003) + codes[k : len(codes) - SHINGLE + 1 + k].astype(np.uint64)
+    return _Words(starts, ends, mixed.astype(np.int64))
+
+
+def find_shared_copy(reports: Sequence[ArticleReport]) -> tuple[tuple[SharedPassage, ...], tuple[Reprint, ...]]:
+    """Every passage two articles share nearly word for word, and the articles that are mostly reprints.
+
+    Returns
+    -------
+    (passages, reprints)
+        Passages sorted by article pair and position; a reprint names the article it copies
+        (the earlier one by date, else by id).
+    """
+    vocabulary: dict[str, int] = {}  # word ids: deterministic, unlike hash() of a str
+    words = [_words(r.text, vocabulary) for r in reports]
+    pairs = _candidate_pairs(words)
+    passages: list[SharedPassage] = []
+    covered: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for (a, b), hits in sorted(pairs.items()):
+        for (i0, i1), (j0, j1), matched in _passages(hits):
+            length = max(i1 - i0, j1 - j0)
+            similarity = matched / length
+            if matched < MIN_PASSAGE_WORDS or similarity < MIN_SIMILARITY:
+                continue
+            wa, wb = words[a], words[b]
+            passages.append(SharedPassage(
+                articles=(reports[a].id, reports[b].id),
+                spans=((wa.starts[i0], wa.ends[i1 - 1]), (wb.starts[j0], wb.ends[j1 - 1])),
+                similarity=round(similarity, 4),
+            ))
+            covered[(a, b)].append((i0, i1))
+            covered[(b, a)].append((j0, j1))
+    return tuple(passages), _reprints(reports, words, covered)
+
+
+def _candidate_pairs(words: Sequence[_Words]) -> dict[tuple[int, int], np.ndarray]:
+    """Shared shingle positions ``(i, j)`` per article pair ``(a, b)``, ``a < b``."""
+    if not words:
+        return {}
+    hashes = np.concatenate([w.hashes for w in words])
+    docs = np.concatenate([np.full(len(w.hashes), d, dtype=np.int64) for d, w in enumerate(words)])
+    positions = np.concatenate([np.arange(len(w.hashes), dtype=np.int64) for w in words])
+    if len(hashes) == 0:
+        return {}
+    order = np.lexsort((positions, docs, hashes))
+    hashes, docs, positions = hashes[order], docs[order], positions[order]
+    new_group = np.r_[True, hashes[1:] != hashes[:-1]]
+    group_start = np.maximum.accumulate(np.where(new_group, np.arange(len(hashes)), 0))
+    first = group_start  # index of the group's first occurrence (lowest article, then position)
+    star = docs != docs[first]
+    pa, pb = docs[first][star], docs[star]
+    ia, ib = positions[first][star], positions[star]
+    extra_a, extra_b, extra_i, extra_j = [], [], [], []
+    sizes = np.diff(np.r_[np.flatnonzero(new_group), len(hashes)])
+    for start, size in zip(np.flatnonzero(new_group).tolist(), sizes.tolist()):
+        if size < 3:
+            continue
+        group_docs = docs[start : start + size]
+        if len(set(group_docs.tolist())) > ALL_PAIRS_UP_TO:
+            continue
+        for x in range(1, size):
+            for y in range(x + 1, size):
+                if group_docs[x] != group_docs[y]:
+                    extra_a.append(int(group_docs[x]))
+                    extra_b.append(int(group_docs[y]))
+                    extra_i.append(int(positions[start + x]))
+                    extra_j.append(int(positions[start + y]))
+    pa = np.r_[pa, np.array(extra_a, dtype=np.int64)]
+    pb = np.r_[pb, np.array(extra_b, dtype=np.int64)]
+    ia = np.r_[ia, np.array(extra_i, dtype=np.int64)]
+    ib = np.r_[ib, np.array(extra_j, dtype=np.int64)]
+    swap = pa > pb
+    pa, pb, ia, ib = np.where(swap, pb, pa), np.where(swap, pa, pb), np.where(swap, ib, ia), np.where(swap, ia, ib)
+    if len(pa) == 0:
+        return {}
+    n = len(words)
+    pair_key = pa * n + pb
+    keys, counts = np.unique(pair_key, return_counts=True)
+    strong = keys[counts >= MIN_PASSAGE_WORDS - SHINGLE + 1]
+    kept = _strongest_partners(strong, counts[counts >= MIN_PASSAGE_WORDS - SHINGLE + 1], n)
+    mask = np.isin(pair_key, kept)
+    pair_key, ia, ib = pair_key[mask], ia[mask], ib[mask]
+    if len(pair_key) == 0:
+        return {}
+    order = np.lexsort((ia, ib - ia, pair_key))
+    pair_key, ia, ib = pair_key[order], ia[order], ib[order]
+    bounds = np.flatnonzero(np.r_[True, pair_key[1:] != pair_key[:-1], True])
+    result = {}
+    for s, e in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
+        key = int(pair_key[s])
+        result[(key // n, key % n)] = np.stack([ia[s:e], ib[s:e]], axis=1)
+    return result
+
+
+def _strongest_partners(keys: np.ndarray, counts: np.ndarray, n: int) -> np.ndarray:
+    partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for key, count in zip(keys.tolist(), counts.tolist()):
+        partners[key // n].append((count, key))
+        partners[key % n].append((count, key))
+    kept: set[int] = set()
+    for items in partners.values():
+        kept.update(key for _, key in sorted(items, reverse=True)[:MAX_PARTNERS])
+    return np.array(sorted(kept), dtype=np.int64)
+
+
+def _passages(hits: np.ndarray) -> list[tuple[tuple[int, int], tuple[int, int], int]]:
+    """Join shingle hits (sorted by diagonal, then position) into word-index passages with match counts."""
+    runs = []  # (i_start, i_end, j_start, j_end) in words, exact
+    start = 0
+    for k in range(1, len(hits) + 1):
+        if k == len(hits) or hits[k, 1] - hits[k, 0] != hits[k - 1, 1] - hits[k - 1, 0] or hits[k, 0] != hits[k - 1, 0] + 1:
+            i0, j0 = int(hits[start, 0]), int(hits[start, 1])
+            i1, j1 = int(hits[k - 1, 0]) + SHINGLE, int(hits[k - 1, 1]) + SHINGLE
+            runs.append((i0, i1, j0, j1))
+            start = k
+    # Longest runs first; a shorter run overlapping an accepted one (a phrase that recurs elsewhere in
+    # the other text) is dropped, so a stray five-word match cannot hide the real alignment.
+    accepted: list[tuple[int, int, int, int]] = []
+    for run in sorted(runs, key=lambda r: (-(r[1] - r[0]), r)):
+        i0, i1, j0, j1 = run
+        if all(i1 <= a0 or i0 >= a1 for a0, a1, _, _ in accepted) and all(j1 <= b0 or j0 >= b1 for _, _, b0, b1 in accepted):
+            accepted.append(run)
+    accepted.sort()
+    joined: list[list[int]] = []
+    for i0, i1, j0, j1 in accepted:
+        if joined:
+            last = joined[-1]
+            if 0 <= i0 - last[1] <= MAX_GAP and 0 <= j0 - last[3] <= MAX_GAP:
+                last[4] += i1 - i0
+                last[1], last[3] = i1, j1
+                continue
+        joined.append([i0, i1, j0, j1, i1 - i0])
+    return [((p[0], p[1]), (p[2], p[3]), p[4]) for p in joined]
+
+
+def _reprints(
+    reports: Sequence[ArticleReport], words: Sequence[_Words], covered: dict[tuple[int, int], list[tuple[int, int]]]
+) -> tuple[Reprint, ...]:
+    found = []
+    for (a, b), spans in sorted(covered.items()):
+        total = len(words[a].starts)
+        if not total:
+            continue
+        marked = np.zeros(total, dtype=bool)
+        for i0, i1 in spans:
+            marked[i0:i1] = True
+        share = float(marked.mean())
+        if share < REPRINT_SHARE:
+            continue
+        # When both are mostly the other, only one is flagged: the later by date; on the same date (or
+        # none) the one that adds more of its own (a new lead, a credit line), then the later id.
+        other_total = len(words[b].starts)
+        other_marked = np.zeros(other_total, dtype=bool)
+        for j0, j1 in covered[(b, a)]:
+            other_marked[j0:j1] = True
+        other_share = float(other_marked.mean()) if other_total else 0.0
+        if other_share >= REPRINT_SHARE:
+            dates = (reports[a].date or "", reports[b].date or "")
+            copy_is_a = dates[0] > dates[1] if dates[0] != dates[1] else (
+                share < other_share if share != other_share else reports[a].id > reports[b].id)
+            if not copy_is_a:
+                continue
+        found.append(Reprint(article=reports[a].id, of=reports[b].id, share=round(share, 4)))
+    return tuple(found)
+
+
+def word_diff(left: str, right: str) -> list[tuple[str, str, str]]:
+    """What changed between two versions of a passage, word by word (``difflib``).
+
+    Returns ``(op, left words, right words)`` with ``op`` one of ``equal``, ``replace``, ``delete``
+    (only in left), ``insert`` (only in right).
+
+    Examples
+    --------
+    >>> word_diff("Trump said on Monday he would go", "Trump told reporters on Monday he would go")
+    [('equal', 'Trump', 'Trump'), ('replace', 'said', 'told reporters'), ('equal', 'on Monday he would go', 'on Monday he would go')]
+    """
+    a, b = left.split(), right.split()
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    return [(op, " ".join(a[i0:i1]), " ".join(b[j0:j1])) for op, i0, i1, j0, j1 in matcher.get_opcodes()]

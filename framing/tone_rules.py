@@ -1,0 +1,157 @@
+"""Context rules and topic words for tone, parsed from data files (``tone_rules.csv``, ``tone_topics.csv``).
+
+A lexicon gives each word one valence; news prose uses some of those words in ways that carry no
+judgement. Rather than word lists in code, these files say when a word does not count and which words
+name the topic of a report rather than evaluate it (issue 11, item 5):
+
+* ``phrase`` rows: the word does not count inside the phrase ("top" in "on top of", "justice" in
+  "Justice Department");
+* ``name`` rows: a capitalised word is part of a name ("Dick Cheney"). ``*, name, in_name`` covers every
+  tone word written with a capital next to another capitalised word; ``<word>, name, capitalised``
+  covers a first name written alone ("Dick said");
+* ``clause`` rows: punctuation or words that end a clause, used to read the tone of the clause around a
+  target (the NewsMTSC check; see :func:`framing.tone.clause_window`).
+
+``tone_topics.csv`` lists topic and event words ("war", "attack", "crisis", "killed"): their lexicon
+valence is multiplied by the fitted ``topic_weight`` (``tone_weights.csv``), so a factual report of a war
+reads less negative than an opinion about it. Both parsers report the file and line of a bad row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .errors import LexiconError
+from .types import EMPTY_MAPPING, read_only
+
+__all__ = ["ToneRules", "parse_tone_rules", "parse_tone_topics", "RULE_KINDS", "NAME_CONTEXTS"]
+
+#: The kinds of rule a ``tone_rules.csv`` row may give.
+RULE_KINDS = ("phrase", "name", "clause")
+#: For ``name`` rows: inside a run of capitalised words, or capitalised anywhere but a sentence's start.
+NAME_CONTEXTS = ("in_name", "capitalised")
+#: The term of a rule that applies to every tone word (only ``name, in_name`` rows).
+EVERY_WORD = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class ToneRules:
+    """When a tone word does not count, and what ends a clause; see the module docstring.
+
+    ``phrases`` maps a word to the phrases (as lower-case word tuples) in which it does not count.
+    """
+
+    phrases: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=lambda: EMPTY_MAPPING)
+    names_in_runs: bool = False
+    capitalised_names: frozenset[str] = frozenset()
+    clause_marks: frozenset[str] = frozenset()
+    clause_words: frozenset[str] = frozenset()
+    version: str = "none"
+
+
+def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRules:
+    """Validate ``term, rule, context, note`` CSV text and return the rules.
+
+    Raises
+    ------
+    LexiconError
+        Missing column, unknown rule, a phrase that does not contain its word, an unknown name
+        context, ``*`` on anything but ``name, in_name``, or a repeated row; the message names file and line.
+
+    Examples
+    --------
+    >>> rules = parse_tone_rules("term,rule,context\\ntop,phrase,on top of\\n*,name,in_name\\n;,clause,\\n", source="r.csv")
+    >>> rules.phrases["top"], rules.names_in_runs, sorted(rules.clause_marks)
+    ((('on', 'top', 'of'),), True, [';'])
+    >>> parse_tone_rules("term,rule,context\\ntop,phrase,on the of\\n", source="r.csv")
+    Traceback (most recent call last):
+    ...
+    framing.errors.LexiconError: r.csv line 2: phrase 'on the of' does not contain the word 'top'
+    """
+    reader = _reader(text, ("term", "rule", "context"), source=source, header="term,rule,context,note")
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    in_runs, capitalised, marks, words = False, set(), set(), set()
+    seen: dict[tuple[str, str, str], int] = {}
+    for row in reader:
+        where = f"{source} line {reader.line_num}"
+        term = str(row.get("term") or "").strip().lower()
+        rule = str(row.get("rule") or "").strip().lower()
+        context = " ".join(str(row.get("context") or "").lower().split())
+        if not term:
+            raise LexiconError(f"{where}: empty term; write a word (or '*' for a name rule)")
+        if rule not in RULE_KINDS:
+            raise LexiconError(f"{where}: unknown rule '{rule}' (use one of {', '.join(RULE_KINDS)})")
+        key = (term, rule, context)
+        if key in seen:
+            raise LexiconError(f"{where}: same rule as line {seen[key]}; keep one row per rule")
+        seen[key] = reader.line_num
+        if term == EVERY_WORD and (rule, context) != ("name", "in_name"):
+            raise LexiconError(f"{where}: '*' is allowed only as '*,name,in_name'")
+        if rule == "phrase":
+            phrase = tuple(context.split())
+            if term not in phrase:
+                raise LexiconError(f"{where}: phrase '{context}' does not contain the word '{term}'")
+            phrases.setdefault(term, []).append(phrase)
+        elif rule == "name":
+            if context not in NAME_CONTEXTS:
+                raise LexiconError(f"{where}: unknown name context '{context}' (use one of {', '.join(NAME_CONTEXTS)})")
+            if term == EVERY_WORD:
+                in_runs = True
+            elif context == "capitalised":
+                capitalised.add(term)
+            else:
+                raise LexiconError(f"{where}: 'in_name' applies to every word; write it as '*,name,in_name'")
+        elif term.isalpha():
+            words.add(term)
+        elif len(term) == 1:
+            marks.add(term)
+        else:
+            raise LexiconError(f"{where}: clause break '{term}' must be one word or one punctuation mark")
+    return ToneRules(
+        phrases=read_only({w: tuple(p) for w, p in phrases.items()}),
+        names_in_runs=in_runs,
+        capitalised_names=frozenset(capitalised),
+        clause_marks=frozenset(marks),
+        clause_words=frozenset(words),
+        version=version,
+    )
+
+
+def parse_tone_topics(text: str, *, source: str) -> frozenset[str]:
+    """Validate ``term, category, note`` CSV text and return the topic words (one lower-case word a row).
+
+    Examples
+    --------
+    >>> sorted(parse_tone_topics("term,category\\nwar,conflict\\ncrisis,conflict\\n", source="t.csv"))
+    ['crisis', 'war']
+    >>> parse_tone_topics("term,category\\nwar crimes,conflict\\n", source="t.csv")
+    Traceback (most recent call last):
+    ...
+    framing.errors.LexiconError: t.csv line 2: topic term 'war crimes' must be one word
+    """
+    reader = _reader(text, ("term", "category"), source=source, header="term,category,note")
+    terms: dict[str, int] = {}
+    for row in reader:
+        where = f"{source} line {reader.line_num}"
+        term = str(row.get("term") or "").strip().lower()
+        if not term or not term.replace("'", "").isalpha():
+            raise LexiconError(f"{where}: topic term '{term}' must be one word")
+        if not str(row.get("category") or "").strip():
+            raise LexiconError(f"{where}: empty category for '{term}'; say what kind of topic word it is")
+        if term in terms:
+            raise LexiconError(f"{where}: duplicate term '{term}' (first on line {terms[term]})")
+        terms[term] = reader.line_num
+    return frozenset(terms)
+
+
+def _reader(text: str, required: tuple[str, ...], *, source: str, header: str) -> csv.DictReader[str]:
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    columns = [c.strip().lower() for c in (reader.fieldnames or [])]
+    missing = [c for c in required if c not in columns]
+    if missing:
+        raise LexiconError(f"{source}: missing column(s) {', '.join(missing)}; the header must be '{header}'")
+    reader.fieldnames = columns
+    return reader

@@ -1,0 +1,215 @@
+"""Dev check of the coverage step (issue 15) against one reader's labels on ``cleaning_dev.jsonl`` pages.
+
+The labels (``docs/coverage_dev_labels.json``) hold offsets into each page's ``raw`` text and labels
+only, never the text. Three figures:
+
+* **facts**: outlet x fact inclusion cells. *best row* F1: each gold fact is paired with the one
+  predicted row sharing most of its sentences (one to one) and the outlets of the two are compared;
+  *strict* also counts every cell of an unpaired predicted row as wrong (a fact split over two rows
+  costs cells); *mapped* (lenient) lets each predicted row take its majority gold label and unions
+  the cells per gold fact, so it only punishes merging different facts;
+* **shared copy**: every page of the set with a new first sentence we wrote put in front (a reprint
+  with a new lead): the share of the copy's text found as shared copy; and every pair of pages
+  from different events, which must never be marked shared;
+* **naming**: the share of the (referent, outlet, form) triples the reader listed that the naming
+  table has, under the referent most of the reader's mentions map to.
+
+Run: ``python -m framing.validate_coverage [--data DIR]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+from .pipeline import analyze_articles
+from .shared_copy import find_shared_copy
+from .types import Article, CorpusReport
+from .validate import DEFAULT_DATA_DIR
+
+__all__ = ["LABELS_FILE", "run_coverage_validation"]
+
+LABELS_FILE = Path(__file__).resolve().parents[1] / "docs" / "coverage_dev_labels.json"
+DEV_FILE = "cleaning_dev.jsonl"
+#: A first sentence of our own, put in front of a page to make a reprint with a new lead.
+NEW_LEAD = "This report was first published by a partner newsroom and is republished here with permission."
+
+
+def _pages(data: Path) -> dict[str, dict[str, object]]:
+    path = data / DEV_FILE
+    if not path.exists():
+        raise FileNotFoundError(f"{path} not found; pass --data with the folder holding {DEV_FILE}")
+    return {row["id"]: row for row in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+
+
+def _article(row: dict[str, object]) -> Article:
+    return Article(id=str(row["id"]), outlet=str(row["outlet"]), title=str(row.get("title") or ""),
+                   text=str(row["raw"]), date=row.get("date") or None)  # type: ignore[arg-type]
+
+
+def _raw_span(raw: str, cleaned: str, start: int, end: int, hint: int = 0) -> tuple[int, int] | None:
+    """Where ``cleaned[start:end]`` sits in the raw page (cleaning only removes whole pieces)."""
+    piece = cleaned[start:end]
+    at = raw.find(piece)
+    if at < 0:
+        head = piece[:40]
+        at = raw.find(head)
+        if at < 0:
+            return None
+    return at, at + len(piece)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _f1(tp: int, fp: int, fn: int) -> dict[str, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+
+
+def fact_figures(report: CorpusReport, rows: dict[str, dict[str, object]], gold: list[list[object]]) -> dict[str, object]:
+    """Outlet x fact cell F1, mapped and strict (see the module docstring)."""
+    outlet_of = {a.id: a.outlet for a in report.articles}
+    by_id = {a.id: a for a in report.articles}
+    gold_cells = {(str(label), outlet_of[str(page)]) for label, page, _, _ in gold}
+    gold_spans = [(str(label), str(page), (int(s), int(e))) for label, page, s, e in gold]  # type: ignore[call-overload]
+    predicted: list[tuple[str, list[tuple[str, str]]]] = []  # (fact id, [(gold label or "", outlet)])
+    for fact in report.facts:
+        units = []
+        for m in fact.mentions:
+            raw = str(rows[m.article]["raw"])
+            span = _raw_span(raw, by_id[m.article].text, m.start, m.end)
+            best = (0, "")
+            if span is not None:
+                best = max(((_overlap(span, g[2]), g[0]) for g in gold_spans if g[1] == m.article), default=best)
+            label = best[1] if best[0] > 0 else ""
+            units.append((label, outlet_of[m.article]))
+        predicted.append((fact.id, units))
+    # Mapped: a predicted row takes its majority gold label; cells are unioned per gold fact.
+    mapped: set[tuple[str, str]] = set()
+    unlabelled_rows = 0
+    for _, units in predicted:
+        labels = Counter(label for label, _ in units if label)
+        if not labels:
+            unlabelled_rows += 1
+            continue
+        label = labels.most_common(1)[0][0]
+        mapped.update((label, outlet) for _, outlet in units)
+    tp = len(mapped & gold_cells)
+    mapped_f1 = _f1(tp, len(mapped - gold_cells), len(gold_cells - mapped))
+    # Strict: one predicted row per gold fact (the one sharing most units); other rows' cells are errors.
+    pairs = sorted(
+        ((sum(1 for lab, _ in units if lab == g), fid, g) for fid, units in predicted for g in {lab for lab, _ in units if lab}),
+        reverse=True,
+    )
+    used_rows: set[str] = set()
+    used_gold: set[str] = set()
+    strict_cells: set[tuple[str, str]] = set()
+    extra = 0
+    for shared, fid, g in pairs:
+        if fid in used_rows or g in used_gold or not shared:
+            continue
+        used_rows.add(fid)
+        used_gold.add(g)
+        units = next(u for f, u in predicted if f == fid)
+        strict_cells.update((g, outlet) for _, outlet in units)
+    for fid, units in predicted:
+        if fid not in used_rows:
+            extra += len({outlet for _, outlet in units})
+    best_row = _f1(len(strict_cells & gold_cells), len(strict_cells - gold_cells), len(gold_cells - strict_cells))
+    tp_strict = len(strict_cells & gold_cells)
+    strict_f1 = _f1(tp_strict, len(strict_cells - gold_cells) + extra, len(gold_cells - strict_cells))
+    return {"gold_facts": len({g for g, _ in gold_cells}), "gold_cells": len(gold_cells),
+            "predicted_facts": len(report.facts), "rows_without_gold": unlabelled_rows,
+            "cells_mapped": mapped_f1, "cells_best_row": best_row, "cells_strict": strict_f1}
+
+
+def naming_figures(report: CorpusReport, rows: dict[str, dict[str, object]], gold: list[list[object]]) -> dict[str, object]:
+    """Share of the reader's (referent, outlet, form) triples found under the mapped referent."""
+    by_id = {a.id: a for a in report.articles}
+    predicted = []  # (referent, page, raw span)
+    for naming in report.naming:
+        for m in naming.mentions:
+            span = _raw_span(str(rows[m.article]["raw"]), by_id[m.article].text, m.start, m.end)
+            if span is not None:
+                predicted.append((naming.referent, m.article, span))
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    hits: dict[tuple[str, str, int, int], set[str]] = defaultdict(set)
+    for referent, page, s, e in gold:
+        key = (str(referent), str(page), int(s), int(e))  # type: ignore[call-overload]
+        for p_ref, p_page, span in predicted:
+            if p_page == key[1] and _overlap(span, (key[2], key[3])) >= 0.6 * (key[3] - key[2]):
+                votes[key[0]][p_ref] += 1
+                hits[key].add(p_ref)
+    mapping = {g: c.most_common(1)[0][0] for g, c in votes.items()}
+    triples: dict[tuple[str, str, str], bool] = {}
+    for key in {(str(r), str(p), int(s), int(e)) for r, p, s, e in gold}:  # type: ignore[call-overload]
+        referent, page, s, e = key
+        form = " ".join(str(rows[page]["raw"])[s:e].split()).lower()
+        triple = (referent, page, form)
+        hit = referent in mapping and mapping[referent] in hits.get(key, set())
+        triples[triple] = triples.get(triple, False) or hit
+    found = sum(triples.values())
+    return {"gold_forms": len(triples), "found": found, "recall": round(found / len(triples), 3) if triples else 0.0,
+            "referents_mapped": len(mapping), "gold_referents": len({t[0] for t in triples})}
+
+
+def shared_figures(rows: dict[str, dict[str, object]]) -> dict[str, object]:
+    """Reprints with a new lead on every page, and cross-event pairs that must never be shared."""
+    articles = [_article(row) for row in rows.values()]
+    report = analyze_articles(articles)
+    event_of = {str(row["id"]): str(row["event"]) for row in rows.values()}
+    cross = [p for p in report.shared_passages if event_of[p.articles[0]] != event_of[p.articles[1]]]
+    shares = []
+    for original in report.articles:
+        if len(original.text.split()) < 40:
+            continue
+        copy = Article(id=original.id + "-copy", outlet="Reprinter", title="", text=NEW_LEAD + " " + original.text)
+        pair = analyze_articles([Article(id=original.id, outlet=original.outlet, title="", text=original.text), copy])
+        passages, _ = find_shared_copy(pair.articles)
+        copy_report = next(a for a in pair.articles if a.id == copy.id)
+        covered = sum(p.spans[p.articles.index(copy.id)][1] - p.spans[p.articles.index(copy.id)][0] for p in passages)
+        shares.append(covered / len(copy_report.text))
+    return {"pages": len(rows), "cross_event_pairs_marked_shared": len(cross),
+            "same_event_passages": len(report.shared_passages) - len(cross),
+            "reprints_tested": len(shares),
+            "reprint_share_min": round(min(shares), 3) if shares else 0.0,
+            "reprint_share_mean": round(sum(shares) / len(shares), 3) if shares else 0.0,
+            "reprints_at_least_70pct": sum(1 for s in shares if s >= 0.7)}
+
+
+def run_coverage_validation(data: str | Path, labels: str | Path = LABELS_FILE) -> dict[str, object]:
+    """All coverage figures for every labelled event, plus the shared-copy checks over the whole set."""
+    rows = _pages(Path(data))
+    events = json.loads(Path(labels).read_text(encoding="utf-8"))["events"]
+    figures: dict[str, object] = {"events": []}
+    for event in events:
+        chosen = {p: rows[p] for p in event["pages"]}
+        report = analyze_articles([_article(r) for r in chosen.values()])
+        figures["events"].append({  # type: ignore[attr-defined]
+            "event": event["event"], "pages": event["pages"],
+            "facts": fact_figures(report, chosen, event["facts"]),
+            "naming": naming_figures(report, chosen, event["naming"]),
+        })
+    figures["shared_copy"] = shared_figures(rows)
+    return figures
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the coverage dev figures as JSON."""
+    parser = argparse.ArgumentParser(prog="python -m framing.validate_coverage", description=__doc__)
+    parser.add_argument("--data", default=str(DEFAULT_DATA_DIR), help=f"folder holding {DEV_FILE}")
+    args = parser.parse_args(argv)
+    print(json.dumps(run_coverage_validation(args.data), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
+

@@ -1,0 +1,44 @@
+"""evidence_level and emphasis_ci (framing/evidence.py) and their place in the report and JSON."""
+
+from __future__ import annotations
+
+import json
+
+from framing.evidence import EvidenceThresholds, emphasis_interval, evidence_level
+from framing.export import to_json
+from framing.pipeline import analyze_articles
+from framing.types import FRAMES, Article
+
+TRADE = ("Tariffs on soybeans rose again as exporters warned of a trade war. The tariff hike hit steel imports, "
+         "and importers paid customs duties on aluminum. Farmers lost export markets. ") * 4
+DOMESTIC = ("The school board voted on a new reading programme for second graders. Parents and teachers spoke "
+            "about homework, libraries and the lunch menu. ") * 8
+
+
+def test_levels_follow_the_thresholds() -> None:
+    t = EvidenceThresholds(5, 20.0, 1.0)
+    assert evidence_level(0, 300, t) == "none"
+    assert evidence_level(3, 30, t) == "thin"  # too few words to compare
+    assert evidence_level(6, 1000, t) == "thin"  # too sparse
+    assert evidence_level(25, 1000, t) == "enough"
+
+
+def test_interval_contains_the_share_and_narrows_with_more_sentences() -> None:
+    few = emphasis_interval([{"trade": 1.0}, {"security": 1.0}, {"trade": 1.0}])
+    many = emphasis_interval([{"trade": 1.0}, {"security": 1.0}, {"trade": 1.0}] * 20)
+    assert few["trade"][0] <= 2 / 3 <= few["trade"][1]
+    assert many["trade"][1] - many["trade"][0] < few["trade"][1] - few["trade"][0]
+    assert emphasis_interval([]) == {f: [0.0, 0.0] for f in FRAMES}
+
+
+def test_report_and_json_carry_the_new_fields() -> None:
+    report = analyze_articles([Article("a", "Daily", "t", TRADE), Article("b", "Weekly", "t", DOMESTIC)])
+    levels = {a.id: a.evidence_level for a in report.articles}
+    assert levels["a"] == "enough" and levels["b"] in {"none", "thin"}
+    data = json.loads(to_json(report))
+    article = data["articles"][0]
+    assert set(article["emphasis_ci"]) == set(FRAMES)
+    low, high = article["emphasis_ci"]["trade"]
+    assert low <= article["emphasis"]["trade"] <= high
+    assert {o["evidence_level"] for o in data["outlets"]} <= {"none", "thin", "enough"}
+    assert all("emphasis_ci" in o for o in data["outlets"])

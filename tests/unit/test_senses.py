@@ -1,0 +1,104 @@
+"""Sense and context rules (framing/senses.py, lexicons/frame_rules.csv): when a frame word counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.errors import LexiconError
+from framing.frames import FrameModel
+from framing.lexicon import load_default_lexicon
+from framing.segment import tokenize
+from framing.senses import ContextRules, load_default_rules, load_rules, parse_rules
+
+
+def _counted(text: str, rules: ContextRules | None = None) -> list[str]:
+    model = FrameModel(rules=rules)
+    lexicon = load_default_lexicon()
+    return [text[s:e].lower() for _, s, e in model.find_terms(tokenize(text), text)] if lexicon else []
+
+
+@pytest.mark.parametrize(
+    ("text", "not_counted"),
+    [
+        ("He was reaching his arms out to the crowd.", "arms"),
+        ("The plan was met with scepticism in the capital.", "met"),
+        ("Members must meet NATO's target soon.", "meet"),
+        ("Social Security checks will rise.", "security"),
+        ("She spoke at a press conference on Monday.", "conference"),
+        ("The talks were business-like.", "business"),
+        ("Revenue rose 5 percent to 3 billion dollars.", "percent"),
+        ("The new tax hits families.", "tax"),
+        ("He was on duty that night.", "duty"),
+        ("We have to deal with it.", "deal"),
+    ],
+)
+def test_rules_drop_the_misreadings_of_issue_11(text: str, not_counted: str) -> None:
+    counted = _counted(text)
+    assert not_counted not in counted
+    assert not_counted in [t.lower for t in tokenize(text)]
+
+
+def test_the_same_words_count_in_their_frame_sense() -> None:
+    counted = _counted("Xi met Biden. Arms sales rose; the duties on steel and a ceasefire deal were signed.")
+    assert {"met", "arms", "duties", "steel", "ceasefire", "deal"} <= set(counted)
+
+
+def test_attribution_is_not_frame_evidence() -> None:
+    text = "Several European diplomats told AFP that tariffs on cars would rise."
+    assert "diplomats" not in _counted(text)
+    assert "diplomats" in _counted(text, ContextRules(()))
+    assert "tariffs" in _counted(text)
+
+
+def test_numbers_alone_never_count_even_in_a_user_lexicon() -> None:
+    from framing.lexicon import parse_lexicon
+
+    lexicon = parse_lexicon("term,frame,weight\n2024,trade,1\ntariff,trade,1\n", source="u.csv")
+    text = "In 2024 the tariff rose."
+    found = [text[s:e] for _, s, e in FrameModel(lexicon).find_terms(tokenize(text), text)]
+    assert found == ["tariff"]
+
+
+def test_every_shipped_rule_is_valid_and_each_kind_is_used() -> None:
+    rules = load_default_rules()
+    assert len(rules.rules) > 100
+    assert {r.kind for r in rules.rules} >= {"never", "exclude_phrase", "only_form", "not_after", "require_near",
+                                             "not_before", "attribution"}
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("exclude,arms,his arms,,", "line 2: unknown rule 'exclude'"),
+        ("exclude_phrase,security,press conference,,", "line 2: phrase 'press conference' does not contain the term"),
+        ("not_after,arms,his,x,", "line 2: window 'x' must be a whole number"),
+        ("require_near,meet,,3,", "line 2: rule 'require_near' needs '|'-separated words"),
+        ("not_after,arms,@FOO,1,", "line 2: unknown special word"),
+        ("never,tax,something,,", "line 2: rule 'never' takes no context"),
+        ("never,ta*x,,,", "line 2: term 'ta*x' must be a plain word"),
+        ("attribution,@economy/actors,said,2,", "line 2: term '@economy/actors' is not @NUMBER"),
+    ],
+)
+def test_a_bad_rule_row_names_file_and_line(row: str, message: str) -> None:
+    with pytest.raises(LexiconError, match="rules.csv " + message.replace("(", r"\(").replace("*", r"\*")):
+        parse_rules("rule,term,context,window,note\n" + row + "\n", source="rules.csv")
+
+
+def test_user_rules_file_is_read_and_applied(tmp_path: Path) -> None:
+    path = tmp_path / "my_rules.csv"
+    path.write_text("rule,term,context,window,note\nexclude_phrase,tariff,tariff man,,a nickname\n", encoding="utf-8")
+    rules = load_rules(path)
+    assert "tariff" not in _counted("He calls himself a tariff man.", rules)
+    assert "tariff" in _counted("He raised the tariff.", rules)
+
+
+def test_a_missing_rules_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="nope.csv: cannot read rules file"):
+        load_rules(tmp_path / "nope.csv")
+
+
+def test_an_unquoted_comma_in_a_note_is_reported() -> None:
+    with pytest.raises(LexiconError, match="r.csv line 2: more cells than columns"):
+        parse_rules("rule,term,context,window,note,forms\nexclude_phrase,duty,on duty,,a post, not a tariff,\n", source="r.csv")

@@ -1,0 +1,169 @@
+"""Tone context rules and topic words as data (framing.tone_rules; issue 11, item 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.errors import LexiconError
+from framing.lexicon import (
+    build_tone_lexicon,
+    load_tone_lexicon,
+    load_tone_rules,
+    load_tone_topics,
+    load_tone_weights,
+    parse_tone_weights,
+)
+from framing.segment import tokenize
+from framing.tone import clause_window, score_tone
+from framing.tone_rules import parse_tone_rules, parse_tone_topics
+
+HEADER = "term,rule,context,note\n"
+
+
+def _terms(text: str, *, with_text: bool = True) -> list[str]:
+    return [e.term for e in score_tone(tokenize(text), text=text if with_text else None)[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Tariffs came on top of the levy.", "top"),  # issue 11: "top" in "on top of"
+        ("Dick Cheney spoke on Monday.", "dick"),  # issue 11: a first name
+        ("On Monday Dick spoke.", "dick"),  # a first name written alone
+        ("Members of the Freedom Caucus voted.", "freedom"),  # inside a capitalised run
+        ("The Justice Department filed the case.", "justice"),
+        ("He met the special counsel.", "special"),
+        ("The health care bill passed.", "care"),
+        ("Exports rose as well.", "well"),
+    ],
+)
+def test_rules_keep_non_evaluative_uses_out(text: str, word: str) -> None:
+    assert word not in _terms(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The result was top quality.", "top"),
+        ("They fought for freedom.", "freedom"),
+        ("They asked for justice.", "justice"),
+        ("A special day.", "special"),
+        ("It went well.", "well"),
+    ],
+)
+def test_rules_leave_evaluative_uses_alone(text: str, word: str) -> None:
+    assert word in _terms(text)
+
+
+def test_name_rules_need_the_text() -> None:
+    assert "dick" in _terms("Dick Cheney spoke.", with_text=False)
+
+
+def test_name_rules_are_off_in_title_case() -> None:
+    assert "great" in _terms("Voters Expect Great Things From Leaders")
+
+
+def test_sentence_start_is_not_a_name_by_itself() -> None:
+    assert "sadly" in _terms("Sadly Trump left.")
+
+
+def test_topic_words_carry_the_fitted_share_of_their_valence() -> None:
+    topic = load_tone_weights().topic
+    assert 0 < topic < 1
+    plain = build_tone_lexicon(opinion_weight=load_tone_weights().opinion, negation_weight=0.0)
+    shipped = load_tone_lexicon()
+    for word in ("war", "attack", "crisis"):
+        assert word in load_tone_topics()
+        assert shipped.valences[word] == pytest.approx(plain.valences[word] * topic)
+    assert shipped.valences["terrible"] == pytest.approx(plain.valences["terrible"])  # evaluative: untouched
+
+
+def test_topic_weight_lets_evaluation_outweigh_the_event() -> None:
+    # "war" is the event, "disgraceful" the judgement: the judgement now weighs more.
+    weights = {e.term: e.weight for e in score_tone(tokenize("The war was disgraceful."))[1]}
+    assert abs(weights["disgraceful"]) > abs(weights["war"])
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "clause"),
+    [
+        ("Critics were furious, but Smith praised the plan.", "Smith", ["smith", "praised", "the", "plan"]),
+        ("Smith praised the plan while critics were furious.", "Smith", ["smith", "praised", "the", "plan"]),
+        ("Smith (the envoy) left.", "envoy", ["the", "envoy"]),
+        ("Smith left.", "nobody", ["smith", "left"]),
+    ],
+)
+def test_clause_window_stops_at_clause_breaks(text: str, target: str, clause: list[str]) -> None:
+    tokens = tokenize(text)
+    start = text.find(target) if target in text else len(text)
+    first, last = clause_window(tokens, text, start, start + len(target), load_tone_rules())
+    assert [t.lower for t in tokens[first:last]] == clause
+
+
+def test_window_scores_only_the_clause() -> None:
+    text = "Critics were furious, but Smith praised the plan."
+    tokens = tokenize(text)
+    window = clause_window(tokens, text, 26, 31, load_tone_rules())
+    tone, evidence = score_tone(tokens, text=text, window=window)
+    assert tone > 0 and [e.term for e in evidence] == ["praised"]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("term,rule\ntop,phrase\n", r"r\.csv: missing column\(s\) context"),
+        ("top,rank,top official\n", r"r\.csv line 2: unknown rule 'rank'"),
+        ("top,phrase,on the of\n", r"r\.csv line 2: phrase 'on the of' does not contain the word 'top'"),
+        ("*,phrase,on top of\n", r"r\.csv line 2: '\*' is allowed only as '\*,name,in_name'"),
+        ("dick,name,sometimes\n", r"r\.csv line 2: unknown name context 'sometimes'"),
+        ("dick,name,in_name\n", r"r\.csv line 2: 'in_name' applies to every word"),
+        ("top,phrase,on top of\ntop,phrase,on  top of\n", r"r\.csv line 3: same rule as line 2"),
+        ("--,clause,\n", r"r\.csv line 2: clause break '--' must be one word or one punctuation mark"),
+        (",phrase,x\n", r"r\.csv line 2: empty term"),
+    ],
+)
+def test_parse_tone_rules_rejects_bad_rows(body: str, message: str) -> None:
+    text = body if body.startswith("term,") else HEADER + body
+    with pytest.raises(LexiconError, match=message):
+        parse_tone_rules(text, source="r.csv")
+
+
+def test_parse_tone_rules_reads_every_kind() -> None:
+    body = "top,phrase,On Top of,x\ndick,name,capitalised,x\n*,name,in_name,x\nbut,clause,,x\n;,clause,,x\n"
+    rules = parse_tone_rules(HEADER + body, source="r.csv")
+    assert rules.phrases == {"top": (("on", "top", "of"),)}
+    assert rules.capitalised_names == {"dick"} and rules.names_in_runs
+    assert rules.clause_words == {"but"} and rules.clause_marks == {";"}
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("term\nwar\n", r"t\.csv: missing column\(s\) category"),
+        ("term,category\nwar crimes,conflict\n", r"t\.csv line 2: topic term 'war crimes' must be one word"),
+        ("term,category\nwar,\n", r"t\.csv line 2: empty category for 'war'"),
+        ("term,category\nwar,conflict\nWar,conflict\n", r"t\.csv line 3: duplicate term 'war' \(first on line 2\)"),
+    ],
+)
+def test_parse_tone_topics_rejects_bad_rows(body: str, message: str) -> None:
+    with pytest.raises(LexiconError, match=message):
+        parse_tone_topics(body, source="t.csv")
+
+
+def test_shipped_rules_and_topics_parse_and_cover_the_issue_slips() -> None:
+    rules = load_tone_rules()
+    assert ("on", "top", "of") in rules.phrases["top"] and "dick" in rules.capitalised_names
+    assert {",", ";"} <= rules.clause_marks and "but" in rules.clause_words
+    assert {"war", "attack", "threat", "crisis"} <= load_tone_topics()
+
+
+@pytest.mark.parametrize("value", ["-0.1", "1.5", "nan"])
+def test_parse_tone_weights_bounds_the_topic_weight(value: str) -> None:
+    text = f"name,value\nopinion_weight,1\nnegation_weight,-1\ntopic_weight,{value}\n"
+    with pytest.raises(LexiconError, match=r"w\.csv line 4: value .* of 'topic_weight' is out of range; use a number from 0 to 1"):
+        parse_tone_weights(text, source="w.csv")
+
+
+def test_parse_tone_weights_topic_weight_is_optional() -> None:
+    weights = parse_tone_weights("name,value\nopinion_weight,1\nnegation_weight,-1\n", source="w.csv")
+    assert weights.topic == 1.0
