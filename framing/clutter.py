@@ -29,9 +29,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
+from typing import TYPE_CHECKING
 from framing.data_files import data_source, read_data_json
 from framing.errors import LexiconError
+
+if TYPE_CHECKING:  # cleaning imports this module at run time; its shapes are only needed for types
+    from framing.cleaning import Boilerplate, Finding, Paragraph
 
 __all__ = [
     "ClutterCues",
@@ -419,10 +422,10 @@ class ClutterDetector:
         self.cues = cues
 
     # The detector protocol of framing.cleaning: paragraphs and the boilerplate lexicon in, findings out.
-    def __call__(self, paragraphs: Sequence[object], lexicon: object) -> list[object]:
+    def __call__(self, paragraphs: Sequence[Paragraph], lexicon: Boilerplate) -> list[Finding]:
         from framing.cleaning import Finding  # cleaning imports this module; the shapes live there
 
-        texts = [getattr(p, "text") for p in paragraphs]  # noqa: B009 (paragraphs are typed as object here)
+        texts = [p.text for p in paragraphs]
         claims = self.claims(texts)
         return [Finding(index, claim.kind, claim.reason) for index, claim in sorted(claims.items())]
 
