@@ -191,6 +191,7 @@ if reveal:
         st.Page("app_pages/overview.py", title="Overview", default=True),
         st.Page("app_pages/side_by_side.py", title="Side by side"),
         st.Page("app_pages/passages.py", title="Passages"),
+        st.Page("app_pages/voices.py", title="Voices"),
         st.Page("app_pages/words.py", title="Words"),
         st.Page("app_pages/coverage.py", title="Coverage"),
         st.Page("app_pages/method.py", title="Method"),

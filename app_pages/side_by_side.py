@@ -6,6 +6,7 @@ import streamlit as st
 
 from framing.selection import articles_of, outlet_of
 from framing_render.article import legend_html, render_compare_html
+from framing_render.quotes import QUOTE_CSS, render_quotes_compare_html
 from ui.state import get_view
 
 #: Most columns that stay readable on a projected 1440-px-wide screen.
@@ -24,7 +25,9 @@ if [n for n in st.session_state.get("sbs_outlets", []) if n not in names]:
 st.session_state.setdefault("sbs_outlets", names[:DEFAULT_COLUMNS])
 
 chosen = st.multiselect("Outlets to compare (up to four)", names, key="sbs_outlets", max_selections=MAX_COLUMNS)
-st.html(legend_html())
+# Quotations marked instead of frames (grey = quoted, [speaker] after each quotation).
+show_quotes = st.toggle("Mark quotations (who speaks) instead of frames", key="sbs_quotes")
+st.html(f"<style>{QUOTE_CSS}</style>" if show_quotes else legend_html())
 if not chosen:
     st.info("Pick at least one outlet above.")
     st.stop()
@@ -36,4 +39,7 @@ for name in chosen:
     note = (f"The first {MAX_ARTICLES_PER_COLUMN} of {len(own):,} articles (by id); the Export page has all of them."
             if len(own) > MAX_ARTICLES_PER_COLUMN else "")
     columns.append((name, outlet.emphasis, outlet.tone, own[:MAX_ARTICLES_PER_COLUMN], note))
-st.html(render_compare_html(columns, reveal=True, interactive=True, group="sbs"))
+if show_quotes:
+    st.html(render_quotes_compare_html([(name, own, note) for name, _, _, own, note in columns]))
+else:
+    st.html(render_compare_html(columns, reveal=True, interactive=True, group="sbs"))

@@ -795,7 +795,7 @@ def detect_appeals(paragraphs: Sequence[Paragraph], lexicon: Boilerplate) -> lis
 
 #: The general clutter detector of :mod:`framing.clutter` (captions, bylines, datelines, labels, ...).
 #: :func:`clean_text` swaps it for one that knows the article's title and outlet.
-detect_clutter: Detector = ClutterDetector()  # type: ignore[assignment]
+detect_clutter: Detector = ClutterDetector()
 
 #: The detectors :func:`clean_text` runs; when two claim a paragraph, the earlier one wins.
 DEFAULT_DETECTORS: tuple[Detector, ...] = (
@@ -909,7 +909,7 @@ def clean_text(
     cue_phrases = load_boilerplate() if lexicon is None else lexicon
     paragraphs = split_paragraphs(raw)
     if title or outlet:
-        contextual: Detector = ClutterDetector(title=title, outlet=outlet)  # type: ignore[assignment]
+        contextual: Detector = ClutterDetector(title=title, outlet=outlet)
         detectors = [contextual if detector is detect_clutter else detector for detector in detectors]
     # Run the detectors again on what they kept until nothing new is found: rules that look at the
     # whole page (its header and footer, its script, repeated lines) can see more once clutter is

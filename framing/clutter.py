@@ -29,9 +29,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
+from typing import TYPE_CHECKING
 from framing.data_files import data_source, read_data_json
 from framing.errors import LexiconError
+
+if TYPE_CHECKING:  # cleaning imports this module at run time; its shapes are only needed for types
+    from framing.cleaning import Boilerplate, Finding, Paragraph
 
 __all__ = [
     "ClutterCues",
@@ -138,6 +141,8 @@ _FULL_DATE_RE = re.compile(
     rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}\b",
     re.IGNORECASE,
 )
+_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 #: Leading bullets, dashes, brackets and quote marks, stripped before a label is compared.
 _LEAD_RE = re.compile(r"^[\s•·*▪►▶●○◦■□–—\-|>»›\[\](){}“”\"'‘’#:]+")
@@ -337,7 +342,11 @@ def is_dateline(text: str, date_words: frozenset[str]) -> bool:
     return all(word in date_words or word.rstrip(".") in date_words for word in leftover)
 
 
+@functools.lru_cache(maxsize=8192)
 def _script(char: str) -> str:
+    """The script of a letter: the first word of its Unicode name ("LATIN", "CYRILLIC", "CJK")."""
+    if char.isascii():
+        return "LATIN"
     name = unicodedata.name(char, "")
     return name.split(" ", 1)[0] if name else "?"
 
@@ -350,17 +359,24 @@ class _PageProfile:
     accent_share: float
 
 
-def _page_profile(texts: Sequence[str]) -> _PageProfile:
+def _letter_scripts(text: str) -> tuple[Counter[str], int]:
+    """Letters per script, and how many Latin letters are not ASCII (ASCII letters counted by regex)."""
     scripts: Counter[str] = Counter()
-    accented = latin = 0
-    for text in texts:
-        for char in text:
-            if char.isalpha():
-                script = _script(char)
-                scripts[script] += 1
-                if script == "LATIN":
-                    latin += 1
-                    accented += not char.isascii()
+    ascii_letters = len(_ASCII_LETTER_RE.findall(text))
+    if ascii_letters:
+        scripts["LATIN"] = ascii_letters
+    accented = 0
+    for char in _NON_ASCII_RE.findall(text):
+        if char.isalpha():
+            script = _script(char)
+            scripts[script] += 1
+            accented += script == "LATIN"
+    return scripts, accented
+
+
+def _page_profile(texts: Sequence[str]) -> _PageProfile:
+    scripts, accented = _letter_scripts("\n".join(texts))
+    latin = scripts.get("LATIN", 0)
     total = sum(scripts.values())
     if not total:
         return _PageProfile(None, 0.0)
@@ -406,10 +422,10 @@ class ClutterDetector:
         self.cues = cues
 
     # The detector protocol of framing.cleaning: paragraphs and the boilerplate lexicon in, findings out.
-    def __call__(self, paragraphs: Sequence[object], lexicon: object) -> list[object]:
+    def __call__(self, paragraphs: Sequence[Paragraph], lexicon: Boilerplate) -> list[Finding]:
         from framing.cleaning import Finding  # cleaning imports this module; the shapes live there
 
-        texts = [getattr(p, "text") for p in paragraphs]  # noqa: B009 (paragraphs are typed as object here)
+        texts = [p.text for p in paragraphs]
         claims = self.claims(texts)
         return [Finding(index, claim.kind, claim.reason) for index, claim in sorted(claims.items())]
 
@@ -503,18 +519,21 @@ class ClutterDetector:
         return self._shape_claim(text, words, cues)
 
     def _script_claim(self, text: str, profile: _PageProfile) -> _Claim | None:
-        letters = [c for c in text if c.isalpha()]
-        if len(letters) < SCRIPT_MIN_LETTERS or profile.script is None:
+        if profile.script is None:
             return None
-        same = sum(_script(c) == profile.script for c in letters) / len(letters)
+        scripts, accented = _letter_scripts(text)
+        n_letters = sum(scripts.values())
+        if n_letters < SCRIPT_MIN_LETTERS:
+            return None
+        same = scripts.get(profile.script, 0) / n_letters
         if same < LINE_SCRIPT_MAX_SHARE:
             return _Claim("other", f"written in another script than the page ({profile.script.lower()})")
         if (
             profile.script == "LATIN"
-            and len(letters) >= MOJIBAKE_MIN_LETTERS
+            and n_letters >= MOJIBAKE_MIN_LETTERS
             and len(text.split()) <= 3
             and profile.accent_share <= PAGE_ACCENT_MAX_SHARE
-            and sum(not c.isascii() for c in letters) / len(letters) >= LINE_ACCENT_MIN_SHARE
+            and accented / n_letters >= LINE_ACCENT_MIN_SHARE
         ):
             return _Claim("other", "mostly accented letters on a page that has few: mis-decoded text")
         return None

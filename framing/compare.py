@@ -11,6 +11,7 @@ from .distinctive import distinctive_terms
 from .evidence import emphasis_interval, evidence_level
 from .tone import mean_tone
 from .types import FRAMES, ArticleReport, OutletReport
+from .voices import outlet_voice_fields
 
 __all__ = ["emphasis_shares", "intensity_per_thousand", "aggregate_outlets", "evidence_summary", "TermTotal"]
 
@@ -75,6 +76,7 @@ def aggregate_outlets(
                 tone=mean_tone([s.tone for a in members for s in a.sentences]),
                 word_count=words,
                 distinctive_terms=distinctive[outlet],
+                **outlet_voice_fields(members),  # type: ignore[arg-type]
                 evidence_level=evidence_level(_frame_words(members), words, any_evidence=sum(scores.values()) > 0),
                 emphasis_ci=emphasis_interval([s.frames for a in members for s in a.sentences]),
             )

@@ -125,7 +125,10 @@ class WordCounter:
 
 def default_components(*, lexicon: Lexicon, tone_lexicon: ToneLexicon) -> tuple[Component, ...]:
     """Return the standard pipeline, in order, built with the given frame and tone lexicons."""
-    return (LanguageCheck(), ReadabilityScorer(), FrameMatcher(lexicon), ToneScorer(tone_lexicon), WordCounter())
+    from .quotes import QuoteFinder  # issue 14: who speaks (optional: not in REQUIRED)
+
+    return (LanguageCheck(), ReadabilityScorer(), FrameMatcher(lexicon), ToneScorer(tone_lexicon), WordCounter(),
+            QuoteFinder())
 
 
 def check_components(components: tuple[Component, ...]) -> dict[str, Component]:

@@ -15,13 +15,14 @@ import re
 from collections.abc import Mapping, Sequence
 
 from .compare import evidence_summary
-from .types import FRAMES, ArticleReport, CorpusReport, OutletReport
+from .types import FRAMES, ArticleReport, CorpusReport, OutletReport, Voice
 
 __all__ = ["SCHEMA_VERSION", "report_to_dict", "to_json", "to_csv", "to_table", "csv_safe", "terminal_safe",
            "truncation_notes"]
 
 #: Version of the JSON layout (semantic: minor for added fields, major would mean a rename: never).
-SCHEMA_VERSION = "1.1"  # 1.1: evidence_level, emphasis_ci, frame_words (issue 11)
+SCHEMA_VERSION = "1.2"  # 1.1: evidence_level, emphasis_ci, frame_words (issue 11); 1.2: quotes, voice,
+# quote_share, speakers, tone_by_frame, voice_by_type (issue 14)
 #: Decimals kept for floats in exports: enough to compare, few enough for byte-stable output.
 DECIMALS = 4
 #: Leading characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
@@ -39,6 +40,8 @@ CSV_COLUMNS = (
     "trade", "security", "diplomacy", "trade_score", "security_score", "diplomacy_score",
     "intensity", "tone", "flesch_reading_ease", "grade_level", "removed", "distinctive_terms",
     "notes",
+    # issue 14: who speaks (added at the end: columns are added, never moved)
+    "quote_share", "quotes", "speakers", "own_tone", "quoted_tone",
 )
 #: How ``pipeline.truncate_text``'s note begins (an article cut to the per-article limit).
 _TRUNCATED = "article truncated"
@@ -191,6 +194,9 @@ def _outlet_row(outlet: OutletReport) -> dict[str, object]:
         "intensity": round(outlet.intensity, DECIMALS),
         "tone": round(outlet.tone, DECIMALS),
         "distinctive_terms": csv_safe(" ".join(t.term for t in outlet.distinctive_terms)),
+        **_voice_cells(outlet.voice, outlet.quote_share),
+        "quotes": sum(s.quotes for s in outlet.speakers),
+        "speakers": csv_safe("; ".join(f"{s.speaker} ({s.type}, {s.quotes}, {s.words} words)" for s in outlet.speakers)),
     }
 
 
@@ -211,6 +217,17 @@ def _article_row(article: ArticleReport) -> dict[str, object]:
         "grade_level": round(article.readability.grade_level, 2),
         "removed": len(article.removed),
         "notes": csv_safe("; ".join(article.notes)),
+        **_voice_cells(article.voice, article.voice.quoted.words / article.word_count if article.word_count else 0.0),
+        "quotes": len(article.quotes),
+        "speakers": csv_safe("; ".join(sorted({q.speaker for q in article.quotes if q.speaker}))),
+    }
+
+
+def _voice_cells(voice: Voice, share: float) -> dict[str, float]:
+    return {
+        "quote_share": round(share, DECIMALS),
+        "own_tone": round(voice.own.tone, DECIMALS),
+        "quoted_tone": round(voice.quoted.tone, DECIMALS),
     }
 
 

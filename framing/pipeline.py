@@ -25,6 +25,7 @@ from .frames import DocumentFrames, FrameModel
 from .lexicon import Lexicon, ToneLexicon, load_default_lexicon, load_tone_lexicon
 from .segment import build_document
 from .tone import mean_tone
+from .voices import split_voice
 from .types import (
     FRAMES,
     Article,
@@ -32,9 +33,13 @@ from .types import (
     CleanedText,
     CorpusReport,
     Evidence,
+    Quote,
     Readability,
     SentenceReport,
     SkippedInput,
+    Token,
+    Voice,
+    VoiceScores,
     freeze,
     read_only,
 )
@@ -59,6 +64,9 @@ class _Prepared:
     words: int
     readability: Readability
     notes: tuple[str, ...]
+    quotes: tuple[Quote, ...] = ()
+    #: The Document's tokens, kept only when quotes were found: the voice split needs them later.
+    tokens: tuple[Token, ...] = ()
 
 
 def analyze_paths(
@@ -225,6 +233,8 @@ def _prepare(article: Article, steps: Mapping[str, Component]) -> _Prepared:
         words=document.word_count,
         readability=results["readability"],
         notes=notes,
+        quotes=results.get("quotes", ()),
+        tokens=document.tokens if results.get("quotes") else (),
     )
 
 
@@ -251,11 +261,22 @@ def _report(prepared: _Prepared, frames: DocumentFrames) -> ArticleReport:
         tone=mean_tone([s.tone for s in sentences]),
         sentences=sentences,
         notes=prepared.notes,
+        quotes=prepared.quotes,
+        voice=split_voice(sentences, prepared.tokens, prepared.quotes) if prepared.quotes else _own_only(sentences, words),
         evidence_level=evidence_level(strong_evidence_count(frames.lexicon_weights), words,
                                       any_evidence=bool(frames.evidence)),
         emphasis_ci=emphasis_interval([s.frames for s in sentences]),
         frame_words=strong_evidence_count(frames.lexicon_weights),
     )
+
+
+def _own_only(sentences: tuple[SentenceReport, ...], words: int) -> Voice:
+    """The voice of an article without quotations (or without the quotes component): all its own."""
+    frames = dict.fromkeys(FRAMES, 0.0)
+    for sentence in sentences:
+        for frame in FRAMES:
+            frames[frame] += sentence.frames[frame]
+    return Voice(own=VoiceScores(words=words, tone=mean_tone([s.tone for s in sentences]), frames=read_only(frames)))
 
 
 def _sentence_reports(

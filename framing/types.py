@@ -40,6 +40,10 @@ __all__ = [
     "EMPTY_MAPPING",
     "freeze",
     "read_only",
+    "Quote",
+    "VoiceScores",
+    "Voice",
+    "SpeakerTotal",
     "Mention",
     "Fact",
     "SharedPassage",
@@ -293,6 +297,54 @@ class SentenceReport:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: ``text[start:end]`` is the words inside the marks (direct) or the reported clause.
+
+    ``speaker`` is the name, role or body as the article names it (a pronoun resolved to the last
+    named speaker), or None; ``text[speaker_start:speaker_end]`` is the mention it was taken from.
+    ``speaker_type`` is ``government:<country>``, ``government``, ``international``, ``expert``,
+    ``media``, ``anonymous``, ``social_media`` or ``other`` (issue 14).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: str
+    speaker: str | None
+    speaker_type: str
+    speaker_start: int | None
+    speaker_end: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceScores:
+    """Words, tone and frame scores of one voice of an article (its own prose or what it quotes)."""
+
+    words: int = 0
+    tone: float = 0.0
+    frames: Mapping[str, float] = field(default_factory=lambda: read_only(dict.fromkeys(FRAMES, 0.0)))
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """An article's scores split by voice: ``own`` (outside quotations) and ``quoted`` (inside)."""
+
+    own: VoiceScores = field(default_factory=VoiceScores)
+    quoted: VoiceScores = field(default_factory=VoiceScores)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerTotal:
+    """One speaker of an outlet: how many quotations and quoted words the outlet gives them."""
+
+    speaker: str
+    type: str
+    quotes: int
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
 class Readability:
     """textstat's measures of one article."""
 
@@ -323,6 +375,8 @@ class ArticleReport:
     tone: float
     sentences: tuple[SentenceReport, ...]
     notes: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    voice: Voice = field(default_factory=Voice)
     #: ``none`` / ``thin`` / ``enough``: is there enough frame evidence to compare (framing/evidence.py)?
     evidence_level: str = "none"
     #: ``{frame: [low, high]}``: 95% bootstrap interval of each emphasis share over sentences.
@@ -352,6 +406,15 @@ class OutletReport:
     tone: float
     word_count: int
     distinctive_terms: tuple[DistinctiveTerm, ...] = ()
+    #: Share of the outlet's words inside quotations (issue 14).
+    quote_share: float = 0.0
+    speakers: tuple[SpeakerTotal, ...] = ()
+    #: Mean tone of the outlet's sentences whose dominant frame is each frame (None: no such sentence).
+    tone_by_frame: Mapping[str, float | None] = field(default_factory=lambda: EMPTY_MAPPING)
+    #: Share of quoted words per speaker type (sums to 1 when anything is quoted).
+    voice_by_type: Mapping[str, float] = field(default_factory=lambda: EMPTY_MAPPING)
+    #: Voice-aware scores pooled over the outlet's articles.
+    voice: Voice = field(default_factory=Voice)
     #: As for an article, over the outlet's pooled articles.
     evidence_level: str = "none"
     emphasis_ci: dict[str, list[float]] = field(default_factory=dict)

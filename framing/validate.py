@@ -61,6 +61,7 @@ from .pipeline import dominant_frame
 from .segment import tokenize
 from .types import FRAMES, Token
 from .validate_cleaning import cleaning_figures, cleaning_table
+from .validate_quotes import format_quotes_table, quote_figures
 
 __all__ = [
     "BenchmarkNotFoundError",
@@ -584,6 +585,7 @@ def run_validation(data_dir: str | Path = DEFAULT_DATA_DIR) -> dict[str, object]
         "emphasis": evaluate_emphasis(load_emphasis_benchmark(data_dir)),
         "frames": run_frame_validation(data_dir),
         **cleaning_figures(data_dir),
+        "quotes": quote_figures(data_dir),
     }
 
 
@@ -614,6 +616,9 @@ def format_table(figures: Mapping[str, object]) -> str:
         lines += ["", f"{label} (rows: true, columns: predicted)", f"{'':<12}" + "".join(f"{c:>11}" for c in columns)]
         for true, row in matrix.items():
             lines.append(f"{true:<12}" + "".join(f"{row[c]:>11}" for c in columns))
+    quotes = figures.get("quotes")
+    if isinstance(quotes, Mapping) and "direct" in quotes:
+        lines += ["", format_quotes_table(quotes).rstrip("\n")]
     if isinstance(figures.get("frames"), Mapping):
         from .validate_frames import format_frame_table
 

@@ -28,6 +28,7 @@ from . import charts
 from .article import TONE_MARKS, _article_view, _ArticleView, legend_html
 from .jinja import render, stylesheet
 from .palette import FRAME_COLOURS
+from .quotes import QUOTE_CSS, voices_section_html
 from .text import Markup, number, percent, signed
 
 __all__ = ["REPORT_CSS", "COLUMNS_PER_ROW", "render_report_html"]
@@ -172,8 +173,9 @@ def render_report_html(
     lexicon_line = " ".join(part for part in (lexicon.get("name", ""), lexicon.get("version", "")) if part)
     page = render(
         "report.html.j2",
-        css=Markup(REPORT_CSS + COVERAGE_CSS),
+        css=Markup(REPORT_CSS + COVERAGE_CSS + QUOTE_CSS),
         coverage=Markup(coverage_section_html(report, [o.outlet for o in chosen])),
+        voices=Markup(voices_section_html(chosen, articles)),
         count=count,
         rows=_rows(report, chosen),
         frames=FRAMES,

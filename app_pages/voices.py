@@ -1,0 +1,110 @@
+"""Voices: who speaks in each outlet, how much, and whether the outlet's tone is its own or its sources'."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from framing_render.quotes import QUOTE_CSS, render_quotes_html, type_label
+from framing.types import FRAMES, OutletReport, SpeakerTotal
+from ui.markup import esc, md_escape, outlet_heading
+from ui.state import get_view
+
+#: Most outlet columns that stay readable on a projected screen (as on the side-by-side page).
+MAX_COLUMNS = 4
+#: Outlets shown before anyone picks.
+DEFAULT_COLUMNS = 3
+#: Speakers listed per outlet before "more" (the table below has them all).
+TOP_SPEAKERS = 8
+#: Fewest quoted words before a quoted-voice tone is shown as a number rather than "too little".
+MIN_QUOTED_WORDS = 20
+#: The radio choice that marks every quotation without singling out a speaker.
+ALL_QUOTES = "(all quotations)"
+
+view = get_view()
+report = view.report
+names = [o.outlet for o in report.outlets]
+if [n for n in st.session_state.get("voices_outlets", []) if n not in names]:
+    del st.session_state["voices_outlets"]
+st.session_state.setdefault("voices_outlets", names[:DEFAULT_COLUMNS])
+
+st.caption(
+    "Who is quoted, and how much. Quotations are direct quotes (words in quotation marks) and reported "
+    "speech (“X said that …”, “according to X …”), found by transparent rules (Method page). "
+    "Each outlet's tone and frames are split into its own voice and what it quotes."
+)
+chosen = st.multiselect("Outlets to compare (up to four)", names, key="voices_outlets", max_selections=MAX_COLUMNS)
+if not chosen:
+    st.info("Pick at least one outlet above.")
+    st.stop()
+st.html(f"<style>{QUOTE_CSS}</style>")
+
+
+def speaker_option(total: SpeakerTotal) -> str:
+    """The radio label of one speaker: name, type, how many quotations and words."""
+    return f"{total.speaker} · {type_label(total.type)} · {total.quotes} quote(s), {total.words} words"
+
+
+def tone_text(value: float, words: int) -> str:
+    """Signed tone, or a note when there are too few words to say anything."""
+    return f"{value:+.2f}" if words >= MIN_QUOTED_WORDS else f"too few words ({words})"
+
+
+def voice_html(outlet: OutletReport) -> str:
+    own, quoted = outlet.voice.own, outlet.voice.quoted
+    rows = "".join(
+        f"<tr><td>{esc(label)}</td><td>{block.words:,}</td><td>{esc(tone_text(block.tone, block.words))}</td></tr>"
+        for label, block in (("own voice", own), ("quoted", quoted))
+    )
+    shares = "".join(
+        f"<li>{esc(type_label(kind))}: {share:.0%}</li>"
+        for kind, share in sorted(outlet.voice_by_type.items(), key=lambda item: -item[1])
+    )
+    return (
+        f"<p><b>{outlet.quote_share:.0%}</b> of the words are inside quotations; "
+        f"<b>{len(outlet.speakers)}</b> distinct speakers named.</p>"
+        f'<table class="fl-voice-table"><tr><th></th><th>words</th><th>tone</th></tr>{rows}</table>'
+        + (f"<p>Share of quoted words by speaker type:</p><ul>{shares}</ul>" if shares else "<p>No quotations found.</p>")
+    )
+
+
+columns = st.columns(len(chosen), gap="medium")
+for index, (column, name) in enumerate(zip(columns, chosen)):
+    outlet = next(o for o in report.outlets if o.outlet == name)
+    with column:
+        st.html(outlet_heading(name) + voice_html(outlet))
+        # Options are the shown labels (Markdown-escaped: names come from the articles), mapped back.
+        by_label = {md_escape(speaker_option(s)): s.speaker for s in outlet.speakers[:TOP_SPEAKERS]}
+        picked = st.radio("Click a speaker to see their quotations", [ALL_QUOTES, *by_label], key=f"voices_speaker_{index}")
+        speaker = by_label.get(picked or ALL_QUOTES)
+        # No scroll box of its own: the page scrolls once (a box inside a page hides all but a few lines).
+        for article in (a for a in report.articles if a.outlet == name):
+            st.html(render_quotes_html(article, speaker=speaker))
+
+st.subheader("Own voice and quoted material")
+st.caption("Emphasis is each voice's share of its frame evidence; tone from −1 to +1. "
+           f"A voice with fewer than {MIN_QUOTED_WORDS} words gets no tone.")
+rows = []
+for outlet in report.outlets:
+    for label, block in (("own", outlet.voice.own), ("quoted", outlet.voice.quoted)):
+        total = sum(block.frames.values())
+        rows.append({
+            "outlet": outlet.outlet, "voice": label, "words": block.words,
+            "tone": round(block.tone, 3) if block.words >= MIN_QUOTED_WORDS else None,
+            **{f: round(block.frames[f] / total, 3) if total else 0.0 for f in FRAMES},
+        })
+st.dataframe(rows, hide_index=True)
+
+st.subheader("Tone of each frame's sentences")
+st.caption("Mean tone of the sentences whose dominant frame is trade, security or diplomacy (empty: no such sentence).")
+st.dataframe(
+    [{"outlet": o.outlet, **{f: (round(v, 3) if (v := o.tone_by_frame.get(f)) is not None else None) for f in FRAMES}}
+     for o in report.outlets],
+    hide_index=True,
+)
+
+st.subheader("Every speaker")
+st.dataframe(
+    [{"outlet": o.outlet, "speaker": s.speaker, "type": type_label(s.type), "quotes": s.quotes, "words": s.words}
+     for o in report.outlets for s in o.speakers],
+    hide_index=True,
+)

@@ -1,0 +1,1106 @@
+"""Who speaks: direct quotes, reported speech, their speakers and speaker types, with offsets.
+
+Transparent rules over the tokens and sentences the pipeline already has (no parser, no model):
+
+1. **Quote marks are paired** per paragraph with a stack, so nested quotes (“… sham “referenda” …”)
+   stay inside their outer quote, and apostrophes ("Russia’s", "don't", "farmers’") are told from
+   closing marks by the letters around them. A paragraph that ends inside a quote and a next one
+   that opens again continue the same quote (one span per paragraph, one speaker).
+2. **Direct quotes are attributed** from the words after the closing mark (“…,” said X / “…,” X
+   said), before the opening mark (X said: “…”), the reported clause they sit in (X said the deal
+   was “very good”), or the quote before them in a split quote. A short quote (fewer than
+   ``MIN_UNATTRIBUTED_WORDS`` words) with no speaker is a scare quote or a title and is not counted.
+3. **Reported speech** is a reporting verb from ``lexicons/quote_cues.csv`` with a speaker before
+   it and a clause after it (X said (that) …, X told Y …), a trailing attribution (…, X said.), or
+   ``according to X`` where X is not a document ("according to the agreement" is not speech).
+4. **Speakers** are the noun phrase next to the cue; a pronoun, a relative "who" or "the
+   spokesperson" is resolved to the last named speaker of the right kind (a person for he/she, a
+   body for it/they), and left as written when there is none. Later mentions of a surname take
+   the first full name ("Tarriela" -> "Jay Tarriela").
+5. **Speaker types** come from ``lexicons/speaker_types.csv`` matched on the mention and the
+   description around its first mention (appositions like "…, spokesperson of the PCG").
+
+Everything is found on the cleaned text, so quotes inside embedded posts that cleaning removed are
+never seen. Offsets point into that text: ``text[start:end]`` is the quote, ``text[speaker_start:
+speaker_end]`` the mention the speaker name was taken from.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from .quote_rules import QuoteRules, load_quote_rules
+from .segment import split_paragraphs, split_sentences, tokenize
+from .types import Document, Quote, Span, Token
+
+__all__ = ["MIN_UNATTRIBUTED_WORDS", "QuoteFinder", "find_quotes", "quoted_mask"]
+
+#: A quote with no speaker and fewer words than this is a scare quote, a title or a term in marks
+#: ("sham “referendums”"), not a quotation. Four words: the shortest unattributed dev quotes that
+#: were real statements had five or more, the scare quotes one to three.
+MIN_UNATTRIBUTED_WORDS = 4
+#: Longest speaker phrase, in words ("the Philippines’ National Security Council spokesman
+#: Jonathan Malaya" has eight).
+MAX_SPEAKER_WORDS = 12
+#: Words between a cue and the quote it introduces ("described the agreement on the swap as “…”").
+BEFORE_QUOTE_WORDS = 8
+#: Words after a checked reporting verb within which its clause must show a verb form.
+FINITE_WINDOW = 10
+#: Fewest words a reported clause needs ("it would", "he will" are not clauses on their own).
+MIN_CLAUSE_WORDS = 3
+#: A sentence-initial capitalised word this frequent in English (wordfreq Zipf scale) is a function
+#: word ("But", "When"), not the start of a name; 5.0 keeps "Manila" (3.6) and drops "But" (6.9).
+FUNCTION_WORD_ZIPF = 5.0
+#: Words that may sit inside a name between capitalised words ("Ursula von der Leyen").
+_NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "al", "bin", "la", "le", "du", "of", "for", "and"})
+
+_DOUBLE_OPEN, _DOUBLE_CLOSE = "“„«", "”»"
+_SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
+_MARKS = re.compile("[\"'“”„«»‘’]")
+#: Gap characters that end a speaker phrase or a clause piece.
+_BOUNDARY = re.compile("[,;:.!?\"“”‘’«»—–\n]")
+
+
+@dataclass(slots=True)
+class _Direct:
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+    paragraph: int
+    group: int
+    words: int
+    speaker: _Mention | None = None
+    cue: str = ""
+    cue_at: int = -1
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    person: bool
+    pronoun: str = ""  # "person", "body", "role" or "relative" when it must be resolved
+    description: str = ""
+
+
+@dataclass(slots=True)
+class _Indirect:
+    start: int
+    end: int
+    cue: str
+    speaker: _Mention
+    cue_at: int = 0
+    attached: list[int] = field(default_factory=list)
+
+
+class QuoteFinder:
+    """A component: constructed with its rules, called on one article's text and segmentation.
+
+    Examples
+    --------
+    >>> text = "“We will never leave,” said Jay Tarriela. He said the boats would return soon."
+    >>> [(q.kind, q.text, q.speaker) for q in QuoteFinder()(text)]
+    [('direct', 'We will never leave,', 'Jay Tarriela'), ('indirect', 'the boats would return soon', 'Jay Tarriela')]
+    """
+
+    #: The component's name in the pipeline (``framing.components``).
+    name = "quotes"
+
+    def __init__(self, rules: QuoteRules | None = None) -> None:
+        self.rules = rules or load_quote_rules()
+        # Words of speaker terms that may make up a speaker phrase; function words inside a term
+        # ("on condition of anonymity") are left out, or "posted on X" would read as a name.
+        functional = self.rules.cues.get("preposition", frozenset()) | self.rules.cues.get("determiner", frozenset())
+        self._term_words = frozenset(
+            w for key, row in self.rules.speaker_terms.items() for w in key
+            if row.type != "indefinite" and w not in functional and zipf_frequency(w, "en") < FUNCTION_WORD_ZIPF + 0.5
+        )
+
+    def __call__(
+        self,
+        document: str | Document,
+        *,
+        tokens: Sequence[Token] | None = None,
+        sentences: Sequence[Span] | None = None,
+        paragraphs: Sequence[Span] | None = None,
+    ) -> tuple[Quote, ...]:
+        """Return the quotes of a Document (or of a text, segmented when not given) in reading order."""
+        if isinstance(document, Document):
+            return _Run(self, document.text, list(document.tokens), list(document.sentences), list(document.paragraphs)).quotes()
+        text = document
+        tokens = list(tokens) if tokens is not None else tokenize(text)
+        sentences = list(sentences) if sentences is not None else split_sentences(text)
+        paragraphs = list(paragraphs) if paragraphs is not None else split_paragraphs(text)
+        return _Run(self, text, tokens, sentences, paragraphs).quotes()
+
+
+def find_quotes(text: str, *, rules: QuoteRules | None = None) -> tuple[Quote, ...]:
+    """Find the direct quotes and reported speech of one cleaned article text.
+
+    Examples
+    --------
+    >>> [(q.kind, q.speaker, q.speaker_type) for q in find_quotes("China said the talks were useful and frank.")]
+    [('indirect', 'China', 'government:China')]
+    >>> find_quotes("The sham “referendums” were condemned.")
+    ()
+    """
+    return QuoteFinder(rules)(text)
+
+
+def quoted_mask(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """Merge the spans of ``quotes`` into sorted, non-overlapping ``(start, end)`` intervals.
+
+    Examples
+    --------
+    >>> q = [Quote(0, 10, "", "indirect", "said", None, "other", None, None), Quote(5, 8, "", "direct", "“", None, "other", None, None)]
+    >>> quoted_mask(q)
+    [(0, 10)]
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted((q.start, q.end) for q in quotes):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+class _Run:
+    """One article's pass; holds the article-local state so the finder itself stays read-only."""
+
+    def __init__(self, finder: QuoteFinder, text: str, tokens: list[Token], sentences: list[Span], paragraphs: list[Span]):
+        self.rules = finder.rules
+        self.term_words = finder._term_words
+        self.text, self.tokens, self.sentences, self.paragraphs = text, tokens, sentences, paragraphs
+        self.starts = [t.start for t in tokens]
+        self.sentence_starts = {s.start for s in sentences}
+        self.used_cues: set[int] = set()
+        self.names: dict[str, _Mention] = {}
+        self._scan_names()
+
+    def _scan_names(self) -> None:
+        """Register every run of two or more capitalised words that ends in no role, body or country
+        word as a person's name, keyed by surname, with the role words before it as description, so
+        "Umerov said" later finds "Ukrainian Defense Minister Rustem Umerov"."""
+        tokens, text, terms = self.tokens, self.text, self.rules.speaker_terms
+        capitals = [i for i, t in enumerate(tokens) if text[t.start].isupper()]
+        k = 0
+        for k0 in capitals:
+            if k0 < k:
+                continue
+            k = k0
+            end = k
+            while end < len(tokens) and (text[tokens[end].start].isupper() or tokens[end].lower in ("von", "der", "de", "van", "bin", "al", "da")) and (end == k or not _BOUNDARY.search(self._gap(end))):
+                end += 1
+            name = self._person_name(k, end) if end - k >= 2 else None
+            if name is not None and name[1] - name[0] == 1 and name[0] > k:
+                pass  # "King Charles", "President Trump": a role word before one name
+            elif name is not None and name[1] - name[0] < 2:
+                name = None
+            if name is not None and not self._function_word(name[0]):
+                n0, n1 = name
+                last_row = terms.get((_bare(tokens[n1 - 1].lower),))
+                if last_row is None or last_row.person:
+                    d0 = n0
+                    while d0 > 0 and n0 - d0 < 4 and self._speaker_word(d0 - 1) and not _BOUNDARY.search(self._gap(d0)):
+                        d0 -= 1
+                    mention = _Mention(tokens[n0].start, tokens[n1 - 1].end, text[tokens[n0].start : tokens[n1 - 1].end], True,
+                                       description=text[tokens[d0].start : tokens[n1 - 1].end])
+                    surname = _bare(tokens[n1 - 1].lower)
+                    self.names.setdefault(surname, mention)
+            k = max(end, k + 1)
+
+    # ----- top level -------------------------------------------------------------------------
+    def quotes(self) -> tuple[Quote, ...]:
+        directs = self._pair_marks()
+        inside = [(d.start, d.end) for d in directs]
+        for d in directs:
+            self._attribute_direct(d, directs)
+        indirects = self._find_indirect(inside)
+        self._attach_to_indirect(directs, indirects)
+        self._continue_groups(directs)
+        kept = [d for d in directs if d.speaker is not None or d.words >= MIN_UNATTRIBUTED_WORDS]
+        indirects = [i for i in indirects if not self._is_the_quote(i, kept)]
+        items: list[tuple[int, str, _Direct | _Indirect]] = [(d.start, "direct", d) for d in kept]
+        items += [(i.start, "indirect", i) for i in indirects]
+        items.sort(key=lambda item: (item[0], item[1]))
+        out = []
+        history: list[_Mention] = []
+        for _, kind, item in items:
+            mention = self._resolve(item.speaker, history)
+            if mention is not None and not mention.pronoun:
+                history.append(mention)
+            speaker, stype = (None, "other") if mention is None or mention.pronoun else (mention.text, self._type(mention))
+            if mention is not None and mention.pronoun:
+                speaker = mention.text
+            s_start = mention.start if mention is not None else None
+            s_end = mention.end if mention is not None else None
+            cue = item.cue or (self.text[item.open_at] if isinstance(item, _Direct) else "")
+            out.append(Quote(item.start, item.end, self.text[item.start:item.end], kind, cue, speaker, stype, s_start, s_end))
+        return tuple(out)
+
+    def _is_the_quote(self, item: _Indirect, directs: list[_Direct]) -> bool:
+        """A 'reported clause' that opens with a direct quote covering most of it is that quote."""
+        for d in directs:
+            if not _mostly_inside(item.start, item.end, [(d.start, d.end)]):
+                continue
+            lead = self.text[item.start : d.open_at]
+            if d.open_at <= item.start + 1 or lead.rstrip().endswith((",", ":")):
+                return True  # the 'clause' is the quote, or "as per X, “…”"
+        return False
+
+    # ----- 1. quote marks --------------------------------------------------------------------
+    def _pair_marks(self) -> list[_Direct]:
+        text = self.text
+        found: list[_Direct] = []
+        group = 0
+        carried = False
+        for paragraph in self.paragraphs:
+            stack: list[tuple[str, int]] = []
+            outer_open: int | None = None
+            first_open = True
+            for match in _MARKS.finditer(text, paragraph.start, paragraph.end):
+                i, char = match.start(), match.group()
+                family, role = self._classify(i, char, stack)
+                if role == "open":
+                    if not stack:
+                        outer_open = i
+                        if not (carried and first_open):
+                            group += 1
+                        first_open = False
+                    stack.append((family, i))
+                elif role == "close" and any(f == family for f, _ in stack):
+                    while stack and stack[-1][0] != family:
+                        stack.pop()
+                    stack.pop()
+                    if not stack and outer_open is not None:
+                        found.append(self._direct(outer_open + 1, i, outer_open, i, paragraph.paragraph, group))
+                        outer_open = None
+                    carried = False
+            carried = False
+            if stack and outer_open is not None and stack[0][0] == "double":
+                found.append(self._direct(outer_open + 1, paragraph.end, outer_open, None, paragraph.paragraph, group))
+                carried = True
+        return [d for d in found if d.end > d.start]
+
+    def _direct(self, start: int, end: int, open_at: int, close_at: int | None, paragraph: int, group: int) -> _Direct:
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        words = bisect_left(self.starts, end) - bisect_left(self.starts, start)
+        return _Direct(start, end, open_at, close_at, paragraph, group, words)
+
+    def _classify(self, i: int, char: str, stack: list[tuple[str, int]]) -> tuple[str, str]:
+        text = self.text
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if char in _DOUBLE_OPEN:
+            return "double", "open"
+        if char in _DOUBLE_CLOSE:
+            return "double", "close"
+        if char == '"':
+            opening = (before.isspace() or before in "([—–-/") and not after.isspace()
+            if opening:
+                return "double", "open"
+            if not before.isspace():
+                return "double", "close"
+            return "double", "close" if any(f == "double" for f, _ in stack) else "open"
+        single_open = any(f == "single" for f, _ in stack)
+        if before.isalnum() and after.isalnum():
+            return "single", "apostrophe"
+        if char == _SINGLE_OPEN or (char == "'" and (before.isspace() or before in "([—–")):
+            if after.isdigit() or after.isspace():
+                return "single", "apostrophe"
+            return "single", "open"
+        # ’ or ' after a word: a closing mark only when a single quote is open ("farmers’ union" is not).
+        if single_open and not before.isspace():
+            return "single", "close"
+        return "single", "apostrophe"
+
+    # ----- 2. attributing a direct quote ----------------------------------------------------
+    def _attribute_direct(self, d: _Direct, directs: list[_Direct]) -> None:
+        if d.close_at is not None:
+            found = self._after_close(d, directs)
+            if found:
+                d.speaker, d.cue = found
+                return
+        found = self._before_open(d, directs)
+        if found:
+            d.speaker, d.cue = found
+
+    def _limit_after(self, d: _Direct, directs: list[_Direct]) -> int:
+        paragraph_end = next((p.end for p in self.paragraphs if p.start <= d.open_at < p.end), len(self.text))
+        nxt = [o.open_at for o in directs if o.open_at > d.open_at]
+        return min([paragraph_end, *nxt])
+
+    def _after_close(self, d: _Direct, directs: list[_Direct]) -> tuple[_Mention, str] | None:
+        assert d.close_at is not None
+        limit = self._limit_after(d, directs)
+        first = bisect_left(self.starts, d.close_at + 1)
+        window = [j for j in range(first, min(first + MAX_SPEAKER_WORDS + 2, len(self.tokens))) if self.tokens[j].end <= limit]
+        if not window:
+            return None
+        gap = self.text[d.close_at + 1 : self.tokens[window[0]].start]
+        ends_sentence = any(c in gap for c in ".!?") or self.text[d.close_at - 1] in ".!?"
+        if ends_sentence and self.text[self.tokens[window[0]].start].isupper() and not self.rules.has(
+                "pronoun_person", self.tokens[window[0]].lower) | (self.tokens[window[0]].lower in ("she", "he")):
+            return None  # “….” A new sentence starts: its subject is not this quote's speaker
+        j0 = window[0]
+        skipped = self._skip_forward(j0, window[-1] + 1)
+        role = self.rules.speech_role(self.tokens[skipped].lemma) if skipped < len(self.tokens) else None
+        if role and skipped in window:
+            mention = self._speaker_after(skipped)
+            if mention is not None:
+                self.used_cues.add(skipped)
+                return mention, self.text[self.tokens[skipped].start : self.tokens[skipped].end]
+        for j in window:
+            if j > j0 and _BOUNDARY.search(self._gap(j)):
+                break
+            if self.rules.speech_role(self.tokens[j].lemma) and j > j0 and not self.text[self.tokens[j].start].isupper():
+                if self.tokens[j - 1].lower in self.rules.cues.get("determiner", ()):
+                    continue
+                mention = self._speaker_span(j0, j)
+                if mention is not None:
+                    self.used_cues.add(j)
+                    return mention, self.text[self.tokens[j].start : self.tokens[j].end]
+                break
+        return None
+
+    def _before_open(self, d: _Direct, directs: list[_Direct]) -> tuple[_Mention, str] | None:
+        last = bisect_left(self.starts, d.open_at) - 1
+        if last < 0:
+            return None
+        paragraph_start = next((p.start for p in self.paragraphs if p.start <= d.open_at < p.end), 0)
+        gap = self.text[self.tokens[last].end : d.open_at]
+        if self.tokens[last].start < paragraph_start or any(c in gap for c in ".!?”\""):
+            return None
+        # Walk back over at most a short prepositional phrase to a cue: "said on X:", "wrote on X social media:"
+        for j in range(last, max(last - BEFORE_QUOTE_WORDS, -1), -1):
+            if self.tokens[j].start < paragraph_start:
+                return None
+            if j < last and _BOUNDARY.search(self._gap(j + 1)):
+                return None
+            token = self.tokens[j]
+            role = self.rules.speech_role(token.lemma)
+            if role and self.text[token.start].isupper() and token.start not in self.sentence_starts:
+                role = None  # "Secretary of State Rubio": a name, not the verb "state"
+            if role and self._gap(j) in ("-", "‑"):
+                role = None  # "the so-called “E3”": part of a compound
+            if role and j not in self.used_cues:
+                if j > 0 and self.tokens[j - 1].lower in self.rules.cues.get("determiner", ()):
+                    return None
+                mention = self._speaker_before(j, paragraph_start)
+                if mention is None and j > 0 and self.tokens[j - 1].lower in self.rules.cues.get("relative", ()):
+                    mention = self._speaker_before(j - 1, paragraph_start, across_gap=True)
+                if mention is None and token.lower.endswith("ing"):
+                    sentence = next((s for s in self.sentences if s.start <= token.start < s.end), None)
+                    if sentence is not None:
+                        mention = self._sentence_subject(bisect_left(self.starts, sentence.start), j)
+                if mention is None:
+                    return None
+                d.cue_at = token.start
+                return mention, self.text[token.start : token.end]
+        return None
+
+    # ----- 3. reported speech ---------------------------------------------------------------
+    def _find_indirect(self, inside: list[tuple[int, int]]) -> list[_Indirect]:
+        found: list[_Indirect] = []
+        quoted = _IntervalSet(inside)
+        roles = self.rules.roles
+        # only tokens that can be cues are looked at (a few per sentence at most)
+        firsts = {cue.split()[0] for cue in roles if " " in cue}  # "point" of "point out"
+        candidates = [j for j, t in enumerate(self.tokens) if t.lemma in roles or t.lemma in firsts or t.lower == "according"]
+        for sentence in self.sentences:
+            first, last = bisect_left(self.starts, sentence.start), bisect_right(self.starts, sentence.end - 1)
+            lo, hi = bisect_left(candidates, first), bisect_left(candidates, last)
+            if lo == hi:
+                continue
+            pending = candidates[lo:hi]
+            while pending:
+                j = pending.pop(0)
+                token = self.tokens[j]
+                if j in self.used_cues or quoted.contains(token.start):
+                    continue
+                item = None
+                if token.lower == "according" and j + 1 < last and self.tokens[j + 1].lower == "to":
+                    item = self._according(j, first, last, sentence)
+                else:
+                    role = self.rules.speech_role(token.lemma)
+                    if j + 1 < last and self.rules.speech_role(token.lemma + " " + self.tokens[j + 1].lower):
+                        role = self.rules.speech_role(token.lemma + " " + self.tokens[j + 1].lower)
+                        self.used_cues.add(j + 1)
+                        j += 1
+                        token = self.tokens[j]
+                        if pending and pending[0] == j:
+                            pending.pop(0)
+                    if role and role != "quote_only":
+                        item = self._reported(j, role, first, last, sentence, found)
+                if item is not None and not self._nested(item, found):
+                    found.append(item)
+                    self.used_cues.add(j)
+        return found
+
+    def _nested(self, item: _Indirect, found: list[_Indirect]) -> bool:
+        """Reported speech inside reported speech ("China said it warned the boats to leave") is
+        part of the outer report; a second attribution of the same clause is not a new quote."""
+        for other in found:
+            if other.start <= item.cue_at < other.end:
+                return True
+            if _overlap_share((item.start, item.end), (other.start, other.end)) > 0.5:
+                return True
+        return False
+
+    def _sentence_subject(self, first: int, cue: int) -> _Mention | None:
+        """The speaker words at the start of a sentence ("The ministry released a statement, saying …")."""
+        start = first
+        for n in range(first + 1, min(first + 9, cue)):
+            if self._gap(n).strip() == ",":
+                opener = self.tokens[first].lower
+                if opener not in self.term_words and not self._person_like(first, n):
+                    start = n  # "Meanwhile, …" / "In a social media post, …": not the subject
+                break
+        while start < cue and (self._function_word(start) or self.tokens[start].lower in self.rules.cues.get("skip", ())) and not self.rules.has("determiner", self.tokens[start].lower):
+            start += 1
+        end = start
+        while end < cue and self._speaker_word(end) and (end == start or not _BOUNDARY.search(self._gap(end))):
+            end += 1
+        if end == start:
+            return None
+        mention = self._mention(start, end)
+        if mention is not None and not mention.person and end < cue and self._gap(end).strip() == ",":
+            # "Qatar’s Prime Minister, Sheikh Mohammed bin Abdulrahman Al Thani, confirmed …"
+            app = end
+            while app < cue and app - end < 8 and (app == end or not _BOUNDARY.search(self._gap(app))) and (
+                self.text[self.tokens[app].start].isupper() or self.tokens[app].lower in _NAME_PARTICLES):
+                app += 1
+            if app > end and (app >= cue or _BOUNDARY.search(self._gap(app))):
+                named = self._mention(end, app)
+                if named is not None and named.person:
+                    named.description = mention.text + " " + named.description
+                    self._remember(named)
+                    return named
+        return mention
+
+    def _reported(self, j: int, role: str, first: int, last: int, sentence: Span, found: list[_Indirect]) -> _Indirect | None:
+        tokens = self.tokens
+        if j > first and tokens[j - 1].lower in self.rules.cues.get("determiner", ()):
+            return None
+        if j > first and self.text[tokens[j].start].isupper():
+            return None  # "Von Der Leyen Announces EU Deal": a headline in title case, not a sentence
+        if j > first and self._gap(j) in ("-", "‑", "–"):
+            return None  # "a two-state solution": part of a compound word
+        if not self._looks_finite(j):
+            return None
+        cue = self.text[tokens[j].start : tokens[j].end]
+        mention = self._speaker_before(j, sentence.start)
+        if mention is None and j > first and tokens[j - 1].lower == "and":
+            earlier = [i for i in found if sentence.start <= i.cue_at < tokens[j].start]
+            mention = earlier[-1].speaker if earlier else self._sentence_subject(first, j - 1)
+        if mention is None and j > first and self._gap(j).strip() == "," and clause_ok(self, j, role, last):
+            # "The group, designated as … by several countries, added that …": the sentence's subject
+            mention = self._sentence_subject(first, j)
+        if mention is None and j > first and tokens[j].lower.endswith("ing") and "," in self._gap(j):
+            mention = self._sentence_subject(first, j)
+        clause_from = self._clause_start(j, role, last)
+        if mention is not None and clause_from is not None:
+            end = self._clause_end(clause_from, last, sentence)
+            start = tokens[clause_from].start
+            if end > start and bisect_left(self.starts, end) - clause_from >= MIN_CLAUSE_WORDS:
+                return _Indirect(start, end, cue, mention, tokens[j].start)
+        # Trailing attribution: "…, Manila's council said (in a statement)." or "…, said the ministry."
+        if role in ("speech_that",):
+            return None
+        rest = [k for k in range(j + 1, last)]
+        comma = self._comma_before(mention.start, sentence.start) if mention is not None else None
+        if mention is not None and comma is not None and self._is_trailer(rest):
+            return self._clause_before(sentence, comma, cue, mention, tokens[j].start)
+        if mention is None and j > first and "," in self._gap(j):
+            after = self._speaker_after(j, stop=last)
+            if after is not None and self._is_trailer([k for k in range(bisect_left(self.starts, after.end), last)]):
+                return self._clause_before(sentence, self._trim_end(self.tokens[j - 1].end), cue, after, tokens[j].start)
+        return None
+
+    def _according(self, j: int, first: int, last: int, sentence: Span) -> _Indirect | None:
+        tokens = self.tokens
+        k = j + 2
+        end_np = k
+        while end_np < last and not _BOUNDARY.search(self._gap(end_np)) or end_np == k:
+            end_np += 1
+            if end_np >= last:
+                break
+        end_np = min(end_np, last)
+        words = list(range(k, end_np))
+        if not words:
+            return None
+        mention = self._np_from_according(words)
+        if mention is None:
+            return None
+        cue = "according to"
+        if j == first or (j > first and self.text[tokens[j].start].isupper()):
+            if end_np >= last:
+                return None
+            if any(self.rules.speech_role(tokens[n].lemma) in ("speech", "speech_check", "speech_that", "speech_object") and not self.text[tokens[n].start].isupper() for n in range(end_np, last)):
+                return None  # "According to sources, Medinsky said …": the verb's speaker speaks
+            start = tokens[end_np].start
+            end = self._trim_end(sentence.end)
+            if bisect_left(self.starts, end) - end_np < MIN_CLAUSE_WORDS:
+                return None
+            return _Indirect(start, end, cue, mention, tokens[j].start)
+        return self._clause_before(sentence, self._trim_end(tokens[j - 1].end), cue, mention, tokens[j].start)
+
+    def _np_from_according(self, words: list[int]) -> _Mention | None:
+        tokens = self.tokens
+        documents = self.rules.cues.get("document", frozenset())
+        heads = [k for k in words if tokens[k].lemma in documents or tokens[k].lower in documents]
+        if not heads:
+            return self._mention(words[0], words[-1] + 1)
+        head = heads[0]
+        tail = [k for k in words if k > head]
+        if tail and tokens[tail[0]].lower in ("from", "by", "of"):
+            return self._mention(tail[0] + 1, words[-1] + 1) if len(tail) > 1 else None
+        before = [k for k in words if k < head and self.text[tokens[k].start].isupper()]
+        if before:
+            return self._mention(before[0], before[-1] + 1)
+        return None
+
+    def _clause_before(self, sentence: Span, end: int, cue: str, mention: _Mention, cue_at: int) -> _Indirect | None:
+        start = sentence.start
+        while start < end and not self.text[start].isalnum() and self.text[start] not in "“\"‘'":
+            start += 1
+        if bisect_left(self.starts, end) - bisect_left(self.starts, start) < MIN_CLAUSE_WORDS:
+            return None
+        return _Indirect(start, end, cue, mention, cue_at)
+
+    def _clause_start(self, j: int, role: str, last: int) -> int | None:
+        tokens, rules = self.tokens, self.rules
+        k = j + 1
+        if k >= last:
+            return None
+        if role == "speech_object":
+            if _BOUNDARY.search(self._gap(k)):
+                return None
+            k = self._skip_object(k, last)
+        k = self._skip_phrases(k, last)
+        if k < last and tokens[k].lower in rules.cues.get("that", ()) and not _BOUNDARY.search(self._gap(k)):
+            return k + 1 if k + 1 < last else None
+        if role == "speech_that":
+            # "promised the American public that …": a short object before 'that'
+            for n in range(k, min(k + 5, last)):
+                if _BOUNDARY.search(self._gap(n)) and n > k:
+                    break
+                if tokens[n].lower in rules.cues.get("that", ()):
+                    return n + 1 if n + 1 < last else None
+            return None
+        if role == "speech_check" and not self._has_finite(k, last):
+            return None
+        if k >= last or (k == j + 1 and _BOUNDARY.search(self._gap(k)) and self._gap(k).strip() != ","):
+            return None
+        if k == j + 1 and self._gap(k).strip() == "," and (
+            (self._speaker_word(k) and self.text[tokens[k].start].isupper() and not self.rules.has("pronoun_person", tokens[k].lower)
+             and not self.rules.has("pronoun_body", tokens[k].lower)) or self.rules.has("relative", tokens[k].lower) or tokens[k].lower == "which"):
+            return None  # "…, said X, spokesperson" or "said, which …" is an attribution, not "said, <clause>"
+        if tokens[k].lower in self.rules.cues.get("preposition", frozenset()):
+            return None  # "said in response to questions": a trailing phrase, not a clause
+        if tokens[k].lower in ("to", "by", "so", "yes", "goodbye", "sorry", "thanks", "hello") or (
+                tokens[k].lower == "no" and k + 1 < last and tokens[k + 1].lower == "to"):
+            return None
+        return k
+
+    def _has_finite(self, k: int, last: int) -> bool:
+        """A zero-'that' clause after 'warned'/'announced' needs a verb form early on: the words of
+        role 'finite' (was, will, has …) or a past form in -ed; 'warned the boats to leave' has none."""
+        finite = self.rules.cues.get("finite", frozenset())
+        for n in range(k, min(k + FINITE_WINDOW, last)):
+            if n > k and _BOUNDARY.search(self._gap(n)):
+                break
+            lower = self.tokens[n].lower
+            if lower == "to":
+                return False
+            if lower in finite or (n > k and lower.endswith("ed") and not self.text[self.tokens[n].start].isupper()):
+                return True
+        return False
+
+    def _skip_object(self, k: int, last: int) -> int:
+        tokens = self.tokens
+        if tokens[k].lower in self.rules.cues.get("determiner", ()):
+            k += 1
+            while k < last and k < k + 3 and not self.text[tokens[k].start].isupper() and tokens[k].lower != "that":
+                k += 1
+                if k < last and (tokens[k].lower == "that" or self.text[tokens[k].start].isupper()):
+                    break
+                break
+            return min(k, last)
+        if self.text[tokens[k].start].isupper():
+            while k < last and self.text[tokens[k].start].isupper() and not _BOUNDARY.search(self._gap(k + 1) if k + 1 < last else ""):
+                k += 1
+            return min(k + (1 if k < last and self.text[tokens[k].start].isupper() else 0), last)
+        return k + 1
+
+    def _skip_phrases(self, k: int, last: int) -> int:
+        """Skip time words and a short phrase like 'in a statement' or 'on X' after a cue."""
+        tokens, rules = self.tokens, self.rules
+        skips = rules.cues.get("skip", frozenset())
+        for _ in range(3):
+            moved = False
+            while k < last and (tokens[k].lower in skips and tokens[k].lower not in ("on", "in")) or (k < last and tokens[k].lower.isdigit()):
+                k += 1
+                moved = True
+            if k < last and tokens[k].lower in ("on", "in", "at") and not _BOUNDARY.search(self._gap(k)):
+                n = k + 1
+                if n < last and tokens[n].lower in skips:
+                    k = n
+                    continue
+                if n < last and tokens[n].lower in rules.cues.get("determiner", ()):
+                    n += 1
+                    # "in a statement", "at a press conference": up to three words, until a word that
+                    # can open the clause (that, a pronoun, a determiner, a capitalised word)
+                    stops = rules.cues.get("that", frozenset()) | rules.cues.get("pronoun_person", frozenset()) | rules.cues.get(
+                        "pronoun_body", frozenset()) | rules.cues.get("determiner", frozenset())
+                    limit = n + 3
+                    while n < min(last, limit) and not self.text[tokens[n].start].isupper() and tokens[n].lower not in stops:
+                        n += 1
+                    k = n
+                    moved = True
+                elif n < last and self.text[tokens[n].start].isupper():
+                    while n < last and self.text[tokens[n].start].isupper():
+                        n += 1
+                    if n < last and tokens[n].lower in ("social", "media"):
+                        n += 1
+                        if n < last and tokens[n].lower == "media":
+                            n += 1
+                    k = n
+                    moved = True
+            if not moved:
+                break
+        return k
+
+    def _clause_end(self, k: int, last: int, sentence: Span) -> int:
+        tokens = self.tokens
+        for n in range(k + 1, last):
+            gap = self._gap(n)
+            if "," in gap and tokens[n].lower == "according" and n + 1 < last and tokens[n + 1].lower == "to":
+                return self._trim_end(tokens[n - 1].end)
+        return self._trim_end(sentence.end)
+
+    def _is_trailer(self, rest: list[int]) -> bool:
+        """After a cue only 'in a statement', 'on Tuesday', 'told reporters' and the like remain."""
+        if rest and any(c in self._gap(rest[0]) for c in ":“\"‘"):
+            return False
+        if rest and "," in self._gap(rest[0]):
+            return True  # "…, a senior official said, which …": nothing reported after the cue
+        if not rest:
+            return True
+        for n, k in enumerate(rest):
+            if n and _BOUNDARY.search(self._gap(k)):
+                rest = rest[:n]
+                break
+        if len(rest) > 6:
+            return False
+        skips = self.rules.cues.get("skip", frozenset())
+        first = self.tokens[rest[0]].lower
+        return first in skips or first in ("at", "to", "during", "reporters", "journalists") or self.text[self.tokens[rest[0]].start].isupper()
+
+    def _comma_before(self, position: int, floor: int) -> int | None:
+        j = bisect_left(self.starts, position)
+        if j == 0:
+            return None
+        gap = self.text[self.tokens[j - 1].end : position]
+        if self.tokens[j - 1].start < floor or "," not in gap:
+            return None
+        return self._trim_end(self.tokens[j - 1].end)
+
+    def _looks_finite(self, j: int) -> bool:
+        """A reporting verb in a form that reports: said/says/told/stressed, not 'to say' or 'saying so'."""
+        return not (j > 0 and self.tokens[j - 1].lower in self.rules.cues.get("infinitive", frozenset()))
+
+    # ----- speakers -------------------------------------------------------------------------
+    def _gap(self, j: int) -> str:
+        """The characters between token j-1 and token j."""
+        if j <= 0 or j >= len(self.tokens):
+            return ""
+        gap = self.text[self.tokens[j - 1].end : self.tokens[j].start]
+        if gap[:1] in ("’", "'") and self.tokens[j - 1].lower.endswith("s") and not gap[1:].strip():
+            return " "  # plural possessive: "the Philippines’ National Security Council"
+        if gap == "." and len(self.tokens[j - 1].lower) == 1 and len(self.tokens[j].lower) == 1:
+            return " "  # an abbreviation: "a senior U.S. official"
+        return gap
+
+    def _skip_forward(self, j: int, stop: int) -> int:
+        skips = self.rules.cues.get("skip", frozenset())
+        while j < stop and self.tokens[j].lower in skips and self.tokens[j].lower not in ("on", "in"):
+            j += 1
+        return j
+
+    def _speaker_before(self, cue: int, floor: int, *, across_gap: bool = False) -> _Mention | None:
+        """The speaker phrase ending right before token ``cue`` (time words and '(PCG)' skipped)."""
+        tokens, rules = self.tokens, self.rules
+        skips = rules.cues.get("skip", frozenset())
+        j = cue - 1
+        while j >= 0 and tokens[j].start >= floor and (tokens[j].lower in skips or tokens[j].lower.isdigit()) and not _BOUNDARY.search(self._gap(j + 1)):
+            if tokens[j].lower in ("on", "in") and j == cue - 1:
+                break
+            j -= 1
+        if j < 0 or tokens[j].start < floor or (_BOUNDARY.search(self._gap(j + 1)) and not across_gap):
+            # "IFA president, Francie Gorman, who led the delegation, said": skip the relative clause.
+            return self._speaker_over_relative(j + 1, floor) if j >= 0 and tokens[j].start >= floor else None
+        end = j + 1
+        start = end
+        while start - 1 >= 0 and tokens[start - 1].start >= floor and end - (start - 1) <= MAX_SPEAKER_WORDS:
+            k = start - 1
+            if start < end and _BOUNDARY.search(self._gap(start)):
+                break
+            if not self._speaker_word(k):
+                break
+            start = k
+            if tokens[k].lower in rules.cues.get("determiner", ()) or tokens[k].lower in self.rules.cues.get("indefinite", ()):
+                break
+        if start == end and j >= 1 and tokens[j].lower.isalpha() and not _BOUNDARY.search(self._gap(j)) and (
+                self.text[tokens[j - 1].start].isupper() or rules.has("determiner", tokens[j - 1].lower)) and not rules.has(
+                "relative", tokens[j].lower) and tokens[j].lower not in rules.cues.get("preposition", frozenset()):
+            # "The European powers argue …", "the leaders said": a plural head after a name or determiner
+            start = j
+            while start - 1 >= 0 and tokens[start - 1].start >= floor and end - start < MAX_SPEAKER_WORDS and not _BOUNDARY.search(
+                    self._gap(start)) and self._speaker_word(start - 1):
+                start -= 1
+                if rules.has("determiner", tokens[start].lower):
+                    break
+            if start == j:
+                return None
+        if start == end:
+            return None
+        if start > 0 and tokens[start - 1].lower in rules.cues.get("preposition", frozenset()) and not _BOUNDARY.search(self._gap(start)):
+            return None  # "posted on X saying": X is where, not who
+        return self._mention(start, end)
+
+    def _speaker_over_relative(self, after: int, floor: int) -> _Mention | None:
+        """'X, who …, said': find the chunk before a ', who …,' clause."""
+        tokens = self.tokens
+        j = after - 1
+        while j >= 0 and tokens[j].start >= floor:
+            if tokens[j].lower in self.rules.cues.get("relative", ()) and "," in self._gap(j):
+                return self._speaker_before(j, floor, across_gap=True)
+            if "." in self._gap(j) or j < after - 15:
+                return None
+            j -= 1
+        return None
+
+    def _speaker_word(self, k: int) -> bool:
+        token = self.tokens[k]
+        first = self.text[token.start]
+        if first.isupper() or first.isdigit() and False:
+            return True
+        lower = token.lower
+        rules = self.rules
+        return (
+            lower in self.term_words
+            or lower in _NAME_PARTICLES
+            or rules.has("pronoun_person", lower)
+            or rules.has("pronoun_body", lower)
+            or rules.has("role_person", lower)
+            or rules.has("determiner", lower)
+            or (lower.endswith("s") and token.lemma in self.term_words)  # plurals: "officials", "analysts"
+        )
+
+    def _speaker_after(self, cue: int, *, stop: int | None = None) -> _Mention | None:
+        """The speaker phrase right after a cue: 'said Jay Tarriela, spokesperson of the PCG'."""
+        tokens = self.tokens
+        stop = len(tokens) if stop is None else stop
+        start = cue + 1
+        if start >= stop or _BOUNDARY.search(self._gap(start)):
+            return None
+        end = start
+        while end < stop and end - start < MAX_SPEAKER_WORDS and self._speaker_word(end):
+            if end > start and _BOUNDARY.search(self._gap(end)):
+                break
+            end += 1
+        if end == start:
+            return None
+        mention = self._mention(start, end)
+        if mention is None:
+            return None
+        # Apposition: "the Commission's spokesperson, Olof Gill," or "Jay Tarriela, spokesperson of the PCG"
+        if end < stop and "," in self._gap(end) and not _BOUNDARY.sub("", self._gap(end)).strip():
+            app_end = end
+            while app_end < stop and app_end - end < 8 and (app_end == end or not _BOUNDARY.search(self._gap(app_end))):
+                app_end += 1
+            appositive = self.text[tokens[end].start : tokens[app_end - 1].end]
+            if not mention.person and all(self.text[tokens[k].start].isupper() or tokens[k].lower in _NAME_PARTICLES for k in range(end, app_end)):
+                named = self._mention(end, app_end)
+                if named is not None and named.person:
+                    named.description = mention.text + " " + named.description
+                    self._remember(named)
+                    return named
+            mention.description += " " + appositive
+            self._remember(mention)
+        return mention
+
+    def _mention(self, start: int, end: int) -> _Mention | None:
+        """A mention from tokens [start, end): drop a leading function word, find a person's name."""
+        tokens, text = self.tokens, self.text
+        while start < end and (tokens[start].lower in _NAME_PARTICLES - {"de", "von", "van", "al", "bin"}):
+            start += 1
+        if start < end and tokens[start].start in self.sentence_starts_or_para() and self._function_word(start):
+            start += 1
+        if start >= end:
+            return None
+        lowers = [t.lower for t in tokens[start:end]]
+        if len(lowers) == 1 and (self.rules.has("determiner", lowers[0]) or lowers[0] in _NAME_PARTICLES):
+            return None
+        if len(lowers) == 1 and self.rules.has("pronoun_person", lowers[0]):
+            return _Mention(tokens[start].start, tokens[end - 1].end, text[tokens[start].start : tokens[end - 1].end], True, "person")
+        if len(lowers) == 1 and self.rules.has("pronoun_body", lowers[0]):
+            return _Mention(tokens[start].start, tokens[end - 1].end, text[tokens[start].start : tokens[end - 1].end], False, "body")
+        if lowers[0] == "the" and len(lowers) <= 4 and not any(text[t.start].isupper() for t in tokens[start + 1 : end - 1] if self.rules.speaker_terms.get((_bare(t.lower),)) is None):
+            if lowers[-1] in self.rules.cues.get("role_person", ()):
+                return _Mention(tokens[start].start, tokens[end - 1].end, text[tokens[start].start : tokens[end - 1].end], True, "role")
+            if lowers[-1] in self.rules.cues.get("role_body", ()):
+                return _Mention(tokens[start].start, tokens[end - 1].end, text[tokens[start].start : tokens[end - 1].end], False, "body")
+        if not any(text[t.start].isupper() for t in tokens[start:end]) and not any(w in self.term_words for w in lowers):
+            return None
+        full = text[tokens[start].start : tokens[end - 1].end]
+        name = self._person_name(start, end)
+        if name is not None and name[1] - name[0] == 1 and name[0] == start:
+            row = self.rules.speaker_terms.get((_bare(tokens[start].lower),))
+            if (row is None or not row.person) and _bare(tokens[start].lower) not in self.names:
+                name = None  # "Hamas said", "Manila said": one unknown capitalised word is a body
+        if name is not None:
+            n_start, n_end = name
+            surname = tokens[n_end - 1].lower
+            known = self.names.get(surname)
+            mention = _Mention(tokens[n_start].start, tokens[n_end - 1].end, text[tokens[n_start].start : tokens[n_end - 1].end], True, description=full)
+            if known is not None and len(known.text) >= len(mention.text):
+                return _Mention(mention.start, mention.end, known.text, True, description=known.description + " " + full)
+            self._remember(mention)
+            return mention
+        return _Mention(tokens[start].start, tokens[end - 1].end, full, False, description=full)
+
+    def sentence_starts_or_para(self) -> set[int]:
+        return self.sentence_starts
+
+    def _person_like(self, start: int, end: int) -> bool:
+        """True when tokens [start, end) are capitalised words that could be a name or a body."""
+        return all(self.text[t.start].isupper() or t.lower in _NAME_PARTICLES for t in self.tokens[start:end]) and not self._function_word(start)
+
+    def _function_word(self, k: int) -> bool:
+        lower = self.tokens[k].lower
+        return (
+            _zipf(lower) >= FUNCTION_WORD_ZIPF
+            and lower not in self.term_words
+            and not self.rules.has("pronoun_person", lower)
+            and not self.rules.has("pronoun_body", lower)
+            and not self.rules.has("determiner", lower)
+        )
+
+    def _person_name(self, start: int, end: int) -> tuple[int, int] | None:
+        """The trailing run of capitalised words that are no role, body or country word."""
+        tokens, text = self.tokens, self.text
+        k = end
+        while k - 1 >= start:
+            t = tokens[k - 1]
+            key = self.rules.speaker_terms.get((_bare(t.lower),))
+            is_person_row = key is not None and key.person
+            capital = text[t.start].isupper()
+            if capital and (key is None or is_person_row) and not self.rules.has("pronoun_person", t.lower) or t.lower in _NAME_PARTICLES and k < end and t.lower not in ("of", "for", "and"):
+                k -= 1
+            else:
+                break
+        while k < end and tokens[k].lower in _NAME_PARTICLES:
+            longer = tuple(_bare(t.lower) for t in tokens[k:end])
+            row = self.rules.speaker_terms.get(longer)
+            if row is not None and row.person:
+                break
+            k += 1
+        if k == end:
+            return None
+        # multi-word rows ("von der leyen", "xi jinping") are person names too
+        words = tuple(_bare(t.lower) for t in tokens[k:end])
+        for size in range(len(words), 0, -1):
+            row = self.rules.speaker_terms.get(words[-size:])
+            if row is not None and not row.person:
+                return None
+        if k > start and text[tokens[k].start].isupper() and end - k == 1 and self.rules.speaker_terms.get(words) is None:
+            # A single unknown capitalised word after a role ("President Macron") is a name;
+            # after nothing it may be a body ("Manila") — bodies are listed, names are not.
+            pass
+        return k, end
+
+    def _remember(self, mention: _Mention) -> None:
+        if mention.person:
+            surname = self.text[mention.start : mention.end].split()[-1].lower().replace("’", "'")
+            known = self.names.get(surname)
+            if known is None or len(mention.text) > len(known.text):
+                self.names[surname] = mention
+
+    def _speaker_span(self, first: int, cue: int) -> _Mention | None:
+        skips = self.rules.cues.get("skip", frozenset())
+        end = cue
+        while end > first and (self.tokens[end - 1].lower in skips or self.tokens[end - 1].lower.isdigit()):
+            end -= 1
+        if end <= first or end - first > MAX_SPEAKER_WORDS:
+            return None
+        start = end
+        while start > first and self._speaker_word(start - 1):
+            start -= 1
+        if start == end and end - first <= 5 and self.rules.has("determiner", self.tokens[first].lower):
+            start = first  # "a young female officer informed me"
+            return _Mention(self.tokens[first].start, self.tokens[end - 1].end,
+                            self.text[self.tokens[first].start : self.tokens[end - 1].end], False,
+                            description=self.text[self.tokens[first].start : self.tokens[end - 1].end])
+        return self._mention(start, end) if start < end else None
+
+    def _trim_end(self, end: int) -> int:
+        while end > 0 and self.text[end - 1] in " \t\n.,;:":
+            end -= 1
+        return end
+
+    # ----- 4. links between quotes ----------------------------------------------------------
+    def _attach_to_indirect(self, directs: list[_Direct], indirects: list[_Indirect]) -> None:
+        for d in directs:
+            for item in indirects:
+                # a quote inside a reported clause belongs to its speaker, also when a verb inside
+                # the clause stood before it ("He said they agreed to “share …”")
+                if d.speaker is not None and not (item.start <= d.cue_at < item.end):
+                    continue
+                if item.start <= d.open_at and d.end <= item.end + 1:
+                    d.speaker, d.cue = item.speaker, item.cue
+                    break
+
+    def _continue_groups(self, directs: list[_Direct]) -> None:
+        by_group: dict[int, list[_Direct]] = {}
+        for d in directs:
+            by_group.setdefault(d.group, []).append(d)
+        for members in by_group.values():
+            speaker = next((m for m in members if m.speaker is not None), None)
+            if speaker is not None:
+                for m in members:
+                    if m.speaker is None:
+                        m.speaker, m.cue = speaker.speaker, speaker.cue
+        # split quotes and quote paragraphs: “…,” he said, “…”  /  a paragraph that is only a quote
+        previous: _Direct | None = None
+        for d in directs:
+            if d.speaker is None and previous is not None and previous.speaker is not None:
+                same_paragraph = previous.paragraph == d.paragraph
+                whole = self._whole_paragraph(d)
+                if same_paragraph or (whole and d.paragraph == previous.paragraph + 1 and self._whole_paragraph(previous, loose=True)):
+                    d.speaker, d.cue = previous.speaker, previous.cue
+            previous = d
+
+    def _whole_paragraph(self, d: _Direct, *, loose: bool = False) -> bool:
+        paragraph = next((p for p in self.paragraphs if p.start <= d.open_at < p.end), None)
+        if paragraph is None:
+            return False
+        share = (d.end - d.start) / max(1, paragraph.end - paragraph.start)
+        return share >= (0.5 if loose else 0.9)
+
+    # ----- 5. resolution and types ----------------------------------------------------------
+    def _resolve(self, mention: _Mention | None, history: list[_Mention]) -> _Mention | None:
+        if mention is None or not mention.pronoun:
+            return mention
+        if mention.pronoun == "relative":
+            return history[-1] if history else None
+        wanted_person = mention.pronoun in ("person", "role")
+        if mention.pronoun == "role":
+            role_word = mention.text.split()[-1].lower()
+            for earlier in reversed(history):
+                if role_word in (earlier.description + " " + earlier.text).lower():
+                    return earlier  # "Mao Ning, a spokesperson" or "A government spokesman"
+        for earlier in reversed(history):
+            if earlier.person == wanted_person:
+                return earlier
+        if wanted_person:
+            here = next((p.paragraph for p in self.paragraphs if p.start <= mention.start < p.end), 0)
+            floor = next((p.start for p in self.paragraphs if p.paragraph == here - 1), 0) if here else 0
+            named = [m for m in self.names.values() if floor <= m.start and m.end <= mention.start]
+            if named:
+                return max(named, key=lambda m: m.end)  # the last person the article named
+        return mention
+
+    def _type(self, mention: _Mention) -> str:
+        return speaker_type(mention.text + " " + mention.description, self.rules)
+
+
+def speaker_type(description: str, rules: QuoteRules | None = None) -> str:
+    """The speaker type of a mention and its description, by the rules of ``speaker_types.csv``.
+
+    Examples
+    --------
+    >>> speaker_type("Chinese foreign ministry spokesperson Lin Jian")
+    'government:China'
+    >>> speaker_type("a White House official"), speaker_type("Sun Yun director at the think tank Stimson Center")
+    ('anonymous', 'expert')
+    """
+    rules = rules or load_quote_rules()
+    words = [_bare(w) for w in re.findall(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?", description.lower())]
+    words = [w.rstrip(".") if w.count(".") == 1 and w.endswith(".") else w for w in words]
+    found = []
+    i = 0
+    while i < len(words):
+        for size in range(min(rules.longest_term, len(words) - i), 0, -1):
+            row = rules.speaker_terms.get(tuple(words[i : i + size]))
+            if row is not None:
+                found.append(row)
+                i += size
+                break
+        else:
+            i += 1
+    types = [row.type for row in found]
+    countries = [row.country for row in found if row.country]
+    has_name = any(row.person for row in found)
+    role_types = {"government", "international"}
+    indefinite = bool(found) and found[0].type == "indefinite" and bool(words) and words[0] == found[0].term
+    if "anonymous" in types or (indefinite and not has_name and role_types & set(types)):
+        return "anonymous"
+    for kind in ("social_media", "media", "international", "expert", "other"):
+        if kind in types:
+            if kind == "other" and ("government" in types and not any(r.type == "other" and r.term in ("association", "union", "federation") for r in found)):
+                continue
+            return kind
+    if "government" in types or "country" in types:
+        return f"government:{countries[0]}" if countries else "government"
+    return "other"
+
+
+@lru_cache(maxsize=50_000)
+def _zipf(word: str) -> float:
+    """wordfreq's Zipf frequency, cached: names recur in every article of a corpus."""
+    return float(zipf_frequency(word, "en"))
+
+
+def _bare(word: str) -> str:
+    word = word.replace("’", "'")
+    return word.removesuffix("'s")
+
+
+def clause_ok(run: _Run, j: int, role: str, last: int) -> bool:
+    """True when a reporting verb at token j has a clause after it (used before trusting a subject)."""
+    return run._clause_start(j, role, last) is not None
+
+
+def _overlap_share(a: tuple[int, int], b: tuple[int, int]) -> float:
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return shared / max(1, min(a[1] - a[0], b[1] - b[0])) if shared > 0 else 0.0
+
+
+def _mostly_inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    covered = sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
+    return covered > 0.5 * max(1, end - start)
+
+
+class _IntervalSet:
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def contains(self, position: int) -> bool:
+        k = bisect_right(self.starts, position) - 1
+        return k >= 0 and position < self.spans[k][1]
+

@@ -1,0 +1,190 @@
+"""Quote finding against our own annotations of the cleaning dev pages (offsets and labels only).
+
+``tests/data/quotes_dev_annotations.json`` holds, per page id of ``cleaning_dev.jsonl``, the
+direct quotes and reported speech one coder marked: character offsets into the page's ``raw``
+text, the kind, the offsets of the speaker's mention (the named antecedent for "he" or "the
+spokesperson") and the speaker type. The publishers' text itself stays in the benchmark folder.
+
+The finder runs on each page's content lines only (clutter lines blanked with spaces, so offsets
+are unchanged; one line is one paragraph, as the pages print them), which measures quote finding,
+not cleaning. A found quote matches a gold quote of the same kind when their overlap covers at
+least ``MATCH_OVERLAP`` of the shorter one (one-to-one, in order). Speaker correct: the found
+speaker and the gold mention share their head word (last word of either appears in the other),
+or both have none.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+
+from .errors import FramingError
+from .quotes import QuoteFinder
+from .segment import split_sentences
+from .types import Quote, Span
+
+__all__ = ["ANNOTATIONS", "MATCH_OVERLAP", "QUOTES_FILE", "content_view", "evaluate_quotes", "format_quotes_table", "load_annotations"]
+
+QUOTES_FILE = "cleaning_dev.jsonl"
+#: Our annotations, kept with the tests (offsets and labels, never text).
+ANNOTATIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_dev_annotations.json"
+#: Share of the shorter span two quotes must share to count as the same quote: reported clauses have
+#: fuzzy ends ("…, after eight ships shadowed them" may or may not belong to the clause).
+MATCH_OVERLAP = 0.5
+_WORD = re.compile(r"[^\W_]+")
+_ROLE_WORDS = frozenset({"the", "a", "an", "s", "said", "of"})
+
+
+def load_annotations(path: str | Path = ANNOTATIONS) -> dict[str, list[dict[str, object]]]:
+    """Return the annotated pages: page id -> list of gold quotes (offsets into ``raw``)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise FramingError(f"cannot read quote annotations {path}: {exc.strerror or exc}") from exc
+    pages = data["pages"]
+    assert isinstance(pages, dict)
+    return pages
+
+
+def content_view(page: Mapping[str, object]) -> tuple[str, list[Span], list[Span]]:
+    """The page's raw text with clutter lines blanked, its paragraphs (content lines) and sentences.
+
+    Examples
+    --------
+    >>> page = {"raw": "Menu\\nChina said it was ready to talk.", "lines": [{"i": 0, "label": "clutter"}, {"i": 1, "label": "content"}]}
+    >>> text, paragraphs, sentences = content_view(page)
+    >>> text[:5], [(p.start, p.end) for p in paragraphs]
+    ('    \\n', [(5, 37)])
+    """
+    raw = str(page["raw"])
+    lines = raw.split("\n")
+    entries = page["lines"]
+    assert isinstance(entries, list)
+    labels = {int(e["i"]): e["label"] for e in entries}
+    kept: list[str] = []
+    paragraphs: list[Span] = []
+    sentences: list[Span] = []
+    offset = 0
+    for i, line in enumerate(lines):
+        content = labels.get(i) == "content"
+        kept.append(line if content else " " * len(line))
+        stripped = line.strip()
+        if content and stripped:
+            start = offset + line.index(stripped)
+            paragraphs.append(Span(start, start + len(stripped), len(paragraphs)))
+            for s in split_sentences(stripped):
+                sentences.append(Span(start + s.start, start + s.end, paragraphs[-1].paragraph))
+        offset += len(line) + 1
+    return "\n".join(kept), paragraphs, sentences
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return shared / max(1, min(a[1] - a[0], b[1] - b[0])) if shared > 0 else 0.0
+
+
+def _head_match(found: str | None, gold: str | None) -> bool:
+    if not found or not gold:
+        return not found and not gold
+    f = [w for w in _WORD.findall(found.lower().replace("’s", "").replace("'s", "")) if w not in _ROLE_WORDS]
+    g = [w for w in _WORD.findall(gold.lower().replace("’s", "").replace("'s", "")) if w not in _ROLE_WORDS]
+    return bool(f and g) and (f[-1] in g or g[-1] in f)
+
+
+def _prf(tp: int, n_found: int, n_gold: int) -> dict[str, float | int]:
+    precision = tp / n_found if n_found else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+            "matched": tp, "found": n_found, "gold": n_gold}
+
+
+def evaluate_quotes(data_dir: str | Path, *, annotations: str | Path = ANNOTATIONS,
+                    finder: QuoteFinder | None = None) -> dict[str, object]:
+    """Precision, recall and F1 per kind and speaker accuracy on the annotated dev pages."""
+    source = Path(data_dir) / QUOTES_FILE
+    if not source.is_file():
+        raise FramingError(f"{source} not found: quote validation needs the cleaning dev pages")
+    gold_pages = load_annotations(annotations)
+    finder = finder or QuoteFinder()
+    counts = {kind: [0, 0, 0] for kind in ("direct", "indirect")}
+    speaker_ok = type_ok = matched_total = 0
+    errors: list[dict[str, object]] = []
+    with source.open(encoding="utf-8") as handle:
+        pages = [json.loads(line) for line in handle if line.strip()]
+    for page in pages:
+        if page["id"] not in gold_pages:
+            continue
+        text, paragraphs, sentences = content_view(page)
+        found = list(finder(text, paragraphs=paragraphs, sentences=sentences))
+        gold = gold_pages[page["id"]]
+        used: set[int] = set()
+        for kind, tally in counts.items():
+            f_kind = [q for q in found if q.kind == kind]
+            g_kind = [(i, g) for i, g in enumerate(gold) if g["kind"] == kind]
+            tally[1] += len(f_kind)
+            tally[2] += len(g_kind)
+            for q in f_kind:
+                best = max((( _overlap((q.start, q.end), (int(g["start"]), int(g["end"]))), i, g) for i, g in g_kind if i not in used),  # type: ignore[call-overload]
+                           default=None, key=lambda item: item[0])
+                if best is None or best[0] < MATCH_OVERLAP:
+                    errors.append({"page": page["id"], "error": "false positive", "kind": kind, "start": q.start, "end": q.end})
+                    continue
+                _, i, g = best
+                used.add(i)
+                tally[0] += 1
+                matched_total += 1
+                gold_speaker = text[int(g["speaker_start"]):int(g["speaker_end"])] if g.get("speaker_start") is not None else None  # type: ignore[call-overload]
+                if _head_match(q.speaker, gold_speaker):
+                    speaker_ok += 1
+                else:
+                    errors.append({"page": page["id"], "error": "wrong speaker", "kind": kind, "start": q.start, "end": q.end})
+                if _same_type(q, str(g["speaker_type"])):
+                    type_ok += 1
+        for i, g in enumerate(gold):
+            if i not in used:
+                errors.append({"page": page["id"], "error": "missed", "kind": g["kind"], "start": g["start"], "end": g["end"]})
+    return {
+        "pages": len(gold_pages),
+        "match": f"same kind, overlap >= {MATCH_OVERLAP} of the shorter span, one-to-one",
+        "direct": _prf(*counts["direct"]),
+        "indirect": _prf(*counts["indirect"]),
+        "speaker_correct": round(speaker_ok / matched_total, 3) if matched_total else 0.0,
+        "speaker_type_correct": round(type_ok / matched_total, 3) if matched_total else 0.0,
+        "matched": matched_total,
+        "errors": errors,
+    }
+
+
+def quote_figures(data_dir: str | Path) -> dict[str, object]:
+    """The figures of :func:`evaluate_quotes` for ``framing validate``: without the per-quote error
+    list, and with the reason instead when the pages or our annotations are not there."""
+    try:
+        figures = evaluate_quotes(data_dir)
+    except FramingError as exc:
+        return {"skipped": str(exc)}
+    errors = figures.pop("errors")
+    assert isinstance(errors, list)
+    figures["error_counts"] = dict(sorted(Counter(f"{e['error']} {e['kind']}" for e in errors).items()))
+    return figures
+
+
+def _same_type(found: Quote, gold: str) -> bool:
+    return found.speaker_type == gold or (gold.startswith("government") and found.speaker_type == gold)
+
+
+def format_quotes_table(figures: Mapping[str, object]) -> str:
+    """Render :func:`evaluate_quotes` figures as plain-text lines."""
+    lines = [f"Quotes: {figures['pages']} annotated dev pages ({figures['match']})",
+             f"{'kind':<12}{'precision':>10}{'recall':>8}{'F1':>7}{'found':>7}{'gold':>6}"]
+    for kind in ("direct", "indirect"):
+        block = figures[kind]
+        assert isinstance(block, Mapping)
+        lines.append(f"{kind:<12}{block['precision']:>10.3f}{block['recall']:>8.3f}{block['f1']:>7.3f}{block['found']:>7}{block['gold']:>6}")
+    lines.append(f"speaker correct on {figures['matched']} matched quotes: {figures['speaker_correct']:.3f}; "
+                 f"speaker type correct: {figures['speaker_type_correct']:.3f}")
+    return "\n".join(lines) + "\n"
+

@@ -1,0 +1,187 @@
+"""Voice-aware scores: an article's own prose and the material it quotes, scored apart.
+
+"Reads most positive" may come from the outlet or from the people it quotes (issue 14). Here every
+token is either *quoted* (inside a quote's span, direct or reported) or *own*. Frames: each piece
+of frame evidence counts for the voice its first character falls in. Tone: a sentence wholly in one
+voice keeps its tone; in a sentence with both (“…,” he said, adding that …) each tone word's evidence
+weight counts for the voice it is in and each part's sum is normalised as a sentence's is (no rescoring). A voice's tone is the mean over its sentences (parts), as for articles.
+
+Per outlet: the share of words inside quotations, a speakers table, the share of quoted words by
+speaker type, pooled voice scores, and frame-conditional tone (the mean tone of the outlet's
+sentences whose dominant frame is trade, security or diplomacy).
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
+
+from .lexicon import ToneLexicon
+from .quotes import quoted_mask
+from .tone import mean_tone, normalize_tone
+from .types import (
+    FRAMES,
+    ArticleReport,
+    Quote,
+    SentenceReport,
+    SpeakerTotal,
+    Token,
+    Voice,
+    VoiceScores,
+)
+
+__all__ = ["count_words", "outlet_voice_fields", "speaker_key", "split_voice"]
+
+
+def count_words(tokens: Sequence[Token]) -> int:
+    """Words as the pipeline counts them (digits are not words).
+
+    Examples
+    --------
+    >>> from framing.segment import tokenize
+    >>> count_words(tokenize("In 2025 talks resumed"))
+    3
+    """
+    return sum(1 for t in tokens if not t.lower.isdigit())
+
+
+def split_voice(
+    sentences: Sequence[SentenceReport],
+    tokens: Sequence[Token],
+    quotes: Sequence[Quote],
+    *,
+    tone_lexicon: ToneLexicon | None = None,
+) -> Voice:
+    """Split one article's words, tone and frame evidence into its own voice and quoted material.
+
+    Examples
+    --------
+    >>> from framing.pipeline import analyze_articles
+    >>> from framing.types import Article
+    >>> text = "Talks collapsed badly. “This is a wonderful, great deal,” said Lin Jian."
+    >>> report = analyze_articles([Article(id="a", outlet="A", title="t", text=text)])
+    >>> voice = report.articles[0].voice
+    >>> voice.own.words, voice.quoted.words, voice.own.tone < 0 < voice.quoted.tone
+    (6, 6, True)
+    """
+    mask = quoted_mask(quotes)
+    starts = [s for s, _ in mask]
+    token_starts = [t.start for t in tokens]
+
+    def inside(position: int) -> bool:
+        k = bisect_right(starts, position) - 1
+        return k >= 0 and position < mask[k][1]
+
+    words = {"own": 0, "quoted": 0}
+    tones: dict[str, list[float]] = {"own": [], "quoted": []}
+    frames = {voice: dict.fromkeys(FRAMES, 0.0) for voice in ("own", "quoted")}
+    for sentence in sentences:
+        inner = tokens[bisect_left(token_starts, sentence.start) : bisect_right(token_starts, sentence.end - 1)]
+        parts: dict[str, list[Token]] = {"own": [], "quoted": []}
+        for token in inner:
+            parts["quoted" if inside(token.start) else "own"].append(token)
+        for voice, part in parts.items():
+            words[voice] += count_words(part)
+        present = [voice for voice, part in parts.items() if part]
+        if len(present) == 1:
+            tones[present[0]].append(sentence.tone)
+        sums = {"own": 0.0, "quoted": 0.0}
+        for item in sentence.evidence:
+            voice = "quoted" if inside(item.start) else "own"
+            if item.frame in FRAMES:
+                frames[voice][item.frame] += item.weight
+            elif len(present) > 1:
+                sums[voice] += item.weight
+        if len(present) > 1:
+            # each tone word counts for its voice; a part's sum is normalised as a sentence's is
+            for voice in present:
+                tones[voice].append(normalize_tone(sums[voice]))
+    return Voice(
+        own=VoiceScores(words=words["own"], tone=mean_tone(tones["own"]), frames=frames["own"]),
+        quoted=VoiceScores(words=words["quoted"], tone=mean_tone(tones["quoted"]), frames=frames["quoted"]),
+    )
+
+
+def speaker_key(speaker: str) -> str:
+    """How speakers are pooled in an outlet's table: case, a leading 'the' and possessives ignored.
+
+    Examples
+    --------
+    >>> speaker_key("The European Commission"), speaker_key("Chinese foreign ministry’s")
+    ('european commission', 'chinese foreign ministry')
+    """
+    key = " ".join(speaker.lower().replace("’", "'").split())
+    key = key.removeprefix("the ")
+    return key.removesuffix("'s")
+
+
+def outlet_voice_fields(members: Sequence[ArticleReport]) -> dict[str, object]:
+    """The issue-14 fields of one outlet: quote_share, speakers, tone_by_frame, voice_by_type, voice."""
+    words = sum(a.word_count for a in members)
+    quoted = sum(a.voice.quoted.words for a in members)
+    own = sum(a.voice.own.words for a in members)
+    table: dict[str, dict[str, object]] = {}
+    type_words: Counter[str] = Counter()
+    for article in members:
+        for quote in _outermost(article.quotes):
+            n = _quote_words(quote)
+            type_words[quote.speaker_type] += n
+            if quote.speaker is None:
+                continue
+            entry = table.setdefault(speaker_key(quote.speaker), {"speaker": quote.speaker, "types": Counter(), "quotes": 0, "words": 0})
+            entry["quotes"] = int(entry["quotes"]) + 1  # type: ignore[call-overload]
+            entry["words"] = int(entry["words"]) + n  # type: ignore[call-overload]
+            types = entry["types"]
+            assert isinstance(types, Counter)
+            types[quote.speaker_type] += 1
+    speakers = tuple(sorted(
+        (SpeakerTotal(str(e["speaker"]), _top(e["types"]), int(e["quotes"]), int(e["words"])) for e in table.values()),  # type: ignore[call-overload]
+        key=lambda s: (-s.words, -s.quotes, s.speaker),
+    ))
+    total_typed = sum(type_words.values())
+    by_frame: dict[str, list[float]] = {f: [] for f in FRAMES}
+    for article in members:
+        for sentence in article.sentences:
+            if sentence.frame in by_frame:
+                by_frame[sentence.frame].append(sentence.tone)
+    own_frames = {f: math.fsum(a.voice.own.frames[f] for a in members) for f in FRAMES}
+    quoted_frames = {f: math.fsum(a.voice.quoted.frames[f] for a in members) for f in FRAMES}
+    return {
+        "quote_share": quoted / words if words else 0.0,
+        "speakers": speakers,
+        "tone_by_frame": {f: (mean_tone(v) if v else None) for f, v in by_frame.items()},
+        "voice_by_type": {t: n / total_typed for t, n in sorted(type_words.items())} if total_typed else {},
+        "voice": Voice(
+            own=VoiceScores(own, _pooled_tone(members, "own"), own_frames),
+            quoted=VoiceScores(quoted, _pooled_tone(members, "quoted"), quoted_frames),
+        ),
+    }
+
+
+def _pooled_tone(members: Sequence[ArticleReport], voice: str) -> float:
+    weighted = [(getattr(a.voice, voice).tone, getattr(a.voice, voice).words) for a in members]
+    total = sum(w for _, w in weighted)
+    return math.fsum(t * w for t, w in weighted) / total if total else 0.0
+
+
+def _top(types: object) -> str:
+    assert isinstance(types, Counter)
+    return min(types.items(), key=lambda item: (-item[1], item[0]))[0]
+
+
+def _quote_words(quote: Quote) -> int:
+    return sum(1 for w in quote.text.split() if any(c.isalpha() for c in w))
+
+
+def _outermost(quotes: Sequence[Quote]) -> list[Quote]:
+    """Quotes not inside another quote (a direct quote inside a reported clause counts once)."""
+    ordered = sorted(quotes, key=lambda q: (q.start, -q.end))
+    kept: list[Quote] = []
+    for quote in ordered:
+        if kept and quote.end <= kept[-1].end:
+            continue
+        kept.append(quote)
+    return kept
+

@@ -1,0 +1,176 @@
+"""Quote finding (issue 14): every pattern of the issue and its traps, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.errors import LexiconError
+from framing.quote_rules import load_quote_rules, parse_quote_rules
+from framing.quotes import QuoteFinder, find_quotes, quoted_mask
+from framing.quotes import speaker_type as type_of
+
+FINDER = QuoteFinder()
+
+
+def _found(text: str) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker) for q in FINDER(text)]
+
+
+# (case, text, expected [(kind, quote text, speaker)])
+PATTERNS = [
+    ("direct, curly, said + name after",
+     "“We will not back down,” said Jay Tarriela.",
+     [("direct", "We will not back down,", "Jay Tarriela")]),
+    ("direct, straight, name + said after",
+     '"Talks will resume next week," Maria Lopez said.',
+     [("direct", "Talks will resume next week,", "Maria Lopez")]),
+    ("direct, speaker before a colon",
+     "Foreign Minister Anna Berg said: “Our door stays open to everyone.”",
+     [("direct", "Our door stays open to everyone.", "Anna Berg")]),
+    ("direct, split by its attribution",
+     "“We are ready,” Maria Lopez said, “but not at any price.”",
+     [("direct", "We are ready,", "Maria Lopez"), ("direct", "but not at any price.", "Maria Lopez")]),
+    ("direct, running over two paragraphs",
+     "“The first part of the statement runs on.\n\n“The second part ends it,” said Anna Berg.",
+     [("direct", "The first part of the statement runs on.", "Anna Berg"), ("direct", "The second part ends it,", "Anna Berg")]),
+    ("direct, scare quote with a clear speaker, inside reported speech",
+     "Beijing said it had “indisputable” sovereignty over the reef.",
+     [("indirect", "it had “indisputable” sovereignty over the reef", "Beijing"), ("direct", "indisputable", "Beijing")]),
+    ("direct, nested quotes stay inside the outer one",
+     "“The deal, which they call “historic”, is still fragile,” said Ana Ruiz.",
+     [("direct", "The deal, which they call “historic”, is still fragile,", "Ana Ruiz")]),
+    ("direct, straight marks nested in straight marks",
+     'The package "responds to the sham "referenda" and to open threats," a press release read.',
+     [("direct", 'responds to the sham "referenda" and to open threats,', "a press release")]),
+    ("indirect, X said that",
+     "Prime Minister Mark Carney said that Canada would respond with tariffs of its own.",
+     [("indirect", "Canada would respond with tariffs of its own", "Mark Carney")]),
+    ("indirect, X said without that",
+     "Jay Tarriela said the coast guard would send more ships to the shoal.",
+     [("indirect", "the coast guard would send more ships to the shoal", "Jay Tarriela")]),
+    ("indirect, according to X first",
+     "According to the Chinese foreign ministry, the call was candid and constructive.",
+     [("indirect", "the call was candid and constructive", "the Chinese foreign ministry")]),
+    ("indirect, according to X last",
+     "The two leaders spoke for an hour, according to the White House.",
+     [("indirect", "The two leaders spoke for an hour", "the White House")]),
+    ("indirect, X told Y",
+     "Trump told reporters the deal with Beijing was almost done.",
+     [("indirect", "the deal with Beijing was almost done", "Trump")]),
+    ("indirect, trailing attribution",
+     "The talks will continue in Geneva next month, the ministry said.",
+     [("indirect", "The talks will continue in Geneva next month", "the ministry")]),
+    ("indirect, stressed",
+     "Xi stressed that both sides should respect each other's core interests.",
+     [("indirect", "both sides should respect each other's core interests", "Xi")]),
+    ("indirect, claimed that",
+     "Beijing claimed that the vessels had entered its waters illegally.",
+     [("indirect", "the vessels had entered its waters illegally", "Beijing")]),
+    ("indirect, wrote on a platform",
+     "Trump wrote on Truth Social that the call with Xi went very well.",
+     [("indirect", "the call with Xi went very well", "Trump")]),
+    ("indirect, confirmed",
+     "The White House confirmed the meeting would take place on Friday.",
+     [("indirect", "the meeting would take place on Friday", "The White House")]),
+    ("pronoun resolved to the last named person",
+     "Jay Tarriela said the patrols would grow. He said more ships would come within weeks.",
+     [("indirect", "the patrols would grow", "Jay Tarriela"), ("indirect", "more ships would come within weeks", "Jay Tarriela")]),
+    ("surname resolved to the full name",
+     "Jay Tarriela said the patrols would grow. Tarriela said more ships would come within weeks.",
+     [("indirect", "the patrols would grow", "Jay Tarriela"), ("indirect", "more ships would come within weeks", "Jay Tarriela")]),
+    ("'the spokesperson' resolved to the last named spokesperson",
+     ("Mao Ning, a foreign ministry spokesperson, said the talks were useful. "
+      "The spokesperson said the two sides would meet again soon."),
+     [("indirect", "the talks were useful", "Mao Ning"), ("indirect", "the two sides would meet again soon", "Mao Ning")]),
+    ("relative clause between speaker and verb",
+     "Francie Gorman, who led the delegation to Dublin, said that the negotiations had ramped up.",
+     [("indirect", "the negotiations had ramped up", "Francie Gorman")]),
+]
+
+TRAPS = [
+    ("scare quote without a speaker", "The sham “referendums” were condemned across Europe.", []),
+    ("title in quotes", "She reviewed the film “Nomad Winter” for the paper.", []),
+    ("apostrophes that are not quote marks", "The farmers’ union rejected China’s offer, and officials didn’t comment on Kyiv's plan.", []),
+    ("'according to' a document", "According to the agreement, tariffs will fall by half over five years.", []),
+    ("'according to' figures", "Exports rose by a fifth last year, according to official data.", []),
+    ("a territorial claim is not speech", "Beijing claims almost all of the South China Sea as its own.", []),
+    ("a future or wished statement is not speech", "Trump is expected to say the deal is done.", []),
+    ("a headline in title case", "Von Der Leyen Announces EU Deal With Mercosur", []),
+    ("'warned' with an object and an infinitive", "The coast guard warned the boats to leave the area at once.", []),
+    ("a compound word", "They backed a two-state solution for the region.", []),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), PATTERNS, ids=[c for c, _, _ in PATTERNS])
+def test_find_quotes_patterns(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), TRAPS, ids=[c for c, _, _ in TRAPS])
+def test_find_quotes_traps(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == expected
+
+
+def test_find_quotes_long_quote_without_speaker_counts_with_no_speaker() -> None:
+    quotes = FINDER("The crowd waited.\n\n“Nobody here will forget what happened on this bridge tonight.”")
+    assert [(q.kind, q.speaker, q.speaker_type, q.speaker_start) for q in quotes] == [("direct", None, "other", None)]
+
+
+def test_find_quotes_offsets_point_into_the_text() -> None:
+    text = "Officials met. “It went well,” said Lin Jian, adding that more talks would follow soon."
+    quotes = FINDER(text)
+    assert quotes, "expected at least one quote"
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.speaker_start is not None and quote.speaker_end is not None
+        assert quote.speaker is not None and text[quote.speaker_start : quote.speaker_end] in quote.speaker + " " + text
+
+
+def test_find_quotes_pronoun_without_antecedent_stays_as_written() -> None:
+    quotes = FINDER("He said the border would stay closed until spring.")
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [("He", "other")]
+
+
+@pytest.mark.parametrize(("mention", "expected"), [
+    ("Chinese foreign ministry spokesperson Lin Jian", "government:China"),
+    ("the Philippines’ National Security Council", "government:Philippines"),
+    ("a White House official", "anonymous"),
+    ("sources familiar with the talks", "anonymous"),
+    ("Sun Yun, director of the China program at the think tank Stimson Center", "expert"),
+    ("analysts", "expert"),
+    ("Reuters", "media"),
+    ("Chinese state media", "government:China"),
+    ("the United Nations", "international"),
+    ("European Commission President Ursula von der Leyen", "international"),
+    ("users on Weibo", "social_media"),
+    ("Trump", "government:United States"),
+    ("the Irish Farmers’ Association", "other"),
+    ("Maria Lopez", "other"),
+])
+def test_speaker_type_rules(mention: str, expected: str) -> None:
+    assert type_of(mention) == expected
+
+
+def test_quoted_mask_merges_overlaps() -> None:
+    quotes = find_quotes("Beijing said it had “indisputable” sovereignty over the reef.")
+    assert len(quotes) == 2
+    assert quoted_mask(quotes) == [(min(q.start for q in quotes), max(q.end for q in quotes))]
+
+
+def test_parse_quote_rules_rejects_unknown_type() -> None:
+    with pytest.raises(LexiconError, match="speaker_types.csv line 2: unknown type 'celebrity'"):
+        parse_quote_rules("term,role,note\nsay,speech,x\n", "term,type,country,person,note\nstar,celebrity,,,x\n")
+
+
+def test_parse_quote_rules_rejects_empty_term() -> None:
+    with pytest.raises(LexiconError, match="quote_cues.csv line 2: empty term"):
+        parse_quote_rules("term,role,note\n,speech,x\n", "term,type,country,person,note\n")
+
+
+def test_quote_rules_are_data_a_new_cue_row_is_enough() -> None:
+    rules = load_quote_rules()
+    assert FINDER("Ana Ruiz whispered that the deal was off.") == ()
+    cues = "term,role,note\nwhisper,speech,test row\n"
+    speakers = "term,type,country,person,note\n"
+    custom = parse_quote_rules(cues + "\n".join(f"{t},{r},x" for r, ts in rules.cues.items() for t in ts if r != "speech"), speakers)
+    assert [(q.kind, q.speaker) for q in QuoteFinder(custom)("Ana Ruiz whispered that the deal was off.")] == [("indirect", "Ana Ruiz")]

@@ -1,0 +1,92 @@
+"""Quote validation (issue 14): matching, precision/recall and speaker accuracy on a page written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from framing.errors import FramingError
+from framing.validate_quotes import content_view, evaluate_quotes, quote_figures
+
+PAGE_LINES = [
+    "Menu Subscribe",
+    "“We will never leave the shoal,” said Jay Tarriela.",
+    "",
+    "Tarriela said the coast guard would send more ships.",
+    "The sham “referendums” were condemned.",
+]
+
+
+def _write(tmp_path: Path, gold: list[dict[str, object]]) -> tuple[Path, Path]:
+    raw = "\n".join(PAGE_LINES)
+    lines = [{"i": i, "label": "clutter" if i == 0 else ("blank" if not line else "content")} for i, line in enumerate(PAGE_LINES)]
+    (tmp_path / "cleaning_dev.jsonl").write_text(json.dumps({"id": "x1", "raw": raw, "lines": lines}) + "\n", encoding="utf-8")
+    annotations = tmp_path / "gold.json"
+    annotations.write_text(json.dumps({"pages": {"x1": gold}}), encoding="utf-8")
+    return tmp_path, annotations
+
+
+def _span(needle: str, *, after: int = 0) -> tuple[int, int]:
+    raw = "\n".join(PAGE_LINES)
+    start = raw.index(needle, after)
+    return start, start + len(needle)
+
+
+def _gold(kind: str, quote: str, speaker: str | None, stype: str, *, after: int = 0) -> dict[str, object]:
+    start, end = _span(quote, after=after)
+    s_start, s_end = _span(speaker) if speaker else (None, None)
+    return {"kind": kind, "start": start, "end": end, "speaker_start": s_start, "speaker_end": s_end, "speaker_type": stype}
+
+
+def test_content_view_blanks_clutter_and_keeps_offsets() -> None:
+    raw = "\n".join(PAGE_LINES)
+    lines = [{"i": i, "label": "clutter" if i == 0 else "content"} for i in range(len(PAGE_LINES))]
+    text, paragraphs, _ = content_view({"raw": raw, "lines": lines})
+    assert len(text) == len(raw) and text.startswith(" " * len(PAGE_LINES[0]) + "\n")
+    assert [text[p.start:p.end] for p in paragraphs][0] == PAGE_LINES[1]
+
+
+def test_evaluate_quotes_perfect_page(tmp_path: Path) -> None:
+    gold = [
+        _gold("direct", "We will never leave the shoal,", "Jay Tarriela", "government:Philippines"),
+        _gold("indirect", "the coast guard would send more ships", "Jay Tarriela", "government:Philippines"),
+    ]
+    data, annotations = _write(tmp_path, gold)
+    figures = evaluate_quotes(data, annotations=annotations)
+    assert figures["direct"]["f1"] == 1.0 and figures["indirect"]["f1"] == 1.0  # type: ignore[index]
+    assert figures["speaker_correct"] == 1.0
+    assert figures["errors"] == []
+
+
+def test_evaluate_quotes_counts_misses_and_false_positives(tmp_path: Path) -> None:
+    gold = [
+        _gold("direct", "We will never leave the shoal,", "coast guard", "other"),  # a wrong gold speaker on purpose
+        _gold("direct", "referendums", None, "other"),  # a scare quote the finder rightly drops: a miss
+    ]
+    data, annotations = _write(tmp_path, gold)
+    figures = evaluate_quotes(data, annotations=annotations)
+    direct, indirect = figures["direct"], figures["indirect"]
+    assert (direct["matched"], direct["found"], direct["gold"]) == (1, 1, 2)  # type: ignore[index]
+    assert direct["recall"] == 0.5 and indirect["precision"] == 0.0  # type: ignore[index]
+    assert figures["speaker_correct"] == 0.0
+    kinds = sorted((e["error"], e["kind"]) for e in figures["errors"])  # type: ignore[union-attr]
+    assert kinds == [("false positive", "indirect"), ("missed", "direct"), ("wrong speaker", "direct")]
+
+
+def test_evaluate_quotes_missing_pages_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FramingError, match="cleaning_dev.jsonl not found"):
+        evaluate_quotes(tmp_path)
+    assert "not found" in str(quote_figures(tmp_path)["skipped"])
+
+
+def test_shipped_annotations_hold_offsets_and_labels_only() -> None:
+    from framing.validate_quotes import ANNOTATIONS
+
+    data = json.loads(ANNOTATIONS.read_text(encoding="utf-8"))
+    allowed = {"kind", "start", "end", "speaker_start", "speaker_end", "speaker_type"}
+    items = [item for page in data["pages"].values() for item in page]
+    assert len(data["pages"]) >= 20 and len(items) >= 100
+    assert all(set(item) == allowed for item in items)
+    assert all(item["kind"] in ("direct", "indirect") and item["end"] > item["start"] for item in items)

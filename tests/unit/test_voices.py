@@ -1,0 +1,61 @@
+"""Voice-aware scores and the per-outlet fields of issue 14, on articles written for these tests."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from framing.export import to_csv, to_json
+from framing.pipeline import analyze_articles
+from framing_render.report import render_report_html
+from framing.types import FRAMES, Article
+
+QUOTING = Article(id="q", outlet="Quoting Post", title="t", text=(
+    "The talks collapsed and the crisis deepened.\n\n"
+    "“This is a wonderful, excellent and great deal for everyone,” said Ana Ruiz.\n\n"
+    "Ruiz said the agreement would bring peace and prosperity to the region."
+))
+PLAIN = Article(id="p", outlet="Plain Daily", title="t", text="Tariffs rose. Troops massed at the border in a grim crisis.")
+
+
+def test_voice_splits_words_and_tone_between_own_and_quoted() -> None:
+    report = analyze_articles([QUOTING, PLAIN])
+    quoting = next(a for a in report.articles if a.id == "q")
+    assert quoting.voice.own.words + quoting.voice.quoted.words == quoting.word_count
+    assert quoting.voice.quoted.words > quoting.voice.own.words > 0
+    assert quoting.voice.own.tone < 0 < quoting.voice.quoted.tone
+    plain = next(a for a in report.articles if a.id == "p")
+    assert plain.quotes == () and plain.voice.quoted.words == 0 and plain.voice.own.words == plain.word_count
+    assert plain.voice.own.frames == plain.frame_scores
+
+
+def test_outlet_fields_quote_share_speakers_and_types() -> None:
+    report = analyze_articles([QUOTING, PLAIN])
+    outlet = next(o for o in report.outlets if o.outlet == "Quoting Post")
+    assert 0.5 < outlet.quote_share < 1
+    assert [(s.speaker, s.quotes) for s in outlet.speakers] == [("Ana Ruiz", 2)]
+    assert abs(sum(outlet.voice_by_type.values()) - 1) < 1e-9
+    plain = next(o for o in report.outlets if o.outlet == "Plain Daily")
+    assert plain.quote_share == 0 and plain.speakers == () and plain.voice_by_type == {}
+    assert set(plain.tone_by_frame) == set(FRAMES) and plain.tone_by_frame["security"] is not None and plain.tone_by_frame["diplomacy"] is None
+
+
+def test_json_carries_the_issue_fields_with_text_equal_to_the_slice() -> None:
+    body = json.loads(to_json(analyze_articles([QUOTING])))
+    article, outlet = body["articles"][0], body["outlets"][0]
+    assert set(article["voice"]) == {"own", "quoted"} and set(article["voice"]["own"]) == {"words", "tone", "frames"}
+    for quote in article["quotes"]:
+        assert set(quote) == {"start", "end", "text", "kind", "cue", "speaker", "speaker_type", "speaker_start", "speaker_end"}
+        assert article["text"][quote["start"]:quote["end"]] == quote["text"]
+    assert {"quote_share", "speakers", "tone_by_frame"} <= set(outlet)
+    assert set(outlet["speakers"][0]) == {"speaker", "type", "quotes", "words"}
+
+
+def test_csv_and_html_report_carry_the_voices() -> None:
+    report = analyze_articles([QUOTING, PLAIN])
+    rows = list(csv.DictReader(io.StringIO(to_csv(report))))
+    quoting = next(r for r in rows if r["level"] == "outlet" and r["outlet"] == "Quoting Post")
+    assert float(quoting["quote_share"]) > 0.5 and quoting["quotes"] == "2" and "Ana Ruiz" in quoting["speakers"]
+    page = render_report_html(report, include_charts=False).decode("utf-8")
+    assert "<h2>Who speaks</h2>" in page and "Ana Ruiz" in page
