@@ -19,19 +19,21 @@ from .text import esc
 __all__ = ["COVERAGE_CSS", "coverage_section_html", "diff_html", "short_wording"]
 
 #: Facts in the printed matrix and single-outlet facts among them.
-REPORT_FACTS: Final = 10
-REPORT_SINGLE_FACTS: Final = 3
-#: Naming tables in the report, and forms listed per outlet cell.
-REPORT_REFERENTS: Final = 3
-FORMS_PER_CELL: Final = 4
+REPORT_FACTS: Final = 6
+REPORT_SINGLE_FACTS: Final = 2
+#: Referents (rows of the naming table) in the report, and forms listed per outlet cell.
+REPORT_REFERENTS: Final = 2
+FORMS_PER_CELL: Final = 2
 #: Words of a fact's wording shown in a matrix row.
-WORDING_WORDS: Final = 22
+WORDING_WORDS: Final = 10
 
 COVERAGE_CSS: Final = """
 table.fl-matrix { border-collapse: collapse; width: 100%; font-size: .88rem; }
 table.fl-matrix th, table.fl-matrix td { border-bottom: 1px solid #DDD; padding: .3rem .45rem; vertical-align: top; }
 table.fl-matrix thead th { background: #F4F4F4; text-align: center; }
-table.fl-matrix td.fl-cell { text-align: center; width: 5.5rem; }
+table.fl-matrix td.fl-cell { text-align: center; width: 4.5rem; }
+table.fl-naming td { font-size: .85rem; }
+.fl-quoted-forms { color: #444; font-style: italic; }
 table.fl-matrix td.fl-cell.fl-yes { background: #2F6DB5; color: #fff; font-weight: 700;
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 table.fl-matrix td.fl-band { color: #444; font-size: .82rem; }
@@ -84,7 +86,7 @@ def _matrix_html(report: CorpusReport, outlets: Sequence[str]) -> str:
     body = []
     for row in shown:
         marks = "".join(
-            '<td class="fl-cell fl-yes">reports</td>' if row.cells[o] else '<td class="fl-cell">—</td>' for o in outlets
+            '<td class="fl-cell fl-yes">yes</td>' if row.cells[o] else '<td class="fl-cell">—</td>' for o in outlets
         )
         body.append(f"<tr><td>{_esc(short_wording(row.text))}</td>{marks}"
                     f'<td class="fl-band">{_esc(band_label(row, outlets))}</td></tr>')
@@ -101,29 +103,27 @@ def _matrix_html(report: CorpusReport, outlets: Sequence[str]) -> str:
 
 
 def _naming_html(report: CorpusReport, outlets: Sequence[str]) -> str:
-    if not report.naming:
-        return ""
-    tables = []
+    """One table: a row per person, place or thing, a column per outlet, its own words in each cell
+    (words inside quotations follow, marked, as somebody else's)."""
+    rows = []
     for naming in report.naming[:REPORT_REFERENTS]:
-        rows = []
+        cells = []
         for outlet in outlets:
             own = naming.forms.get(outlet, {})
             quoted = naming.quoted_forms.get(outlet, {})
-            if not own and not quoted:
-                continue
-            rows.append(f"<tr><th scope=\"row\"><bdi>{_esc(outlet)}</bdi></th><td>{_forms(own)}</td>"
-                        f"<td>{_forms(quoted)}</td></tr>")
-        if rows:
-            tables.append(
-                f"<p class=\"fl-referent\"><b>{_esc(naming.referent)}</b></p><table class=\"fl-summary\"><thead><tr><th scope=\"col\">Outlet</th>"
-                "<th scope=\"col\">Its own words</th><th scope=\"col\">In quotations</th></tr></thead>"
-                f"<tbody>{''.join(rows)}</tbody></table>"
-            )
-    if not tables:
+            text = _forms(own) if own or not quoted else "—"
+            if quoted:
+                text += f'<br><span class="fl-quoted-forms">quoted: {_forms(quoted)}</span>'
+            cells.append(f"<td>{text}</td>")
+        rows.append(f'<tr><th scope="row">{_esc(naming.referent)}</th>{"".join(cells)}</tr>')
+    if not rows:
         return ""
+    head = "".join(f'<th scope="col"><bdi>{_esc(o)}</bdi></th>' for o in outlets)
     return ("<h3>How each outlet names the same people, places and things</h3>"
             "<p class=\"fl-notes\">Forms with how often each outlet uses them; words inside quotation marks "
-            "are somebody else's and are counted apart.</p>" + "".join(tables))
+            "are somebody else's and are counted apart.</p>"
+            f'<table class="fl-summary fl-naming"><thead><tr><th scope="col">Named</th>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
 
 
 def _forms(cell: Mapping[str, int]) -> str:

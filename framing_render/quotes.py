@@ -17,6 +17,9 @@ from framing.types import ArticleReport, OutletReport, Quote
 
 from .text import esc
 
+#: Speakers named per outlet in the handout's table (the Voices page and JSON have them all).
+REPORT_SPEAKERS = 2
+
 __all__ = ["QUOTE_CSS", "QuoteSpan", "quote_spans", "render_quotes_compare_html", "render_quotes_html", "speaker_label", "type_label", "voices_section_html"]
 
 QUOTE_CSS = """
@@ -140,13 +143,14 @@ def voices_section_html(outlets: Sequence[OutletReport], articles: Sequence[Arti
     for o in outlets:
         quoted_tone = f"{o.voice.quoted.tone:+.2f}" if o.voice.quoted.words else "–"
         by_frame = " · ".join(f"{f} {v:+.2f}" for f, v in o.tone_by_frame.items() if v is not None) or "–"
-        top = "; ".join(f"{s.speaker} ({type_label(s.type)}, {s.words} words)" for s in o.speakers[:5]) or "–"
+        top = "; ".join(f"{s.speaker} ({type_label(s.type)}, {s.words} words)" for s in o.speakers[:REPORT_SPEAKERS]) or "–"
         rows.append(
             f'<tr><th scope="row">{esc(o.outlet)}</th><td>{o.quote_share:.0%}</td><td>{len(o.speakers)}</td>'
-            f"<td>{o.voice.own.tone:+.2f}</td><td>{quoted_tone}</td><td>{esc(by_frame)}</td><td>{esc(top)}</td></tr>"
+            f"<td>{o.voice.own.tone:+.2f}</td><td>{quoted_tone}</td><td class='fl-by-frame'>{esc(by_frame)}</td><td>{esc(top)}</td></tr>"
         )
-    head = "".join(f'<th scope="col">{h}</th>' for h in (
-        "Outlet", "Words in quotations", "Speakers", "Own tone", "Quoted tone", "Tone by frame", "Most quoted"))
+    head = "".join(f'<th scope="col"{cls}>{h}</th>' for h, cls in (
+        ("Outlet", ""), ("Words in quotations", ""), ("Speakers", ""), ("Own tone", ""), ("Quoted tone", ""),
+        ("Tone by frame", ' class="fl-by-frame"'), ("Most quoted", "")))
     parts = [f'<table class="fl-summary"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>']
     for o in outlets:
         items = [

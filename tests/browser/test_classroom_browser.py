@@ -101,7 +101,11 @@ def test_side_by_side_pins_evidence_on_click_and_keyboard(server: str, browser: 
         assert panel_box["x"] > col_box["x"] and abs(panel_box["y"] - col_box["y"]) < 200
         tinted = page.locator(".fl-compare label.fl-s.fl-t-trade, .fl-compare label.fl-s.fl-t-security, "
                               ".fl-compare label.fl-s.fl-t-diplomacy").first
-        tinted.click()
+        # A sentence is an inline label over several lines: its bounding box's centre can fall on
+        # another sentence, so click the middle of its first line, as a reader taps the words.
+        tinted.scroll_into_view_if_needed()
+        first_line = tinted.evaluate("e => { const r = e.getClientRects()[0]; return [r.x + r.width / 2, r.y + r.height / 2]; }")
+        page.mouse.click(*first_line)
         card = page.locator(".fl-card:visible")
         assert card.count() == 1
         text = card.inner_text().lower()
