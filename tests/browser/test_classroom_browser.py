@@ -28,7 +28,9 @@ PAGES = (
     ("Overview", ".js-plotly-plot"),
     ("Side by side", ".fl-compare label.fl-s"),
     ("Passages", ".fl-passage"),
+    ("Voices", ".fl-voices"),
     ("Words", "#fl-evidence"),
+    ("Coverage", "h4:has-text(\"Which outlet reports which fact\")"),
     ("Method", "h4:has-text(\"What it cannot see\")"),
     ("Export", "[data-testid=\"stDownloadButton\"]"),
 )
