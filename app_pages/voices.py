@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from framing_render.text import signed
 from framing_render.quotes import QUOTE_CSS, render_quotes_html, type_label
 from framing.types import FRAMES, OutletReport, SpeakerTotal
 from ui.markup import esc, md_escape, outlet_heading
@@ -46,7 +47,7 @@ def speaker_option(total: SpeakerTotal) -> str:
 
 def tone_text(value: float, words: int) -> str:
     """Signed tone, or a note when there are too few words to say anything."""
-    return f"{value:+.2f}" if words >= MIN_QUOTED_WORDS else f"too few words ({words})"
+    return signed(value) if words >= MIN_QUOTED_WORDS else f"too few words ({words})"
 
 
 def voice_html(outlet: OutletReport) -> str:

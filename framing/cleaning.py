@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from framing.clutter import ClutterDetector
 from framing.data_files import data_source, read_data_json
 from framing.errors import LexiconError
+from framing.segment import split_sentences
 from framing.types import CleanedText, Removal
 
 __all__ = [
@@ -148,7 +149,6 @@ EMOJI_OR_STYLED_START_RE = re.compile(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\U00
 #: A styled mathematical letter anywhere (a signal that a display name is a social one).
 STYLED_LETTER_RE = re.compile(r"[\U0001D400-\U0001D7FF]")
 #: Sentence boundary used to find a bio's last sentence.
-SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
 #: "Name Surname is a/an/the ...", the opening of an author bio (name capitalisation is
 #: checked in code so that any script's upper-case letters count).
 BIO_OPENING_RE = re.compile(
@@ -606,7 +606,8 @@ def _bio_reason(text: str, lexicon: Boilerplate) -> tuple[str, str] | None:
     name = opening.group("name")
     if not all(word[0].isupper() for word in name.split()):
         return None
-    last_sentence = SENTENCE_END_RE.split(text)[-1]
+    sentences = split_sentences(text)  # the Document's splitter: one sentence splitter in the project
+    last_sentence = text[sentences[-1].start:sentences[-1].end] if sentences else text
     if _word_count(EMAIL_RE.sub(" ", last_sentence)) > CONTACT_MAX_WORDS:
         return None  # a long last sentence is news that mentions an address, not a contact line
     if EMAIL_RE.search(last_sentence):

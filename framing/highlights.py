@@ -10,10 +10,10 @@ strong and clear enough to colour it (see ``MIN_TINT_SCORE`` and ``MIN_TINT_LEAD
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Final, Iterable
 
+from framing.segment import PARAGRAPH_BREAK
 from framing.types import FRAMES, TONE_LABEL, ArticleReport, Evidence, SentenceReport
 
 __all__ = [
@@ -41,7 +41,6 @@ MIN_TINT_LEAD: Final = 2 / 3
 #: half way to the end keeps the marks to clearly toned sentences (46 of 97 on the bundled articles).
 TONE_MARK_MIN: Final = 0.5
 
-_PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +199,7 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """
     bounds: list[tuple[int, int]] = []
     position = 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
+    for match in PARAGRAPH_BREAK.finditer(text):
         bounds.append((position, match.start()))
         position = match.end()
     bounds.append((position, len(text)))

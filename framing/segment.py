@@ -23,7 +23,8 @@ from .types import Document, Span, Token
 __all__ = ["build_document", "split_paragraphs", "split_sentences", "tokenize", "lemmatize"]
 
 #: A paragraph is a run of text between blank lines (cleaning joins kept paragraphs with "\n\n").
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+#: A paragraph break: a blank line (whitespace allowed). The one definition, also used to lay out text.
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 #: A word: letters or digits, with inner apostrophes ("didn't", "China's"). Hyphens and dots split
 #: words, so "US-China" gives two tokens and a lexicon phrase "de-escalation" matches "de escalation".
@@ -81,7 +82,7 @@ def split_paragraphs(text: str) -> list[Span]:
     """
     spans: list[Span] = []
     position = 0
-    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+    for match in [*PARAGRAPH_BREAK.finditer(text), None]:
         end = match.start() if match else len(text)
         span = _strip_span(text, position, end, len(spans))
         if span is not None:

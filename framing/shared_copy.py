@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .textnorm import WORD
 from .types import ArticleReport, Reprint, SharedPassage
 
 __all__ = ["MIN_PASSAGE_WORDS", "REPRINT_SHARE", "SHINGLE", "find_shared_copy", "word_diff"]
@@ -46,7 +47,7 @@ ALL_PAIRS_UP_TO = 6
 #: Partners kept per article (the ones sharing the most shingles).
 MAX_PARTNERS = 8
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = re.compile(WORD)  # the Document's word (framing.textnorm): one definition of a word
 
 
 @dataclass(frozen=True, slots=True)

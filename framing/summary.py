@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from .evidence import NOT_ENOUGH
+from .numbers import percent, signed
 from .types import FRAMES, OutletReport
 
 __all__ = ["OutletSentence", "SHARE_TIE", "TONE_TIE", "TONE_NEUTRAL_BAND", "summarise_outlets", "describe_tone"]
@@ -32,7 +33,6 @@ TONE_TIE: Final = 0.02
 CLEAR_TONE: Final = 1 / 3
 
 _NUMBER_WORDS: Final = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_MINUS: Final = "−"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,24 +86,13 @@ def describe_tone(tone: float) -> str:
     ('mildly positive (+0.15)', 'clearly negative (−0.50)', 'about neutral (+0.01)')
     """
     if abs(tone) < TONE_NEUTRAL_BAND:
-        return f"about neutral ({_signed(tone)})"
+        return f"about neutral ({signed(tone)})"
     strength = "clearly" if abs(tone) >= CLEAR_TONE else "mildly"
-    return f"{strength} {'positive' if tone > 0 else 'negative'} ({_signed(tone)})"
-
-
-def _signed(value: float) -> str:
-    text = f"{value:+.2f}"
-    if float(text) == 0:
-        return "0.00"
-    return text.replace("-", _MINUS)
+    return f"{strength} {'positive' if tone > 0 else 'negative'} ({signed(tone)})"
 
 
 def _count(n: int) -> str:
     return _NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else str(n)
-
-
-def _percent(share: float) -> str:
-    return f"{share * 100:.0f}%"
 
 
 def _has_evidence(outlet: OutletReport) -> bool:
@@ -140,22 +129,22 @@ def _frame_clause(outlet: OutletReport, outlets: Sequence[OutletReport]) -> str:
         return f"has {NOT_ENOUGH} ({outlet.word_count:,} words, few frame words),"
     top = _top_frames(outlet)
     if len(top) > 1:
-        shares = " and ".join(f"{f} ({_percent(outlet.emphasis[f])})" for f in top)
+        shares = " and ".join(f"{f} ({percent(outlet.emphasis[f])})" for f in top)
         return f"splits its frame evidence evenly between {shares}"
     frame = top[0]
     share = outlet.emphasis[frame]
     rivals = [o for o in outlets if o is not outlet and _comparable(o)]
     if not rivals:
-        return f"gives most of its frame evidence to {frame} ({_percent(share)})"
+        return f"gives most of its frame evidence to {frame} ({percent(share)})"
     lead = _leading_frame(outlet, rivals)
     n_outlets = _count(len(rivals) + 1)
     if lead == frame:
-        return (f"gives {frame} the most space of the {n_outlets} outlets ({_percent(share)} of its frame evidence"
+        return (f"gives {frame} the most space of the {n_outlets} outlets ({percent(share)} of its frame evidence"
                 f"{_interval(outlet, frame)})")
     if lead is not None:
-        return (f"gives {lead} the most space of the {n_outlets} outlets ({_percent(outlet.emphasis[lead])} "
-                f"of its frame evidence, though its largest frame is {frame} at {_percent(share)})")
-    return f"leans most on {frame} ({_percent(share)} of its frame evidence)"
+        return (f"gives {lead} the most space of the {n_outlets} outlets ({percent(outlet.emphasis[lead])} "
+                f"of its frame evidence, though its largest frame is {frame} at {percent(share)})")
+    return f"leans most on {frame} ({percent(share)} of its frame evidence)"
 
 
 def _leading_frame(outlet: OutletReport, rivals: Sequence[OutletReport]) -> str | None:
@@ -176,15 +165,15 @@ def _tone_clause(outlet: OutletReport, outlets: Sequence[OutletReport]) -> str:
     if len(others) == 1:
         if _leads(tone, others, TONE_TIE):
             word = "more positive" if tone > 0 else "less negative"
-            return f"reads the {word} of the two ({_signed(tone)})"
+            return f"reads the {word} of the two ({signed(tone)})"
         if _leads(-tone, [-t for t in others], TONE_TIE):
             word = "more negative" if tone < 0 else "less positive"
-            return f"reads the {word} of the two ({_signed(tone)})"
-        return f"its tone is about the same as the other's ({_signed(tone)})"
+            return f"reads the {word} of the two ({signed(tone)})"
+        return f"its tone is about the same as the other's ({signed(tone)})"
     if _leads(tone, others, TONE_TIE):
         word = "reads the most positive" if tone > 0 else "reads the least negative"
-        return f"{word} ({_signed(tone)})"
+        return f"{word} ({signed(tone)})"
     if _leads(-tone, [-t for t in others], TONE_TIE):
         word = "reads the most negative" if tone < 0 else "reads the least positive"
-        return f"{word} ({_signed(tone)})"
+        return f"{word} ({signed(tone)})"
     return f"its tone is {describe_tone(tone)}"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from framing.types import ArticleReport, OutletReport, Quote
 
-from .text import esc
+from .text import esc, percent, signed
 
 #: Speakers named per outlet in the handout's table (the Voices page and JSON have them all).
 REPORT_SPEAKERS = 2
@@ -141,12 +141,12 @@ def voices_section_html(outlets: Sequence[OutletReport], articles: Sequence[Arti
     """
     rows = []
     for o in outlets:
-        quoted_tone = f"{o.voice.quoted.tone:+.2f}" if o.voice.quoted.words else "–"
-        by_frame = " · ".join(f"{f} {v:+.2f}" for f, v in o.tone_by_frame.items() if v is not None) or "–"
+        quoted_tone = signed(o.voice.quoted.tone) if o.voice.quoted.words else "–"
+        by_frame = " · ".join(f"{f} {signed(v)}" for f, v in o.tone_by_frame.items() if v is not None) or "–"
         top = "; ".join(f"{s.speaker} ({type_label(s.type)}, {s.words} words)" for s in o.speakers[:REPORT_SPEAKERS]) or "–"
         rows.append(
-            f'<tr><th scope="row">{esc(o.outlet)}</th><td>{o.quote_share:.0%}</td><td>{len(o.speakers)}</td>'
-            f"<td>{o.voice.own.tone:+.2f}</td><td>{quoted_tone}</td><td class='fl-by-frame'>{esc(by_frame)}</td><td>{esc(top)}</td></tr>"
+            f'<tr><th scope="row">{esc(o.outlet)}</th><td>{percent(o.quote_share)}</td><td>{len(o.speakers)}</td>'
+            f"<td>{signed(o.voice.own.tone)}</td><td>{quoted_tone}</td><td class='fl-by-frame'>{esc(by_frame)}</td><td>{esc(top)}</td></tr>"
         )
     head = "".join(f'<th scope="col"{cls}>{h}</th>' for h, cls in (
         ("Outlet", ""), ("Words in quotations", ""), ("Speakers", ""), ("Own tone", ""), ("Quoted tone", ""),

@@ -4,7 +4,8 @@ Article text is untrusted. HTML goes through ``esc`` (markupsafe, the escaper Ji
 uses, so Python-built fragments and templates escape the same way); names set inline in other text
 sit in ``<bdi>`` (``isolate``) so a right-to-left override in an outlet name cannot reorder what
 follows; Markdown for Streamlit goes through ``md_escape``; plotly labels through ``plotly_text``.
-Numbers are formatted by ``signed``, ``percent`` and ``number`` only, with a true minus sign.
+Numbers are formatted by ``signed``, ``percent`` and ``number`` only (``framing.numbers``, shared
+with the engine's summaries), with a true minus sign.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from typing import Final
 
 from markupsafe import Markup, escape
 
+from framing.numbers import MINUS, number, percent, signed
+
 __all__ = [
     "MINUS", "Markup", "esc", "isolate", "md_escape", "balance_bidi", "plotly_text",
     "signed", "percent", "number",
 ]
 
-#: U+2212, reads better than a hyphen in front of a number.
-MINUS: Final = "\u2212"
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
 #: Where Streamlit's Markdown turns plain text into something else *after* backslash escapes are
@@ -112,31 +113,3 @@ def plotly_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def signed(value: float, digits: int = 2) -> str:
-    """``+0.42`` / ``−0.42`` with a true minus sign; ``0.00`` for a value that rounds to zero.
-
-    >>> signed(-0.4167), signed(0.5), signed(-0.001)
-    ('−0.42', '+0.50', '0.00')
-    """
-    text = f"{value:+.{digits}f}"
-    if float(text) == 0:
-        return f"{0:.{digits}f}"
-    return text.replace("-", MINUS)
-
-
-def percent(share: float) -> str:
-    """A share in [0, 1] as a whole percentage.
-
-    >>> percent(0.426)
-    '43%'
-    """
-    return f"{share * 100:.0f}%"
-
-
-def number(value: float, digits: int = 0) -> str:
-    """A number with thousands separators and ``digits`` decimals (a true minus sign).
-
-    >>> number(1234.5, 1), number(-3)
-    ('1,234.5', '−3')
-    """
-    return f"{value:,.{digits}f}".replace("-", MINUS)
