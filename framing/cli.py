@@ -1,4 +1,5 @@
-"""Command line: ``python -m framing analyze PATH... [--format table|csv|json] [--lexicon FILE] [--out FILE]``
+"""Command line: ``python -m framing analyze PATH... [--format table|csv|json|jsonl] [--lexicon FILE] [--out FILE]
+[--workers N] [--scheduler tcp://HOST:PORT]``,
 ``python -m framing report PATH... --out FILE.html [--charts]`` (the printable handout, rendered by
 ``framing_render``, imported only for this command) and ``python -m framing validate [--data DIR] [--out FILE]``.
 
@@ -11,19 +12,25 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .errors import FramingError
-from .export import terminal_safe, to_csv, to_json, to_table, truncation_notes
+from .corpus import load_paths
+from .export import terminal_safe, to_csv, to_json_bytes, to_table, truncation_notes
 from .lexicon import Lexicon, extend_lexicon, load_default_lexicon, load_lexicon
-from .pipeline import analyze_paths
+from .pipeline import analyze_articles
+from .progress import progress_bar
+from .types import CorpusReport
+from .workers import available_cores
 from .benchmark_files import DEFAULT_DATA_DIR, EMPHASIS_FILE, TONE_FILE
 
 __all__ = ["main", "build_parser"]
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
-_RENDERERS = {"table": to_table, "csv": to_csv, "json": to_json}
+_RENDERERS: dict[str, Callable[[CorpusReport], str | bytes]] = {"table": to_table, "csv": to_csv, "json": to_json_bytes}
+#: Formats written line by line while the analysis runs (framing.stream), never held whole.
+_STREAMED = ("jsonl",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,11 +47,19 @@ def build_parser() -> argparse.ArgumentParser:
         description="Analyse .txt/.md (front matter optional), .html, .csv and .jsonl articles.",
     )
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    analyze.add_argument("--format", choices=sorted(_RENDERERS), default="table", help="output format (default: table)")
+    analyze.add_argument("--format", choices=sorted([*_RENDERERS, *_STREAMED]), default="table",
+                         help="output format (default: table); jsonl streams one article per line as it is done, "
+                         "then the outlets, then a corpus line")
     lexicons = analyze.add_mutually_exclusive_group()
     lexicons.add_argument("--lexicon", metavar="FILE", help="frame lexicon CSV that replaces the default")
     lexicons.add_argument("--extend-lexicon", metavar="FILE", help="frame lexicon CSV added to the default (its rows win)")
     analyze.add_argument("--out", metavar="FILE", help="write the result to FILE instead of standard output")
+    analyze.add_argument("--workers", type=_positive, default=available_cores(), metavar="N",
+                         help=f"processes for the per-article work (default: the {available_cores()} cores here); "
+                         "the output is the same for any N")
+    analyze.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                         help="run on a Dask distributed cluster (pip install 'dask[distributed]'); "
+                         "results are streamed back, the output is the same as on one machine")
     report = commands.add_parser(
         "report",
         help="write the printable HTML report (the classroom handout) of files or folders of articles",
@@ -84,14 +99,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FramingError as exc:
         _warn(f"error: {exc}")
         return EXIT_USAGE
-    report = analyze_paths(args.paths, lexicon=lexicon)
+    if args.format in _STREAMED or args.scheduler:
+        from .cli_stream import run_streamed  # the two-pass streaming run (and Dask) load only when asked for
+
+        return run_streamed(args, lexicon)
+    loaded = load_paths(args.paths)
+    with progress_bar("analysing") as progress:
+        report = analyze_articles(loaded.articles, lexicon=lexicon, skipped=loaded.skipped, workers=args.workers,
+                                  progress=progress)
     output = _RENDERERS[args.format](report)
+    data = output if isinstance(output, bytes) else output.encode("utf-8")
     if args.out:
         try:
-            Path(args.out).write_text(output, encoding="utf-8")
+            Path(args.out).write_bytes(data)
         except OSError as exc:
             _warn(f"error: cannot write {args.out}: {exc.strerror or exc}")
             return EXIT_USAGE
+    elif isinstance(output, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
     else:
         sys.stdout.write(output)
     for skipped in report.skipped:
@@ -99,6 +125,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     for article, note in truncation_notes(report):
         _warn(f"truncated {article.source or article.id}: {note}")
     return EXIT_SKIPPED if report.skipped or not report.articles else EXIT_OK
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"needs at least 1 process, got {number}")
+    return number
 
 
 def _warn(message: str) -> None:

@@ -12,12 +12,16 @@ import dataclasses
 import io
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+import orjson
 
 from .compare import evidence_summary
 from .types import FRAMES, ArticleReport, CorpusReport, OutletReport, Voice
 
-__all__ = ["SCHEMA_VERSION", "report_to_dict", "to_json", "to_csv", "to_table", "csv_safe", "terminal_safe",
+__all__ = ["SCHEMA_VERSION", "report_to_dict", "to_json", "to_json_bytes", "dumps_json", "to_csv", "to_table", "csv_safe", "terminal_safe",
            "truncation_notes"]
 
 #: Version of the JSON layout (semantic: minor for added fields, major would mean a rename: never).
@@ -56,7 +60,29 @@ def report_to_dict(report: CorpusReport) -> dict[str, object]:
 
 def to_json(report: CorpusReport, *, indent: int | None = 2) -> str:
     """Serialise a report as JSON; the same report always gives the same bytes."""
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=indent, sort_keys=False) + "\n"
+    return to_json_bytes(report, indent=indent).decode("utf-8")
+
+
+def to_json_bytes(report: CorpusReport, *, indent: int | None = 2) -> bytes:
+    """The UTF-8 bytes of :func:`to_json`, without decoding them (what a file or socket wants).
+
+    Written by orjson (issue 16: about 10x faster than the stdlib encoder, which falls back to pure
+    Python whenever ``indent`` is set). Same layout as ``json.dumps(..., indent=2)``; NaN or infinity,
+    which the stdlib would write as invalid JSON, become ``null``.
+    """
+    return dumps_json(report_to_dict(report), indent=indent) + b"\n"
+
+
+def dumps_json(value: object, *, indent: int | None = 2) -> bytes:
+    """JSON bytes of plain data (dicts, lists, str, numbers): indent 2, or one line with ``indent=None``.
+
+    Any other indent goes through the stdlib encoder, since orjson only indents by two.
+    """
+    if indent == 2:
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
+    if indent is None:
+        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)
+    return json.dumps(value, ensure_ascii=False, indent=indent).encode("utf-8")
 
 
 def to_csv(report: CorpusReport) -> str:
@@ -239,12 +265,38 @@ def _frame_cells(emphasis: Mapping[str, float], scores: Mapping[str, float]) -> 
 
 def _rounded(value: object) -> object:
     # Dataclasses become dicts of their fields (as dataclasses.asdict does), read-only mappings dicts.
+    # Dispatch on the exact type first (issue 16: this walk was a third of the time to write JSON).
+    convert = _CONVERTERS.get(type(value))
+    if convert is not None:
+        return convert(value)
     if isinstance(value, float):
-        return round(value, DECIMALS)
+        return float(round(value, DECIMALS))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _rounded(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        names = tuple(f.name for f in dataclasses.fields(value))
+        _CONVERTERS[type(value)] = lambda item: {name: _rounded(getattr(item, name)) for name in names}
+        return _CONVERTERS[type(value)](value)
     if isinstance(value, Mapping):
         return {k: _rounded(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_rounded(v) for v in value]
     return value
+
+
+def _same(value: object) -> object:
+    return value
+
+
+def _items(value: Any) -> dict[object, object]:
+    return {k: _rounded(v) for k, v in value.items()}
+
+
+def _elements(value: Any) -> list[object]:
+    return [_rounded(v) for v in value]
+
+
+#: Exact type -> converter for the common cases; dataclass types are added on first sight.
+_CONVERTERS: dict[type, Callable[[Any], object]] = {
+    float: lambda v: round(v, DECIMALS),
+    str: _same, int: _same, bool: _same, type(None): _same,
+    dict: _items, MappingProxyType: _items, list: _elements, tuple: _elements,
+}

@@ -28,15 +28,15 @@ its sentences': each number traces back to words at known offsets.
 
 from __future__ import annotations
 
+import inspect
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
-from scipy import sparse
-from sklearn.base import BaseEstimator
-from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from wordfreq import word_frequency
 
 from .data_files import data_source, read_data_csv, read_data_json
@@ -46,7 +46,7 @@ from .senses import ContextRules, load_default_rules
 from .types import FRAMES, Document, Evidence, Token, read_only
 
 __all__ = [
-    "FrameModel", "DocumentFrames", "TermMatcher", "background_document_share", "load_frame_scales",
+    "FrameModel", "DocumentFrames", "TermMatcher", "background_document_share", "document_frequency", "load_frame_scales",
     "load_subcategory_weights",
     "load_fitted_weights",
 ]
@@ -107,11 +107,33 @@ class TermMatcher:
         return found
 
 
-class FrameModel(BaseEstimator):
+class _Params:
+    """scikit-learn's parameter protocol (``get_params``/``set_params``, so ``sklearn.base.clone`` works)
+    without importing scikit-learn, whose import alone took 1.2 s of every command-line run (issue 16)."""
+
+    @classmethod
+    def _param_names(cls) -> list[str]:
+        signature = inspect.signature(cls.__init__)
+        return sorted(p.name for p in signature.parameters.values() if p.name != "self" and p.kind != p.VAR_KEYWORD)
+
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        """The constructor's parameters and their values (``deep`` is accepted for scikit-learn)."""
+        return {name: getattr(self, name) for name in self._param_names()}
+
+    def set_params(self, **params: Any) -> _Params:
+        """Set constructor parameters by name; an unknown name raises ``ValueError``."""
+        valid = self._param_names()
+        for name, value in params.items():
+            if name not in valid:
+                raise ValueError(f"invalid parameter {name!r} for {type(self).__name__}; valid: {', '.join(valid)}")
+            setattr(self, name, value)
+        return self
+
+class FrameModel(_Params):
     """TF-IDF-weighted lexicon model of trade, security and diplomacy emphasis.
 
-    A real scikit-learn estimator (``BaseEstimator``: ``get_params``, ``set_params`` and ``clone``
-    work), because it learns from the corpus: the constructor only stores parameters, ``fit``
+    A scikit-learn-style estimator (``get_params``, ``set_params`` and ``sklearn.base.clone`` work,
+    without importing scikit-learn), because it learns from the corpus: the constructor only stores parameters, ``fit``
     validates them and learns the IDF of the lexicon terms over a corpus of Documents (or token
     lists), learned state ends in ``_``, ``transform`` checks it is fitted. The pipeline matches
     terms per article with the ``components.FrameMatcher`` component and hands the matches to
@@ -274,39 +296,59 @@ class FrameModel(BaseEstimator):
     def _fit_matches(self, matches: list[list[tuple[int, int, int]]]) -> None:
         if not matches:
             raise ValueError("fit needs at least one document; got an empty sequence")
-        counts = self._count(matches)
-        self.n_documents_ = counts.shape[0]
-        self.document_frequency_ = np.asarray((counts > 0).sum(axis=0)).ravel()
+        self.fit_document_frequency(document_frequency(matches, len(self.lexicon_.terms)), len(matches))
+
+    def fit_document_frequency(self, frequency: np.ndarray, documents: int) -> FrameModel:
+        """Learn the IDF from document frequencies counted elsewhere, e.g. summed over shards of a corpus.
+
+        The reduce step of a distributed run (``framing.stream``): each shard counts
+        :func:`document_frequency` of its own matches, the sums give the same IDF as ``fit``.
+        """
+        if not hasattr(self, "_matcher"):
+            self._validate_params()
+        if documents < 1:
+            raise ValueError("fit needs at least one document; got an empty sequence")
+        self.n_documents_ = int(documents)
+        self.document_frequency_ = np.asarray(frequency, dtype=np.int64)
+        self.idf_ = self._idf(self.document_frequency_, self.n_documents_)
+        return self
+
+    def score_matches(self, matches: list[list[tuple[int, int, int]]]) -> list[DocumentFrames]:
+        """Score documents given as ``find_terms`` results with the fitted IDF (any subset of a corpus)."""
+        self._check_fitted()
+        return self._score_matches(matches)
+
+    def _idf(self, frequency: np.ndarray, documents: int) -> np.ndarray:
+        """scikit-learn's smooth IDF, with N0 background pseudo-documents added to both counts."""
         share = np.array(
             [background_document_share(t.term, self.typical_length) for t in self.lexicon_.terms]
         )
-        # scikit-learn's smooth IDF, with N0 background pseudo-documents added to both counts.
-        self.idf_ = (
-            np.log((1.0 + self.n_documents_ + self.prior_documents)
-                   / (1.0 + self.document_frequency_ + self.prior_documents * share))
+        return (
+            np.log((1.0 + documents + self.prior_documents)
+                   / (1.0 + frequency + self.prior_documents * share))
             + 1.0
         )
-        self._tfidf = TfidfTransformer(norm=None, sublinear_tf=True, smooth_idf=True).fit(counts)
-        self._tfidf.idf_ = self.idf_
 
     def _score_matches(self, matches: list[list[tuple[int, int, int]]]) -> list[DocumentFrames]:
-        counts = self._count(matches)
-        weighted = sparse.csr_matrix(self._tfidf.transform(counts))
+        # Sublinear TF-IDF as TfidfTransformer(norm=None, sublinear_tf=True) computes it: one float64
+        # array of every document's counts, row by row with term indexes sorted (CSR order), then
+        # log, +1 and times the IDF in place, so the numbers are bit for bit scikit-learn's.
+        rows = [sorted(Counter(m[0] for m in doc).items()) for doc in matches]
+        indexes = np.fromiter((i for row in rows for i, _ in row), dtype=np.int64)
+        data = np.fromiter((c for row in rows for _, c in row), dtype=np.float64)
+        np.log(data, data)
+        data += 1.0
+        data *= self.idf_[indexes]
+        weighted = data.tolist()
         terms = self.lexicon_.terms
         results = []
-        for row, doc_matches in enumerate(matches):
-            start, end = weighted.indptr[row], weighted.indptr[row + 1]
-            tfidf = dict(zip(weighted.indices[start:end].tolist(), weighted.data[start:end].tolist()))
-            raw = dict(zip(counts.indices[counts.indptr[row]:counts.indptr[row + 1]].tolist(),
-                           counts.data[counts.indptr[row]:counts.indptr[row + 1]].tolist()))
-            results.append(_document_frames(doc_matches, terms, tfidf, raw, self._term_factor))
+        position = 0
+        for row, doc_matches in zip(rows, matches):
+            end = position + len(row)
+            tfidf = dict(zip((i for i, _ in row), weighted[position:end]))
+            position = end
+            results.append(_document_frames(doc_matches, terms, tfidf, dict(row), self._term_factor))
         return results
-
-    def _count(self, matches: list[list[tuple[int, int, int]]]) -> sparse.csr_matrix:
-        vectorizer = CountVectorizer(
-            analyzer=_term_indexes, vocabulary=range(len(self.lexicon_.terms)), lowercase=False
-        )
-        return sparse.csr_matrix(vectorizer.transform(matches))
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "idf_"):
@@ -320,9 +362,19 @@ def _phrase_at(tokens: Sequence[Token], i: int, key: tuple[str, ...]) -> bool:
     )
 
 
-def _term_indexes(matches: list[tuple[int, int, int]]) -> list[int]:
-    # The CountVectorizer "analyzer": a document is already a list of matches; count the term indexes.
-    return [m[0] for m in matches]
+def document_frequency(matches: Sequence[Sequence[tuple[int, int, int]]], terms: int) -> np.ndarray:
+    """In how many documents each of ``terms`` lexicon terms matches (int64, lexicon order).
+
+    The IDF's one corpus statistic; per-document sets of term indexes add up, so shards of a corpus
+    can be counted apart (in worker processes or on a cluster) and summed.
+
+    Examples
+    --------
+    >>> document_frequency([[(0, 0, 3), (0, 5, 8)], [(2, 0, 4)]], 3).tolist()
+    [1, 0, 1]
+    """
+    present = [index for doc in matches for index in {m[0] for m in doc}]
+    return np.bincount(np.asarray(present, dtype=np.int64), minlength=terms).astype(np.int64)
 
 
 def _document_frames(

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import langcodes
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from .stopwords import ENGLISH_STOP_WORDS
 
 from .types import Token
 

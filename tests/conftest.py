@@ -247,3 +247,25 @@ def browser() -> Iterator[Any]:
             yield instance
         finally:
             instance.close()
+
+
+#: Articles in the scale corpus: enough for two worker processes (``framing.workers.plan_workers``).
+SCALE_CORPUS_SIZE = 48
+
+
+@pytest.fixture(scope="session")
+def scale_articles() -> list[Article]:
+    """48 articles made of the bundled articles' paragraphs, rotated, over four outlets (issue 16).
+
+    Real paragraphs, so cleaning, quotes, coverage and shared copy all have work to do; each article
+    joins three to five of them. Built from ``data/`` at test time, so nothing is copied into tests.
+    """
+    from framing.corpus import load_paths
+
+    paragraphs = [p for a in load_paths([REPO_ROOT / "data"]).articles for p in a.text.split("\n\n") if p.strip()]
+    articles = []
+    for i in range(SCALE_CORPUS_SIZE):
+        picked = [paragraphs[(i * 7 + k * 13) % len(paragraphs)] for k in range(3 + i % 3)]
+        articles.append(Article(id=f"scale-{i:03d}", outlet=f"Outlet {'ABCD'[i % 4]}", title=f"Article {i}",
+                                text="\n\n".join(picked)))
+    return articles

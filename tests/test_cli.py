@@ -195,3 +195,35 @@ def test_main_bad_usage_exits_2(argv: list[str], capsys: pytest.CaptureFixture[s
     with pytest.raises(SystemExit, match="^2$"):
         main(argv)
     assert "usage: python -m framing" in capsys.readouterr().err
+
+
+# -- issue 16: --format jsonl, --workers ------------------------------------------------------------
+
+
+def test_main_jsonl_lines_rebuild_the_json_output(tmp_path: Path) -> None:
+    for name, outlet, text in [("a.md", "Gazette", "Tariffs on soybeans rose."), ("b.md", "Courier", "Troops massed."),
+                               ("c.md", "Gazette", "The summit went well, diplomats said.")]:
+        (tmp_path / name).write_text(f"---\noutlet: {outlet}\n---\n{text}\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    assert main(["analyze", str(tmp_path), "--format", "json", "--out", str(tmp_path / "out.json")]) == 1
+    assert main(["analyze", str(tmp_path), "--format", "jsonl", "--out", str(tmp_path / "out.jsonl")]) == 1
+    whole = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r.pop("record") for r in records] == ["article"] * 3 + ["outlet"] * 2 + ["corpus"]
+    assert records[:3] == whole["articles"] and records[3:5] == whole["outlets"]
+    assert records[5] == {k: v for k, v in whole.items() if k not in ("articles", "outlets")}
+
+
+@pytest.mark.parametrize("workers", ["0", "-2", "two"])
+def test_main_workers_must_be_a_positive_number(workers: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit, match="^2$"):
+        main(["analyze", "data", "--workers", workers])
+    assert "--workers" in capsys.readouterr().err
+
+
+def test_main_jsonl_unwritable_out_fails_before_analysing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "story.md").write_text("Tariffs rose.\n", encoding="utf-8")
+    code = main(["analyze", str(tmp_path / "story.md"), "--format", "jsonl", "--out", str(tmp_path / "no" / "x.jsonl")])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "error: cannot write" in captured.err and captured.out == ""

@@ -284,3 +284,43 @@ def test_background_document_share_unknown_word_is_zero() -> None:
 
 def test_background_document_share_grows_with_length() -> None:
     assert background_document_share("tariff", 100) < background_document_share("tariff", 1000)
+
+
+def test_frame_model_clones_with_sklearn_without_importing_it_first() -> None:
+    # Issue 16: FrameModel keeps scikit-learn's parameter protocol without inheriting BaseEstimator.
+    from sklearn.base import clone
+
+    model = FrameModel(prior_documents=3.0, typical_length=500)
+    copy = clone(model)
+    assert copy is not model and copy.get_params() == model.get_params()
+    assert copy.set_params(prior_documents=1.0).prior_documents == 1.0
+    with pytest.raises(ValueError, match="invalid parameter 'nope'"):
+        copy.set_params(nope=1)
+
+
+def test_frame_model_scores_equal_sklearn_tfidf_transformer() -> None:
+    # The numpy scoring path reproduces TfidfTransformer(norm=None, sublinear_tf=True) bit for bit.
+    import numpy as np
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    docs = _tokens("Tariffs and tariffs on soybeans; trade talks.", "Troops, troops and warships.", "Tariffs rose.")
+    model = FrameModel(prior_documents=0, rules=ContextRules(()))
+    frames = model.fit_transform(docs)
+    matches = model._match_all(docs)
+    counts = sparse.csr_matrix(
+        ([1] * sum(len(m) for m in matches), ([r for r, m in enumerate(matches) for _ in m], [t[0] for m in matches for t in m])),
+        shape=(len(docs), len(model.lexicon_.terms)),
+    )
+    counts.sum_duplicates()
+    transformer = TfidfTransformer(norm=None, sublinear_tf=True, smooth_idf=True).fit(counts)
+    transformer.idf_ = model.idf_
+    weighted = sparse.csr_matrix(transformer.transform(counts))
+    assert np.array_equal(model.document_frequency_, np.asarray((counts > 0).sum(axis=0)).ravel())
+    for row, result in enumerate(frames):
+        expected = {}
+        for index, start, end in matches[row]:
+            expected[(start, end)] = weighted[row, index] / counts[row, index]
+        got = {(e.start, e.end): e.weight / model._term_factor[model.lexicon_.terms.index(next(
+            t for t in model.lexicon_.terms if t.term == e.term))] for e in result.evidence}
+        assert got == expected

@@ -1,0 +1,65 @@
+"""``framing analyze --format jsonl`` and ``--scheduler``: the streamed run behind the command line.
+
+Kept apart from ``cli.py`` so the two-pass machinery (and Dask, for ``--scheduler``) loads only for
+these runs. The output file is opened before the analysis starts: an unwritable path fails at once,
+not after an hour of work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import IO
+
+from .components import check_components, default_components
+from .corpus import load_paths
+from .export import terminal_safe
+from .lexicon import Lexicon, load_tone_lexicon
+from .progress import progress_bar
+from .stream import StreamSummary, stream_jsonl
+
+__all__ = ["run_streamed"]
+
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+
+
+def run_streamed(args: argparse.Namespace, lexicon: Lexicon) -> int:
+    """Run ``analyze`` as JSON lines, locally (``--workers``) or on a Dask cluster; return the exit code."""
+    if args.format != "jsonl":
+        _warn(f"error: --scheduler streams results back as JSON lines; use --format jsonl (not {args.format})")
+        return EXIT_USAGE
+    loaded = load_paths(args.paths)  # first: an output file inside an input folder is not read as input
+    try:
+        out: IO[bytes] = open(args.out, "wb") if args.out else sys.stdout.buffer  # closed below
+    except OSError as exc:
+        _warn(f"error: cannot write {args.out}: {exc.strerror or exc}")
+        return EXIT_USAGE
+    try:
+        steps = check_components(default_components(lexicon=lexicon, tone_lexicon=load_tone_lexicon()))
+        with progress_bar("analysing") as progress:
+            summary: StreamSummary
+            if args.scheduler:
+                from .cluster import ClusterError, stream_on_cluster
+
+                try:
+                    summary = stream_on_cluster(args.scheduler, loaded.articles, out, steps=steps, lexicon=lexicon,
+                                                skipped=loaded.skipped, progress=progress)
+                except ClusterError as exc:
+                    _warn(f"error: {exc}")
+                    return EXIT_USAGE
+            else:
+                summary = stream_jsonl(loaded.articles, out, steps=steps, lexicon=lexicon, skipped=loaded.skipped,
+                                       workers=args.workers, progress=progress)
+        out.flush()
+    finally:
+        if out is not sys.stdout.buffer:
+            out.close()
+    for skipped in summary.skipped:
+        _warn(f"skipped {skipped.source}: {skipped.reason}")
+    for source, note in summary.truncated:
+        _warn(f"truncated {source}: {note}")
+    return EXIT_SKIPPED if summary.skipped or not summary.articles else EXIT_OK
+
+
+def _warn(message: str) -> None:
+    print(terminal_safe(message), file=sys.stderr)

@@ -1,0 +1,152 @@
+"""``framing analyze --scheduler tcp://HOST:PORT``: the two-pass streamed analysis on a Dask cluster.
+
+The same chunk functions as ``framing.stream`` (issue 16): map the per-article pass over the
+cluster's workers, which keep the results in their memory; gather only each chunk's document
+frequencies and sum them (the reduce the IDF needs); fit the IDF here and broadcast the fitted model;
+map the scoring over the chunks where they already are; stream each chunk's JSON lines back as it
+finishes, written in id order. The bytes are those of a run on one machine.
+
+Workers need the ``framing`` package (the same version) importable: ``pip install`` this project on
+every worker machine, or start ``dask worker`` from a checkout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import IO, Any
+
+import numpy as np
+
+from .components import Component
+from .frames import FrameModel
+from .lexicon import Lexicon
+from .pipeline import _Prepared
+from .stream import Kept, StreamSummary, chunk_frequency, finish_stream, prepare_chunk, score_chunk
+from .types import Article, SkippedInput
+from .workers import chunk_bounds
+
+__all__ = ["ClusterError", "stream_on_cluster"]
+
+#: Seconds to wait for the scheduler to answer before giving up with a clear message.
+CONNECT_TIMEOUT_S = 30
+#: Articles per task on a cluster: larger than locally, since every task costs a scheduler round trip.
+CLUSTER_CHUNK_ARTICLES = 64
+
+
+class ClusterError(RuntimeError):
+    """The cluster could not be used (Dask missing, scheduler unreachable); the message says why."""
+
+
+class _Shared:
+    """A value sent once to every worker (``Client.scatter`` would split a dict or tuple into parts)."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+def stream_on_cluster(
+    address: str,
+    articles: Sequence[Article],
+    out: IO[bytes],
+    *,
+    steps: Mapping[str, Component],
+    lexicon: Lexicon,
+    skipped: Sequence[SkippedInput] = (),
+    progress: Callable[[int, int], None] | None = None,
+    chunk_articles: int = CLUSTER_CHUNK_ARTICLES,
+    timeout: float = CONNECT_TIMEOUT_S,
+) -> StreamSummary:
+    """Analyse ``articles`` on the Dask scheduler at ``address`` and write JSON lines to ``out``.
+
+    Raises
+    ------
+    ClusterError
+        When ``dask.distributed`` is not installed or the scheduler does not answer.
+    """
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ClusterError("--scheduler needs Dask: pip install 'dask[distributed]'") from None
+    try:
+        client = Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    ordered = sorted(articles, key=lambda a: a.id)
+    try:
+        with client.as_current():  # distributed.as_completed finds the client as the current one
+            kept = _two_passes(client, ordered, out, steps=steps, lexicon=lexicon, progress=progress,
+                               bounds=chunk_bounds(len(ordered), chunk_articles))
+        finish_stream(kept, out, skipped=skipped, lexicon=lexicon)
+    finally:
+        client.close()
+    truncated = tuple((k.report.source or k.report.id, note) for k in kept for note in k.report.notes
+                      if note.startswith("article truncated"))
+    return StreamSummary(articles=len(ordered),
+                         skipped=tuple(sorted(skipped, key=lambda item: (item.source, item.reason))),
+                         truncated=truncated)
+
+
+def _two_passes(
+    client: Any,
+    ordered: Sequence[Article],
+    out: IO[bytes],
+    *,
+    steps: Mapping[str, Component],
+    lexicon: Lexicon,
+    progress: Callable[[int, int], None] | None,
+    bounds: Sequence[tuple[int, int]],
+) -> list[Kept]:
+    from distributed import as_completed
+
+    total = len(ordered)
+    done = 0
+    shared_steps = client.scatter(_Shared(dict(steps)), broadcast=True)
+    prepared = client.map(_prepare_task, [ordered[s:e] for s, e in bounds], steps=shared_steps, pure=False)
+    frequencies = client.map(_frequency_task, prepared, terms=len(lexicon.terms), pure=False)
+    frequency = np.zeros(len(lexicon.terms), dtype=np.int64)
+    chunk_of = {future.key: number for number, future in enumerate(frequencies)}
+    for future, chunk_df in as_completed(frequencies, with_results=True):
+        frequency += chunk_df  # the reduce: document frequencies summed over the chunks
+        done += _size(bounds, chunk_of[future.key])
+        if progress is not None:
+            progress(done, 2 * total)
+    del frequencies
+    kept: list[Kept] = []
+    if not total:
+        return kept
+    model = FrameModel(lexicon).fit_document_frequency(frequency, total)
+    shared_model = client.scatter(_Shared(model), broadcast=True)
+    scored = client.map(_score_task, prepared, model=shared_model, pure=False)
+    del prepared  # each chunk's pass-1 result is released on its worker once it is scored
+    chunk_of = {future.key: number for number, future in enumerate(scored)}
+    waiting: dict[int, tuple[bytes, list[Kept]]] = {}
+    next_chunk = 0
+    for future, result in as_completed(scored, with_results=True):
+        waiting[chunk_of[future.key]] = result
+        future.release()
+        while next_chunk in waiting:  # written in id order, as soon as the next chunk is in
+            lines, chunk_kept = waiting.pop(next_chunk)
+            out.write(lines)
+            kept.extend(chunk_kept)
+            done += _size(bounds, next_chunk)
+            next_chunk += 1
+            if progress is not None:
+                progress(done, 2 * total)
+    return kept
+
+
+def _size(bounds: Sequence[tuple[int, int]], number: int) -> int:
+    start, end = bounds[number]
+    return end - start
+
+
+def _prepare_task(articles: Sequence[Article], steps: _Shared) -> list[_Prepared]:
+    return prepare_chunk(articles, steps.value)
+
+
+def _frequency_task(prepared: Sequence[_Prepared], terms: int) -> np.ndarray:
+    return chunk_frequency(prepared, terms)
+
+
+def _score_task(prepared: Sequence[_Prepared], model: _Shared) -> tuple[bytes, list[Kept]]:
+    return score_chunk(prepared, model.value)

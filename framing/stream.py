@@ -1,0 +1,191 @@
+"""Two-pass streaming analysis: ``framing analyze --format jsonl`` writes each article as it is done.
+
+The IDF needs every article's document frequencies before any article can be scored, so the
+analysis runs in two passes over chunks of the corpus (issue 16):
+
+1. **map**: each chunk's per-article pass (clean, Document, components; ``pipeline._prepare``),
+   kept aside (a spill file on disk here, worker memory on a Dask cluster), and the chunk's
+   document frequencies (``frames.document_frequency``);
+2. **reduce**: the frequencies are summed and the IDF is fitted once (``FrameModel.fit_document_frequency``);
+3. **map**: each chunk is scored and its articles become JSON lines, written in id order as the
+   chunks come back; only a slim copy of each report (no evidence, no sentence text) stays in
+   memory for the corpus-level steps;
+4. **reduce**: outlets (``compare.aggregate_outlets``) and coverage (``coverage.analyze_coverage``)
+   from the slim reports, then one line each per outlet and a last ``corpus`` line.
+
+Every line is one JSON object with a ``record`` field (``article``, ``outlet``, ``corpus``) added to
+the fields of ``--format json``: the article and outlet objects are exactly the elements of its
+``articles`` and ``outlets`` lists, and the ``corpus`` line holds the rest (schema version, skipped
+inputs, lexicon, facts, shared passages, reprints, naming). The same chunk functions run in this
+process, in worker processes (``--workers``) or on a Dask cluster (``framing.cluster``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+
+from .components import Component
+from .compare import aggregate_outlets
+from .coverage import analyze_coverage
+from .export import SCHEMA_VERSION, _rounded, dumps_json
+from .frames import FrameModel, document_frequency
+from .lexicon import Lexicon
+from .pipeline import _Prepared, _prepare, _report  # the per-article steps, shared with analyze_articles
+from .types import Article, ArticleReport, SkippedInput
+from .workers import chunk_bounds, map_chunks, plan_workers
+
+__all__ = ["Kept", "StreamSummary", "prepare_chunk", "chunk_frequency", "score_chunk",
+           "finish_stream", "stream_jsonl"]
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """What the corpus-level steps need of one article once its line is written."""
+
+    report: ArticleReport
+    word_counts: Counter[str]
+
+
+@dataclass(frozen=True, slots=True)
+class StreamSummary:
+    """What the command line reports after a streamed run."""
+
+    articles: int
+    skipped: tuple[SkippedInput, ...]
+    truncated: tuple[tuple[str, str], ...]
+
+
+def prepare_chunk(articles: Sequence[Article], steps: Mapping[str, Component]) -> list[_Prepared]:
+    """Pass 1 of one chunk: each article's own pass (no corpus statistics needed)."""
+    return [_prepare(article, steps) for article in articles]
+
+
+def chunk_frequency(prepared: Sequence[_Prepared], terms: int) -> np.ndarray:
+    """The chunk's document frequency per lexicon term (summed over chunks, it is the corpus's)."""
+    return document_frequency([p.matches for p in prepared], terms)
+
+
+def score_chunk(prepared: Sequence[_Prepared], model: FrameModel) -> tuple[bytes, list[Kept]]:
+    """Pass 2 of one chunk: frame scores with the corpus IDF, the reports as JSON lines, slim copies."""
+    frames = model.score_matches([list(p.matches) for p in prepared])
+    lines = []
+    kept = []
+    for item, scored in zip(prepared, frames):
+        report = _report(item, scored)
+        lines.append(_line("article", _rounded(report)))
+        kept.append(Kept(report=_slim(report), word_counts=item.word_counts))
+    return b"".join(lines), kept
+
+
+def finish_stream(
+    kept: Sequence[Kept], out: IO[bytes], *, skipped: Sequence[SkippedInput], lexicon: Lexicon
+) -> None:
+    """Reduce steps after the last article line: one line per outlet, then the ``corpus`` line."""
+    reports = [k.report for k in kept]
+    outlets = aggregate_outlets(reports, {k.report.id: k.word_counts for k in kept})
+    for outlet in outlets:
+        out.write(_line("outlet", _rounded(outlet)))
+    coverage = analyze_coverage(reports)
+    corpus = {
+        "schema_version": SCHEMA_VERSION,
+        "skipped": _rounded(tuple(sorted(skipped, key=lambda item: (item.source, item.reason)))),
+        "lexicon": _rounded(lexicon.describe()),
+        **{name: _rounded(getattr(coverage, name)) for name in ("facts", "shared_passages", "reprints", "naming")},
+    }
+    out.write(_line("corpus", corpus))
+
+
+def stream_jsonl(
+    articles: Sequence[Article],
+    out: IO[bytes],
+    *,
+    steps: Mapping[str, Component],
+    lexicon: Lexicon,
+    skipped: Sequence[SkippedInput] = (),
+    workers: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+    spill_dir: str | os.PathLike[str] | None = None,
+) -> StreamSummary:
+    """Analyse ``articles`` in two passes and write JSON lines to ``out`` (see the module docstring).
+
+    Pass-1 results wait in pickle files in a temporary folder (``spill_dir`` or the system's), one
+    per chunk, deleted as soon as the chunk is scored: memory holds one chunk per worker plus the
+    slim reports, not the corpus's full reports. ``workers`` > 1 runs both passes in processes.
+    ``progress(done, total)`` counts articles through both passes (``2 * len(articles)`` in all).
+    """
+    ordered = sorted(articles, key=lambda a: a.id)
+    total = len(ordered)
+    bounds = chunk_bounds(total)
+    count = plan_workers(workers, total)
+    model = FrameModel(lexicon)
+    tick = _Ticker(progress, 2 * total)
+    with tempfile.TemporaryDirectory(prefix="framing-stream-", dir=spill_dir) as folder:
+        spill = Path(folder)
+        frequency = np.zeros(len(lexicon.terms), dtype=np.int64)
+        for (start, end), chunk_df in map_chunks(_spill_chunk, (ordered, steps, len(lexicon.terms), spill), bounds,
+                                                 workers=count):
+            frequency += chunk_df
+            tick(end - start)
+        kept: list[Kept] = []
+        if total:
+            model.fit_document_frequency(frequency, total)
+            for (start, end), (lines, chunk_kept) in map_chunks(_score_spilled, (model, spill), bounds, workers=count):
+                out.write(lines)
+                kept.extend(chunk_kept)
+                tick(end - start)
+        finish_stream(kept, out, skipped=skipped, lexicon=lexicon)
+    truncated = tuple((k.report.source or k.report.id, note) for k in kept for note in k.report.notes
+                      if note.startswith("article truncated"))
+    return StreamSummary(articles=total, skipped=tuple(sorted(skipped, key=lambda item: (item.source, item.reason))),
+                         truncated=truncated)
+
+
+# -- internals --------------------------------------------------------------------------------------
+
+
+def _line(record: str, body: Any) -> bytes:
+    return dumps_json({"record": record, **body}, indent=None) + b"\n"
+
+
+def _slim(report: ArticleReport) -> ArticleReport:
+    # Outlets and coverage read scores, tone, voice, quotes, the cleaned text and sentence spans,
+    # never the evidence or the sentence text copies: dropping those is most of a report's memory.
+    sentences = tuple(dataclasses.replace(s, text="", evidence=()) for s in report.sentences)
+    return dataclasses.replace(report, sentences=sentences, removed=())
+
+
+class _Ticker:
+    def __init__(self, progress: Callable[[int, int], None] | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def __call__(self, articles: int) -> None:
+        self.done += articles
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+
+def _spill_chunk(job: tuple[Any, ...], start: int, end: int) -> np.ndarray:
+    ordered, steps, terms, spill = job
+    prepared = prepare_chunk(ordered[start:end], steps)
+    with open(spill / f"{start:09d}.pkl", "wb") as handle:
+        pickle.dump(prepared, handle, protocol=pickle.HIGHEST_PROTOCOL)  # our own temp file, read back below
+    return chunk_frequency(prepared, terms)
+
+
+def _score_spilled(job: tuple[Any, ...], start: int, end: int) -> tuple[bytes, list[Kept]]:
+    model, spill = job
+    path = spill / f"{start:09d}.pkl"
+    with open(path, "rb") as handle:
+        prepared = pickle.load(handle)  # written by _spill_chunk of this run, in our private temp folder
+    path.unlink()
+    return score_chunk(prepared, model)

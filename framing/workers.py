@@ -1,0 +1,131 @@
+"""Maps over chunks of a corpus in worker processes: ``framing analyze --workers N`` (issue 16).
+
+Each article's own pass (cleaning, the Document, the components) needs nothing from the others, so
+it is mapped over processes; the corpus-level reduce steps (IDF, outlets, coverage) stay in the
+calling process. Results come back in input order and every article runs the same code, so the
+output is byte-identical to one process.
+
+On Linux the pool forks: workers inherit the loaded lexicons, the components and the articles, so
+nothing is pickled on the way in and no worker pays the imports again; only results travel back.
+Elsewhere the pool spawns and the job is pickled once per worker.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+from .components import Component
+from .types import Article
+
+__all__ = ["available_cores", "chunk_bounds", "map_articles", "map_chunks", "plan_workers"]
+
+Result = TypeVar("Result")
+#: Fewer articles than this per worker and the pool costs more than it saves (forking, result pickling).
+MIN_ARTICLES_PER_WORKER = 20
+#: Articles per task: large enough that the per-task overhead is small, small enough to balance the load
+#: and to keep a streamed run's memory at a few chunks.
+CHUNK_ARTICLES = 16
+
+#: The job of the current map, inherited by forked workers (set just before the pool starts, cleared after).
+_current: tuple[Callable[..., Any], Any] | None = None
+
+
+def available_cores() -> int:
+    """The cores this process may run on (the default for ``--workers``)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def plan_workers(requested: int, articles: int) -> int:
+    """How many worker processes to start for ``articles`` articles: at most ``requested``, 1 for small sets.
+
+    Examples
+    --------
+    >>> plan_workers(4, 1000), plan_workers(4, 30), plan_workers(1, 1000)
+    (4, 1, 1)
+    """
+    return max(1, min(requested, articles // MIN_ARTICLES_PER_WORKER))
+
+
+def chunk_bounds(total: int, size: int = CHUNK_ARTICLES) -> list[tuple[int, int]]:
+    """``(start, end)`` of consecutive chunks of at most ``size`` items.
+
+    Examples
+    --------
+    >>> chunk_bounds(5, 2)
+    [(0, 2), (2, 4), (4, 5)]
+    """
+    return [(start, min(start + size, total)) for start in range(0, total, size)]
+
+
+def map_chunks(
+    function: Callable[[Any, int, int], Result], job: Any, bounds: Sequence[tuple[int, int]], *, workers: int
+) -> Iterator[tuple[tuple[int, int], Result]]:
+    """Yield ``((start, end), function(job, start, end))`` for each chunk, in chunk order.
+
+    With ``workers`` > 1 the chunks run in that many processes and each result is yielded as soon
+    as it and those before it are done. ``function`` must be module-level (sent by reference).
+    """
+    if workers <= 1 or len(bounds) <= 1:
+        for start, end in bounds:
+            yield (start, end), function(job, start, end)
+        return
+    global _current
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    _current = (function, job)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                                 initializer=_start_worker, initargs=(function, job) if method == "spawn" else ()) as pool:
+            try:
+                yield from zip(bounds, pool.map(_run_chunk, bounds))
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)  # one failed chunk: stop, do not finish the rest
+                raise
+    finally:
+        _current = None
+
+
+def map_articles(
+    prepare: Callable[[Article, Mapping[str, Component]], Result],
+    articles: Sequence[Article],
+    steps: Mapping[str, Component],
+    *,
+    workers: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Result]:
+    """Return ``[prepare(article, steps) for article in articles]``, computed by up to ``workers`` processes.
+
+    ``progress(done, total)`` is called in this process after each article (one process) or chunk.
+    """
+    total = len(articles)
+    count = plan_workers(workers, total)
+    bounds = chunk_bounds(total, 1 if count == 1 else CHUNK_ARTICLES)
+    results: list[Result] = []
+    for (_, end), chunk in map_chunks(_prepare_range, (prepare, articles, steps), bounds, workers=count):
+        results.extend(chunk)
+        if progress is not None:
+            progress(end, total)
+    return results
+
+
+def _prepare_range(job: Any, start: int, end: int) -> list[Any]:
+    prepare, articles, steps = job
+    return [prepare(article, steps) for article in articles[start:end]]
+
+
+def _start_worker(function: Callable[..., Any] | None = None, job: Any = None) -> None:
+    global _current
+    if function is not None:
+        _current = (function, job)
+
+
+def _run_chunk(bounds: tuple[int, int]) -> Any:
+    assert _current is not None, "worker started without a job"
+    function, job = _current
+    return function(job, *bounds)

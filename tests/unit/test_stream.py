@@ -1,0 +1,90 @@
+"""Issue 16: ``--format jsonl`` streams the same report as ``--format json``, one object per line."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import pytest
+
+from framing.components import check_components, default_components
+from framing.export import dumps_json, report_to_dict
+from framing.lexicon import load_default_lexicon, load_tone_lexicon
+from framing.pipeline import analyze_articles
+from framing.progress import progress_bar
+from framing.stream import stream_jsonl
+from framing.types import Article, SkippedInput
+
+SKIPPED = (SkippedInput("b.txt", "empty file"), SkippedInput("a.txt", "empty file"))
+
+
+def _stream(articles: list[Article], **options: Any) -> bytes:
+    lexicon = load_default_lexicon()
+    steps = check_components(default_components(lexicon=lexicon, tone_lexicon=load_tone_lexicon()))
+    out = io.BytesIO()
+    stream_jsonl(articles, out, steps=steps, lexicon=lexicon, skipped=SKIPPED, **options)
+    return out.getvalue()
+
+
+def rebuild(lines: bytes) -> dict[str, Any]:
+    """The ``--format json`` document from JSON lines: articles, outlets, then the corpus line's fields."""
+    records = [json.loads(line) for line in lines.splitlines()]
+    kinds = [r.pop("record") for r in records]
+    assert kinds == sorted(kinds, key=["article", "outlet", "corpus"].index) and kinds[-1] == "corpus"
+    corpus = records[-1]
+    return {"schema_version": corpus.pop("schema_version"),
+            "articles": [r for k, r in zip(kinds, records) if k == "article"],
+            "outlets": [r for k, r in zip(kinds, records) if k == "outlet"],
+            "skipped": corpus.pop("skipped"), "lexicon": corpus.pop("lexicon"), **corpus}
+
+
+@pytest.fixture(scope="module")
+def expected(scale_articles: list[Article]) -> dict[str, Any]:
+    return report_to_dict(analyze_articles(list(reversed(scale_articles)), skipped=SKIPPED))
+
+
+def test_stream_rebuilds_the_json_report(scale_articles: list[Article], expected: dict[str, Any]) -> None:
+    lines = _stream(scale_articles)
+    rebuilt = rebuild(lines)
+    assert list(rebuilt) == list(expected)
+    assert rebuilt == json.loads(dumps_json(expected))
+
+
+def test_stream_article_lines_are_the_json_articles_byte_for_byte(
+    scale_articles: list[Article], expected: dict[str, Any]
+) -> None:
+    lines = _stream(scale_articles).splitlines()
+    assert len(lines) == len(scale_articles) + len(expected["outlets"]) + 1
+    for line, article in zip(lines, expected["articles"]):
+        assert line == dumps_json({"record": "article", **article}, indent=None)
+
+
+def test_stream_workers_give_identical_bytes(scale_articles: list[Article]) -> None:
+    assert _stream(scale_articles, workers=2) == _stream(scale_articles, workers=1)
+
+
+def test_stream_empty_corpus_still_ends_with_a_corpus_line() -> None:
+    lines = _stream([]).splitlines()
+    assert [json.loads(line)["record"] for line in lines] == ["corpus"]
+    assert json.loads(lines[0])["skipped"] == [{"source": "a.txt", "reason": "empty file"},
+                                               {"source": "b.txt", "reason": "empty file"}]
+
+
+def test_stream_progress_counts_both_passes(scale_articles: list[Article]) -> None:
+    seen: list[tuple[int, int]] = []
+    _stream(scale_articles, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (2 * len(scale_articles), 2 * len(scale_articles))
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("stream", "drawn"), [(io.StringIO(), False), (_Terminal(), True)])
+def test_stream_progress_bar_only_on_a_terminal(stream: io.StringIO, drawn: bool) -> None:
+    with progress_bar("analysing", stream=stream) as progress:
+        for done in range(1, 11):
+            progress(done, 10)
+    assert ("analysing" in stream.getvalue()) is drawn
