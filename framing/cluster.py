@@ -12,6 +12,7 @@ every worker machine, or start ``dask worker`` from a checkout.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import IO, Any
 
@@ -21,8 +22,8 @@ from .components import Component
 from .frames import FrameModel
 from .lexicon import Lexicon
 from .pipeline import _Prepared
-from .stream import Kept, StreamSummary, chunk_frequency, finish_stream, prepare_chunk, score_chunk
-from .types import Article, SkippedInput
+from .stream import Kept, StreamSummary, chunk_frequency, finish_stream, keep, prepare_chunk, score_chunk, summarize
+from .types import Article, ArticleReport, SkippedInput
 from .workers import chunk_bounds
 
 __all__ = ["ClusterError", "stream_on_cluster"]
@@ -72,30 +73,31 @@ def stream_on_cluster(
     except (OSError, TimeoutError) as exc:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     ordered = sorted(articles, key=lambda a: a.id)
+    reports: list[ArticleReport] = []
+    pooled: dict[str, Counter[str]] = {}
     try:
         with client.as_current():  # distributed.as_completed finds the client as the current one
-            kept = _two_passes(client, ordered, out, steps=steps, lexicon=lexicon, progress=progress,
-                               bounds=chunk_bounds(len(ordered), chunk_articles))
-        finish_stream(kept, out, skipped=skipped, lexicon=lexicon)
+            _two_passes(client, ordered, out, reports, pooled, steps=steps, lexicon=lexicon, progress=progress,
+                        bounds=chunk_bounds(len(ordered), chunk_articles))
+        finish_stream(reports, pooled, out, skipped=skipped, lexicon=lexicon)
     finally:
         client.close()
-    truncated = tuple((k.report.source or k.report.id, note) for k in kept for note in k.report.notes
-                      if note.startswith("article truncated"))
-    return StreamSummary(articles=len(ordered),
-                         skipped=tuple(sorted(skipped, key=lambda item: (item.source, item.reason))),
-                         truncated=truncated)
+    return summarize(reports, skipped)
 
 
 def _two_passes(
     client: Any,
     ordered: Sequence[Article],
     out: IO[bytes],
+    reports: list[ArticleReport],
+    pooled: dict[str, Counter[str]],
     *,
     steps: Mapping[str, Component],
     lexicon: Lexicon,
     progress: Callable[[int, int], None] | None,
     bounds: Sequence[tuple[int, int]],
-) -> list[Kept]:
+) -> None:
+    """Both passes on the cluster; the slim reports and pooled word counts are added to ``reports``/``pooled``."""
     from distributed import as_completed
 
     total = len(ordered)
@@ -111,9 +113,8 @@ def _two_passes(
         if progress is not None:
             progress(done, 2 * total)
     del frequencies
-    kept: list[Kept] = []
     if not total:
-        return kept
+        return
     model = FrameModel(lexicon).fit_document_frequency(frequency, total)
     shared_model = client.scatter(_Shared(model), broadcast=True)
     scored = client.map(_score_task, prepared, model=shared_model, pure=False)
@@ -127,12 +128,11 @@ def _two_passes(
         while next_chunk in waiting:  # written in id order, as soon as the next chunk is in
             lines, chunk_kept = waiting.pop(next_chunk)
             out.write(lines)
-            kept.extend(chunk_kept)
+            keep(chunk_kept, reports, pooled)
             done += _size(bounds, next_chunk)
             next_chunk += 1
             if progress is not None:
                 progress(done, 2 * total)
-    return kept
 
 
 def _size(bounds: Sequence[tuple[int, int]], number: int) -> int:

@@ -44,17 +44,25 @@ def intensity_per_thousand(scores: Mapping[str, float], words: int) -> float:
 
 
 def aggregate_outlets(
-    articles: Sequence[ArticleReport], word_counts: Mapping[str, Counter[str]]
+    articles: Sequence[ArticleReport],
+    word_counts: Mapping[str, Counter[str]],
+    *,
+    pooled_counts: Mapping[str, Counter[str]] | None = None,
 ) -> tuple[OutletReport, ...]:
     """Pool articles by outlet label, sorted by outlet name.
 
     ``word_counts`` maps article id to its content-word counts (for distinctive vocabulary).
+    ``pooled_counts`` (outlet -> counts already summed over its articles in the order given) replaces
+    it for callers that pool as they go and drop each article's counts (``framing.stream``, issue 16).
     """
     by_outlet: dict[str, list[ArticleReport]] = {}
     for article in articles:
         by_outlet.setdefault(article.outlet, []).append(article)
     outlet_counts: dict[str, Counter[str]] = {}
     for outlet, members in by_outlet.items():
+        if pooled_counts is not None:
+            outlet_counts[outlet] = pooled_counts.get(outlet, Counter())
+            continue
         pooled: Counter[str] = Counter()
         for article in members:
             pooled.update(word_counts.get(article.id, Counter()))

@@ -44,8 +44,8 @@ from .pipeline import _Prepared, _prepare, _report  # the per-article steps, sha
 from .types import Article, ArticleReport, SkippedInput
 from .workers import chunk_bounds, map_chunks, plan_workers
 
-__all__ = ["Kept", "StreamSummary", "prepare_chunk", "chunk_frequency", "score_chunk",
-           "finish_stream", "stream_jsonl"]
+__all__ = ["Kept", "StreamSummary", "prepare_chunk", "chunk_frequency", "score_chunk", "keep", "pool_word_counts",
+           "finish_stream", "summarize", "stream_jsonl"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +88,18 @@ def score_chunk(prepared: Sequence[_Prepared], model: FrameModel) -> tuple[bytes
 
 
 def finish_stream(
-    kept: Sequence[Kept], out: IO[bytes], *, skipped: Sequence[SkippedInput], lexicon: Lexicon
+    reports: Sequence[ArticleReport],
+    pooled: Mapping[str, Counter[str]],
+    out: IO[bytes],
+    *,
+    skipped: Sequence[SkippedInput],
+    lexicon: Lexicon,
 ) -> None:
-    """Reduce steps after the last article line: one line per outlet, then the ``corpus`` line."""
-    reports = [k.report for k in kept]
-    outlets = aggregate_outlets(reports, {k.report.id: k.word_counts for k in kept})
+    """Reduce steps after the last article line: one line per outlet, then the ``corpus`` line.
+
+    ``reports`` are the slim reports in id order, ``pooled`` the outlets' word counts (:func:`pool_word_counts`).
+    """
+    outlets = aggregate_outlets(reports, {}, pooled_counts=pooled)
     for outlet in outlets:
         out.write(_line("outlet", _rounded(outlet)))
     coverage = analyze_coverage(reports)
@@ -103,6 +110,18 @@ def finish_stream(
         **{name: _rounded(getattr(coverage, name)) for name in ("facts", "shared_passages", "reprints", "naming")},
     }
     out.write(_line("corpus", corpus))
+
+
+def pool_word_counts(kept: Sequence[Kept], into: dict[str, Counter[str]] | None = None) -> dict[str, Counter[str]]:
+    """Add each article's content-word counts to its outlet's, in the order given (id order).
+
+    The stream pools chunk by chunk as lines are written and keeps no article's counts: summed in
+    the same order, the outlet counts are those ``aggregate_outlets`` would pool itself.
+    """
+    pooled = {} if into is None else into
+    for item in kept:
+        pooled.setdefault(item.report.outlet, Counter()).update(item.word_counts)
+    return pooled
 
 
 def stream_jsonl(
@@ -136,17 +155,29 @@ def stream_jsonl(
                                                  workers=count):
             frequency += chunk_df
             tick(end - start)
-        kept: list[Kept] = []
+        reports: list[ArticleReport] = []
+        pooled: dict[str, Counter[str]] = {}
         if total:
             model.fit_document_frequency(frequency, total)
             for (start, end), (lines, chunk_kept) in map_chunks(_score_spilled, (model, spill), bounds, workers=count):
                 out.write(lines)
-                kept.extend(chunk_kept)
+                keep(chunk_kept, reports, pooled)
                 tick(end - start)
-        finish_stream(kept, out, skipped=skipped, lexicon=lexicon)
-    truncated = tuple((k.report.source or k.report.id, note) for k in kept for note in k.report.notes
-                      if note.startswith("article truncated"))
-    return StreamSummary(articles=total, skipped=tuple(sorted(skipped, key=lambda item: (item.source, item.reason))),
+        finish_stream(reports, pooled, out, skipped=skipped, lexicon=lexicon)
+    return summarize(reports, skipped)
+
+
+def keep(chunk: Sequence[Kept], reports: list[ArticleReport], pooled: dict[str, Counter[str]]) -> None:
+    """After a chunk's lines are written: keep its slim reports, pool its word counts, drop the rest."""
+    reports.extend(k.report for k in chunk)
+    pool_word_counts(chunk, pooled)
+
+
+def summarize(reports: Sequence[ArticleReport], skipped: Sequence[SkippedInput]) -> StreamSummary:
+    """What the command line prints after a streamed run (skipped inputs, truncated articles)."""
+    truncated = tuple((r.source or r.id, note) for r in reports for note in r.notes if note.startswith("article truncated"))
+    return StreamSummary(articles=len(reports),
+                         skipped=tuple(sorted(skipped, key=lambda item: (item.source, item.reason))),
                          truncated=truncated)
 
 
