@@ -13,7 +13,6 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from .cleaning import clean_text
@@ -26,7 +25,7 @@ from .frames import DocumentFrames, FrameModel
 from .lexicon import Lexicon, ToneLexicon, load_default_lexicon, load_tone_lexicon
 from .segment import build_document
 from .tone import mean_tone
-from .voices import split_voice
+from .voices import TokenLayout, split_voice, token_layout
 from .workers import map_articles
 from .types import (
     FRAMES,
@@ -39,7 +38,6 @@ from .types import (
     Readability,
     SentenceReport,
     SkippedInput,
-    Token,
     Voice,
     VoiceScores,
     freeze,
@@ -67,25 +65,10 @@ class _Prepared:
     readability: Readability
     notes: tuple[str, ...]
     quotes: tuple[Quote, ...] = ()
-    #: The Document's tokens, kept only when quotes were found: the voice split needs them later.
-    tokens: tuple[Token, ...] = ()
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Sent back from worker processes (framing.workers): tokens travel as plain tuples, which
-        # pickle in C; as NamedTuples they were 80% of the transfer cost (issue 16).
-        head = {name: getattr(self, name) for name in _PREPARED_FIELDS if name != "tokens"}
-        return (_unpickle_prepared, (head, tuple(map(tuple, self.tokens))))
-
-
-def _unpickle_prepared(head: dict[str, Any], tokens: tuple[tuple[Any, ...], ...]) -> _Prepared:
-    return _Prepared(**head, tokens=tuple(map(_make_token, tokens)))
-
-
-#: ``Token._make`` without its Python-level checks: a quarter of the time per token.
-_make_token = partial(tuple.__new__, Token)
-
-
-_PREPARED_FIELDS = tuple(_Prepared.__dataclass_fields__)
+    #: Where the Document's tokens start (``voices.TokenLayout``), kept only when quotes were found:
+    #: the voice split needs it later, and the tokens themselves are dropped with the Document. An
+    #: array and a bytes object also pickle in C when a worker process sends this back (issue 16).
+    tokens: TokenLayout | None = None
 
 
 def analyze_paths(
@@ -258,7 +241,7 @@ def _prepare(article: Article, steps: Mapping[str, Component]) -> _Prepared:
         readability=results["readability"],
         notes=notes,
         quotes=results.get("quotes", ()),
-        tokens=document.tokens if results.get("quotes") else (),
+        tokens=token_layout(document.tokens) if results.get("quotes") else None,
     )
 
 
@@ -286,7 +269,7 @@ def _report(prepared: _Prepared, frames: DocumentFrames) -> ArticleReport:
         sentences=sentences,
         notes=prepared.notes,
         quotes=prepared.quotes,
-        voice=split_voice(sentences, prepared.tokens, prepared.quotes) if prepared.quotes else _own_only(sentences, words),
+        voice=split_voice(sentences, prepared.tokens, prepared.quotes) if prepared.quotes and prepared.tokens is not None else _own_only(sentences, words),
         evidence_level=evidence_level(strong_evidence_count(frames.lexicon_weights), words,
                                       any_evidence=bool(frames.evidence)),
         emphasis_ci=emphasis_interval([s.frames for s in sentences]),

@@ -57,6 +57,8 @@ MIN_CLAUSE_WORDS = 3
 #: A sentence-initial capitalised word this frequent in English (wordfreq Zipf scale) is a function
 #: word ("But", "When"), not the start of a name; 5.0 keeps "Manila" (3.6) and drops "But" (6.9).
 FUNCTION_WORD_ZIPF = 5.0
+#: Distinct speaker descriptions whose type a finder remembers before starting afresh.
+TYPE_CACHE_SIZE = 20_000
 #: Words that may sit inside a name between capitalised words ("Ursula von der Leyen").
 _NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "al", "bin", "la", "le", "du", "of", "for", "and"})
 
@@ -123,6 +125,17 @@ class QuoteFinder:
             w for key, row in self.rules.speaker_terms.items() for w in key
             if row.type != "indefinite" and w not in functional and zipf_frequency(w, "en") < FUNCTION_WORD_ZIPF + 0.5
         )
+        # Lemmas that can start a cue ("point" of "point out"), so each article looks only at those.
+        self._cue_starts = frozenset({*self.rules.roles, *(cue.split()[0] for cue in self.rules.roles if " " in cue)})
+        # Speaker words by role, looked up once per token (``QuoteRules.has`` per call was a hot spot).
+        cues = self.rules.cues
+        self._speaker_words = frozenset({
+            *self._term_words, *_NAME_PARTICLES, *cues.get("pronoun_person", ()), *cues.get("pronoun_body", ()),
+            *cues.get("role_person", ()), *cues.get("determiner", ()),
+        })
+        #: speaker type by description: the same few speakers recur across a corpus, and the type is
+        #: a pure function of the description and the rules (bounded, cleared when full).
+        self._types: dict[str, str] = {}
 
     def __call__(
         self,
@@ -178,9 +191,14 @@ class _Run:
 
     def __init__(self, finder: QuoteFinder, text: str, tokens: list[Token], sentences: list[Span], paragraphs: list[Span]):
         self.rules = finder.rules
+        self.finder = finder
         self.term_words = finder._term_words
         self.text, self.tokens, self.sentences, self.paragraphs = text, tokens, sentences, paragraphs
         self.starts = [t.start for t in tokens]
+        # Each token's leading capital and the gap before it, computed once: the rules ask for both
+        # many times per token (a third of the finder's time went to slicing gaps again).
+        self.caps = [text[t.start].isupper() for t in tokens]
+        self.gaps = _gaps(text, tokens, self.starts)
         self.sentence_starts = {s.start for s in sentences}
         self.used_cues: set[int] = set()
         self.names: dict[str, _Mention] = {}
@@ -191,14 +209,15 @@ class _Run:
         word as a person's name, keyed by surname, with the role words before it as description, so
         "Umerov said" later finds "Ukrainian Defense Minister Rustem Umerov"."""
         tokens, text, terms = self.tokens, self.text, self.rules.speaker_terms
-        capitals = [i for i, t in enumerate(tokens) if text[t.start].isupper()]
+        caps = self.caps
+        capitals = [i for i, c in enumerate(caps) if c]
         k = 0
         for k0 in capitals:
             if k0 < k:
                 continue
             k = k0
             end = k
-            while end < len(tokens) and (text[tokens[end].start].isupper() or tokens[end].lower in ("von", "der", "de", "van", "bin", "al", "da")) and (end == k or not _BOUNDARY.search(self._gap(end))):
+            while end < len(tokens) and (caps[end] or tokens[end].lower in ("von", "der", "de", "van", "bin", "al", "da")) and (end == k or not _BOUNDARY.search(self._gap(end))):
                 end += 1
             name = self._person_name(k, end) if end - k >= 2 else None
             if name is not None and name[1] - name[0] == 1 and name[0] > k:
@@ -250,7 +269,7 @@ class _Run:
     def _is_the_quote(self, item: _Indirect, directs: list[_Direct]) -> bool:
         """A 'reported clause' that opens with a direct quote covering most of it is that quote."""
         for d in directs:
-            if not _mostly_inside(item.start, item.end, [(d.start, d.end)]):
+            if d.end <= item.start or d.start >= item.end or not _mostly_inside(item.start, item.end, [(d.start, d.end)]):
                 continue
             lead = self.text[item.start : d.open_at]
             if d.open_at <= item.start + 1 or lead.rstrip().endswith((",", ":")):
@@ -415,10 +434,9 @@ class _Run:
     def _find_indirect(self, inside: list[tuple[int, int]]) -> list[_Indirect]:
         found: list[_Indirect] = []
         quoted = _IntervalSet(inside)
-        roles = self.rules.roles
         # only tokens that can be cues are looked at (a few per sentence at most)
-        firsts = {cue.split()[0] for cue in roles if " " in cue}  # "point" of "point out"
-        candidates = [j for j, t in enumerate(self.tokens) if t.lemma in roles or t.lemma in firsts or t.lower == "according"]
+        cue_starts = self.finder._cue_starts
+        candidates = [j for j, t in enumerate(self.tokens) if t.lemma in cue_starts or t.lower == "according"]
         for sentence in self.sentences:
             first, last = bisect_left(self.starts, sentence.start), bisect_right(self.starts, sentence.end - 1)
             lo, hi = bisect_left(candidates, first), bisect_left(candidates, last)
@@ -724,15 +742,10 @@ class _Run:
 
     # ----- speakers -------------------------------------------------------------------------
     def _gap(self, j: int) -> str:
-        """The characters between token j-1 and token j."""
+        """The characters between token j-1 and token j (see :func:`_gaps`)."""
         if j <= 0 or j >= len(self.tokens):
             return ""
-        gap = self.text[self.tokens[j - 1].end : self.tokens[j].start]
-        if gap[:1] in ("’", "'") and self.tokens[j - 1].lower.endswith("s") and not gap[1:].strip():
-            return " "  # plural possessive: "the Philippines’ National Security Council"
-        if gap == "." and len(self.tokens[j - 1].lower) == 1 and len(self.tokens[j].lower) == 1:
-            return " "  # an abbreviation: "a senior U.S. official"
-        return gap
+        return self.gaps[j]
 
     def _skip_forward(self, j: int, stop: int) -> int:
         skips = self.rules.cues.get("skip", frozenset())
@@ -794,21 +807,10 @@ class _Run:
         return None
 
     def _speaker_word(self, k: int) -> bool:
-        token = self.tokens[k]
-        first = self.text[token.start]
-        if first.isupper() or first.isdigit() and False:
+        if self.caps[k]:
             return True
-        lower = token.lower
-        rules = self.rules
-        return (
-            lower in self.term_words
-            or lower in _NAME_PARTICLES
-            or rules.has("pronoun_person", lower)
-            or rules.has("pronoun_body", lower)
-            or rules.has("role_person", lower)
-            or rules.has("determiner", lower)
-            or (lower.endswith("s") and token.lemma in self.term_words)  # plurals: "officials", "analysts"
-        )
+        token = self.tokens[k]
+        return token.lower in self.finder._speaker_words or (token.lower.endswith("s") and token.lemma in self.term_words)  # plurals: "officials"
 
     def _speaker_after(self, cue: int, *, stop: int | None = None) -> _Mention | None:
         """The speaker phrase right after a cue: 'said Jay Tarriela, spokesperson of the PCG'."""
@@ -1025,7 +1027,14 @@ class _Run:
         return mention
 
     def _type(self, mention: _Mention) -> str:
-        return speaker_type(mention.text + " " + mention.description, self.rules)
+        description = mention.text + " " + mention.description
+        cache = self.finder._types
+        found = cache.get(description)
+        if found is None:
+            if len(cache) >= TYPE_CACHE_SIZE:
+                cache.clear()
+            found = cache[description] = speaker_type(description, self.rules)
+        return found
 
 
 def speaker_type(description: str, rules: QuoteRules | None = None) -> str:
@@ -1069,12 +1078,28 @@ def speaker_type(description: str, rules: QuoteRules | None = None) -> str:
     return "other"
 
 
+def _gaps(text: str, tokens: Sequence[Token], starts: Sequence[int]) -> list[str]:
+    """The characters before each token (``""`` before the first), as the speaker rules read them:
+    a plural possessive ("the Philippines’ National Security Council") and an abbreviation's dot
+    ("a senior U.S. official") read as a plain space, so they do not end a speaker phrase."""
+    gaps = [""]
+    gaps += [text[t.end : start] for t, start in zip(tokens, starts[1:])]
+    for j in [j for j, gap in enumerate(gaps) if gap[:1] in ("’", "'", ".")]:
+        gap, previous = gaps[j], tokens[j - 1].lower
+        if gap[:1] in ("’", "'") and previous.endswith("s") and not gap[1:].strip():
+            gaps[j] = " "
+        elif gap == "." and len(previous) == 1 and len(tokens[j].lower) == 1:
+            gaps[j] = " "
+    return gaps
+
+
 @lru_cache(maxsize=50_000)
 def _zipf(word: str) -> float:
     """wordfreq's Zipf frequency, cached: names recur in every article of a corpus."""
     return float(zipf_frequency(word, "en"))
 
 
+@lru_cache(maxsize=100_000)
 def _bare(word: str) -> str:
     word = word.replace("’", "'")
     return word.removesuffix("'s")

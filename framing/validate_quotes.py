@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 from .errors import FramingError
@@ -26,11 +26,18 @@ from .quotes import QuoteFinder
 from .segment import split_sentences
 from .types import Quote, Span
 
-__all__ = ["ANNOTATIONS", "MATCH_OVERLAP", "QUOTES_FILE", "content_view", "evaluate_quotes", "format_quotes_table", "load_annotations"]
+__all__ = [
+    "ANNOTATIONS", "FRESH_ANNOTATIONS", "FRESH_FILE", "MATCH_OVERLAP", "QUOTES_FILE", "content_view",
+    "evaluate_fresh_quotes", "evaluate_quotes", "format_quotes_table", "load_annotations", "tuning_split",
+]
 
 QUOTES_FILE = "cleaning_dev.jsonl"
 #: Our annotations, kept with the tests (offsets and labels, never text).
 ANNOTATIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_dev_annotations.json"
+#: A fresh check, annotated before the finder ever ran on those articles and never tuned on:
+#: full AllSides articles (``content_original``) of the emphasis dev set, offsets and labels only.
+FRESH_FILE = "emphasis_allsides_dev.jsonl"
+FRESH_ANNOTATIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_fresh_annotations.json"
 #: Share of the shorter span two quotes must share to count as the same quote: reported clauses have
 #: fuzzy ends ("…, after eight ships shadowed them" may or may not belong to the clause).
 MATCH_OVERLAP = 0.5
@@ -102,25 +109,62 @@ def _prf(tp: int, n_found: int, n_gold: int) -> dict[str, float | int]:
             "matched": tp, "found": n_found, "gold": n_gold}
 
 
+def tuning_split(annotations: str | Path = ANNOTATIONS) -> dict[str, list[str]]:
+    """The dev pages the rules were first tuned on (``tune``) and the ones annotated blind later
+    (``blind``, listed in the annotation file), so each half can be reported on its own."""
+    data = json.loads(Path(annotations).read_text(encoding="utf-8"))
+    blind = set(data.get("blind_pages", ()))
+    return {"tune": sorted(p for p in data["pages"] if p not in blind), "blind": sorted(p for p in data["pages"] if p in blind)}
+
+
 def evaluate_quotes(data_dir: str | Path, *, annotations: str | Path = ANNOTATIONS,
-                    finder: QuoteFinder | None = None) -> dict[str, object]:
-    """Precision, recall and F1 per kind and speaker accuracy on the annotated dev pages."""
+                    finder: QuoteFinder | None = None, pages: Collection[str] | None = None) -> dict[str, object]:
+    """Precision, recall and F1 per kind and speaker accuracy on the annotated dev pages (all of
+    them, or only the ids in ``pages``)."""
     source = Path(data_dir) / QUOTES_FILE
     if not source.is_file():
         raise FramingError(f"{source} not found: quote validation needs the cleaning dev pages")
     gold_pages = load_annotations(annotations)
-    finder = finder or QuoteFinder()
+    if pages is not None:
+        gold_pages = {k: v for k, v in gold_pages.items() if k in pages}
+    with source.open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    views = ((str(row["id"]), *content_view(row), gold_pages[row["id"]]) for row in rows if row["id"] in gold_pages)
+    return _score(views, len(gold_pages), finder or QuoteFinder())
+
+
+def evaluate_fresh_quotes(data_dir: str | Path, *, annotations: str | Path = FRESH_ANNOTATIONS,
+                          finder: QuoteFinder | None = None) -> dict[str, object]:
+    """The same figures on the fresh check: whole articles, one paragraph a line, the lines we
+    marked as embeds or page furniture (``clutter_lines``) blanked as :func:`content_view` does."""
+    source = Path(data_dir) / FRESH_FILE
+    if not source.is_file():
+        raise FramingError(f"{source} not found: the fresh quote check needs the emphasis dev articles")
+    try:
+        gold_pages = json.loads(Path(annotations).read_text(encoding="utf-8"))["pages"]
+    except OSError as exc:
+        raise FramingError(f"cannot read quote annotations {annotations}: {exc.strerror or exc}") from exc
+    views = []
+    with source.open(encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line) if line.strip() else None
+            if row is None or row["ID"] not in gold_pages:
+                continue
+            entry = gold_pages[row["ID"]]
+            raw = str(row["content_original"])
+            clutter = set(entry["clutter_lines"])
+            labels = [{"i": i, "label": "clutter" if i in clutter else "content"} for i in range(raw.count("\n") + 1)]
+            views.append((str(row["ID"]), *content_view({"raw": raw, "lines": labels}), entry["quotes"]))
+    return _score(views, len(gold_pages), finder or QuoteFinder())
+
+
+def _score(views: Iterable[tuple[str, str, list[Span], list[Span], list[dict[str, object]]]], n_pages: int,
+           finder: QuoteFinder) -> dict[str, object]:
     counts = {kind: [0, 0, 0] for kind in ("direct", "indirect")}
     speaker_ok = type_ok = matched_total = 0
     errors: list[dict[str, object]] = []
-    with source.open(encoding="utf-8") as handle:
-        pages = [json.loads(line) for line in handle if line.strip()]
-    for page in pages:
-        if page["id"] not in gold_pages:
-            continue
-        text, paragraphs, sentences = content_view(page)
+    for page_id, text, paragraphs, sentences, gold in views:
         found = list(finder(text, paragraphs=paragraphs, sentences=sentences))
-        gold = gold_pages[page["id"]]
         used: set[int] = set()
         for kind, tally in counts.items():
             f_kind = [q for q in found if q.kind == kind]
@@ -131,7 +175,7 @@ def evaluate_quotes(data_dir: str | Path, *, annotations: str | Path = ANNOTATIO
                 best = max((( _overlap((q.start, q.end), (int(g["start"]), int(g["end"]))), i, g) for i, g in g_kind if i not in used),  # type: ignore[call-overload]
                            default=None, key=lambda item: item[0])
                 if best is None or best[0] < MATCH_OVERLAP:
-                    errors.append({"page": page["id"], "error": "false positive", "kind": kind, "start": q.start, "end": q.end})
+                    errors.append({"page": page_id, "error": "false positive", "kind": kind, "start": q.start, "end": q.end})
                     continue
                 _, i, g = best
                 used.add(i)
@@ -141,14 +185,14 @@ def evaluate_quotes(data_dir: str | Path, *, annotations: str | Path = ANNOTATIO
                 if _head_match(q.speaker, gold_speaker):
                     speaker_ok += 1
                 else:
-                    errors.append({"page": page["id"], "error": "wrong speaker", "kind": kind, "start": q.start, "end": q.end})
+                    errors.append({"page": page_id, "error": "wrong speaker", "kind": kind, "start": q.start, "end": q.end})
                 if _same_type(q, str(g["speaker_type"])):
                     type_ok += 1
         for i, g in enumerate(gold):
             if i not in used:
-                errors.append({"page": page["id"], "error": "missed", "kind": g["kind"], "start": g["start"], "end": g["end"]})
+                errors.append({"page": page_id, "error": "missed", "kind": g["kind"], "start": g["start"], "end": g["end"]})
     return {
-        "pages": len(gold_pages),
+        "pages": n_pages,
         "match": f"same kind, overlap >= {MATCH_OVERLAP} of the shorter span, one-to-one",
         "direct": _prf(*counts["direct"]),
         "indirect": _prf(*counts["indirect"]),
@@ -161,7 +205,9 @@ def evaluate_quotes(data_dir: str | Path, *, annotations: str | Path = ANNOTATIO
 
 def quote_figures(data_dir: str | Path) -> dict[str, object]:
     """The figures of :func:`evaluate_quotes` for ``framing validate``: without the per-quote error
-    list, and with the reason instead when the pages or our annotations are not there."""
+    list, and with the reason instead when the pages or our annotations are not there. Added: the
+    same figures on the first-tuned pages and on the later blind half (``halves``), and on the fresh
+    check no rule was tuned on (``fresh``)."""
     try:
         figures = evaluate_quotes(data_dir)
     except FramingError as exc:
@@ -169,6 +215,18 @@ def quote_figures(data_dir: str | Path) -> dict[str, object]:
     errors = figures.pop("errors")
     assert isinstance(errors, list)
     figures["error_counts"] = dict(sorted(Counter(f"{e['error']} {e['kind']}" for e in errors).items()))
+    halves = {}
+    for name, ids in tuning_split().items():
+        half = evaluate_quotes(data_dir, pages=ids)
+        halves[name] = {key: half[key] for key in ("pages", "direct", "indirect", "speaker_correct", "matched")}
+    figures["halves"] = halves
+    try:
+        fresh = evaluate_fresh_quotes(data_dir)
+    except FramingError as exc:
+        figures["fresh"] = {"skipped": str(exc)}
+    else:
+        fresh.pop("errors")
+        figures["fresh"] = fresh
     return figures
 
 
@@ -186,5 +244,12 @@ def format_quotes_table(figures: Mapping[str, object]) -> str:
         lines.append(f"{kind:<12}{block['precision']:>10.3f}{block['recall']:>8.3f}{block['f1']:>7.3f}{block['found']:>7}{block['gold']:>6}")
     lines.append(f"speaker correct on {figures['matched']} matched quotes: {figures['speaker_correct']:.3f}; "
                  f"speaker type correct: {figures['speaker_type_correct']:.3f}")
+    extra = dict(figures.get("halves") or {})  # type: ignore[call-overload]
+    if isinstance(figures.get("fresh"), Mapping) and "direct" in figures["fresh"]:  # type: ignore[operator]
+        extra["fresh (never tuned on)"] = figures["fresh"]
+    for name, block in extra.items():
+        assert isinstance(block, Mapping)
+        lines.append(f"  {name}: {block['pages']} pages, direct F1 {block['direct']['f1']:.3f}, reported F1 "
+                     f"{block['indirect']['f1']:.3f}, speaker correct {block['speaker_correct']:.3f}")
     return "\n".join(lines) + "\n"
 

@@ -90,3 +90,34 @@ def test_shipped_annotations_hold_offsets_and_labels_only() -> None:
     assert len(data["pages"]) >= 20 and len(items) >= 100
     assert all(set(item) == allowed for item in items)
     assert all(item["kind"] in ("direct", "indirect") and item["end"] > item["start"] for item in items)
+
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / ".." / "shared" / "benchmarks"
+
+
+@pytest.mark.skipif(not (BENCHMARKS / "cleaning_dev.jsonl").is_file(), reason="the cleaning dev pages are not here")
+def test_dev_figures_are_pinned() -> None:
+    """The dev figures change only with the rules: a speed-up that changes them is a bug (update
+    these, the README and the CHANGELOG together when a rule change is meant to)."""
+    figures = evaluate_quotes(BENCHMARKS)
+    got = (figures["direct"]["f1"], figures["indirect"]["f1"], figures["speaker_correct"], figures["matched"])  # type: ignore[index]
+    assert got == (0.963, 0.876, 0.844, 192)
+
+
+def test_tuning_split_keeps_the_blind_pages_apart() -> None:
+    from framing.validate_quotes import tuning_split
+
+    split = tuning_split()
+    assert split["blind"] and split["tune"] and not set(split["blind"]) & set(split["tune"])
+    assert "p28" in split["blind"] and "p01" in split["tune"]
+
+
+def test_shipped_fresh_annotations_hold_offsets_and_labels_only() -> None:
+    from framing.validate_quotes import FRESH_ANNOTATIONS
+
+    data = json.loads(FRESH_ANNOTATIONS.read_text(encoding="utf-8"))
+    allowed = {"kind", "start", "end", "speaker_start", "speaker_end", "speaker_type"}
+    for entry in data["pages"].values():
+        assert set(entry) == {"clutter_lines", "quotes"}
+        assert all(isinstance(i, int) for i in entry["clutter_lines"])
+        assert all(set(item) == allowed and item["end"] > item["start"] for item in entry["quotes"])
