@@ -29,6 +29,8 @@ from itertools import combinations, islice
 from .stopwords import ENGLISH_STOP_WORDS
 from wordfreq import zipf_frequency
 
+from .naming_aliases import Aliases, NamingWords, compact, load_naming_words
+from .naming_common import common_mentions
 from .segment import lemmatize
 from .types import ArticleReport, Fact, Naming, NamingMention
 
@@ -60,6 +62,14 @@ _APPOSITIVE = re.compile(
 )
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 _POSSESSIVE = re.compile(r"['’]s$")
+_BARE_END = re.compile(r"(?:['’]s?|\.)$")
+#: "Name (ACR)": an acronym defined right after a name.
+_DEFINED = re.compile(r" \(([A-Z]{2,6})\)")
+#: Endings of demonyms and adjectives of places ("Chinese", "Philippine", "Korean", "French").
+_ADJECTIVE_ENDINGS = ("ese", "ine", "ian", "ean", "can", "ish", "ic", "ch", "ani", "ali", "aeli")
+#: Followers that make a one-word name the subject of a verb, not a modifier ("Beijing claims almost").
+_VERB_FOLLOWER = frozenset({"almost", "the", "a", "an", "it", "its", "that", "as", "this", "to", "on", "was", "is",
+                             "has", "had", "would", "will", "also", "not", "no", "sovereignty"})
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
@@ -134,6 +144,10 @@ def find_naming(reports: Sequence[ArticleReport], facts: Sequence[Fact] = ()) ->
     mentions: dict[str, list[NamingMention]] = defaultdict(list)
     _name_mentions(reports, nouns, lower_words, quotes, mentions)
     _swap_mentions(reports, facts, nouns, quotes, mentions)
+    exclude = {w for key in mentions for w in key.lower().split()} | load_naming_words().titles
+    for head, items in common_mentions(reports, facts, nouns, lambda a, o: _inside(quotes[a], o), exclude).items():
+        if head not in mentions:
+            mentions[head] = items
     outlet_of = {r.id: r.outlet for r in reports}
     needed = max(2, math.ceil(outlets_total / 2))
     namings = []
@@ -184,11 +198,31 @@ def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
             words.pop(0)
         if words:
             runs.append((words[0][0], words[-1][1], words))
-    return runs
+            for i, w in enumerate(words[:-1]):  # "South Korea’s Joint Chiefs" also names South Korea
+                if re.search(r"['’]s?$", text[w[0] : w[1]]):
+                    runs.append((words[0][0], w[1], words[: i + 1]))
+                    break
+    return _joined_of(text, sorted(runs))
+
+
+def _joined_of(text: str, runs: list[tuple[int, int, list[tuple[int, int]]]]) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Join "People’s Republic" + "of" + "China" into one run when the first ends in an everyday word
+    ("Republic", "Ministry", "Gulf") and the second has at most two words ("Ministry of Foreign Affairs")."""
+    titles = load_naming_words().titles
+    joined: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for run in runs:
+        if joined and text[joined[-1][1] : run[0]] == " of " and len(run[2]) <= 2:
+            last = joined[-1]
+            word = text[last[2][-1][0] : last[2][-1][1]]
+            if zipf_frequency(word.lower(), "en") >= COMMON_ZIPF and word.lower() not in titles and word not in _CALENDAR:
+                joined[-1] = (last[0], run[1], [*last[2], (run[0] - 3, run[0] - 1), *run[2]])
+                continue
+        joined.append(run)
+    return joined
 
 
 def _bare(word: str) -> str:
-    return _POSSESSIVE.sub("", word).rstrip(".")
+    return _BARE_END.sub("", word)
 
 
 def _name_mentions(
@@ -218,14 +252,18 @@ def _name_mentions(
                 if (heads[before] and alone[last] <= 1 and before.lower() not in lower_words
                         and before not in _CALENDAR and root(before) != root(last)):
                     parent[root(last)] = root(before)
-    keys = {(r.id, run[0]): _name_key(r.text, run[2], nouns, lower_words) for r in reports for run in runs[r.id]}
+    keys = {(r.id, run[0], run[1]): _name_key(r.text, run[2], nouns, lower_words) for r in reports for run in runs[r.id]}
     link = _suffix_links(set(keys.values()))
-    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    words_ = load_naming_words()
+    found: list[tuple[str, str, NamingMention]] = []  # (key, written name, mention)
+    defined: set[tuple[str, str]] = set()
+    cued: set[tuple[str, str]] = set()
     for report in reports:
         text = report.text
+        earlier: list[tuple[int, str]] = []  # (end, key) of this article's names so far
         for start, end, words in runs[report.id]:
             head = _bare(text[words[-1][0] : words[-1][1]])
-            name = keys[(report.id, start)]
+            name = keys[(report.id, start, end)]
             if len(head) < 2 or head in _CALENDAR or (" " not in name and head.lower() in lower_words):
                 continue
             key = root(head) if " " not in name else link.get(name, name)
@@ -237,22 +275,159 @@ def _name_mentions(
                 if not heads[word] or word.lower() in lower_words or (core and root(word) != key):
                     break
                 core.insert(0, word)
-            labels[key][key if " " in key else (" ".join(core) or head)] += 1
-            form_start = _descriptor_start(text, start, nouns)
-            form = " ".join(text[form_start:end].split())
-            form = _POSSESSIVE.sub("", form)
-            mentions[key].append(NamingMention(report.id, form_start, end, form, _inside(quotes[report.id], start)))
+            label = key if " " in key else (" ".join(core) or head)
+            form_start = _descriptor_start(text, start, nouns, words_)
+            form = _POSSESSIVE.sub("", " ".join(text[form_start:end].split()))
+            found.append((key, label, NamingMention(report.id, form_start, end, form, _inside(quotes[report.id], start))))
+            acronym = _DEFINED.match(text, end)
+            if acronym and " " in key and key[0] == acronym.group(1)[0]:  # "Washington (AP)" defines nothing
+                defined.add((key, acronym.group(1)))
+            _cue_pairs(text, start, key, earlier, words_, cued)
+            earlier.append((end, key))
             appositive = _APPOSITIVE.match(text, end)
             if appositive:
                 a_start, a_end = appositive.span(1)
-                mentions[key].append(NamingMention(report.id, a_start, a_end, " ".join(appositive.group(1).split()),
-                                                   _inside(quotes[report.id], a_start)))
-    # Rename keys to their most common written name ("Xi Jinping" rather than "Xi").
-    for key in list(labels):
-        if key in mentions:
-            best = max(labels[key].items(), key=lambda kv: (min(kv[1], 2), len(kv[0].split()), kv[1], kv[0]))[0]
-            if best != key and best not in mentions:  # never merge two referents through a label
-                mentions[best] = mentions.pop(key)
+                found.append((key, "", NamingMention(report.id, a_start, a_end, " ".join(appositive.group(1).split()),
+                                                     _inside(quotes[report.id], a_start))))
+    found += _lower_tails(reports, {k for k, _, _ in found}, quotes, words_)
+    aliases = Aliases()
+    aliases.join_names({k for k, _, _ in found}, defined, cued, words_)
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    grouped: dict[str, list[NamingMention]] = defaultdict(list)
+    members: dict[str, set[str]] = defaultdict(set)
+    for key, label, mention in found:
+        group = aliases.root(key)
+        members[group].add(key)
+        grouped[group].append(mention)
+        if label:
+            labels[group][label] += 1
+    grouped = _descriptions(reports, grouped, quotes, words_)
+    # Name each group by its most common written name ("Xi Jinping" rather than "Xi"); a country by its name.
+    for group, items in grouped.items():
+        best = group
+        countries = {words_.country(k) for k in members[group]} - {None}
+        if len(countries) == 1:
+            best = str(countries.pop())
+        elif labels[group]:
+            best = max(labels[group].items(), key=lambda kv: (min(kv[1], 2), len(kv[0].split()), kv[1], kv[0]))[0]
+        if best in mentions:  # never merge two referents through a label
+            best = group
+        mentions[best].extend(items)
+
+
+def _cue_pairs(text: str, start: int, key: str, earlier: list[tuple[int, str]], words: NamingWords,
+               cued: set[tuple[str, str]]) -> None:
+    """Record (earlier name, this name) when a cue phrase before this name says they are one referent:
+    "the Filipino name for Second Thomas Shoal", "Nansha Islands is how Beijing calls Spratly Islands",
+    "Ayungin Shoal (Second Thomas Shoal)". The two must share their head word ("Shoal")."""
+    before = " ".join(text[max(0, start - 80) : start].lower().split()) + " "
+    cue = (before.endswith(" (") and bool(earlier) and earlier[-1][0] >= start - 2
+           or any(re.search(r"\b" + re.escape(c) + r" (?:the )?$", before) for c in words.alias_before)
+           or any(re.search(r"\b(?:is|are|was) how\b[^.]{0,40}\b" + re.escape(c) + r" (?:the )?$", before)
+                  for c in words.alias_how_calls))
+    if not cue:
+        return
+    head = key.split()[-1].lower()
+    for end, other in reversed(earlier):
+        if start - end > 400:
+            break
+        if other != key and other.split()[-1].lower() == head:
+            cued.add((other, key))
+            return
+
+
+def _lower_tails(reports: Sequence[ArticleReport], keys: set[str], quotes: dict[str, list[tuple[int, int]]],
+                 words: NamingWords) -> list[tuple[str, str, NamingMention]]:
+    """A country word with lower-case words after it that spell a known name: "Chinese coastguard" and
+    "China’s coast guard" are the "China Coast Guard" of other articles."""
+    index = {compact(k, words): k for k in keys if " " in k}
+    found = []
+    for report in reports:
+        text = report.text
+        for start, end, run_words in _runs(text):
+            if len(run_words) > 2 or not words.country(_bare(text[start:end])):
+                continue
+            tail = re.match(r"((?: [a-z][\w-]*){1,3})", text[end : end + 60])
+            if not tail:
+                continue
+            parts = tail.group(1).split()
+            for size in range(len(parts), 0, -1):
+                known = index.get(compact(text[start:end] + " " + " ".join(parts[:size]), words))
+                if known:
+                    stop = end + len(" ".join(parts[:size])) + 1
+                    form = _POSSESSIVE.sub("", " ".join(text[start:stop].split()))
+                    found.append((known, "", NamingMention(report.id, start, stop, form, _inside(quotes[report.id], start))))
+                    break
+    return found
+
+
+def _descriptions(reports: Sequence[ArticleReport], grouped: dict[str, list[NamingMention]],
+                  quotes: dict[str, list[tuple[int, int]]], words: NamingWords) -> dict[str, list[NamingMention]]:
+    """Mentions without a name: "the president", "his Chinese counterpart" (a person this article has
+    named with that title, or of that country, when only one fits) and "the Kim Jong Un regime" (a
+    person's country, from the country word of their other forms)."""
+    country_of: dict[str, str] = {}
+    titles_of: dict[str, set[str]] = defaultdict(set)
+    bare_titles: dict[str, set[str]] = defaultdict(set)
+    for group, items in grouped.items():
+        countries: Counter[str] = Counter()
+        for m in items:
+            lowered = m.form.lower().replace("’", "'")
+            for size in (2, 1):
+                for i in range(len(lowered.split()) - size + 1):
+                    country = words.country(" ".join(lowered.split()[i : i + size]))
+                    if country and country != group:
+                        countries[country] += 1
+            for title in words.titles:
+                if re.search(r"\b" + re.escape(title) + r"\b", lowered):
+                    titles_of[group].add(title)
+                    if not any(words.country(w) for w in lowered.split()):
+                        bare_titles[group].add(title)
+        if countries and not words.country(group):
+            country_of[group] = countries.most_common(1)[0][0]
+    people = set(titles_of)
+    title_words = sorted(words.titles | words.relational, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:the|his|her|their)\s+((?:(?:[A-Z][a-z]+)\s+){0,2}?)(" + "|".join(map(re.escape, title_words))
+                         + r")\b(?!\s+(?:of\s+)?[A-Z])(?![\w-])")
+    at: dict[tuple[str, int], str] = {}
+    for group, items in grouped.items():
+        for m in items:
+            at[(m.article, m.start)] = group
+    out = {g: list(items) for g, items in grouped.items()}
+    for report in reports:
+        named = {at[(report.id, m.start)] for g in people for m in grouped[g] if m.article == report.id}
+        for match in pattern.finditer(report.text):
+            adjective, title = match.group(1).strip(), match.group(2).lower()
+            country = words.country(adjective) if adjective else None
+            if adjective and not country:
+                continue
+            if title in words.relational:
+                fits = {g for g in named if country and country_of.get(g) == country}
+            else:
+                fits = {g for g in named if title in titles_of[g] and (not country or country_of.get(g) == country)}
+                if len(fits) > 1 and not country:
+                    fits = {g for g in fits if title in bare_titles[g]}
+            if len(fits) == 1:
+                start = match.start(1) if adjective else match.start(2)
+                out[fits.pop()].append(NamingMention(report.id, match.start(), match.end(), " ".join(match.group().split()),
+                                                     _inside(quotes[report.id], start)))
+    # "the Kim Jong Un regime": the person's country's government.
+    for group, items in grouped.items():
+        country = country_of.get(group)
+        if not country:
+            continue
+        text_of = {r.id: r.text for r in reports}
+        for m in items:
+            after = re.match(r"\s+(\w+)", text_of[m.article][m.end : m.end + 30])
+            if after and after.group(1).lower() in words.government_words:
+                stop = m.end + after.end()
+                form = " ".join(text_of[m.article][m.start : stop].split())
+                out.setdefault(country, []).append(NamingMention(m.article, m.start, stop, form, m.quoted))
+    return out
+
+
+def _name_heads() -> frozenset[str]:
+    return load_naming_words().name_heads
 
 
 def _name_key(text: str, words: list[tuple[int, int]], nouns: set[str], lower_words: set[str]) -> str:
@@ -262,6 +437,8 @@ def _name_key(text: str, words: list[tuple[int, int]], nouns: set[str], lower_wo
     and "South Korea" stay apart (a compass word belongs to the name), "President Donald Trump" ->
     "Donald Trump" (a title, a word the corpus also writes in lower case, is not part of the name).
     """
+    if any(text[w[0] : w[1]] == "of" for w in words):  # "Ministry of Foreign Affairs" is one name
+        return " ".join(_bare(text[w[0] : w[1]]) for w in words)
     key = [_bare(text[words[-1][0] : words[-1][1]])]
     for w in reversed(words[:-1]):
         previous = text[w[0] : w[1]]
@@ -269,7 +446,7 @@ def _name_key(text: str, words: list[tuple[int, int]], nouns: set[str], lower_wo
             break  # "China's", "Philippines’" and "April" in "April Beijing" are not part of the name
         first = key[0].lower()
         lowered = previous.lower()
-        if previous in _COMPASS or first in lower_words or first in nouns or zipf_frequency(first, "en") >= COMMON_ZIPF and lowered not in lower_words and lowered not in nouns:
+        if previous in _COMPASS or first in _name_heads() or first in lower_words or first in nouns or zipf_frequency(first, "en") >= COMMON_ZIPF and lowered not in lower_words and lowered not in nouns:
             key.insert(0, previous)
         else:
             break
@@ -291,9 +468,17 @@ def _suffix_links(keys: set[str]) -> dict[str, str]:
 
 def _modifier(text: str, run: tuple[int, int, list[tuple[int, int]]], nouns: set[str]) -> bool:
     """A one-word run used as a modifier ("Chinese goods", "Trump administration") names nothing itself."""
-    _, end, words = run
-    following = re.match(r" ([a-z][\w'’-]*)", text[end : end + 40])
-    return len(words) == 1 and following is not None and following.group(1) in nouns
+    start, end, words = run
+    if re.search(r"['’]s?$", text[words[-1][0] : words[-1][1]]):
+        return False  # "China’s coastguard" names China
+    following = re.match(r" ([a-z][\w'’-]*)(?: ([\w'’-]+))?", text[end : end + 60])
+    if len(words) != 1 or following is None or following.group(1) not in nouns:
+        return False
+    word, after = following.group(1), (following.group(2) or "").lower()
+    if text[start:end].lower().endswith(_ADJECTIVE_ENDINGS):
+        return True  # "Philippine boats", "Chinese ships that": a demonym before a noun modifies it
+    # "Beijing said", "Beijing claims almost all": a verb after a name; "Trump administration" is a modifier.
+    return not (lemmatize(word) != word and (not word.endswith("s") or after in _VERB_FOLLOWER))
 
 
 def _descriptor_like(word: str, nouns: set[str]) -> bool:
@@ -302,12 +487,16 @@ def _descriptor_like(word: str, nouns: set[str]) -> bool:
     return word in nouns or lemmatize(word) == word
 
 
-def _descriptor_start(text: str, start: int, nouns: set[str]) -> int:
+def _descriptor_start(text: str, start: int, nouns: set[str], words: NamingWords) -> int:
     """Move ``start`` back over up to ``MAX_DESCRIPTOR_WORDS`` descriptor words ("Chinese leader").
 
     Lower-case words are taken only when the corpus uses them as nouns and a capitalised word or a
-    determiner stands before them ("Chinese leader Xi", "his counterpart Xi", not "to visit Beijing").
+    determiner stands before them ("Chinese leader Xi", "his counterpart Xi", not "to visit Beijing");
+    a place-class noun before "of" is a descriptor too ("the island of Hokkaido").
     """
+    place = re.search(r"\b([a-z]+) of $", text[max(0, start - 30) : start])
+    if place and place.group(1) in words.place_classes:
+        return start - len(place.group())
     taken: list[tuple[int, str]] = []
     position = start
     while len(taken) < MAX_DESCRIPTOR_WORDS:

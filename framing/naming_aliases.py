@@ -1,0 +1,174 @@
+"""Which names of one analysis are the same referent: aliases joined by general rules.
+
+A reader counts "Beijing", "China" and "the People's Republic of China (PRC)" as one referent, and
+"Chinese Coast Guard", "China Coast Guard" and "CCG" as another. Joining them needs knowledge no
+article states in one place, so the rules here are general and their words live in data files:
+
+* **country words** (names, demonyms, capitals, from ``speaker_types.csv``): a name that is a
+  country word is that country ("Tokyo" -> Japan), and two names that differ only in the country
+  word they start with are one ("Chinese Coast Guard" = "China Coast Guard");
+* **acronyms**: one written in brackets after a name is that name; otherwise an all-capitals word
+  whose letters are the initials of exactly one multi-word name of the analysis;
+* **short plurals**: "the Spratlys" is "the Spratly Islands" when the analysis has that name;
+* **cue phrases** (``naming_words.json``): "Nansha Islands is how Beijing calls Spratly Islands",
+  "the Filipino name for Second Thomas Shoal" join two names with the same head word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .data_files import read_data_json
+from .quote_rules import load_quote_rules
+
+__all__ = ["Aliases", "NamingWords", "compact", "initials", "load_naming_words"]
+
+_NAME_WORD = re.compile(r"[\w'’.-]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+#: Little words left out of initials ("Ministry of Foreign Affairs" -> MFA).
+_MINOR = frozenset({"of", "the", "and", "for", "on", "in", "de"})
+
+
+@dataclass(frozen=True, slots=True)
+class NamingWords:
+    """The word lists of ``naming_words.json`` plus the country words of ``speaker_types.csv``."""
+
+    country_of: dict[str, str]
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    relational: frozenset[str]
+    place_classes: frozenset[str]
+    name_heads: frozenset[str]
+    government_words: frozenset[str]
+    alias_before: tuple[str, ...]
+    alias_how_calls: tuple[str, ...]
+
+    def country(self, phrase: str) -> str | None:
+        """The country a lower-case word or phrase names ("tokyo" -> "Japan"), or None."""
+        return self.country_of.get(_POSSESSIVE.sub("", phrase.lower().replace("’", "'")))
+
+
+@lru_cache(maxsize=1)
+def load_naming_words() -> NamingWords:
+    """Return the packaged naming words (read once).
+
+    Examples
+    --------
+    >>> words = load_naming_words()
+    >>> words.country("Beijing"), words.country("North Korean"), "president" in words.titles
+    ('China', 'North Korea', True)
+    """
+    data = read_data_json("naming_words.json")
+    rules = load_quote_rules()
+    country_of = {" ".join(k): t.country for k, t in rules.speaker_terms.items() if t.type == "country" and t.country}
+    titles = {" ".join(k) for k, t in rules.speaker_terms.items() if t.type == "government" and not t.person}
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(name, ()))
+
+    return NamingWords(
+        country_of=country_of,
+        titles=words("titles") | titles,
+        honorifics=words("honorifics"),
+        relational=words("relational"),
+        place_classes=words("place_classes"),
+        name_heads=words("name_heads"),
+        government_words=words("government_words"),
+        alias_before=tuple(sorted(words("alias_before"), key=len, reverse=True)),
+        alias_how_calls=tuple(sorted(words("alias_how_calls"), key=len, reverse=True)),
+    )
+
+
+def compact(name: str, words: NamingWords) -> str:
+    """A multi-word name without spaces, case or possessives, its leading country word made the country.
+
+    Examples
+    --------
+    >>> w = load_naming_words()
+    >>> compact("Chinese Coast Guard", w) == compact("China’s coastguard", w) == compact("China Coast Guard", w)
+    True
+    """
+    parts = [_POSSESSIVE.sub("", p).lower().replace("’", "'") for p in _NAME_WORD.findall(name)]
+    for size in (2, 1):  # "North Korean", then "Chinese"
+        if len(parts) > size:
+            country = words.country(" ".join(parts[:size]))
+            if country:
+                parts = [country.lower().replace(" ", ""), *parts[size:]]
+                break
+    return "".join(parts)
+
+
+def initials(name: str) -> str:
+    """Capital initials of a multi-word name, little words left out ("" for one word).
+
+    >>> initials("Philippine Coast Guard"), initials("People’s Republic of China"), initials("Japan")
+    ('PCG', 'PRC', '')
+    """
+    parts = [p for p in _NAME_WORD.findall(name) if p.lower() not in _MINOR]
+    return "".join(p[0].upper() for p in parts) if len(parts) >= 2 else ""
+
+
+class Aliases:
+    """Union-find over referent keys; the root of a group is its first key by the order of joining."""
+
+    def __init__(self) -> None:
+        self._parent: dict[str, str] = {}
+
+    def root(self, key: str) -> str:
+        """The group key ``key`` belongs to."""
+        while self._parent.get(key, key) != key:
+            key = self._parent[key]
+        return key
+
+    def join(self, a: str, b: str) -> None:
+        """Put ``b``'s group into ``a``'s."""
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            self._parent[rb] = ra
+
+    def join_names(self, keys: set[str], defined: set[tuple[str, str]], cued: set[tuple[str, str]],
+                   words: NamingWords) -> None:
+        """Join ``keys`` by the module's rules: country words, compact forms, acronyms, plurals, cues.
+
+        ``defined`` holds (name, acronym) pairs written "Name (ACR)"; ``cued`` (name, name) pairs
+        a cue phrase joins.
+
+        Examples
+        --------
+        >>> a = Aliases()
+        >>> keys = {"Beijing", "China", "PCG", "Philippine Coast Guard", "Spratlys", "Spratly Islands"}
+        >>> a.join_names(keys, set(), set(), load_naming_words())
+        >>> a.root("Beijing") == a.root("China"), a.root("PCG") == a.root("Philippine Coast Guard")
+        (True, True)
+        >>> a.root("Spratlys") == a.root("Spratly Islands")
+        True
+        """
+        for key in sorted(keys):
+            country = words.country(key)
+            if country:
+                self.join(country, key)
+        by_compact: dict[str, str] = {}
+        for key in sorted(keys, key=lambda k: (-len(k), k)):
+            if " " in key:
+                self.join(by_compact.setdefault(compact(key, words), key), key)
+        for name, acronym in sorted(defined):
+            if name in keys and acronym in keys:
+                self.join(name, acronym)
+        by_initials: dict[str, set[str]] = {}
+        for key in keys:
+            if initials(key):
+                by_initials.setdefault(initials(key), set()).add(key)
+        for key in sorted(keys):
+            if key.isupper() and key.isalpha() and 2 <= len(key) <= 6 and not words.country(key):
+                groups = {self.root(k) for k in by_initials.get(key, ())}
+                if len(groups) == 1:
+                    self.join(groups.pop(), key)
+            elif " " not in key and key.endswith("s") and len(key) > 3:
+                for head in ("Islands", "Isles", "Mountains"):
+                    if f"{key[:-1]} {head}" in keys:
+                        self.join(f"{key[:-1]} {head}", key)
+        for a, b in sorted(cued):
+            if a in keys and b in keys:
+                self.join(b, a)
