@@ -54,6 +54,9 @@ MIN_CLAUSE_WORDS = 8
 #: still used to propose candidates; longer lists are terms too common to say two units match.
 BLOCK_KEYS = 6
 MAX_POSTING = 200
+#: Candidate comparisons per unit type (rarest shared terms first): with it the linking work grows
+#: with the number of units, not with the square of a posting's length (which grows with the corpus).
+MAX_CANDIDATES = 40
 
 #: Clause boundaries: a semicolon, a dash, or a comma before a conjunction that starts a new clause.
 _CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|,\s+(?=(?:and|but|while|whereas|although)\s)")
@@ -233,20 +236,13 @@ def _cluster(
             for term in sorted(shared, key=lambda t: (-idf[t], t))[:BLOCK_KEYS]:
                 postings[term].append(index)
     links: dict[tuple[int, int], float] = {}
-    for posting in postings.values():
-        if len(posting) > MAX_POSTING:
-            continue
-        for x, i in enumerate(posting):
-            for j in posting[x + 1 :]:
-                if (i, j) in links:
-                    continue
-                if len(type_articles[i]) == 1 and type_articles[i] == type_articles[j]:
-                    continue  # two sentences of the same single article are never one fact
-                similarity = _cosine(vectors[i], vectors[j])
-                if similarity >= LINK_SIMILARITY:
-                    links[(i, j)] = similarity
+    for i, j in candidate_pairs(postings, type_articles):
+        similarity = _cosine(vectors[i], vectors[j])
+        if similarity >= LINK_SIMILARITY:
+            links[(i, j)] = similarity
     parent = list(range(len(vectors)))
     centroid = {i: dict(v) for i, v in enumerate(vectors)}
+    norms = {i: _norm(v) for i, v in centroid.items()}
     articles = {i: set(a) for i, a in enumerate(type_articles)}
 
     def root(i: int) -> int:
@@ -257,7 +253,7 @@ def _cluster(
 
     for (i, j), _ in sorted(links.items(), key=lambda kv: (-kv[1], kv[0])):
         a, b = root(i), root(j)
-        if a == b or not _centroids_agree(centroid[a], centroid[b]):
+        if a == b or _cosine(centroid[a], centroid[b]) / (norms[a] * norms[b]) < MERGE_SIMILARITY:
             continue
         # A fact is stated once per article: groups that share an article stay apart (otherwise a
         # run of sentences about "the South China Sea" chains into one blob).
@@ -267,8 +263,9 @@ def _cluster(
             parent[b] = a
             for term, value in centroid.pop(b).items():
                 centroid[a][term] = centroid[a].get(term, 0.0) + value
+            norms[a] = _norm(centroid[a])
             articles[a] |= articles.pop(b)
-    _attach_repeats(vectors, type_articles, eligible, parent, centroid, articles, root)
+    _attach_repeats(vectors, type_articles, eligible, parent, centroid, norms, articles, root)
     return [root(i) for i in range(len(vectors))]
 
 
@@ -278,6 +275,7 @@ def _attach_repeats(
     eligible: list[bool],
     parent: list[int],
     centroid: dict[int, dict[str, float]],
+    norms: dict[int, float],
     articles: dict[int, set[int]],
     root: Callable[[int], int],
 ) -> None:
@@ -293,19 +291,52 @@ def _attach_repeats(
         (article,) = articles[index]
         best, best_similarity = -1, ATTACH_SIMILARITY
         for group in by_article.get(article, ()):
-            total = centroid[group]
-            norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
-            similarity = _cosine(vector, total) / norm
+            similarity = _cosine(vector, centroid[group]) / norms[group]
             if similarity >= best_similarity:
                 best, best_similarity = group, similarity
         if best >= 0:
             parent[index] = best  # the centroid is left as it was: a repeat should not pull the fact
 
 
-def _centroids_agree(a: dict[str, float], b: dict[str, float]) -> bool:
-    norm_a = math.sqrt(sum(v * v for v in a.values())) or 1.0
-    norm_b = math.sqrt(sum(v * v for v in b.values())) or 1.0
-    return _cosine(a, b) / (norm_a * norm_b) >= MERGE_SIMILARITY
+def _norm(vector: dict[str, float]) -> float:
+    """Kept per group and updated on merge: recomputing it per comparison grew with the group."""
+    return math.sqrt(sum(v * v for v in vector.values())) or 1.0
+
+
+def candidate_pairs(postings: dict[str, list[int]], type_articles: Sequence[set[int]]) -> list[tuple[int, int]]:
+    """Unit type pairs worth a cosine: sharing a blocking term, at most ``MAX_CANDIDATES`` per unit.
+
+    Postings are read rarest first (a shared rare term is the best evidence), so a unit's budget
+    goes to its most specific partners; postings longer than ``MAX_POSTING`` are not read at all.
+
+    Examples
+    --------
+    >>> postings = {"rare": [0, 1], "common": list(range(100))}
+    >>> pairs = candidate_pairs(postings, [{i} for i in range(100)])
+    >>> pairs[0], len(pairs) <= MAX_CANDIDATES * 100
+    ((0, 1), True)
+    """
+    compared: Counter[int] = Counter()
+    seen: set[tuple[int, int]] = set()
+    pairs = []
+    for term in sorted(postings, key=lambda t: (len(postings[t]), t)):
+        posting = postings[term]
+        if len(posting) > MAX_POSTING:
+            continue
+        for x, i in enumerate(posting):
+            for j in posting[x + 1 :]:
+                if compared[i] >= MAX_CANDIDATES:
+                    break
+                pair = (i, j) if i < j else (j, i)
+                if compared[j] >= MAX_CANDIDATES or pair in seen:
+                    continue
+                if len(type_articles[i]) == 1 and type_articles[i] == type_articles[j]:
+                    continue  # two sentences of the same single article are never one fact
+                seen.add(pair)
+                compared[i] += 1
+                compared[j] += 1
+                pairs.append(pair)
+    return pairs
 
 
 def _facts(

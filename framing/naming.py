@@ -369,6 +369,7 @@ def _descriptions(reports: Sequence[ArticleReport], grouped: dict[str, list[Nami
     country_of: dict[str, str] = {}
     titles_of: dict[str, set[str]] = defaultdict(set)
     bare_titles: dict[str, set[str]] = defaultdict(set)
+    titles_pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(words.titles, key=len, reverse=True)) + r")\b")
     for group, items in grouped.items():
         countries: Counter[str] = Counter()
         for m in items:
@@ -378,11 +379,10 @@ def _descriptions(reports: Sequence[ArticleReport], grouped: dict[str, list[Nami
                     country = words.country(" ".join(lowered.split()[i : i + size]))
                     if country and country != group:
                         countries[country] += 1
-            for title in words.titles:
-                if re.search(r"\b" + re.escape(title) + r"\b", lowered):
-                    titles_of[group].add(title)
-                    if not any(words.country(w) for w in lowered.split()):
-                        bare_titles[group].add(title)
+            for title in titles_pattern.findall(lowered):
+                titles_of[group].add(title)
+                if not any(words.country(w) for w in lowered.split()):
+                    bare_titles[group].add(title)
         if countries and not words.country(group):
             country_of[group] = countries.most_common(1)[0][0]
     people = set(titles_of)

@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from .stopwords import ENGLISH_STOP_WORDS
 
 from .types import ArticleReport, Fact, NamingMention
 
@@ -75,9 +75,13 @@ def common_mentions(
     by_id = {r.id: r for r in reports}
     found: dict[str, list[NamingMention]] = {}
     ranked = []
-    for head, outlets in _heads(by_id, facts, nouns).most_common():
+    tried = 0
+    for head, outlets in sorted(_heads(by_id, facts, nouns).items(), key=lambda kv: (-kv[1], kv[0])):
         if head in exclude:
             continue
+        tried += 1
+        if tried > 4 * MAX_COMMON_REFERENTS:
+            break  # each head tried reads every text: bounded
         pattern = re.compile(r"(?<![\w-])" + re.escape(head) + r"(?![\w-])")
         items = []
         for report in reports:
