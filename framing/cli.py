@@ -29,8 +29,8 @@ __all__ = ["main", "build_parser"]
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 _RENDERERS: dict[str, Callable[[CorpusReport], str | bytes]] = {"table": to_table, "csv": to_csv, "json": to_json_bytes}
-#: Formats written line by line while the analysis runs (framing.stream), never held whole.
-_STREAMED = ("jsonl",)
+#: Formats written while the analysis runs (framing.stream: two passes, chunk by chunk), never held whole.
+_STREAMED = ("json", "jsonl")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Analyse .txt/.md (front matter optional), .html, .csv and .jsonl articles.",
     )
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    analyze.add_argument("--format", choices=sorted([*_RENDERERS, *_STREAMED]), default="table",
+    analyze.add_argument("--format", choices=sorted({*_RENDERERS, *_STREAMED}), default="table",
                          help="output format (default: table); jsonl streams one article per line as it is done, "
                          "then the outlets, then a corpus line")
     lexicons = analyze.add_mutually_exclusive_group()

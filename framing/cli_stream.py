@@ -1,4 +1,4 @@
-"""``framing analyze --format jsonl`` and ``--scheduler``: the streamed run behind the command line.
+"""``framing analyze --format json|jsonl`` and ``--scheduler``: the streamed run behind the command line.
 
 Kept apart from ``cli.py`` so the two-pass machinery (and Dask, for ``--scheduler``) loads only for
 these runs. The output file is opened before the analysis starts: an unwritable path fails at once,
@@ -24,9 +24,9 @@ EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 
 
 def run_streamed(args: argparse.Namespace, lexicon: Lexicon) -> int:
-    """Run ``analyze`` as JSON lines, locally (``--workers``) or on a Dask cluster; return the exit code."""
-    if args.format != "jsonl":
-        _warn(f"error: --scheduler streams results back as JSON lines; use --format jsonl (not {args.format})")
+    """Run ``analyze`` as JSON or JSON lines, locally (``--workers``) or on Dask; return the exit code."""
+    if args.format not in ("json", "jsonl"):
+        _warn(f"error: --scheduler streams results back as JSON; use --format jsonl or json (not {args.format})")
         return EXIT_USAGE
     loaded = load_paths(args.paths)  # first: an output file inside an input folder is not read as input
     try:
@@ -43,13 +43,13 @@ def run_streamed(args: argparse.Namespace, lexicon: Lexicon) -> int:
 
                 try:
                     summary = stream_on_cluster(args.scheduler, loaded.articles, out, steps=steps, lexicon=lexicon,
-                                                skipped=loaded.skipped, progress=progress)
+                                                skipped=loaded.skipped, progress=progress, layout=args.format)
                 except ClusterError as exc:
                     _warn(f"error: {exc}")
                     return EXIT_USAGE
             else:
                 summary = stream_jsonl(loaded.articles, out, steps=steps, lexicon=lexicon, skipped=loaded.skipped,
-                                       workers=args.workers, progress=progress)
+                                       workers=args.workers, progress=progress, layout=args.format)
         out.flush()
     finally:
         if out is not sys.stdout.buffer:

@@ -22,7 +22,8 @@ from .components import Component
 from .frames import FrameModel
 from .lexicon import Lexicon
 from .pipeline import _Prepared
-from .stream import Kept, StreamSummary, chunk_frequency, finish_stream, keep, prepare_chunk, score_chunk, summarize
+from .stream import (Kept, StreamSummary, _Writer, chunk_frequency, finish_stream, keep, prepare_chunk, score_chunk,
+                     summarize)
 from .types import Article, ArticleReport, SkippedInput
 from .workers import chunk_bounds
 
@@ -56,6 +57,7 @@ def stream_on_cluster(
     progress: Callable[[int, int], None] | None = None,
     chunk_articles: int = CLUSTER_CHUNK_ARTICLES,
     timeout: float = CONNECT_TIMEOUT_S,
+    layout: str = "jsonl",
 ) -> StreamSummary:
     """Analyse ``articles`` on the Dask scheduler at ``address`` and write JSON lines to ``out``.
 
@@ -75,11 +77,12 @@ def stream_on_cluster(
     ordered = sorted(articles, key=lambda a: a.id)
     reports: list[ArticleReport] = []
     pooled: dict[str, Counter[str]] = {}
+    writer = _Writer(out, layout)
     try:
         with client.as_current():  # distributed.as_completed finds the client as the current one
-            _two_passes(client, ordered, out, reports, pooled, steps=steps, lexicon=lexicon, progress=progress,
-                        bounds=chunk_bounds(len(ordered), chunk_articles))
-        finish_stream(reports, pooled, out, skipped=skipped, lexicon=lexicon)
+            _two_passes(client, ordered, writer, reports, pooled, steps=steps, lexicon=lexicon, progress=progress,
+                        bounds=chunk_bounds(len(ordered), chunk_articles), layout=layout)
+        finish_stream(reports, pooled, writer, skipped=skipped, lexicon=lexicon)
     finally:
         client.close()
     return summarize(reports, skipped)
@@ -88,7 +91,7 @@ def stream_on_cluster(
 def _two_passes(
     client: Any,
     ordered: Sequence[Article],
-    out: IO[bytes],
+    writer: _Writer,
     reports: list[ArticleReport],
     pooled: dict[str, Counter[str]],
     *,
@@ -96,6 +99,7 @@ def _two_passes(
     lexicon: Lexicon,
     progress: Callable[[int, int], None] | None,
     bounds: Sequence[tuple[int, int]],
+    layout: str,
 ) -> None:
     """Both passes on the cluster; the slim reports and pooled word counts are added to ``reports``/``pooled``."""
     from distributed import as_completed
@@ -117,7 +121,7 @@ def _two_passes(
         return
     model = FrameModel(lexicon).fit_document_frequency(frequency, total)
     shared_model = client.scatter(_Shared(model), broadcast=True)
-    scored = client.map(_score_task, prepared, model=shared_model, pure=False)
+    scored = client.map(_score_task, prepared, model=shared_model, layout=layout, pure=False)
     del prepared  # each chunk's pass-1 result is released on its worker once it is scored
     chunk_of = {future.key: number for number, future in enumerate(scored)}
     waiting: dict[int, tuple[bytes, list[Kept]]] = {}
@@ -127,7 +131,7 @@ def _two_passes(
         future.release()
         while next_chunk in waiting:  # written in id order, as soon as the next chunk is in
             lines, chunk_kept = waiting.pop(next_chunk)
-            out.write(lines)
+            writer.write_articles(lines, _size(bounds, next_chunk))
             keep(chunk_kept, reports, pooled)
             done += _size(bounds, next_chunk)
             next_chunk += 1
@@ -148,5 +152,5 @@ def _frequency_task(prepared: Sequence[_Prepared], terms: int) -> np.ndarray:
     return chunk_frequency(prepared, terms)
 
 
-def _score_task(prepared: Sequence[_Prepared], model: _Shared) -> tuple[bytes, list[Kept]]:
-    return score_chunk(prepared, model.value)
+def _score_task(prepared: Sequence[_Prepared], model: _Shared, layout: str) -> tuple[bytes, list[Kept]]:
+    return score_chunk(prepared, model.value, layout)

@@ -141,7 +141,11 @@ _FULL_DATE_RE = re.compile(
     rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}\b",
     re.IGNORECASE,
 )
-_ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
+#: Deletes the ASCII letters: ``len(text) - len(text.translate(_DROP_ASCII_LETTERS))`` counts them
+#: without building a list of one-letter strings (issue 16: the detector's largest cost).
+_DROP_ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+#: A digit anywhere in a token (the ticker rule).
+_DIGIT_RE = re.compile(r"\d")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 #: Leading bullets, dashes, brackets and quote marks, stripped before a label is compared.
@@ -314,7 +318,7 @@ def _stop_share(words: Sequence[str]) -> float:
     if not words:
         return 0.0
     stops = stop_words()
-    return sum(word.lower() in stops for word in words) / len(words)
+    return sum(map(stops.__contains__, map(str.lower, words))) / len(words)
 
 
 def _is_capitalised(token: str) -> bool:
@@ -362,7 +366,7 @@ class _PageProfile:
 def _letter_scripts(text: str) -> tuple[Counter[str], int]:
     """Letters per script, and how many Latin letters are not ASCII (ASCII letters counted by regex)."""
     scripts: Counter[str] = Counter()
-    ascii_letters = len(_ASCII_LETTER_RE.findall(text))
+    ascii_letters = len(text) - len(text.translate(_DROP_ASCII_LETTERS))
     if ascii_letters:
         scripts["LATIN"] = ascii_letters
     accented = 0
@@ -645,7 +649,8 @@ class ClutterDetector:
             return _Claim("other", "a template placeholder such as '[ad_1]'")
         if len(tokens) <= NUMBERS_LINE_MAX_TOKENS and not any(c.isalpha() for c in text):
             return _Claim("other", "only numbers and symbols (counters, separators)")
-        numeric = sum(bool(re.search(r"\d", t)) for t in tokens)
+        # counted only where the ticker rule can fire (it was a regex search per token of every line)
+        numeric = sum(1 for t in tokens if _DIGIT_RE.search(t)) if len(tokens) <= TICKER_MAX_TOKENS else 0
         if (
             len(tokens) <= TICKER_MAX_TOKENS and numeric >= TICKER_MIN_NUMBERS and numeric >= TICKER_MIN_SHARE * len(tokens)
             and _stop_share(words) == 0

@@ -75,41 +75,89 @@ def chunk_frequency(prepared: Sequence[_Prepared], terms: int) -> np.ndarray:
     return document_frequency([p.matches for p in prepared], terms)
 
 
-def score_chunk(prepared: Sequence[_Prepared], model: FrameModel) -> tuple[bytes, list[Kept]]:
-    """Pass 2 of one chunk: frame scores with the corpus IDF, the reports as JSON lines, slim copies."""
+def score_chunk(prepared: Sequence[_Prepared], model: FrameModel, layout: str = "jsonl") -> tuple[bytes, list[Kept]]:
+    """Pass 2 of one chunk: frame scores with the corpus IDF, the reports serialised, slim copies.
+
+    ``layout`` ``jsonl`` gives one line per article; ``json`` gives the articles as they sit inside
+    the ``articles`` list of ``--format json`` (indented, comma-separated), for :class:`_Writer`.
+    """
     frames = model.score_matches([list(p.matches) for p in prepared])
-    lines = []
+    pieces = []
     kept = []
     for item, scored in zip(prepared, frames):
         report = _report(item, scored)
-        lines.append(_line("article", _rounded(report)))
+        if layout == "json":
+            pieces.append(dumps_json(_rounded(report), indent=2).replace(b"\n", b"\n" + _ITEM_INDENT))
+        else:
+            pieces.append(_line("article", _rounded(report)))
         kept.append(Kept(report=_slim(report), word_counts=item.word_counts))
-    return b"".join(lines), kept
+    return (_ITEM_SEPARATOR.join(pieces) if layout == "json" else b"".join(pieces)), kept
 
 
 def finish_stream(
     reports: Sequence[ArticleReport],
     pooled: Mapping[str, Counter[str]],
-    out: IO[bytes],
+    writer: _Writer,
     *,
     skipped: Sequence[SkippedInput],
     lexicon: Lexicon,
 ) -> None:
-    """Reduce steps after the last article line: one line per outlet, then the ``corpus`` line.
+    """Reduce steps after the last article: outlets and coverage, written after the articles.
 
     ``reports`` are the slim reports in id order, ``pooled`` the outlets' word counts (:func:`pool_word_counts`).
     """
     outlets = aggregate_outlets(reports, {}, pooled_counts=pooled)
-    for outlet in outlets:
-        out.write(_line("outlet", _rounded(outlet)))
     coverage = analyze_coverage(reports)
-    corpus = {
-        "schema_version": SCHEMA_VERSION,
+    rest = {
         "skipped": _rounded(tuple(sorted(skipped, key=lambda item: (item.source, item.reason)))),
         "lexicon": _rounded(lexicon.describe()),
         **{name: _rounded(getattr(coverage, name)) for name in ("facts", "shared_passages", "reprints", "naming")},
     }
-    out.write(_line("corpus", corpus))
+    writer.finish([_rounded(outlet) for outlet in outlets], rest)
+
+
+class _Writer:
+    """Writes a streamed run in either layout: articles chunk by chunk, then the rest.
+
+    ``json`` reproduces ``export.to_json_bytes`` byte for byte: the document is what orjson writes
+    for it with an empty ``articles`` list, with the article chunks spliced into that list (orjson
+    escapes line breaks inside strings, so every raw line break is layout and can be re-indented).
+    """
+
+    def __init__(self, out: IO[bytes], layout: str) -> None:
+        self.out, self.layout, self.articles = out, layout, 0
+        if layout == "json":
+            self.head, _ = _split_document({"schema_version": SCHEMA_VERSION, "articles": []})
+
+    def write_articles(self, chunk: bytes, count: int) -> None:
+        if not count:
+            return
+        if self.layout == "json":
+            self.out.write(self.head + b"[\n" + _ITEM_INDENT if not self.articles else _ITEM_SEPARATOR)
+        self.out.write(chunk)
+        self.articles += count
+
+    def finish(self, outlets: list[object], rest: dict[str, object]) -> None:
+        if self.layout != "json":
+            for outlet in outlets:
+                self.out.write(_line("outlet", outlet))
+            self.out.write(_line("corpus", {"schema_version": SCHEMA_VERSION, **rest}))
+            return
+        _, tail = _split_document({"schema_version": SCHEMA_VERSION, "articles": [], "outlets": outlets, **rest})
+        self.out.write((self.head + b"[]" if not self.articles else b"\n  ]") + tail + b"\n")
+
+
+#: Indentation of an element of the top-level ``articles`` list in ``--format json``, and between two.
+_ITEM_INDENT = b"    "
+_ITEM_SEPARATOR = b",\n" + _ITEM_INDENT
+_EMPTY_ARTICLES = b'"articles": []'
+
+
+def _split_document(document: dict[str, object]) -> tuple[bytes, bytes]:
+    """orjson's bytes of ``document`` (whose ``articles`` is empty) split around that empty list."""
+    data = dumps_json(document, indent=2)
+    at = data.index(_EMPTY_ARTICLES) + len(_EMPTY_ARTICLES) - 2
+    return data[:at], data[at + 2:]
 
 
 def pool_word_counts(kept: Sequence[Kept], into: dict[str, Counter[str]] | None = None) -> dict[str, Counter[str]]:
@@ -134,8 +182,12 @@ def stream_jsonl(
     workers: int = 1,
     progress: Callable[[int, int], None] | None = None,
     spill_dir: str | os.PathLike[str] | None = None,
+    layout: str = "jsonl",
 ) -> StreamSummary:
     """Analyse ``articles`` in two passes and write JSON lines to ``out`` (see the module docstring).
+
+    ``layout="json"`` writes the ``--format json`` document instead, byte for byte as
+    ``export.to_json_bytes(pipeline.analyze_articles(...))``, with the same flat memory.
 
     Pass-1 results wait in pickle files in a temporary folder (``spill_dir`` or the system's), one
     per chunk, deleted as soon as the chunk is scored: memory holds one chunk per worker plus the
@@ -148,6 +200,7 @@ def stream_jsonl(
     count = plan_workers(workers, total)
     model = FrameModel(lexicon)
     tick = _Ticker(progress, 2 * total)
+    writer = _Writer(out, layout)
     with tempfile.TemporaryDirectory(prefix="framing-stream-", dir=spill_dir) as folder:
         spill = Path(folder)
         frequency = np.zeros(len(lexicon.terms), dtype=np.int64)
@@ -159,11 +212,12 @@ def stream_jsonl(
         pooled: dict[str, Counter[str]] = {}
         if total:
             model.fit_document_frequency(frequency, total)
-            for (start, end), (lines, chunk_kept) in map_chunks(_score_spilled, (model, spill), bounds, workers=count):
-                out.write(lines)
+            job = (model, spill, layout)
+            for (start, end), (lines, chunk_kept) in map_chunks(_score_spilled, job, bounds, workers=count):
+                writer.write_articles(lines, end - start)
                 keep(chunk_kept, reports, pooled)
                 tick(end - start)
-        finish_stream(reports, pooled, out, skipped=skipped, lexicon=lexicon)
+        finish_stream(reports, pooled, writer, skipped=skipped, lexicon=lexicon)
     return summarize(reports, skipped)
 
 
@@ -185,6 +239,7 @@ def summarize(reports: Sequence[ArticleReport], skipped: Sequence[SkippedInput])
 
 
 def _line(record: str, body: Any) -> bytes:
+    # the record kind first, then exactly the fields the object has in --format json
     return dumps_json({"record": record, **body}, indent=None) + b"\n"
 
 
@@ -214,9 +269,9 @@ def _spill_chunk(job: tuple[Any, ...], start: int, end: int) -> np.ndarray:
 
 
 def _score_spilled(job: tuple[Any, ...], start: int, end: int) -> tuple[bytes, list[Kept]]:
-    model, spill = job
+    model, spill, layout = job
     path = spill / f"{start:09d}.pkl"
     with open(path, "rb") as handle:
         prepared = pickle.load(handle)  # written by _spill_chunk of this run, in our private temp folder
     path.unlink()
-    return score_chunk(prepared, model)
+    return score_chunk(prepared, model, layout)

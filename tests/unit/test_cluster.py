@@ -65,6 +65,6 @@ def test_cluster_unreachable_scheduler_is_a_clear_error() -> None:
         stream_on_cluster("tcp://127.0.0.1:9", [], io.BytesIO(), timeout=2, **_options())
 
 
-def test_cluster_cli_asks_for_jsonl(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["analyze", "data", "--scheduler", "tcp://127.0.0.1:9", "--format", "json"]) == 2
-    assert "use --format jsonl" in capsys.readouterr().err
+def test_cluster_cli_asks_for_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "data", "--scheduler", "tcp://127.0.0.1:9", "--format", "csv"]) == 2
+    assert "use --format jsonl or json" in capsys.readouterr().err

@@ -88,3 +88,17 @@ def test_stream_progress_bar_only_on_a_terminal(stream: io.StringIO, drawn: bool
         for done in range(1, 11):
             progress(done, 10)
     assert ("analysing" in stream.getvalue()) is drawn
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_stream_json_layout_is_byte_identical_to_to_json(scale_articles: list[Article], workers: int) -> None:
+    from framing.export import to_json_bytes
+
+    expected_bytes = to_json_bytes(analyze_articles(scale_articles, skipped=SKIPPED))
+    assert _stream(scale_articles, workers=workers, layout="json") == expected_bytes
+
+
+def test_stream_json_layout_of_an_empty_corpus() -> None:
+    from framing.export import to_json_bytes
+
+    assert _stream([], layout="json") == to_json_bytes(analyze_articles([], skipped=SKIPPED))
