@@ -26,7 +26,10 @@ def progress_bar(label: str, *, stream: TextIO | None = None) -> Iterator[Callab
     """
     from tqdm import tqdm  # only the command line draws bars
 
-    bar = tqdm(desc=label, unit=" art", file=stream or sys.stderr, disable=None, dynamic_ncols=True, leave=False)
+    class Bar(tqdm):
+        monitor_interval = 0  # no monitor thread: worker processes are forked while the bar is open
+
+    bar = Bar(desc=label, unit=" art", file=stream or sys.stderr, disable=None, dynamic_ncols=True, leave=False)
 
     def update(done: int, total: int) -> None:
         if bar.total != total:
