@@ -57,6 +57,14 @@ MIN_CLAUSE_WORDS = 3
 #: A sentence-initial capitalised word this frequent in English (wordfreq Zipf scale) is a function
 #: word ("But", "When"), not the start of a name; 5.0 keeps "Manila" (3.6) and drops "But" (6.9).
 FUNCTION_WORD_ZIPF = 5.0
+#: Characters that open a list item (a paragraph of its own under an introduction ending in ':').
+_BULLETS = frozenset("•·→-–—*▪►‣◦")
+#: Auxiliaries of a passive reporting verb ("this was stated by", "as confirmed by").
+_PASSIVE = frozenset({"was", "were", "been", "is", "are", "as"})
+#: Subjects that point back at the sentence before ("This was reported by X").
+_ANAPHORS = frozenset({"this", "that", "it", "these", "those"})
+#: Lower-case words allowed between a comma and a trailing speaker ("…, two senior officials said").
+MODIFIER_WORDS = 3
 #: Distinct speaker descriptions whose type a finder remembers before starting afresh.
 TYPE_CACHE_SIZE = 20_000
 #: Words that may sit inside a name between capitalised words ("Ursula von der Leyen").
@@ -198,8 +206,9 @@ class _Run:
         # Each token's leading capital and the gap before it, computed once: the rules ask for both
         # many times per token (a third of the finder's time went to slicing gaps again).
         self.caps = [text[t.start].isupper() for t in tokens]
-        self.gaps = _gaps(text, tokens, self.starts)
+        self.gaps = _gaps(text, tokens, self.starts, finder.rules.cues.get("honorific", frozenset()))
         self.sentence_starts = {s.start for s in sentences}
+        self.sentence_list = [s.start for s in sentences]
         self.used_cues: set[int] = set()
         self.names: dict[str, _Mention] = {}
         self._scan_names()
@@ -246,6 +255,7 @@ class _Run:
         indirects = self._find_indirect(inside)
         self._attach_to_indirect(directs, indirects)
         self._continue_groups(directs)
+        self._list_items(directs, indirects)
         kept = [d for d in directs if d.speaker is not None or d.words >= MIN_UNATTRIBUTED_WORDS]
         indirects = [i for i in indirects if not self._is_the_quote(i, kept)]
         items: list[tuple[int, str, _Direct | _Indirect]] = [(d.start, "direct", d) for d in kept]
@@ -374,6 +384,10 @@ class _Run:
                 "pronoun_person", self.tokens[window[0]].lower) | (self.tokens[window[0]].lower in ("she", "he")):
             return None  # “….” A new sentence starts: its subject is not this quote's speaker
         j0 = window[0]
+        # “….” He said … : a new sentence opened by a pronoun attributes the quote only when nothing
+        # is reported after its verb ("He said." / "He said on Tuesday."); "He said the UK will …" is
+        # a new report of its own.
+        new_sentence = ends_sentence and self.caps[j0]
         skipped = self._skip_forward(j0, window[-1] + 1)
         role = self.rules.speech_role(self.tokens[skipped].lemma) if skipped < len(self.tokens) else None
         if role and skipped in window:
@@ -388,6 +402,8 @@ class _Run:
                 if self.tokens[j - 1].lower in self.rules.cues.get("determiner", ()):
                     continue
                 mention = self._speaker_span(j0, j)
+                if mention is not None and new_sentence and not self._is_trailer(list(range(j + 1, self._sentence_last(j)))):
+                    return None
                 if mention is not None:
                     self.used_cues.add(j)
                     return mention, self.text[self.tokens[j].start : self.tokens[j].end]
@@ -460,12 +476,66 @@ class _Run:
                         token = self.tokens[j]
                         if pending and pending[0] == j:
                             pending.pop(0)
-                    if role and role != "quote_only":
+                    if role and j + 1 < last and self.tokens[j + 1].lower == "by" and j > first and self.tokens[j - 1].lower in _PASSIVE:
+                        item = self._passive(j, first, last, sentence)
+                    elif role and role != "quote_only":
                         item = self._reported(j, role, first, last, sentence, found)
                 if item is not None and not self._nested(item, found):
                     found.append(item)
                     self.used_cues.add(j)
         return found
+
+    def _passive(self, j: int, first: int, last: int, sentence: Span) -> _Indirect | None:
+        """Speech reported in the passive, the speaker after 'by': "This was stated by X." (the
+        reported clause is the sentence before) and "…, as confirmed by X" (the words before)."""
+        tokens = self.tokens
+        mention = self._agent(j + 2, last)
+        if mention is None:
+            return None
+        cue = self.text[tokens[j].start : tokens[j].end]
+        if tokens[j - 1].lower == "as":
+            if j - 1 > first and "," in self._gap(j - 1):
+                return self._clause_before(sentence, self._trim_end(tokens[j - 2].end), cue, mention, tokens[j].start)
+            return None
+        if j - first > 3 or tokens[first].lower not in _ANAPHORS:
+            return None  # "The deal was announced by …": its subject is a thing, not a reported clause
+        k = bisect_right(self.sentence_list, sentence.start) - 2
+        if k < 0:
+            return None
+        before = self.sentences[k]
+        if before.paragraph < sentence.paragraph - 1:
+            return None
+        return self._clause_before(before, self._trim_end(before.end), cue, mention, tokens[j].start)
+
+    def _agent(self, k: int, stop: int) -> _Mention | None:
+        """The speaker after a passive's 'by': the words up to a comma, a full stop or a place or time
+        phrase ("by senior officials at a briefing"), or the name in apposition after a role ("by the
+        head of the delegation, Rustem Umerov")."""
+        prepositions = self.rules.cues.get("preposition", frozenset()) - {"of", "for"}
+        end = k
+        while end < stop and end - k < MAX_SPEAKER_WORDS and (end == k or not _BOUNDARY.search(self._gap(end))):
+            if end > k and self.tokens[end].lower in prepositions:
+                break
+            end += 1
+        if end == k:
+            return None
+        full = self.text[self.tokens[k].start : self.tokens[end - 1].end]
+        if end < stop and self._gap(end).strip() == ",":
+            app = end
+            while app < stop and app - end < 8 and (app == end or not _BOUNDARY.search(self._gap(app))) and (
+                    self.caps[app] or self.tokens[app].lower in _NAME_PARTICLES):
+                app += 1
+            if app > end and (app >= stop or _BOUNDARY.search(self._gap(app))):
+                named = self._mention(end, app)
+                if named is not None and named.person:
+                    named.description = full + " " + named.description
+                    self._remember(named)
+                    return named
+        mention = self._mention(k, end)
+        if mention is None and self.rules.has("determiner", self.tokens[k].lower) or mention is None and any(
+                self.tokens[n].lemma in self.term_words for n in range(k, end)):
+            mention = _Mention(self.tokens[k].start, self.tokens[end - 1].end, full, False, description=full)
+        return mention
 
     def _nested(self, item: _Indirect, found: list[_Indirect]) -> bool:
         """Reported speech inside reported speech ("China said it warned the boats to leave") is
@@ -728,13 +798,20 @@ class _Run:
         return first in skips or first in ("at", "to", "during", "reporters", "journalists") or self.text[self.tokens[rest[0]].start].isupper()
 
     def _comma_before(self, position: int, floor: int) -> int | None:
+        """The end of the clause before ", <speaker> said": the comma may stand a few lower-case
+        modifiers before the speaker's head word ("…, several officials said", "…, two senior
+        diplomats told reporters")."""
         j = bisect_left(self.starts, position)
-        if j == 0:
-            return None
-        gap = self.text[self.tokens[j - 1].end : position]
-        if self.tokens[j - 1].start < floor or "," not in gap:
-            return None
-        return self._trim_end(self.tokens[j - 1].end)
+        for _ in range(MODIFIER_WORDS + 1):
+            if j == 0 or self.tokens[j - 1].start < floor:
+                return None
+            gap = self.text[self.tokens[j - 1].end : self.tokens[j].start] if j < len(self.tokens) else ""
+            if "," in gap:
+                return self._trim_end(self.tokens[j - 1].end)
+            if _BOUNDARY.search(gap) or self.caps[j - 1] or not self.tokens[j - 1].lower.isalpha() or self.rules.speech_role(self.tokens[j - 1].lemma):
+                return None
+            j -= 1
+        return None
 
     def _looks_finite(self, j: int) -> bool:
         """A reporting verb in a form that reports: said/says/told/stressed, not 'to say' or 'saying so'."""
@@ -861,6 +938,15 @@ class _Run:
             return _Mention(tokens[start].start, tokens[end - 1].end, text[tokens[start].start : tokens[end - 1].end], True, "person")
         if len(lowers) == 1 and self.rules.has("pronoun_body", lowers[0]):
             return _Mention(tokens[start].start, tokens[end - 1].end, text[tokens[start].start : tokens[end - 1].end], False, "body")
+        if len(lowers) == 1 and self.rules.has("role_person", lowers[0]):
+            # "…,” said spokesman.": a bare role noun is resolved like "the spokesman"
+            return _Mention(tokens[start].start, tokens[end - 1].end, text[tokens[start].start : tokens[end - 1].end], True, "role")
+        if lowers[0] == "the" and len(lowers) >= 2 and tokens[end - 1].lower != tokens[end - 1].lemma and self.rules.has(
+                "role_person", tokens[end - 1].lemma) and not any(self.caps[k] for k in range(start + 1, end)):
+            # "the leaders said", "the officials said": a group of people, as written; "they" later
+            # resolves to it as to a body
+            full = text[tokens[start].start : tokens[end - 1].end]
+            return _Mention(tokens[start].start, tokens[end - 1].end, full, False, description=full)
         if lowers[0] == "the" and len(lowers) <= 4 and not any(text[t.start].isupper() for t in tokens[start + 1 : end - 1] if self.rules.speaker_terms.get((_bare(t.lower),)) is None):
             if lowers[-1] in self.rules.cues.get("role_person", ()):
                 return _Mention(tokens[start].start, tokens[end - 1].end, text[tokens[start].start : tokens[end - 1].end], True, "role")
@@ -925,6 +1011,9 @@ class _Run:
             return None
         # multi-word rows ("von der leyen", "xi jinping") are person names too
         words = tuple(_bare(t.lower) for t in tokens[k:end])
+        if k > 0 and tokens[k - 1].lower in ("of", "for") and self.gaps[k] == " " and end - k <= 2 and not any(
+                (row := self.rules.speaker_terms.get((w,))) is not None and row.person or w in self.names for w in words):
+            return None  # "the Ministry of Trade", "Department of Homeland Security": a body's name, not a person's
         for size in range(len(words), 0, -1):
             row = self.rules.speaker_terms.get(words[-size:])
             if row is not None and not row.person:
@@ -958,6 +1047,12 @@ class _Run:
                             self.text[self.tokens[first].start : self.tokens[end - 1].end], False,
                             description=self.text[self.tokens[first].start : self.tokens[end - 1].end])
         return self._mention(start, end) if start < end else None
+
+    def _sentence_last(self, j: int) -> int:
+        """One past the last token of the sentence that holds token j."""
+        k = bisect_right(self.sentence_list, self.tokens[j].start) - 1
+        end = self.sentences[k].end if k >= 0 else len(self.text)
+        return bisect_right(self.starts, end - 1)
 
     def _trim_end(self, end: int) -> int:
         while end > 0 and self.text[end - 1] in " \t\n.,;:":
@@ -996,6 +1091,34 @@ class _Run:
                     d.speaker, d.cue = previous.speaker, previous.cue
             previous = d
 
+    def _list_items(self, directs: list[_Direct], indirects: list[_Indirect]) -> None:
+        """Quotes in list items ("• the army will “stay in place”") belong to the speaker of the
+        paragraph that introduces the list with a colon ("Medinsky named three results:"): the one
+        speaker found there, else the one person named there; with none or several, nobody."""
+        intro: _Mention | None = None
+        by_paragraph: dict[int, list[_Direct]] = {}
+        for d in directs:
+            by_paragraph.setdefault(d.paragraph, []).append(d)
+        for paragraph in self.paragraphs:
+            body = self.text[paragraph.start : paragraph.end]
+            if body[:1] in _BULLETS:
+                if intro is not None:
+                    for d in by_paragraph.get(paragraph.paragraph, ()):
+                        if d.speaker is None:
+                            d.speaker, d.cue = intro, ":"
+                continue
+            intro = self._intro_speaker(paragraph, directs, indirects) if body.rstrip().endswith(":") else None
+
+    def _intro_speaker(self, paragraph: Span, directs: list[_Direct], indirects: list[_Indirect]) -> _Mention | None:
+        inside = {id(m): m for m in [*(d.speaker for d in directs), *(i.speaker for i in indirects)]
+                  if m is not None and paragraph.start <= m.start < paragraph.end}
+        if len(inside) == 1:
+            return next(iter(inside.values()))
+        if inside:
+            return None
+        named = {m.text: m for m in self.names.values() if paragraph.start <= m.start < paragraph.end}
+        return next(iter(named.values())) if len(named) == 1 else None
+
     def _whole_paragraph(self, d: _Direct, *, loose: bool = False) -> bool:
         paragraph = next((p for p in self.paragraphs if p.start <= d.open_at < p.end), None)
         if paragraph is None:
@@ -1022,8 +1145,9 @@ class _Run:
             here = next((p.paragraph for p in self.paragraphs if p.start <= mention.start < p.end), 0)
             floor = next((p.start for p in self.paragraphs if p.paragraph == here - 1), 0) if here else 0
             named = [m for m in self.names.values() if floor <= m.start and m.end <= mention.start]
-            if named:
-                return max(named, key=lambda m: m.end)  # the last person the article named
+            if len(named) == 1:
+                return named[0]  # the one person the article named just before
+            # two or more people named and none of them quoted yet: "he" is ambiguous, left as written
         return mention
 
     def _type(self, mention: _Mention) -> str:
@@ -1078,10 +1202,12 @@ def speaker_type(description: str, rules: QuoteRules | None = None) -> str:
     return "other"
 
 
-def _gaps(text: str, tokens: Sequence[Token], starts: Sequence[int]) -> list[str]:
+def _gaps(text: str, tokens: Sequence[Token], starts: Sequence[int], honorifics: frozenset[str] = frozenset()) -> list[str]:
     """The characters before each token (``""`` before the first), as the speaker rules read them:
     a plural possessive ("the Philippines’ National Security Council") and an abbreviation's dot
-    ("a senior U.S. official") read as a plain space, so they do not end a speaker phrase."""
+    ("a senior U.S. official", also before the lower-case word after it) and an honorific's dot
+    ("Mr. Navarro", "Sen. Jeff Sessions"; role ``honorific`` of ``quote_cues.csv``) read as a plain
+    space, so they do not end a speaker phrase."""
     gaps = [""]
     gaps += [text[t.end : start] for t, start in zip(tokens, starts[1:])]
     for j in [j for j, gap in enumerate(gaps) if gap[:1] in ("’", "'", ".")]:
@@ -1090,6 +1216,10 @@ def _gaps(text: str, tokens: Sequence[Token], starts: Sequence[int]) -> list[str
             gaps[j] = " "
         elif gap == "." and len(previous) == 1 and len(tokens[j].lower) == 1:
             gaps[j] = " "
+        elif gap in (". ", ".\u00a0") and len(previous) == 1 and text[tokens[j].start].islower():
+            gaps[j] = " "  # "a senior U.S. official": the abbreviation's dot before a lower-case word
+        elif gap in (".", ". ", ".\u00a0") and previous in honorifics and text[tokens[j].start].isupper():
+            gaps[j] = " "  # "Mr. Navarro", "Gen. Smith"
     return gaps
 
 

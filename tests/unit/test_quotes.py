@@ -85,6 +85,43 @@ PATTERNS = [
     ("relative clause between speaker and verb",
      "Francie Gorman, who led the delegation to Dublin, said that the negotiations had ramped up.",
      [("indirect", "the negotiations had ramped up", "Francie Gorman")]),
+    # generalisation round (issue 14): general rules, sentences written here
+    ("honorific with a dot before the surname",
+     "“We will win the vote,” Mr. Brandt said on Tuesday.",
+     [("direct", "We will win the vote,", "Mr. Brandt")]),
+    ("passive: the sentence before was stated by X",
+     "The talks lasted three hours and ended with a deal. This was stated by the head of the delegation, Rustem Umerov.",
+     [("indirect", "The talks lasted three hours and ended with a deal", "Rustem Umerov")]),
+    ("passive: …, as confirmed by X",
+     "These chips will be banned too, as confirmed by senior officials at a briefing.",
+     [("indirect", "These chips will be banned too", "senior officials")]),
+    ("trailing attribution with modifiers before the speaker",
+     "The two sides agreed to a truce in the north, several officials announced Monday.",
+     [("indirect", "The two sides agreed to a truce in the north", "officials")]),
+    ("a body's name with 'of' is not a person",
+     "Beijing has filed a complaint against the new tariffs, the Ministry of Trade said Tuesday.",
+     [("indirect", "Beijing has filed a complaint against the new tariffs", "the Ministry of Trade")]),
+    ("an abbreviation's dot inside the speaker",
+     "The new rules will cover older chips, a senior U.S. official said.",
+     [("indirect", "The new rules will cover older chips", "U.S. official")]),
+    ("a bare role noun resolved to the one person named before",
+     "Lin Jian, a foreign ministry spokesperson, spoke in Beijing.\n\n“We oppose the new tariffs,” said spokesperson.",
+     [("direct", "We oppose the new tariffs,", "Lin Jian")]),
+    ("a group of people, then 'they'",
+     "In a joint statement, the leaders said their countries would keep the peace.\n\n“We believe in a free world,” they said.",
+     [("indirect", "their countries would keep the peace", "the leaders"), ("direct", "We believe in a free world,", "the leaders")]),
+    ("list items under an introduction",
+     "Minister Anna Weber outlined three steps:\n\n• the army will “stay in place” for now;\n\n• talks will “resume in May”.",
+     [("direct", "stay in place", "Anna Weber"), ("direct", "resume in May", "Anna Weber")]),
+    ("reporting verb from the broad list: conceded that",
+     "The prime minister conceded that the plan had failed.",
+     [("indirect", "the plan had failed", "The prime minister")]),
+    ("reporting verb from the broad list: replied X",
+     "“Not now,” replied the minister.",
+     [("direct", "Not now,", "the minister")]),
+    ("speaker after the quote, with a relative clause",
+     "“We need more time,” said Maria Rossi, who chairs the committee.",
+     [("direct", "We need more time,", "Maria Rossi")]),
 ]
 
 TRAPS = [
@@ -98,7 +135,22 @@ TRAPS = [
     ("a headline in title case", "Von Der Leyen Announces EU Deal With Mercosur", []),
     ("'warned' with an object and an infinitive", "The coast guard warned the boats to leave the area at once.", []),
     ("a compound word", "They backed a two-state solution for the region.", []),
+    ("a name after the quote that starts a new sentence is not its speaker",
+     "“We are ready to sign the deal.” Maria Lopez then left the room.",
+     [("direct", "We are ready to sign the deal.", None)]),
+    ("'he' after two people named and none quoted is ambiguous: left as written",
+     "Anna Weber met Tom Okafor on Monday. He said the deal was dead.",
+     [("indirect", "the deal was dead", "He")]),
+    ("a passive whose subject is a thing is not speech", "The deal was announced by the ministry on Monday.", []),
+    ("list items under an introduction naming two people get nobody",
+     "Anna Weber met Tom Okafor and listed three steps:\n\n• the army will “stay in place” for now.", []),
 ]
+
+
+def test_a_new_sentence_after_a_quote_reports_on_its_own() -> None:
+    """“….” He said the army … is a new report, not the quote's attribution (the quote keeps 'called')."""
+    text = "Tom Okafor spoke first. Ana Ruiz called the pact “the biggest deal in decades.” He said the army would grow."
+    assert [(q.kind, q.cue, q.speaker) for q in FINDER(text)] == [("direct", "called", "Ana Ruiz"), ("indirect", "said", "Ana Ruiz")]
 
 
 @pytest.mark.parametrize(("case", "text", "expected"), PATTERNS, ids=[c for c, _, _ in PATTERNS])

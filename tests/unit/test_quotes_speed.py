@@ -28,6 +28,8 @@ def _plain_gap(text: str, tokens: list, j: int) -> str:  # type: ignore[type-arg
         return " "
     if gap == "." and len(tokens[j - 1].lower) == 1 and len(tokens[j].lower) == 1:
         return " "
+    if gap in (". ", ".\u00a0") and len(tokens[j - 1].lower) == 1 and text[tokens[j].start].islower():
+        return " "
     return gap
 
 
