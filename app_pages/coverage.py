@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from framing.coverage import fact_matrix
@@ -20,12 +22,47 @@ MAX_PLACES = 40
 #: wire sentence in hundreds of articles).
 COLUMNS_PER_ROW = 3
 MAX_WORDINGS_PER_OUTLET = 3
+#: Outlet column headers: at most this many characters, cut at a word ("The" dropped), the full name
+#: as the header's tooltip; headers never wrap in a data table, and five long names at 1280 px were
+#: cut to "ANI wire rep", "The Diplom".
+HEADER_CHARS = 16
+#: Width of the pinned fact column, and pixels per header character (plus the sort icon's room).
+FACT_COLUMN_PX = 330
+HEADER_PX_PER_CHAR = 7
+HEADER_PAD_PX = 30
 
 view = get_view()
 report: CorpusReport = view.report
 outlets = [o.outlet for o in report.outlets]
 by_id = {a.id: a for a in report.articles}
 st.html(f"<style>{COVERAGE_CSS}</style>")
+
+
+def column_label(outlet: str) -> str:
+    """A short header for an outlet's column: whole words up to ``HEADER_CHARS``, "…" when cut."""
+    name = outlet.removeprefix("The ").strip() or outlet
+    if len(name) <= HEADER_CHARS:
+        return name
+    words, label = name.split(), ""
+    for word in words:
+        if len(label) + len(word) + (1 if label else 0) > HEADER_CHARS - 1:
+            break
+        label = f"{label} {word}".strip()
+    return (label or name[: HEADER_CHARS - 1]) + "…"
+
+
+def column_labels(outlets: list[str]) -> dict[str, str]:
+    """Each outlet's header: its short label, or its full name where two short labels would be the same."""
+    short = {o: column_label(o) for o in outlets}
+    counts: dict[str, int] = {}
+    for label in short.values():
+        counts[label] = counts.get(label, 0) + 1
+    return {o: label if counts[label] == 1 else o for o, label in short.items()}
+
+
+def label_width(label: str) -> int:
+    """Pixels a header of ``label`` needs."""
+    return len(label) * HEADER_PX_PER_CHAR + HEADER_PAD_PX
 
 
 def mention_html(article: ArticleReport, start: int, end: int) -> str:
@@ -66,7 +103,12 @@ def facts_section() -> None:
         st.caption(f"The first {MAX_FACT_ROWS:,} of {len(rows):,} facts; the JSON export has all of them.")
     shown = rows[:MAX_FACT_ROWS]
     table = [{"Fact": short_wording(r.text), **r.cells, "Who": band_label(r, outlets)} for r in shown]
-    config = {o: st.column_config.CheckboxColumn(o, disabled=True, width="small") for o in outlets}
+    headers = column_labels(outlets)
+    config: dict[str, Any] = {
+        o: st.column_config.CheckboxColumn(headers[o], help=o, disabled=True, width=label_width(headers[o]))
+        for o in outlets
+    }
+    config["Fact"] = st.column_config.TextColumn("Fact", width=FACT_COLUMN_PX, pinned=True)
     event = st.dataframe(table, key="coverage_matrix", hide_index=True, on_select="rerun",
                          selection_mode="single-row", column_config=config, height=420)
     picked = event.selection.rows if event is not None and hasattr(event, "selection") else []
