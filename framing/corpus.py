@@ -41,7 +41,6 @@ from pathlib import Path, PurePath
 from typing import Any
 
 import charset_normalizer
-import ftfy
 import lxml.etree  # type: ignore[import-untyped]
 import lxml.html  # type: ignore[import-untyped]
 import trafilatura
@@ -52,6 +51,7 @@ from sentencex import segment as split_sentences
 from framing.cleaning import first_content_line
 from framing.errors import CorpusError
 from framing.limits import LoadBudget
+from framing.mojibake import repair_mojibake
 from framing.textnorm import nfc
 from framing.types import Article, LoadResult, SkippedInput
 
@@ -815,8 +815,8 @@ def _build_article(
     NFC-normalised: "café" typed with a combining accent is the same word as "café".
     """
     notes: list[str] = []
-    body = _repair_mojibake(nfc(valid_unicode(body)), "text", notes)
-    fields = {name: _repair_mojibake(nfc(valid_unicode(value)), name, notes) for name, value in fields.items()}
+    body = repair_mojibake(nfc(valid_unicode(body)), "text", notes)
+    fields = {name: repair_mojibake(nfc(valid_unicode(value)), name, notes) for name, value in fields.items()}
     outlet = fields.get("outlet", f"Unknown outlet ({stem})")
     given_date = fields.get("date")
     date = normalise_date(given_date)
@@ -835,21 +835,6 @@ def _build_article(
         source=source,
         notes=tuple(notes),
     )
-
-
-def _repair_mojibake(text: str, field: str, notes: list[str]) -> str:
-    """Undo UTF-8 text decoded as cp1252/Latin-1 (ftfy's ``fix_encoding`` only: quotes, widths and
-    ligatures stay as written) and add a note saying what changed.
-
-    Only a repair that decodes UTF-8 is taken: ftfy also reads stray C1 control characters as
-    Windows-1252 (``\x9b`` -> "›"), which guesses at text that is not mojibake at all."""
-    repaired, steps = ftfy.fix_encoding_and_explain(text)
-    if repaired == text or not any(step[0] == "decode" and step[1].startswith("utf-8") for step in steps or ()):
-        return text
-    words = [(old, new) for old, new in zip(text.split(), repaired.split(), strict=False) if old != new]
-    example = f", e.g. {words[0][0]!r} -> {words[0][1]!r}" if words else ""
-    notes.append(f"repaired mojibake in {field} (text decoded with the wrong encoding){example}")
-    return repaired
 
 
 def valid_unicode(text: str) -> str:
