@@ -14,7 +14,6 @@ from framing.errors import FramingError, LexiconError
 from framing.types import Article, LoadResult
 from ui.corpus import SKIPPED_SHOWN, add_pasted, apply_labels, paste_warnings, truncation_message
 from ui.markup import PAGE_CSS, md_escape
-from ui.memory import release_freed_memory
 from ui.state import (
     LEXICON_SOURCES,
     SOURCES,
@@ -143,7 +142,6 @@ def choose_lexicon(reveal: bool) -> LexiconSpec | None:
 
 st.set_page_config(page_title="Framing Lens", layout="wide", initial_sidebar_state="expanded")
 init_state()
-release_freed_memory()  # closed sessions' memory back to the system, at most every few seconds (ui.memory)
 st.html(f"<style>{PAGE_CSS}</style>")
 
 with st.sidebar:

@@ -46,12 +46,12 @@ import lxml.html  # type: ignore[import-untyped]
 import trafilatura
 import yaml
 from charset_normalizer.constant import TOO_SMALL_SEQUENCE
-from sentencex import segment as split_sentences
 
 from framing.cleaning import first_content_line
 from framing.errors import CorpusError
 from framing.limits import LoadBudget
 from framing.mojibake import repair_mojibake
+from framing.segment import split_sentences
 from framing.textnorm import nfc
 from framing.types import Article, LoadResult, SkippedInput
 
@@ -858,7 +858,8 @@ def _title_from_body(body: str, *, outlet: str | None = None) -> str:
     """The first sentence of the first content line (never clutter such as "ADVERTISEMENT"), cut at a
     word boundary to ``TITLE_MAX_CHARS``. Sentences come from sentencex, so "U.S." does not end one."""
     first_line = first_content_line(body, outlet=outlet)
-    sentence = next(iter(split_sentences("en", first_line)), first_line).strip() or first_line
+    spans = split_sentences(first_line)  # the Document's splitter (framing.segment): one in the project
+    sentence = (first_line[spans[0].start:spans[0].end] if spans else first_line).strip() or first_line
     if len(sentence) <= TITLE_MAX_CHARS:
         return sentence
     head = sentence[:TITLE_MAX_CHARS]
