@@ -6,7 +6,8 @@ take repairs that decode UTF-8, and UTF-8 text misread as a single-byte encoding
 lead byte (0xC0-0xF4) followed by a continuation byte (0x80-0xBF) of that encoding, or by a space
 where ftfy restores a lost 0xA0. ``_SUSPECT`` is that pair for every encoding ftfy tries, built
 from the codecs themselves, so text without such a pair (nearly all clean text, curly quotes and
-dashes included) skips ftfy and is certainly not a repair we would take.
+dashes included) skips ftfy and is certainly not a repair we would take. Text with a C1 control
+character always goes to ftfy (a property test found a repair through one).
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ def _suspect_pattern() -> re.Pattern[str]:
         continuations = _decoded(_CONTINUATION_BYTES, encoding) + ("" if encoding == "macroman" else " ")
         if leads and continuations:
             pairs.append(f"[{re.escape(leads)}][{re.escape(continuations)}]")
-    return re.compile("|".join(pairs))
+    # A C1 control character (U+0080-U+009F) is a raw byte that slipped through; ftfy reads it as
+    # Windows-1252 and can then decode UTF-8 across encodings, so text holding one always goes to ftfy.
+    return re.compile("|".join([*pairs, "[\x80-\x9f]"]))
 
 
 _SUSPECT = _suspect_pattern()

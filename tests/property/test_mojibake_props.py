@@ -28,7 +28,7 @@ def test_utf8_misread_by_any_encoding_ftfy_tries_is_suspected(text: str) -> None
 
 
 @given(TEXT)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=1500, deadline=None)
 def test_text_the_precheck_passes_is_text_ftfy_leaves_as_utf8_repair_would(text: str) -> None:
     if might_be_mojibake(text):
         return
@@ -42,6 +42,10 @@ def test_repairs_still_happen_and_are_noted() -> None:
     notes: list[str] = []
     assert repair_mojibake("NATOâ€™s summit", "text", notes) == "NATO’s summit"
     assert notes and "repaired mojibake in text" in notes[0]
+
+
+def test_a_c1_control_character_always_goes_to_ftfy() -> None:
+    assert might_be_mojibake("\x9b\u00df")  # ftfy decodes UTF-8 through it (found by the property test)
 
 
 def test_clean_news_punctuation_is_not_suspected() -> None:
