@@ -7,7 +7,7 @@ import streamlit as st
 from framing.selection import articles_of, outlet_of
 from framing_render.article import legend_html, render_compare_html
 from framing_render.quotes import QUOTE_CSS, render_quotes_compare_html
-from ui.state import get_view
+from ui.state import default_outlet_choice, get_view
 
 #: Most columns that stay readable on a projected 1440-px-wide screen.
 MAX_COLUMNS = 4
@@ -20,9 +20,7 @@ MAX_ARTICLES_PER_COLUMN = 10
 view = get_view()
 report = view.report
 names = [o.outlet for o in report.outlets]
-if [n for n in st.session_state.get("sbs_outlets", []) if n not in names]:
-    del st.session_state["sbs_outlets"]
-st.session_state.setdefault("sbs_outlets", names[:DEFAULT_COLUMNS])
+default_outlet_choice("sbs_outlets", names, DEFAULT_COLUMNS)
 
 chosen = st.multiselect("Outlets to compare (up to four)", names, key="sbs_outlets", max_selections=MAX_COLUMNS)
 # Quotations marked instead of frames (grey = quoted, [speaker] after each quotation).

@@ -6,9 +6,10 @@ import streamlit as st
 
 from framing_render.text import signed
 from framing_render.quotes import QUOTE_CSS, render_quotes_html, type_label
+from framing.selection import articles_of, outlet_of
 from framing.types import FRAMES, OutletReport, SpeakerTotal
 from ui.markup import esc, md_escape, outlet_heading
-from ui.state import get_view
+from ui.state import default_outlet_choice, get_view
 
 #: Most outlet columns that stay readable on a projected screen (as on the side-by-side page).
 MAX_COLUMNS = 4
@@ -24,9 +25,7 @@ ALL_QUOTES = "(all quotations)"
 view = get_view()
 report = view.report
 names = [o.outlet for o in report.outlets]
-if [n for n in st.session_state.get("voices_outlets", []) if n not in names]:
-    del st.session_state["voices_outlets"]
-st.session_state.setdefault("voices_outlets", names[:DEFAULT_COLUMNS])
+default_outlet_choice("voices_outlets", names, DEFAULT_COLUMNS)
 
 st.caption(
     "Who is quoted, and how much. Quotations are direct quotes (words in quotation marks) and reported "
@@ -70,7 +69,7 @@ def voice_html(outlet: OutletReport) -> str:
 
 columns = st.columns(len(chosen), gap="medium")
 for index, (column, name) in enumerate(zip(columns, chosen)):
-    outlet = next(o for o in report.outlets if o.outlet == name)
+    outlet = outlet_of(report, name)
     with column:
         st.html(outlet_heading(name) + voice_html(outlet))
         # Options are the shown labels (Markdown-escaped: names come from the articles), mapped back.
@@ -78,7 +77,7 @@ for index, (column, name) in enumerate(zip(columns, chosen)):
         picked = st.radio("Click a speaker to see their quotations", [ALL_QUOTES, *by_label], key=f"voices_speaker_{index}")
         speaker = by_label.get(picked or ALL_QUOTES)
         # No scroll box of its own: the page scrolls once (a box inside a page hides all but a few lines).
-        for article in (a for a in report.articles if a.outlet == name):
+        for article in articles_of(report, name):
             st.html(render_quotes_html(article, speaker=speaker))
 
 st.subheader("Own voice and quoted material")

@@ -42,6 +42,7 @@ __all__ = [
     "LexiconSpec",
     "View",
     "init_state",
+    "default_outlet_choice",
     "load_sample",
     "load_uploaded",
     "get_lexicon",
@@ -307,6 +308,14 @@ def evidence_rows(key: str, _report: CorpusReport, top: int) -> list[tuple[str, 
     """``framing.selection.evidence_table`` of analysis ``key``, cached: it walks every piece of
     evidence in the corpus (half a second for 2,000 articles)."""
     return evidence_table(_report, top)
+
+
+def default_outlet_choice(key: str, names: list[str], count: int) -> None:
+    """Start the outlet picker ``key`` with the first ``count`` outlets, and start it again when it
+    names an outlet the current analysis no longer has (another corpus was loaded)."""
+    if [n for n in st.session_state.get(key, []) if n not in names]:
+        del st.session_state[key]
+    st.session_state.setdefault(key, names[:count])
 
 
 def set_view(view: View) -> None:
