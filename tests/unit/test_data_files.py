@@ -49,3 +49,16 @@ def test_read_data_csv_gives_line_numbers_and_stripped_lower_case_columns(data_f
 def test_read_data_reads_the_packaged_files() -> None:
     assert read_data_json("boilerplate.meta.json")["name"]
     assert read_data_csv("frames.csv", required=("term", "frame", "weight"))
+
+
+def test_every_packaged_csv_parses() -> None:
+    """A stray comma in any shipped CSV (a reason text, a note) fails here, not in ``framing validate``."""
+    from pathlib import Path
+
+    from framing.data_files import read_data_csv
+
+    folder = Path(__file__).resolve().parents[2] / "framing" / "lexicons"
+    names = sorted(p.name for p in folder.glob("*.csv"))
+    assert len(names) > 5
+    for name in names:
+        assert read_data_csv(name), name
