@@ -19,6 +19,7 @@ from typing import Any
 import orjson
 
 from .compare import evidence_summary
+from .evidence import NOT_ENOUGH
 from .types import FRAMES, ArticleReport, CorpusReport, OutletReport, Voice
 
 __all__ = ["SCHEMA_VERSION", "report_to_dict", "to_json", "to_json_bytes", "dumps_json", "to_csv", "to_table", "csv_safe", "terminal_safe",
@@ -124,8 +125,8 @@ def to_table(report: CorpusReport) -> str:
     lines = [
         f"Framing Lens: {len(report.articles)} article(s), {len(report.outlets)} outlet(s); "
         f"lexicon {report.lexicon.get('name', '?')} {report.lexicon.get('version', '')}".rstrip(),
-        "Emphasis = share of each outlet's frame evidence; intensity = evidence per 1,000 words; "
-        "tone from -1 (negative) to +1 (positive).",
+        "Emphasis = share of each outlet's frame evidence; range = 95% bootstrap interval over its sentences;",
+        "evidence = enough, thin or none (frame words to compare on); tone from -1 (negative) to +1 (positive).",
         "",
     ]
     cut = truncation_notes(report)
@@ -164,14 +165,19 @@ def truncation_notes(report: CorpusReport) -> list[tuple[ArticleReport, str]]:
 
 
 def _outlet_table(report: CorpusReport) -> list[str]:
-    header = f"{'OUTLET':<{_NAME_WIDTH}}  {'trade':>6} {'secur.':>6} {'diplo.':>6}  {'intens.':>7}  {'tone':>6}  {'words':>6}"
+    header = (f"{'OUTLET':<{_NAME_WIDTH}}  {'trade':>6} {'secur.':>6} {'diplo.':>6}  {'evidence':>8}  "
+              f"{'tone':>6}  {'words':>6}")
     lines = [header, "-" * len(header)]
     by_id = {a.id: a for a in report.articles}
     for outlet in report.outlets:
         lines.append(
-            f"{_cut(outlet.outlet):<{_NAME_WIDTH}}  {_shares(outlet.emphasis)}  "
-            f"{outlet.intensity:>7.1f}  {outlet.tone:>+6.2f}  {outlet.word_count:>6}"
+            f"{_cut(outlet.outlet):<{_NAME_WIDTH}}  {_shares(outlet.emphasis, outlet.evidence_level)}  "
+            f"{outlet.evidence_level:>8}  {outlet.tone:>+6.2f}  {outlet.word_count:>6}"
         )
+        if outlet.evidence_level != "enough":
+            lines.append(f"    {NOT_ENOUGH}")
+        elif outlet.emphasis_ci:
+            lines.append(f"    {'range:':<11}{_ranges(outlet.emphasis_ci)}")
         summary = evidence_summary([by_id[i] for i in outlet.articles])
         for frame in FRAMES:
             terms = summary[frame][:_TABLE_TERMS]
@@ -185,12 +191,14 @@ def _outlet_table(report: CorpusReport) -> list[str]:
 
 
 def _article_table(articles: Sequence[ArticleReport]) -> list[str]:
-    header = f"  {'TITLE':<{_NAME_WIDTH}}  {'trade':>6} {'secur.':>6} {'diplo.':>6}  {'tone':>6}  {'ease':>5} {'grade':>5}  removed"
+    header = (f"  {'TITLE':<{_NAME_WIDTH}}  {'trade':>6} {'secur.':>6} {'diplo.':>6}  {'evidence':>8}  "
+              f"{'tone':>6}  {'ease':>5} {'grade':>5}  removed")
     lines = [header]
     for article in articles:
         removed = ", ".join(sorted({r.kind for r in article.removed})) or "-"
         lines.append(
-            f"  {_cut(article.title or article.id):<{_NAME_WIDTH}}  {_shares(article.emphasis)}  "
+            f"  {_cut(article.title or article.id):<{_NAME_WIDTH}}  "
+            f"{_shares(article.emphasis, article.evidence_level)}  {article.evidence_level:>8}  "
             f"{article.tone:>+6.2f}  {article.readability.flesch_reading_ease:>5.0f} "
             f"{article.readability.grade_level:>5.1f}  {removed}"
         )
@@ -200,8 +208,17 @@ def _article_table(articles: Sequence[ArticleReport]) -> list[str]:
     return lines
 
 
-def _shares(emphasis: Mapping[str, float]) -> str:
+def _shares(emphasis: Mapping[str, float], level: str = "enough") -> str:
+    """Each frame's share, or a dash where there is no frame evidence to share out."""
+    if level == "none":
+        return " ".join(f"{'-':>6}" for _ in FRAMES)
     return " ".join(f"{emphasis[f]:>6.0%}" for f in FRAMES)
+
+
+def _ranges(interval: Mapping[str, Sequence[float]]) -> str:
+    """``trade 12-40%, security 0-9%, ...``: how far each share could move on other sentences."""
+    return ", ".join(f"{f} {interval[f][0]:.0%}-{interval[f][1]:.0%}".replace("%-", "-")
+                     for f in FRAMES if f in interval)
 
 
 def _cut(name: str) -> str:

@@ -220,7 +220,27 @@ def test_to_table_lists_articles_and_evidence(report: CorpusReport) -> None:
 def test_to_table_cuts_long_names() -> None:
     name = "The Extraordinarily Long Name Of A Regional Newspaper"
     table = to_table(analyze_articles([Article(id="x", outlet=name, title="t", text="Tariffs rose.")]))
-    assert name[:33] + "…" in table.splitlines()[5]
+    assert name[:33] + "…" in table.splitlines()[6]
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "shows_range"),
+    [
+        ("The hospital opened a new ward for children on Monday.", "none", False),
+        ("Tariffs rose. The school opened a library and a garden for the pupils on Monday morning.", "thin", False),
+        ("Tariffs on steel imports rose as exporters feared a trade war. The trade talks on tariffs and export "
+         "quotas stalled. Diplomats met at a summit to negotiate a trade agreement on tariffs.", "enough", True),
+    ],
+)
+def test_to_table_says_when_evidence_is_too_thin(text: str, level: str, shows_range: bool) -> None:
+    report = analyze_articles([Article(id="x", outlet="Gazette", title="t", text=text)])
+    assert report.outlets[0].evidence_level == level
+    outlet_rows = to_table(report).split("ARTICLES")[0]
+    assert ("not enough frame evidence to compare" in outlet_rows) == (level != "enough")
+    assert ("range:" in outlet_rows) == shows_range
+    row = next(line for line in outlet_rows.splitlines() if line.startswith("Gazette"))
+    assert level in row
+    assert ("-      -      -" in row) == (level == "none")
 
 
 def test_to_table_no_articles() -> None:
