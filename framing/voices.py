@@ -18,9 +18,11 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon import ToneLexicon
+from .quote_rules import load_quote_rules
 from .quotes import quoted_mask
 from .tone import mean_tone, normalize_tone
 from .types import (
@@ -135,16 +137,38 @@ def split_voice(
 
 
 def speaker_key(speaker: str) -> str:
-    """How speakers are pooled in an outlet's table: case, a leading 'the' and possessives ignored.
+    """How speakers are pooled in an outlet's table: case, a leading 'the', possessives and the form of
+    a leading country word ignored, so "China's foreign ministry" and "the Chinese Foreign Ministry" are
+    one speaker. Country words are the ``country`` rows of ``speaker_types.csv``.
 
     Examples
     --------
     >>> speaker_key("The European Commission"), speaker_key("Chinese foreign ministry’s")
-    ('european commission', 'chinese foreign ministry')
+    ('european commission', 'china foreign ministry')
+    >>> speaker_key("China’s Foreign Ministry"), speaker_key("Beijing")
+    ('china foreign ministry', 'beijing')
     """
     key = " ".join(speaker.lower().replace("’", "'").split())
-    key = key.removeprefix("the ")
-    return key.removesuffix("'s")
+    key = key.removeprefix("the ").removesuffix("'s")
+    words = key.split()
+    for size in range(min(len(words) - 1, _longest_country_word()), 0, -1):
+        head = " ".join(words[:size]).removesuffix("'s")
+        country = _country_words().get(head)
+        if country is not None:
+            return " ".join([country.lower(), *words[size:]])
+    return key
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, str]:
+    """Country names and demonyms (``china``, ``chinese``, ``u.s.``) -> the country they name."""
+    return {" ".join(words): term.country for words, term in load_quote_rules().speaker_terms.items()
+            if term.type == "country" and term.country}
+
+
+@lru_cache(maxsize=1)
+def _longest_country_word() -> int:
+    return max((len(words.split()) for words in _country_words()), default=0)
 
 
 def outlet_voice_fields(members: Sequence[ArticleReport]) -> dict[str, object]:

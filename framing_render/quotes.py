@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from framing.types import ArticleReport, OutletReport, Quote
+from framing.voices import speaker_key
 
 from .text import esc, percent, signed
 
@@ -106,12 +107,15 @@ def render_quotes_html(article: ArticleReport, *, speaker: str | None = None) ->
     """
     text = article.text
     spans = quote_spans(article.quotes)
+    # Pooled as in the speakers table: "China's foreign ministry" is the Chinese Foreign Ministry's quote.
+    chosen_key = speaker_key(speaker) if speaker is not None else None
     parts: list[str] = []
     cursor = 0
     for span in spans:
         parts.append(esc(text[cursor : span.start]))
         outer = span.quotes[0]
-        chosen = speaker is not None and any(q.speaker == speaker for q in span.quotes)
+        chosen = chosen_key is not None and any(q.speaker is not None and speaker_key(q.speaker) == chosen_key
+                                                for q in span.quotes)
         classes = f"fl-q fl-{outer.kind}" + (" fl-chosen" if chosen else "")
         parts.append(
             f'<span class="{classes}" title="{esc(_tooltip(span))}">'

@@ -6,10 +6,14 @@ import csv
 import io
 import json
 
+import pytest
+
 from framing.export import to_csv, to_json
 from framing.pipeline import analyze_articles
+from framing_render.quotes import render_quotes_html
 from framing_render.report import render_report_html
 from framing.types import FRAMES, Article
+from framing.voices import speaker_key
 
 QUOTING = Article(id="q", outlet="Quoting Post", title="t", text=(
     "The talks collapsed and the crisis deepened.\n\n"
@@ -59,3 +63,32 @@ def test_csv_and_html_report_carry_the_voices() -> None:
     assert float(quoting["quote_share"]) > 0.5 and quoting["quotes"] == "2" and "Ana Ruiz" in quoting["speakers"]
     page = render_report_html(report, include_charts=False).decode("utf-8")
     assert "<h2>Who speaks</h2>" in page and "Ana Ruiz" in page
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("China's foreign ministry", "The Chinese Foreign Ministry", True),
+        ("Beijing’s foreign ministry", "the Chinese foreign ministry", True),
+        ("U.S. officials", "American officials", True),
+        ("the European Commission", "European Commission's", True),
+        ("Chinese foreign ministry", "Japanese foreign ministry", False),
+        ("Beijing", "China's foreign ministry", False),      # a capital alone is kept as written
+        ("Chinese", "China", False),                         # one word: nothing after the country word
+    ],
+)
+def test_speaker_key_pools_country_forms(first: str, second: str, same: bool) -> None:
+    assert (speaker_key(first) == speaker_key(second)) == same
+
+
+def test_one_speaker_under_two_country_forms_is_one_row_and_one_highlight() -> None:
+    text = ("“We want calm waters,” China's foreign ministry said on Monday.\n\n"
+            "“The visit is welcome,” the Chinese Foreign Ministry said later.\n\n"
+            "“Talks will go on,” said Ana Ruiz.")
+    report = analyze_articles([Article(id="m", outlet="Ministry Watch", title="t", text=text),
+                               Article(id="o", outlet="Other Post", title="t", text="Tariffs rose.")])
+    outlet = next(o for o in report.outlets if o.outlet == "Ministry Watch")
+    ministries = [s for s in outlet.speakers if "inistry" in s.speaker]
+    assert len(ministries) == 1 and ministries[0].quotes == 2
+    html = render_quotes_html(report.articles[0], speaker=ministries[0].speaker)
+    assert html.count("fl-chosen") == 2
