@@ -1,5 +1,5 @@
-"""Command line: ``python -m framing analyze PATH... [--format table|csv|json|jsonl] [--lexicon FILE] [--out FILE]
-[--workers N] [--scheduler tcp://HOST:PORT]``,
+"""Command line: ``python -m framing analyze PATH... [--format table|csv|json|jsonl] [--lexicon FILE]
+[--rules FILE] [--out FILE] [--workers N] [--scheduler tcp://HOST:PORT]``,
 ``python -m framing report PATH... --out FILE.html [--charts]`` (the printable handout, rendered by
 ``framing_render``, imported only for this command) and ``python -m framing validate [--data DIR] [--out FILE]``.
 
@@ -18,9 +18,11 @@ from pathlib import Path
 from .errors import FramingError
 from .corpus import load_paths
 from .export import terminal_safe, to_csv, to_json_bytes, to_table, truncation_notes
-from .lexicon import Lexicon, extend_lexicon, load_default_lexicon, load_lexicon
+from .components import default_components
+from .lexicon import Lexicon, extend_lexicon, load_default_lexicon, load_lexicon, load_tone_lexicon
 from .pipeline import analyze_articles
 from .progress import progress_bar
+from .senses import ContextRules, extend_rules, load_default_rules, load_rules
 from .types import CorpusReport
 from .workers import available_cores
 from .benchmark_files import DEFAULT_DATA_DIR, EMPHASIS_FILE, TONE_FILE
@@ -53,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     lexicons = analyze.add_mutually_exclusive_group()
     lexicons.add_argument("--lexicon", metavar="FILE", help="frame lexicon CSV that replaces the default")
     lexicons.add_argument("--extend-lexicon", metavar="FILE", help="frame lexicon CSV added to the default (its rows win)")
+    rules = analyze.add_mutually_exclusive_group()
+    rules.add_argument("--rules", metavar="FILE",
+                       help="sense and context rules CSV (columns rule, term, context, window, note) that replaces "
+                       "the default framing/lexicons/frame_rules.csv")
+    rules.add_argument("--extend-rules", metavar="FILE", help="sense and context rules CSV added to the default")
     analyze.add_argument("--out", metavar="FILE", help="write the result to FILE instead of standard output")
     analyze.add_argument("--workers", type=_positive, default=available_cores(), metavar="N",
                          help=f"processes for the per-article work (default: the {available_cores()} cores here); "
@@ -96,17 +103,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return write_report(args.paths, args.out, charts=args.charts, outlets=args.outlets)
     try:
         lexicon = _choose_lexicon(args.lexicon, args.extend_lexicon)
+        rules = _choose_rules(args.rules, args.extend_rules)
     except FramingError as exc:
         _warn(f"error: {exc}")
         return EXIT_USAGE
     if args.format in _STREAMED or args.scheduler:
         from .cli_stream import run_streamed  # the two-pass streaming run (and Dask) load only when asked for
 
-        return run_streamed(args, lexicon)
+        return run_streamed(args, lexicon, rules)
     loaded = load_paths(args.paths)
+    # Own rules: the standard components built with them (the lexicon goes in with them, not beside).
+    steps = None if rules is None else default_components(lexicon=lexicon, tone_lexicon=load_tone_lexicon(), rules=rules)
     with progress_bar("analysing") as progress:
-        report = analyze_articles(loaded.articles, lexicon=lexicon, skipped=loaded.skipped, workers=args.workers,
-                                  progress=progress)
+        report = analyze_articles(loaded.articles, lexicon=None if steps else lexicon, components=steps,
+                                  skipped=loaded.skipped, workers=args.workers, progress=progress)
     output = _RENDERERS[args.format](report)
     data = output if isinstance(output, bytes) else output.encode("utf-8")
     if args.out:
@@ -159,6 +169,15 @@ def _validate(data: str, out: str) -> int:
         return EXIT_USAGE
     print(f"figures written to {out}", file=sys.stderr)
     return EXIT_OK
+
+
+def _choose_rules(replace: str | None, extend: str | None) -> ContextRules | None:
+    """The user's sense rules (replacing or extending the packaged ones), or None for the packaged ones."""
+    if replace:
+        return load_rules(replace)
+    if extend:
+        return extend_rules(load_default_rules(), load_rules(extend))
+    return None
 
 
 def _choose_lexicon(replace: str | None, extend: str | None) -> Lexicon:

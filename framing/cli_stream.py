@@ -16,6 +16,7 @@ from .corpus import load_paths
 from .export import terminal_safe
 from .lexicon import Lexicon, load_tone_lexicon
 from .progress import progress_bar
+from .senses import ContextRules
 from .stream import StreamSummary, stream_jsonl
 
 __all__ = ["run_streamed"]
@@ -23,7 +24,7 @@ __all__ = ["run_streamed"]
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
 
 
-def run_streamed(args: argparse.Namespace, lexicon: Lexicon) -> int:
+def run_streamed(args: argparse.Namespace, lexicon: Lexicon, rules: ContextRules | None = None) -> int:
     """Run ``analyze`` as JSON or JSON lines, locally (``--workers``) or on Dask; return the exit code."""
     if args.format not in ("json", "jsonl"):
         _warn(f"error: --scheduler streams results back as JSON; use --format jsonl or json (not {args.format})")
@@ -35,7 +36,7 @@ def run_streamed(args: argparse.Namespace, lexicon: Lexicon) -> int:
         _warn(f"error: cannot write {args.out}: {exc.strerror or exc}")
         return EXIT_USAGE
     try:
-        steps = check_components(default_components(lexicon=lexicon, tone_lexicon=load_tone_lexicon()))
+        steps = check_components(default_components(lexicon=lexicon, tone_lexicon=load_tone_lexicon(), rules=rules))
         with progress_bar("analysing") as progress:
             summary: StreamSummary
             if args.scheduler:

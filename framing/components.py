@@ -123,11 +123,13 @@ class WordCounter:
         return count_words(document.tokens)
 
 
-def default_components(*, lexicon: Lexicon, tone_lexicon: ToneLexicon) -> tuple[Component, ...]:
-    """Return the standard pipeline, in order, built with the given frame and tone lexicons."""
+def default_components(
+    *, lexicon: Lexicon, tone_lexicon: ToneLexicon, rules: ContextRules | None = None
+) -> tuple[Component, ...]:
+    """Return the standard pipeline, in order, built with the given frame and tone lexicons and sense rules."""
     from .quotes import QuoteFinder  # issue 14: who speaks (optional: not in REQUIRED)
 
-    return (LanguageCheck(), ReadabilityScorer(), FrameMatcher(lexicon), ToneScorer(tone_lexicon), WordCounter(),
+    return (LanguageCheck(), ReadabilityScorer(), FrameMatcher(lexicon, rules), ToneScorer(tone_lexicon), WordCounter(),
             QuoteFinder())
 
 

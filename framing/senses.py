@@ -44,7 +44,7 @@ from .errors import LexiconError
 from .segment import tokenize
 from .types import FRAMES, Token
 
-__all__ = ["ContextRule", "ContextRules", "load_default_rules", "load_rules", "parse_rules", "RULE_KINDS"]
+__all__ = ["ContextRule", "ContextRules", "extend_rules", "load_default_rules", "load_rules", "parse_rules", "RULE_KINDS"]
 
 RULE_KINDS = ("never", "exclude_phrase", "only_form", "not_after", "not_before", "require_near", "attribution")
 #: Rules whose ``context`` is a ``|``-separated word list searched within ``window`` words.
@@ -238,6 +238,19 @@ def load_rules(path: str | Path) -> ContextRules:
     except UnicodeDecodeError as exc:
         raise LexiconError(f"{path.name}: rules file is not UTF-8 text (byte {exc.start}); save it as UTF-8") from exc
     return parse_rules(text, source=path.name)
+
+
+def extend_rules(base: ContextRules, extra: ContextRules) -> ContextRules:
+    """``base`` with ``extra``'s rules added: a user's file adds exclusions, it cannot switch one off.
+
+    Examples
+    --------
+    >>> extra = parse_rules("rule,term,context,window\nexclude_phrase,deal,deal with,\n", source="mine.csv")
+    >>> both = extend_rules(load_default_rules(), extra)
+    >>> len(both.rules) == len(load_default_rules().rules) + 1, both.source.endswith("+ mine.csv")
+    (True, True)
+    """
+    return ContextRules(base.rules + extra.rules, source=f"{base.source} + {extra.source}")
 
 
 def parse_rules(text: str, *, source: str) -> ContextRules:

@@ -169,6 +169,51 @@ def test_main_extend_lexicon_adds_terms(tmp_path: Path, capsys: pytest.CaptureFi
     assert data["lexicon"]["name"] == "framing-lens-frames+extra"
 
 
+STORY = "---\noutlet: Gazette\n---\nThe bakery sold a tariff cake. Tariffs on steel rose.\n"
+CAKE_RULE = "rule,term,context,window,note\nexclude_phrase,tariff,tariff cake,,a made-up pastry\n"
+
+
+def _trade_terms(data: dict[str, object]) -> list[str]:
+    article = data["articles"][0]  # type: ignore[index]
+    return [e["term"] for s in article["sentences"] for e in s["evidence"] if e["frame"] == "trade"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+@pytest.mark.parametrize(("option", "default_rules_kept"), [("--extend-rules", True), ("--rules", False)])
+def test_main_user_rules_drop_evidence(tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str,
+                                       default_rules_kept: bool, fmt: str) -> None:
+    (tmp_path / "rules.csv").write_text(CAKE_RULE, encoding="utf-8")
+    (tmp_path / "story.md").write_text(STORY + "Social security payments rose.\n", encoding="utf-8")
+    assert main(["analyze", str(tmp_path / "story.md"), "--format", "json", "--workers", "1"]) == 0
+    before = json.loads(capsys.readouterr().out)
+    code = main(["analyze", str(tmp_path / "story.md"), option, str(tmp_path / "rules.csv"), "--format", fmt,
+                 "--workers", "1"])
+    out = capsys.readouterr().out
+    data = json.loads(out) if fmt == "json" else {"articles": [json.loads(out.splitlines()[0])]}
+    assert code == 0
+    assert _trade_terms(before).count("tariff") == 2
+    assert _trade_terms(data).count("tariff") == 1  # the cake is not trade evidence any more; the steel tariff is
+    security = [e["term"] for s in data["articles"][0]["sentences"] for e in s["evidence"] if e["frame"] == "security"]
+    # --extend-rules keeps the packaged "social security" exclusion; --rules replaces it
+    assert (security == []) == default_rules_kept
+
+
+@pytest.mark.parametrize(
+    ("rules", "message"),
+    [
+        ("rule,term,context,window\nnot_a_rule,tariff,x,\n", "rules.csv line 2"),
+        (b"\xff\xfe\x00garbage", "rules.csv: rules file is not UTF-8"),
+    ],
+)
+def test_main_bad_rules_file_exits_2_naming_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          rules: str | bytes, message: str) -> None:
+    path = tmp_path / "rules.csv"
+    path.write_bytes(rules if isinstance(rules, bytes) else rules.encode())
+    (tmp_path / "story.md").write_text(STORY, encoding="utf-8")
+    assert main(["analyze", str(tmp_path / "story.md"), "--rules", str(path)]) == 2
+    assert message in capsys.readouterr().err
+
+
 def test_main_missing_lexicon_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["analyze", str(tmp_path), "--lexicon", str(tmp_path / "nope.csv")])
     assert code == 2
@@ -190,7 +235,8 @@ def test_main_nothing_loaded_exits_1(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "missing.txt: file not found" in captured.err
 
 
-@pytest.mark.parametrize("argv", [["analyze", "data", "--lexicon", "a.csv", "--extend-lexicon", "b.csv"], [], ["analyze"]])
+@pytest.mark.parametrize("argv", [["analyze", "data", "--lexicon", "a.csv", "--extend-lexicon", "b.csv"],
+                                  ["analyze", "data", "--rules", "a.csv", "--extend-rules", "b.csv"], [], ["analyze"]])
 def test_main_bad_usage_exits_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit, match="^2$"):
         main(argv)
