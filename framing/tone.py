@@ -10,7 +10,8 @@ package's own constants:
 * an intensifier among the three words before it moves :math:`v` by VADER's booster step, less with
   distance (x1, x0.95, x0.9);
 * a negation among the three words before it ("not", "never", "didn't", ...) multiplies :math:`v` by
-  VADER's -0.74;
+  VADER's -0.74; with ``text``, neither reaches across a comma or a clause mark (``scope`` and
+  ``clause`` rows of ``tone_rules.csv``: "Without fail, disappointment ..." negates nothing);
 * in a sentence with "but", words before it count half and words after it 1.5 times.
 
 Version 2 (issue 11) adds what news prose needs, all of it data:
@@ -133,6 +134,8 @@ def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str 
     words = [t.lower for t in tokens]
     but_at = next((i for i, w in enumerate(words) if w == "but"), -1)
     names = _name_indices(tokens, text, rules) if text is not None else frozenset()
+    # Punctuation between two words ends a negation's or an intensifier's reach (needs the text).
+    stops = (rules.scope_marks | rules.clause_marks) if text is not None else frozenset()
     found = []
     for i, word in enumerate(words):
         negation = scores_negation and _is_negation(word)
@@ -140,7 +143,7 @@ def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str 
             continue
         if i in names or (word in rules.phrases and _in_phrase(words, i, rules.phrases[word])):
             continue
-        boost, negated = _context(words, i)
+        boost, negated = _context(words, i, _scope_starts(tokens, text, i, stops) if stops and text is not None else 0)
         factor = 1.0 if but_at < 0 else BEFORE_BUT if i < but_at else AFTER_BUT if i > but_at else 1.0
         found.append(ToneWord(i, word, boost, negated, factor, negation))
     return found
@@ -227,10 +230,11 @@ def mean_tone(tones: Sequence[float]) -> float:
     return round(math.fsum(tones) / len(tones), 4) if tones else 0.0
 
 
-def _context(words: list[str], i: int) -> tuple[float, bool]:
+def _context(words: list[str], i: int, first: int = 0) -> tuple[float, bool]:
+    # ``first``: the earliest word a negation or an intensifier may stand at (the scope's start).
     boost, negated = 0.0, False
     for distance in range(1, SCOPE + 1):
-        if i - distance < 0:
+        if i - distance < first:
             break
         before = words[i - distance]
         step = BOOSTER_DICT.get(before)
@@ -239,6 +243,15 @@ def _context(words: list[str], i: int) -> tuple[float, bool]:
         if _is_negation(before):
             negated = True
     return boost, negated
+
+
+def _scope_starts(tokens: Sequence[Token], text: str, i: int, stops: frozenset[str]) -> int:
+    # The first word of word i's scope: the word after the nearest stop mark among the SCOPE words before it.
+    for j in range(i, max(0, i - SCOPE), -1):
+        gap = text[tokens[j - 1].end : tokens[j].start]
+        if any(mark in gap for mark in stops):
+            return j
+    return 0
 
 
 def _in_phrase(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> bool:

@@ -10,7 +10,10 @@ name the topic of a report rather than evaluate it (issue 11, item 5):
   tone word written with a capital next to another capitalised word; ``<word>, name, capitalised``
   covers a first name written alone ("Dick said");
 * ``clause`` rows: punctuation or words that end a clause, used to read the tone of the clause around a
-  target (the NewsMTSC check; see :func:`framing.tone.clause_window`).
+  target (the NewsMTSC check; see :func:`framing.tone.clause_window`). Reporting verbs ("said", "told")
+  are clause words: what a speaker says is a report of its own, not tone toward the speaker;
+* ``scope`` rows: punctuation that ends the reach of a negation or an intensifier ("Without fail,
+  disappointment ..." does not negate "disappointment"); a clause mark ends it too.
 
 ``tone_topics.csv`` lists topic and event words ("war", "attack", "crisis", "killed"): their lexicon
 valence is multiplied by the fitted ``topic_weight`` (``tone_weights.csv``), so a factual report of a war
@@ -30,7 +33,7 @@ from .types import EMPTY_MAPPING, read_only
 __all__ = ["ToneRules", "parse_tone_rules", "parse_tone_topics", "RULE_KINDS", "NAME_CONTEXTS"]
 
 #: The kinds of rule a ``tone_rules.csv`` row may give.
-RULE_KINDS = ("phrase", "name", "clause")
+RULE_KINDS = ("phrase", "name", "clause", "scope")
 #: For ``name`` rows: inside a run of capitalised words, or capitalised anywhere but a sentence's start.
 NAME_CONTEXTS = ("in_name", "capitalised")
 #: The term of a rule that applies to every tone word (only ``name, in_name`` rows).
@@ -41,7 +44,8 @@ EVERY_WORD = "*"
 class ToneRules:
     """When a tone word does not count, and what ends a clause; see the module docstring.
 
-    ``phrases`` maps a word to the phrases (as lower-case word tuples) in which it does not count.
+    ``phrases`` maps a word to the phrases (as lower-case word tuples) in which it does not count;
+    ``scope_marks`` end a negation's or an intensifier's reach (with the clause marks).
     """
 
     phrases: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=lambda: EMPTY_MAPPING)
@@ -50,6 +54,7 @@ class ToneRules:
     clause_marks: frozenset[str] = frozenset()
     clause_words: frozenset[str] = frozenset()
     version: str = "none"
+    scope_marks: frozenset[str] = frozenset()
 
 
 def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRules:
@@ -59,13 +64,15 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
     ------
     LexiconError
         Missing column, unknown rule, a phrase that does not contain its word, an unknown name
-        context, ``*`` on anything but ``name, in_name``, or a repeated row; the message names file and line.
+        context, ``*`` on anything but ``name, in_name``, a scope break that is not one punctuation mark,
+        or a repeated row; the message names file and line.
 
     Examples
     --------
-    >>> rules = parse_tone_rules("term,rule,context\\ntop,phrase,on top of\\n*,name,in_name\\n;,clause,\\n", source="r.csv")
-    >>> rules.phrases["top"], rules.names_in_runs, sorted(rules.clause_marks)
-    ((('on', 'top', 'of'),), True, [';'])
+    >>> rules = parse_tone_rules('term,rule,context\\ntop,phrase,on top of\\n*,name,in_name\\n;,clause,\\n",",scope,\\n',
+    ...                          source="r.csv")
+    >>> rules.phrases["top"], rules.names_in_runs, sorted(rules.clause_marks), sorted(rules.scope_marks)
+    ((('on', 'top', 'of'),), True, [';'], [','])
     >>> parse_tone_rules("term,rule,context\\ntop,phrase,on the of\\n", source="r.csv")
     Traceback (most recent call last):
     ...
@@ -73,7 +80,7 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
     """
     reader = _reader(text, ("term", "rule", "context"), source=source, header="term,rule,context,note")
     phrases: dict[str, list[tuple[str, ...]]] = {}
-    in_runs, capitalised, marks, words = False, set(), set(), set()
+    in_runs, capitalised, marks, words, scope = False, set(), set(), set(), set()
     seen: dict[tuple[str, str, str], int] = {}
     for row in reader:
         where = f"{source} line {reader.line_num}"
@@ -104,6 +111,10 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
                 capitalised.add(term)
             else:
                 raise LexiconError(f"{where}: 'in_name' applies to every word; write it as '*,name,in_name'")
+        elif rule == "scope":
+            if len(term) != 1 or term.isalnum():
+                raise LexiconError(f"{where}: scope break '{term}' must be one punctuation mark")
+            scope.add(term)
         elif term.isalpha():
             words.add(term)
         elif len(term) == 1:
@@ -117,6 +128,7 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
         clause_marks=frozenset(marks),
         clause_words=frozenset(words),
         version=version,
+        scope_marks=frozenset(scope),
     )
 
 

@@ -91,6 +91,13 @@ def test_topic_weight_lets_evaluation_outweigh_the_event() -> None:
         ("Smith praised the plan while critics were furious.", "Smith", ["smith", "praised", "the", "plan"]),
         ("Smith (the envoy) left.", "envoy", ["the", "envoy"]),
         ("Smith left.", "nobody", ["smith", "left"]),
+        # A comma alone does not end the clause: an appositive sits inside it.
+        ("Smith, the envoy, praised the plan.", "Smith", ["smith", "the", "envoy", "praised", "the", "plan"]),
+        # Reported speech: the report is not tone toward the speaker, and the other way round.
+        ("Smith said the plan was a disaster.", "Smith", ["smith"]),
+        ("Smith told reporters the plan was a disaster.", "Smith", ["smith"]),
+        ("Smith said Jones did a wonderful job.", "Jones", ["jones", "did", "a", "wonderful", "job"]),
+        ("According to Smith, the plan failed.", "Smith", ["to", "smith", "the", "plan", "failed"]),
     ],
 )
 def test_clause_window_stops_at_clause_breaks(text: str, target: str, clause: list[str]) -> None:
@@ -120,6 +127,8 @@ def test_window_scores_only_the_clause() -> None:
         ("top,phrase,on top of\ntop,phrase,on  top of\n", r"r\.csv line 3: same rule as line 2"),
         ("--,clause,\n", r"r\.csv line 2: clause break '--' must be one word or one punctuation mark"),
         (",phrase,x\n", r"r\.csv line 2: empty term"),
+        ("but,scope,\n", r"r\.csv line 2: scope break 'but' must be one punctuation mark"),
+        ("--,scope,\n", r"r\.csv line 2: scope break '--' must be one punctuation mark"),
     ],
 )
 def test_parse_tone_rules_rejects_bad_rows(body: str, message: str) -> None:
@@ -129,11 +138,11 @@ def test_parse_tone_rules_rejects_bad_rows(body: str, message: str) -> None:
 
 
 def test_parse_tone_rules_reads_every_kind() -> None:
-    body = "top,phrase,On Top of,x\ndick,name,capitalised,x\n*,name,in_name,x\nbut,clause,,x\n;,clause,,x\n"
+    body = 'top,phrase,On Top of,x\ndick,name,capitalised,x\n*,name,in_name,x\nbut,clause,,x\n;,clause,,x\n",",scope,,x\n'
     rules = parse_tone_rules(HEADER + body, source="r.csv")
     assert rules.phrases == {"top": (("on", "top", "of"),)}
     assert rules.capitalised_names == {"dick"} and rules.names_in_runs
-    assert rules.clause_words == {"but"} and rules.clause_marks == {";"}
+    assert rules.clause_words == {"but"} and rules.clause_marks == {";"} and rules.scope_marks == {","}
 
 
 @pytest.mark.parametrize(
@@ -153,7 +162,8 @@ def test_parse_tone_topics_rejects_bad_rows(body: str, message: str) -> None:
 def test_shipped_rules_and_topics_parse_and_cover_the_issue_slips() -> None:
     rules = load_tone_rules()
     assert ("on", "top", "of") in rules.phrases["top"] and "dick" in rules.capitalised_names
-    assert {",", ";"} <= rules.clause_marks and "but" in rules.clause_words
+    assert ";" in rules.clause_marks and "," not in rules.clause_marks and "," in rules.scope_marks
+    assert {"but", "said", "told"} <= rules.clause_words
     assert {"war", "attack", "threat", "crisis"} <= load_tone_topics()
 
 
@@ -167,3 +177,32 @@ def test_parse_tone_weights_bounds_the_topic_weight(value: str) -> None:
 def test_parse_tone_weights_topic_weight_is_optional() -> None:
     weights = parse_tone_weights("name,value\nopinion_weight,1\nnegation_weight,-1\n", source="w.csv")
     assert weights.topic == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "sign"),
+    [
+        # A negation does not reach across a comma or a clause mark (issue 11, negation scope) ...
+        ("Without fail, disappointment followed.", "disappointment", -1),
+        ("Not now; success came later.", "success", 1),
+        ("He never wavered, good news for us.", "good", 1),
+        # ... but still reaches the words of its own clause.
+        ("Without much success the talks ended.", "success", -1),
+        ("It was not a good plan.", "good", -1),
+    ],
+)
+def test_negation_stops_at_a_scope_break(text: str, word: str, sign: int) -> None:
+    weights = {e.term: e.weight for e in score_tone(tokenize(text), text=text)[1]}
+    assert weights[word] * sign > 0
+
+
+def test_intensifier_stops_at_a_scope_break() -> None:
+    plain, boosted, split = "Good talks.", "Very good talks.", "Very much, good talks."
+    weight = {t: {e.term: e.weight for e in score_tone(tokenize(t), text=t)[1]}["good"] for t in (plain, boosted, split)}
+    assert weight[boosted] > weight[plain] == weight[split]
+
+
+def test_scope_breaks_need_the_text() -> None:
+    text = "Without fail, disappointment followed."
+    weights = {e.term: e.weight for e in score_tone(tokenize(text))[1]}
+    assert weights["disappointment"] > 0  # without the text, VADER's three-word reach applies
