@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing_render.text import signed
-from framing_render.quotes import QUOTE_CSS, render_quotes_html, type_label
+from framing_render.quotes import QUOTE_CSS, outlet_voice_html, render_quotes_html, type_label
 from framing.selection import articles_of, outlet_of
-from framing.types import FRAMES, OutletReport, SpeakerTotal
-from ui.markup import esc, md_escape, outlet_heading
+from framing.types import FRAMES, SpeakerTotal
+from ui.markup import md_escape, outlet_heading
 from ui.state import default_outlet_choice, get_view
 
 #: Most outlet columns that stay readable on a projected screen (as on the side-by-side page).
@@ -44,34 +43,11 @@ def speaker_option(total: SpeakerTotal) -> str:
     return f"{total.speaker} · {type_label(total.type)} · {total.quotes} quote(s), {total.words} words"
 
 
-def tone_text(value: float, words: int) -> str:
-    """Signed tone, or a note when there are too few words to say anything."""
-    return signed(value) if words >= MIN_QUOTED_WORDS else f"too few words ({words})"
-
-
-def voice_html(outlet: OutletReport) -> str:
-    own, quoted = outlet.voice.own, outlet.voice.quoted
-    rows = "".join(
-        f"<tr><td>{esc(label)}</td><td>{block.words:,}</td><td>{esc(tone_text(block.tone, block.words))}</td></tr>"
-        for label, block in (("own voice", own), ("quoted", quoted))
-    )
-    shares = "".join(
-        f"<li>{esc(type_label(kind))}: {share:.0%}</li>"
-        for kind, share in sorted(outlet.voice_by_type.items(), key=lambda item: -item[1])
-    )
-    return (
-        f"<p><b>{outlet.quote_share:.0%}</b> of the words are inside quotations; "
-        f"<b>{len(outlet.speakers)}</b> distinct speakers named.</p>"
-        f'<table class="fl-voice-table"><tr><th></th><th>words</th><th>tone</th></tr>{rows}</table>'
-        + (f"<p>Share of quoted words by speaker type:</p><ul>{shares}</ul>" if shares else "<p>No quotations found.</p>")
-    )
-
-
 columns = st.columns(len(chosen), gap="medium")
 for index, (column, name) in enumerate(zip(columns, chosen)):
     outlet = outlet_of(report, name)
     with column:
-        st.html(outlet_heading(name) + voice_html(outlet))
+        st.html(outlet_heading(name) + outlet_voice_html(outlet, min_words=MIN_QUOTED_WORDS))
         # Options are the shown labels (Markdown-escaped: names come from the articles), mapped back.
         by_label = {md_escape(speaker_option(s)): s.speaker for s in outlet.speakers[:TOP_SPEAKERS]}
         picked = st.radio("Click a speaker to see their quotations", [ALL_QUOTES, *by_label], key=f"voices_speaker_{index}")

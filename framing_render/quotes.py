@@ -3,37 +3,32 @@
 ``quote_spans`` merges an article's quotes into non-overlapping spans (a direct quote inside a
 reported clause is one span); ``render_quotes_html`` writes the text with each span in a
 ``<span class="fl-q">`` whose tooltip names speaker, type and cue, the chosen speaker's quotes
-stronger. Every piece of article text goes through ``esc``, the render layer's one escaper. Colours: the quoted background
+stronger. The HTML is written by Jinja2 templates with autoescape (``templates/quotes_*.html.j2``,
+``voices_section.html.j2``): no article text reaches the page unescaped. Colours: the quoted background
 is a neutral grey tint so it never competes with the frame tints; the chosen speaker's quotes get
 a dark outline and bold speaker tag, so the choice survives a black-and-white print.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from framing.types import ArticleReport, OutletReport, Quote
 from framing.voices import speaker_key
 
-from .text import esc, percent, signed
+from framing.segment import PARAGRAPH_BREAK
+
+from .jinja import render, stylesheet
+from .text import Markup
 
 #: Speakers named per outlet in the handout's table (the Voices page and JSON have them all).
 REPORT_SPEAKERS = 2
 
-__all__ = ["QUOTE_CSS", "QuoteSpan", "quote_spans", "render_quotes_compare_html", "render_quotes_html", "speaker_label", "type_label", "voices_section_html"]
+__all__ = ["QUOTE_CSS", "QuotePiece", "QuoteSpan", "quote_paragraphs", "quote_spans", "render_quotes_compare_html", "outlet_voice_html", "render_quotes_html", "speaker_label", "type_label", "voices_section_html"]
 
-QUOTE_CSS = """
-.fl-voices { font-family: Georgia, "Times New Roman", serif; font-size: 1rem; line-height: 1.6; color: #000;
-  overflow-wrap: anywhere; }
-.fl-voices p { margin: 0 0 .8rem 0; }
-.fl-q { background: #ececec; border-bottom: 2px solid #767676; unicode-bidi: isolate; }
-.fl-q.fl-indirect { background: #f5f5f5; border-bottom: 2px dotted #767676; }
-.fl-q.fl-chosen { background: #fff3b0; border: 2px solid #000; border-radius: 2px; }
-.fl-q-tag { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: .72rem; color: #333;
-  margin-left: .25rem; }
-.fl-q.fl-chosen + .fl-q-tag { font-weight: 700; color: #000; }
-"""
+#: The quotation marks' stylesheet (``static/quotes.css``): grey tints that never compete with frame tints.
+QUOTE_CSS = stylesheet("quotes.css")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,29 +100,61 @@ def render_quotes_html(article: ArticleReport, *, speaker: str | None = None) ->
     >>> "&lt;b&gt;won&lt;/b&gt;" in out, 'class="fl-q fl-direct fl-chosen"' in out, "<b>" in out
     (True, True, False)
     """
-    text = article.text
-    spans = quote_spans(article.quotes)
     # Pooled as in the speakers table: "China's foreign ministry" is the Chinese Foreign Ministry's quote.
     chosen_key = speaker_key(speaker) if speaker is not None else None
-    parts: list[str] = []
+    return render("quotes_article.html.j2", title=article.title or article.id,
+                  paragraphs=quote_paragraphs(article.text, article.quotes, chosen_key))
+
+
+@dataclass(frozen=True, slots=True)
+class QuotePiece:
+    """A run of one paragraph: plain text, or (part of) a quotation with its class, tooltip and tag."""
+
+    text: str
+    kind: str | None = None
+    chosen: bool = False
+    tooltip: str = ""
+    #: The speaker tag shown after the quotation's last piece ('' on earlier pieces).
+    tag: str = ""
+
+
+def quote_paragraphs(text: str, quotes: Sequence[Quote], chosen_key: str | None = None) -> list[list[QuotePiece]]:
+    """The text cut into paragraphs of pieces; a quotation running over paragraphs is marked in each.
+
+    Examples
+    --------
+    >>> q = Quote(3, 7, "", "direct", "said", "Ana", "other", None, None)
+    >>> [[(p.text, p.kind, p.tag) for p in para] for para in quote_paragraphs("A “b\\n\\nc” said Ana.", [q])]
+    [[('A “', None, ''), ('b', 'direct', '')], [('c', 'direct', 'Ana'), ('” said Ana.', None, '')]]
+    """
+    paragraphs: list[list[QuotePiece]] = [[]]
+
+    def add(piece_text: str, make: Callable[[str, bool], QuotePiece | None]) -> None:
+        parts = PARAGRAPH_BREAK.split(piece_text)
+        for index, part in enumerate(parts):
+            if index:
+                paragraphs.append([])
+            piece = make(part, index == len(parts) - 1)
+            if piece is not None:
+                paragraphs[-1].append(piece)
+
+    def plain(part: str, _last: bool) -> QuotePiece | None:
+        return QuotePiece(part) if part else None
+
     cursor = 0
-    for span in spans:
-        parts.append(esc(text[cursor : span.start]))
+    for span in quote_spans(quotes):
+        add(text[cursor:span.start], plain)
         outer = span.quotes[0]
-        chosen = chosen_key is not None and any(q.speaker is not None and speaker_key(q.speaker) == chosen_key
-                                                for q in span.quotes)
-        classes = f"fl-q fl-{outer.kind}" + (" fl-chosen" if chosen else "")
-        parts.append(
-            f'<span class="{classes}" title="{esc(_tooltip(span))}">'
-            f"{esc(text[span.start : span.end])}</span>"
-            f'<span class="fl-q-tag">[{esc(speaker_label(outer))}]</span>'
-        )
+        chosen = chosen_key is not None and any(
+            q.speaker is not None and speaker_key(q.speaker) == chosen_key for q in span.quotes)
+
+        def quoted(part: str, last: bool, outer: Quote = outer, span: QuoteSpan = span, chosen: bool = chosen) -> QuotePiece:
+            return QuotePiece(part, outer.kind, chosen, _tooltip(span), speaker_label(outer) if last else "")
+
+        add(text[span.start:span.end], quoted)
         cursor = span.end
-    parts.append(esc(text[cursor:]))
-    body = "".join(parts)
-    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n") if p.strip())
-    title = esc(article.title or article.id)
-    return f'<article class="fl-voices" dir="auto"><h4 dir="auto">{title}</h4>{paragraphs}</article>'
+    add(text[cursor:], plain)
+    return [para for para in paragraphs if "".join(p.text for p in para).strip()]
 
 
 def voices_section_html(outlets: Sequence[OutletReport], articles: Sequence[ArticleReport]) -> str:
@@ -143,29 +170,39 @@ def voices_section_html(outlets: Sequence[OutletReport], articles: Sequence[Arti
     >>> "A&lt;b&gt;" in out and "Ana Ruiz" in out and "<i>" not in out
     True
     """
-    rows = []
-    for o in outlets:
-        quoted_tone = signed(o.voice.quoted.tone) if o.voice.quoted.words else "–"
-        by_frame = " · ".join(f"{f} {signed(v)}" for f, v in o.tone_by_frame.items() if v is not None) or "–"
-        top = "; ".join(f"{s.speaker} ({type_label(s.type)}, {s.words} words)" for s in o.speakers[:REPORT_SPEAKERS]) or "–"
-        rows.append(
-            f'<tr><th scope="row">{esc(o.outlet)}</th><td>{percent(o.quote_share)}</td><td>{len(o.speakers)}</td>'
-            f"<td>{signed(o.voice.own.tone)}</td><td>{quoted_tone}</td><td class='fl-by-frame'>{esc(by_frame)}</td><td>{esc(top)}</td></tr>"
-        )
-    head = "".join(f'<th scope="col"{cls}>{h}</th>' for h, cls in (
-        ("Outlet", ""), ("Words in quotations", ""), ("Speakers", ""), ("Own tone", ""), ("Quoted tone", ""),
-        ("Tone by frame", ' class="fl-by-frame"'), ("Most quoted", "")))
-    parts = [f'<table class="fl-summary"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>']
-    for o in outlets:
-        items = [
-            f"<li>“{esc(q.text)}” — <b>{esc(speaker_label(q))}</b> ({esc(type_label(q.speaker_type))}, {esc(q.kind)})</li>"
-            for a in articles if a.outlet == o.outlet for q in a.quotes
-        ]
-        if items:
-            parts.append(f"<details><summary>{esc(o.outlet)}: {len(items)} quotations</summary><ul>{''.join(items)}</ul></details>")
-    return "\n".join(parts)
+    rows = [
+        {
+            "outlet": o.outlet, "share": o.quote_share, "speakers": len(o.speakers), "own": o.voice.own.tone,
+            "quoted": o.voice.quoted.tone if o.voice.quoted.words else None,
+            "by_frame": [(f, v) for f, v in o.tone_by_frame.items() if v is not None],
+            "top": [(s.speaker, type_label(s.type), s.words) for s in o.speakers[:REPORT_SPEAKERS]],
+        }
+        for o in outlets
+    ]
+    quoted = [
+        (o.outlet, [(q.text, speaker_label(q), type_label(q.speaker_type), q.kind)
+                    for a in articles if a.outlet == o.outlet for q in a.quotes])
+        for o in outlets
+    ]
+    return render("voices_section.html.j2", rows=rows, quoted=[(name, items) for name, items in quoted if items])
 
 
+def outlet_voice_html(outlet: OutletReport, *, min_words: int) -> str:
+    """One outlet's card on the Voices page: quote share, speakers, own vs quoted words and tone, and the
+    share of quoted words by speaker type. A voice with fewer than ``min_words`` words shows no tone.
+
+    >>> from framing.pipeline import analyze_articles
+    >>> from framing.types import Article
+    >>> report = analyze_articles([Article(id="a", outlet="A", title="t", text="“We <i>won</i>,” said Ana Ruiz.")])
+    >>> out = outlet_voice_html(report.outlets[0], min_words=20)
+    >>> "too few words" in out and "<i>" not in out
+    True
+    """
+    voices = [("own voice", outlet.voice.own), ("quoted", outlet.voice.quoted)]
+    return render("voice_card.html.j2", outlet=outlet, min_words=min_words,
+                  voices=[(label, block.words, block.tone) for label, block in voices],
+                  shares=[(type_label(kind), share) for kind, share in
+                          sorted(outlet.voice_by_type.items(), key=lambda item: -item[1])])
 
 
 def render_quotes_compare_html(columns: Sequence[tuple[str, Sequence[ArticleReport], str]]) -> str:
@@ -177,11 +214,6 @@ def render_quotes_compare_html(columns: Sequence[tuple[str, Sequence[ArticleRepo
     >>> "A&lt;b&gt;" in out and 'class="fl-cols"' in out
     True
     """
-    sections = []
-    for outlet, articles, note in columns:
-        note_html = f'<div class="fl-col-note">{esc(note)}</div>' if note else ""
-        body = "".join(render_quotes_html(article) for article in articles)
-        sections.append(f'<section class="fl-col"><h3 class="fl-outlet"><bdi>{esc(outlet)}</bdi></h3>'
-                        f"{note_html}{body}</section>")
-    return (f'<div class="fl-compare" style="--fl-count:{len(columns)}"><div class="fl-cols">'
-            f'{"".join(sections)}</div></div>')
+    return render("quotes_compare.html.j2", columns=[
+        (outlet, note, [Markup(render_quotes_html(article)) for article in articles]) for outlet, articles, note in columns
+    ])
