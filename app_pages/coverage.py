@@ -7,9 +7,17 @@ from typing import Any
 import streamlit as st
 
 from framing.coverage import fact_matrix
-from framing_render.coverage import COVERAGE_CSS, band_label, diff_html, short_wording
-from framing.types import ArticleReport, CorpusReport, Fact, Naming
-from ui.markup import esc, esc_name, md_escape, outlet_heading
+from framing_render.coverage import (
+    COVERAGE_CSS,
+    band_label,
+    diff_html,
+    fact_wordings_html,
+    naming_places_html,
+    shared_passage_html,
+    short_wording,
+)
+from framing.types import CorpusReport, Fact, Naming
+from ui.markup import md_escape, outlet_heading
 from ui.state import get_view
 
 #: Fact rows listed in the matrix; a large corpus has thousands and the table must stay responsive.
@@ -65,26 +73,14 @@ def label_width(label: str) -> int:
     return len(label) * HEADER_PX_PER_CHAR + HEADER_PAD_PX
 
 
-def mention_html(article: ArticleReport, start: int, end: int) -> str:
-    """One outlet's wording of a fact, escaped, with its title."""
-    return (f'<div class="fl-passage" style="background:#F4F4F4;border-left:5px solid #2F6DB5">'
-            f"{esc(article.text[start:end])}</div>"
-            f'<div class="fl-passage-meta"><i>{esc_name(article.title or article.id)}</i></div>')
-
-
 def show_fact(fact: Fact) -> None:
     """Every outlet's wording of one fact, side by side; outlets that leave it out say so."""
     for row_start in range(0, len(outlets), COLUMNS_PER_ROW):
         row = outlets[row_start:row_start + COLUMNS_PER_ROW]
         for column, name in zip(st.columns(COLUMNS_PER_ROW, gap="medium"), row):
-            mentions = [m for m in fact.mentions if by_id[m.article].outlet == name]
-            body = "".join(mention_html(by_id[m.article], m.start, m.end) for m in mentions[:MAX_WORDINGS_PER_OUTLET])
-            if len(mentions) > MAX_WORDINGS_PER_OUTLET:
-                body += f'<p class="fl-passage-meta">… and in {len(mentions) - MAX_WORDINGS_PER_OUTLET} more places.</p>'
-            if not mentions:
-                body = '<p class="fl-passage-meta">Does not report this.</p>'
+            mentions = [(by_id[m.article], m.start, m.end) for m in fact.mentions if by_id[m.article].outlet == name]
             with column:
-                st.html(outlet_heading(name) + body)
+                st.html(outlet_heading(name) + fact_wordings_html(mentions, shown=MAX_WORDINGS_PER_OUTLET))
 
 
 def facts_section() -> None:
@@ -145,8 +141,7 @@ def shared_section() -> None:
     for column, article_id, html_text in zip(columns, passage.articles, marked):
         article = by_id[article_id]
         with column:
-            st.html(outlet_heading(article.outlet) + f'<div class="fl-passage" style="background:#FAFAFA">{html_text}</div>'
-                    f'<div class="fl-passage-meta"><i>{esc_name(article.title or article.id)}</i></div>')
+            st.html(outlet_heading(article.outlet) + shared_passage_html(html_text, article.title or article.id))
 
 
 def naming_section() -> None:
@@ -167,17 +162,14 @@ def naming_section() -> None:
                       "In quotations": ", ".join(f"{f} ×{c}" for f, c in quoted.items()) or "—"})
     st.dataframe(table, key="coverage_naming_table", hide_index=True)
     with st.expander(f"Where ({len(naming.mentions)} places)"):
-        lines = []
+        places = []
         for m in naming.mentions[:MAX_PLACES]:
             article = by_id[m.article]
             sentence = next((s for s in article.sentences if s.start <= m.start < s.end), None)
             s0, s1 = (sentence.start, sentence.end) if sentence else (m.start, m.end)
             text = article.text
-            lines.append(f"<li><b>{esc_name(article.outlet)}</b>{' (quoted)' if m.quoted else ''}: "
-                         f"{esc(text[s0:m.start])}<mark>{esc(text[m.start:m.end])}</mark>{esc(text[m.end:s1])}</li>")
-        if len(naming.mentions) > MAX_PLACES:
-            lines.append(f"<li>… {len(naming.mentions) - MAX_PLACES} more in the JSON export.</li>")
-        st.html(f'<ul class="fl-passage-meta">{"".join(lines)}</ul>')
+            places.append((article.outlet, m.quoted, text[s0:m.start], text[m.start:m.end], text[m.end:s1]))
+        st.html(naming_places_html(places, more=max(0, len(naming.mentions) - MAX_PLACES)))
 
 
 facts_section()

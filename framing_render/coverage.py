@@ -2,7 +2,8 @@
 
 Kept short for print: at most ``REPORT_FACTS`` facts (those most outlets share first, then what
 some leave out, then a few single-outlet facts) and ``REPORT_REFERENTS`` naming tables; the JSON
-export has everything. Every string from the data is escaped.
+export has everything. The HTML comes from Jinja2 templates with autoescape (``templates/coverage_*``,
+``fact_wordings``, ``shared_passage``, ``naming_places``), so every string from the data is escaped.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from framing.coverage import FactRow, fact_matrix
 from framing.shared_copy import word_diff
 from framing.types import ArticleReport, CorpusReport
 
-from .text import esc
+from .jinja import render, stylesheet
+from .text import Markup, esc
 
-__all__ = ["COVERAGE_CSS", "coverage_section_html", "diff_html", "short_wording"]
+__all__ = ["COVERAGE_CSS", "band_label", "coverage_section_html", "diff_html", "fact_wordings_html", "naming_places_html",
+           "shared_passage_html", "short_wording"]
 
 #: Facts in the printed matrix and single-outlet facts among them.
 REPORT_FACTS: Final = 6
@@ -27,24 +30,8 @@ FORMS_PER_CELL: Final = 2
 #: Words of a fact's wording shown in a matrix row.
 WORDING_WORDS: Final = 10
 
-COVERAGE_CSS: Final = """
-table.fl-matrix { border-collapse: collapse; width: 100%; font-size: .88rem; }
-table.fl-matrix th, table.fl-matrix td { border-bottom: 1px solid #DDD; padding: .3rem .45rem; vertical-align: top; }
-table.fl-matrix thead th { background: #F4F4F4; text-align: center; }
-table.fl-matrix td.fl-cell { text-align: center; width: 4.5rem; }
-table.fl-naming td { font-size: .85rem; }
-.fl-quoted-forms { color: #444; font-style: italic; }
-table.fl-matrix td.fl-cell.fl-yes { background: #2F6DB5; color: #fff; font-weight: 700;
-  -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-table.fl-matrix td.fl-band { color: #444; font-size: .82rem; }
-table.fl-matrix tr { break-inside: avoid; page-break-inside: avoid; }
-.fl-diff del { background: #F9D6D5; text-decoration: line-through; }
-.fl-diff ins { background: #D5ECD4; text-decoration: none; font-weight: 600; }
-"""
-
-
-def _esc(text: str) -> str:
-    return str(esc(text))  # the render layer's one escaper
+#: The coverage stylesheet (``static/coverage.css``).
+COVERAGE_CSS: Final = stylesheet("coverage.css")
 
 
 def short_wording(text: str, words: int = WORDING_WORDS) -> str:
@@ -70,79 +57,37 @@ def band_label(row: FactRow, outlets: Sequence[str]) -> str:
 
 def coverage_section_html(report: CorpusReport, outlets: Sequence[str]) -> str:
     """The matrix and naming tables for the chosen outlets, escaped, short enough to print."""
-    parts = [_matrix_html(report, outlets), _naming_html(report, outlets), _reprints_html(report)]
-    return "\n".join(p for p in parts if p)
-
-
-def _matrix_html(report: CorpusReport, outlets: Sequence[str]) -> str:
-    if not report.facts:
-        return "<p>No facts to compare.</p>"
-    rows = fact_matrix(report.facts, outlets)
-    rows = [r for r in rows if any(r.cells.values())]
-    shared = [r for r in rows if r.band != "one"]
-    single = [r for r in rows if r.band == "one"][:REPORT_SINGLE_FACTS]
-    shown = (shared[: REPORT_FACTS - len(single)] + single)[:REPORT_FACTS]
-    head = "".join(f'<th scope="col"><bdi>{_esc(o)}</bdi></th>' for o in outlets)
-    body = []
-    for row in shown:
-        marks = "".join(
-            '<td class="fl-cell fl-yes">yes</td>' if row.cells[o] else '<td class="fl-cell">—</td>' for o in outlets
-        )
-        body.append(f"<tr><td>{_esc(short_wording(row.text))}</td>{marks}"
-                    f'<td class="fl-band">{_esc(band_label(row, outlets))}</td></tr>')
-    more = len(rows) - len(shown)
-    note = f"<p class=\"fl-notes\">{more} more facts are in the JSON export.</p>" if more > 0 else ""
-    return (
-        '<h3>Which outlet reports which fact</h3><p class="fl-notes">Each row is one fact, worded as one '
-        "outlet put it; sentences of different outlets that say the same thing (the same names, numbers and "
-        "specific words) count as one fact. Facts all outlets share come first, then those some leave out, "
-        "then facts only one outlet reports.</p>"
-        f'<table class="fl-matrix"><thead><tr><th scope="col">Fact</th>{head}<th scope="col">Who</th></tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table>{note}"
+    facts = _matrix_rows(report, outlets)
+    by_id = {a.id: a for a in report.articles}
+    return render(
+        "coverage_section.html.j2", outlets=outlets, has_facts=bool(report.facts), facts=facts[0], more=facts[1],
+        naming=[(n.referent, [_naming_cell(n.forms.get(o, {}), n.quoted_forms.get(o, {})) for o in outlets])
+                for n in report.naming[:REPORT_REFERENTS]],
+        reprints=[(_name(by_id, r.article), r.share, _name(by_id, r.of))
+                  for r in report.reprints if r.article in by_id and r.of in by_id],
     )
 
 
-def _naming_html(report: CorpusReport, outlets: Sequence[str]) -> str:
-    """One table: a row per person, place or thing, a column per outlet, its own words in each cell
-    (words inside quotations follow, marked, as somebody else's)."""
-    rows = []
-    for naming in report.naming[:REPORT_REFERENTS]:
-        cells = []
-        for outlet in outlets:
-            own = naming.forms.get(outlet, {})
-            quoted = naming.quoted_forms.get(outlet, {})
-            text = _forms(own) if own or not quoted else "—"
-            if quoted:
-                text += f'<br><span class="fl-quoted-forms">quoted: {_forms(quoted)}</span>'
-            cells.append(f"<td>{text}</td>")
-        rows.append(f'<tr><th scope="row">{_esc(naming.referent)}</th>{"".join(cells)}</tr>')
-    if not rows:
-        return ""
-    head = "".join(f'<th scope="col"><bdi>{_esc(o)}</bdi></th>' for o in outlets)
-    return ("<h3>How each outlet names the same people, places and things</h3>"
-            "<p class=\"fl-notes\">Forms with how often each outlet uses them; words inside quotation marks "
-            "are somebody else's and are counted apart.</p>"
-            f'<table class="fl-summary fl-naming"><thead><tr><th scope="col">Named</th>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+def _matrix_rows(report: CorpusReport, outlets: Sequence[str]) -> tuple[list[tuple[str, list[bool], str]], int]:
+    """The printed rows (wording, a mark per outlet, who) and how many facts are left for the JSON."""
+    rows = [r for r in fact_matrix(report.facts, outlets) if any(r.cells.values())]
+    shared = [r for r in rows if r.band != "one"]
+    single = [r for r in rows if r.band == "one"][:REPORT_SINGLE_FACTS]
+    shown = (shared[: REPORT_FACTS - len(single)] + single)[:REPORT_FACTS]
+    return ([(short_wording(r.text), [r.cells[o] for o in outlets], band_label(r, outlets)) for r in shown],
+            len(rows) - len(shown))
+
+
+def _naming_cell(own: Mapping[str, int], quoted: Mapping[str, int]) -> tuple[str, str]:
+    """An outlet's own forms (or a dash) and the forms inside its quotations ('' when none)."""
+    return (_forms(own) if own or not quoted else "—", _forms(quoted) if quoted else "")
 
 
 def _forms(cell: Mapping[str, int]) -> str:
     items = list(cell.items())[:FORMS_PER_CELL]
-    text = ", ".join(f"{_esc(form)} ×{count}" for form, count in items)
+    text = ", ".join(f"{form} ×{count}" for form, count in items)
     more = len(cell) - len(items)
     return (text + (f", +{more} more" if more > 0 else "")) or "—"
-
-
-def _reprints_html(report: CorpusReport) -> str:
-    if not report.reprints:
-        return ""
-    by_id = {a.id: a for a in report.articles}
-    items = "".join(
-        f"<li><bdi>{_esc(_name(by_id, r.article))}</bdi> is mostly ({r.share:.0%} of its words) the same text as "
-        f"<bdi>{_esc(_name(by_id, r.of))}</bdi></li>"
-        for r in report.reprints if r.article in by_id and r.of in by_id
-    )
-    return f"<h3>Reprints</h3><ul>{items}</ul>"
 
 
 def _name(by_id: dict[str, ArticleReport], article: str) -> str:
@@ -150,22 +95,40 @@ def _name(by_id: dict[str, ArticleReport], article: str) -> str:
     return f"{report.outlet}: {report.title}" if report.title else report.outlet
 
 
-def diff_html(left: str, right: str) -> tuple[str, str]:
+def diff_html(left: str, right: str) -> tuple[Markup, Markup]:
     """Two escaped passages with what each changed marked: ``<del>`` only in left, ``<ins>`` only in right.
 
     Examples
     --------
     >>> diff_html("he said <b>", "he told <b>")
-    ('<span class="fl-diff">he <del>said</del> &lt;b&gt;</span>', '<span class="fl-diff">he <ins>told</ins> &lt;b&gt;</span>')
+    (Markup('<span class="fl-diff">he <del>said</del> &lt;b&gt;</span>'), Markup('<span class="fl-diff">he <ins>told</ins> &lt;b&gt;</span>'))
     """
-    a_parts, b_parts = [], []
+    a_parts: list[Markup] = []
+    b_parts: list[Markup] = []
     for op, a, b in word_diff(left, right):
         if op == "equal":
-            a_parts.append(_esc(a))
-            b_parts.append(_esc(b))
+            a_parts.append(esc(a))
+            b_parts.append(esc(b))
             continue
         if a:
-            a_parts.append(f"<del>{_esc(a)}</del>")
+            a_parts.append(Markup("<del>%s</del>") % a)  # Markup's % escapes the value
         if b:
-            b_parts.append(f"<ins>{_esc(b)}</ins>")
-    return (f'<span class="fl-diff">{" ".join(a_parts)}</span>', f'<span class="fl-diff">{" ".join(b_parts)}</span>')
+            b_parts.append(Markup("<ins>%s</ins>") % b)
+    return (Markup('<span class="fl-diff">%s</span>') % Markup(" ").join(a_parts),
+            Markup('<span class="fl-diff">%s</span>') % Markup(" ").join(b_parts))
+
+
+def fact_wordings_html(mentions: Sequence[tuple[ArticleReport, int, int]], *, shown: int) -> str:
+    """One outlet's wordings of a fact for the Coverage page (at most ``shown``), or 'Does not report this.'"""
+    return render("fact_wordings.html.j2", shown=[(a.text[s:e], a.title or a.id) for a, s, e in mentions[:shown]],
+                  more=max(0, len(mentions) - shown))
+
+
+def shared_passage_html(marked: Markup, title: str) -> str:
+    """One side of a shared passage (``diff_html`` output) with its article's title."""
+    return render("shared_passage.html.j2", marked=marked, title=title)
+
+
+def naming_places_html(places: Sequence[tuple[str, bool, str, str, str]], *, more: int) -> str:
+    """Where a referent is named: (outlet, inside a quotation, text before, the name, text after) per place."""
+    return render("naming_places.html.j2", places=places, more=more)
