@@ -18,10 +18,12 @@ square of the number of articles.
 from __future__ import annotations
 
 import difflib
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
@@ -52,26 +54,34 @@ _WORD = re.compile(WORD)  # the Document's word (framing.textnorm): one definiti
 
 @dataclass(frozen=True, slots=True)
 class _Words:
-    starts: list[int]
-    ends: list[int]
-    hashes: np.ndarray
+    """One article's words: character offsets and shingle hashes, as compact arrays (issue 16: the
+    corpus's words are held at once, so Python lists of int objects cost ~80 bytes a word)."""
+
+    starts: np.ndarray  # int32, one per word
+    ends: np.ndarray
+    hashes: np.ndarray  # int64, one per shingle
 
 
 def _words(text: str, vocabulary: dict[str, int]) -> _Words:
-    starts, ends, lowered = [], [], []
-    for match in _WORD.finditer(text):
-        starts.append(match.start())
-        ends.append(match.end())
-        lowered.append(match.group().lower().replace("’", "'"))
-    codes = np.array([vocabulary.setdefault(w, len(vocabulary) + 1) for w in lowered], dtype=np.int64)
+    matches = list(_WORD.finditer(text))
+    spans = np.array(list(map(re.Match.span, matches)), dtype=np.int32).reshape(-1, 2)
+    # Lowered in one call: NUL is never inside a word and, being neither cased nor case-ignorable,
+    # bounds the final-sigma rule as the end of a string does, so each piece is its word's lower().
+    lowered = "\0".join(map(re.Match.group, matches)).lower().replace("’", "'").split("\0") if matches else []
+    known = list(map(vocabulary.get, lowered))
+    if None in known:  # new words get the next ids in order of first appearance
+        for i in np.flatnonzero(list(map(operator.is_, known, repeat(None)))).tolist():
+            known[i] = vocabulary.setdefault(lowered[i], len(vocabulary) + 1)
+    codes = np.array(known, dtype=np.int64)
+    offsets = np.ascontiguousarray(spans[:, 0]), np.ascontiguousarray(spans[:, 1])
     if len(codes) < SHINGLE:
-        return _Words(starts, ends, np.zeros(0, dtype=np.int64))
+        return _Words(*offsets, np.zeros(0, dtype=np.int64))
     # A rolling combination of SHINGLE consecutive word hashes (wraps around on overflow).
     mixed = np.zeros(len(codes) - SHINGLE + 1, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for k in range(SHINGLE):
             mixed = mixed * np.uint64(1_000_003) + codes[k : len(codes) - SHINGLE + 1 + k].astype(np.uint64)
-    return _Words(starts, ends, mixed.astype(np.int64))
+    return _Words(*offsets, mixed.astype(np.int64))
 
 
 def find_shared_copy(reports: Sequence[ArticleReport]) -> tuple[tuple[SharedPassage, ...], tuple[Reprint, ...]]:
@@ -97,7 +107,7 @@ def find_shared_copy(reports: Sequence[ArticleReport]) -> tuple[tuple[SharedPass
             wa, wb = words[a], words[b]
             passages.append(SharedPassage(
                 articles=(reports[a].id, reports[b].id),
-                spans=((wa.starts[i0], wa.ends[i1 - 1]), (wb.starts[j0], wb.ends[j1 - 1])),
+                spans=((int(wa.starts[i0]), int(wa.ends[i1 - 1])), (int(wb.starts[j0]), int(wb.ends[j1 - 1]))),
                 similarity=round(similarity, 4),
             ))
             covered[(a, b)].append((i0, i1))
@@ -109,38 +119,46 @@ def _candidate_pairs(words: Sequence[_Words]) -> dict[tuple[int, int], np.ndarra
     """Shared shingle positions ``(i, j)`` per article pair ``(a, b)``, ``a < b``."""
     if not words:
         return {}
+    # Every shingle of the corpus at once: int32 article and position columns and each temporary
+    # freed as soon as it is used, so the peak stays a few dozen bytes per word (issue 16).
+    lengths = np.array([len(w.hashes) for w in words], dtype=np.int64)
     hashes = np.concatenate([w.hashes for w in words])
-    docs = np.concatenate([np.full(len(w.hashes), d, dtype=np.int64) for d, w in enumerate(words)])
-    positions = np.concatenate([np.arange(len(w.hashes), dtype=np.int64) for w in words])
     if len(hashes) == 0:
         return {}
+    docs = np.repeat(np.arange(len(words), dtype=np.int32), lengths)
+    positions = (np.arange(len(hashes), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)).astype(np.int32)
     order = np.lexsort((positions, docs, hashes))
     hashes, docs, positions = hashes[order], docs[order], positions[order]
+    del order
     new_group = np.r_[True, hashes[1:] != hashes[:-1]]
-    group_start = np.maximum.accumulate(np.where(new_group, np.arange(len(hashes)), 0))
-    first = group_start  # index of the group's first occurrence (lowest article, then position)
+    del hashes
+    group_starts = np.flatnonzero(new_group)
+    sizes = np.diff(np.r_[group_starts, len(new_group)])
+    first = np.repeat(group_starts, sizes)  # index of the group's first occurrence (lowest article, then position)
+    del new_group
     star = docs != docs[first]
-    pa, pb = docs[first][star], docs[star]
+    pa, pb = docs[first][star].astype(np.int64), docs[star].astype(np.int64)
     ia, ib = positions[first][star], positions[star]
+    del first, star
     extra_a, extra_b, extra_i, extra_j = [], [], [], []
-    sizes = np.diff(np.r_[np.flatnonzero(new_group), len(hashes)])
-    for start, size in zip(np.flatnonzero(new_group).tolist(), sizes.tolist()):
-        if size < 3:
+    several = sizes >= 3  # a pair of occurrences is already linked by the star
+    for start, size in zip(group_starts[several].tolist(), sizes[several].tolist()):
+        group_docs = docs[start : start + size].tolist()
+        if len(set(group_docs)) > ALL_PAIRS_UP_TO:
             continue
-        group_docs = docs[start : start + size]
-        if len(set(group_docs.tolist())) > ALL_PAIRS_UP_TO:
-            continue
+        group_positions = positions[start : start + size].tolist()
         for x in range(1, size):
             for y in range(x + 1, size):
                 if group_docs[x] != group_docs[y]:
-                    extra_a.append(int(group_docs[x]))
-                    extra_b.append(int(group_docs[y]))
-                    extra_i.append(int(positions[start + x]))
-                    extra_j.append(int(positions[start + y]))
+                    extra_a.append(group_docs[x])
+                    extra_b.append(group_docs[y])
+                    extra_i.append(group_positions[x])
+                    extra_j.append(group_positions[y])
+    del docs, positions, group_starts, sizes
     pa = np.r_[pa, np.array(extra_a, dtype=np.int64)]
     pb = np.r_[pb, np.array(extra_b, dtype=np.int64)]
-    ia = np.r_[ia, np.array(extra_i, dtype=np.int64)]
-    ib = np.r_[ib, np.array(extra_j, dtype=np.int64)]
+    ia = np.r_[ia, np.array(extra_i, dtype=np.int32)]
+    ib = np.r_[ib, np.array(extra_j, dtype=np.int32)]
     swap = pa > pb
     pa, pb, ia, ib = np.where(swap, pb, pa), np.where(swap, pa, pb), np.where(swap, ib, ia), np.where(swap, ia, ib)
     if len(pa) == 0:
@@ -177,14 +195,13 @@ def _strongest_partners(keys: np.ndarray, counts: np.ndarray, n: int) -> np.ndar
 
 def _passages(hits: np.ndarray) -> list[tuple[tuple[int, int], tuple[int, int], int]]:
     """Join shingle hits (sorted by diagonal, then position) into word-index passages with match counts."""
-    runs = []  # (i_start, i_end, j_start, j_end) in words, exact
-    start = 0
-    for k in range(1, len(hits) + 1):
-        if k == len(hits) or hits[k, 1] - hits[k, 0] != hits[k - 1, 1] - hits[k - 1, 0] or hits[k, 0] != hits[k - 1, 0] + 1:
-            i0, j0 = int(hits[start, 0]), int(hits[start, 1])
-            i1, j1 = int(hits[k - 1, 0]) + SHINGLE, int(hits[k - 1, 1]) + SHINGLE
-            runs.append((i0, i1, j0, j1))
-            start = k
+    # Runs (i_start, i_end, j_start, j_end) in words, exact: a run breaks where the diagonal changes
+    # or the next hit is not the next word.
+    i, j = hits[:, 0].astype(np.int64), hits[:, 1].astype(np.int64)
+    breaks = np.flatnonzero((j[1:] - i[1:] != j[:-1] - i[:-1]) | (i[1:] != i[:-1] + 1)) + 1
+    heads = np.concatenate((np.zeros(1, dtype=np.int64), breaks))
+    tails = np.concatenate((breaks - 1, np.full(1, len(hits) - 1, dtype=np.int64)))
+    runs = list(zip(i[heads].tolist(), (i[tails] + SHINGLE).tolist(), j[heads].tolist(), (j[tails] + SHINGLE).tolist()))
     # Longest runs first; a shorter run overlapping an accepted one (a phrase that recurs elsewhere in
     # the other text) is dropped, so a stray five-word match cannot hide the real alignment.
     accepted: list[tuple[int, int, int, int]] = []
