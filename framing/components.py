@@ -84,7 +84,7 @@ class FrameMatcher:
         self.rules = rules if rules is not None else load_default_rules()
 
     def __call__(self, document: Document) -> TermMatches:
-        found = self.matcher.find(document.tokens)
+        found = self.matcher.find(document.tokens, document.text)
         kept, _ = self.rules(document.tokens, found, self.lexicon.terms, document.text)
         return tuple(kept)
 

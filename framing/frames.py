@@ -43,6 +43,7 @@ from .data_files import data_source, read_data_csv, read_data_json
 from .errors import LexiconError, ModelNotFittedError
 from .lexicon import Lexicon, LexiconTerm, load_default_lexicon
 from .senses import ContextRules, load_default_rules
+from .segment import PHRASE_JOINERS as _PHRASE_JOINERS
 from .types import FRAMES, Document, Evidence, Token, read_only
 
 __all__ = [
@@ -89,8 +90,24 @@ class TermMatcher:
             by_first.setdefault(term.key[0], []).append((term.key, index))
         self._by_first = {k: sorted(v, key=lambda kv: -len(kv[0])) for k, v in by_first.items()}
 
-    def find(self, tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
-        """Return ``(term index, start offset, end offset)`` for every match, in text order."""
+    def find(self, tokens: Sequence[Token], text: str | None = None) -> list[tuple[int, int, int]]:
+        """Return ``(term index, start offset, end offset)`` for every match, in text order.
+
+        With ``text`` (the string the tokens index), a dotted initialism such as ``U.N.`` or
+        ``C.I.A.`` matches as one word (``un``, ``cia``), the way newspapers that dot their
+        acronyms write them.
+
+        Examples
+        --------
+        >>> from framing.lexicon import parse_lexicon
+        >>> from framing.segment import tokenize
+        >>> lex = parse_lexicon("term,frame,weight\\nun,diplomacy,2\\nun envoy,diplomacy,2\\n", source="x")
+        >>> text = "The U.N. envoy and the U.N."
+        >>> [(lex.terms[i].term, text[s:e]) for i, s, e in TermMatcher(lex).find(tokenize(text), text)]
+        [('un envoy', 'U.N. envoy'), ('un', 'U.N')]
+        """
+        if text is not None:
+            tokens = _join_initialisms(tokens, text)
         found: list[tuple[int, int, int]] = []
         i, n = 0, len(tokens)
         while i < n:
@@ -218,7 +235,7 @@ class FrameModel(_Params):
         """
         if not hasattr(self, "_matcher"):
             self._validate_params()
-        kept, _ = self.rules_(tokens, self._matcher.find(tokens), self.lexicon_.terms, text)
+        kept, _ = self.rules_(tokens, self._matcher.find(tokens, text), self.lexicon_.terms, text)
         return kept
 
     def fit_transform_matches(self, matches: list[list[tuple[int, int, int]]]) -> list[DocumentFrames]:
@@ -286,7 +303,8 @@ class FrameModel(_Params):
         return [
             self.rules_(
                 doc.tokens if isinstance(doc, Document) else doc,
-                self._matcher.find(doc.tokens if isinstance(doc, Document) else doc),
+                self._matcher.find(doc.tokens if isinstance(doc, Document) else doc,
+                                   doc.text if isinstance(doc, Document) else None),
                 self.lexicon_.terms,
                 doc.text if isinstance(doc, Document) else None,
             )[0]
@@ -353,6 +371,41 @@ class FrameModel(_Params):
     def _check_fitted(self) -> None:
         if not hasattr(self, "idf_"):
             raise ModelNotFittedError("FrameModel is not fitted yet; call fit() or fit_transform() first")
+
+
+def _join_initialisms(tokens: Sequence[Token], text: str) -> Sequence[Token]:
+    """Merge runs of single letters written with dots (``U.N.``, ``C.I.A.``) into one token.
+
+    The merged token spans the first letter to the last (so offsets still fall on the original
+    tokens' bounds, which the sense rules look up); the token after a run joins it when a single
+    space or hyphen follows the run's final dot, so ``U.N. envoy`` can match a phrase.
+    """
+    n = len(tokens)
+    if n < 2 or "." not in text:
+        return tokens
+    out: list[Token] = []
+    joins_next: bool | None = None  # the joins_previous of the token after a merged run
+    i = 0
+    while i < n:
+        token = tokens[i] if joins_next is None else tokens[i]._replace(joins_previous=joins_next)
+        joins_next = None
+        j = i
+        while (j + 1 < n and len(tokens[j].lower) == 1 and len(tokens[j + 1].lower) == 1
+               and tokens[j].lower.isalpha() and tokens[j + 1].lower.isalpha()
+               and tokens[j + 1].start == tokens[j].end + 1 and text[tokens[j].end] == "."):
+            j += 1
+        if j == i:
+            out.append(token)
+            i += 1
+            continue
+        letters = "".join(t.lower for t in tokens[i : j + 1])
+        out.append(Token(token.start, tokens[j].end, letters, letters, token.joins_previous))
+        if j + 1 < n:
+            dot = tokens[j].end
+            joins_next = (text[dot : dot + 1] == "." and tokens[j + 1].start == dot + 2
+                          and text[dot + 1] in _PHRASE_JOINERS)
+        i = j + 1
+    return out
 
 
 def _phrase_at(tokens: Sequence[Token], i: int, key: tuple[str, ...]) -> bool:

@@ -32,6 +32,8 @@ _WORD = re.compile(WORD)  # combining marks belong to their word (framing.textno
 
 #: Characters that may stand between the words of one phrase ("trade war", "de-escalation").
 _PHRASE_JOINERS = frozenset(" -\u00a0\u2010\u2011")
+#: Characters that let a word continue a multi-word phrase (``Token.joins_previous``).
+PHRASE_JOINERS = _PHRASE_JOINERS
 
 #: A possessive ending, dropped before lemmatizing ("China's" -> "china").
 _POSSESSIVE = re.compile(r"['’]s$")

@@ -183,6 +183,28 @@ def test_term_matcher_phrase_does_not_cross_unspaced_sentence_end() -> None:
     assert [term for term, _ in _found(lexicon, "Talks were about trade.War came later.")] == ["trade", "war"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.N. sat.", [("un", "U.N")]),
+        ("The U.N. Security Council sat.", [("un security council", "U.N. Security Council")]),
+        ("Two C.I.A. officers left.", [("cia", "C.I.A")]),
+        ("A U.S.-E.U. deal.", [("eu", "E.U"), ("deal", "deal")]),
+        ("The UN sat.", [("un", "UN")]),
+        ("Plan A. N. said no.", []),
+    ],
+)
+def test_term_matcher_reads_dotted_initialisms_as_one_word(text: str, expected: list[tuple[str, str]]) -> None:
+    lexicon = load_default_lexicon()
+    found = [(lexicon.terms[i].term, text[s:e]) for i, s, e in TermMatcher(lexicon).find(tokenize(text), text)]
+    assert found == expected
+
+
+def test_term_matcher_without_text_leaves_initialisms_apart() -> None:
+    text = "The U.N. sat."
+    assert TermMatcher(load_default_lexicon()).find(tokenize(text)) == []
+
+
 def test_term_matcher_matches_phrase_across_hyphen() -> None:
     lexicon = _lexicon("de-escalation,diplomacy,1\n")
     assert _found(lexicon, "A de-escalation, or de escalation.") == [
@@ -320,7 +342,7 @@ def test_frame_model_scores_equal_sklearn_tfidf_transformer() -> None:
     for row, result in enumerate(frames):
         expected = {}
         for index, start, end in matches[row]:
-            expected[(start, end)] = weighted[row, index] / counts[row, index]
-        got = {(e.start, e.end): e.weight / model._term_factor[model.lexicon_.terms.index(next(
-            t for t in model.lexicon_.terms if t.term == e.term))] for e in result.evidence}
+            # the evidence weight is (fitted factor x TF-IDF) / count, in that order (frames._document_frames)
+            expected[(start, end)] = model._term_factor[index] * weighted[row, index] / counts[row, index]
+        got = {(e.start, e.end): e.weight for e in result.evidence}
         assert got == expected

@@ -45,6 +45,32 @@ def test_the_same_words_count_in_their_frame_sense() -> None:
     assert {"met", "arms", "duties", "steel", "ceasefire", "deal"} <= set(counted)
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "counts"),
+    [
+        # a state's name counts as a foreign state (CAP 19) ...
+        ("Taiwan's president flew to Paraguay.", "taiwan's", True),
+        ("The drills near Taiwan alarmed Japan.", "japan", True),
+        ("Israelis and Palestinians returned to the table.", "israelis", True),
+        ("Russians queued at the border.", "russians", True),
+        ("The U.N. envoy arrived.", "u.n. envoy", True),
+        # ... but not inside another name (issue 11 follow-up: a company, a newspaper, a US state)
+        ("Shares of Taiwan Semiconductor fell.", "taiwan", False),
+        ("The Japan Times ran the story first.", "japan", False),
+        ("The Kyiv Independent reported the strike.", "kyiv", False),
+        ("Saudi Aramco cut its prices.", "saudi", False),
+        ("Voters in New Mexico went to the polls.", "mexico", False),
+        ("American Indian tribes sued the county.", "indian", False),
+        ("The diner sells french fries.", "french", False),
+        # a head of government's name is a person, not a frame word
+        ("Putin and Xi Jinping were not there.", "putin", False),
+        ("Putin and Xi Jinping were not there.", "xi jinping", False),
+    ],
+)
+def test_state_names_count_only_as_states(text: str, word: str, counts: bool) -> None:
+    assert (word in _counted(text)) is counts
+
+
 def test_attribution_is_not_frame_evidence() -> None:
     text = "Several European diplomats told AFP that tariffs on cars would rise."
     assert "diplomats" not in _counted(text)
