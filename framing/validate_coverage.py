@@ -1,7 +1,10 @@
 """Dev check of the coverage step (issue 15) against one reader's labels on ``cleaning_dev.jsonl`` pages.
 
 The labels (``docs/coverage_dev_labels.json``) hold offsets into each page's ``raw`` text and labels
-only, never the text. Three figures:
+only, never the text; each event's ``status`` says whether it is a dev event (rules written looking at
+it) or held out (labelled after the rules were written, not tuned on), and is copied into the output
+so the two are never reported as one figure. The file's ``rules`` say how the events were labelled.
+Three figures:
 
 * **facts**: outlet x fact inclusion cells. *best row* F1: each gold fact is paired with the one
   predicted row sharing most of its sentences (one to one) and the outlets of the two are compared;
@@ -193,7 +196,7 @@ def run_coverage_validation(data: str | Path, labels: str | Path = LABELS_FILE) 
         chosen = {p: rows[p] for p in event["pages"]}
         report = analyze_articles([_article(r) for r in chosen.values()])
         figures["events"].append({  # type: ignore[attr-defined]
-            "event": event["event"], "pages": event["pages"],
+            "event": event["event"], "status": event.get("status", ""), "pages": event["pages"],
             "facts": fact_figures(report, chosen, event["facts"]),
             "naming": naming_figures(report, chosen, event["naming"]),
         })
