@@ -23,6 +23,8 @@ Run: ``python -m framing.validate_coverage [--data DIR]``.
 from __future__ import annotations
 
 import argparse
+import difflib
+import functools
 import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -53,16 +55,35 @@ def _article(row: dict[str, object]) -> Article:
                    text=str(row["raw"]), date=row.get("date") or None)  # type: ignore[arg-type]
 
 
-def _raw_span(raw: str, cleaned: str, start: int, end: int, hint: int = 0) -> tuple[int, int] | None:
-    """Where ``cleaned[start:end]`` sits in the raw page (cleaning only removes whole pieces)."""
-    piece = cleaned[start:end]
-    at = raw.find(piece)
-    if at < 0:
-        head = piece[:40]
-        at = raw.find(head)
-        if at < 0:
-            return None
-    return at, at + len(piece)
+@functools.lru_cache(maxsize=64)
+def _alignment(raw: str, cleaned: str) -> tuple[tuple[int, int, int], ...]:
+    """Blocks ``(cleaned_start, raw_start, size)`` where the cleaned text is the raw page unchanged."""
+    matcher = difflib.SequenceMatcher(None, cleaned, raw, autojunk=False)
+    return tuple((b.a, b.b, b.size) for b in matcher.get_matching_blocks() if b.size)
+
+
+def _raw_offset(blocks: tuple[tuple[int, int, int], ...], at: int) -> int | None:
+    for c_start, r_start, size in blocks:
+        if c_start <= at < c_start + size:
+            return r_start + at - c_start
+    return None
+
+
+def _raw_span(raw: str, cleaned: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where ``cleaned[start:end]`` sits in the raw page.
+
+    Cleaning removes whole pieces (clutter lines, some line breaks), so the cleaned text aligns with
+    the raw page block by block; each offset is mapped through that alignment. (Searching the raw
+    page for the piece's text found its *first* occurrence, so every repeated short mention, a
+    second "Sunak" or "AUKUS", was scored at the first one's place.)
+    """
+    if end <= start:
+        return None
+    blocks = _alignment(raw, cleaned)
+    first, last = _raw_offset(blocks, start), _raw_offset(blocks, end - 1)
+    if first is None or last is None:
+        return None
+    return first, last + 1
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -1,0 +1,48 @@
+"""framing.validate_coverage's offset mapping on made-up pages (never a benchmark page)."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.pipeline import analyze_articles
+from framing.types import Article
+from framing.validate_coverage import _raw_span
+
+# A raw page with clutter the cleaner drops, and a cleaned text with the clutter gone: the name
+# "Kessland" occurs three times, so searching the raw text for it finds only the first.
+RAW = "Subscribe now\n\nKessland voted.\n\nAdvertisement\n\nThe vote in Kessland was close, Kessland said."
+CLEANED = "Kessland voted.\n\nThe vote in Kessland was close, Kessland said."
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (0, 8, (15, 23)),  # the first mention
+        (29, 37, (59, 67)),  # the second one, after the dropped line: not mapped to the first
+        (49, 57, (79, 87)),  # the third
+        (17, 63, (47, 93)),  # a whole sentence
+        (5, 5, None),  # an empty span
+    ],
+)
+def test_raw_span_maps_each_occurrence_to_its_own_place(start: int, end: int, expected: tuple[int, int] | None) -> None:
+    """Non-regression (issue 15 held-out check): repeated forms were all scored at the first occurrence."""
+    span = _raw_span(RAW, CLEANED, start, end)
+    assert span == expected
+    if span is not None:
+        assert RAW[span[0]:span[1]] == CLEANED[start:end]
+
+
+def test_raw_span_maps_every_engine_mention_back_to_the_same_words() -> None:
+    raw = ("Advertisement\n\nNorvania and Kessland resumed talks in Geneva on Monday.\n\nRead more\n\n"
+           "Norvanian Prime Minister Ada Lindqvist said Kessland had moved. Kessland denied it, "
+           "and Lindqvist left Geneva.")
+    other = "Kessland and Norvania met in Geneva, where Lindqvist spoke. Geneva hosted the talks."
+    report = analyze_articles([Article(id="a", outlet="Example Post", title="", text=raw),
+                               Article(id="b", outlet="Example Wire", title="", text=other)])
+    cleaned = next(a.text for a in report.articles if a.id == "a")
+    mentions = [m for naming in report.naming for m in naming.mentions if m.article == "a"]
+    assert len(mentions) >= 4
+    for m in mentions:
+        span = _raw_span(raw, cleaned, m.start, m.end)
+        assert span is not None
+        assert " ".join(raw[span[0]:span[1]].split()) == " ".join(cleaned[m.start:m.end].split())
