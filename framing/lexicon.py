@@ -10,7 +10,10 @@ opinion lexicon (positive and negative word lists, shipped as ``lexicons/opinion
 each listed word adding a fitted weight (``tone_weights.csv``) to its VADER valence; our news-domain
 adjustments (``tone_news.csv``) are laid over both. Topic and event words (``tone_topics.csv``) then
 have their valence multiplied by the fitted ``topic_weight``, and the context rules (``tone_rules.csv``,
-parsed by :mod:`framing.tone_rules`) travel with the lexicon to the scorer.
+parsed by :mod:`framing.tone_rules`) travel with the lexicon to the scorer. Last, the shipped lexicon
+replaces the valence of the words that occur often enough in the tone dev sets with a fitted one
+(``tone_valences.csv``: ridge regression shrunk toward the valence the steps above give, sign kept;
+see :func:`framing.validate_tone.fit_word_valences`).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .data_files import data_source, read_data_csv, read_data_json, read_data_text
+from .data_files import data_source, parse_csv_rows, read_data_csv, read_data_json, read_data_text
 from .errors import LexiconError
 from .segment import tokenize
 from .textnorm import WORD_RUN, is_mark, nfc
@@ -48,6 +51,8 @@ __all__ = [
     "parse_tone_weights",
     "load_tone_rules",
     "load_tone_topics",
+    "load_tone_valences",
+    "parse_tone_valences",
 ]
 
 #: The frame lexicon shipped with the package.
@@ -66,6 +71,8 @@ TONE_WEIGHT_NAMES = ("opinion_weight", "negation_weight", "topic_weight")
 OPTIONAL_TONE_WEIGHTS = {"topic_weight": 1.0}
 #: Largest magnitude a tone weight may take, on VADER's -4..+4 valence scale.
 MAX_TONE_WEIGHT = 4.0
+#: Largest magnitude of a fitted word valence: VADER's scale plus the largest opinion weight (4 + 4).
+MAX_FITTED_VALENCE = 8.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +118,7 @@ class ToneLexicon:
     ``negation_weight`` is the valence a negation word ("not", "never", "without", ...) carries by
     itself, on the same scale; 0 (the default) leaves negation words out of the evidence. ``rules``
     say where a word does not count (``tone_rules.csv``); ``topics`` are the words whose valence was
-    multiplied by the topic weight.
+    multiplied by the topic weight; ``fitted`` the words whose valence is a fitted one (``tone_valences.csv``).
     """
 
     valences: Mapping[str, float]
@@ -120,6 +127,7 @@ class ToneLexicon:
     negation_weight: float = 0.0
     rules: ToneRules = field(default_factory=ToneRules)
     topics: frozenset[str] = frozenset()
+    fitted: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,13 +305,19 @@ def load_tone_lexicon() -> ToneLexicon:
     """
     weights = load_tone_weights()
     return build_tone_lexicon(
-        opinion_weight=weights.opinion, negation_weight=weights.negation, topic_weight=weights.topic, rules=True
+        opinion_weight=weights.opinion, negation_weight=weights.negation, topic_weight=weights.topic, rules=True,
+        fitted_valences=True,
     )
 
 
 @lru_cache(maxsize=256)
 def build_tone_lexicon(
-    *, opinion_weight: float, negation_weight: float, topic_weight: float = 1.0, rules: bool = False
+    *,
+    opinion_weight: float,
+    negation_weight: float,
+    topic_weight: float = 1.0,
+    rules: bool = False,
+    fitted_valences: bool = False,
 ) -> ToneLexicon:
     """Return VADER's valences plus ``opinion_weight`` times Hu & Liu's polarity, news adjustments on top.
 
@@ -321,6 +335,8 @@ def build_tone_lexicon(
         Multiplies the valence of every word of ``tone_topics.csv`` (1 leaves them as they are).
     rules : bool
         Attach the context rules of ``tone_rules.csv`` (False: no rules, the tone of version 1).
+    fitted_valences : bool
+        Replace the valence of each word of ``tone_valences.csv`` with its fitted value (last step).
 
     Examples
     --------
@@ -339,6 +355,8 @@ def build_tone_lexicon(
     if topic_weight != 1.0:
         for word in topics & valences.keys():
             valences[word] *= topic_weight
+    fitted = load_tone_valences() if fitted_valences else EMPTY_MAPPING
+    valences.update(fitted)
     return ToneLexicon(
         valences=read_only({k: v for k, v in valences.items() if v != 0.0}),
         adjusted=frozenset(adjustments),
@@ -346,6 +364,7 @@ def build_tone_lexicon(
         negation_weight=float(negation_weight),
         rules=load_tone_rules() if rules else ToneRules(),
         topics=topics if topic_weight != 1.0 else frozenset(),
+        fitted=frozenset(fitted),
     )
 
 
@@ -378,6 +397,61 @@ def load_tone_topics() -> frozenset[str]:
     True
     """
     return parse_tone_topics(read_data_text("tone_topics.csv"), source=data_source("tone_topics.csv"))
+
+
+@lru_cache(maxsize=1)
+def load_tone_valences() -> Mapping[str, float]:
+    """Return the fitted word valences shipped in ``framing/lexicons/tone_valences.csv`` (word -> valence).
+
+    Examples
+    --------
+    >>> fitted = load_tone_valences()
+    >>> len(fitted) > 100 and all(v != 0 for v in fitted.values())
+    True
+    """
+    return parse_tone_valences(read_data_text("tone_valences.csv"), source=data_source("tone_valences.csv"))
+
+
+def parse_tone_valences(text: str, *, source: str) -> Mapping[str, float]:
+    """Validate fitted-valence CSV text (``term, valence, prior, count, note``) and return word -> valence.
+
+    A fitted valence keeps the sign of its prior (the lexicon's valence before fitting): fitting
+    changes how strongly a word counts, never which way.
+
+    Raises
+    ------
+    LexiconError
+        Missing column, a term that is not one lower-case word, a repeated term, a value that is not a
+        finite number, is 0 or is beyond ``MAX_FITTED_VALENCE``, or a valence whose sign differs from its
+        prior's; the message names file and line.
+
+    Examples
+    --------
+    >>> parse_tone_valences("term,valence,prior,count\\ngood,2.1,4.9,40\\n", source="v.csv")["good"]
+    2.1
+    >>> parse_tone_valences("term,valence,prior,count\\ngood,-0.5,4.9,40\\n", source="v.csv")
+    Traceback (most recent call last):
+    ...
+    framing.errors.LexiconError: v.csv line 2: fitted valence -0.5 of 'good' has the other sign than its prior 4.9
+    """
+    values: dict[str, float] = {}
+    lines: dict[str, int] = {}
+    for line, row in parse_csv_rows(text, source=source, required=("term", "valence", "prior", "count")):
+        where = f"{source} line {line}"
+        term = row["term"]
+        if not term or term != term.lower() or any(c.isspace() for c in term):
+            raise LexiconError(f"{where}: term '{term}' must be one lower-case word")
+        if term in lines:
+            raise LexiconError(f"{where}: duplicate term '{term}' (first on line {lines[term]})")
+        value, prior = _number(row["valence"], where=where), _number(row["prior"], where=where)
+        if abs(value) > MAX_FITTED_VALENCE:
+            raise LexiconError(f"{where}: fitted valence {value:g} of '{term}' is beyond +-{MAX_FITTED_VALENCE:g}")
+        if value == 0:
+            raise LexiconError(f"{where}: fitted valence 0 of '{term}'; leave the row out (tone_news.csv removes a word)")
+        if value * prior < 0:
+            raise LexiconError(f"{where}: fitted valence {value:g} of '{term}' has the other sign than its prior {prior:g}")
+        values[term], lines[term] = value, line
+    return read_only(values)
 
 
 def load_tone_weights() -> ToneWeights:

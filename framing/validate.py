@@ -579,7 +579,8 @@ def run_validation(data_dir: str | Path = DEFAULT_DATA_DIR) -> dict[str, object]
     frames, tone = load_default_lexicon(), load_tone_lexicon()
     return {
         "lexicons": {"frames": frames.version, "tone_news": tone.provenance.get("version", "?"),
-                     "tone_weights": load_tone_weights().version, "tone_rules": tone.rules.version},
+                     "tone_weights": load_tone_weights().version, "tone_rules": tone.rules.version,
+                     "tone_valences": str(read_data_json("tone_valences.meta.json")["version"])},
         "cross_validation": f"{CV_FOLDS} folds split by article, stratified (seed {CV_SEED})",
         "tone": validate_tone.evaluate_tone_v2(load_tone_benchmark(data_dir), newsmtsc),
         "emphasis": evaluate_emphasis(load_emphasis_benchmark(data_dir)),

@@ -28,10 +28,19 @@ from typing import Any
 
 import numpy as np
 
-from .lexicon import ToneLexicon, ToneWeights, build_tone_lexicon, load_tone_rules, load_tone_weights
+from .lexicon import (
+    ToneLexicon,
+    ToneWeights,
+    build_tone_lexicon,
+    load_tone_rules,
+    load_tone_valences,
+    load_tone_weights,
+)
 from .segment import tokenize
+from vaderSentiment.vaderSentiment import N_SCALAR
+
 from .tone import NORMALIZATION_ALPHA, ToneWord, clause_window, find_tone_words, normalize_tone, word_valence
-from .types import Token
+from .types import Token, read_only
 from .validate import (
     CV_FOLDS,
     NEUTRAL_BAND,
@@ -51,7 +60,9 @@ __all__ = [
     "NEWSMTSC_FILE",
     "load_newsmtsc_benchmark",
     "fit_tone_weights_jointly",
+    "fit_word_valences",
     "evaluate_tone_v2",
+    "write_fitted_valences",
     "format_tone_lines",
 ]
 
@@ -80,6 +91,18 @@ V1_OPINION, V1_NEGATION = 1.25, -1.75
 RIDGE_ALPHA, LOGISTIC_C = 1.0, 1.0
 #: Targets of issue 11 (dev, cross-validated).
 TARGET_NYT_PEARSON, TARGET_NEWSMTSC_MACRO_F1 = 0.62, 0.60
+# -- fitted word valences (tone_valences.csv, fit_word_valences) --
+#: A word gets a fitted valence only when it is tone evidence this many times in the training sentences
+#: (chosen from 5, 10, 20 by cross-validation; fewer occurrences leave the lexicon's valence).
+WORD_MIN_COUNT = 5
+#: Ridge penalty per word pulling a fitted valence to its prior, against each set's mean squared error
+#: on the tone scale (chosen from 1e-3, 1e-4, 1e-5 by cross-validation; 1e-5 overfits, 1e-3 barely moves).
+WORD_ALPHA = 1e-4
+#: NewsMTSC labels as tone targets: negative -> -WORD_LABEL_TONE, neutral -> 0, positive -> +WORD_LABEL_TONE;
+#: 0.4 is about the typical |tone| of a sentence with one clear opinion word (normalize_tone(1.7)).
+WORD_LABEL_TONE = 0.4
+#: L-BFGS iterations for the valence fit (converges in about 100 on the dev sets).
+WORD_FIT_ITERATIONS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +286,145 @@ def fit_tone_weights_jointly(
     return best[2]
 
 
+def _word_design(prepared: _Prepared, lexicon: ToneLexicon, vocabulary: Sequence[str]) -> tuple[Any, np.ndarray]:
+    # Sentence sum = base + X @ v for the valences v of ``vocabulary``: X holds each occurrence's
+    # negation and "but" multipliers, base the rest of the evidence (other words, negation words'
+    # own valence, intensifier steps, signed as the prior's valence; fitted valences keep that sign).
+    from scipy import sparse
+
+    index = {w: j for j, w in enumerate(vocabulary)}
+    rows, cols, values = [], [], []
+    base = np.zeros(len(prepared.words))
+    for n, words in enumerate(prepared.words):
+        for found in words:
+            j = index.get(found.word)
+            if j is None or found.negation:
+                valence = word_valence(found, lexicon)
+                base[n] += 0.0 if valence is None else valence
+                continue
+            multiplier = (N_SCALAR if found.negated else 1.0) * found.factor
+            rows.append(n)
+            cols.append(j)
+            values.append(multiplier)
+            base[n] += (1.0 if lexicon.valences[found.word] > 0 else -1.0) * found.boost * multiplier
+    return sparse.csr_matrix((values, (rows, cols)), shape=(len(prepared.words), len(vocabulary))), base
+
+
+def fit_word_valences(
+    sets: Sequence[tuple[_Prepared, Sequence[float], Sequence[int]]],
+    lexicon: ToneLexicon,
+    *,
+    alpha: float = WORD_ALPHA,
+    min_count: int = WORD_MIN_COUNT,
+) -> dict[str, float]:
+    """Fit a valence for each lexicon word seen ``min_count`` times, shrunk toward its lexicon valence.
+
+    ``sets`` holds ``(prepared sentences, target tones, training rows)`` per data set. The fit minimises,
+    over the training rows, the mean squared difference between each sentence's tone (the scorer's
+    sum of evidence, normalised) and its target, summed over the sets (each weighted equally), plus
+    ``alpha`` times the squared distance of every fitted valence from its prior, the valence ``lexicon``
+    gives it. A fitted valence keeps its prior's sign (bounded L-BFGS): evidence can grow or fade,
+    never flip. Negation words keep the fitted negation weight; words below ``min_count`` keep their
+    lexicon valence.
+
+    Examples
+    --------
+    >>> lexicon = _lexicon(ToneWeights(1.5, -2.0, "x", 0.5))
+    >>> prepared = _prepare(["A good plan.", "A good day.", "A bad plan.", "A plan."], None)
+    >>> fitted = fit_word_valences([(prepared, [0.2, 0.2, -0.6, 0.0], [0, 1, 2, 3])], lexicon, min_count=2)
+    >>> sorted(fitted), 0 < fitted["good"] < lexicon.valences["good"]
+    (['good'], True)
+    """
+    from scipy.optimize import minimize
+
+    counts: Counter[str] = Counter()
+    for prepared, _, rows in sets:
+        for n in rows:
+            counts.update(f.word for f in prepared.words[n] if not f.negation and f.word in lexicon.valences)
+    vocabulary = sorted(w for w, c in counts.items() if c >= min_count)
+    if not vocabulary:
+        return {}
+    prior = np.array([lexicon.valences[w] for w in vocabulary])
+    designs = []
+    for prepared, targets, rows in sets:
+        x, base = _word_design(prepared, lexicon, vocabulary)
+        index = np.asarray(rows, dtype=int)
+        designs.append((x[index], base[index], np.asarray(targets, dtype=float)[index]))
+
+    def loss(v: np.ndarray) -> tuple[float, np.ndarray]:
+        total, grad = 0.0, 2 * alpha * (v - prior)
+        for x, base, target in designs:
+            sums = base + x @ v
+            root = np.sqrt(sums * sums + NORMALIZATION_ALPHA)
+            residual = sums / root - target
+            total += float(residual @ residual) / len(target)
+            grad = grad + x.T @ (2 * residual * NORMALIZATION_ALPHA / root**3) / len(target)
+        return total + alpha * float((v - prior) @ (v - prior)), grad
+
+    bounds = [(0.0, None) if p > 0 else (None, 0.0) for p in prior]
+    result = minimize(loss, prior.copy(), jac=True, method="L-BFGS-B", bounds=bounds,
+                      options={"maxiter": WORD_FIT_ITERATIONS})
+    return {w: round(float(v), 3) for w, v in zip(vocabulary, result.x) if round(float(v), 3) != 0.0}
+
+
+def _rating_targets(prepared: _Prepared, lexicon: ToneLexicon, ratings: Sequence[float],
+                    rows: Sequence[int]) -> np.ndarray:
+    # Ratings / 4 stretched to the spread of the lexicon's own tones on the training rows: Pearson
+    # ignores scale, the squared error does not, so the fit should not shrink every valence.
+    y = np.asarray(ratings, dtype=float)
+    tones = np.asarray(_tones(prepared, lexicon, rows))
+    spread = float(np.std(tones) / np.std(y[np.asarray(rows)])) if len(rows) > 1 and np.std(y[np.asarray(rows)]) else 1.0
+    return y * spread
+
+
+def _label_targets(labels: Sequence[str]) -> np.ndarray:
+    return np.array([(TONE_CLASSES.index(label) - 1) * WORD_LABEL_TONE for label in labels])
+
+
+def _with_valences(lexicon: ToneLexicon, fitted: Mapping[str, float]) -> ToneLexicon:
+    return replace(lexicon, valences=read_only({**lexicon.valences, **fitted}), fitted=frozenset(fitted))
+
+
+def _fit_words_for(lexicon: ToneLexicon, nyt: _Prepared, ratings: Sequence[float], nyt_rows: Sequence[int],
+                   mtsc: _Prepared, labels: Sequence[str], mtsc_rows: Sequence[int]) -> dict[str, float]:
+    sets: list[tuple[_Prepared, Sequence[float], Sequence[int]]] = []
+    if len(nyt_rows):
+        sets.append((nyt, _rating_targets(nyt, lexicon, ratings, nyt_rows).tolist(), nyt_rows))
+    if len(mtsc_rows):
+        sets.append((mtsc, _label_targets(labels).tolist(), mtsc_rows))
+    return fit_word_valences(sets, lexicon)
+
+
+def _fit_weights_on_one_set(sums: _Sums, score: Callable[[np.ndarray], float]) -> ToneWeights:
+    # The grid of fit_tone_weights_jointly, scored on one set only (for the leave-set-out figures).
+    best: tuple[float, float, ToneWeights] = (-2.0, 0.0, ToneWeights(0.0, 0.0, "fitted", 1.0))
+    for (opinion, topic), total in sums.sums.items():
+        for negation in NEGATION_GRID:
+            value = score(_fast_tones(total + negation * sums.negations))
+            distance = -(abs(opinion) + abs(negation) + abs(1.0 - topic))
+            if (value, distance) > best[:2]:
+                best = (value, distance, ToneWeights(opinion, negation, "fitted", topic))
+    return best[2]
+
+
+def _leave_set_out(nyt: _Prepared, observed: Sequence[float], nyt_sums: _Sums,
+                   mtsc: _Prepared, labels: Sequence[str], mtsc_sums: _Sums) -> dict[str, object]:
+    # Everything (three weights and word valences) fitted on one set alone, scored on the other.
+    y = np.asarray(observed, dtype=float)
+    codes = np.array([TONE_CLASSES.index(label) for label in labels])
+    all_nyt, all_mtsc = list(range(len(y))), list(range(len(codes)))
+    on_nyt = _lexicon(_fit_weights_on_one_set(nyt_sums, lambda t: _fast_pearson(t, y)))
+    on_nyt = _with_valences(on_nyt, _fit_words_for(on_nyt, nyt, observed, all_nyt, mtsc, labels, []))
+    on_mtsc = _lexicon(_fit_weights_on_one_set(mtsc_sums, lambda t: _fast_macro_f1(t, codes)))
+    on_mtsc = _with_valences(on_mtsc, _fit_words_for(on_mtsc, nyt, observed, [], mtsc, labels, all_mtsc))
+    nyt_from_mtsc, mtsc_from_nyt = _tones(nyt, on_mtsc), _tones(mtsc, on_nyt)
+    return {
+        "fit_on_nyt_scored_on_newsmtsc": _mtsc_figures(three_class(mtsc_from_nyt), labels),
+        "fit_on_newsmtsc_scored_on_nyt": _nyt_figures(nyt_from_mtsc, observed),
+        "words_fitted": {"nyt": len(on_nyt.fitted), "newsmtsc": len(on_mtsc.fitted)},
+    }
+
+
 def _tfidf_folds(texts: Sequence[str], fold_of: Sequence[int], folds: int, make_model: Callable[[], Any],
                  targets: Sequence[float] | Sequence[str]) -> list[Any]:
     # Lazy import: sklearn's vectoriser loads only when validation runs.
@@ -342,7 +504,8 @@ def evaluate_tone_v2(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[TargetI
     nyt_sums = _sentence_sums(nyt, OPINION_GRID, TOPIC_GRID)
     mtsc_sums = _sentence_sums(mtsc, OPINION_GRID, TOPIC_GRID)
     cv_nyt, cv_mtsc, cv_sentence = [0.0] * len(nyt_items), [0.0] * len(mtsc_items), [0.0] * len(mtsc_items)
-    fitted = []
+    plain_nyt, plain_mtsc = [0.0] * len(nyt_items), [0.0] * len(mtsc_items)
+    fitted, fitted_words = [], []
     for fold in range(folds):
         nyt_train = [n for n, f in enumerate(nyt_fold) if f != fold]
         mtsc_train = [n for n, f in enumerate(mtsc_fold) if f != fold]
@@ -351,26 +514,37 @@ def evaluate_tone_v2(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[TargetI
         fitted.append({"opinion_weight": weights.opinion, "negation_weight": weights.negation,
                        "topic_weight": weights.topic})
         lexicon = _lexicon(weights)
-        for series, prepared, fold_of in ((cv_nyt, nyt, nyt_fold), (cv_mtsc, mtsc, mtsc_fold),
-                                          (cv_sentence, mtsc_sentence, mtsc_fold)):
+        # Word valences fitted on the same training folds of both sets, on top of the fold's weights.
+        words = _fit_words_for(lexicon, nyt, observed, nyt_train, mtsc, labels, mtsc_train)
+        fitted_words.append(len(words))
+        with_words = _with_valences(lexicon, words)
+        for series, prepared, fold_of, model in ((cv_nyt, nyt, nyt_fold, with_words),
+                                                 (cv_mtsc, mtsc, mtsc_fold, with_words),
+                                                 (cv_sentence, mtsc_sentence, mtsc_fold, with_words),
+                                                 (plain_nyt, nyt, nyt_fold, lexicon),
+                                                 (plain_mtsc, mtsc, mtsc_fold, lexicon)):
             rows = [n for n, f in enumerate(fold_of) if f == fold]
-            for n, tone in zip(rows, _tones(prepared, lexicon, rows)):
+            for n, tone in zip(rows, _tones(prepared, model, rows)):
                 series[n] = tone
+    leave_set_out = _leave_set_out(nyt, observed, nyt_sums, mtsc, labels, mtsc_sums)
 
     shipped = load_tone_weights()
+    shipped_lexicon = _with_valences(_lexicon(shipped), load_tone_valences())
     v1 = build_tone_lexicon(opinion_weight=V1_OPINION, negation_weight=V1_NEGATION)
     unfitted = build_tone_lexicon(opinion_weight=0.0, negation_weight=0.0)
     nyt_runs = {
-        "full_dev": _tones(nyt, _lexicon(shipped)),
+        "full_dev": _tones(nyt, shipped_lexicon),
         "cross_validated": cv_nyt,
+        "weights_only": plain_nyt,
         "vader": [analyser.polarity_scores(i.text)["compound"] for i in nyt_items],
         "engine_v1": _tones(_prepare_plain(nyt), v1),
         "unfitted": _tones(_prepare_plain(nyt), unfitted),
         "supervised": _supervised_ratings([i.text for i in nyt_items], observed, nyt_fold, folds),
     }
     mtsc_tones = {
-        "full_dev": _tones(mtsc, _lexicon(shipped)),
+        "full_dev": _tones(mtsc, shipped_lexicon),
         "cross_validated": cv_mtsc,
+        "weights_only": plain_mtsc,
         "cross_validated_sentence": cv_sentence,
         "vader": [analyser.polarity_scores(i.text)["compound"] for i in mtsc_items],
         "engine_v1": _tones(_prepare_plain(mtsc_sentence), v1),
@@ -379,7 +553,7 @@ def evaluate_tone_v2(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[TargetI
     mtsc_runs["supervised"] = _supervised_labels([i.text for i in mtsc_items], labels, mtsc_fold, folds)
     articles = [i.article_id for i in nyt_items]
     change = {}
-    for key in ("vader", "unfitted", "engine_v1"):
+    for key in ("vader", "unfitted", "engine_v1", "weights_only"):
         other = nyt_runs[key]
         ours_by_fold = _per_fold(nyt_fold, folds, _pearson_of, cv_nyt, observed)
         theirs_by_fold = _per_fold(nyt_fold, folds, _pearson_of, other, observed)
@@ -402,8 +576,19 @@ def evaluate_tone_v2(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[TargetI
             "per_fold": fitted,
             "fitted_on": "both dev sets jointly: mean of NYT Pearson and NewsMTSC macro-F1",
         },
+        "word_valences": {
+            "shipped": len(load_tone_valences()),
+            "per_fold": fitted_words,
+            "alpha": WORD_ALPHA,
+            "min_count": WORD_MIN_COUNT,
+            "label_tone": WORD_LABEL_TONE,
+            "fitted_on": "the training folds of both dev sets, on top of the fold's three weights; "
+                         "weights_only: the same folds without fitted word valences",
+        },
+        "leave_set_out": leave_set_out,
         "per_fold_pearson": {name: _per_fold(nyt_fold, folds, _pearson_of, nyt_runs[key], observed)
-                             for name, key in (("ours", "cross_validated"), ("vader", "vader"),
+                             for name, key in (("ours", "cross_validated"), ("weights_only", "weights_only"),
+                                               ("vader", "vader"),
                                                ("engine_v1", "engine_v1"), ("unfitted", "unfitted"),
                                                ("supervised", "supervised"))},
         "change": change,
@@ -416,8 +601,8 @@ def evaluate_tone_v2(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[TargetI
                      "vader, engine_v1: the whole sentence; supervised: TF-IDF + logistic regression on the sentence",
             **mtsc_block,
             "per_fold_macro_f1": {name: _per_fold(mtsc_fold, folds, _macro_f1_of, mtsc_runs[name], labels)
-                                  for name in ("cross_validated", "cross_validated_sentence", "vader",
-                                               "engine_v1", "supervised")},
+                                  for name in ("cross_validated", "weights_only", "cross_validated_sentence",
+                                               "vader", "engine_v1", "supervised")},
         },
         "targets": {
             "nyt_pearson": {"target": TARGET_NYT_PEARSON, "cross_validated": nyt_pearson,
@@ -426,6 +611,79 @@ def evaluate_tone_v2(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[TargetI
                                   "met": mtsc_f1 >= TARGET_NEWSMTSC_MACRO_F1},
         },
     }
+
+
+def write_fitted_valences(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[TargetItem], folder: str | Path) -> int:
+    """Fit word valences on all of both dev sets with the shipped weights; write ``tone_valences.csv`` + meta.
+
+    Returns the number of words written. Give the package's lexicon folder to update what ships;
+    ``python -m framing validate`` then refits them inside each fold to measure them.
+    """
+    folder = Path(folder)
+    weights = load_tone_weights()
+    lexicon = _lexicon(weights)
+    nyt = _prepare([i.text for i in nyt_items], None)
+    mtsc = _prepare([i.text for i in mtsc_items], [(i.start, i.end) for i in mtsc_items])
+    observed = [i.rating / RATING_SCALE for i in nyt_items]
+    labels = [i.label for i in mtsc_items]
+    fitted = _fit_words_for(lexicon, nyt, observed, range(len(nyt_items)), mtsc, labels, range(len(mtsc_items)))
+    counts = {name: Counter(f.word for words in prepared.words for f in words if not f.negation)
+              for name, prepared in (("nyt", nyt), ("newsmtsc", mtsc))}
+    lines = ["term,valence,prior,count,note"]
+    for word, value in sorted(fitted.items()):
+        n_nyt, n_mtsc = counts["nyt"][word], counts["newsmtsc"][word]
+        lines.append(f"{word},{value},{round(lexicon.valences[word], 3)},{n_nyt + n_mtsc},"
+                     f"fitted: {n_nyt} NYT + {n_mtsc} NewsMTSC occurrences")
+    (folder / "tone_valences.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    meta = {
+        "name": "framing-lens-tone-valences",
+        "version": "1.0.0",
+        "description": "Fitted valences of the tone words that occur often enough in the two tone dev sets. Each row "
+                       "replaces the valence the tone lexicon gives the word (VADER + weighted Hu & Liu + tone_news.csv "
+                       "+ topic weight) as the last step of framing.lexicon.build_tone_lexicon; a sentence's tone is "
+                       "still the sum of its words' evidence, and a fitted valence keeps its prior's sign.",
+        "citation": "Fitted by Framing Lens on the developers' halves of the VADER NYT editorial ground truth "
+                    "(Hutto & Gilbert 2014, ICWSM-14) and of NewsMTSC train (Hamborg & Donnay 2021, EACL).",
+        "url": "https://github.com/cjhutto/vaderSentiment",
+        "licence": "CC0-1.0 (fitted numbers); the words are VADER's (MIT) and Hu & Liu's",
+        "curated": "2026-12-02",
+        "curator": "Framing Lens maintainers (tone)",
+        "fitted": (f"framing.validate_tone.fit_word_valences on all {len(nyt_items)} NYT sentences (target: mean rating / 4 "
+                   f"stretched to the spread of the lexicon's tones) and all {len(mtsc_items)} NewsMTSC sentences "
+                   f"(clause around the target; target -{WORD_LABEL_TONE} / 0 / +{WORD_LABEL_TONE} for neg / neu / pos), "
+                   f"each set's mean squared error on the tone scale weighted equally, ridge penalty alpha {WORD_ALPHA} "
+                   f"toward the prior, words seen at least {WORD_MIN_COUNT} times as evidence, sign kept (bounded "
+                   f"L-BFGS), with the shipped weights of tone_weights.csv {weights.version} (opinion {weights.opinion}, "
+                   f"negation {weights.negation}, topic {weights.topic}) and tone_rules.csv {lexicon.rules.version}."),
+        "cross_validation": "python -m framing validate refits the valences inside each of the 5 folds (by article) "
+                            "on the training folds of both sets, and reports leave-set-out figures (fit on one set, "
+                            "scored on the other); see framing/validity.json, section tone.",
+        "changes": "1.0.0: first fitted valences (issue 11, item 5).",
+        "columns": {"term": "one lower-case word form, as the tone lexicons list it",
+                    "valence": "fitted valence on VADER's -4..+4 scale (same sign as prior)",
+                    "prior": "the valence the lexicon gave the word before fitting",
+                    "count": "occurrences as tone evidence in the two dev sets together",
+                    "note": "occurrences per set"},
+    }
+    (folder / "tone_valences.meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
+                                                    encoding="utf-8")
+    return len(fitted)
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
+    import argparse
+
+    from .validate import load_tone_benchmark
+
+    parser = argparse.ArgumentParser(prog="python -m framing.validate_tone",
+                                     description="Refit the shipped word valences (tone_valences.csv).")
+    parser.add_argument("--data", default="../shared/benchmarks")
+    parser.add_argument("--out", required=True,
+                        help="folder for the refitted files (give the package's lexicon folder to update what ships)")
+    args = parser.parse_args(argv)
+    count = write_fitted_valences(load_tone_benchmark(args.data), load_newsmtsc_benchmark(args.data), args.out)
+    print(f"{count} fitted word valences written to {args.out}")
+    return 0
 
 
 def _prepare_plain(prepared: _Prepared) -> _Prepared:
@@ -452,6 +710,7 @@ def format_tone_lines(tone: Mapping[str, object]) -> list[str]:
     per_fold = tone.get("per_fold_pearson", {})
     assert isinstance(per_fold, Mapping)
     for label, key in (("ours, cross-validated", "cross_validated"), ("ours, full dev (in-sample)", "full_dev"),
+                       ("ours without word valences, CV", "weights_only"),
                        ("engine v1 (baseline)", "engine_v1"), ("ours without fitted weights", "unfitted"),
                        ("VADER compound (baseline)", "vader"), ("TF-IDF + ridge, cross-validated", "supervised")):
         block = tone.get(key)
@@ -460,7 +719,8 @@ def format_tone_lines(tone: Mapping[str, object]) -> list[str]:
             lines.append(f"{label:<40}{block['pearson']:>9.3f}{block['spearman']:>10.3f}{block['macro_f1']:>10.3f}   {folds}")
     change = tone.get("change")
     if isinstance(change, Mapping):
-        for label, key in (("VADER", "vs_vader"), ("engine v1", "vs_engine_v1"), ("no fitted weights", "vs_unfitted")):
+        for label, key in (("VADER", "vs_vader"), ("engine v1", "vs_engine_v1"), ("no fitted weights", "vs_unfitted"),
+                           ("no word valences", "vs_weights_only")):
             c = change.get(key)
             if isinstance(c, Mapping):
                 lines.append(f"change in Pearson vs {label}: {c['pearson']:+.3f} (95% CI {c['ci95'][0]:+.3f} to "
@@ -472,13 +732,23 @@ def format_tone_lines(tone: Mapping[str, object]) -> list[str]:
                   f"{'model':<40}{'macro-F1':>9}{'accuracy':>10}   per-fold macro-F1"]
         mtsc_folds = mtsc["per_fold_macro_f1"]
         for label, key in (("ours, clause around target, CV", "cross_validated"),
+                           ("ours, clause, without word valences, CV", "weights_only"),
                            ("ours, whole sentence, CV", "cross_validated_sentence"),
                            ("ours, clause, full dev (in-sample)", "full_dev"),
                            ("engine v1, sentence (baseline)", "engine_v1"), ("VADER compound (baseline)", "vader"),
                            ("TF-IDF + logistic regression, CV", "supervised")):
-            block = mtsc[key]
+            block = mtsc.get(key)
+            if not isinstance(block, Mapping):
+                continue
             folds = " ".join(f"{v:.3f}" for v in mtsc_folds.get(key, []))
             lines.append(f"{label:<40}{block['macro_f1']:>9.3f}{block['accuracy']:>10.3f}   {folds}")
+        f1 = mtsc["cross_validated"].get("f1", {})
+        lines.append("per-class F1, clause CV: " + ", ".join(f"{c} {v:.3f}" for c, v in f1.items()))
+    out = tone.get("leave_set_out")
+    if isinstance(out, Mapping):
+        lines += ["", "Leave set out (weights and word valences fitted on one set, scored on the other):",
+                  f"fit on NYT, NewsMTSC macro-F1 {out['fit_on_nyt_scored_on_newsmtsc']['macro_f1']:.3f}; "
+                  f"fit on NewsMTSC, NYT Pearson {out['fit_on_newsmtsc_scored_on_nyt']['pearson']:.3f}"]
     targets = tone.get("targets")
     if isinstance(targets, Mapping):
         lines.append("")
@@ -486,3 +756,7 @@ def format_tone_lines(tone: Mapping[str, object]) -> list[str]:
             lines.append(f"target {name} >= {t['target']}: {t['cross_validated']:.3f} "
                          f"({'met' if t['met'] else 'missed'})")
     return lines
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main())

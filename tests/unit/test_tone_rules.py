@@ -10,11 +10,13 @@ from framing.lexicon import (
     load_tone_lexicon,
     load_tone_rules,
     load_tone_topics,
+    load_tone_valences,
     load_tone_weights,
+    parse_tone_valences,
     parse_tone_weights,
 )
 from framing.segment import tokenize
-from framing.tone import clause_window, score_tone
+from framing.tone import clause_window, normalize_tone, score_tone
 from framing.tone_rules import parse_tone_rules, parse_tone_topics
 
 HEADER = "term,rule,context,note\n"
@@ -71,7 +73,8 @@ def test_topic_words_carry_the_fitted_share_of_their_valence() -> None:
     topic = load_tone_weights().topic
     assert 0 < topic < 1
     plain = build_tone_lexicon(opinion_weight=load_tone_weights().opinion, negation_weight=0.0)
-    shipped = load_tone_lexicon()
+    # Before the fitted word valences (tone_valences.csv), which replace some of these last.
+    shipped = build_tone_lexicon(opinion_weight=load_tone_weights().opinion, negation_weight=0.0, topic_weight=topic)
     for word in ("war", "attack", "crisis"):
         assert word in load_tone_topics()
         assert shipped.valences[word] == pytest.approx(plain.valences[word] * topic)
@@ -206,3 +209,43 @@ def test_scope_breaks_need_the_text() -> None:
     text = "Without fail, disappointment followed."
     weights = {e.term: e.weight for e in score_tone(tokenize(text))[1]}
     assert weights["disappointment"] > 0  # without the text, VADER's three-word reach applies
+
+
+VALENCE_HEADER = "term,valence,prior,count,note\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("term,valence\ngood,1\n", r"v\.csv line 1: missing column\(s\) prior, count"),
+        ("good,x,4.9,10,n\n", r"v\.csv line 2: 'x' is not a number"),
+        ("good,-1.0,4.9,10,n\n", r"v\.csv line 2: fitted valence -1 of 'good' has the other sign than its prior 4.9"),
+        ("good,0,4.9,10,n\n", r"v\.csv line 2: fitted valence 0 of 'good'; leave the row out"),
+        ("good,9.5,4.9,10,n\n", r"v\.csv line 2: fitted valence 9.5 of 'good' is beyond \+-8"),
+        ("Good,1.0,4.9,10,n\n", r"v\.csv line 2: term 'Good' must be one lower-case word"),
+        ("good,1.0,4.9,10,n\ngood,2.0,4.9,10,n\n", r"v\.csv line 3: duplicate term 'good' \(first on line 2\)"),
+    ],
+)
+def test_parse_tone_valences_rejects_bad_rows(body: str, message: str) -> None:
+    text = body if body.startswith("term,") else VALENCE_HEADER + body
+    with pytest.raises(LexiconError, match=message):
+        parse_tone_valences(text, source="v.csv")
+
+
+def test_shipped_lexicon_uses_the_fitted_valences() -> None:
+    fitted, weights = load_tone_valences(), load_tone_weights()
+    prior = build_tone_lexicon(opinion_weight=weights.opinion, negation_weight=weights.negation,
+                               topic_weight=weights.topic, rules=True)
+    shipped = load_tone_lexicon()
+    assert len(fitted) >= 100 and shipped.fitted == frozenset(fitted)
+    for word, value in fitted.items():
+        assert shipped.valences[word] == value and value * prior.valences[word] > 0  # same sign as the prior
+    unfitted = next(w for w in prior.valences if w not in fitted)
+    assert shipped.valences[unfitted] == prior.valences[unfitted]
+
+
+def test_fitted_valences_still_sum_to_the_tone() -> None:
+    text = "The plan was a good one, but the rollout was a disaster."
+    tone, evidence = score_tone(tokenize(text), text=text)
+    assert {e.term for e in evidence} & load_tone_valences().keys()
+    assert tone == pytest.approx(normalize_tone(sum(e.weight for e in evidence)), abs=1e-3)

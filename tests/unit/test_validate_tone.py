@@ -17,10 +17,14 @@ from framing.validate_tone import (
     _prepare,
     _sentence_sums,
     _tones,
+    _with_valences,
+    _word_design,
     evaluate_tone_v2,
     fit_tone_weights_jointly,
+    fit_word_valences,
     format_tone_lines,
     load_newsmtsc_benchmark,
+    write_fitted_valences,
 )
 
 #: Made-up rated sentences: "timely"/"bland" are only on Hu & Liu's lists, negation words carry tone.
@@ -136,8 +140,12 @@ def test_fit_tone_weights_jointly_breaks_ties_towards_no_change() -> None:
 def test_evaluate_tone_v2_reports_both_sets_with_baselines_and_folds() -> None:
     figures = evaluate_tone_v2(_tone_items(), _target_items())
     assert (figures["n_sentences"], figures["n_articles"]) == (15, 5)
-    for key in ("full_dev", "cross_validated", "vader", "unfitted", "engine_v1", "supervised"):
+    for key in ("full_dev", "cross_validated", "weights_only", "vader", "unfitted", "engine_v1", "supervised"):
         assert set(figures[key]) >= {"pearson", "spearman", "macro_f1"}
+    assert len(figures["word_valences"]["per_fold"]) == 5 and figures["word_valences"]["min_count"] >= 5
+    out = figures["leave_set_out"]
+    assert 0 <= out["fit_on_nyt_scored_on_newsmtsc"]["macro_f1"] <= 1
+    assert -1 <= out["fit_on_newsmtsc_scored_on_nyt"]["pearson"] <= 1
     assert len(figures["weights"]["per_fold"]) == 5
     assert all(len(v) == 5 for v in figures["per_fold_pearson"].values())
     for key in ("vs_vader", "vs_unfitted", "vs_engine_v1"):
@@ -145,10 +153,70 @@ def test_evaluate_tone_v2_reports_both_sets_with_baselines_and_folds() -> None:
         assert change["ci95"][0] <= change["ci95"][1] and 0 <= change["folds_improved"] <= 5
     mtsc = figures["newsmtsc"]
     assert mtsc["n_sentences"] == 15 and mtsc["gold"] == {"neutral": 5, "positive": 5, "negative": 5}
-    for key in ("full_dev", "cross_validated", "cross_validated_sentence", "vader", "engine_v1", "supervised"):
+    for key in ("full_dev", "cross_validated", "weights_only", "cross_validated_sentence", "vader", "engine_v1",
+                "supervised"):
         assert 0.0 <= mtsc[key]["macro_f1"] <= 1.0 and sum(mtsc[key]["predicted"].values()) == 15
     assert all(len(v) == 5 for v in mtsc["per_fold_macro_f1"].values())
     assert set(figures["targets"]) == {"nyt_pearson", "newsmtsc_macro_f1"}
     lines = "\n".join(format_tone_lines(figures))
     assert "NewsMTSC" in lines and "TF-IDF + logistic regression" in lines and "target nyt_pearson" in lines
+    assert "without word valences" in lines and "Leave set out" in lines
 
+
+
+LEXICON = build_tone_lexicon(opinion_weight=1.5, negation_weight=-2.0, topic_weight=0.5, rules=True)
+#: Made-up sentences: "good" mostly in neutral reports (so it should fade), "awful" in negative ones.
+WORD_SENTENCES = [
+    ("A good number of people came.", 0.0), ("The good ship sailed at noon.", 0.0), ("Good morning, he said.", 0.0),
+    ("It was a good plan.", 0.3), ("An awful mess.", -0.8), ("The awful result hurt.", -0.8),
+    ("Not an awful idea.", 0.1), ("Very awful news.", -0.9), ("A calm day.", 0.0),
+]
+
+
+def _word_fit(*, alpha: float = 1e-4, min_count: int = 3) -> dict[str, float]:
+    prepared = _prepare([t for t, _ in WORD_SENTENCES], None)
+    targets = [y for _, y in WORD_SENTENCES]
+    return fit_word_valences([(prepared, targets, range(len(targets)))], LEXICON, alpha=alpha, min_count=min_count)
+
+
+def test_fit_word_valences_moves_words_toward_what_the_targets_need() -> None:
+    fitted = _word_fit()
+    assert 0 < fitted["good"] < LEXICON.valences["good"]  # fades in neutral reports, keeps its sign
+    assert fitted["awful"] < 0
+
+
+@pytest.mark.parametrize(("min_count", "words"), [(3, {"good", "awful"}), (5, set()), (4, {"good", "awful"})])
+def test_fit_word_valences_fits_only_words_seen_often_enough(min_count: int, words: set[str]) -> None:
+    assert set(_word_fit(min_count=min_count)) == words
+
+
+def test_fit_word_valences_shrinks_toward_the_prior_with_a_larger_penalty() -> None:
+    loose, tight = _word_fit(alpha=1e-5), _word_fit(alpha=1.0)
+    prior = LEXICON.valences["good"]
+    assert abs(tight["good"] - prior) < abs(loose["good"] - prior)
+    assert tight["good"] == pytest.approx(prior, abs=0.05)
+
+
+@pytest.mark.parametrize("scale", [1.0, 0.5, 1.7])
+def test_word_design_equals_the_scorer(scale: float) -> None:
+    # The fitter's linear form (base + X @ v) must be the scorer's sum for the same valences,
+    # negation, intensifiers and the "but" rule included, or the fit would fit another model.
+    texts = [t for t, _ in WORD_SENTENCES] + ["It was not good, but awful.", "A very good but awful day."]
+    prepared = _prepare(texts, None)
+    vocabulary = ["awful", "good"]
+    x, base = _word_design(prepared, LEXICON, vocabulary)
+    values = {w: LEXICON.valences[w] * scale for w in vocabulary}
+    expected = _with_valences(LEXICON, values)
+    sums = base + x @ np.array([values[w] for w in vocabulary])
+    scored = [sum(e.weight for e in score_tone(tokenize(t), lexicon=expected, text=t)[1]) for t in texts]
+    assert np.allclose(sums, scored, atol=1e-3)
+
+
+def test_write_fitted_valences_writes_a_file_the_lexicon_reads(tmp_path) -> None:
+    from framing.lexicon import parse_tone_valences
+
+    count = write_fitted_valences(_tone_items(), _target_items(), tmp_path)
+    text = (tmp_path / "tone_valences.csv").read_text(encoding="utf-8")
+    assert len(parse_tone_valences(text, source="tone_valences.csv")) == count
+    meta = json.loads((tmp_path / "tone_valences.meta.json").read_text(encoding="utf-8"))
+    assert {"version", "fitted", "columns", "licence"} <= set(meta)
