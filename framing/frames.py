@@ -390,15 +390,15 @@ def _join_initialisms(tokens: Sequence[Token], text: str) -> Sequence[Token]:
         token = tokens[i] if joins_next is None else tokens[i]._replace(joins_previous=joins_next)
         joins_next = None
         j = i
-        while (j + 1 < n and len(tokens[j].lower) == 1 and len(tokens[j + 1].lower) == 1
-               and tokens[j].lower.isalpha() and tokens[j + 1].lower.isalpha()
+        while (j + 1 < n and len(tokens[j].lemma) == 1 and len(tokens[j + 1].lemma) == 1
+               and tokens[j].lemma.isalpha() and tokens[j + 1].lemma.isalpha() and tokens[j].lower == tokens[j].lemma
                and tokens[j + 1].start == tokens[j].end + 1 and text[tokens[j].end] == "."):
             j += 1
         if j == i:
             out.append(token)
             i += 1
             continue
-        letters = "".join(t.lower for t in tokens[i : j + 1])
+        letters = "".join(t.lemma for t in tokens[i : j + 1])
         out.append(Token(token.start, tokens[j].end, letters, letters, token.joins_previous))
         if j + 1 < n:
             dot = tokens[j].end

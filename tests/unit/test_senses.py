@@ -71,6 +71,28 @@ def test_state_names_count_only_as_states(text: str, word: str, counts: bool) ->
     assert (word in _counted(text)) is counts
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "counts"),
+    [
+        ("The towers of the World Trade Center fell.", "world trade", False),
+        ("The Port Authority runs the bus terminal.", "port", False),
+        ("The port handled more containers.", "port", True),
+        ("Police, aided by volunteers, searched the park.", "aided", False),
+        ("Clinics treat AIDS patients.", "aids", False),
+        ("Donors pledged new aid to Sudan.", "aid", True),
+        ("The grant helps to combat malaria.", "combat", False),
+        ("Schools are combating truancy.", "combating", False),
+        ("Combat troops left the valley.", "combat", True),
+        ("African American voters lined up.", "african", False),
+        ("Leaders across Africa met.", "africa", True),
+        ("Conflict diamonds are still sold.", "conflict", False),
+        ("Two G.I.'s were hurt.", "g.i", True),
+    ],
+)
+def test_general_words_count_only_in_their_frame_sense(text: str, word: str, counts: bool) -> None:
+    assert (word in _counted(text)) is counts
+
+
 def test_attribution_is_not_frame_evidence() -> None:
     text = "Several European diplomats told AFP that tariffs on cars would rise."
     assert "diplomats" not in _counted(text)
