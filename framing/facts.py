@@ -29,9 +29,9 @@ from .stopwords import ENGLISH_STOP_WORDS
 
 from .frames import PRIOR_DOCUMENTS, background_document_share
 from .segment import tokenize
-from .types import ArticleReport, Fact, Mention
+from .types import ArticleReport, Fact, Mention, Token
 
-__all__ = ["LINK_SIMILARITY", "MERGE_SIMILARITY", "Unit", "find_facts", "split_units"]
+__all__ = ["LINK_SIMILARITY", "MERGE_SIMILARITY", "Unit", "find_compounds", "find_facts", "split_units", "unit_terms"]
 
 #: Cosine at which two units of different articles are taken to state the same fact. Tuned on the
 #: bundled seeds and the annotated dev events (docs/coverage.md): 0.30 joins paraphrases that share
@@ -44,6 +44,9 @@ ATTACH_SIMILARITY = 0.45
 #: Extra weight of a number ("24", "2026") and of a capitalised word inside a sentence (a name).
 NUMBER_BOOST = 1.6
 NAME_BOOST = 1.3
+#: Shortest part of a compound written as two words ("coast guard"): shorter parts join too much
+#: by chance ("in to", "any one" are stop words anyway; "sea bed" is the shortest wanted).
+MIN_COMPOUND_PART = 3
 #: Fewest content words a unit needs to be a fact ("He said so." is not one).
 MIN_CONTENT_WORDS = 3
 #: A sentence is split into clauses only when it has at least this many words and each part at least
@@ -60,6 +63,7 @@ MAX_CANDIDATES = 40
 
 #: Clause boundaries: a semicolon, a dash, or a comma before a conjunction that starts a new clause.
 _CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|,\s+(?=(?:and|but|while|whereas|although)\s)")
+_DASHES = ("—", "–")
 _NUMBER = re.compile(r"^\d+$")
 
 
@@ -96,8 +100,24 @@ def split_units(report: ArticleReport) -> list[Unit]:
 
 
 def _clauses(body: str) -> list[tuple[int, int]]:
+    """Clause cuts of one long sentence; a pair of dashes encloses an aside and cuts nothing.
+
+    Examples
+    --------
+    >>> body = ("Nine trawlers from the northern fleet — four of them owned by one family — were "
+    ...         "seized off the coast on Monday by a patrol boat, the harbour master said.")
+    >>> len(_clauses(body))
+    1
+    """
+    breaks = list(_CLAUSE_BREAK.finditer(body))
+    dashes = [m for m in breaks if m.group().strip() in _DASHES]
+    # Dashes pair up in order (first with second, third with fourth): "A — aside — B" is one
+    # clause, and cutting at the closing dash would part the subject ("A") from its verb ("B").
+    paired = {id(m) for m in dashes[: len(dashes) // 2 * 2]}
     cuts = [0]
-    for match in _CLAUSE_BREAK.finditer(body):
+    for match in breaks:
+        if id(match) in paired:
+            continue
         left = body[cuts[-1] : match.start()]
         right = body[match.end() :]
         if len(left.split()) >= MIN_CLAUSE_WORDS and len(right.split()) >= MIN_CLAUSE_WORDS:
@@ -111,28 +131,86 @@ def _clauses(body: str) -> list[tuple[int, int]]:
     return pieces
 
 
-def unit_terms(text: str) -> Counter[str]:
+def unit_terms(
+    text: str, *, compounds: frozenset[str] = frozenset(), tokens: Sequence[Token] | None = None
+) -> Counter[str]:
     """Content features of a unit: lemmas of non-stop words, numbers as ``#n``, names as ``lemma``.
 
     Names (capitalised words that do not start the unit) are marked with a leading ``^`` so they can
-    be boosted; their lemma is the same feature as the lower-case word.
+    be boosted; their lemma is the same feature as the lower-case word. Two adjacent words whose
+    concatenation is in ``compounds`` count as that one word ("coast guard" = "coastguard"; see
+    :func:`find_compounds`). ``tokens`` are ``tokenize(text)`` when the caller already has them.
 
     Examples
     --------
     >>> sorted(unit_terms("Trump will visit Beijing in April 2026."))
     ['#2026', '^april', '^beijing', 'trump', 'visit']
+    >>> sorted(unit_terms("Two Coast Guard ships sailed.", compounds=frozenset({"coastguard"})))
+    ['^coastguard', 'sail', 'ship']
     """
     terms: Counter[str] = Counter()
-    for index, token in enumerate(tokenize(text)):
+    if tokens is None:
+        tokens = tokenize(text)
+    skip = False
+    for index, token in enumerate(tokens):
+        if skip:
+            skip = False
+            continue
         if _NUMBER.match(token.lower):
             terms["#" + token.lower.lstrip("0")] += 1
             continue
         lemma = token.lemma
+        if compounds and index + 1 < len(tokens) and _joinable(text, token, tokens[index + 1]):
+            joined = token.lower + tokens[index + 1].lemma
+            if joined in compounds:
+                lemma, skip = joined, True
         if len(lemma) < 2 or lemma in ENGLISH_STOP_WORDS or token.lower in ENGLISH_STOP_WORDS:
             continue
         capitalised = text[token.start].isupper()
         terms[("^" + lemma) if capitalised and index > 0 else lemma] += 1
     return terms
+
+
+def _joinable(text: str, left: Token, right: Token) -> bool:
+    """Two words that could be one compound written apart: adjacent, alphabetic, not stop words."""
+    return (
+        text[left.end : right.start] == " "
+        and len(left.lower) >= MIN_COMPOUND_PART
+        and len(right.lower) >= MIN_COMPOUND_PART
+        and left.lower.isalpha()
+        and right.lower.isalpha()
+        and left.lower not in ENGLISH_STOP_WORDS
+        and right.lower not in ENGLISH_STOP_WORDS
+    )
+
+
+def find_compounds(texts: Sequence[str], *, tokens: Sequence[Sequence[Token]] | None = None) -> frozenset[str]:
+    """Words some texts write as one and others as two ("coastguard" / "coast guard", "air strike").
+
+    A word is a compound when it equals two adjacent words of some text run together (the second
+    as its lemma, so "coast guards" matches "coastguard" too) and some text writes it in lower case
+    (a surname such as "Goodman" is not "good man"); never a word ending in "-ly" (an adverb such
+    as "diplomatically" is not "diplomatic ally"). ``tokens`` are each text's
+    ``tokenize`` result when the caller already has them.
+
+    Examples
+    --------
+    >>> sorted(find_compounds(["The coastguard came.", "Coast Guard ships and a coast road."]))
+    ['coastguard']
+    >>> sorted(find_compounds(["Goodman spoke diplomatically.", "A good man, a diplomatic ally."]))
+    []
+    """
+    singles: set[str] = set()
+    pairs: set[str] = set()
+    for number, text in enumerate(texts):
+        words = tokenize(text) if tokens is None else tokens[number]
+        for index, token in enumerate(words):
+            if (token.lower.isalpha() and len(token.lower) >= 2 * MIN_COMPOUND_PART
+                    and text[token.start : token.end].islower() and not token.lower.endswith("ly")):
+                singles.add(token.lemma)
+            if index + 1 < len(words) and _joinable(text, token, words[index + 1]):
+                pairs.add(token.lower + words[index + 1].lemma)
+    return frozenset(singles & pairs)
 
 
 def find_facts(reports: Sequence[ArticleReport]) -> tuple[Fact, ...]:
@@ -165,7 +243,9 @@ def find_facts(reports: Sequence[ArticleReport]) -> tuple[Fact, ...]:
             type_articles.append(set())
         unit_type.append(type_of[key])
         type_articles[type_of[key]].add(unit.article)
-    features = [unit_terms(t) for t in type_text]
+    type_tokens = [tokenize(t) for t in type_text]
+    compounds = find_compounds(type_text, tokens=type_tokens)
+    features = [unit_terms(t, compounds=compounds, tokens=k) for t, k in zip(type_text, type_tokens)]
     content = [sum(1 for f in feats if not f.startswith("#")) for feats in features]
     idf = _idf(features, type_articles, len(reports))
     vectors = [_vector(feats, idf) for feats in features]

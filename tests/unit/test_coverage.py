@@ -10,6 +10,7 @@ from framing.coverage import analyze_coverage, fact_matrix
 from framing_render.coverage import coverage_section_html, diff_html
 from framing.export import to_json
 from framing.pipeline import analyze_articles
+from framing.facts import find_compounds, split_units
 from framing.shared_copy import find_shared_copy
 from framing.types import Article, ArticleReport
 
@@ -180,3 +181,48 @@ def test_coverage_of_one_article_has_only_single_outlet_facts() -> None:
     coverage = analyze_coverage(reports)
     assert coverage.facts and all(f.outlets == ("Alpha",) for f in coverage.facts)
     assert coverage.shared_passages == () and coverage.naming == ()
+
+
+# Issue 15, Shoal dev check: a sentence with an aside between two dashes was cut at the closing dash,
+# parting its subject from its verb; a compound written as one word in one outlet and as two in
+# another ("coastguard" / "Coast Guard") did not match.
+ASIDE = ("Nine trawlers from the northern fleet — four of them owned by a single family in Sallen — were seized "
+         "off the coast on Monday by a patrol boat and towed into the harbour, the port authority said.")
+ONE_DASH = ("Nine trawlers from the northern fleet were seized off the coast on Monday by a patrol boat — the "
+            "port authority said the crews would be questioned by the police before the weekend.")
+
+
+@pytest.mark.parametrize(("text", "units"), [(ASIDE, 1), (ONE_DASH, 2)])
+def test_split_units_keeps_an_aside_between_dashes_in_its_clause(text: str, units: int) -> None:
+    (report,), _ = analysed(("a", "Alpha", text))
+    assert len(split_units(report)) == units
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "together"),
+    [
+        ("The coastguard sent a cutter with the supply boats on Friday.",
+         "A Coast Guard cutter went along with the convoy, officials said.", True),
+        ("The coastguard stopped the two boats near the reef.",
+         "Two boats were halted by the Coast Guard close to the shoal.", True),
+        ("Officials called Kessland a close diplomatic ally at the summit held last week.",
+         "The minister spoke diplomatically about fishing quotas in a radio interview.", False),
+    ],
+)
+def test_facts_match_a_compound_written_as_one_word_or_two(left: str, right: str, together: bool) -> None:
+    _, report = analysed(("a", "Alpha", left), ("b", "Beta", right))
+    assert (outlets_of_fact_with(report, left[:30]) == ("Alpha", "Beta")) is together
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["The coastguard came.", "Two Coast Guard ships."], {"coastguard"}),
+        (["A new website.", "The web site is down."], {"website"}),
+        (["Goodman said so.", "He is a good man."], set()),                     # a surname, never lower case
+        (["She spoke diplomatically.", "A diplomatic ally."], set()),           # an adverb is not two words
+        (["A coast road.", "The guard left."], set()),                          # never run together
+    ],
+)
+def test_find_compounds_only_joins_words_some_text_writes_as_one(texts: list[str], expected: set[str]) -> None:
+    assert find_compounds(texts) == expected
