@@ -185,3 +185,19 @@ def test_normalize_tone_is_odd_and_monotonic() -> None:
 )
 def test_mean_tone(tones: list[float], expected: float) -> None:
     assert mean_tone(tones) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor of L.A. spoke on Monday.",  # issue 11 slips: an initial read as VADER's slang 'l'
+        "The P.O. box was on the left.",
+        "Voters in TX and NH met.",
+    ],
+)
+def test_score_tone_initials_are_not_slang(text: str) -> None:
+    assert score_tone(tokenize(text), text=text) == (0.0, ())
+
+
+def test_score_tone_short_words_that_are_words_still_count() -> None:
+    assert _tone("There was no deal.") < 0 < _tone("The result was ok.")
