@@ -53,6 +53,7 @@ __all__ = [
     "calibrate_thresholds",
     "write_fitted",
     "fit_shipped",
+    "draw_sense_sample",
 ]
 
 EMPHASIS_FILE = "emphasis_allsides_dev.jsonl"
@@ -532,15 +533,54 @@ def write_fitted(corpora: Mapping[str, Corpus], folder: str | Path) -> None:
     (folder / "evidence_thresholds.json").write_text(json.dumps(thresholds, indent=2) + "\n", encoding="utf-8")
 
 
+#: Seed of the shipped sense sample (``lexicons/sense_sample.csv``); 2026 and 2027 were earlier draws.
+SENSE_SEED = 2028
+SENSE_SAMPLE_SIZE = 100
+
+
+def draw_sense_sample(data_dir: str | Path, *, seed: int = SENSE_SEED, n: int = SENSE_SAMPLE_SIZE) -> list[dict[str, object]]:
+    """Draw ``n`` evidence words at random from the dev pages, as the shipped sense sample is drawn.
+
+    The 49 ``cleaning_dev`` pages are analysed as one corpus (raw text cleaned as the pipeline does,
+    pages sorted by id, evidence in text order); ``random.Random(seed).sample`` picks ``n`` items.
+    Returns ``{n, page_id, start, end, term, frame, subcategory}`` per item, offsets into the cleaned
+    page text: offsets and labels only, never the text, so the rows can be judged and shipped.
+    """
+    import random
+
+    pages = {str(p["id"]): p for p in _read_jsonl(Path(data_dir) / PAGES_FILE)}
+    page_ids = sorted(pages)
+    _, evidence = score_corpus([str(pages[p]["raw"]) for p in page_ids])
+    items = [(pid, e) for pid, ev in zip(page_ids, evidence) for e in ev]
+    picked = random.Random(seed).sample(range(len(items)), min(n, len(items)))
+    return [
+        {"n": k, "page_id": items[i][0], "start": items[i][1].start, "end": items[i][1].end, "term": items[i][1].term,
+         "frame": items[i][1].subcategory_key[0], "subcategory": items[i][1].subcategory_key[1]}
+        for k, i in enumerate(picked)
+    ]
+
+
 def _main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m framing.validate_frames",
                                      description="Refit the shipped subcategory weights and evidence threshold.")
     parser.add_argument("--data", default="../shared/benchmarks")
-    parser.add_argument("--out", required=True,
-                        help="folder for the refitted files (give the package's lexicon folder to update what ships)")
+    parser.add_argument("--out", help="folder for the refitted files (give the package's lexicon folder to update what ships)")
+    parser.add_argument("--draw-sense-sample", type=int, metavar="SEED", default=None,
+                        help="print a fresh sense sample (CSV of offsets and terms, to judge) drawn with SEED, and stop")
     args = parser.parse_args(argv)
+    if args.draw_sense_sample is not None:
+        import csv
+        import sys
+
+        rows = draw_sense_sample(args.data, seed=args.draw_sense_sample)
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["n"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return 0
+    if not args.out:
+        parser.error("--out is required (or --draw-sense-sample SEED)")
     write_fitted(load_frame_corpora(args.data), args.out)
     return 0
 
@@ -631,6 +671,6 @@ def sense_sample_figures(data_dir: str | Path) -> dict[str, object]:
         "wrong": wrong,
         "still_evidence": still,
         "summary": f"{wrong} of {len(rows)} randomly sampled evidence words on the dev pages are in the wrong sense "
-                   f"(target at most 5; seed 2027, one judge; {still} of the {len(rows)} are still evidence in this "
+                   f"(target at most 5; seed {SENSE_SEED}, one judge; {still} of the {len(rows)} are still evidence in this "
                    "engine; method in framing/lexicons/sense_sample.meta.json)",
     }

@@ -87,6 +87,13 @@ def test_state_names_count_only_as_states(text: str, word: str, counts: bool) ->
         ("Leaders across Africa met.", "africa", True),
         ("Conflict diamonds are still sold.", "conflict", False),
         ("Two G.I.'s were hurt.", "g.i", True),
+        ("She solved it with great intelligence.", "intelligence", False),
+        ("The intelligence was passed to allies.", "intelligence", True),
+        ("Two chip firms are seen as rivals to the market leader.", "rivals", False),
+        ("Beijing sees Washington as its main rival.", "rival", True),
+        ("The long-threatened tariffs took effect.", "threatened", False),
+        ("The army threatened to cross the river.", "threatened", True),
+        ("Shops open at nine, Indian Standard Time.", "indian", False),
     ],
 )
 def test_general_words_count_only_in_their_frame_sense(text: str, word: str, counts: bool) -> None:

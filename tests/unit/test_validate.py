@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -166,3 +167,23 @@ def test_format_table_shows_tone_changes():
     figures = load_validity_figures()
     table = format_table(figures)
     assert "ours without fitted weights" in table and "change in Pearson vs VADER" in table
+
+
+def test_draw_sense_sample_is_seeded_and_keeps_offsets_only(tmp_path: Path) -> None:
+    from framing.validate_frames import draw_sense_sample
+
+    pages = [
+        {"id": "p02", "raw": "Tariffs on steel rose. Troops moved to the border.\n\nThe envoy met her counterpart."},
+        {"id": "p01", "raw": "The ceasefire deal was signed after talks. Warships left the strait."},
+    ]
+    (tmp_path / "cleaning_dev.jsonl").write_text("\n".join(json.dumps(p) for p in pages) + "\n", encoding="utf-8")
+    first = draw_sense_sample(tmp_path, seed=5, n=4)
+    assert first == draw_sense_sample(tmp_path, seed=5, n=4)
+    assert [r["n"] for r in first] == [0, 1, 2, 3]
+    assert set(first[0]) == {"n", "page_id", "start", "end", "term", "frame", "subcategory"}
+    texts = {p["id"]: p["raw"] for p in pages}
+    for row in first:
+        word = texts[str(row["page_id"])][int(row["start"]) : int(row["end"])]  # type: ignore[call-overload]
+        assert word and word[0].isalpha()
+    everything = draw_sense_sample(tmp_path, seed=5, n=1000)
+    assert len(everything) == len({(r["page_id"], r["start"]) for r in everything}) >= 8
