@@ -12,7 +12,6 @@ every worker machine, or start ``dask worker`` from a checkout.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import IO, Any
 
@@ -22,9 +21,9 @@ from .components import Component
 from .frames import FrameModel
 from .lexicon import Lexicon
 from .pipeline import _Prepared
-from .stream import (Kept, StreamSummary, _Writer, chunk_frequency, finish_stream, keep, prepare_chunk, score_chunk,
-                     summarize)
-from .types import Article, ArticleReport, SkippedInput
+from .stream import (Gathered, Kept, StreamSummary, _Writer, chunk_frequency, finish_stream, keep, prepare_chunk,
+                     score_chunk, summarize)
+from .types import Article, SkippedInput
 from .workers import chunk_bounds
 
 __all__ = ["ClusterError", "stream_on_cluster"]
@@ -75,25 +74,23 @@ def stream_on_cluster(
     except (OSError, TimeoutError) as exc:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     ordered = sorted(articles, key=lambda a: a.id)
-    reports: list[ArticleReport] = []
-    pooled: dict[str, Counter[str]] = {}
+    gathered = Gathered()
     writer = _Writer(out, layout)
     try:
         with client.as_current():  # distributed.as_completed finds the client as the current one
-            _two_passes(client, ordered, writer, reports, pooled, steps=steps, lexicon=lexicon, progress=progress,
+            _two_passes(client, ordered, writer, gathered, steps=steps, lexicon=lexicon, progress=progress,
                         bounds=chunk_bounds(len(ordered), chunk_articles), layout=layout)
-        finish_stream(reports, pooled, writer, skipped=skipped, lexicon=lexicon)
+        finish_stream(gathered, writer, skipped=skipped, lexicon=lexicon)
     finally:
         client.close()
-    return summarize(reports, skipped)
+    return summarize(gathered, skipped)
 
 
 def _two_passes(
     client: Any,
     ordered: Sequence[Article],
     writer: _Writer,
-    reports: list[ArticleReport],
-    pooled: dict[str, Counter[str]],
+    gathered: Gathered,
     *,
     steps: Mapping[str, Component],
     lexicon: Lexicon,
@@ -101,7 +98,7 @@ def _two_passes(
     bounds: Sequence[tuple[int, int]],
     layout: str,
 ) -> None:
-    """Both passes on the cluster; the slim reports and pooled word counts are added to ``reports``/``pooled``."""
+    """Both passes on the cluster; each article is folded into ``gathered`` once its line is written."""
     from distributed import as_completed
 
     total = len(ordered)
@@ -132,7 +129,7 @@ def _two_passes(
         while next_chunk in waiting:  # written in id order, as soon as the next chunk is in
             lines, chunk_kept = waiting.pop(next_chunk)
             writer.write_articles(lines, _size(bounds, next_chunk))
-            keep(chunk_kept, reports, pooled)
+            keep(chunk_kept, gathered)
             done += _size(bounds, next_chunk)
             next_chunk += 1
             if progress is not None:

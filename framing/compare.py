@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .distinctive import distinctive_terms
-from .evidence import emphasis_interval, evidence_level
-from .tone import mean_tone
-from .types import FRAMES, ArticleReport, OutletReport
-from .voices import outlet_voice_fields
+import numpy as np
 
-__all__ = ["emphasis_shares", "intensity_per_thousand", "aggregate_outlets", "evidence_summary", "TermTotal"]
+from .distinctive import distinctive_terms
+from .evidence import emphasis_interval_of, evidence_level
+from .tone import mean_tone
+from .types import FRAMES, ArticleReport, DistinctiveTerm, OutletReport
+from .voices import OutletVoiceTotals
+
+__all__ = ["emphasis_shares", "intensity_per_thousand", "aggregate_outlets", "OutletTotals", "evidence_summary", "TermTotal"]
 
 
 def emphasis_shares(scores: Mapping[str, float]) -> dict[str, float]:
@@ -55,45 +58,85 @@ def aggregate_outlets(
     ``pooled_counts`` (outlet -> counts already summed over its articles in the order given) replaces
     it for callers that pool as they go and drop each article's counts (``framing.stream``, issue 16).
     """
-    by_outlet: dict[str, list[ArticleReport]] = {}
+    totals = OutletTotals()
     for article in articles:
-        by_outlet.setdefault(article.outlet, []).append(article)
-    outlet_counts: dict[str, Counter[str]] = {}
-    for outlet, members in by_outlet.items():
-        if pooled_counts is not None:
-            outlet_counts[outlet] = pooled_counts.get(outlet, Counter())
-            continue
-        pooled: Counter[str] = Counter()
-        for article in members:
-            pooled.update(word_counts.get(article.id, Counter()))
-        outlet_counts[outlet] = pooled
-    distinctive = distinctive_terms(outlet_counts)
-    reports = []
-    for outlet in sorted(by_outlet):
-        members = by_outlet[outlet]
+        totals.add(article, None if pooled_counts is not None else word_counts.get(article.id, Counter()))
+    return totals.outlets(pooled_counts)
+
+
+class OutletTotals:
+    """Running per-outlet sums behind :func:`aggregate_outlets`, fed one article at a time (issue 16).
+
+    A streamed run adds each article as its line is written and keeps no report: per article this
+    holds a few numbers and, per sentence, its tone and frame scores (as C doubles), so memory grows
+    by well under 1 KB an article; :meth:`outlets` then gives exactly what ``aggregate_outlets`` gives
+    for the same articles in the same order.
+
+    Examples
+    --------
+    >>> totals = OutletTotals()
+    >>> totals.outlets()
+    ()
+    """
+
+    def __init__(self) -> None:
+        self._outlets: dict[str, _OutletSums] = {}
+
+    def add(self, article: ArticleReport, word_counts: Counter[str] | None = None) -> None:
+        """Add one article; ``word_counts`` (its content words) are pooled unless the caller pools them."""
+        sums = self._outlets.get(article.outlet)
+        if sums is None:
+            sums = self._outlets[article.outlet] = _OutletSums()
+        sums.add(article, word_counts)
+
+    def outlets(self, pooled_counts: Mapping[str, Counter[str]] | None = None) -> tuple[OutletReport, ...]:
+        """The outlet reports, sorted by outlet name; ``pooled_counts`` replaces the counts pooled here."""
+        counts = {outlet: (pooled_counts.get(outlet, Counter()) if pooled_counts is not None else sums.counts)
+                  for outlet, sums in self._outlets.items()}
+        distinctive = distinctive_terms(counts)
+        return tuple(self._outlets[outlet].report(outlet, distinctive[outlet]) for outlet in sorted(self._outlets))
+
+
+class _OutletSums:
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.scores: dict[str, list[float]] = {f: [] for f in FRAMES}
+        self.words = self.frame_words = 0
+        self.tones: array[float] = array("d")
+        self.sentence_scores: array[float] = array("d")  # len(FRAMES) per sentence, in FRAMES order
+        self.counts: Counter[str] = Counter()
+        self.voice = OutletVoiceTotals()
+
+    def add(self, article: ArticleReport, word_counts: Counter[str] | None) -> None:
+        self.ids.append(article.id)
+        for f in FRAMES:
+            self.scores[f].append(article.frame_scores[f])
+        self.words += article.word_count
+        self.frame_words += article.frame_words
+        for sentence in article.sentences:
+            self.tones.append(sentence.tone)
+            self.sentence_scores.extend(float(sentence.frames.get(f, 0.0)) for f in FRAMES)
+        if word_counts is not None:
+            self.counts.update(word_counts)
+        self.voice.add(article)
+
+    def report(self, outlet: str, distinctive: tuple[DistinctiveTerm, ...]) -> OutletReport:
         # fsum is exactly rounded, so the pooled scores do not depend on the order of the articles.
-        scores = {f: math.fsum(a.frame_scores[f] for a in members) for f in FRAMES}
-        words = sum(a.word_count for a in members)
-        reports.append(
-            OutletReport(
-                outlet=outlet,
-                articles=tuple(a.id for a in members),
-                frame_scores=scores,
-                emphasis=emphasis_shares(scores),
-                intensity=intensity_per_thousand(scores, words),
-                tone=mean_tone([s.tone for a in members for s in a.sentences]),
-                word_count=words,
-                distinctive_terms=distinctive[outlet],
-                **outlet_voice_fields(members),  # type: ignore[arg-type]
-                evidence_level=evidence_level(_frame_words(members), words, any_evidence=sum(scores.values()) > 0),
-                emphasis_ci=emphasis_interval([s.frames for a in members for s in a.sentences]),
-            )
+        scores = {f: math.fsum(values) for f, values in self.scores.items()}
+        matrix = np.frombuffer(self.sentence_scores, dtype=np.float64).reshape(-1, len(FRAMES))
+        return OutletReport(
+            outlet=outlet,
+            articles=tuple(self.ids),
+            frame_scores=scores,
+            emphasis=emphasis_shares(scores),
+            intensity=intensity_per_thousand(scores, self.words),
+            tone=mean_tone(self.tones),
+            word_count=self.words,
+            distinctive_terms=distinctive,
+            **self.voice.fields(),  # type: ignore[arg-type]
+            evidence_level=evidence_level(self.frame_words, self.words, any_evidence=sum(scores.values()) > 0),
+            emphasis_ci=emphasis_interval_of(matrix),
         )
-    return tuple(reports)
-
-
-def _frame_words(articles: Sequence[ArticleReport]) -> int:
-    return sum(a.frame_words for a in articles)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,15 +8,17 @@ scored: facts across outlets (:mod:`framing.facts`), shared copy and reprints
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .facts import find_facts
 from .naming import find_naming
 from .shared_copy import find_shared_copy
-from .types import ArticleReport, Fact, Naming, Reprint, SharedPassage
+from .types import ArticleReport, CoverageSource, Fact, Naming, Reprint, SharedPassage
 
-__all__ = ["Coverage", "FactRow", "analyze_coverage", "fact_band", "fact_matrix"]
+__all__ = ["Coverage", "CoverageText", "FactRow", "analyze_coverage", "coverage_text", "fact_band", "fact_matrix"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +31,49 @@ class Coverage:
     naming: tuple[Naming, ...] = ()
 
 
-def analyze_coverage(reports: Sequence[ArticleReport]) -> Coverage:
+class _Bounds(NamedTuple):
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageText:
+    """The part of an article the coverage step reads, kept compactly (issue 16).
+
+    A streamed run keeps one per article until the end, instead of the article's report: the cleaned
+    text and the sentence bounds as C ints (``bounds``: start, end, start, end, ...), about the size
+    of the text itself. :attr:`sentences` rebuilds the bounds on each read.
+    """
+
+    id: str
+    outlet: str
+    date: str | None
+    text: str
+    bounds: array[int]
+
+    @property
+    def sentences(self) -> tuple[_Bounds, ...]:
+        """``(start, end)`` of each sentence, as ``ArticleReport.sentences`` has them."""
+        pairs = iter(self.bounds)
+        return tuple(_Bounds(start, end) for start, end in zip(pairs, pairs))
+
+
+def coverage_text(report: ArticleReport) -> CoverageText:
+    """The compact copy of ``report`` that :func:`analyze_coverage` needs.
+
+    Examples
+    --------
+    >>> from framing.pipeline import analyze_articles
+    >>> from framing.types import Article
+    >>> report = analyze_articles([Article(id="a", outlet="A", title="t", text="One. Two here.")]).articles[0]
+    >>> coverage_text(report).sentences == tuple((s.start, s.end) for s in report.sentences)
+    True
+    """
+    bounds = array("i", [offset for s in report.sentences for offset in (s.start, s.end)])
+    return CoverageText(id=report.id, outlet=report.outlet, date=report.date, text=report.text, bounds=bounds)
+
+
+def analyze_coverage(reports: Sequence[CoverageSource]) -> Coverage:
     """Run the three coverage analyses over the articles of one analysis.
 
     Examples

@@ -29,7 +29,7 @@ from .stopwords import ENGLISH_STOP_WORDS
 
 from .frames import PRIOR_DOCUMENTS, background_document_share
 from .segment import tokenize
-from .types import ArticleReport, Fact, Mention, Token
+from .types import CoverageSource, Fact, Mention, Token
 
 __all__ = ["LINK_SIMILARITY", "MERGE_SIMILARITY", "Unit", "find_compounds", "find_facts", "split_units", "unit_terms"]
 
@@ -76,7 +76,7 @@ class Unit:
     end: int
 
 
-def split_units(report: ArticleReport) -> list[Unit]:
+def split_units(report: CoverageSource) -> list[Unit]:
     """Sentences of one article, long ones split into clauses, as units (article index left 0).
 
     Examples
@@ -213,12 +213,12 @@ def find_compounds(texts: Sequence[str], *, tokens: Sequence[Sequence[Token]] | 
     return frozenset(singles & pairs)
 
 
-def find_facts(reports: Sequence[ArticleReport]) -> tuple[Fact, ...]:
+def find_facts(reports: Sequence[CoverageSource]) -> tuple[Fact, ...]:
     """Cluster the units of all articles into facts, ordered shared-by-all first, single-outlet last.
 
     Parameters
     ----------
-    reports : sequence of ArticleReport
+    reports : sequence of CoverageSource
         The articles of one analysis (their cleaned ``text`` and ``sentences``).
 
     Returns
@@ -420,7 +420,7 @@ def candidate_pairs(postings: dict[str, list[int]], type_articles: Sequence[set[
 
 
 def _facts(
-    reports: Sequence[ArticleReport],
+    reports: Sequence[CoverageSource],
     units: list[Unit],
     unit_type: list[int],
     vectors: list[dict[str, float]],

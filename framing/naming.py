@@ -32,7 +32,7 @@ from wordfreq import zipf_frequency
 from .naming_aliases import Aliases, NamingWords, compact, load_naming_words
 from .naming_common import common_mentions
 from .segment import lemmatize
-from .types import ArticleReport, Fact, Naming, NamingMention
+from .types import CoverageSource, Fact, Naming, NamingMention
 
 __all__ = ["MAX_REFERENTS", "find_naming", "quotation_spans"]
 
@@ -105,7 +105,7 @@ def _inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
     return any(s <= offset < e for s, e in spans)
 
 
-def _noun_like(reports: Sequence[ArticleReport]) -> set[str]:
+def _noun_like(reports: Sequence[CoverageSource]) -> set[str]:
     """Lower-case words the corpus uses right after a determiner (or after one capitalised or hyphenated modifier)."""
     found: set[str] = set()
     for report in reports:
@@ -120,12 +120,12 @@ def _noun_like(reports: Sequence[ArticleReport]) -> set[str]:
     return found - ENGLISH_STOP_WORDS
 
 
-def find_naming(reports: Sequence[ArticleReport], facts: Sequence[Fact] = ()) -> tuple[Naming, ...]:
+def find_naming(reports: Sequence[CoverageSource], facts: Sequence[Fact] = ()) -> tuple[Naming, ...]:
     """For the referents most outlets mention, each outlet's forms with counts (own and quoted apart).
 
     Parameters
     ----------
-    reports : sequence of ArticleReport
+    reports : sequence of CoverageSource
     facts : sequence of Fact
         Facts from :func:`framing.facts.find_facts`; their aligned mentions give the swapped wordings.
 
@@ -170,7 +170,7 @@ def find_naming(reports: Sequence[ArticleReport], facts: Sequence[Fact] = ()) ->
     )
 
 
-def _bounded(reports: Sequence[ArticleReport]) -> list[ArticleReport]:
+def _bounded(reports: Sequence[CoverageSource]) -> list[CoverageSource]:
     """At most ``MAX_ARTICLES_PER_OUTLET`` articles of each outlet (first by id): naming is read per
     outlet, and a research corpus of thousands would otherwise cost tens of seconds for the same table."""
     seen: Counter[str] = Counter()
@@ -226,7 +226,7 @@ def _bare(word: str) -> str:
 
 
 def _name_mentions(
-    reports: Sequence[ArticleReport],
+    reports: Sequence[CoverageSource],
     nouns: set[str],
     lower_words: set[str],
     quotes: dict[str, list[tuple[int, int]]],
@@ -336,7 +336,7 @@ def _cue_pairs(text: str, start: int, key: str, earlier: list[tuple[int, str]], 
             return
 
 
-def _lower_tails(reports: Sequence[ArticleReport], keys: set[str], quotes: dict[str, list[tuple[int, int]]],
+def _lower_tails(reports: Sequence[CoverageSource], keys: set[str], quotes: dict[str, list[tuple[int, int]]],
                  words: NamingWords) -> list[tuple[str, str, NamingMention]]:
     """A country word with lower-case words after it that spell a known name: "Chinese coastguard" and
     "China’s coast guard" are the "China Coast Guard" of other articles."""
@@ -361,7 +361,7 @@ def _lower_tails(reports: Sequence[ArticleReport], keys: set[str], quotes: dict[
     return found
 
 
-def _descriptions(reports: Sequence[ArticleReport], grouped: dict[str, list[NamingMention]],
+def _descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[NamingMention]],
                   quotes: dict[str, list[tuple[int, int]]], words: NamingWords) -> dict[str, list[NamingMention]]:
     """Mentions without a name: "the president", "his Chinese counterpart" (a person this article has
     named with that title, or of that country, when only one fits) and "the Kim Jong Un regime" (a
@@ -522,7 +522,7 @@ def _descriptor_start(text: str, start: int, nouns: set[str], words: NamingWords
 
 
 def _swap_mentions(
-    reports: Sequence[ArticleReport],
+    reports: Sequence[CoverageSource],
     facts: Sequence[Fact],
     nouns: set[str],
     quotes: dict[str, list[tuple[int, int]]],

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from .stopwords import ENGLISH_STOP_WORDS
 
-from .types import ArticleReport, Fact, NamingMention
+from .types import CoverageSource, Fact, NamingMention
 
 __all__ = ["MAX_COMMON_REFERENTS", "common_mentions"]
 
@@ -42,7 +42,7 @@ def _before_noun(text: str, end: int, nouns: set[str]) -> bool:
     return following is not None and following.group(1) in nouns and following.group(1) not in ENGLISH_STOP_WORDS
 
 
-def _heads(reports: dict[str, ArticleReport], facts: Sequence[Fact], nouns: set[str]) -> Counter[str]:
+def _heads(reports: dict[str, CoverageSource], facts: Sequence[Fact], nouns: set[str]) -> Counter[str]:
     """Lower-case head nouns used in two or more outlets' mentions of one fact, by outlets."""
     outlets_of: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
@@ -62,7 +62,7 @@ def _heads(reports: dict[str, ArticleReport], facts: Sequence[Fact], nouns: set[
 
 
 def common_mentions(
-    reports: Sequence[ArticleReport],
+    reports: Sequence[CoverageSource],
     facts: Sequence[Fact],
     nouns: set[str],
     inside: Callable[[str, int], bool],

@@ -28,7 +28,7 @@ from itertools import repeat
 import numpy as np
 
 from .textnorm import WORD
-from .types import ArticleReport, Reprint, SharedPassage
+from .types import CoverageSource, Reprint, SharedPassage
 
 __all__ = ["MIN_PASSAGE_WORDS", "REPRINT_SHARE", "SHINGLE", "find_shared_copy", "word_diff"]
 
@@ -84,7 +84,7 @@ def _words(text: str, vocabulary: dict[str, int]) -> _Words:
     return _Words(*offsets, mixed.astype(np.int64))
 
 
-def find_shared_copy(reports: Sequence[ArticleReport]) -> tuple[tuple[SharedPassage, ...], tuple[Reprint, ...]]:
+def find_shared_copy(reports: Sequence[CoverageSource]) -> tuple[tuple[SharedPassage, ...], tuple[Reprint, ...]]:
     """Every passage two articles share nearly word for word, and the articles that are mostly reprints.
 
     Returns
@@ -223,7 +223,7 @@ def _passages(hits: np.ndarray) -> list[tuple[tuple[int, int], tuple[int, int], 
 
 
 def _reprints(
-    reports: Sequence[ArticleReport], words: Sequence[_Words], covered: dict[tuple[int, int], list[tuple[int, int]]]
+    reports: Sequence[CoverageSource], words: Sequence[_Words], covered: dict[tuple[int, int], list[tuple[int, int]]]
 ) -> tuple[Reprint, ...]:
     found = []
     for (a, b), spans in sorted(covered.items()):

@@ -35,8 +35,8 @@ from typing import IO, Any
 import numpy as np
 
 from .components import Component
-from .compare import aggregate_outlets
-from .coverage import analyze_coverage
+from .compare import OutletTotals
+from .coverage import CoverageText, analyze_coverage, coverage_text
 from .export import SCHEMA_VERSION, _rounded, dumps_json
 from .frames import FrameModel, document_frequency
 from .lexicon import Lexicon
@@ -44,7 +44,7 @@ from .pipeline import _Prepared, _prepare, _report  # the per-article steps, sha
 from .types import Article, ArticleReport, SkippedInput
 from .workers import chunk_bounds, map_chunks, plan_workers
 
-__all__ = ["Kept", "StreamSummary", "prepare_chunk", "chunk_frequency", "score_chunk", "keep", "pool_word_counts",
+__all__ = ["Gathered", "Kept", "StreamSummary", "prepare_chunk", "chunk_frequency", "score_chunk", "keep",
            "finish_stream", "summarize", "stream_jsonl"]
 
 
@@ -63,6 +63,29 @@ class StreamSummary:
     articles: int
     skipped: tuple[SkippedInput, ...]
     truncated: tuple[tuple[str, str], ...]
+
+
+class Gathered:
+    """What the reduce steps keep of the articles once their lines are written (issue 16).
+
+    Each article is folded into running per-outlet sums (:class:`compare.OutletTotals`, which also
+    pools its word counts) and leaves only a :class:`coverage.CoverageText` (its cleaned text and
+    sentence bounds) for the coverage step; its report is dropped. Articles are added in id order.
+    """
+
+    def __init__(self) -> None:
+        self.outlets = OutletTotals()
+        self.texts: list[CoverageText] = []
+        self.truncated: list[tuple[str, str]] = []
+
+    def add(self, chunk: Sequence[Kept]) -> None:
+        """Fold one chunk's articles in, in order."""
+        for item in chunk:
+            report = item.report
+            self.outlets.add(report, item.word_counts)
+            self.texts.append(coverage_text(report))
+            self.truncated.extend((report.source or report.id, note) for note in report.notes
+                                  if note.startswith("article truncated"))
 
 
 def prepare_chunk(articles: Sequence[Article], steps: Mapping[str, Component]) -> list[_Prepared]:
@@ -95,19 +118,15 @@ def score_chunk(prepared: Sequence[_Prepared], model: FrameModel, layout: str = 
 
 
 def finish_stream(
-    reports: Sequence[ArticleReport],
-    pooled: Mapping[str, Counter[str]],
+    gathered: Gathered,
     writer: _Writer,
     *,
     skipped: Sequence[SkippedInput],
     lexicon: Lexicon,
 ) -> None:
-    """Reduce steps after the last article: outlets and coverage, written after the articles.
-
-    ``reports`` are the slim reports in id order, ``pooled`` the outlets' word counts (:func:`pool_word_counts`).
-    """
-    outlets = aggregate_outlets(reports, {}, pooled_counts=pooled)
-    coverage = analyze_coverage(reports)
+    """Reduce steps after the last article: outlets and coverage, written after the articles."""
+    outlets = gathered.outlets.outlets()
+    coverage = analyze_coverage(gathered.texts)
     rest = {
         "skipped": _rounded(tuple(sorted(skipped, key=lambda item: (item.source, item.reason)))),
         "lexicon": _rounded(lexicon.describe()),
@@ -160,18 +179,6 @@ def _split_document(document: dict[str, object]) -> tuple[bytes, bytes]:
     return data[:at], data[at + 2:]
 
 
-def pool_word_counts(kept: Sequence[Kept], into: dict[str, Counter[str]] | None = None) -> dict[str, Counter[str]]:
-    """Add each article's content-word counts to its outlet's, in the order given (id order).
-
-    The stream pools chunk by chunk as lines are written and keeps no article's counts: summed in
-    the same order, the outlet counts are those ``aggregate_outlets`` would pool itself.
-    """
-    pooled = {} if into is None else into
-    for item in kept:
-        pooled.setdefault(item.report.outlet, Counter()).update(item.word_counts)
-    return pooled
-
-
 def stream_jsonl(
     articles: Sequence[Article],
     out: IO[bytes],
@@ -208,31 +215,28 @@ def stream_jsonl(
                                                  workers=count):
             frequency += chunk_df
             tick(end - start)
-        reports: list[ArticleReport] = []
-        pooled: dict[str, Counter[str]] = {}
+        gathered = Gathered()
         if total:
             model.fit_document_frequency(frequency, total)
             job = (model, spill, layout)
             for (start, end), (lines, chunk_kept) in map_chunks(_score_spilled, job, bounds, workers=count):
                 writer.write_articles(lines, end - start)
-                keep(chunk_kept, reports, pooled)
+                keep(chunk_kept, gathered)
                 tick(end - start)
-        finish_stream(reports, pooled, writer, skipped=skipped, lexicon=lexicon)
-    return summarize(reports, skipped)
+        finish_stream(gathered, writer, skipped=skipped, lexicon=lexicon)
+    return summarize(gathered, skipped)
 
 
-def keep(chunk: Sequence[Kept], reports: list[ArticleReport], pooled: dict[str, Counter[str]]) -> None:
-    """After a chunk's lines are written: keep its slim reports, pool its word counts, drop the rest."""
-    reports.extend(k.report for k in chunk)
-    pool_word_counts(chunk, pooled)
+def keep(chunk: Sequence[Kept], gathered: Gathered) -> None:
+    """After a chunk's lines are written: fold its articles into ``gathered``, drop the rest."""
+    gathered.add(chunk)
 
 
-def summarize(reports: Sequence[ArticleReport], skipped: Sequence[SkippedInput]) -> StreamSummary:
+def summarize(gathered: Gathered, skipped: Sequence[SkippedInput]) -> StreamSummary:
     """What the command line prints after a streamed run (skipped inputs, truncated articles)."""
-    truncated = tuple((r.source or r.id, note) for r in reports for note in r.notes if note.startswith("article truncated"))
-    return StreamSummary(articles=len(reports),
+    return StreamSummary(articles=len(gathered.texts),
                          skipped=tuple(sorted(skipped, key=lambda item: (item.source, item.reason))),
-                         truncated=truncated)
+                         truncated=tuple(gathered.truncated))
 
 
 # -- internals --------------------------------------------------------------------------------------

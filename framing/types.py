@@ -13,11 +13,11 @@ from __future__ import annotations
 import copyreg
 import dataclasses
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 __all__ = [
     "FRAMES",
@@ -33,6 +33,8 @@ __all__ = [
     "SentenceReport",
     "Readability",
     "ArticleReport",
+    "CoverageSource",
+    "SentenceBounds",
     "DistinctiveTerm",
     "OutletReport",
     "CorpusReport",
@@ -383,6 +385,39 @@ class ArticleReport:
     emphasis_ci: dict[str, list[float]] = field(default_factory=dict)
     #: Frame words that count towards ``evidence_level`` (lexicon weight >= the threshold file's minimum).
     frame_words: int = 0
+
+
+class SentenceBounds(Protocol):
+    """Where a sentence lies in its article's cleaned text: ``text[start:end]``."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+class CoverageSource(Protocol):
+    """What the coverage step (facts, shared copy, naming) reads of one article.
+
+    An :class:`ArticleReport` is one; so is ``coverage.CoverageText``, the compact copy a streamed
+    run keeps of each article once its line is written (issue 16).
+    """
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def outlet(self) -> str: ...
+
+    @property
+    def date(self) -> str | None: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def sentences(self) -> Sequence[SentenceBounds]: ...
 
 
 @dataclass(frozen=True, slots=True)

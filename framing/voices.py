@@ -36,7 +36,7 @@ from .types import (
     VoiceScores,
 )
 
-__all__ = ["TokenLayout", "count_words", "outlet_voice_fields", "speaker_key", "split_voice", "token_layout"]
+__all__ = ["OutletVoiceTotals", "TokenLayout", "count_words", "outlet_voice_fields", "speaker_key", "split_voice", "token_layout"]
 
 
 class TokenLayout(NamedTuple):
@@ -173,51 +173,79 @@ def _longest_country_word() -> int:
 
 def outlet_voice_fields(members: Sequence[ArticleReport]) -> dict[str, object]:
     """The issue-14 fields of one outlet: quote_share, speakers, tone_by_frame, voice_by_type, voice."""
-    words = sum(a.word_count for a in members)
-    quoted = sum(a.voice.quoted.words for a in members)
-    own = sum(a.voice.own.words for a in members)
-    table: dict[str, dict[str, object]] = {}
-    type_words: Counter[str] = Counter()
+    totals = OutletVoiceTotals()
     for article in members:
+        totals.add(article)
+    return totals.fields()
+
+
+class OutletVoiceTotals:
+    """Running sums behind :func:`outlet_voice_fields`, fed one article at a time (issue 16).
+
+    A streamed run adds each article as its line is written and keeps no report: per article this
+    holds a few numbers and one tone per sentence, and the fields are those of the whole list.
+    """
+
+    def __init__(self) -> None:
+        self.words = self.quoted = self.own = 0
+        self.table: dict[str, dict[str, object]] = {}
+        self.type_words: Counter[str] = Counter()
+        self.by_frame: dict[str, array[float]] = {f: array("d") for f in FRAMES}
+        self.frames: dict[str, dict[str, list[float]]] = {v: {f: [] for f in FRAMES} for v in ("own", "quoted")}
+        # per voice: tone x words of each article (summed exactly at the end) and the words
+        self.weighted: dict[str, list[float]] = {"own": [], "quoted": []}
+        self.weights: dict[str, int] = {"own": 0, "quoted": 0}
+
+    def add(self, article: ArticleReport) -> None:
+        """Add one article (articles are added in the outlet's order)."""
+        self.words += article.word_count
+        self.quoted += article.voice.quoted.words
+        self.own += article.voice.own.words
         for quote in _outermost(article.quotes):
             n = _quote_words(quote)
-            type_words[quote.speaker_type] += n
+            self.type_words[quote.speaker_type] += n
             if quote.speaker is None:
                 continue
-            entry = table.setdefault(speaker_key(quote.speaker), {"speaker": quote.speaker, "types": Counter(), "quotes": 0, "words": 0})
+            entry = self.table.setdefault(speaker_key(quote.speaker), {"speaker": quote.speaker, "types": Counter(), "quotes": 0, "words": 0})
             entry["quotes"] = int(entry["quotes"]) + 1  # type: ignore[call-overload]
             entry["words"] = int(entry["words"]) + n  # type: ignore[call-overload]
             types = entry["types"]
             assert isinstance(types, Counter)
             types[quote.speaker_type] += 1
-    speakers = tuple(sorted(
-        (SpeakerTotal(str(e["speaker"]), _top(e["types"]), int(e["quotes"]), int(e["words"])) for e in table.values()),  # type: ignore[call-overload]
-        key=lambda s: (-s.words, -s.quotes, s.speaker),
-    ))
-    total_typed = sum(type_words.values())
-    by_frame: dict[str, list[float]] = {f: [] for f in FRAMES}
-    for article in members:
         for sentence in article.sentences:
-            if sentence.frame in by_frame:
-                by_frame[sentence.frame].append(sentence.tone)
-    own_frames = {f: math.fsum(a.voice.own.frames[f] for a in members) for f in FRAMES}
-    quoted_frames = {f: math.fsum(a.voice.quoted.frames[f] for a in members) for f in FRAMES}
-    return {
-        "quote_share": quoted / words if words else 0.0,
-        "speakers": speakers,
-        "tone_by_frame": {f: (mean_tone(v) if v else None) for f, v in by_frame.items()},
-        "voice_by_type": {t: n / total_typed for t, n in sorted(type_words.items())} if total_typed else {},
-        "voice": Voice(
-            own=VoiceScores(own, _pooled_tone(members, "own"), own_frames),
-            quoted=VoiceScores(quoted, _pooled_tone(members, "quoted"), quoted_frames),
-        ),
-    }
+            if sentence.frame in self.by_frame:
+                self.by_frame[sentence.frame].append(sentence.tone)
+        for name in ("own", "quoted"):
+            scores = getattr(article.voice, name)
+            for f in FRAMES:
+                self.frames[name][f].append(scores.frames[f])
+            self.weighted[name].append(scores.tone * scores.words)
+            self.weights[name] += scores.words
 
+    def fields(self) -> dict[str, object]:
+        """The fields of :func:`outlet_voice_fields` for the articles added so far."""
+        speakers = tuple(sorted(
+            (SpeakerTotal(str(e["speaker"]), _top(e["types"]), int(e["quotes"]), int(e["words"])) for e in self.table.values()),  # type: ignore[call-overload]
+            key=lambda s: (-s.words, -s.quotes, s.speaker),
+        ))
+        total_typed = sum(self.type_words.values())
+        return {
+            "quote_share": self.quoted / self.words if self.words else 0.0,
+            "speakers": speakers,
+            "tone_by_frame": {f: (mean_tone(v) if v else None) for f, v in self.by_frame.items()},
+            "voice_by_type": {t: n / total_typed for t, n in sorted(self.type_words.items())} if total_typed else {},
+            "voice": Voice(
+                own=VoiceScores(self.own, self._pooled_tone("own"), self._frames("own")),
+                quoted=VoiceScores(self.quoted, self._pooled_tone("quoted"), self._frames("quoted")),
+            ),
+        }
 
-def _pooled_tone(members: Sequence[ArticleReport], voice: str) -> float:
-    weighted = [(getattr(a.voice, voice).tone, getattr(a.voice, voice).words) for a in members]
-    total = sum(w for _, w in weighted)
-    return math.fsum(t * w for t, w in weighted) / total if total else 0.0
+    def _frames(self, voice: str) -> dict[str, float]:
+        return {f: math.fsum(values) for f, values in self.frames[voice].items()}
+
+    def _pooled_tone(self, voice: str) -> float:
+        total = self.weights[voice]
+        return math.fsum(self.weighted[voice]) / total if total else 0.0
 
 
 def _top(types: object) -> str:

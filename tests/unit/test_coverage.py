@@ -226,3 +226,12 @@ def test_facts_match_a_compound_written_as_one_word_or_two(left: str, right: str
 )
 def test_find_compounds_only_joins_words_some_text_writes_as_one(texts: list[str], expected: set[str]) -> None:
     assert find_compounds(texts) == expected
+def test_coverage_of_compact_texts_equals_coverage_of_reports() -> None:
+    # issue 16: a streamed run keeps only coverage_text(report) per article; the coverage must not change
+    from framing.coverage import coverage_text
+
+    texts = ["Trump will visit Beijing in April 2026, officials said on Monday in Washington.",
+             "The president plans a Beijing trip in April 2026, officials said on Monday in Washington.",
+             "Officials said on Monday in Washington that Trump will visit Beijing in April 2026."]
+    reports = analyze_articles([Article(id=f"a{i}", outlet=f"O{i}", title="t", text=t) for i, t in enumerate(texts)]).articles
+    assert analyze_coverage([coverage_text(r) for r in reports]) == analyze_coverage(reports)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from framing.evidence import EvidenceThresholds, emphasis_interval, evidence_level
 from framing.export import to_json
 from framing.pipeline import analyze_articles
@@ -42,3 +44,18 @@ def test_report_and_json_carry_the_new_fields() -> None:
     assert low <= article["emphasis"]["trade"] <= high
     assert {o["evidence_level"] for o in data["outlets"]} <= {"none", "thin", "enough"}
     assert all("emphasis_ci" in o for o in data["outlets"])
+
+
+def test_emphasis_interval_of_blocks_draw_the_same_resamples(monkeypatch: pytest.MonkeyPatch) -> None:
+    # issue 16: an outlet's resamples are drawn a block at a time to bound memory; the result must not move
+    import numpy as np
+
+    import framing.evidence as evidence
+
+    rng = np.random.default_rng(3)
+    matrix = np.round(rng.random((257, len(FRAMES))) * (rng.random((257, len(FRAMES))) < 0.3), 3)
+    whole = evidence.emphasis_interval_of(matrix)
+    for cells in (1, 257 * 7, 257 * 64):
+        monkeypatch.setattr(evidence, "BOOTSTRAP_CELLS", cells)
+        assert evidence.emphasis_interval_of(matrix) == whole
+    assert emphasis_interval([dict(zip(FRAMES, row)) for row in matrix.tolist()]) == whole
