@@ -94,6 +94,9 @@ def test_state_names_count_only_as_states(text: str, word: str, counts: bool) ->
         ("The long-threatened tariffs took effect.", "threatened", False),
         ("The army threatened to cross the river.", "threatened", True),
         ("Shops open at nine, Indian Standard Time.", "indian", False),
+        ("The humanitarian crisis in the valley deepened.", "crisis", False),
+        ("The border crisis deepened.", "crisis", True),
+        ("According to Russian diplomatic sources, the swap is near.", "diplomatic", False),
     ],
 )
 def test_general_words_count_only_in_their_frame_sense(text: str, word: str, counts: bool) -> None:
