@@ -376,6 +376,9 @@ class FrameModel(_Params):
 def _join_initialisms(tokens: Sequence[Token], text: str) -> Sequence[Token]:
     """Merge runs of single letters written with dots (``U.N.``, ``C.I.A.``) into one token.
 
+    An abbreviation with a dot that the lemmatizer expands (``Sept.`` -> ``september``) lets the next
+    word continue a phrase, so ``Sept. 11`` matches ``september 11``.
+
     The merged token spans the first letter to the last (so offsets still fall on the original
     tokens' bounds, which the sense rules look up); the token after a run joins it when a single
     space or hyphen follows the run's final dot, so ``U.N. envoy`` can match a phrase.
@@ -396,6 +399,11 @@ def _join_initialisms(tokens: Sequence[Token], text: str) -> Sequence[Token]:
             j += 1
         if j == i:
             out.append(token)
+            # An abbreviation the lemmatizer expands ("Sept." -> september) joins the next word across its dot.
+            dot = token.end
+            if (token.lemma != token.lower and token.lemma.startswith(token.lower) and i + 1 < n
+                    and text[dot : dot + 2] == ". " and tokens[i + 1].start == dot + 2):
+                joins_next = True
             i += 1
             continue
         letters = "".join(t.lemma for t in tokens[i : j + 1])

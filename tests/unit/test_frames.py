@@ -192,6 +192,8 @@ def test_term_matcher_phrase_does_not_cross_unspaced_sentence_end() -> None:
         ("A U.S.-E.U. deal.", [("eu", "E.U"), ("deal", "deal")]),
         ("The UN sat.", [("un", "UN")]),
         ("Plan A. N. said no.", []),
+        ("Since Sept. 11 the rules changed.", [("september 11", "Sept. 11")]),
+        ("The tariffs. War came.", [("tariff", "tariffs"), ("war", "War")]),
     ],
 )
 def test_term_matcher_reads_dotted_initialisms_as_one_word(text: str, expected: list[tuple[str, str]]) -> None:

@@ -53,6 +53,7 @@ def test_the_same_words_count_in_their_frame_sense() -> None:
         ("The drills near Taiwan alarmed Japan.", "japan", True),
         ("Israelis and Palestinians returned to the table.", "israelis", True),
         ("Russians queued at the border.", "russians", True),
+        ("Croatian and Ecuadorian envoys met.", "croatian", True),
         ("The U.N. envoy arrived.", "u.n. envoy", True),
         # ... but not inside another name (issue 11 follow-up: a company, a newspaper, a US state)
         ("Shares of Taiwan Semiconductor fell.", "taiwan", False),
