@@ -88,6 +88,7 @@ def test_state_names_count_only_as_states(text: str, word: str, counts: bool) ->
         ("Leaders across Africa met.", "africa", True),
         ("Conflict diamonds are still sold.", "conflict", False),
         ("Two G.I.'s were hurt.", "g.i", True),
+        ("ISIL and Daesh fighters fled.", "isil", True),
         ("She solved it with great intelligence.", "intelligence", False),
         ("The intelligence was passed to allies.", "intelligence", True),
         ("Two chip firms are seen as rivals to the market leader.", "rivals", False),
