@@ -30,6 +30,8 @@ def run_streamed(args: argparse.Namespace, lexicon: Lexicon, rules: ContextRules
         _warn(f"error: --scheduler streams results back as JSON; use --format jsonl or json (not {args.format})")
         return EXIT_USAGE
     loaded = load_paths(args.paths)  # first: an output file inside an input folder is not read as input
+    articles, skipped = list(loaded.articles), loaded.skipped
+    del loaded  # stream_jsonl(consume=True) empties ``articles``: the inputs are then dropped as they are spilled
     try:
         out: IO[bytes] = open(args.out, "wb") if args.out else sys.stdout.buffer  # closed below
     except OSError as exc:
@@ -43,20 +45,20 @@ def run_streamed(args: argparse.Namespace, lexicon: Lexicon, rules: ContextRules
                 from .cluster import ClusterError, stream_on_cluster
 
                 try:
-                    summary = stream_on_cluster(args.scheduler, loaded.articles, out, steps=steps, lexicon=lexicon,
-                                                skipped=loaded.skipped, progress=progress, layout=args.format)
+                    summary = stream_on_cluster(args.scheduler, articles, out, steps=steps, lexicon=lexicon,
+                                                skipped=skipped, progress=progress, layout=args.format)
                 except ClusterError as exc:
                     _warn(f"error: {exc}")
                     return EXIT_USAGE
             else:
-                summary = stream_jsonl(loaded.articles, out, steps=steps, lexicon=lexicon, skipped=loaded.skipped,
-                                       workers=args.workers, progress=progress, layout=args.format)
+                summary = stream_jsonl(articles, out, steps=steps, lexicon=lexicon, skipped=skipped,
+                                       workers=args.workers, progress=progress, layout=args.format, consume=True)
         out.flush()
     finally:
         if out is not sys.stdout.buffer:
             out.close()
-    for skipped in summary.skipped:
-        _warn(f"skipped {skipped.source}: {skipped.reason}")
+    for item in summary.skipped:
+        _warn(f"skipped {item.source}: {item.reason}")
     for source, note in summary.truncated:
         _warn(f"truncated {source}: {note}")
     return EXIT_SKIPPED if summary.skipped or not summary.articles else EXIT_OK

@@ -229,13 +229,14 @@ def find_facts(reports: Sequence[CoverageSource]) -> tuple[Fact, ...]:
     units: list[Unit] = []
     for index, report in enumerate(reports):
         units.extend(Unit(index, u.start, u.end) for u in split_units(report))
-    texts = [reports[u.article].text[u.start : u.end] for u in units]
-    # Identical units (after whitespace/case folding) are one "type", clustered once.
+    # Identical units (after whitespace/case folding) are one "type", clustered once. Each unit's
+    # text is cut out only while its key is made: a list of them all copied the corpus (issue 16).
     type_of: dict[str, int] = {}
     unit_type: list[int] = []
     type_articles: list[set[int]] = []
     type_text: list[str] = []
-    for unit, text in zip(units, texts):
+    for unit in units:
+        text = reports[unit.article].text[unit.start : unit.end]
         key = " ".join(text.lower().split())
         if key not in type_of:
             type_of[key] = len(type_text)

@@ -49,6 +49,7 @@ ALL_PAIRS_UP_TO = 6
 #: Partners kept per article (the ones sharing the most shingles).
 MAX_PARTNERS = 8
 
+_NO_SHINGLES = np.zeros(0, dtype=np.int64)
 _WORD = re.compile(WORD)  # the Document's word (framing.textnorm): one definition of a word
 
 
@@ -96,6 +97,7 @@ def find_shared_copy(reports: Sequence[CoverageSource]) -> tuple[tuple[SharedPas
     vocabulary: dict[str, int] = {}  # word ids: deterministic, unlike hash() of a str
     words = [_words(r.text, vocabulary) for r in reports]
     pairs = _candidate_pairs(words)
+    words = [_Words(w.starts, w.ends, _NO_SHINGLES) for w in words]  # the hashes are done with: free them
     passages: list[SharedPassage] = []
     covered: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for (a, b), hits in sorted(pairs.items()):
@@ -125,13 +127,18 @@ def _candidate_pairs(words: Sequence[_Words]) -> dict[tuple[int, int], np.ndarra
     hashes = np.concatenate([w.hashes for w in words])
     if len(hashes) == 0:
         return {}
-    docs = np.repeat(np.arange(len(words), dtype=np.int32), lengths)
-    positions = (np.arange(len(hashes), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)).astype(np.int32)
-    order = np.lexsort((positions, docs, hashes))
-    hashes, docs, positions = hashes[order], docs[order], positions[order]
-    del order
-    new_group = np.r_[True, hashes[1:] != hashes[:-1]]
+    # A stable sort by hash keeps each hash's shingles in corpus order (article, then position), the
+    # order of lexsort((positions, docs, hashes)); article and position follow from the sorted index.
+    order = np.argsort(hashes, kind="stable")
+    hashes = hashes[order]
+    new_group = np.empty(len(hashes), dtype=bool)
+    new_group[0] = True
+    np.not_equal(hashes[1:], hashes[:-1], out=new_group[1:])
     del hashes
+    ends = np.cumsum(lengths)
+    docs = np.searchsorted(ends, order, side="right").astype(np.int32)
+    positions = (order - (ends - lengths)[docs]).astype(np.int32)
+    del order, ends
     group_starts = np.flatnonzero(new_group)
     sizes = np.diff(np.r_[group_starts, len(new_group)])
     first = np.repeat(group_starts, sizes)  # index of the group's first occurrence (lowest article, then position)
@@ -159,16 +166,23 @@ def _candidate_pairs(words: Sequence[_Words]) -> dict[tuple[int, int], np.ndarra
     pb = np.r_[pb, np.array(extra_b, dtype=np.int64)]
     ia = np.r_[ia, np.array(extra_i, dtype=np.int32)]
     ib = np.r_[ib, np.array(extra_j, dtype=np.int32)]
-    swap = pa > pb
-    pa, pb, ia, ib = np.where(swap, pb, pa), np.where(swap, pa, pb), np.where(swap, ib, ia), np.where(swap, ia, ib)
     if len(pa) == 0:
         return {}
     n = len(words)
-    pair_key = pa * n + pb
+    swap = pa > pb
+    ia, ib = np.where(swap, ib, ia), np.where(swap, ia, ib)
+    pair_key = np.minimum(pa, pb) * n + np.maximum(pa, pb)
+    del pa, pb, swap
     keys, counts = np.unique(pair_key, return_counts=True)
     strong = keys[counts >= MIN_PASSAGE_WORDS - SHINGLE + 1]
     kept = _strongest_partners(strong, counts[counts >= MIN_PASSAGE_WORDS - SHINGLE + 1], n)
-    mask = np.isin(pair_key, kept)
+    del keys, counts, strong
+    if len(kept) == 0:
+        return {}
+    at = np.searchsorted(kept, pair_key)  # np.isin(pair_key, kept) without its sorted copies
+    np.minimum(at, len(kept) - 1, out=at)
+    mask = kept[at] == pair_key
+    del at
     pair_key, ia, ib = pair_key[mask], ia[mask], ib[mask]
     if len(pair_key) == 0:
         return {}

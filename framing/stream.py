@@ -190,6 +190,7 @@ def stream_jsonl(
     progress: Callable[[int, int], None] | None = None,
     spill_dir: str | os.PathLike[str] | None = None,
     layout: str = "jsonl",
+    consume: bool = False,
 ) -> StreamSummary:
     """Analyse ``articles`` in two passes and write JSON lines to ``out`` (see the module docstring).
 
@@ -197,11 +198,17 @@ def stream_jsonl(
     ``export.to_json_bytes(pipeline.analyze_articles(...))``, with the same flat memory.
 
     Pass-1 results wait in pickle files in a temporary folder (``spill_dir`` or the system's), one
-    per chunk, deleted as soon as the chunk is scored: memory holds one chunk per worker plus the
-    slim reports, not the corpus's full reports. ``workers`` > 1 runs both passes in processes.
+    per chunk, deleted as soon as the chunk is scored: memory holds one chunk per worker plus what
+    :class:`Gathered` keeps, not the corpus's reports. ``workers`` > 1 runs both passes in processes.
     ``progress(done, total)`` counts articles through both passes (``2 * len(articles)`` in all).
+
+    ``consume=True`` with a list empties ``articles`` at once and drops each article once it is
+    spilled, so the inputs' memory is reused by the rest of the run (the command line does this: at
+    10,000 articles the inputs are ~140 MB).
     """
     ordered = sorted(articles, key=lambda a: a.id)
+    if consume and isinstance(articles, list):
+        articles.clear()
     total = len(ordered)
     bounds = chunk_bounds(total)
     count = plan_workers(workers, total)
@@ -211,10 +218,12 @@ def stream_jsonl(
     with tempfile.TemporaryDirectory(prefix="framing-stream-", dir=spill_dir) as folder:
         spill = Path(folder)
         frequency = np.zeros(len(lexicon.terms), dtype=np.int64)
-        for (start, end), chunk_df in map_chunks(_spill_chunk, (ordered, steps, len(lexicon.terms), spill), bounds,
-                                                 workers=count):
+        for (start, end), chunk_df in map_chunks(_spill_chunk, (ordered, steps, len(lexicon.terms), spill, consume),
+                                                 bounds, workers=count):
             frequency += chunk_df
             tick(end - start)
+        if consume:
+            ordered.clear()  # every article is in a spill file now
         gathered = Gathered()
         if total:
             model.fit_document_frequency(frequency, total)
@@ -265,8 +274,10 @@ class _Ticker:
 
 
 def _spill_chunk(job: tuple[Any, ...], start: int, end: int) -> np.ndarray:
-    ordered, steps, terms, spill = job
+    ordered, steps, terms, spill, consume = job
     prepared = prepare_chunk(ordered[start:end], steps)
+    if consume:  # the chunk's articles live on in the spill file (in a worker, this drops its own copy)
+        ordered[start:end] = [None] * (end - start)
     with open(spill / f"{start:09d}.pkl", "wb") as handle:
         pickle.dump(prepared, handle, protocol=pickle.HIGHEST_PROTOCOL)  # our own temp file, read back below
     return chunk_frequency(prepared, terms)
