@@ -29,6 +29,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -36,7 +37,7 @@ import numpy as np
 
 from .components import Component
 from .compare import OutletTotals
-from .coverage import CoverageText, analyze_coverage, coverage_text
+from .coverage import Coverage, CoverageText, analyze_coverage, coverage_text
 from .export import SCHEMA_VERSION, _rounded, dumps_json
 from .frames import FrameModel, document_frequency
 from .lexicon import Lexicon
@@ -77,6 +78,7 @@ class Gathered:
         self.outlets = OutletTotals()
         self.texts: list[CoverageText] = []
         self.truncated: list[tuple[str, str]] = []
+        self.articles = 0
 
     def add(self, chunk: Sequence[Kept]) -> None:
         """Fold one chunk's articles in, in order."""
@@ -84,6 +86,7 @@ class Gathered:
             report = item.report
             self.outlets.add(report, item.word_counts)
             self.texts.append(coverage_text(report))
+            self.articles += 1
             self.truncated.extend((report.source or report.id, note) for note in report.notes
                                   if note.startswith("article truncated"))
 
@@ -124,15 +127,23 @@ def finish_stream(
     skipped: Sequence[SkippedInput],
     lexicon: Lexicon,
 ) -> None:
-    """Reduce steps after the last article: outlets and coverage, written after the articles."""
-    outlets = gathered.outlets.outlets()
+    """Reduce steps after the last article: outlets and coverage, written after the articles.
+
+    The coverage's parts are turned into JSON one at a time, after the articles' texts are dropped.
+    """
+    outlets = [_rounded(outlet) for outlet in gathered.outlets.outlets()]
     coverage = analyze_coverage(gathered.texts)
-    rest = {
-        "skipped": _rounded(tuple(sorted(skipped, key=lambda item: (item.source, item.reason)))),
-        "lexicon": _rounded(lexicon.describe()),
-        **{name: _rounded(getattr(coverage, name)) for name in ("facts", "shared_passages", "reprints", "naming")},
+    gathered.texts.clear()  # the coverage step was the last reader of the texts
+    rest: dict[str, Callable[[], object]] = {
+        "skipped": lambda: _rounded(tuple(sorted(skipped, key=lambda item: (item.source, item.reason)))),
+        "lexicon": lambda: _rounded(lexicon.describe()),
+        **{name: partial(_rounded_part, coverage, name) for name in ("facts", "shared_passages", "reprints", "naming")},
     }
-    writer.finish([_rounded(outlet) for outlet in outlets], rest)
+    writer.finish(outlets, rest)
+
+
+def _rounded_part(coverage: Coverage, name: str) -> object:
+    return _rounded(getattr(coverage, name))
 
 
 class _Writer:
@@ -156,13 +167,20 @@ class _Writer:
         self.out.write(chunk)
         self.articles += count
 
-    def finish(self, outlets: list[object], rest: dict[str, object]) -> None:
+    def finish(self, outlets: list[object], rest: Mapping[str, Callable[[], object]]) -> None:
+        """Write the outlets and the rest; each value of ``rest`` is made only when it is written."""
         if self.layout != "json":
             for outlet in outlets:
                 self.out.write(_line("outlet", outlet))
-            self.out.write(_line("corpus", {"schema_version": SCHEMA_VERSION, **rest}))
+            # the bytes of _line("corpus", {...}), one field at a time: a large corpus's facts and
+            # shared passages are never all held as JSON-ready objects and bytes at once
+            self.out.write(dumps_json({"record": "corpus", "schema_version": SCHEMA_VERSION}, indent=None)[:-1])
+            for name, make in rest.items():
+                self.out.write(b"," + dumps_json(name, indent=None) + b":" + dumps_json(make(), indent=None))
+            self.out.write(b"}\n")
             return
-        _, tail = _split_document({"schema_version": SCHEMA_VERSION, "articles": [], "outlets": outlets, **rest})
+        done = {name: make() for name, make in rest.items()}
+        _, tail = _split_document({"schema_version": SCHEMA_VERSION, "articles": [], "outlets": outlets, **done})
         self.out.write((self.head + b"[]" if not self.articles else b"\n  ]") + tail + b"\n")
 
 
@@ -243,7 +261,7 @@ def keep(chunk: Sequence[Kept], gathered: Gathered) -> None:
 
 def summarize(gathered: Gathered, skipped: Sequence[SkippedInput]) -> StreamSummary:
     """What the command line prints after a streamed run (skipped inputs, truncated articles)."""
-    return StreamSummary(articles=len(gathered.texts),
+    return StreamSummary(articles=gathered.articles,
                          skipped=tuple(sorted(skipped, key=lambda item: (item.source, item.reason))),
                          truncated=tuple(gathered.truncated))
 
