@@ -30,6 +30,7 @@ from .stopwords import ENGLISH_STOP_WORDS
 from wordfreq import zipf_frequency
 
 from .naming_aliases import Aliases, NamingWords, compact, load_naming_words
+from .naming_common import ADJECTIVE_ENDINGS as _ADJECTIVE_ENDINGS
 from .naming_common import common_mentions
 from .segment import lemmatize
 from .types import CoverageSource, Fact, Naming, NamingMention
@@ -47,7 +48,11 @@ MAX_SWAP_WORDS = 3
 #: Aligned mention pairs compared per fact (the first ones by article id): bounds the work per fact.
 MAX_PAIRS_PER_FACT = 30
 
-_NAME_RUN = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*\w|[A-Z])(?:[ \u00a0](?:[A-Z][\w'’.-]*\w|[A-Z]))*")
+#: A run of capitalised words; a dotted abbreviation ("U.S.", "U.K.") keeps its last dot.
+_NAME_RUN = re.compile(
+    r"(?<![\w'’.-])(?:(?:[A-Z]\.){2,}(?![\w'’-])|[A-Z][\w'’.-]*\w|[A-Z])"
+    r"(?:[ \u00a0](?:(?:[A-Z]\.){2,}(?![\w'’-])|[A-Z][\w'’.-]*\w|[A-Z]))*"
+)
 _WORD = re.compile(r"[\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
 #: Compass words are part of a place's name ("North Korea" is not "South Korea").
@@ -65,8 +70,6 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _BARE_END = re.compile(r"(?:['’]s?|\.)$")
 #: "Name (ACR)": an acronym defined right after a name.
 _DEFINED = re.compile(r" \(([A-Z]{2,6})\)")
-#: Endings of demonyms and adjectives of places ("Chinese", "Philippine", "Korean", "French").
-_ADJECTIVE_ENDINGS = ("ese", "ine", "ian", "ean", "can", "ish", "ic", "ch", "ani", "ali", "aeli")
 #: Followers that make a one-word name the subject of a verb, not a modifier ("Beijing claims almost").
 _VERB_FOLLOWER = frozenset({"almost", "the", "a", "an", "it", "its", "that", "as", "this", "to", "on", "was", "is",
                              "has", "had", "would", "will", "also", "not", "no", "sovereignty"})
@@ -144,8 +147,10 @@ def find_naming(reports: Sequence[CoverageSource], facts: Sequence[Fact] = ()) -
     mentions: dict[str, list[NamingMention]] = defaultdict(list)
     _name_mentions(reports, nouns, lower_words, quotes, mentions)
     _swap_mentions(reports, facts, nouns, quotes, mentions)
-    exclude = {w for key in mentions for w in key.lower().split()} | load_naming_words().titles
-    for head, items in common_mentions(reports, facts, nouns, lambda a, o: _inside(quotes[a], o), exclude).items():
+    titles = load_naming_words().titles
+    exclude = {w for key in mentions for w in key.lower().split()} | titles
+    for head, items in common_mentions(reports, facts, nouns, lambda a, o: _inside(quotes[a], o), exclude,
+                                       titles).items():
         if head not in mentions:
             mentions[head] = items
     outlet_of = {r.id: r.outlet for r in reports}
@@ -194,7 +199,8 @@ def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     runs = []
     for match in _NAME_RUN.finditer(text):
         words = [(m.start() + match.start(), m.end() + match.start()) for m in re.finditer(r"\S+", match.group())]
-        while words and text[words[0][0] : words[0][1]].lower() in ENGLISH_STOP_WORDS:
+        while (words and text[words[0][0] : words[0][1]].lower() in ENGLISH_STOP_WORDS
+               and not _abbreviation(text[words[0][0] : words[0][1]])):  # "US" is not the stop word "us"
             words.pop(0)
         if words:
             runs.append((words[0][0], words[-1][1], words))
@@ -225,6 +231,12 @@ def _bare(word: str) -> str:
     return _BARE_END.sub("", word)
 
 
+def _abbreviation(word: str) -> bool:
+    """An all-capitals word of two to six letters, dots allowed ("US", "U.K"): never an everyday word."""
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
 def _name_mentions(
     reports: Sequence[CoverageSource],
     nouns: set[str],
@@ -249,7 +261,9 @@ def _name_mentions(
                 last = _bare(report.text[words[-1][0] : words[-1][1]])
                 before = _bare(report.text[words[-2][0] : words[-2][1]])
                 # "Xi Jinping": "Jinping" rarely stands alone, "Xi" does; "April Beijing" stays apart.
-                if (heads[before] and alone[last] <= 1 and before.lower() not in lower_words
+                # A possessive is another referent: "Biden’s Indo-Pacific" does not make one name.
+                possessive = _POSSESSIVE.search(report.text[words[-2][0] : words[-2][1]]) is not None
+                if (heads[before] and alone[last] <= 1 and before.lower() not in lower_words and not possessive
                         and before not in _CALENDAR and root(before) != root(last)):
                     parent[root(last)] = root(before)
     keys = {(r.id, run[0], run[1]): _name_key(r.text, run[2], nouns, lower_words) for r in reports for run in runs[r.id]}
@@ -264,8 +278,9 @@ def _name_mentions(
         for start, end, words in runs[report.id]:
             head = _bare(text[words[-1][0] : words[-1][1]])
             name = keys[(report.id, start, end)]
-            if len(head) < 2 or head in _CALENDAR or (" " not in name and head.lower() in lower_words):
-                continue
+            if len(head) < 2 or head in _CALENDAR or (" " not in name and head.lower() in lower_words
+                                                      and not _abbreviation(head)):
+                continue  # "US" is an abbreviation even where the corpus writes "us"
             key = root(head) if " " not in name else link.get(name, name)
             if " " not in name and key in link:
                 key = link[key]
@@ -277,6 +292,10 @@ def _name_mentions(
                 core.insert(0, word)
             label = key if " " in key else (" ".join(core) or head)
             form_start = _descriptor_start(text, start, nouns, words_)
+            for w in words[:-1]:  # "Biden’s Indo-Pacific": the possessive is its own referent's mention
+                written = text[w[0] : w[1]]
+                if _POSSESSIVE.search(written) and not words_.country(written) and _bare(written) not in core:
+                    form_start = w[1] + 1
             form = _POSSESSIVE.sub("", " ".join(text[form_start:end].split()))
             found.append((key, label, NamingMention(report.id, form_start, end, form, _inside(quotes[report.id], start))))
             acronym = _DEFINED.match(text, end)
@@ -477,6 +496,8 @@ def _modifier(text: str, run: tuple[int, int, list[tuple[int, int]]], nouns: set
     word, after = following.group(1), (following.group(2) or "").lower()
     if text[start:end].lower().endswith(_ADJECTIVE_ENDINGS):
         return True  # "Philippine boats", "Chinese ships that": a demonym before a noun modifies it
+    if load_naming_words().country(_bare(text[start:end])):
+        return False  # "US president", "UK officials": a country noun in a longer mention names the country
     # "Beijing said", "Beijing claims almost all": a verb after a name; "Trump administration" is a modifier.
     return not (lemmatize(word) != word and (not word.endswith("s") or after in _VERB_FOLLOWER))
 
@@ -505,8 +526,8 @@ def _descriptor_start(text: str, start: int, nouns: set[str], words: NamingWords
             break
         word = match.group(1)
         lower = word.lower()
-        if lower in ENGLISH_STOP_WORDS or lower.isdigit() or (word[0].islower() and not _descriptor_like(lower, nouns)):
-            break
+        if lower in ENGLISH_STOP_WORDS or not word[0].isalpha() or (word[0].islower() and not _descriptor_like(lower, nouns)):
+            break  # a number or a date ("2023-03-13" of a page's stamp) describes no name
         position -= len(word) + 1
         taken.append((position, word))
     # Drop lower-case words from the far end until a capitalised word heads the descriptor.

@@ -44,10 +44,25 @@ class NamingWords:
     government_words: frozenset[str]
     alias_before: tuple[str, ...]
     alias_how_calls: tuple[str, ...]
+    #: Each country's own name, lower-cased, to the name (built from ``country_of``).
+    country_names: dict[str, str]
 
     def country(self, phrase: str) -> str | None:
-        """The country a lower-case word or phrase names ("tokyo" -> "Japan"), or None."""
-        return self.country_of.get(_POSSESSIVE.sub("", phrase.lower().replace("’", "'")))
+        """The country a word or phrase names ("tokyo" -> "Japan"), or None.
+
+        A dotted abbreviation may have lost its last dot to the end of a name ("U.S" is "u.s."), and a
+        country's own name is the country even where the table lists only its other words
+        ("United Kingdom", listed as "uk" and "britain").
+
+        >>> w = load_naming_words()
+        >>> w.country("U.S"), w.country("US"), w.country("United Kingdom"), w.country("Ruritania")
+        ('United States', 'United States', 'United Kingdom', None)
+        """
+        key = _POSSESSIVE.sub("", phrase.lower().replace("’", "'"))
+        found = self.country_of.get(key)
+        if found is None and "." in key and not key.endswith("."):
+            found = self.country_of.get(key + ".")
+        return found if found is not None else self.country_names.get(key)
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +93,7 @@ def load_naming_words() -> NamingWords:
         government_words=words("government_words"),
         alias_before=tuple(sorted(words("alias_before"), key=len, reverse=True)),
         alias_how_calls=tuple(sorted(words("alias_how_calls"), key=len, reverse=True)),
+        country_names={country.lower(): country for country in country_of.values()},
     )
 
 

@@ -6,6 +6,11 @@ outlets state the same fact with it; across all words it would be every noun of 
 head noun qualifies when the aligned mentions of one fact use it in two or more outlets, and the
 outlets write it with at least two different sets of modifiers (which is what a naming choice is).
 Each use of the head anywhere in an outlet's text is then a mention, with its modifiers as the form.
+
+Facts across outlets do not always align, so a second source: the nouns of each article's lead (its
+first ``LEAD_SENTENCES`` sentences, where a news story says what it is about) that at least half of
+the outlets, and two or more, use there ("the deal", "the submarines"). A plural and its singular are
+one head ("submarine" / "submarines").
 """
 
 from __future__ import annotations
@@ -16,20 +21,40 @@ from collections.abc import Callable, Sequence
 
 from .stopwords import ENGLISH_STOP_WORDS
 
+from .naming_aliases import load_naming_words
 from .types import CoverageSource, Fact, NamingMention
 
-__all__ = ["MAX_COMMON_REFERENTS", "common_mentions"]
+__all__ = ["ADJECTIVE_ENDINGS", "MAX_COMMON_REFERENTS", "common_mentions"]
 
 #: Common-noun referents kept (most widely shared first): names stay the bulk of the table.
 MAX_COMMON_REFERENTS = 5
 #: Modifier words taken before a head noun ("suspected intermediate-range ballistic").
 MAX_MODIFIERS = 3
+#: Sentences of an article read as its lead (headline, standfirst, first paragraph in these pages).
+LEAD_SENTENCES = 3
 _WORD = re.compile(r"[a-z][\w-]*")
+_ANY_WORD = re.compile(r"[A-Za-z][\w-]*")
+#: Endings of demonyms and adjectives of places ("Chinese", "Philippine", "Korean", "French").
+ADJECTIVE_ENDINGS = ("ese", "ine", "ian", "ean", "can", "ish", "ic", "ch", "ani", "ali", "aeli")
+#: Words that open a noun phrase: determiners and small numbers.
+_PHRASE_STARTS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+                            "both", "two", "three", "four", "five"})
+
+
+def _singular(word: str) -> str:
+    """The head a plural counts under ("submarines" -> "submarine"); "-ss" words are not plurals."""
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+        return word[:-1]
+    return word
 
 
 def _modifier_like(word: str, nouns: set[str]) -> bool:
-    """A lower-case word that can modify a head noun: hyphenated ("intermediate-range") or one the
-    corpus uses after a determiner; participles and plural forms are mostly verbs here ("fires", "launched")."""
+    """A word that can modify a head noun: hyphenated ("intermediate-range"), one the corpus uses after
+    a determiner, or a country word ("Australian leaders", "British-designed sub"); participles and
+    plural forms are mostly verbs here ("fires", "launched")."""
+    if word[:1].isupper():  # a demonym, not a country's name ("US later" is no noun phrase)
+        first = word.split("-")[0]
+        return first.lower().endswith(ADJECTIVE_ENDINGS) and load_naming_words().country(first) is not None
     if word in ENGLISH_STOP_WORDS or word.isdigit():
         return False
     if "-" in word:
@@ -58,7 +83,27 @@ def _heads(reports: dict[str, CoverageSource], facts: Sequence[Fact], nouns: set
         for word, count in shared.items():
             if count >= 2:
                 outlets_of[word].update(o for o, words in per_outlet.items() if word in words)
-    return Counter({w: len(o) for w, o in outlets_of.items()})
+    # The leads: nouns most outlets put in their first sentences, heading a noun phrase there
+    # (after a determiner, a number, a lower-case word or a demonym: "the deal", "three leaders",
+    # "submarine building deal", "Australian leaders"; not after a name: "the US later said").
+    in_lead: dict[str, set[str]] = defaultdict(set)
+    for report in reports.values():
+        for sentence in list(report.sentences)[:LEAD_SENTENCES]:
+            words = _ANY_WORD.findall(report.text[sentence.start : sentence.end])
+            for previous, w in zip(words, words[1:]):
+                if (w in nouns and w not in ENGLISH_STOP_WORDS and len(w) > 3
+                        and (previous.lower() in _PHRASE_STARTS or _modifier_like(previous, nouns)
+                             or previous[0].islower() and previous not in ENGLISH_STOP_WORDS)):
+                    in_lead[_singular(w)].add(report.outlet)
+    outlets_total = len({r.outlet for r in reports.values()})
+    needed = max(2, -(-outlets_total // 2))
+    for word, outlets in in_lead.items():
+        if len(outlets) >= needed:
+            outlets_of[word].update(outlets)
+    merged: dict[str, set[str]] = defaultdict(set)
+    for word, outlets in outlets_of.items():
+        merged[_singular(word)].update(outlets)
+    return Counter({w: len(o) for w, o in merged.items()})
 
 
 def common_mentions(
@@ -67,22 +112,27 @@ def common_mentions(
     nouns: set[str],
     inside: Callable[[str, int], bool],
     exclude: set[str],
+    titles: frozenset[str] = frozenset(),
 ) -> dict[str, list[NamingMention]]:
     """Mentions of the common-noun referents, keyed by head noun; ``inside(article, offset)`` says quoted.
 
-    ``exclude`` holds lower-case words already naming a referent (titles, swapped wordings).
+    ``exclude`` holds lower-case words already naming a referent (titles, swapped wordings); a
+    head in ``titles`` is still read in the plural ("the leaders" of a summit, not "leader Xi").
     """
     by_id = {r.id: r for r in reports}
     found: dict[str, list[NamingMention]] = {}
     ranked = []
     tried = 0
     for head, outlets in sorted(_heads(by_id, facts, nouns).items(), key=lambda kv: (-kv[1], kv[0])):
+        ending = r"(?:s|es)?"
         if head in exclude:
-            continue
+            if head not in titles:
+                continue
+            ending = "s"  # "the leaders" is a group; "leader" is a title of the names' forms
         tried += 1
         if tried > 4 * MAX_COMMON_REFERENTS:
             break  # each head tried reads every text: bounded
-        pattern = re.compile(r"(?<![\w-])" + re.escape(head) + r"(?![\w-])")
+        pattern = re.compile(r"(?<![\w-])" + re.escape(head) + ending + r"(?![\w-])")
         items = []
         for report in reports:
             text = report.text
@@ -90,7 +140,7 @@ def common_mentions(
                 start = match.start()
                 taken = 0
                 while taken < MAX_MODIFIERS:
-                    before = re.search(r"([a-z][\w-]*) $", text[max(0, start - 40) : start])
+                    before = re.search(r"(?<![\w'’.-])([A-Za-z][\w-]*) $", text[max(0, start - 40) : start])
                     if not before or not _modifier_like(before.group(1), nouns):
                         break
                     start -= len(before.group(1)) + 1
@@ -102,7 +152,7 @@ def common_mentions(
             continue  # mostly a modifier itself ("ballistic missile", "resupply mission")
         forms = {m.form for m in items}
         if len(forms) >= 2 and any(" " in f for f in forms):
-            ranked.append((-outlets, -len(items), head, items))
+            ranked.append((-outlets, -len(items), head + ("s" if ending == "s" else ""), items))
     for _, _, head, items in sorted(ranked)[:MAX_COMMON_REFERENTS]:
         found[head] = items
     return found

@@ -1,0 +1,103 @@
+"""Naming rules (issue 15): country abbreviations, possessives, noise in forms, referents without a name.
+
+Table-driven on small made-up articles (invented names; the country words come from the lexicon).
+Each case failed before the rule it tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from framing.naming_aliases import load_naming_words
+from framing.pipeline import analyze_articles
+from framing.types import Article, CorpusReport
+
+#: One event in three outlets: the country written three ways, a possessive name, a page's date stamp.
+ABBREVIATIONS = (
+    ("a", "Alpha", "The US and Norvania signed a grain pact on Monday. Officials in the US said the pact "
+                   "would cut prices. Norvanian leader Ada Lindqvist welcomed it."),
+    ("b", "Beta", "The U.S. and Norvania signed a grain pact on Monday. The pact was welcomed by Ada Lindqvist, "
+                  "who said the U.S. had been patient."),
+    ("c", "Gamma", "2025-03-03 Lindqvist and the United States signed a grain pact on Monday. US officials "
+                   "called the pact fair, and Lindqvist’s Borealis plan was left for later."),
+    ("d", "Delta", "Norvania and the United States agreed a grain pact on Monday, leaving the Borealis plan "
+                   "aside. Lindqvist thanked the Americans."),
+)
+
+#: Outlets that name the thing the story is about only with a common noun, in different words.
+PIPELINE = (
+    ("a", "Alpha", "Kessland and Norvania opened the export pipeline on Tuesday. The pipeline runs under the "
+                   "bay. The leaders attended. The export of gas starts in spring."),
+    ("b", "Beta", "A subsea pipeline between Kessland and Norvania opened on Tuesday. Critics say the "
+                  "pipeline harms fishing. Japanese leaders called it a success. The subsea work took a year."),
+    ("c", "Gamma", "The undersea pipeline linking Kessland to Norvania is open. The two leaders cut a ribbon. "
+                   "A Kestrel-built pipeline carries the gas. Its pipelines serve two cities."),
+)
+
+
+def report_of(articles: tuple[tuple[str, str, str], ...]) -> CorpusReport:
+    return analyze_articles([Article(id=i, outlet=o, title="", text=t) for i, o, t in articles])
+
+
+def naming_of(report: CorpusReport, referent: str) -> dict[str, dict[str, int]]:
+    for naming in report.naming:
+        if naming.referent == referent:
+            return {o: dict(c) for o, c in naming.forms.items()}
+    raise AssertionError(f"no referent {referent!r} in {[n.referent for n in report.naming]}")
+
+
+@pytest.mark.parametrize(
+    ("outlet", "form"),
+    [
+        ("Alpha", "US"),  # the stop word "us" never hid the abbreviation
+        ("Beta", "U.S."),  # a dotted abbreviation keeps its last dot and is the country
+        ("Gamma", "United States"),
+        ("Gamma", "US"),  # a country noun before a noun ("US officials") names the country
+    ],
+)
+def test_naming_country_abbreviations_are_one_referent(outlet: str, form: str) -> None:
+    forms = naming_of(report_of(ABBREVIATIONS), "United States")
+    assert form in forms[outlet]
+
+
+def test_naming_word_after_a_possessive_name_is_not_that_person() -> None:
+    report = report_of(ABBREVIATIONS)
+    for naming in report.naming:
+        if "Lindqvist" in naming.referent:
+            forms = {f for cell in naming.forms.values() for f in cell}
+            assert not any("Borealis" in f for f in forms), forms
+
+
+@pytest.mark.parametrize("articles", [ABBREVIATIONS, PIPELINE])
+def test_naming_forms_start_at_a_word_and_never_with_a_number(articles: tuple[tuple[str, str, str], ...]) -> None:
+    report = report_of(articles)
+    text_of = {a.id: a.text for a in report.articles}
+    for naming in report.naming:
+        for m in naming.mentions:
+            text = text_of[m.article]
+            assert m.start == 0 or not re.match(r"[\w'’-]", text[m.start - 1]), (naming.referent, m.form)
+            assert m.form[:1].isalpha(), (naming.referent, m.form)
+
+
+@pytest.mark.parametrize(
+    ("referent", "outlet", "form"),
+    [
+        ("pipeline", "Alpha", "export pipeline"),
+        ("pipeline", "Beta", "subsea pipeline"),
+        ("pipeline", "Gamma", "undersea pipeline"),
+        ("pipeline", "Gamma", "pipelines"),  # a plural counts under its singular
+        ("leaders", "Beta", "Japanese leaders"),  # a title word in the plural is a group
+    ],
+)
+def test_naming_finds_referents_without_a_proper_name_in_the_leads(referent: str, outlet: str, form: str) -> None:
+    assert form in naming_of(report_of(PIPELINE), referent)[outlet]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country"),
+    [("U.S", "United States"), ("U.K.", "United Kingdom"), ("United Kingdom", "United Kingdom"), ("Kessland", None)],
+)
+def test_country_reads_dotted_abbreviations_and_country_names(phrase: str, country: str | None) -> None:
+    assert load_naming_words().country(phrase) == country
