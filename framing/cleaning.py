@@ -31,6 +31,7 @@ from framing.clutter import ClutterDetector
 from framing.data_files import data_source, read_data_json
 from framing.errors import LexiconError
 from framing.segment import split_sentences
+from framing.textnorm import lower_if_plain
 from framing.types import CleanedText, Removal
 
 __all__ = [
@@ -331,6 +332,12 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> str:
 def _phrase_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """Case-insensitive regex finding any of ``phrases`` on word boundaries."""
     return re.compile(rf"(?<!\w)(?:{_phrase_pattern(phrases)})(?!\w)", re.IGNORECASE)
+
+
+@functools.cache
+def _lower_phrase_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """:func:`_phrase_re` of the lower-cased phrases, case-sensitive: for text from ``lower_if_plain``."""
+    return re.compile(rf"(?<!\w)(?:{_phrase_pattern(tuple(p.lower() for p in phrases))})(?!\w)")
 
 
 @functools.cache
@@ -774,7 +781,11 @@ def detect_appeals(paragraphs: Sequence[Paragraph], lexicon: Boilerplate) -> lis
     every_cue = tuple(family_of)
     cue_re = _phrase_re(every_cue)
     findings = []
+    lower_cue_re = _lower_phrase_re(every_cue)
     for paragraph in paragraphs:
+        low = lower_if_plain(paragraph.text)
+        if low is not None and lower_cue_re.search(low) is None:
+            continue  # no cue can match (textnorm.lower_if_plain): the case-insensitive scan is skipped
         found = {" ".join(match.group().lower().split()) for match in cue_re.finditer(paragraph.text)}
         if not found:
             continue

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from framing.data_files import data_source, read_data_json
 from framing.errors import LexiconError
+from framing.textnorm import lower_if_plain
 
 if TYPE_CHECKING:  # cleaning imports this module at run time; its shapes are only needed for types
     from framing.cleaning import Boilerplate, Finding, Paragraph
@@ -296,31 +297,10 @@ def _phrase_re(phrases: tuple[str, ...], anchored: bool) -> re.Pattern[str]:
 @functools.cache
 def _lower_phrase_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """A looser, case-sensitive form of ``_phrase_re(phrases, False)`` for lower-cased text: no check
-    of what follows, so on text where :func:`_lowered` answers it matches wherever the strict one does."""
+    of what follows, so on text where :func:`framing.textnorm.lower_if_plain` answers it matches wherever the strict one does."""
     ordered = sorted(phrases, key=len, reverse=True)
     body = "|".join(r"\s*".join(re.escape(word.lower()) for word in phrase.split()) for phrase in ordered)
     return re.compile(rf"(?<!\w)(?:{body})" if ordered else r"(?!x)x")
-
-
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
-
-
-def _lowered(text: str) -> str | None:
-    """``text.lower()`` when every character outside ASCII is caseless (curly quotes, dashes, spaces),
-    else None. On such text lower-casing changes ASCII letters only, one for one, and a
-    case-insensitive match is a match of the lower-cased pattern on the lower-cased text; so a line
-    where :func:`_lower_phrase_re` finds nothing cannot match :func:`_phrase_re`, and the slower
-    case-insensitive search (issue 16: ~4% of a run) is skipped. Any cased letter beyond ASCII
-    (accents, Turkish dotted I, the Kelvin sign) keeps the full search.
-
-    Examples
-    --------
-    >>> _lowered("Read More \u2019here\u2019"), _lowered("Caf\u00e9") is None
-    ('read more \u2019here\u2019', True)
-    """
-    if not text.isascii() and any(c.lower() != c or c.upper() != c for c in set(_NON_ASCII_RE.findall(text))):
-        return None
-    return text.lower()
 
 
 # --------------------------------------------------------------------------------------------
@@ -649,11 +629,11 @@ class ClutterDetector:
 
     @staticmethod
     def _contains_cue(text: str, n_words: int, cues: ClutterCues) -> _Claim | None:
-        low = _lowered(text)
+        low = lower_if_plain(text)
         if n_words <= CONTAINS_MAX_WORDS:
             for kind, phrases in cues.line_contains.items():
                 if low is not None and _lower_phrase_re(phrases).search(low) is None:
-                    continue  # cannot match (see _lowered): the case-insensitive search is skipped
+                    continue  # cannot match (see textnorm.lower_if_plain): the case-insensitive search is skipped
                 match = _phrase_re(phrases, False).search(text)
                 if match is None:
                     continue

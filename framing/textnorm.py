@@ -8,11 +8,12 @@ most Latin accents; the marks that remain (Devanagari, Arabic harakat, ...) belo
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 from itertools import chain
 
-__all__ = ["MARKS", "WORD", "WORD_RUN", "is_mark", "nfc"]
+__all__ = ["MARKS", "WORD", "WORD_RUN", "is_mark", "lower_if_plain", "nfc"]
 
 
 def _mark_ranges() -> str:
@@ -57,3 +58,25 @@ def is_mark(char: str) -> bool:
     (True, True, False)
     """
     return unicodedata.category(char).startswith("M")
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def lower_if_plain(text: str) -> str | None:
+    """``text.lower()`` when every character outside ASCII is caseless (curly quotes, dashes, spaces), else None.
+
+    On such text lower-casing changes ASCII letters only, one for one, and a case-insensitive match
+    is a match of the lower-cased pattern on the lower-cased text: where a lower-case pattern finds
+    nothing, the case-insensitive one cannot match and its slower search can be skipped (issue 16:
+    ``clutter`` and ``cleaning.detect_appeals`` do). Any cased letter beyond ASCII (accents, the
+    Turkish dotted I, the Kelvin sign) gives None: those keep the full search.
+
+    Examples
+    --------
+    >>> lower_if_plain("Read More \u2019here\u2019"), lower_if_plain("Caf\u00e9") is None
+    ('read more \u2019here\u2019', True)
+    """
+    if not text.isascii() and any(c.lower() != c or c.upper() != c for c in set(_NON_ASCII.findall(text))):
+        return None
+    return text.lower()

@@ -311,3 +311,19 @@ def test_a_headline_after_a_link_label_with_its_own_headline_is_no_teaser() -> N
 def test_a_menu_line_in_the_header_is_navigation() -> None:
     raw = "\n".join(["Home | World | Asia | Business", "Ports reopen after strike", OPENING, CLOSING])
     assert _removed(raw) == {"Home | World | Asia | Business": "tags_nav"}
+
+
+@pytest.mark.parametrize("text", [
+    "Read more here", "READ MORE: the story", "read\u00a0more \u2019quoted\u2019", "navigationRead moreSkip",
+    "Caf\u00e9 read more", "\u0130stanbul read more", "READ MORE \u212aelvin", "nothing to see", "ReadMore",
+])
+def test_clutter_lower_prefilter_never_hides_a_match(text: str) -> None:
+    # issue 16: the case-insensitive search is skipped when the lower-case one finds nothing; that
+    # must never skip a line the case-insensitive pattern matches
+    from framing.clutter import _lower_phrase_re, _phrase_re
+    from framing.textnorm import lower_if_plain
+
+    phrases = ("read more", "skip to content")
+    low = lower_if_plain(text)
+    if _phrase_re(phrases, False).search(text) is not None:
+        assert low is None or _lower_phrase_re(phrases).search(low) is not None
