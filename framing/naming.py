@@ -526,7 +526,7 @@ def _descriptor_start(text: str, start: int, nouns: set[str], words: NamingWords
             break
         word = match.group(1)
         lower = word.lower()
-        if lower in ENGLISH_STOP_WORDS or not word[0].isalpha() or (word[0].islower() and not _descriptor_like(lower, nouns)):
+        if (lower in ENGLISH_STOP_WORDS and not _abbreviation(word)) or not word[0].isalpha() or (word[0].islower() and not _descriptor_like(lower, nouns)):
             break  # a number or a date ("2023-03-13" of a page's stamp) describes no name
         position -= len(word) + 1
         taken.append((position, word))

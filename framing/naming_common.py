@@ -52,9 +52,9 @@ def _modifier_like(word: str, nouns: set[str]) -> bool:
     """A word that can modify a head noun: hyphenated ("intermediate-range"), one the corpus uses after
     a determiner, or a country word ("Australian leaders", "British-designed sub"); participles and
     plural forms are mostly verbs here ("fires", "launched")."""
-    if word[:1].isupper():  # a demonym, not a country's name ("US later" is no noun phrase)
+    if word[:1].isupper():  # a demonym or a compound ("Virginia-class"), not a name ("US later" is no phrase)
         first = word.split("-")[0]
-        return first.lower().endswith(ADJECTIVE_ENDINGS) and load_naming_words().country(first) is not None
+        return "-" in word or first.lower().endswith(ADJECTIVE_ENDINGS) and load_naming_words().country(first) is not None
     if word in ENGLISH_STOP_WORDS or word.isdigit():
         return False
     if "-" in word:

@@ -21,9 +21,9 @@ ABBREVIATIONS = (
     ("b", "Beta", "The U.S. and Norvania signed a grain pact on Monday. The pact was welcomed by Ada Lindqvist, "
                   "who said the U.S. had been patient."),
     ("c", "Gamma", "2025-03-03 Lindqvist and the United States signed a grain pact on Monday. US officials "
-                   "called the pact fair, and Lindqvist’s Borealis plan was left for later."),
+                   "called the pact fair, and Lindqvist’s Borealis plan was left for later. Okafor said little."),
     ("d", "Delta", "Norvania and the United States agreed a grain pact on Monday, leaving the Borealis plan "
-                   "aside. Lindqvist thanked the Americans."),
+                   "aside. US envoy Ben Okafor thanked Lindqvist."),
 )
 
 #: Outlets that name the thing the story is about only with a common noun, in different words.
@@ -62,6 +62,10 @@ def test_naming_country_abbreviations_are_one_referent(outlet: str, form: str) -
     assert form in forms[outlet]
 
 
+def test_naming_descriptor_may_start_with_a_country_abbreviation() -> None:
+    assert "US envoy Ben Okafor" in naming_of(report_of(ABBREVIATIONS), "Okafor")["Delta"]
+
+
 def test_naming_word_after_a_possessive_name_is_not_that_person() -> None:
     report = report_of(ABBREVIATIONS)
     for naming in report.naming:
@@ -88,6 +92,7 @@ def test_naming_forms_start_at_a_word_and_never_with_a_number(articles: tuple[tu
         ("pipeline", "Beta", "subsea pipeline"),
         ("pipeline", "Gamma", "undersea pipeline"),
         ("pipeline", "Gamma", "pipelines"),  # a plural counts under its singular
+        ("pipeline", "Gamma", "Kestrel-built pipeline"),  # a capitalised compound modifies, whole
         ("leaders", "Beta", "Japanese leaders"),  # a title word in the plural is a group
     ],
 )
