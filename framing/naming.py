@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -334,16 +335,27 @@ def _name_mentions(
         mentions[best].extend(items)
 
 
+@functools.lru_cache(maxsize=4)
+def _cue_patterns(before: tuple[str, ...], how: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The cue phrases as two compiled alternations (one regex per phrase and per name was a quarter
+    of the naming time)."""
+    def alternation(cues: tuple[str, ...]) -> str:
+        return "(?:" + "|".join(re.escape(c) for c in cues) + ")"
+
+    return (re.compile(r"\b" + alternation(before) + r" (?:the )?$") if before else None,
+            re.compile(r"\b(?:is|are|was) how\b[^.]{0,40}\b" + alternation(how) + r" (?:the )?$") if how else None)
+
+
 def _cue_pairs(text: str, start: int, key: str, earlier: list[tuple[int, str]], words: NamingWords,
                cued: set[tuple[str, str]]) -> None:
     """Record (earlier name, this name) when a cue phrase before this name says they are one referent:
     "the Filipino name for Second Thomas Shoal", "Nansha Islands is how Beijing calls Spratly Islands",
     "Ayungin Shoal (Second Thomas Shoal)". The two must share their head word ("Shoal")."""
     before = " ".join(text[max(0, start - 80) : start].lower().split()) + " "
+    alias_before, alias_how = _cue_patterns(words.alias_before, words.alias_how_calls)
     cue = (before.endswith(" (") and bool(earlier) and earlier[-1][0] >= start - 2
-           or any(re.search(r"\b" + re.escape(c) + r" (?:the )?$", before) for c in words.alias_before)
-           or any(re.search(r"\b(?:is|are|was) how\b[^.]{0,40}\b" + re.escape(c) + r" (?:the )?$", before)
-                  for c in words.alias_how_calls))
+           or alias_before is not None and alias_before.search(before) is not None
+           or alias_how is not None and alias_how.search(before) is not None)
     if not cue:
         return
     head = key.split()[-1].lower()
