@@ -71,7 +71,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _BARE_END = re.compile(r"(?:['’]s?|\.)$")
 #: "Name (ACR)": an acronym defined right after a name.
 _DEFINED = re.compile(r" \(([A-Z]{2,6})\)")
-#: Followers that make a one-word name the subject of a verb, not a modifier ("Beijing claims almost").
+#: Followers that make a one-word name the subject of a verb, not a modifier ("Ruritania claims almost every reef").
 _VERB_FOLLOWER = frozenset({"almost", "the", "a", "an", "it", "its", "that", "as", "this", "to", "on", "was", "is",
                              "has", "had", "would", "will", "also", "not", "no", "sovereignty"})
 
@@ -205,7 +205,7 @@ def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
             words.pop(0)
         if words:
             runs.append((words[0][0], words[-1][1], words))
-            for i, w in enumerate(words[:-1]):  # "South Korea’s Joint Chiefs" also names South Korea
+            for i, w in enumerate(words[:-1]):  # "Ruritania’s Joint Staff" also names Ruritania
                 if re.search(r"['’]s?$", text[w[0] : w[1]]):
                     runs.append((words[0][0], w[1], words[: i + 1]))
                     break
@@ -349,8 +349,8 @@ def _cue_patterns(before: tuple[str, ...], how: tuple[str, ...]) -> tuple[re.Pat
 def _cue_pairs(text: str, start: int, key: str, earlier: list[tuple[int, str]], words: NamingWords,
                cued: set[tuple[str, str]]) -> None:
     """Record (earlier name, this name) when a cue phrase before this name says they are one referent:
-    "the Filipino name for Second Thomas Shoal", "Nansha Islands is how Beijing calls Spratly Islands",
-    "Ayungin Shoal (Second Thomas Shoal)". The two must share their head word ("Shoal")."""
+    "the Ruritanian name for Example Reef", "Alpha Islands is how Ruritania calls Beta Islands",
+    "Gamma Reef (Example Reef)" (invented names). The two must share their head word ("Reef")."""
     before = " ".join(text[max(0, start - 80) : start].lower().split()) + " "
     alias_before, alias_how = _cue_patterns(words.alias_before, words.alias_how_calls)
     cue = (before.endswith(" (") and bool(earlier) and earlier[-1][0] >= start - 2
@@ -395,7 +395,7 @@ def _lower_tails(reports: Sequence[CoverageSource], keys: set[str], quotes: dict
 def _descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[NamingMention]],
                   quotes: dict[str, list[tuple[int, int]]], words: NamingWords) -> dict[str, list[NamingMention]]:
     """Mentions without a name: "the president", "his Chinese counterpart" (a person this article has
-    named with that title, or of that country, when only one fits) and "the Kim Jong Un regime" (a
+    named with that title, or of that country, when only one fits) and "the Ann Example regime" (a
     person's country, from the country word of their other forms)."""
     country_of: dict[str, str] = {}
     titles_of: dict[str, set[str]] = defaultdict(set)
@@ -442,7 +442,7 @@ def _descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[Nam
                 start = match.start(1) if adjective else match.start(2)
                 out[fits.pop()].append(NamingMention(report.id, match.start(), match.end(), " ".join(match.group().split()),
                                                      _inside(quotes[report.id], start)))
-    # "the Kim Jong Un regime": the person's country's government.
+    # "the Ann Example regime": the person's country's government.
     for group, items in grouped.items():
         country = country_of.get(group)
         if not country:
@@ -510,7 +510,7 @@ def _modifier(text: str, run: tuple[int, int, list[tuple[int, int]]], nouns: set
         return True  # "Philippine boats", "Chinese ships that": a demonym before a noun modifies it
     if load_naming_words().country(_bare(text[start:end])):
         return False  # "US president", "UK officials": a country noun in a longer mention names the country
-    # "Beijing said", "Beijing claims almost all": a verb after a name; "Trump administration" is a modifier.
+    # "Ruritania said", "Ruritania claims almost every reef": a verb after a name; "Trump administration" is a modifier.
     return not (lemmatize(word) != word and (not word.endswith("s") or after in _VERB_FOLLOWER))
 
 

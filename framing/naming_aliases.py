@@ -1,7 +1,8 @@
 """Which names of one analysis are the same referent: aliases joined by general rules.
 
-A reader counts "Beijing", "China" and "the People's Republic of China (PRC)" as one referent, and
-"Chinese Coast Guard", "China Coast Guard" and "CCG" as another. Joining them needs knowledge no
+A reader counts a capital, its country's short name and its full name with its acronym in brackets
+as one referent, and a coast guard named after the country's demonym, after the country's name and
+by its initials as another. Joining them needs knowledge no
 article states in one place, so the rules here are general and their words live in data files:
 
 * **country words** (names, demonyms, capitals, from ``speaker_types.csv``): a name that is a
@@ -10,8 +11,8 @@ article states in one place, so the rules here are general and their words live 
 * **acronyms**: one written in brackets after a name is that name; otherwise an all-capitals word
   whose letters are the initials of exactly one multi-word name of the analysis;
 * **short plurals**: "the Spratlys" is "the Spratly Islands" when the analysis has that name;
-* **cue phrases** (``naming_words.json``): "Nansha Islands is how Beijing calls Spratly Islands",
-  "the Filipino name for Second Thomas Shoal" join two names with the same head word.
+* **cue phrases** (``naming_words.json``): "Alpha Islands is how Ruritania calls Beta Islands",
+  "the Ruritanian name for Example Reef" (invented names) join two names with the same head word.
 """
 
 from __future__ import annotations
