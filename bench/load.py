@@ -125,6 +125,8 @@ HEALTH_TIMEOUT_S = 60.0
 SAMPLE_INTERVAL_S = 0.05
 #: Seconds to wait after a round's sessions closed before reading the server's memory again.
 SETTLE_S = 2.0
+#: ui.state.TRIM_INTERVAL_S plus a second: the bench waits one round of it before the last reading.
+TRIM_S = 6.0
 #: Connections a browser opens to one host at once (Chromium's HTTP/1.1 limit).
 BROWSER_CONNECTIONS = 6
 #: Largest ForwardMsg accepted (streamlit's own server.maxMessageSize default is 200 MB).
@@ -943,7 +945,8 @@ async def heavy_round(args: argparse.Namespace, base: str, pid: int | None, samp
     # makes the storage drop them (it expires entries when a session is saved on disconnect).
     await asyncio.sleep(args.session_ttl + SETTLE_S)
     await run_session(-3, base, assets=False, timeout=args.session_timeout)
-    await asyncio.sleep(SETTLE_S * 2)
+    # Then one round of the server's memory returner (ui.memory, every TRIM_S seconds) before reading.
+    await asyncio.sleep(SETTLE_S * 2 + TRIM_S)
     after = sampler.now() if sampler else None
     summary = summarise(results)
     summary.update({"round": number, "label": f"with {args.heavy} heavy uploads in flight",

@@ -455,7 +455,9 @@ class OutletReport:
     emphasis_ci: dict[str, list[float]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+# weakref_slot: the dashboard's shared store knows a report only as long as some session shows it
+# (ui.report_cache.PackedShare); nothing else about the report changes.
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class CorpusReport:
     """The full result of one analysis: the JSON schema is derived from this."""
 

@@ -30,7 +30,8 @@ from framing_render.report import render_report_html
 from framing.limits import dashboard_budget
 
 from .corpus import load_uploads
-from .report_cache import ContentCache, sampled_size
+from .memory import MemoryReturner
+from .report_cache import ContentCache, PackedShare
 from .shared_figure import SharedFigure
 from .worker import AnalysisPool
 
@@ -115,6 +116,7 @@ def init_state() -> None:
     """Set every session_state default once (widgets then read their value by key)."""
     for key, value in DEFAULTS.items():
         st.session_state.setdefault(key, value)
+    _memory_returner()
 
 
 @st.cache_data(show_spinner=False)
@@ -146,11 +148,13 @@ def get_lexicon(spec: LexiconSpec | None) -> Lexicon:
     return extend_lexicon(base, user) if spec.extend else user
 
 
-#: Memory the shared store of finished analyses may hold (a 2,000-article report takes about 70-80
-#: MB by ``sampled_size``). Issue 12: counting entries let heavy reports pile up; the store is the
-#: part of the server's memory that stays after the sessions that made them are gone. Each session
-#: also keeps its own current analysis (``_pinned``), so a full store never makes it analyse again.
-REPORTS_MAX_BYTES: Final = 160_000_000
+#: Bytes the shared store of finished analyses keeps packed (``ui.report_cache.PackedShare``: a
+#: 2,000-article report packs to about 6 MB). Issue 12: the store used to keep live reports (about
+#: 100 MB each) for whoever might ask again, so the server's memory stayed up after the heavy
+#: sessions closed; now a live report lasts as long as some session shows it, and sessions that
+#: show the same content share it. Each session keeps its own current analysis (``_pinned``), so a
+#: full store never makes it analyse again.
+REPORTS_MAX_BYTES: Final = 64_000_000
 #: Corpora this big get a progress bar while they are analysed; smaller ones take under a second
 #: (about 5 ms an article on the 2-core reference machine) and get a spinner.
 PROGRESS_MIN_ARTICLES: Final = 50
@@ -161,15 +165,21 @@ WORKER_MIN_ARTICLES: Final = int(os.environ.get("FRAMING_WORKER_MIN_ARTICLES", "
 ANALYSIS_WORKERS: Final = max(1, int(os.environ.get("FRAMING_ANALYSIS_WORKERS", "1")))
 
 
-def _report_size(report: CorpusReport) -> int:
-    """Estimated bytes of one report (40 articles walked, the rest scaled)."""
-    return sampled_size(report.articles, (report.outlets, report.skipped, report.lexicon))
+@st.cache_resource(show_spinner=False)
+def _reports() -> PackedShare[CorpusReport]:
+    """The one content-keyed store of analyses shared by every session (see ``ui.report_cache``)."""
+    return PackedShare(max_bytes=REPORTS_MAX_BYTES)
+
+
+#: Seconds between returns of freed memory to the system (``ui.memory``; 7-50 ms each, measured: at
+#: most 1% of a core).
+TRIM_INTERVAL_S: Final = 5.0
 
 
 @st.cache_resource(show_spinner=False)
-def _reports() -> ContentCache[CorpusReport]:
-    """The one content-keyed store of analyses shared by every session (see ``ui.report_cache``)."""
-    return ContentCache(max_bytes=REPORTS_MAX_BYTES, size_of=_report_size)
+def _memory_returner() -> MemoryReturner:
+    """The one thread per server that hands memory freed by closed sessions back to the system."""
+    return MemoryReturner(TRIM_INTERVAL_S).start()
 
 
 @st.cache_resource(show_spinner=False)
@@ -206,7 +216,7 @@ def analyze(
     the script body only (never inside a cached function, whose output Streamlit would replay).
     """
 
-    def run() -> CorpusReport:
+    def run() -> tuple[CorpusReport, bytes | None]:
         if len(articles) < PROGRESS_MIN_ARTICLES:
             with st.spinner("Analysing the articles…"):
                 return _analyse(articles, lexicon_spec, skipped, None)
@@ -220,12 +230,14 @@ def analyze(
 
 
 def _analyse(articles: tuple[Article, ...], lexicon_spec: LexiconSpec | None, skipped: tuple[SkippedInput, ...],
-             bar: DeltaGenerator | None) -> CorpusReport:
-    """One analysis: in this thread when small, else in a worker process, queued if all are busy."""
+             bar: DeltaGenerator | None) -> tuple[CorpusReport, bytes | None]:
+    """One analysis: in this thread when small, else in a worker process, queued if all are busy.
+
+    Returns the report and, from a worker, its packed bytes (None: the store packs a small one)."""
     progress = _progress_updater(bar) if bar is not None else None
     if len(articles) < WORKER_MIN_ARTICLES:
         return pipeline.analyze_articles(articles, lexicon=get_lexicon(lexicon_spec), skipped=skipped,
-                                         progress=progress)
+                                         progress=progress), None
     get_lexicon(lexicon_spec)  # a bad lexicon fails here, with its file and line, before any queueing
     data = None if lexicon_spec is None else (lexicon_spec.name, lexicon_spec.text, lexicon_spec.extend)
 

@@ -34,6 +34,8 @@ from framing.errors import FramingError
 from framing.lexicon import Lexicon, extend_lexicon, load_default_lexicon, parse_lexicon
 from framing.types import Article, CorpusReport, SkippedInput
 
+from .report_cache import pack_report, unpack_report
+
 __all__ = ["AnalysisPool", "WorkerError"]
 
 #: CPU priority added to a worker (0 = same as the server, 19 = lowest; FRAMING_WORKER_NICE). A heavy
@@ -95,10 +97,12 @@ class AnalysisPool:
         skipped: Sequence[SkippedInput] = (),
         progress: Callable[[int, int], None] | None = None,
         on_queue: Callable[[int], None] | None = None,
-    ) -> CorpusReport:
+    ) -> tuple[CorpusReport, bytes]:
         """Analyse in a worker; block (without the interpreter lock) until the report is back.
 
-        ``on_queue(n)`` is called once if ``n`` analyses must finish before this one starts.
+        Returns the report and its ``pack_report`` bytes (packed in the worker, so the server's store
+        keeps them without pickling anything itself). ``on_queue(n)`` is called once if ``n``
+        analyses must finish before this one starts.
         """
         with self._lock:
             ahead = self._waiting
@@ -117,11 +121,14 @@ class AnalysisPool:
             self._slots.release()
 
 
-def _run_in_worker(job: tuple[Any, ...], progress: Callable[[int, int], None] | None) -> CorpusReport:
-    """Start one worker, hand it ``job``, relay its progress, return its report."""
+def _run_in_worker(job: tuple[Any, ...], progress: Callable[[int, int], None] | None) -> tuple[CorpusReport, bytes]:
+    """Start one worker, hand it ``job``, relay its progress, return its report and the report packed."""
     job_read, job_write = os.pipe()
     result_read, result_write = os.pipe()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(APP_ROOT), os.environ.get("PYTHONPATH")]))}
+    # The server may run on the system allocator (``make run``, for ui.memory); a worker lives for
+    # one analysis, so it keeps Python's faster small-object allocator.
+    env.pop("PYTHONMALLOC", None)
     try:
         process = subprocess.Popen(
             [sys.executable, "-m", "ui.worker", str(job_read), str(result_write)],
@@ -147,7 +154,7 @@ def _run_in_worker(job: tuple[Any, ...], progress: Callable[[int, int], None] | 
 
 
 def _receive(results: IO[bytes], process: subprocess.Popen[bytes],
-             progress: Callable[[int, int], None] | None) -> CorpusReport:
+             progress: Callable[[int, int], None] | None) -> tuple[CorpusReport, bytes]:
     while True:
         try:
             message = pickle.load(results)  # noqa: S301 - our own child process, over a private pipe
@@ -164,8 +171,8 @@ def _receive(results: IO[bytes], process: subprocess.Popen[bytes],
             if progress is not None:
                 progress(message[1], message[2])
         elif kind == "done":
-            report: CorpusReport = message[1]
-            return report
+            packed: bytes = message[1]
+            return unpack_report(packed), packed
         else:  # ("error", type name, message, is a FramingError)
             _, name, text, framing_error = message
             if framing_error:
@@ -204,7 +211,8 @@ def _work(job_fd: int, result_fd: int) -> None:
         try:
             result = pipeline.analyze_articles(articles, lexicon=build_lexicon(lexicon_data), skipped=skipped,
                                                progress=report_progress)
-            message: Any = ("done", result)
+            # Packed here, on the worker's core: the server keeps these bytes, not the objects.
+            message: Any = ("done", pack_report(result))
         except Exception as exc:  # noqa: BLE001 - every failure goes back to the caller as a message
             message = ("error", type(exc).__name__, str(exc), isinstance(exc, FramingError))
         pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)

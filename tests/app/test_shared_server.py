@@ -17,6 +17,7 @@ from framing.errors import FramingError
 from framing.export import to_json
 from framing.types import Article
 from ui.shared_figure import SharedFigure
+from ui.report_cache import PackedShare, unpack_report
 from ui.worker import AnalysisPool, WorkerError
 
 DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
@@ -72,7 +73,8 @@ def test_a_session_keeps_its_analysis_when_others_fill_the_shared_store(monkeypa
 
 def test_the_report_store_is_bounded_by_bytes() -> None:
     store = ui.state._reports()
-    assert store.max_bytes == ui.state.REPORTS_MAX_BYTES and store.max_entries is None
+    assert isinstance(store, PackedShare) and store.max_bytes == ui.state.REPORTS_MAX_BYTES
+    assert store.packed.max_entries is None
 
 
 def test_the_words_page_draws_no_chart_per_outlet_however_many_outlets() -> None:
@@ -114,8 +116,9 @@ def test_the_dashboard_names_what_its_limits_cut(monkeypatch: pytest.MonkeyPatch
 def test_a_worker_gives_the_same_report_as_the_server_thread() -> None:
     in_thread = pipeline.analyze_articles(ARTICLES)
     seen: list[tuple[int, int]] = []
-    in_worker = AnalysisPool(workers=1).run(ARTICLES, progress=lambda done, total: seen.append((done, total)))
-    assert to_json(in_worker) == to_json(in_thread)
+    in_worker, packed = AnalysisPool(workers=1).run(ARTICLES, progress=lambda done, total: seen.append((done, total)))
+    assert to_json(in_worker) == to_json(in_thread) == to_json(unpack_report(packed))
+    assert len(packed) < len(to_json(in_thread)) / 3  # packed: what the server keeps once no session shows it
     assert seen[-1] == (12, 12) and seen == sorted(seen)
 
 
