@@ -67,7 +67,7 @@ CONTAINS_MAX_WORDS = 40
 CAPTION_MAX_WORDS = 90
 #: Longest credit segment at the end of a caption ("Ezra Acayan, Pool/EPA-EFE").
 TAIL_CREDIT_MAX_WORDS = 8
-#: Longest stand-alone photo credit line ("Korean Central News Agency/Korea News Service via AP, File").
+#: Longest stand-alone photo credit line ("Ruritanian State News Agency/Strelsau Photo Service via AP, File").
 CREDIT_LINE_MAX_WORDS = 12
 #: Longest caption that may follow its credit (when the credit stands above it): a short label.
 CAPTION_AFTER_CREDIT_MAX_WORDS = 15
@@ -107,7 +107,7 @@ MENU_MIN_ITEMS = 3
 MENU_ITEM_MAX_WORDS = 2
 #: A short line between two appeal lines is part of the appeal box: at most this many words.
 APPEAL_BOX_MAX_WORDS = 25
-#: Longest line a dateline may be (tokens): "Originally Published: 03 OCT 22 18:56 ET".
+#: Longest line a dateline may be (tokens): "Originally Published: 11 MAR 21 07:15 ET".
 DATELINE_MAX_TOKENS = 15
 #: Words of a prefix allowed before a repeated headline ("Update", "LIVE").
 HEADLINE_PREFIX_MAX_WORDS = 2
@@ -346,7 +346,7 @@ def is_dateline(text: str, date_words: frozenset[str]) -> bool:
     Examples
     --------
     >>> words = load_clutter_cues().date_words
-    >>> is_dateline("Updated: 04 OCT 22 06:49 ET", words), is_dateline("Talks end on May 4, 2025.", words)
+    >>> is_dateline("Updated: 11 MAR 21 07:15 ET", words), is_dateline("Talks end on May 4, 2025.", words)
     (True, False)
     """
     if len(text.split()) > DATELINE_MAX_TOKENS or not _STRONG_DATE_RE.search(text):

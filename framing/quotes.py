@@ -16,9 +16,9 @@ Transparent rules over the tokens and sentences the pipeline already has (no par
 4. **Speakers** are the noun phrase next to the cue; a pronoun, a relative "who" or "the
    spokesperson" is resolved to the last named speaker of the right kind (a person for he/she, a
    body for it/they), and left as written when there is none. Later mentions of a surname take
-   the first full name ("Tarriela" -> "Jay Tarriela").
+   the first full name ("Brandt" -> "Ilse Brandt").
 5. **Speaker types** come from ``lexicons/speaker_types.csv`` matched on the mention and the
-   description around its first mention (appositions like "…, spokesperson of the PCG").
+   description around its first mention (appositions like "…, spokesperson of the coast guard").
 
 Everything is found on the cleaned text, so quotes inside embedded posts that cleaning removed are
 never seen. Offsets point into that text: ``text[start:end]`` is the quote, ``text[speaker_start:
@@ -45,8 +45,8 @@ __all__ = ["MIN_UNATTRIBUTED_WORDS", "QuoteFinder", "find_quotes", "quoted_mask"
 #: ("sham “referendums”"), not a quotation. Four words: the shortest unattributed dev quotes that
 #: were real statements had five or more, the scare quotes one to three.
 MIN_UNATTRIBUTED_WORDS = 4
-#: Longest speaker phrase, in words ("the Philippines’ National Security Council spokesman
-#: Jonathan Malaya" has eight).
+#: Longest speaker phrase, in words ("the Ruritanian National Security Council spokesman Anton
+#: Varga" has eight).
 MAX_SPEAKER_WORDS = 12
 #: Words between a cue and the quote it introduces ("described the agreement on the swap as “…”").
 BEFORE_QUOTE_WORDS = 8
@@ -116,9 +116,9 @@ class QuoteFinder:
 
     Examples
     --------
-    >>> text = "“We will never leave,” said Jay Tarriela. He said the boats would return soon."
+    >>> text = "“We will never leave,” said Ilse Brandt. He said the boats would return soon."
     >>> [(q.kind, q.text, q.speaker) for q in QuoteFinder()(text)]
-    [('direct', 'We will never leave,', 'Jay Tarriela'), ('indirect', 'the boats would return soon', 'Jay Tarriela')]
+    [('direct', 'We will never leave,', 'Ilse Brandt'), ('indirect', 'the boats would return soon', 'Ilse Brandt')]
     """
 
     #: The component's name in the pipeline (``framing.components``).
@@ -216,7 +216,7 @@ class _Run:
     def _scan_names(self) -> None:
         """Register every run of two or more capitalised words that ends in no role, body or country
         word as a person's name, keyed by surname, with the role words before it as description, so
-        "Umerov said" later finds "Ukrainian Defense Minister Rustem Umerov"."""
+        "Anker said" later finds "Ruritanian Defence Minister Rolf Anker"."""
         tokens, text, terms = self.tokens, self.text, self.rules.speaker_terms
         caps = self.caps
         capitals = [i for i, c in enumerate(caps) if c]
@@ -510,7 +510,7 @@ class _Run:
     def _agent(self, k: int, stop: int) -> _Mention | None:
         """The speaker after a passive's 'by': the words up to a comma, a full stop or a place or time
         phrase ("by senior officials at a briefing"), or the name in apposition after a role ("by the
-        head of the delegation, Rustem Umerov")."""
+        leader of the visiting team, Rolf Anker")."""
         prepositions = self.rules.cues.get("preposition", frozenset()) - {"of", "for"}
         end = k
         while end < stop and end - k < MAX_SPEAKER_WORDS and (end == k or not _BOUNDARY.search(self._gap(end))):
@@ -565,7 +565,7 @@ class _Run:
             return None
         mention = self._mention(start, end)
         if mention is not None and not mention.person and end < cue and self._gap(end).strip() == ",":
-            # "Qatar’s Prime Minister, Sheikh Mohammed bin Abdulrahman Al Thani, confirmed …"
+            # "Ruritania’s Prime Minister, Count Anton Varga of Strelsau, confirmed …"
             app = end
             while app < cue and app - end < 8 and (app == end or not _BOUNDARY.search(self._gap(app))) and (
                 self.text[self.tokens[app].start].isupper() or self.tokens[app].lower in _NAME_PARTICLES):
@@ -840,7 +840,7 @@ class _Run:
                 break
             j -= 1
         if j < 0 or tokens[j].start < floor or (_BOUNDARY.search(self._gap(j + 1)) and not across_gap):
-            # "IFA president, Francie Gorman, who led the delegation, said": skip the relative clause.
+            # "The union's president, Mara Lind, who chaired the meeting, said": skip the relative clause.
             return self._speaker_over_relative(j + 1, floor) if j >= 0 and tokens[j].start >= floor else None
         end = j + 1
         start = end
@@ -890,7 +890,7 @@ class _Run:
         return token.lower in self.finder._speaker_words or (token.lower.endswith("s") and token.lemma in self.term_words)  # plurals: "officials"
 
     def _speaker_after(self, cue: int, *, stop: int | None = None) -> _Mention | None:
-        """The speaker phrase right after a cue: 'said Jay Tarriela, spokesperson of the PCG'."""
+        """The speaker phrase right after a cue: 'said Ilse Brandt, spokesperson of the coast guard'."""
         tokens = self.tokens
         stop = len(tokens) if stop is None else stop
         start = cue + 1
@@ -906,7 +906,7 @@ class _Run:
         mention = self._mention(start, end)
         if mention is None:
             return None
-        # Apposition: "the Commission's spokesperson, Olof Gill," or "Jay Tarriela, spokesperson of the PCG"
+        # Apposition: "the Commission's spokesperson, Olof Gill," or "Ilse Brandt, spokesperson of the coast guard"
         if end < stop and "," in self._gap(end) and not _BOUNDARY.sub("", self._gap(end)).strip():
             app_end = end
             while app_end < stop and app_end - end < 8 and (app_end == end or not _BOUNDARY.search(self._gap(app_end))):
@@ -1042,7 +1042,7 @@ class _Run:
         while start > first and self._speaker_word(start - 1):
             start -= 1
         if start == end and end - first <= 5 and self.rules.has("determiner", self.tokens[first].lower):
-            start = first  # "a young female officer informed me"
+            start = first  # "an off-duty officer told me"
             return _Mention(self.tokens[first].start, self.tokens[end - 1].end,
                             self.text[self.tokens[first].start : self.tokens[end - 1].end], False,
                             description=self.text[self.tokens[first].start : self.tokens[end - 1].end])

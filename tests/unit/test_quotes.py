@@ -34,8 +34,8 @@ PATTERNS = [
      "“The first part of the statement runs on.\n\n“The second part ends it,” said Anna Berg.",
      [("direct", "The first part of the statement runs on.", "Anna Berg"), ("direct", "The second part ends it,", "Anna Berg")]),
     ("direct, scare quote with a clear speaker, inside reported speech",
-     "Beijing said it had “indisputable” sovereignty over the reef.",
-     [("indirect", "it had “indisputable” sovereignty over the reef", "Beijing"), ("direct", "indisputable", "Beijing")]),
+     "Strelsau said it had “unquestionable” rights over the reef.",
+     [("indirect", "it had “unquestionable” rights over the reef", "Strelsau"), ("direct", "unquestionable", "Strelsau")]),
     ("direct, nested quotes stay inside the outer one",
      "“The deal, which they call “historic”, is still fragile,” said Ana Ruiz.",
      [("direct", "The deal, which they call “historic”, is still fragile,", "Ana Ruiz")]),
@@ -43,8 +43,8 @@ PATTERNS = [
      'The package "responds to the sham "referenda" and to open threats," a press release read.',
      [("direct", 'responds to the sham "referenda" and to open threats,', "a press release")]),
     ("indirect, X said that",
-     "Prime Minister Mark Carney said that Canada would respond with tariffs of its own.",
-     [("indirect", "Canada would respond with tariffs of its own", "Mark Carney")]),
+     "Prime Minister Lena Holm said that Ruritania would answer with duties of its own.",
+     [("indirect", "Ruritania would answer with duties of its own", "Lena Holm")]),
     ("indirect, X said without that",
      "Jay Tarriela said the coast guard would send more ships to the shoal.",
      [("indirect", "the coast guard would send more ships to the shoal", "Jay Tarriela")]),
@@ -83,15 +83,15 @@ PATTERNS = [
       "The spokesperson said the two sides would meet again soon."),
      [("indirect", "the talks were useful", "Mao Ning"), ("indirect", "the two sides would meet again soon", "Mao Ning")]),
     ("relative clause between speaker and verb",
-     "Francie Gorman, who led the delegation to Dublin, said that the negotiations had ramped up.",
-     [("indirect", "the negotiations had ramped up", "Francie Gorman")]),
+     "Mara Lind, who chaired the meeting in Strelsau, said that the negotiations had sped up.",
+     [("indirect", "the negotiations had sped up", "Mara Lind")]),
     # generalisation round (issue 14): general rules, sentences written here
     ("honorific with a dot before the surname",
      "“We will win the vote,” Mr. Brandt said on Tuesday.",
      [("direct", "We will win the vote,", "Mr. Brandt")]),
     ("passive: the sentence before was stated by X",
-     "The talks lasted three hours and ended with a deal. This was stated by the head of the delegation, Rustem Umerov.",
-     [("indirect", "The talks lasted three hours and ended with a deal", "Rustem Umerov")]),
+     "The talks lasted three hours and ended with a deal. This was stated by the leader of the visiting team, Rolf Anker.",
+     [("indirect", "The talks lasted three hours and ended with a deal", "Rolf Anker")]),
     ("passive: …, as confirmed by X",
      "These chips will be banned too, as confirmed by senior officials at a briefing.",
      [("indirect", "These chips will be banned too", "senior officials")]),
@@ -130,7 +130,7 @@ TRAPS = [
     ("apostrophes that are not quote marks", "The farmers’ union rejected China’s offer, and officials didn’t comment on Kyiv's plan.", []),
     ("'according to' a document", "According to the agreement, tariffs will fall by half over five years.", []),
     ("'according to' figures", "Exports rose by a fifth last year, according to official data.", []),
-    ("a territorial claim is not speech", "Beijing claims almost all of the South China Sea as its own.", []),
+    ("a territorial claim is not speech", "Ruritania claims nearly every island of the Grey Sea as its own.", []),
     ("a future or wished statement is not speech", "Trump is expected to say the deal is done.", []),
     ("a headline in title case", "Von Der Leyen Announces EU Deal With Mercosur", []),
     ("'warned' with an object and an infinitive", "The coast guard warned the boats to leave the area at once.", []),
@@ -204,7 +204,7 @@ def test_speaker_type_rules(mention: str, expected: str) -> None:
 
 
 def test_quoted_mask_merges_overlaps() -> None:
-    quotes = find_quotes("Beijing said it had “indisputable” sovereignty over the reef.")
+    quotes = find_quotes("Strelsau said it had “unquestionable” rights over the reef.")
     assert len(quotes) == 2
     assert quoted_mask(quotes) == [(min(q.start for q in quotes), max(q.end for q in quotes))]
 
