@@ -245,7 +245,7 @@ def extend_rules(base: ContextRules, extra: ContextRules) -> ContextRules:
 
     Examples
     --------
-    >>> extra = parse_rules("rule,term,context,window\nexclude_phrase,deal,deal with,\n", source="mine.csv")
+    >>> extra = parse_rules("rule,term,context,window\\nexclude_phrase,deal,deal with,\\n", source="mine.csv")
     >>> both = extend_rules(load_default_rules(), extra)
     >>> len(both.rules) == len(load_default_rules().rules) + 1, both.source.endswith("+ mine.csv")
     (True, True)

@@ -70,9 +70,9 @@ class AnalysisPool:
     --------
     >>> pool = AnalysisPool(workers=1)
     >>> a = Article(id="a", outlet="A", title="t", text="Tariffs on soybeans rose sharply.")
-    >>> report = pool.run([a])
-    >>> report.articles[0].id, pool.waiting
-    ('a', 0)
+    >>> report, packed = pool.run([a])
+    >>> report.articles[0].id, pool.waiting, unpack_report(packed) == report
+    ('a', 0, True)
     """
 
     def __init__(self, workers: int = 1) -> None:
