@@ -24,7 +24,7 @@ from functools import lru_cache
 from .data_files import read_data_json
 from .quote_rules import load_quote_rules
 
-__all__ = ["Aliases", "NamingWords", "compact", "initials", "load_naming_words"]
+__all__ = ["Aliases", "NamingWords", "compact", "initials", "leading_country", "load_naming_words"]
 
 _NAME_WORD = re.compile(r"[\w'’.-]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -108,13 +108,26 @@ def compact(name: str, words: NamingWords) -> str:
     True
     """
     parts = [_POSSESSIVE.sub("", p).lower().replace("’", "'") for p in _NAME_WORD.findall(name)]
-    for size in (2, 1):  # "North Korean", then "Chinese"
-        if len(parts) > size:
-            country = words.country(" ".join(parts[:size]))
-            if country:
-                parts = [country.lower().replace(" ", ""), *parts[size:]]
-                break
+    found = leading_country(parts, words)
+    if found:
+        country, size = found
+        parts = [country.lower().replace(" ", ""), *parts[size:]]
     return "".join(parts)
+
+
+def leading_country(parts: list[str], words: NamingWords) -> tuple[str, int] | None:
+    """The country the first one or two words of ``parts`` name ("North Korean", then "Chinese") and
+    how many words that took, or None; at least one word must follow ("Chinese" alone is no speaker
+    or name to rewrite).
+
+    >>> leading_country(["north", "korean", "leader"], load_naming_words())
+    ('North Korea', 2)
+    """
+    for size in range(min(2, len(parts) - 1), 0, -1):
+        country = words.country(" ".join(parts[:size]))
+        if country:
+            return country, size
+    return None
 
 
 def initials(name: str) -> str:

@@ -18,11 +18,10 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon import ToneLexicon
-from .quote_rules import load_quote_rules
+from .naming_aliases import leading_country, load_naming_words
 from .quotes import quoted_mask
 from .tone import mean_tone, normalize_tone
 from .types import (
@@ -139,7 +138,7 @@ def split_voice(
 def speaker_key(speaker: str) -> str:
     """How speakers are pooled in an outlet's table: case, a leading 'the', possessives and the form of
     a leading country word ignored, so "China's foreign ministry" and "the Chinese Foreign Ministry" are
-    one speaker. Country words are the ``country`` rows of ``speaker_types.csv``.
+    one speaker. Country words are those the naming step reads (``naming_aliases.NamingWords.country``).
 
     Examples
     --------
@@ -151,24 +150,11 @@ def speaker_key(speaker: str) -> str:
     key = " ".join(speaker.lower().replace("’", "'").split())
     key = key.removeprefix("the ").removesuffix("'s")
     words = key.split()
-    for size in range(min(len(words) - 1, _longest_country_word()), 0, -1):
-        head = " ".join(words[:size]).removesuffix("'s")
-        country = _country_words().get(head)
-        if country is not None:
-            return " ".join([country.lower(), *words[size:]])
-    return key
-
-
-@lru_cache(maxsize=1)
-def _country_words() -> dict[str, str]:
-    """Country names and demonyms (``china``, ``chinese``, ``u.s.``) -> the country they name."""
-    return {" ".join(words): term.country for words, term in load_quote_rules().speaker_terms.items()
-            if term.type == "country" and term.country}
-
-
-@lru_cache(maxsize=1)
-def _longest_country_word() -> int:
-    return max((len(words.split()) for words in _country_words()), default=0)
+    found = leading_country(words, load_naming_words())
+    if found is None:
+        return key
+    country, size = found
+    return " ".join([country.lower(), *words[size:]])
 
 
 def outlet_voice_fields(members: Sequence[ArticleReport]) -> dict[str, object]:
