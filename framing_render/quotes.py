@@ -11,8 +11,8 @@ a dark outline and bold speaker tag, so the choice survives a black-and-white pr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from framing.types import ArticleReport, OutletReport, Quote
 from framing.voices import speaker_key
@@ -129,31 +129,26 @@ def quote_paragraphs(text: str, quotes: Sequence[Quote], chosen_key: str | None 
     """
     paragraphs: list[list[QuotePiece]] = [[]]
 
-    def add(piece_text: str, make: Callable[[str, bool], QuotePiece | None]) -> None:
-        parts = PARAGRAPH_BREAK.split(piece_text)
+    def add(stretch: str, quote: QuotePiece | None = None) -> None:
+        """Cut ``stretch`` at paragraph breaks; as quotation pieces when ``quote`` (its tag on the last)."""
+        parts = PARAGRAPH_BREAK.split(stretch)
         for index, part in enumerate(parts):
             if index:
                 paragraphs.append([])
-            piece = make(part, index == len(parts) - 1)
-            if piece is not None:
-                paragraphs[-1].append(piece)
-
-    def plain(part: str, _last: bool) -> QuotePiece | None:
-        return QuotePiece(part) if part else None
+            if quote is not None:
+                paragraphs[-1].append(replace(quote, text=part, tag=quote.tag if index == len(parts) - 1 else ""))
+            elif part:
+                paragraphs[-1].append(QuotePiece(part))
 
     cursor = 0
     for span in quote_spans(quotes):
-        add(text[cursor:span.start], plain)
+        add(text[cursor:span.start])
         outer = span.quotes[0]
         chosen = chosen_key is not None and any(
             q.speaker is not None and speaker_key(q.speaker) == chosen_key for q in span.quotes)
-
-        def quoted(part: str, last: bool, outer: Quote = outer, span: QuoteSpan = span, chosen: bool = chosen) -> QuotePiece:
-            return QuotePiece(part, outer.kind, chosen, _tooltip(span), speaker_label(outer) if last else "")
-
-        add(text[span.start:span.end], quoted)
+        add(text[span.start:span.end], QuotePiece("", outer.kind, chosen, _tooltip(span), speaker_label(outer)))
         cursor = span.end
-    add(text[cursor:], plain)
+    add(text[cursor:])
     return [para for para in paragraphs if "".join(p.text for p in para).strip()]
 
 
