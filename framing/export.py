@@ -217,8 +217,7 @@ def _shares(emphasis: Mapping[str, float], level: str = "enough") -> str:
 
 def _ranges(interval: Mapping[str, Sequence[float]]) -> str:
     """``trade 12-40%, security 0-9%, ...``: how far each share could move on other sentences."""
-    return ", ".join(f"{f} {interval[f][0]:.0%}-{interval[f][1]:.0%}".replace("%-", "-")
-                     for f in FRAMES if f in interval)
+    return ", ".join(f"{f} {interval[f][0] * 100:.0f}-{interval[f][1]:.0%}" for f in FRAMES if f in interval)
 
 
 def _cut(name: str) -> str:
