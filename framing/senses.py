@@ -12,7 +12,9 @@ replace them, and a bad row is reported with its file and line. Rule kinds (colu
     the term counts only in the surface forms listed (``arms``, not ``arm``).
 ``not_after`` / ``not_before``
     the term does not count when one of the ``|``-separated context words stands within
-    ``window`` words before / after it (``@POSSESSIVE`` before ``arms``).
+    ``window`` words before / after it (``@POSSESSIVE`` before ``arms``). A window of 1 means the
+    word right beside the term, with no punctuation between ("the Ohio secretary of state", not
+    "in Ohio, Secretary of State ...").
 ``require_near``
     the term counts only when a context word stands within ``window`` words on either side
     (``meet`` only near a party: ``@NAME``, "counterpart", "minister", ...).
@@ -160,13 +162,19 @@ def _fires(rule: ContextRule, tokens: Sequence[Token], first: int, last: int, ke
 
 
 def _window(tokens: Sequence[Token], at: int, size: int, text: str | None) -> list[int]:
-    """Token indexes within ``size`` words before (size < 0) or after ``at``, stopping at sentence punctuation."""
+    """Token indexes within ``size`` words before (size < 0) or after ``at``, stopping at sentence punctuation.
+
+    A window of one word is the word written right beside the term (one space or hyphen between,
+    ``Token.joins_previous``): "Ohio secretary of state", not "in Ohio, Secretary of State ...".
+    """
     out: list[int] = []
     step = -1 if size < 0 else 1
     j = at
     for _ in range(abs(size)):
         k = j + step
         if not 0 <= k < len(tokens):
+            break
+        if abs(size) == 1 and not tokens[max(j, k)].joins_previous:
             break
         if text is not None:
             left, right = (tokens[k], tokens[j]) if step < 0 else (tokens[j], tokens[k])

@@ -105,6 +105,43 @@ def test_general_words_count_only_in_their_frame_sense(text: str, word: str, cou
     assert (word in _counted(text)) is counts
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "counts"),
+    [
+        # the president's plane is a means of travel, the air force a force (issue 11 follow-up)
+        ("The envoy spoke to reporters aboard Air Force One.", "air force", False),
+        ("Air Force Two landed in the rain.", "air force", False),
+        ("The air force grounded its new jets.", "air force", True),
+        # a US state's secretary of state runs elections and records; the foreign minister is national
+        ("The Ohio secretary of state certified the count.", "secretary of state", False),
+        ("Georgia's secretary of state ordered a recount.", "secretary of state", False),
+        ("A New York state department of health memo leaked.", "state department", False),
+        ("The Secretary of State flew to the summit.", "secretary of state", True),
+        ("In Ohio, Secretary of State Ruth Vale praised the talks.", "secretary of state", True),
+        # a region inside one country is not the world region of international relations
+        ("Drones struck the Kursk region overnight.", "region", False),
+        ("Grape prices fell across the farming region.", "region", False),
+        ("The country's eastern region lost power.", "region", False),
+        ("Tensions across the region rose after the strike.", "region", True),
+        ("The Indo-Pacific region is tense.", "region", True),
+        # an administrative territory is not land at stake in a conflict
+        ("The Northern Territory voted on Saturday.", "territory", False),
+        ("The island is an overseas territory.", "territory", False),
+        ("The territory of Guam sends a delegate.", "territory", False),
+        ("Negotiations are in uncharted territory.", "territory", False),
+        ("The troops seized territory along the river.", "territory", True),
+    ],
+)
+def test_names_and_units_that_only_look_like_frame_words(text: str, word: str, counts: bool) -> None:
+    assert (word in _counted(text)) is counts
+
+
+def test_a_one_word_window_is_the_word_right_beside_the_term() -> None:
+    rules = parse_rules("rule,term,context,window\nnot_after,tariff,ohio,1\n", source="r.csv")
+    assert "tariff" not in _counted("The Ohio tariff passed.", rules)
+    assert "tariffs" in _counted("In Ohio, tariffs passed.", rules)
+
+
 def test_attribution_is_not_frame_evidence() -> None:
     text = "Several European diplomats told AFP that tariffs on cars would rise."
     assert "diplomats" not in _counted(text)
