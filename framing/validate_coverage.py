@@ -17,7 +17,7 @@ Three figures:
 * **naming**: the share of the (referent, outlet, form) triples the reader listed that the naming
   table has, under the referent most of the reader's mentions map to.
 
-Run: ``python -m framing.validate_coverage [--data DIR]``.
+Run: ``python -m framing.validate_coverage [--data DIR] [--events dev|held-out|all] [--no-shared-copy]``.
 """
 
 from __future__ import annotations
@@ -208,12 +208,26 @@ def shared_figures(rows: dict[str, dict[str, object]]) -> dict[str, object]:
             "reprints_at_least_70pct": sum(1 for s in shares if s >= 0.7)}
 
 
-def run_coverage_validation(data: str | Path, labels: str | Path = LABELS_FILE) -> dict[str, object]:
-    """All coverage figures for every labelled event, plus the shared-copy checks over the whole set."""
+#: ``--events`` choices: which labelled events to measure, by the start of their ``status``.
+EVENT_CHOICES = {"all": "", "dev": "dev", "held-out": "held out"}
+
+
+def run_coverage_validation(data: str | Path, labels: str | Path = LABELS_FILE, *, events: str = "all",
+                            shared_copy: bool = True) -> dict[str, object]:
+    """Coverage figures for the labelled events, plus the shared-copy checks over the whole set.
+
+    ``events`` picks the events by status (``"all"``, ``"dev"``, ``"held-out"``), so that tuning runs
+    measure the dev events only and a held-out event is measured only when meant to be;
+    ``shared_copy=False`` skips the shared-copy checks (the slowest part).
+    """
+    if events not in EVENT_CHOICES:
+        raise ValueError(f"events={events!r}: use one of {sorted(EVENT_CHOICES)}")
     rows = _pages(Path(data))
-    events = json.loads(Path(labels).read_text(encoding="utf-8"))["events"]
+    prefix = EVENT_CHOICES[events]
+    chosen_events = [e for e in json.loads(Path(labels).read_text(encoding="utf-8"))["events"]
+                     if str(e.get("status", "")).startswith(prefix)]
     figures: dict[str, object] = {"events": []}
-    for event in events:
+    for event in chosen_events:
         chosen = {p: rows[p] for p in event["pages"]}
         report = analyze_articles([_article(r) for r in chosen.values()])
         figures["events"].append({  # type: ignore[attr-defined]
@@ -221,7 +235,8 @@ def run_coverage_validation(data: str | Path, labels: str | Path = LABELS_FILE) 
             "facts": fact_figures(report, chosen, event["facts"]),
             "naming": naming_figures(report, chosen, event["naming"]),
         })
-    figures["shared_copy"] = shared_figures(rows)
+    if shared_copy:
+        figures["shared_copy"] = shared_figures(rows)
     return figures
 
 
@@ -229,8 +244,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Print the coverage dev figures as JSON."""
     parser = argparse.ArgumentParser(prog="python -m framing.validate_coverage", description=__doc__)
     parser.add_argument("--data", default=str(DEFAULT_DATA_DIR), help=f"folder holding {DEV_FILE}")
+    parser.add_argument("--events", choices=sorted(EVENT_CHOICES), default="all",
+                        help="measure only the dev or only the held-out events (by their status)")
+    parser.add_argument("--no-shared-copy", action="store_true", help="skip the shared-copy checks")
     args = parser.parse_args(argv)
-    print(json.dumps(run_coverage_validation(args.data), indent=2))
+    figures = run_coverage_validation(args.data, events=args.events, shared_copy=not args.no_shared_copy)
+    print(json.dumps(figures, indent=2))
     return 0
 
 

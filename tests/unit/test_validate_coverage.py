@@ -46,3 +46,10 @@ def test_raw_span_maps_every_engine_mention_back_to_the_same_words() -> None:
         span = _raw_span(raw, cleaned, m.start, m.end)
         assert span is not None
         assert " ".join(raw[span[0]:span[1]].split()) == " ".join(cleaned[m.start:m.end].split())
+
+
+def test_run_coverage_validation_rejects_an_unknown_event_choice(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from framing.validate_coverage import run_coverage_validation
+
+    with pytest.raises(ValueError, match="events='heldout': use one of"):
+        run_coverage_validation(tmp_path, events="heldout")
