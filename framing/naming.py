@@ -32,7 +32,7 @@ from wordfreq import zipf_frequency
 
 from .naming_aliases import Aliases, NamingWords, compact, load_naming_words
 from .naming_common import ADJECTIVE_ENDINGS as _ADJECTIVE_ENDINGS
-from .naming_common import common_mentions
+from .naming_common import common_mentions, group_mentions
 from .segment import lemmatize
 from .types import CoverageSource, Fact, Naming, NamingMention
 
@@ -154,6 +154,9 @@ def find_naming(reports: Sequence[CoverageSource], facts: Sequence[Fact] = ()) -
                                        titles).items():
         if head not in mentions:
             mentions[head] = items
+    for group, items in group_mentions(reports, lambda a, o: _inside(quotes[a], o)).items():
+        if group not in mentions:
+            mentions[group] = items
     outlet_of = {r.id: r.outlet for r in reports}
     needed = max(2, math.ceil(outlets_total / 2))
     namings = []
@@ -271,6 +274,7 @@ def _name_mentions(
     link = _suffix_links(set(keys.values()))
     words_ = load_naming_words()
     found: list[tuple[str, str, NamingMention]] = []  # (key, written name, mention)
+    places: set[str] = set()  # capitals named as the city where something happens
     defined: set[tuple[str, str]] = set()
     cued: set[tuple[str, str]] = set()
     for report in reports:
@@ -285,6 +289,11 @@ def _name_mentions(
             key = root(head) if " " not in name else link.get(name, name)
             if " " not in name and key in link:
                 key = link[key]
+            if key.lower() in words_.capitals and _bare(text[start:end]) == key:
+                if _place_sense(text, start, end, words_):
+                    places.add(key)  # "talks in Doha": the city, not Qatar's government
+                else:
+                    key = words_.country(key) or key  # "Doha said": the government
             core: list[str] = []  # the run's name part: its last words that also end runs elsewhere
             for w in reversed(words):
                 word = _bare(text[w[0] : w[1]])
@@ -311,7 +320,7 @@ def _name_mentions(
                                                      _inside(quotes[report.id], a_start))))
     found += _lower_tails(reports, {k for k, _, _ in found}, quotes, words_)
     aliases = Aliases()
-    aliases.join_names({k for k, _, _ in found}, defined, cued, words_)
+    aliases.join_names({k for k, _, _ in found}, defined, cued, words_, places=places)
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     grouped: dict[str, list[NamingMention]] = defaultdict(list)
     members: dict[str, set[str]] = defaultdict(set)
@@ -325,7 +334,7 @@ def _name_mentions(
     # Name each group by its most common written name ("Xi Jinping" rather than "Xi"); a country by its name.
     for group, items in grouped.items():
         best = group
-        countries = {words_.country(k) for k in members[group]} - {None}
+        countries = {words_.country(k) for k in members[group] - places} - {None}
         if len(countries) == 1:
             best = str(countries.pop())
         elif labels[group]:
@@ -344,6 +353,23 @@ def _cue_patterns(before: tuple[str, ...], how: tuple[str, ...]) -> tuple[re.Pat
 
     return (re.compile(r"\b" + alternation(before) + r" (?:the )?$") if before else None,
             re.compile(r"\b(?:is|are|was) how\b[^.]{0,40}\b" + alternation(how) + r" (?:the )?$") if how else None)
+
+
+def _place_sense(text: str, start: int, end: int, words: NamingWords) -> bool:
+    """A capital named as a place: after a locative preposition ("talks in Doha", "at Tokyo") or as
+    a dateline (an upper-case city opening a paragraph: "CAIRO —"); "Doha said" is its government.
+
+    >>> w = load_naming_words()
+    >>> text = "Talks in Doha went on. Doha said no.\\n\\nDOHA — The envoy left."
+    >>> [_place_sense(text, m.start(), m.end(), w) for m in re.finditer("Doha|DOHA", text)]
+    [True, False, True]
+    """
+    before = re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 20) : start])
+    if before and before.group(1).lower() in words.locatives:
+        return True
+    written = text[start:end]
+    at_paragraph_start = start == 0 or text[max(0, start - 2) : start] == "\n\n" or text[:start].strip() == ""
+    return written.isupper() and at_paragraph_start and re.match(r"\s*[—–,(-]", text[end : end + 3]) is not None
 
 
 def _cue_pairs(text: str, start: int, key: str, earlier: list[tuple[int, str]], words: NamingWords,

@@ -18,7 +18,7 @@ article states in one place, so the rules here are general and their words live 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .data_files import read_data_json
@@ -47,6 +47,34 @@ class NamingWords:
     alias_how_calls: tuple[str, ...]
     #: Each country's own name, lower-cased, to the name (built from ``country_of``).
     country_names: dict[str, str]
+    #: Head nouns outlets use for one thing, each to the first word of its group ("pact" -> "deal").
+    head_synonyms: dict[str, str] = field(default_factory=dict)
+    #: Plural nouns a number makes a group of countries or of people ("the three nations"), to the class.
+    group_nouns: dict[str, str] = field(default_factory=dict)
+    #: Number words that open a group ("three" -> 3).
+    numbers: dict[str, int] = field(default_factory=dict)
+    #: Capital cities (lower case): a country word that names a place where things happen, too.
+    capitals: frozenset[str] = frozenset()
+    #: Words before a capital that make it the city, not its government ("talks in Doha").
+    locatives: frozenset[str] = frozenset()
+
+    def head(self, word: str) -> str:
+        """The head a common noun counts under: its synonym group's first word, or itself.
+
+        >>> w = load_naming_words()
+        >>> w.head("pact"), w.head("agreement"), w.head("sub"), w.head("missile")
+        ('deal', 'deal', 'submarine', 'missile')
+        """
+        return self.head_synonyms.get(word, word)
+
+    def synonyms(self, head: str) -> tuple[str, ...]:
+        """Every word of ``head``'s synonym group, ``head`` first.
+
+        >>> load_naming_words().synonyms("truce")
+        ('ceasefire', 'truce')
+        """
+        canonical = self.head(head)
+        return (canonical, *sorted(w for w, c in self.head_synonyms.items() if c == canonical and w != canonical))
 
     def country(self, phrase: str) -> str | None:
         """The country a word or phrase names ("tokyo" -> "Japan"), or None.
@@ -95,6 +123,11 @@ def load_naming_words() -> NamingWords:
         alias_before=tuple(sorted(words("alias_before"), key=len, reverse=True)),
         alias_how_calls=tuple(sorted(words("alias_how_calls"), key=len, reverse=True)),
         country_names={country.lower(): country for country in country_of.values()},
+        head_synonyms={str(w).lower(): str(group[0]).lower() for group in data.get("head_synonyms", ()) for w in group},
+        group_nouns={str(w).lower(): cls for cls, nouns in dict(data.get("group_nouns", {})).items() for w in nouns},
+        numbers={str(w).lower(): int(n) for w, n in dict(data.get("numbers", {})).items()},
+        capitals=words("capitals"),
+        locatives=words("locatives"),
     )
 
 
@@ -159,11 +192,11 @@ class Aliases:
             self._parent[rb] = ra
 
     def join_names(self, keys: set[str], defined: set[tuple[str, str]], cued: set[tuple[str, str]],
-                   words: NamingWords) -> None:
+                   words: NamingWords, *, places: frozenset[str] | set[str] = frozenset()) -> None:
         """Join ``keys`` by the module's rules: country words, compact forms, acronyms, plurals, cues.
 
         ``defined`` holds (name, acronym) pairs written "Name (ACR)"; ``cued`` (name, name) pairs
-        a cue phrase joins.
+        a cue phrase joins; ``places`` are capitals named as the city, never joined to their country.
 
         Examples
         --------
@@ -175,7 +208,7 @@ class Aliases:
         >>> a.root("Spratlys") == a.root("Spratly Islands")
         True
         """
-        for key in sorted(keys):
+        for key in sorted(keys - set(places)):
             country = words.country(key)
             if country:
                 self.join(country, key)

@@ -10,7 +10,13 @@ Each use of the head anywhere in an outlet's text is then a mention, with its mo
 Facts across outlets do not always align, so a second source: the nouns of each article's lead (its
 first ``LEAD_SENTENCES`` sentences, where a news story says what it is about) that at least half of
 the outlets, and two or more, use there ("the deal", "the submarines"). A plural and its singular are
-one head ("submarine" / "submarines").
+one head ("submarine" / "submarines"), and so are the nouns of one synonym group of
+``naming_words.json`` ("deal" / "pact" / "agreement", "submarine" / "sub"): outlets name one thing
+with different nouns, which is the naming choice the table is for.
+
+Groups named by a number ("the three nations", "Ruritania's four allies") are referents of their own
+(:func:`group_mentions`): a number word and a plural noun of one class (countries or people, from
+``naming_words.json``); the nouns differ between outlets, the number and the class stay.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from .stopwords import ENGLISH_STOP_WORDS
 from .naming_aliases import load_naming_words
 from .types import CoverageSource, Fact, NamingMention
 
-__all__ = ["ADJECTIVE_ENDINGS", "MAX_COMMON_REFERENTS", "common_mentions"]
+__all__ = ["ADJECTIVE_ENDINGS", "MAX_COMMON_REFERENTS", "common_mentions", "group_mentions"]
 
 #: Common-noun referents kept (most widely shared first): names stay the bulk of the table.
 MAX_COMMON_REFERENTS = 5
@@ -46,6 +52,21 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
         return word[:-1]
     return word
+
+
+def _canonical(word: str) -> str:
+    """The head a noun counts under: its synonym group's first word, else its singular's
+    ("pacts" -> "deal", "subs" -> "submarine", "negotiations" -> "talks")."""
+    words = load_naming_words()
+    if word in words.head_synonyms:
+        return words.head(word)
+    return words.head(_singular(word))
+
+
+def _long_enough(word: str) -> bool:
+    """Words of three letters or fewer are too vague to head a referent, unless a synonym group
+    lists them ("sub" for "submarine")."""
+    return len(word) > 3 or word in load_naming_words().head_synonyms
 
 
 def _modifier_like(word: str, nouns: set[str]) -> bool:
@@ -78,7 +99,7 @@ def _heads(reports: dict[str, CoverageSource], facts: Sequence[Fact], nouns: set
             report = reports.get(m.article)
             if report is not None:
                 per_outlet[report.outlet].update(w for w in _WORD.findall(report.text[m.start : m.end])
-                                                 if w in nouns and w not in ENGLISH_STOP_WORDS and len(w) > 3)
+                                                 if w in nouns and w not in ENGLISH_STOP_WORDS and _long_enough(w))
         shared = Counter(w for words in per_outlet.values() for w in words)
         for word, count in shared.items():
             if count >= 2:
@@ -91,10 +112,10 @@ def _heads(reports: dict[str, CoverageSource], facts: Sequence[Fact], nouns: set
         for sentence in list(report.sentences)[:LEAD_SENTENCES]:
             words = _ANY_WORD.findall(report.text[sentence.start : sentence.end])
             for previous, w in zip(words, words[1:]):
-                if (w in nouns and w not in ENGLISH_STOP_WORDS and len(w) > 3
+                if (w in nouns and w not in ENGLISH_STOP_WORDS and _long_enough(w)
                         and (previous.lower() in _PHRASE_STARTS or _modifier_like(previous, nouns)
                              or previous[0].islower() and previous not in ENGLISH_STOP_WORDS)):
-                    in_lead[_singular(w)].add(report.outlet)
+                    in_lead[_canonical(w)].add(report.outlet)
     outlets_total = len({r.outlet for r in reports.values()})
     needed = max(2, -(-outlets_total // 2))
     for word, outlets in in_lead.items():
@@ -102,7 +123,7 @@ def _heads(reports: dict[str, CoverageSource], facts: Sequence[Fact], nouns: set
             outlets_of[word].update(outlets)
     merged: dict[str, set[str]] = defaultdict(set)
     for word, outlets in outlets_of.items():
-        merged[_singular(word)].update(outlets)
+        merged[_canonical(word)].update(outlets)
     return Counter({w: len(o) for w, o in merged.items()})
 
 
@@ -132,21 +153,19 @@ def common_mentions(
         tried += 1
         if tried > 4 * MAX_COMMON_REFERENTS:
             break  # each head tried reads every text: bounded
-        pattern = re.compile(r"(?<![\w-])" + re.escape(head) + ending + r"(?![\w-])")
+        synonyms = load_naming_words().synonyms(head) if ending != "s" else (head,)
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in synonyms) + ")" + ending + r"(?![\w-])")
         items = []
+        written: Counter[str] = Counter()
         for report in reports:
             text = report.text
             for match in pattern.finditer(text):
-                start = match.start()
-                taken = 0
-                while taken < MAX_MODIFIERS:
-                    before = re.search(r"(?<![\w'’.-])([A-Za-z][\w-]*) $", text[max(0, start - 40) : start])
-                    if not before or not _modifier_like(before.group(1), nouns):
-                        break
-                    start -= len(before.group(1)) + 1
-                    taken += 1
+                start = _modifiers_start(text, match.start(), nouns)
+                written[_singular(match.group())] += 1
                 items.append(NamingMention(report.id, start, match.end(), text[start : match.end()],
                                            inside(report.id, match.start())))
+        if ending != "s" and written:  # the group's most used noun names it ("agreement" over "deal")
+            head = max(written.items(), key=lambda kv: (kv[1], kv[0] == head, kv[0]))[0]
         followed = sum(1 for m in items if _before_noun(by_id[m.article].text, m.end, nouns))
         if 2 * followed >= len(items):
             continue  # mostly a modifier itself ("ballistic missile", "resupply mission")
@@ -155,4 +174,93 @@ def common_mentions(
             ranked.append((-outlets, -len(items), head + ("s" if ending == "s" else ""), items))
     for _, _, head, items in sorted(ranked)[:MAX_COMMON_REFERENTS]:
         found[head] = items
+    return found
+
+
+def _modifiers_start(text: str, start: int, nouns: set[str]) -> int:
+    """Move ``start`` back over up to ``MAX_MODIFIERS`` modifier words before a head noun.
+
+    A word in -ing is taken when a noun stands before it ("submarine building deal": a gerund
+    inside a noun chain); alone it is mostly a verb ("after signing").
+    """
+    taken = 0
+    while taken < MAX_MODIFIERS:
+        before = re.search(r"(?<![\w'’.-])([A-Za-z][\w-]*) $", text[max(0, start - 40) : start])
+        if not before:
+            break
+        word = before.group(1)
+        if not _modifier_like(word, nouns):
+            outer = re.search(r"(?<![\w'’.-])([a-z][\w-]*) $", text[max(0, start - len(word) - 41) : start - len(word) - 1])
+            if not (word.endswith("ing") and len(word) > 5 and word not in ENGLISH_STOP_WORDS and taken + 2 <= MAX_MODIFIERS
+                    and outer is not None and outer.group(1) in nouns and outer.group(1) not in ENGLISH_STOP_WORDS):
+                break
+            start -= len(word) + 1
+            word = outer.group(1)
+            taken += 1
+        start -= len(word) + 1
+        taken += 1
+    return start
+
+
+#: A group named by a number: an optional determiner or possessive name, a number, one modifier, a plural noun.
+_GROUP_OPENERS = r"(?:(?P<owner>[A-Z][\w.-]*['’]s )|(?:[Tt]he|[Tt]heir|[Ii]ts|[Aa]ll|[Tt]hese|[Tt]hose|[Oo]ur) )?"
+
+
+def group_mentions(
+    reports: Sequence[CoverageSource],
+    inside: Callable[[str, int], bool],
+) -> dict[str, list[NamingMention]]:
+    """Mentions of groups named by a number ("the three nations", "Ruritania's four allies"), keyed
+    "the <number> <noun>" by their most used noun; ``inside(article, offset)`` says quoted.
+
+    A number word and a plural noun of one class of ``naming_words.json``'s ``group_nouns``
+    (countries: nations, allies, members...; people: leaders, ministers...) make one referent per
+    number and class across the analysis, whatever the noun. Where the analysis has exactly one such
+    group of a class, the class's nouns after "their" or "the" with no number are that group too.
+
+    Examples
+    --------
+    >>> from framing.pipeline import analyze_articles
+    >>> from framing.types import Article
+    >>> texts = ["The three nations signed.", "Kessland's three allies agreed, and their partners cheered."]
+    >>> reports = analyze_articles([Article(id=str(i), outlet=str(i), title="", text=t)
+    ...                             for i, t in enumerate(texts)]).articles
+    >>> {k: [m.form for m in v] for k, v in group_mentions(reports, lambda a, o: False).items()}
+    {'the three allies': ['three nations', "Kessland's three allies", 'partners']}
+    """
+    words = load_naming_words()
+    if not words.group_nouns or not words.numbers:
+        return {}
+    nouns = "|".join(re.escape(n) for n in sorted(words.group_nouns, key=len, reverse=True))
+    numbers = "|".join(re.escape(n) for n in sorted(words.numbers, key=len, reverse=True))
+    numbered = re.compile(_GROUP_OPENERS + r"(?P<number>(?i:" + numbers + r")|\d{1,2}) (?:(?P<modifier>[A-Za-z][\w-]*) )??"
+                          r"(?P<noun>" + nouns + r")(?![\w-])")
+    groups: dict[tuple[int, str], list[NamingMention]] = defaultdict(list)
+    written: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
+    for report in reports:
+        for match in numbered.finditer(report.text):
+            word = match.group("number").lower()
+            number = int(word) if word.isdigit() else words.numbers[word]
+            modifier = match.group("modifier")
+            if modifier and modifier.lower() in ENGLISH_STOP_WORDS:
+                continue  # "three of the members" is no modifier
+            key = (number, words.group_nouns[match.group("noun")])
+            start = match.start("owner") if match.group("owner") else match.start("number")
+            groups[key].append(NamingMention(report.id, start, match.end(), " ".join(report.text[start : match.end()].split()),
+                                             inside(report.id, start)))
+            written[key][match.group("noun")] += 1
+    by_class = Counter(cls for _, cls in groups)
+    bare = re.compile(r"(?<![\w-])(?:[Tt]he|[Tt]heir) (?P<noun>" + nouns + r")(?![\w-])")
+    for report in reports:
+        for match in bare.finditer(report.text):
+            cls = words.group_nouns[match.group("noun")]
+            if by_class[cls] == 1:
+                key = next(k for k in groups if k[1] == cls)
+                groups[key].append(NamingMention(report.id, match.start("noun"), match.end(), match.group("noun"),
+                                                 inside(report.id, match.start())))
+    number_words = {n: w for w, n in sorted(words.numbers.items(), reverse=True)}
+    found = {}
+    for key, items in groups.items():
+        noun = min(written[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]  # most used, then alphabetical
+        found[f"the {number_words.get(key[0], str(key[0]))} {noun}"] = sorted(items, key=lambda m: (m.article, m.start))
     return found

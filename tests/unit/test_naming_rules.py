@@ -106,3 +106,50 @@ def test_naming_finds_referents_without_a_proper_name_in_the_leads(referent: str
 )
 def test_country_reads_dotted_abbreviations_and_country_names(phrase: str, country: str | None) -> None:
     assert load_naming_words().country(phrase) == country
+
+
+#: One grain deal named with different head nouns (and a clipped noun for a ship), a group named by a
+#: number and different plural nouns, and a capital that hosts the talks in two outlets and speaks
+#: for its government in a third (invented names; the capital and its country come from the lexicon).
+SYNONYMS = (
+    ("a", "Alpha", "Kessland and Norvania signed a grain deal in Tokyo on Monday. A Kessland-built sub was shown. "
+                   "The deal cuts duties. The three nations will meet again."),
+    ("b", "Beta", "The grain agreement between Kessland and Norvania was signed in Tokyo. The submarine "
+                  "sailed past. Critics say the agreement is thin. The three allies praised the pact."),
+    ("c", "Gamma", "A landmark grain pact was sealed on Monday. Tokyo said the pact was fair. Kessland's "
+                   "three partners will fund it, and their partners cheered. The submarine building deal waits."),
+)
+
+
+@pytest.mark.parametrize(
+    ("referent", "outlet", "form"),
+    [
+        ("deal", "Alpha", "grain deal"),
+        ("deal", "Beta", "grain agreement"),  # a synonym head is the same referent
+        ("deal", "Gamma", "landmark grain pact"),
+        ("deal", "Gamma", "submarine building deal"),  # a gerund inside a noun chain modifies the head
+        ("submarine", "Alpha", "Kessland-built sub"),  # a clipped noun counts under its full word
+        ("submarine", "Beta", "submarine"),
+        ("the three allies", "Alpha", "three nations"),  # a number-led group, whatever its noun
+        ("the three allies", "Beta", "three allies"),
+        ("the three allies", "Gamma", "Kessland's three partners"),
+        ("the three allies", "Gamma", "partners"),  # the class's noun after "their": the one group
+    ],
+)
+def test_naming_joins_synonym_heads_and_number_led_groups(referent: str, outlet: str, form: str) -> None:
+    """Non-regression (issue 15, AUKUS dev misses): synonym heads, clipped nouns, number-led groups."""
+    forms = naming_of(report_of(SYNONYMS), referent)
+    assert form in forms.get(outlet, {}) or form in _quoted(report_of(SYNONYMS), referent).get(outlet, {}), forms
+
+
+def _quoted(report: CorpusReport, referent: str) -> dict[str, dict[str, int]]:
+    return next({o: dict(c) for o, c in n.quoted_forms.items()} for n in report.naming if n.referent == referent)
+
+
+def test_naming_capital_hosting_talks_is_the_city_not_its_country() -> None:
+    """Non-regression (issue 15): "signed in Tokyo" named Japan's government; "Tokyo said" still does."""
+    report = report_of(SYNONYMS)
+    assert naming_of(report, "Tokyo") == {"Alpha": {"Tokyo": 1}, "Beta": {"Tokyo": 1}}
+    assert all(naming.referent != "Japan" or "Tokyo" not in naming.forms.get("Alpha", {}) for naming in report.naming)
+    japan = [m for n in report.naming for m in n.mentions if n.referent == "Japan"]
+    assert [m.form for m in japan] in ([], ["Tokyo"])  # Gamma's "Tokyo said" (one outlet: below the table's bar)
