@@ -72,6 +72,9 @@ _BARE_END = re.compile(r"(?:['’]s?|\.)$")
 #: "Name (ACR)": an acronym defined right after a name.
 _DEFINED = re.compile(r" \(([A-Z]{2,6})\)")
 #: Followers that make a one-word name the subject of a verb, not a modifier ("Ruritania claims almost every reef").
+#: Appended to a capital's key where it names the city (invisible, never part of a word), so the
+#: city and the government it stands for elsewhere ("Doha said") are two keys.
+_PLACE_MARK = "\u2060"
 _VERB_FOLLOWER = frozenset({"almost", "the", "a", "an", "it", "its", "that", "as", "this", "to", "on", "was", "is",
                              "has", "had", "would", "will", "also", "not", "no", "sovereignty"})
 
@@ -291,7 +294,8 @@ def _name_mentions(
                 key = link[key]
             if key.lower() in words_.capitals and _bare(text[start:end]) == key:
                 if _place_sense(text, start, end, words_):
-                    places.add(key)  # "talks in Doha": the city, not Qatar's government
+                    key += _PLACE_MARK  # "talks in Doha": the city, a key no country rule reads
+                    places.add(key)
                 else:
                     key = words_.country(key) or key  # "Doha said": the government
             core: list[str] = []  # the run's name part: its last words that also end runs elsewhere
