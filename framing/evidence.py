@@ -12,11 +12,17 @@ three economic words would otherwise "lean trade" as firmly as a tariff story. T
   (on-topic vs off-topic dev articles, ``framing validate``).
 * ``emphasis_ci``: a 95% percentile bootstrap interval of each frame's share, resampling the
   text's sentences with replacement (a fixed seed, so the same text gives the same interval).
+* ``passage_frame``: the dominant frame of a paragraph, or ``none`` when no frame dominates. Names of
+  foreign places and officials' titles (the *context* subcategories of the threshold file) say where
+  a passage is and who speaks, not what it is about: a paragraph whose evidence outside context is
+  at most ``passage_min_evidence`` (0: only context) has no dominant frame, nor one whose top frame
+  leads the runner-up by less than ``passage_min_margin`` of its score.
+  Both numbers are chosen by cross-validation on the dev paragraphs (``framing validate``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,7 +32,7 @@ from .data_files import read_data_json
 from .types import FRAMES
 
 __all__ = ["EvidenceThresholds", "load_evidence_thresholds", "evidence_level", "emphasis_interval", "emphasis_interval_of", "LEVELS",
-           "NOT_ENOUGH", "strong_evidence_count"]
+           "NOT_ENOUGH", "strong_evidence_count", "PassageRule", "load_passage_rule", "passage_frame", "NO_FRAME"]
 
 LEVELS = ("none", "thin", "enough")
 #: What summaries, charts and reports say instead of naming a dominant frame.
@@ -60,6 +66,73 @@ def load_evidence_thresholds() -> EvidenceThresholds:
     """
     data = read_data_json("evidence_thresholds.json")
     return EvidenceThresholds(int(data["min_count"]), float(data["min_per_thousand"]), float(data["min_term_weight"]))
+
+
+#: What ``passage_frame`` returns when no frame dominates.
+NO_FRAME = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class PassageRule:
+    """When a passage has a dominant frame: evidence outside ``context`` and a margin over the runner-up.
+
+    ``context`` holds ``(frame, subcategory)`` pairs whose words place a passage (foreign states,
+    officials' titles) without saying what it is about.
+    """
+
+    context: frozenset[tuple[str, str]]
+    min_evidence: float = 0.0
+    min_margin: float = 0.0
+
+
+@lru_cache(maxsize=1)
+def load_passage_rule() -> PassageRule:
+    """Return the packaged passage rule (``evidence_thresholds.json``).
+
+    Examples
+    --------
+    >>> rule = load_passage_rule()
+    >>> ("diplomacy", "foreign_states") in rule.context, rule.min_evidence >= 0
+    (True, True)
+    """
+    data = read_data_json("evidence_thresholds.json")
+    context = frozenset(tuple(str(k).split("/", 1)) for k in data.get("context_subcategories", ()))
+    return PassageRule(context, float(data.get("passage_min_evidence", 0.0)),  # type: ignore[arg-type]
+                       float(data.get("passage_min_margin", 0.0)))
+
+
+def passage_frame(evidence: Iterable[tuple[str, str, float]], rule: PassageRule | None = None) -> str:
+    """Return the dominant frame of a passage, or ``"none"`` when no frame dominates.
+
+    ``evidence`` holds ``(frame, subcategory, weight)`` per piece of frame evidence in the passage.
+    The frame with the largest sum wins unless the passage's evidence outside the context
+    subcategories is at most ``min_evidence`` (0: it has none), the top two are tied, or the
+    winner leads by less than ``min_margin`` of its score.
+
+    Examples
+    --------
+    >>> rule = PassageRule(frozenset({("diplomacy", "foreign_states")}))
+    >>> passage_frame([("diplomacy", "foreign_states", 2.0), ("security", "forces", 1.5)], rule)
+    'diplomacy'
+    >>> passage_frame([("diplomacy", "foreign_states", 2.0)], rule)
+    'none'
+    >>> passage_frame([], rule)
+    'none'
+    """
+    r = rule or load_passage_rule()
+    scores = dict.fromkeys(FRAMES, 0.0)
+    own = dict.fromkeys(FRAMES, 0.0)
+    for frame, subcategory, weight in evidence:
+        scores[frame] += weight
+        if (frame, subcategory) not in r.context:
+            own[frame] += weight
+    ranked = sorted(FRAMES, key=lambda f: -scores[f])
+    top, second = scores[ranked[0]], scores[ranked[1]]
+    if top <= 0 or top == second or sum(own.values()) <= r.min_evidence:
+        return NO_FRAME
+    if top - second < r.min_margin * top:
+        return NO_FRAME
+    return ranked[0]
 
 
 def strong_evidence_count(lexicon_weights: Sequence[float], thresholds: EvidenceThresholds | None = None) -> int:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from framing.evidence import EvidenceThresholds, emphasis_interval, evidence_level
+from framing.evidence import EvidenceThresholds, PassageRule, emphasis_interval, evidence_level, load_passage_rule, passage_frame
 from framing.export import to_json
 from framing.pipeline import analyze_articles
 from framing.types import FRAMES, Article
@@ -23,6 +23,41 @@ def test_levels_follow_the_thresholds() -> None:
     assert evidence_level(3, 30, t) == "thin"  # too few words to compare
     assert evidence_level(6, 1000, t) == "thin"  # too sparse
     assert evidence_level(25, 1000, t) == "enough"
+
+
+PLACES = ("diplomacy", "foreign_states")
+TITLES = ("diplomacy", "actors")
+
+
+@pytest.mark.parametrize(
+    ("evidence", "rule", "expected"),
+    [
+        # a place name and an official's title alone say where and who, not what (issue 11)
+        ([(*PLACES, 2.0)], PassageRule(frozenset({PLACES, TITLES})), "none"),
+        ([(*PLACES, 2.0), (*TITLES, 3.0)], PassageRule(frozenset({PLACES, TITLES})), "none"),
+        # with one word that says what, the largest sum wins, place names included
+        ([(*PLACES, 2.0), ("security", "forces", 1.5)], PassageRule(frozenset({PLACES})), "diplomacy"),
+        ([(*PLACES, 1.0), ("security", "forces", 1.5)], PassageRule(frozenset({PLACES})), "security"),
+        # too little evidence beyond context, or too small a lead over the runner-up
+        ([("trade", "goods", 0.8)], PassageRule(frozenset(), min_evidence=1.0), "none"),
+        ([("trade", "goods", 2.0), ("security", "forces", 1.9)], PassageRule(frozenset(), min_margin=0.1), "none"),
+        ([("trade", "goods", 2.0), ("security", "forces", 1.0)], PassageRule(frozenset(), min_margin=0.1), "trade"),
+        # a tie, or nothing at all
+        ([("trade", "goods", 1.0), ("security", "forces", 1.0)], PassageRule(frozenset()), "none"),
+        ([], PassageRule(frozenset()), "none"),
+    ],
+)
+def test_passage_frame_needs_evidence_beyond_context(
+    evidence: list[tuple[str, str, float]], rule: PassageRule, expected: str
+) -> None:
+    assert passage_frame(evidence, rule) == expected
+
+
+def test_the_packaged_passage_rule_treats_places_and_titles_as_context() -> None:
+    rule = load_passage_rule()
+    assert {PLACES, TITLES} <= rule.context
+    assert rule.min_evidence >= 0 and 0 <= rule.min_margin < 1
+    assert passage_frame([(*PLACES, 5.0)]) == "none"
 
 
 def test_interval_contains_the_share_and_narrows_with_more_sentences() -> None:
