@@ -27,8 +27,8 @@ from .segment import split_sentences
 from .types import Quote, Span
 
 __all__ = [
-    "ANNOTATIONS", "FRESH_ANNOTATIONS", "FRESH_FILE", "MATCH_OVERLAP", "QUOTES_FILE", "content_view",
-    "evaluate_fresh_quotes", "evaluate_quotes", "format_quotes_table", "load_annotations", "tuning_split",
+    "ALLSIDES_DEV_ANNOTATIONS", "ANNOTATIONS", "FRESH_ANNOTATIONS", "FRESH_FILE", "MATCH_OVERLAP", "QUOTES_FILE", "content_view",
+    "evaluate_article_quotes", "evaluate_fresh_quotes", "evaluate_quotes", "format_quotes_table", "load_annotations", "tuning_split",
 ]
 
 QUOTES_FILE = "cleaning_dev.jsonl"
@@ -38,6 +38,9 @@ ANNOTATIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_d
 #: full AllSides articles (``content_original``) of the emphasis dev set, offsets and labels only.
 FRESH_FILE = "emphasis_allsides_dev.jsonl"
 FRESH_ANNOTATIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_fresh_annotations.json"
+#: More dev annotations (session 6): whole AllSides articles of the emphasis and off-topic dev sets,
+#: none of them in the fresh check; annotated before the finder ran on them, tuned on since.
+ALLSIDES_DEV_ANNOTATIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_dev_allsides_annotations.json"
 #: Share of the shorter span two quotes must share to count as the same quote: reported clauses have
 #: fuzzy ends ("…, after eight ships shadowed them" may or may not belong to the clause).
 MATCH_OVERLAP = 0.5
@@ -111,10 +114,15 @@ def _prf(tp: int, n_found: int, n_gold: int) -> dict[str, float | int]:
 
 def tuning_split(annotations: str | Path = ANNOTATIONS) -> dict[str, list[str]]:
     """The dev pages the rules were first tuned on (``tune``) and the ones annotated blind later
-    (``blind``, listed in the annotation file), so each half can be reported on its own."""
+    (``blind``, listed in the annotation file), so each half can be reported on its own; pages
+    annotated in a later round (``added_pages``) form a third group, ``added``."""
     data = json.loads(Path(annotations).read_text(encoding="utf-8"))
     blind = set(data.get("blind_pages", ()))
-    return {"tune": sorted(p for p in data["pages"] if p not in blind), "blind": sorted(p for p in data["pages"] if p in blind)}
+    added = set(data.get("added_pages", ()))
+    split = {"tune": sorted(p for p in data["pages"] if p not in blind | added), "blind": sorted(p for p in data["pages"] if p in blind)}
+    if added:
+        split["added"] = sorted(p for p in data["pages"] if p in added)
+    return split
 
 
 def evaluate_quotes(data_dir: str | Path, *, annotations: str | Path = ANNOTATIONS,
@@ -137,24 +145,39 @@ def evaluate_fresh_quotes(data_dir: str | Path, *, annotations: str | Path = FRE
                           finder: QuoteFinder | None = None) -> dict[str, object]:
     """The same figures on the fresh check: whole articles, one paragraph a line, the lines we
     marked as embeds or page furniture (``clutter_lines``) blanked as :func:`content_view` does."""
-    source = Path(data_dir) / FRESH_FILE
-    if not source.is_file():
-        raise FramingError(f"{source} not found: the fresh quote check needs the emphasis dev articles")
+    return evaluate_article_quotes(data_dir, annotations=annotations, finder=finder)
+
+
+def evaluate_article_quotes(data_dir: str | Path, *, annotations: str | Path = ALLSIDES_DEV_ANNOTATIONS,
+                            finder: QuoteFinder | None = None) -> dict[str, object]:
+    """The figures of :func:`evaluate_quotes` on annotated whole articles of the AllSides files:
+    each page entry names its ``source_file`` (default the emphasis dev set) and the
+    ``clutter_lines`` blanked as :func:`content_view` does."""
     try:
         gold_pages = json.loads(Path(annotations).read_text(encoding="utf-8"))["pages"]
     except OSError as exc:
         raise FramingError(f"cannot read quote annotations {annotations}: {exc.strerror or exc}") from exc
+    wanted: dict[str, set[str]] = {}
+    for article_id, entry in gold_pages.items():
+        wanted.setdefault(str(entry.get("source_file", FRESH_FILE)), set()).add(article_id)
+    texts: dict[str, str] = {}
+    for name, ids in sorted(wanted.items()):
+        source = Path(data_dir) / name
+        if not source.is_file():
+            raise FramingError(f"{source} not found: the quote check on whole articles needs {name}")
+        with source.open(encoding="utf-8") as handle:
+            for line in handle:
+                row = json.loads(line) if line.strip() else None
+                if row is not None and row["ID"] in ids:
+                    texts[str(row["ID"])] = str(row["content_original"])
     views = []
-    with source.open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line) if line.strip() else None
-            if row is None or row["ID"] not in gold_pages:
-                continue
-            entry = gold_pages[row["ID"]]
-            raw = str(row["content_original"])
-            clutter = set(entry["clutter_lines"])
-            labels = [{"i": i, "label": "clutter" if i in clutter else "content"} for i in range(raw.count("\n") + 1)]
-            views.append((str(row["ID"]), *content_view({"raw": raw, "lines": labels}), entry["quotes"]))
+    for article_id, entry in gold_pages.items():
+        if article_id not in texts:
+            continue
+        raw = texts[article_id]
+        clutter = set(entry["clutter_lines"])
+        labels = [{"i": i, "label": "clutter" if i in clutter else "content"} for i in range(raw.count("\n") + 1)]
+        views.append((article_id, *content_view({"raw": raw, "lines": labels}), entry["quotes"]))
     return _score(views, len(gold_pages), finder or QuoteFinder())
 
 
@@ -206,8 +229,9 @@ def _score(views: Iterable[tuple[str, str, list[Span], list[Span], list[dict[str
 def quote_figures(data_dir: str | Path) -> dict[str, object]:
     """The figures of :func:`evaluate_quotes` for ``framing validate``: without the per-quote error
     list, and with the reason instead when the pages or our annotations are not there. Added: the
-    same figures on the first-tuned pages and on the later blind half (``halves``), and on the fresh
-    check no rule was tuned on (``fresh``)."""
+    same figures on the first-tuned pages and on the later blind half (``halves``), on the whole
+    AllSides dev articles annotated later (``allsides_dev``), and on the fresh check no rule was
+    tuned on (``fresh``)."""
     try:
         figures = evaluate_quotes(data_dir)
     except FramingError as exc:
@@ -220,6 +244,13 @@ def quote_figures(data_dir: str | Path) -> dict[str, object]:
         half = evaluate_quotes(data_dir, pages=ids)
         halves[name] = {key: half[key] for key in ("pages", "direct", "indirect", "speaker_correct", "matched")}
     figures["halves"] = halves
+    try:
+        articles = evaluate_article_quotes(data_dir)
+    except FramingError as exc:
+        figures["allsides_dev"] = {"skipped": str(exc)}
+    else:
+        articles.pop("errors")
+        figures["allsides_dev"] = articles
     try:
         fresh = evaluate_fresh_quotes(data_dir)
     except FramingError as exc:
@@ -245,6 +276,8 @@ def format_quotes_table(figures: Mapping[str, object]) -> str:
     lines.append(f"speaker correct on {figures['matched']} matched quotes: {figures['speaker_correct']:.3f}; "
                  f"speaker type correct: {figures['speaker_type_correct']:.3f}")
     extra = dict(figures.get("halves") or {})  # type: ignore[call-overload]
+    if isinstance(figures.get("allsides_dev"), Mapping) and "direct" in figures["allsides_dev"]:  # type: ignore[operator]
+        extra["AllSides dev articles"] = figures["allsides_dev"]
     if isinstance(figures.get("fresh"), Mapping) and "direct" in figures["fresh"]:  # type: ignore[operator]
         extra["fresh (never tuned on)"] = figures["fresh"]
     for name, block in extra.items():

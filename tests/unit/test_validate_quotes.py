@@ -121,3 +121,42 @@ def test_shipped_fresh_annotations_hold_offsets_and_labels_only() -> None:
         assert set(entry) == {"clutter_lines", "quotes"}
         assert all(isinstance(i, int) for i in entry["clutter_lines"])
         assert all(set(item) == allowed and item["end"] > item["start"] for item in entry["quotes"])
+
+
+def test_shipped_allsides_dev_annotations_hold_offsets_and_labels_only() -> None:
+    from framing.validate_quotes import ALLSIDES_DEV_ANNOTATIONS, FRESH_ANNOTATIONS
+
+    data = json.loads(ALLSIDES_DEV_ANNOTATIONS.read_text(encoding="utf-8"))
+    fresh = json.loads(FRESH_ANNOTATIONS.read_text(encoding="utf-8"))["pages"]
+    allowed = {"kind", "start", "end", "speaker_start", "speaker_end", "speaker_type"}
+    assert data["pages"] and not set(data["pages"]) & set(fresh)  # never a fresh-check article
+    for entry in data["pages"].values():
+        assert set(entry) == {"source_file", "clutter_lines", "quotes"}
+        assert entry["source_file"] in ("emphasis_allsides_dev.jsonl", "offtopic_allsides_dev.jsonl")
+        assert all(set(item) == allowed and item["end"] > item["start"] for item in entry["quotes"])
+
+
+def test_evaluate_article_quotes_reads_each_source_file_and_blanks_clutter(tmp_path: Path) -> None:
+    from framing.validate_quotes import evaluate_article_quotes
+
+    text = "Advertisement “Buy now,” said Ann Lee.\n“We will stay,” said Bo Chan."
+    (tmp_path / "offtopic_allsides_dev.jsonl").write_text(json.dumps({"ID": "a1", "content_original": text}) + "\n", encoding="utf-8")
+    start = text.index("We will stay,")
+    s_start = text.index("Bo Chan")
+    gold = {"kind": "direct", "start": start, "end": start + len("We will stay,"), "speaker_start": s_start,
+            "speaker_end": s_start + len("Bo Chan"), "speaker_type": "other"}
+    annotations = tmp_path / "gold.json"
+    annotations.write_text(json.dumps({"pages": {"a1": {"source_file": "offtopic_allsides_dev.jsonl", "clutter_lines": [0],
+                                                         "quotes": [gold]}}}), encoding="utf-8")
+    figures = evaluate_article_quotes(tmp_path, annotations=annotations)
+    assert figures["direct"]["f1"] == 1.0 and figures["speaker_correct"] == 1.0  # type: ignore[index]
+    with pytest.raises(FramingError, match="emphasis_allsides_dev.jsonl not found"):
+        (tmp_path / "gold2.json").write_text(json.dumps({"pages": {"a2": {"clutter_lines": [], "quotes": []}}}), encoding="utf-8")
+        evaluate_article_quotes(tmp_path, annotations=tmp_path / "gold2.json")
+
+
+def test_tuning_split_puts_added_pages_in_their_own_group() -> None:
+    from framing.validate_quotes import tuning_split
+
+    split = tuning_split()
+    assert split["added"] == ["p15"] and "p15" not in split["tune"] and "p15" not in split["blind"]
