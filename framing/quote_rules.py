@@ -23,7 +23,7 @@ SPEAKER_TYPES = ("government", "international", "expert", "media", "anonymous", 
 CUE_ROLES = frozenset({
     "speech", "speech_check", "speech_that", "speech_object", "quote_only", "according", "document", "skip",
     "pronoun_person", "pronoun_body", "role_person", "determiner", "that", "relative", "finite", "infinitive", "role_body", "preposition",
-    "honorific",
+    "honorific", "coordinator", "subordinator", "term", "title", "title_small",
 })
 #: Reporting-verb roles in the order a word listed under several gets its role.
 _SPEECH_ROLES = ("speech", "speech_check", "speech_that", "speech_object", "quote_only")
@@ -97,7 +97,7 @@ def parse_quote_rules(cues_csv: str, speakers_csv: str, *, version: str = "user"
     >>> parse_quote_rules("term,role,note\\nsay,shout,x\\n", "term,type,country,person,note\\n")
     Traceback (most recent call last):
     ...
-    framing.errors.LexiconError: quote_cues.csv line 2: unknown role 'shout' (use one of: according, determiner, ...)
+    framing.errors.LexiconError: quote_cues.csv line 2: unknown role 'shout' (use one of: according, coordinator, ...)
     """
     by_role: dict[str, set[str]] = {}
     for line, row in enumerate(csv.DictReader(io.StringIO(cues_csv)), start=2):

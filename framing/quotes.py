@@ -48,6 +48,13 @@ MIN_UNATTRIBUTED_WORDS = 4
 #: Longest speaker phrase, in words ("the Ruritanian National Security Council spokesman Anton
 #: Varga" has eight).
 MAX_SPEAKER_WORDS = 12
+#: Longest aside between a speaker and its verb after a quote ("…,” Orlov, who also hosts a radio
+#: show on Sundays, said): a relative clause or an apposition.
+ASIDE_WORDS = 15
+#: Longest title in marks ("said on “The Sunday Morning Report”"): longer title-case runs are quotes.
+TITLE_WORDS = 8
+#: Longest term in marks after a term word ("the formula “ten for ten”", "the so-called “E3”").
+TERM_WORDS = 3
 #: Words between a cue and the quote it introduces ("described the agreement on the swap as “…”").
 BEFORE_QUOTE_WORDS = 8
 #: Words after a checked reporting verb within which its clause must show a verb form.
@@ -211,6 +218,11 @@ class _Run:
         self.sentence_list = [s.start for s in sentences]
         self.used_cues: set[int] = set()
         self.names: dict[str, _Mention] = {}
+        #: where each speaker of the history was first quoted (parallel to ``quotes``' history)
+        self.history_at: list[int] = []
+        #: (offset of the cue, speaker) of each attributed direct quote, for a participle later in
+        #: the same sentence ("…,” she said, adding that …")
+        self.cue_speakers: list[tuple[int, _Mention]] = []
         self._scan_names()
 
     def _scan_names(self) -> None:
@@ -248,13 +260,14 @@ class _Run:
 
     # ----- top level -------------------------------------------------------------------------
     def quotes(self) -> tuple[Quote, ...]:
-        directs = self._pair_marks()
+        directs = [d for d in self._pair_marks() if not self._is_title(d)]
         inside = [(d.start, d.end) for d in directs]
         for d in directs:
             self._attribute_direct(d, directs)
         indirects = self._find_indirect(inside)
         self._attach_to_indirect(directs, indirects)
         self._continue_groups(directs)
+        self._after_report(directs, indirects)
         self._list_items(directs, indirects)
         kept = [d for d in directs if d.speaker is not None or d.words >= MIN_UNATTRIBUTED_WORDS]
         indirects = [i for i in indirects if not self._is_the_quote(i, kept)]
@@ -263,10 +276,13 @@ class _Run:
         items.sort(key=lambda item: (item[0], item[1]))
         out = []
         history: list[_Mention] = []
-        for _, kind, item in items:
-            mention = self._resolve(item.speaker, history)
+        for at, kind, item in items:
+            raw = item.speaker
+            later = self._later_subject(raw, history) if raw is not None and raw.pronoun == "person" else None
+            mention = later or self._resolve(raw, history)
             if mention is not None and not mention.pronoun:
                 history.append(mention)
+                self.history_at.append(at)
             speaker, stype = (None, "other") if mention is None or mention.pronoun else (mention.text, self._type(mention))
             if mention is not None and mention.pronoun:
                 speaker = mention.text
@@ -282,9 +298,18 @@ class _Run:
             if d.end <= item.start or d.start >= item.end or not _mostly_inside(item.start, item.end, [(d.start, d.end)]):
                 continue
             lead = self.text[item.start : d.open_at]
-            if d.open_at <= item.start + 1 or lead.rstrip().endswith((",", ":")):
-                return True  # the 'clause' is the quote, or "as per X, “…”"
+            if d.open_at <= item.start + 1:
+                return True  # the 'clause' is the quote
+            if lead.rstrip().endswith((",", ":")) and not self._clause_lead(item.start, d.open_at):
+                return True  # "as per X, “…”"
         return False
+
+    def _clause_lead(self, start: int, end: int) -> bool:
+        """True when the words before a quote inside a reported clause are a clause of their own
+        ("she would build, “…”", "when she met the envoy, “…”"): four words or more, or a verb form."""
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        finite = self.rules.cues.get("finite", frozenset())
+        return last - first >= 4 or any(self.tokens[n].lower in finite for n in range(first, last))
 
     # ----- 1. quote marks --------------------------------------------------------------------
     def _pair_marks(self) -> list[_Direct]:
@@ -320,6 +345,33 @@ class _Run:
                 carried = True
         return [d for d in found if d.end > d.start]
 
+    def _is_title(self, d: _Direct) -> bool:
+        """A title or a term in marks, not a quotation: words in title case after 'on'/'in' (a
+        programme: "said on “Morning Report Sunday”") or after a title word ("a book titled “…”"),
+        and up to ``TERM_WORDS`` words after a term word ("the formula “ten for ten”")."""
+        first, last = bisect_left(self.starts, d.start), bisect_left(self.starts, d.end)
+        before = bisect_left(self.starts, d.open_at) - 1
+        if before < 0 or last <= first or d.close_at is None or self.tokens[before].start < self._paragraph_start(d.open_at):
+            return False
+        word = self.tokens[before]
+        if word.lower in self.rules.cues.get("term", ()) and last - first <= TERM_WORDS:
+            return True
+        if last - first > TITLE_WORDS or "," in self.text[d.start : d.end]:
+            return False
+        small = self.rules.cues.get("title_small", frozenset())
+        content = [n for n in range(first, last) if self.tokens[n].lower not in small]
+        if not content or not all(self.caps[n] for n in content) or all(self.text[self.tokens[n].start : self.tokens[n].end].isupper() for n in content):
+            return False  # not title case ("FULL CEASEFIRE" is shouted, not a title)
+        if word.lower in self.rules.cues.get("title", ()):
+            return True
+        k = before
+        if k > 0 and self.caps[k] and word.lower.endswith(("'s", "’s")):
+            k -= 1  # "on CNN's “…”", "on NBC’s “…”"
+        return self.tokens[k].lower in ("on", "in")
+
+    def _paragraph_start(self, offset: int) -> int:
+        return next((p.start for p in self.paragraphs if p.start <= offset < p.end), 0)
+
     def _direct(self, start: int, end: int, open_at: int, close_at: int | None, paragraph: int, group: int) -> _Direct:
         while start < end and self.text[start].isspace():
             start += 1
@@ -335,6 +387,8 @@ class _Run:
         if char in _DOUBLE_OPEN:
             return "double", "open"
         if char in _DOUBLE_CLOSE:
+            if before.isspace() and after.isalnum() and not any(f == "double" for f, _ in stack):
+                return "double", "open"  # "…, ”and we thank you," he said": a closing mark typed for an opening one
             return "double", "close"
         if char == '"':
             opening = (before.isspace() or before in "([—–-/") and not after.isspace()
@@ -357,14 +411,15 @@ class _Run:
 
     # ----- 2. attributing a direct quote ----------------------------------------------------
     def _attribute_direct(self, d: _Direct, directs: list[_Direct]) -> None:
-        if d.close_at is not None:
-            found = self._after_close(d, directs)
-            if found:
-                d.speaker, d.cue = found
-                return
-        found = self._before_open(d, directs)
+        found = self._after_close(d, directs) if d.close_at is not None else None
+        if not found:
+            found = self._before_open(d, directs)
         if found:
             d.speaker, d.cue = found
+            cue_at = d.cue_at if d.cue_at >= 0 else next(
+                (self.tokens[j].start for j in sorted(self.used_cues) if d.close_at is not None and self.tokens[j].start > d.close_at), -1)
+            if cue_at >= 0:
+                self.cue_speakers.append((cue_at, found[0]))
 
     def _limit_after(self, d: _Direct, directs: list[_Direct]) -> int:
         paragraph_end = next((p.end for p in self.paragraphs if p.start <= d.open_at < p.end), len(self.text))
@@ -380,9 +435,12 @@ class _Run:
             return None
         gap = self.text[d.close_at + 1 : self.tokens[window[0]].start]
         ends_sentence = any(c in gap for c in ".!?") or self.text[d.close_at - 1] in ".!?"
-        if ends_sentence and self.text[self.tokens[window[0]].start].isupper() and not self.rules.has(
+        if any(c in gap for c in ".!?") and self.text[self.tokens[window[0]].start].isupper() and not self.rules.has(
                 "pronoun_person", self.tokens[window[0]].lower) | (self.tokens[window[0]].lower in ("she", "he")):
-            return None  # “….” A new sentence starts: its subject is not this quote's speaker
+            return None  # “…”. A new sentence starts: its subject is not this quote's speaker
+        # “…!” Ana Ruiz wrote. / “….” Officials said the talks … : the quote's own stop may end the
+        # sentence, so a capitalised speaker after it counts only when nothing is reported after
+        # the verb (checked below as for a pronoun).
         j0 = window[0]
         # “….” He said … : a new sentence opened by a pronoun attributes the quote only when nothing
         # is reported after its verb ("He said." / "He said on Tuesday."); "He said the UK will …" is
@@ -408,6 +466,49 @@ class _Run:
                     self.used_cues.add(j)
                     return mention, self.text[self.tokens[j].start : self.tokens[j].end]
                 break
+        aside = self._speaker_with_aside(j0, limit)
+        if aside is not None:
+            mention, j = aside
+            if new_sentence and not self._is_trailer(list(range(j + 1, self._sentence_last(j)))):
+                return None
+            self.used_cues.add(j)
+            return mention, self.text[self.tokens[j].start : self.tokens[j].end]
+        return None
+
+    def _speaker_with_aside(self, j0: int, limit: int) -> tuple[_Mention, int] | None:
+        """A speaker and its cue with an aside between them, after a closing mark: a relative
+        clause ("…,” Orlov, who hosts a radio show, said) or an apposition ("…,” Ruritania's
+        foreign minister, Anna Varga, said; the name is the speaker, the role its description)."""
+        tokens = self.tokens
+        stop = bisect_left(self.starts, limit)
+        k = j0 + 1
+        while k < stop and k - j0 <= MAX_SPEAKER_WORDS and not _BOUNDARY.search(self._gap(k)):
+            k += 1
+        if k >= stop or self._gap(k).strip() != ",":
+            return None
+        m = k + 1
+        while m < stop and m - k <= ASIDE_WORDS and not _BOUNDARY.search(self._gap(m)):
+            m += 1
+        if m >= stop or self._gap(m).strip() != ",":
+            return None
+        cue = self._skip_forward(m, stop)
+        if cue >= stop or not self.rules.speech_role(tokens[cue].lemma) or self.caps[cue] or (
+                cue > m and _BOUNDARY.search(self._gap(cue))):
+            return None
+        first = self._speaker_span(j0, k)
+        if tokens[k].lower in self.rules.cues.get("relative", ()):
+            return (first, cue) if first is not None else None
+        if not all(self._speaker_word(n) for n in range(k, m)):
+            return None
+        second = self._mention(k, m)
+        if second is not None and second.person and (first is None or not first.person):
+            if first is not None:
+                second.description = first.text + " " + second.description
+                self._remember(second)
+            return second, cue
+        if first is not None:
+            first.description += " " + self.text[tokens[k].start : tokens[m - 1].end]
+            return first, cue
         return None
 
     def _before_open(self, d: _Direct, directs: list[_Direct]) -> tuple[_Mention, str] | None:
@@ -531,6 +632,18 @@ class _Run:
                     named.description = full + " " + named.description
                     self._remember(named)
                     return named
+            # "by the head of the delegation, adviser to the President Rolf Anker": a role whose
+            # apposition ends in a name of two words or more
+            app = end
+            while app < stop and app - end < 12 and (app == end or not _BOUNDARY.search(self._gap(app))):
+                app += 1
+            name = self._person_name(end, app) if app >= stop or _BOUNDARY.search(self._gap(app)) else None
+            if name is not None and name[1] - name[0] >= 2 and not self._function_word(name[0]):
+                named = self._mention(name[0], name[1])
+                if named is not None and named.person:
+                    named.description = full + " " + self.text[self.tokens[end].start : self.tokens[app - 1].end]
+                    self._remember(named)
+                    return named
         mention = self._mention(k, end)
         if mention is None and self.rules.has("determiner", self.tokens[k].lower) or mention is None and any(
                 self.tokens[n].lemma in self.term_words for n in range(k, end)):
@@ -590,17 +703,30 @@ class _Run:
             return None
         cue = self.text[tokens[j].start : tokens[j].end]
         mention = self._speaker_before(j, sentence.start)
-        if mention is None and j > first and tokens[j - 1].lower == "and":
+        relative = False
+        before = j - 1
+        while before > first and tokens[before].lower in self.rules.cues.get("skip", ()) and not _BOUNDARY.search(self._gap(before + 1)):
+            before -= 1  # "… but did say", "… and later said"
+        if mention is None and before >= first and tokens[before].lower in self.rules.cues.get("coordinator", ()):
             earlier = [i for i in found if sentence.start <= i.cue_at < tokens[j].start]
-            mention = earlier[-1].speaker if earlier else self._sentence_subject(first, j - 1)
+            mention = earlier[-1].speaker if earlier else self._sentence_subject(first, before)
+        if mention is None and j > first and self.rules.has("relative", tokens[j - 1].lower) and "," in self._gap(j - 1):
+            # "Mr. Olsen, who argued that …, left": the speaker is the noun phrase before ", who"
+            mention = self._speaker_before(j - 1, sentence.start, across_gap=True)
+            relative = mention is not None
         if mention is None and j > first and self._gap(j).strip() == "," and clause_ok(self, j, role, last):
             # "The group, designated as … by several countries, added that …": the sentence's subject
             mention = self._sentence_subject(first, j)
         if mention is None and j > first and tokens[j].lower.endswith("ing") and "," in self._gap(j):
-            mention = self._sentence_subject(first, j)
+            mention = self._earlier_speaker(first, j, found) or self._sentence_subject(first, j)
         clause_from = self._clause_start(j, role, last)
+        if mention is not None and clause_from is None and self._gapped_relative(mention, j, last):
+            clause_from = j + 1  # "the tariffs, which Ruritania claims break trade rules": the verb opens the clause
+            relative = True
         if mention is not None and clause_from is not None:
             end = self._clause_end(clause_from, last, sentence)
+            if relative:
+                end = min(end, self._next_comma(clause_from, last, end))
             start = tokens[clause_from].start
             if end > start and bisect_left(self.starts, end) - clause_from >= MIN_CLAUSE_WORDS:
                 return _Indirect(start, end, cue, mention, tokens[j].start)
@@ -616,6 +742,32 @@ class _Run:
             if after is not None and self._is_trailer([k for k in range(bisect_left(self.starts, after.end), last)]):
                 return self._clause_before(sentence, self._trim_end(self.tokens[j - 1].end), cue, after, tokens[j].start)
         return None
+
+    def _earlier_speaker(self, first: int, j: int, found: list[_Indirect]) -> _Mention | None:
+        """The speaker of the last reporting verb before token j in its sentence ("“…,” Ana Ruiz
+        said, adding that …"): a direct quote's cue or an earlier reported clause."""
+        start = self.tokens[first].start
+        cues = [(at, m) for at, m in self.cue_speakers if start <= at < self.tokens[j].start]
+        cues += [(i.cue_at, i.speaker) for i in found if start <= i.cue_at < self.tokens[j].start]
+        return max(cues, key=lambda c: c[0])[1] if cues else None
+
+    def _gapped_relative(self, mention: _Mention, j: int, last: int) -> bool:
+        """True for "…, which <speaker> claims/says <verb> …": the reported clause has no subject
+        of its own, its verb follows the cue (a verb form of role finite, or a word in -s or -ed)."""
+        m = bisect_left(self.starts, mention.start)
+        if m == 0 or self.tokens[m - 1].lower not in ("which", "that") or j + 1 >= last or _BOUNDARY.search(self._gap(j + 1)):
+            return False
+        verb = self.tokens[j + 1].lower
+        finite = self.rules.cues.get("finite", frozenset())
+        return not self.caps[j + 1] and (verb in finite or (len(verb) > 3 and verb.endswith(("s", "ed")) and not verb.endswith("ss")))
+
+    def _next_comma(self, k: int, last: int, default: int) -> int:
+        """The end of the clause at the next comma after token k (a clause inside a relative clause
+        or an aside ends there), or ``default``."""
+        for n in range(k + 1, last):
+            if "," in self._gap(n):
+                return self._trim_end(self.tokens[n - 1].end)
+        return default
 
     def _according(self, j: int, first: int, last: int, sentence: Span) -> _Indirect | None:
         tokens = self.tokens
@@ -678,15 +830,26 @@ class _Run:
                 return None
             k = self._skip_object(k, last)
         k = self._skip_phrases(k, last)
-        if k < last and tokens[k].lower in rules.cues.get("that", ()) and not _BOUNDARY.search(self._gap(k)):
-            return k + 1 if k + 1 < last else None
-        if role == "speech_that":
-            # "promised the American public that …": a short object before 'that'
+        if k + 1 < last and tokens[k].lower in rules.cues.get("subordinator", ()) and tokens[k + 1].lower.endswith("ing") and (
+                self._reporting_verb(k + 1)) and not _BOUNDARY.search(self._gap(k + 1)):
+            # "said while announcing that …": the participle's clause is the one reported
+            self.used_cues.add(k + 1)
+            inner = self.rules.speech_role(tokens[k + 1].lemma) or "speech"
+            return self._clause_start(k + 1, "speech_check" if inner == "quote_only" else inner, last)
+        if k < last and tokens[k].lower in rules.cues.get("that", ()) and not _BOUNDARY.search(self._gap(k).strip("\"”’ ")):
+            return k + 1 if k + 1 < last else None  # also after a title in marks: 'said on “Late Edition” that …'
+        if role in ("speech_that", "speech_check"):
+            # "promised the American public that …", "warned the cabinet that …": a short object before 'that'
             for n in range(k, min(k + 5, last)):
                 if _BOUNDARY.search(self._gap(n)) and n > k:
                     break
-                if tokens[n].lower in rules.cues.get("that", ()):
+                if tokens[n].lower in rules.cues.get("that", ()) and n > k:
                     return n + 1 if n + 1 < last else None
+        if role == "speech_that":
+            if k + 1 < last and (rules.has("pronoun_person", tokens[k].lower) or tokens[k].lower in ("it", "they", "we", "i")) and (
+                    tokens[k + 1].lower in rules.cues.get("finite", ()) or tokens[k + 1].lower in rules.cues.get("infinitive", ())) and not (
+                    _BOUNDARY.search(self._gap(k + 1))):
+                return k  # "promised she would build …": a pronoun and a verb form open a clause without 'that'
             return None
         if role == "speech_check" and not self._has_finite(k, last):
             return None
@@ -707,13 +870,17 @@ class _Run:
         """A zero-'that' clause after 'warned'/'announced' needs a verb form early on: the words of
         role 'finite' (was, will, has …) or a past form in -ed; 'warned the boats to leave' has none."""
         finite = self.rules.cues.get("finite", frozenset())
+        subordinators = self.rules.cues.get("subordinator", frozenset())
+        naming = self.rules.cues.get("title", frozenset()) | self.rules.cues.get("term", frozenset())
         for n in range(k, min(k + FINITE_WINDOW, last)):
             if n > k and _BOUNDARY.search(self._gap(n)):
                 break
             lower = self.tokens[n].lower
             if lower == "to":
                 return False
-            if lower in finite or (n > k and lower.endswith("ed") and not self.text[self.tokens[n].start].isupper()):
+            if lower in subordinators and n > k:
+                return False  # "announced the visit after the envoy left": the verb is the subordinate clause's
+            if lower in finite or (n > k and lower.endswith("ed") and not self.caps[n] and lower not in naming):
                 return True
         return False
 
@@ -772,12 +939,31 @@ class _Run:
         return k
 
     def _clause_end(self, k: int, last: int, sentence: Span) -> int:
+        """Where a reported clause ends: the sentence's end, or before ", according to", before a
+        second reporting verb of the same speaker ("…, and said on Monday …", "… and warned …")
+        and before a reporting participle after a comma ("…,” describing the terms as …")."""
         tokens = self.tokens
+        coordinators = self.rules.cues.get("coordinator", frozenset())
         for n in range(k + 1, last):
             gap = self._gap(n)
             if "," in gap and tokens[n].lower == "according" and n + 1 < last and tokens[n + 1].lower == "to":
                 return self._trim_end(tokens[n - 1].end)
+            if tokens[n].lower in coordinators and n + 1 < last and n > k + 1:
+                verb = n + 1
+                while verb < last and verb - n <= 4 and self._speaker_word(verb) and self.caps[verb] and not _BOUNDARY.search(self._gap(verb)):
+                    verb += 1  # "…, and Ana Ruiz said …": a second speaker's report
+                verb = self._skip_forward(verb, last)
+                if verb < last and self._reporting_verb(verb) and not self.caps[verb] and not _BOUNDARY.search(self._gap(verb)):
+                    return self._trim_end(tokens[n - 1].end)
+            if "," in gap and n > k + 1 and tokens[n].lower.endswith("ing") and self._reporting_verb(n):
+                return self._trim_end(tokens[n - 1].end)
         return self._trim_end(sentence.end)
+
+    def _reporting_verb(self, n: int) -> bool:
+        """True when token n is a reporting verb that reports (not 'call' or 'ask', which only
+        attribute a quote)."""
+        role = self.rules.speech_role(self.tokens[n].lemma)
+        return role is not None and role != "quote_only" or self.tokens[n].lower in ("describing", "calling")
 
     def _is_trailer(self, rest: list[int]) -> bool:
         """After a cue only 'in a statement', 'on Tuesday', 'told reporters' and the like remain."""
@@ -927,6 +1113,7 @@ class _Run:
         tokens, text = self.tokens, self.text
         while start < end and (tokens[start].lower in _NAME_PARTICLES - {"de", "von", "van", "al", "bin"}):
             start += 1
+        end = next((k for k in range(start + 1, end) if "(" in self.gaps[k]), end)  # "Lev Orlov (R-Ohio)": not the name
         if start < end and tokens[start].start in self.sentence_starts_or_para() and self._function_word(start):
             start += 1
         if start >= end:
@@ -1091,6 +1278,24 @@ class _Run:
                     d.speaker, d.cue = previous.speaker, previous.cue
             previous = d
 
+    def _after_report(self, directs: list[_Direct], indirects: list[_Indirect]) -> None:
+        """A paragraph that is one quote and nothing else, with no speaker of its own, continues the
+        paragraph before it when that paragraph quotes or reports one speaker only ("Holm told
+        reporters the guns had fallen silent.¶“Both sides agreed …”")."""
+        speakers: dict[int, set[str]] = {}
+        mentions: dict[int, _Mention] = {}
+        spans = [*((d.open_at, d.speaker) for d in directs), *((i.start, i.speaker) for i in indirects)]
+        for at, speaker in spans:
+            if speaker is None:
+                continue
+            paragraph = next((p.paragraph for p in self.paragraphs if p.start <= at < p.end), -1)
+            speakers.setdefault(paragraph, set()).add(speaker.text.lower())
+            mentions[paragraph] = speaker
+        for d in directs:
+            if d.speaker is None and self._whole_paragraph(d) and len(speakers.get(d.paragraph - 1, ())) == 1 and (
+                    d.paragraph not in speakers):
+                d.speaker, d.cue = mentions[d.paragraph - 1], self.text[d.open_at]
+
     def _list_items(self, directs: list[_Direct], indirects: list[_Indirect]) -> None:
         """Quotes in list items ("• the army will “stay in place”") belong to the speaker of the
         paragraph that introduces the list with a colon ("Medinsky named three results:"): the one
@@ -1149,6 +1354,42 @@ class _Run:
                 return named[0]  # the one person the article named just before
             # two or more people named and none of them quoted yet: "he" is ambiguous, left as written
         return mention
+
+    def _later_subject(self, pronoun: _Mention, history: list[_Mention]) -> _Mention | None:
+        """'he'/'she' for a person named as a sentence's subject after the last quoted person
+        ("Ruiz, in her speech, had praised the deal. In a calm tone, she wrote: …"): the subject
+        of a sentence in the pronoun's paragraph or the one before, when no person was quoted
+        since; None when there is none."""
+        last_person_at = next((at for m, at in zip(reversed(history), reversed(self.history_at)) if m.person), -1)
+        here = bisect_right(self.sentence_list, pronoun.start) - 1
+        paragraph = self.sentences[here].paragraph if here >= 0 else 0
+        for k in range(here, -1, -1):
+            sentence = self.sentences[k]
+            if sentence.paragraph < paragraph - 1 or sentence.start < last_person_at:
+                return None
+            subject = self._subject_person(sentence, pronoun.start)
+            if subject is not None:
+                return subject if subject.start > last_person_at else None
+        return None
+
+    def _subject_person(self, sentence: Span, before: int) -> _Mention | None:
+        """The known person whose name opens ``sentence`` (before offset ``before``), or None."""
+        first = bisect_left(self.starts, sentence.start)
+        n = first
+        while n < len(self.tokens) and n - first < 5 and self.tokens[n].start < before and self.caps[n] and (
+                n == first or not _BOUNDARY.search(self._gap(n))):
+            n += 1
+        if n == first or self._function_word(first) and n - first == 1:
+            return None
+        surname = _bare(self.tokens[n - 1].lower)
+        known = self.names.get(surname)
+        if known is None or (n < len(self.tokens) and self.caps[n] and not _BOUNDARY.search(self._gap(n))):
+            return None
+        last = bisect_left(self.starts, min(sentence.end, before))
+        if any(self.caps[k] and _bare(self.tokens[k].lower) in self.names and _bare(self.tokens[k].lower) != surname
+               for k in range(n, last)):
+            return None  # "Anna Weber met Tom Okafor. He said …": two people, 'he' stays ambiguous
+        return _Mention(self.tokens[first].start, self.tokens[n - 1].end, known.text, True, description=known.description)
 
     def _type(self, mention: _Mention) -> str:
         description = mention.text + " " + mention.description
@@ -1220,6 +1461,8 @@ def _gaps(text: str, tokens: Sequence[Token], starts: Sequence[int], honorifics:
             gaps[j] = " "  # "a senior U.S. official": the abbreviation's dot before a lower-case word
         elif gap in (".", ". ", ".\u00a0") and previous in honorifics and text[tokens[j].start].isupper():
             gaps[j] = " "  # "Mr. Navarro", "Gen. Smith"
+        elif gap.startswith(".)") and not gap[2:].strip(" "):
+            gaps[j] = gap[1:]  # "Sen. Ana Ruiz (D-Ore.) said": the abbreviation's dot inside a parenthesis
     return gaps
 
 
