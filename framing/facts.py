@@ -19,6 +19,7 @@ pairs compared grow as units x ``BLOCK_KEYS`` x ``MAX_POSTING`` at worst: linear
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
@@ -65,6 +66,7 @@ MAX_CANDIDATES = 40
 _CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|,\s+(?=(?:and|but|while|whereas|although)\s)")
 _DASHES = ("—", "–")
 _NUMBER = re.compile(r"^\d+$")
+_OPENING_QUOTES = ("“", '"', "«", "‘")
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +260,54 @@ def find_facts(reports: Sequence[CoverageSource]) -> tuple[Fact, ...]:
     for unit_index, type_index in enumerate(unit_type):
         if eligible[type_index]:
             members[groups[type_index]].append(unit_index)
+    _join_continuations(reports, units, members)
     return _facts(reports, units, unit_type, vectors, members)
+
+
+def _continues(reports: Sequence[CoverageSource], before: Unit, after: Unit, sentence_ends: list[int]) -> str:
+    """How ``after`` goes on with what ``before`` says: ``"clause"`` (the next clause of the same
+    sentence), ``"quotation"`` (a quotation the sentence before introduces or that goes on: "He
+    said:" / "“..."), or ``""``. ``sentence_ends`` are the ends of the article's sentences, sorted."""
+    if before.article != after.article:
+        return ""
+    report = reports[before.article]
+    at = bisect.bisect_right(sentence_ends, before.start)
+    if at < len(sentence_ends) and after.end <= sentence_ends[at]:
+        return "clause"
+    if (report.text[before.start : before.end].rstrip().endswith(":")
+            or report.text[after.start : after.end].lstrip()[:1] in _OPENING_QUOTES):
+        return "quotation"
+    return ""
+
+
+def _join_continuations(reports: Sequence[CoverageSource], units: list[Unit], members: dict[int, list[int]]) -> None:
+    """A unit no other unit joined, that goes on with the unit before it (:func:`_continues`), is
+    one fact with that unit; so is a lone clause before another clause of its sentence (a quotation
+    follows its introduction, never the other way round: the introduction says the fact).
+
+    On the dev events (docs/coverage.md) the reader gave such neighbours one fact in 18 of 19 pairs
+    (clauses 7 of 7, quotations 11 of 12), against 17 of 78 for other neighbouring sentences;
+    without it each clause or quotation going on with a single-outlet fact was a row of its own.
+    """
+    group_of = {u: g for g, unit_indexes in members.items() for u in unit_indexes}
+    ends: dict[int, list[int]] = {}
+    for before, after in zip(range(len(units) - 1), range(1, len(units))):
+        if before not in group_of or after not in group_of or group_of[before] == group_of[after]:
+            continue
+        article = units[before].article
+        if article not in ends:
+            ends[article] = sorted(s.end for s in reports[article].sentences)
+        how = _continues(reports, units[before], units[after], ends[article])
+        if not how:
+            continue
+        alone = [u for u in ((after, before) if how == "clause" else (after,)) if len(members[group_of[u]]) == 1]
+        if not alone:
+            continue
+        moved, kept = (alone[0], before if alone[0] == after else after)
+        target = group_of[kept]
+        del members[group_of[moved]]
+        members[target].append(moved)
+        group_of[moved] = target
 
 
 def _idf(features: Sequence[Counter[str]], type_articles: Sequence[set[int]], n: int) -> dict[str, float]:

@@ -235,3 +235,34 @@ def test_coverage_of_compact_texts_equals_coverage_of_reports() -> None:
              "Officials said on Monday in Washington that Trump will visit Beijing in April 2026."]
     reports = analyze_articles([Article(id=f"a{i}", outlet=f"O{i}", title="t", text=t) for i, t in enumerate(texts)]).articles
     assert analyze_coverage([coverage_text(r) for r in reports]) == analyze_coverage(reports)
+
+
+# One outlet's own facts that go on over two units: a quotation after the sentence introducing it,
+# and the second clause of a long sentence; then an unrelated neighbour (invented text).
+GOES_ON = (
+    "The harbour board of Sallen voted to close the old fish market. Its chair, Mira Osei, defended the "
+    "vote after the meeting. “We kept it open for forty years and the roof can no longer be mended,” she said. "
+    "The board will sell the lot to a housing trust next spring for an undisclosed sum, a spokesman "
+    "said; the trust plans two hundred flats and a small square with benches beside the water. "
+    "A ferry strike delayed crossings to the islands on Friday."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "together"),
+    [
+        ("Its chair, Mira Osei, defended", "We kept it open for forty years", True),  # a quotation goes on with its introduction
+        ("sell the lot to a housing trust", "the trust plans two hundred flats", True),  # two clauses of one sentence
+        ("the trust plans two hundred flats", "A ferry strike delayed", False),  # an unrelated neighbour
+        ("voted to close the old fish market", "Its chair, Mira Osei, defended", False),  # no cue: kept apart
+    ],
+)
+def test_facts_join_a_units_continuation_in_one_outlet(first: str, second: str, together: bool) -> None:
+    """Non-regression (issue 15, dev strict F1): each clause or quotation restating one outlet's fact was a row."""
+    _, report = analysed(("a", "Alpha", GOES_ON), ("b", "Beta", TALKS_B))
+    text = next(a.text for a in report.articles if a.id == "a")
+
+    def fact_of(needle: str) -> str:
+        return next(f.id for f in report.facts for m in f.mentions if m.article == "a" and needle in text[m.start:m.end])
+
+    assert (fact_of(first) == fact_of(second)) is together
