@@ -735,11 +735,14 @@ def sense_sample_figures(data_dir: str | Path) -> dict[str, object]:
     spans = {pid: {(e.start, e.end) for e in ev} for pid, ev in zip(page_ids, evidence)}
     still = sum(1 for r in rows if (int(r["start"]), int(r["end"])) in spans.get(r["page_id"], set()))
     wrong = sum(1 for r in rows if r["judgement"] == "wrong")
+    wrong_still = sum(1 for r in rows if r["judgement"] == "wrong"
+                      and (int(r["start"]), int(r["end"])) in spans.get(r["page_id"], set()))
     return {
         "n": len(rows),
         "wrong": wrong,
         "still_evidence": still,
+        "wrong_still_evidence": wrong_still,
         "summary": f"{wrong} of {len(rows)} randomly sampled evidence words on the dev pages are in the wrong sense "
                    f"(target at most 5; seed {SENSE_SEED}, one judge; {still} of the {len(rows)} are still evidence in this "
-                   "engine; method in framing/lexicons/sense_sample.meta.json)",
+                   f"engine, {wrong_still} of them judged wrong; method in framing/lexicons/sense_sample.meta.json)",
     }

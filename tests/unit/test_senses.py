@@ -54,6 +54,7 @@ def test_the_same_words_count_in_their_frame_sense() -> None:
         ("Israelis and Palestinians returned to the table.", "israelis", True),
         ("Russians queued at the border.", "russians", True),
         ("Croatian and Ecuadorian envoys met.", "croatian", True),
+        ("Chinese envoys met their hosts.", "chinese", True),  # frames 2.6.0
         ("The U.N. envoy arrived.", "u.n. envoy", True),
         # ... but not inside another name (issue 11 follow-up: a company, a newspaper, a US state)
         ("Shares of Taiwan Semiconductor fell.", "taiwan", False),
@@ -130,6 +131,18 @@ def test_general_words_count_only_in_their_frame_sense(text: str, word: str, cou
         ("The territory of Guam sends a delegate.", "territory", False),
         ("Negotiations are in uncharted territory.", "territory", False),
         ("The troops seized territory along the river.", "territory", True),
+        ("Figures came from the territory's health ministry.", "territory's", False),
+        ("The territory’s militant-run health ministry spoke.", "territory’s", False),
+        # a state's name inside a news agency's name is sourcing (the shipped sense sample's wrong word)
+        ("The Ruritanian News Agency and the Philippine News Agency agreed.", "philippine", False),
+        ("According to RBC-Ukraine, the list may grow.", "ukraine", False),
+        ("Philippine ships docked at the pier.", "philippine", True),
+        # a person called Rice is not the grain; a price on a head is a bounty
+        ("More questions as Rice asserts a new policy.", "rice", False),
+        ("Condoleezza Rice flew home.", "rice", False),
+        ("Rice exports to Japan fell.", "rice", True),
+        ("A price on his head was posted.", "price", False),
+        ("The price of steel rose.", "price", True),
     ],
 )
 def test_names_and_units_that_only_look_like_frame_words(text: str, word: str, counts: bool) -> None:
