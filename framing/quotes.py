@@ -80,6 +80,7 @@ _NAME_PARTICLES = frozenset({"von", "der", "van", "de", "da", "al", "bin", "la",
 _DOUBLE_OPEN, _DOUBLE_CLOSE = "“„«", "”»"
 _SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
 _MARKS = re.compile("[\"'“”„«»‘’]")
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 #: Gap characters that end a speaker phrase or a clause piece.
 _BOUNDARY = re.compile("[,;:.!?\"“”‘’«»—–\n]")
 
@@ -241,7 +242,14 @@ class _Run:
             while end < len(tokens) and (caps[end] or tokens[end].lower in ("von", "der", "de", "van", "bin", "al", "da")) and (end == k or not _BOUNDARY.search(self._gap(end))):
                 end += 1
             name = self._person_name(k, end) if end - k >= 2 else None
-            if name is not None and name[1] - name[0] == 1 and name[0] > k:
+            if name is not None and self.rules.has("determiner", tokens[name[0]].lower):
+                name = (name[0] + 1, name[1])  # "The U.S.": a determiner opens no name
+            if name is not None and (name[0] >= name[1] or len(tokens[name[1] - 1].lower) < 2):
+                name = None  # "U.S.", "S Korea": letters of an abbreviation, not a surname
+            if name is not None and name[1] - name[0] == 1 and name[0] > k and (
+                    self._function_word(name[0] - 1) or self.rules.has("determiner", tokens[name[0] - 1].lower)):
+                name = None  # "The U.S.": a function word before one capitalised word is no role
+            elif name is not None and name[1] - name[0] == 1 and name[0] > k:
                 pass  # "King Charles", "President Trump": a role word before one name
             elif name is not None and name[1] - name[0] < 2:
                 name = None
@@ -672,8 +680,9 @@ class _Run:
         while start < cue and (self._function_word(start) or self.tokens[start].lower in self.rules.cues.get("skip", ())) and not self.rules.has("determiner", self.tokens[start].lower):
             start += 1
         end = start
-        while end < cue and self._speaker_word(end) and (end == start or not _BOUNDARY.search(self._gap(end))):
-            end += 1
+        while end < cue and (self._speaker_word(end) or end > start and self._gap(end) == "-") and (
+                end == start or not _BOUNDARY.search(self._gap(end))):
+            end += 1  # "US President-elect Lars Holm": a hyphened word stays in the phrase
         if end == start:
             return None
         mention = self._mention(start, end)
@@ -708,8 +717,7 @@ class _Run:
         while before > first and tokens[before].lower in self.rules.cues.get("skip", ()) and not _BOUNDARY.search(self._gap(before + 1)):
             before -= 1  # "… but did say", "… and later said"
         if mention is None and before >= first and tokens[before].lower in self.rules.cues.get("coordinator", ()):
-            earlier = [i for i in found if sentence.start <= i.cue_at < tokens[j].start]
-            mention = earlier[-1].speaker if earlier else self._sentence_subject(first, before)
+            mention = self._earlier_speaker(first, j, found) or self._sentence_subject(first, before)
         if mention is None and j > first and self.rules.has("relative", tokens[j - 1].lower) and "," in self._gap(j - 1):
             # "Mr. Olsen, who argued that …, left": the speaker is the noun phrase before ", who"
             mention = self._speaker_before(j - 1, sentence.start, across_gap=True)
@@ -1053,9 +1061,38 @@ class _Run:
                 return None
         if start == end:
             return None
+        head = self._head_before_of(start, floor)
+        if head is not None:
+            # "A spokesperson for the ministry said", "Supporters of the plan argue": the head speaks
+            full = self.text[tokens[head].start : tokens[end - 1].end]
+            person = any(rules.has("role_person", tokens[n].lemma) for n in range(head, start - 1))
+            return _Mention(tokens[head].start, tokens[end - 1].end, full, person, description=full)
         if start > 0 and tokens[start - 1].lower in rules.cues.get("preposition", frozenset()) and not _BOUNDARY.search(self._gap(start)):
             return None  # "posted on X saying": X is where, not who
         return self._mention(start, end)
+
+    def _head_before_of(self, start: int, floor: int) -> int | None:
+        """The first token of "<people noun> of/for" right before a speaker phrase starting at
+        ``start`` ("a spokesperson for the ministry", "relatives of the sailor Ivo Kral"), or None."""
+        tokens = self.tokens
+        k = start - 1
+        while k > 0 and start - k <= 2 and not self.caps[k] and tokens[k].lower not in ("of", "for") and tokens[k].lower.isalpha() and (
+                not _BOUNDARY.search(self._gap(k + 1))):
+            k -= 1  # "relatives of the sailor Ivo Kral"
+        if k < 1 or tokens[k].lower not in ("of", "for") or tokens[k - 1].start < floor or _BOUNDARY.search(self._gap(k)) or (
+                _BOUNDARY.search(self._gap(k + 1))):
+            return None
+        noun = tokens[k - 1]
+        listed = self.rules.has("role_person", noun.lemma) or self.rules.has("people", noun.lower)
+        if not listed and (self.caps[k - 1] or noun.lemma not in self.term_words or noun.lower == noun.lemma):
+            return None
+        head = k - 1
+        while head > 0 and tokens[head - 1].start >= floor and k - head < 4 and not _BOUNDARY.search(self._gap(head)) and (
+                self._speaker_word(head - 1) or tokens[head - 1].lower in self.rules.cues.get("people", ())):
+            head -= 1
+            if self.rules.has("determiner", tokens[head].lower) or tokens[head].lower in self.rules.cues.get("indefinite", ()):
+                break
+        return head
 
     def _speaker_over_relative(self, after: int, floor: int) -> _Mention | None:
         """'X, who …, said': find the chunk before a ', who …,' clause."""
@@ -1134,7 +1171,9 @@ class _Run:
             # resolves to it as to a body
             full = text[tokens[start].start : tokens[end - 1].end]
             return _Mention(tokens[start].start, tokens[end - 1].end, full, False, description=full)
-        if lowers[0] == "the" and len(lowers) <= 4 and not any(text[t.start].isupper() for t in tokens[start + 1 : end - 1] if self.rules.speaker_terms.get((_bare(t.lower),)) is None):
+        if lowers[0] == "the" and len(lowers) <= 4 and not any(
+                text[t.start].isupper() for t in tokens[start + 1 : end - 1] if self.rules.speaker_terms.get((_bare(t.lower),)) is None and (
+                    _bare(t.lower) not in self.term_words)):
             if lowers[-1] in self.rules.cues.get("role_person", ()):
                 return _Mention(tokens[start].start, tokens[end - 1].end, text[tokens[start].start : tokens[end - 1].end], True, "role")
             if lowers[-1] in self.rules.cues.get("role_body", ()):
@@ -1339,10 +1378,21 @@ class _Run:
             return history[-1] if history else None
         wanted_person = mention.pronoun in ("person", "role")
         if mention.pronoun == "role":
-            role_word = mention.text.split()[-1].lower()
+            role_words = self._role_words(mention.text)
             for earlier in reversed(history):
-                if role_word in (earlier.description + " " + earlier.text).lower():
+                if role_words <= self._role_words(earlier.description + " " + earlier.text):
                     return earlier  # "Mao Ning, a spokesperson" or "A government spokesman"
+            # "Japanese Prime Minister Sanae Takaichi met …. The prime minister said …": the one
+            # person the article named before with every word of the role
+            holders = {m.text: m for m in self.names.values() if m.end <= mention.start and role_words <= self._role_words(m.description)}
+            if len(holders) == 1:
+                return next(iter(holders.values()))
+            if role_words - self.rules.cues.get("role_person", frozenset()):
+                # a qualified role ("The Japanese Prime Minister later announced …. Takaichi said"):
+                # the one person the article names with the same speaker type, else as written
+                wanted = self._type(mention)
+                same = {m.text: m for m in self.names.values() if m.person and ":" in wanted and self._type(m) == wanted}
+                return next(iter(same.values())) if len(same) == 1 else mention
         for earlier in reversed(history):
             if earlier.person == wanted_person:
                 return earlier
@@ -1379,8 +1429,8 @@ class _Run:
         while n < len(self.tokens) and n - first < 5 and self.tokens[n].start < before and self.caps[n] and (
                 n == first or not _BOUNDARY.search(self._gap(n))):
             n += 1
-        if n == first or self._function_word(first) and n - first == 1:
-            return None
+        if n == first or self._function_word(first) or self.rules.has("determiner", self.tokens[first].lower):
+            return None  # "The U.S. president's moves …": not a name
         surname = _bare(self.tokens[n - 1].lower)
         known = self.names.get(surname)
         if known is None or (n < len(self.tokens) and self.caps[n] and not _BOUNDARY.search(self._gap(n))):
@@ -1390,6 +1440,12 @@ class _Run:
                for k in range(n, last)):
             return None  # "Anna Weber met Tom Okafor. He said …": two people, 'he' stays ambiguous
         return _Mention(self.tokens[first].start, self.tokens[n - 1].end, known.text, True, description=known.description)
+
+    def _role_words(self, phrase: str) -> frozenset[str]:
+        """The words of a role phrase that must match ("The Japanese Prime Minister" -> japanese,
+        prime, minister): lower case, possessives and determiners dropped."""
+        determiners = self.rules.cues.get("determiner", frozenset())
+        return frozenset(w for w in (_bare(w) for w in _WORDS.findall(phrase.lower())) if w not in determiners)
 
     def _type(self, mention: _Mention) -> str:
         description = mention.text + " " + mention.description

@@ -35,7 +35,7 @@ from .types import (
     VoiceScores,
 )
 
-__all__ = ["OutletVoiceTotals", "TokenLayout", "count_words", "outlet_voice_fields", "speaker_key", "split_voice", "token_layout"]
+__all__ = ["OutletVoiceTotals", "TokenLayout", "count_words", "outlet_voice_fields", "same_speaker", "speaker_key", "split_voice", "token_layout"]
 
 
 class TokenLayout(NamedTuple):
@@ -157,6 +157,18 @@ def speaker_key(speaker: str) -> str:
     return " ".join([country.lower(), *words[size:]])
 
 
+def same_speaker(key: str, chosen: str) -> bool:
+    """True when a quote's :func:`speaker_key` belongs under the chosen row of the speakers table:
+    the same key, or the one-word surname of a full name that the table pools under it.
+
+    Examples
+    --------
+    >>> same_speaker("takaichi", "sanae takaichi"), same_speaker("sanae takaichi", "sanae takaichi"), same_speaker("abe", "sanae takaichi")
+    (True, True, False)
+    """
+    return key == chosen or (" " not in key and " " in chosen and key in (chosen.split(" ", 1)[0], chosen.rsplit(" ", 1)[1]))
+
+
 def outlet_voice_fields(members: Sequence[ArticleReport]) -> dict[str, object]:
     """The issue-14 fields of one outlet: quote_share, speakers, tone_by_frame, voice_by_type, voice."""
     totals = OutletVoiceTotals()
@@ -211,7 +223,7 @@ class OutletVoiceTotals:
     def fields(self) -> dict[str, object]:
         """The fields of :func:`outlet_voice_fields` for the articles added so far."""
         speakers = tuple(sorted(
-            (SpeakerTotal(str(e["speaker"]), _top(e["types"]), int(e["quotes"]), int(e["words"])) for e in self.table.values()),  # type: ignore[call-overload]
+            (SpeakerTotal(str(e["speaker"]), _top(e["types"]), int(e["quotes"]), int(e["words"])) for e in _pool_surnames(self.table).values()),  # type: ignore[call-overload]
             key=lambda s: (-s.words, -s.quotes, s.speaker),
         ))
         total_typed = sum(self.type_words.values())
@@ -232,6 +244,40 @@ class OutletVoiceTotals:
     def _pooled_tone(self, voice: str) -> float:
         total = self.weights[voice]
         return math.fsum(self.weighted[voice]) / total if total else 0.0
+
+
+def _pool_surnames(table: dict[str, dict[str, object]]) -> dict[str, dict[str, object]]:
+    """The speakers table with a one-word speaker pooled under the one full name that ends or
+    starts with it ("Takaichi" in one article, "Sanae Takaichi" in another: one row, shown with the
+    full name; "Xi" with "Xi Jinping"); left apart when no name or several names fit. ``table`` is
+    not changed.
+
+    Examples
+    --------
+    >>> row = lambda name, n: {"speaker": name, "types": Counter({"other": n}), "quotes": n, "words": 10 * n}
+    >>> table = {"sanae takaichi": row("Sanae Takaichi", 1), "takaichi": row("Takaichi", 2), "beijing": row("Beijing", 1)}
+    >>> {k: (e["speaker"], e["quotes"]) for k, e in _pool_surnames(table).items()}
+    {'sanae takaichi': ('Sanae Takaichi', 3), 'beijing': ('Beijing', 1)}
+    """
+    full: dict[str, list[str]] = {}
+    for key, entry in table.items():
+        words = key.split()
+        if len(words) >= 2 and all(w[:1].isupper() for w in str(entry["speaker"]).split()):
+            for word in {words[0], words[-1]}:  # "Ruiz" of Ana Ruiz; "Xi" of Xi Jinping (family name first)
+                full.setdefault(word, []).append(key)
+    pooled = {key: dict(entry) for key, entry in table.items()}
+    for key, entry in table.items():
+        targets = full.get(key, []) if " " not in key else []
+        if len(targets) != 1:
+            continue
+        target = pooled[targets[0]]
+        target["quotes"] = int(target["quotes"]) + int(entry["quotes"])  # type: ignore[call-overload]
+        target["words"] = int(target["words"]) + int(entry["words"])  # type: ignore[call-overload]
+        types = target["types"]
+        assert isinstance(types, Counter)
+        target["types"] = types + entry["types"]  # type: ignore[operator]
+        del pooled[key]
+    return pooled
 
 
 def _top(types: object) -> str:

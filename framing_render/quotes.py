@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from framing.types import ArticleReport, OutletReport, Quote
-from framing.voices import speaker_key
+from framing.voices import same_speaker, speaker_key
 
 from framing.segment import PARAGRAPH_BREAK
 
@@ -145,7 +145,7 @@ def quote_paragraphs(text: str, quotes: Sequence[Quote], chosen_key: str | None 
         add(text[cursor:span.start])
         outer = span.quotes[0]
         chosen = chosen_key is not None and any(
-            q.speaker is not None and speaker_key(q.speaker) == chosen_key for q in span.quotes)
+            q.speaker is not None and same_speaker(speaker_key(q.speaker), chosen_key) for q in span.quotes)
         add(text[span.start:span.end], QuotePiece("", outer.kind, chosen, _tooltip(span), speaker_label(outer)))
         cursor = span.end
     add(text[cursor:])

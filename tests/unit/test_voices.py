@@ -92,3 +92,31 @@ def test_one_speaker_under_two_country_forms_is_one_row_and_one_highlight() -> N
     assert len(ministries) == 1 and ministries[0].quotes == 2
     html = render_quotes_html(report.articles[0], speaker=ministries[0].speaker)
     assert html.count("fl-chosen") == 2
+
+
+def test_a_surname_in_one_article_pools_with_the_full_name_in_another() -> None:
+    """Issue 14, round 6: 'Takaichi' and 'Sanae Takaichi' were two rows of the Voices table."""
+    first = Article(id="s1", outlet="Harbour Post", title="t", text="“We will hold firm,” said Prime Minister Ana Ruiz.")
+    second = Article(id="s2", outlet="Harbour Post", title="t", text="“Talks will go on,” Ruiz said. “We are patient,” said Lars Holm.")
+    report = analyze_articles([first, second, PLAIN])
+    outlet = next(o for o in report.outlets if o.outlet == "Harbour Post")
+    assert sorted((s.speaker, s.quotes) for s in outlet.speakers) == [("Ana Ruiz", 2), ("Lars Holm", 1)]
+    second_report = next(a for a in report.articles if a.id == "s2")
+    assert render_quotes_html(second_report, speaker="Ana Ruiz").count("fl-chosen") == 1
+
+
+def test_a_role_mention_pools_with_the_person_the_article_named_in_that_role() -> None:
+    text = ("Japanese Prime Minister Aiko Sato met the envoy on Monday.\n\n"
+            "“We will hold firm,” the Japanese prime minister said.\n\n"
+            "Sato later said the talks would go on.")
+    report = analyze_articles([Article(id="r", outlet="Harbour Post", title="t", text=text), PLAIN])
+    outlet = next(o for o in report.outlets if o.outlet == "Harbour Post")
+    assert [(s.speaker, s.quotes) for s in outlet.speakers] == [("Aiko Sato", 2)]
+
+
+def test_a_family_name_first_pools_with_the_full_name() -> None:
+    first = Article(id="x1", outlet="Harbour Post", title="t", text="“We want calm,” said Chinese President Xi Jinping.")
+    second = Article(id="x2", outlet="Harbour Post", title="t", text="“The sea is ours,” Xi said.")
+    report = analyze_articles([first, second, PLAIN])
+    outlet = next(o for o in report.outlets if o.outlet == "Harbour Post")
+    assert [(s.speaker, s.quotes) for s in outlet.speakers] == [("Xi Jinping", 2)]
