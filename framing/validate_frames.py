@@ -11,7 +11,8 @@ Data sets (developers' half, ``../shared/benchmarks``, never shipped; see its RE
   foreign places and officials' titles, or too little, or a tie);
 * ``policy_agendas_dev.jsonl`` (NYT headlines and bill descriptions, expert topic codes), one run.
 
-Our label is always the dominant frame (largest emphasis share). Baselines in the same run: the
+Our label is always the dominant frame (largest emphasis share; when some frame has a frame word proper,
+frames with only general vocabulary cannot lead: :func:`framing.evidence.frame_words_lead`). Baselines in the same run: the
 20-keywords-per-frame count, and a supervised TF-IDF + logistic regression trained inside the same
 folds (a reference for what a trained bag-of-words model reaches; it explains nothing).
 
@@ -31,13 +32,14 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from scipy.optimize import minimize
 
 from .cleaning import clean_text
-from .evidence import PassageRule, load_passage_rule, passage_frame
+from .evidence import PassageRule, load_evidence_thresholds, load_passage_rule, passage_frame
 from .frames import FrameModel
 from .lexicon import Lexicon, load_default_lexicon
 from .segment import split_paragraphs, tokenize
@@ -221,6 +223,25 @@ def frame_scores(features: Mapping[tuple[str, str, str], float], weights: Weight
     return scores
 
 
+@lru_cache(maxsize=1)
+def _lexicon_weights() -> Mapping[str, float]:
+    return {t.term: t.weight for t in load_default_lexicon().terms}
+
+
+def _led_by_frame_words(features: Mapping[tuple[str, str, str], float]) -> Mapping[tuple[str, str, str], float]:
+    """``features`` less the frames with only general vocabulary when another frame has a frame word
+    (:func:`framing.evidence.frame_words_lead`): the evidence that may decide the dominant frame."""
+    floor = load_evidence_thresholds().min_term_weight
+    lexicon = _lexicon_weights()
+    strong = {k[0] for k in features if lexicon.get(k[2], 1.0) >= floor}
+    return {k: v for k, v in features.items() if k[0] in strong} if strong else features
+
+
+def unit_label(features: Mapping[tuple[str, str, str], float], weights: Weights = NO_WEIGHTS) -> str:
+    """An article's or a headline's label: the dominant frame, general vocabulary alone never leading."""
+    return dominant(frame_scores(_led_by_frame_words(features), weights))
+
+
 def dominant(scores: Mapping[str, float]) -> str:
     best = max(FRAMES, key=lambda f: scores[f])
     top = scores[best]
@@ -247,7 +268,7 @@ PASSAGE_SETS = frozenset({"paragraphs"})
 
 def passage_label(features: Mapping[tuple[str, str, str], float], weights: Weights, rule: PassageRule) -> str:
     """A paragraph's label: :func:`framing.evidence.passage_frame` of its weighted evidence."""
-    return passage_frame(((k[0], k[1], weights.of(k) * v) for k, v in features.items()), rule)
+    return passage_frame(((k[0], k[1], weights.of(k) * v) for k, v in _led_by_frame_words(features).items()), rule)
 
 
 def calibrate_passage_rule(
@@ -438,7 +459,7 @@ def evaluate_frames(corpora: Mapping[str, Corpus], *, shipped: Weights,
     per_fold_rules = []
 
     def label(name: str, features: Mapping[tuple[str, str, str], float], weights: Weights, passage: PassageRule) -> str:
-        return passage_label(features, weights, passage) if name in PASSAGE_SETS else dominant(frame_scores(features, weights))
+        return passage_label(features, weights, passage) if name in PASSAGE_SETS else unit_label(features, weights)
 
     for fold in range(folds):
         train = {name: [i for i, f in enumerate(fold_of[name]) if f != fold] for name in FRAME_SETS}
@@ -687,7 +708,9 @@ def run_frame_validation(data_dir: str | Path) -> dict[str, object]:
     figures = evaluate_frames(corpora, shipped=Weights(subs, terms),
                               thresholds=(thresholds.min_count, thresholds.min_per_thousand))
     figures["sense_sample"] = sense_sample_figures(data_dir)
-    figures["method"] = ("dominant frame = largest emphasis share (none when no evidence or tied, counted wrong); "
+    figures["method"] = ("dominant frame = largest emphasis share (none when no evidence or tied, counted wrong) among the "
+                         "frames with a frame word proper (lexicon weight >= min_term_weight) when any frame has one "
+                         "(framing.evidence.frame_words_lead); "
                          "paragraph label = framing.evidence.passage_frame of the evidence in the engine paragraph equal "
                          "to it (none without evidence beyond foreign places and officials' titles; its two numbers "
                          "chosen again on the training folds, the context part only when the paragraphs are left out); "

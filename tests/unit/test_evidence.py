@@ -6,7 +6,15 @@ import json
 
 import pytest
 
-from framing.evidence import EvidenceThresholds, PassageRule, emphasis_interval, evidence_level, load_passage_rule, passage_frame
+from framing.evidence import (
+    EvidenceThresholds,
+    PassageRule,
+    emphasis_interval,
+    evidence_level,
+    frame_words_lead,
+    load_passage_rule,
+    passage_frame,
+)
 from framing.export import to_json
 from framing.pipeline import analyze_articles
 from framing.types import FRAMES, Article
@@ -58,6 +66,22 @@ def test_the_packaged_passage_rule_treats_places_and_titles_as_context() -> None
     assert {PLACES, TITLES} <= rule.context
     assert rule.min_evidence >= 0 and 0 <= rule.min_margin < 1
     assert passage_frame([(*PLACES, 5.0)]) == "none"
+
+
+@pytest.mark.parametrize(
+    ("evidence", "leader"),
+    [
+        # a foreign economy's general words ("market", "jobs" at 0.5) do not outrank a frame word proper
+        ([("trade", 0.5, 3.0), ("trade", 0.5, 2.0), ("diplomacy", 1.0, 2.0)], "diplomacy"),
+        # a frame word proper of trade keeps its general words with it
+        ([("trade", 2.0, 1.0), ("trade", 0.5, 3.0), ("diplomacy", 1.0, 2.0)], "trade"),
+        # general vocabulary alone still decides when no frame has a frame word proper
+        ([("trade", 0.5, 3.0), ("security", 0.5, 1.0)], "trade"),
+    ],
+)
+def test_general_vocabulary_alone_never_leads(evidence: list[tuple[str, float, float]], leader: str) -> None:
+    scores = frame_words_lead(evidence, EvidenceThresholds(5, 16.0, 1.0))
+    assert max(scores, key=scores.__getitem__) == leader
 
 
 def test_interval_contains_the_share_and_narrows_with_more_sentences() -> None:
