@@ -233,8 +233,11 @@ def group_mentions(
         return {}
     nouns = "|".join(re.escape(n) for n in sorted(words.group_nouns, key=len, reverse=True))
     numbers = "|".join(re.escape(n) for n in sorted(words.numbers, key=len, reverse=True))
-    numbered = re.compile(_GROUP_OPENERS + r"(?P<number>(?i:" + numbers + r")|\d{1,2}) (?:(?P<modifier>[A-Za-z][\w-]*) )??"
+    # Anchored on the number (a leading optional group would be tried at every position of the text);
+    # the determiner or possessive name before it is looked for only where a number matched.
+    numbered = re.compile(r"(?<![\w-])(?P<number>(?i:" + numbers + r")|\d{1,2}) (?:(?P<modifier>[A-Za-z][\w-]*) )??"
                           r"(?P<noun>" + nouns + r")(?![\w-])")
+    opener = re.compile(_GROUP_OPENERS + r"$")
     groups: dict[tuple[int, str], list[NamingMention]] = defaultdict(list)
     written: dict[tuple[int, str], Counter[str]] = defaultdict(Counter)
     for report in reports:
@@ -245,7 +248,9 @@ def group_mentions(
             if modifier and modifier.lower() in ENGLISH_STOP_WORDS:
                 continue  # "three of the members" is no modifier
             key = (number, words.group_nouns[match.group("noun")])
-            start = match.start("owner") if match.group("owner") else match.start("number")
+            before = opener.search(report.text, max(0, match.start() - 40), match.start())
+            owner = before.group("owner") if before else None
+            start = before.start("owner") if before and owner else match.start("number")
             groups[key].append(NamingMention(report.id, start, match.end(), " ".join(report.text[start : match.end()].split()),
                                              inside(report.id, start)))
             written[key][match.group("noun")] += 1
