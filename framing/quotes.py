@@ -213,8 +213,10 @@ class _Run:
         self.starts = [t.start for t in tokens]
         # Each token's leading capital and the gap before it, computed once: the rules ask for both
         # many times per token (a third of the finder's time went to slicing gaps again).
-        self.caps = [text[t.start].isupper() for t in tokens]
+        self.caps = [text[start].isupper() for start in self.starts]
         self.gaps = _gaps(text, tokens, self.starts, finder.rules.cues.get("honorific", frozenset()))
+        search = _BOUNDARY.search
+        self.bounds = [gap != " " and search(gap) is not None for gap in self.gaps]
         self.sentence_starts = {s.start for s in sentences}
         self.sentence_list = [s.start for s in sentences]
         self.used_cues: set[int] = set()
@@ -239,7 +241,7 @@ class _Run:
                 continue
             k = k0
             end = k
-            while end < len(tokens) and (caps[end] or tokens[end].lower in ("von", "der", "de", "van", "bin", "al", "da")) and (end == k or not _BOUNDARY.search(self._gap(end))):
+            while end < len(tokens) and (caps[end] or tokens[end].lower in ("von", "der", "de", "van", "bin", "al", "da")) and (end == k or not self._bound(end)):
                 end += 1
             name = self._person_name(k, end) if end - k >= 2 else None
             if name is not None and self.rules.has("determiner", tokens[name[0]].lower):
@@ -258,7 +260,7 @@ class _Run:
                 last_row = terms.get((_bare(tokens[n1 - 1].lower),))
                 if last_row is None or last_row.person:
                     d0 = n0
-                    while d0 > 0 and n0 - d0 < 4 and self._speaker_word(d0 - 1) and not _BOUNDARY.search(self._gap(d0)):
+                    while d0 > 0 and n0 - d0 < 4 and self._speaker_word(d0 - 1) and not self._bound(d0):
                         d0 -= 1
                     mention = _Mention(tokens[n0].start, tokens[n1 - 1].end, text[tokens[n0].start : tokens[n1 - 1].end], True,
                                        description=text[tokens[d0].start : tokens[n1 - 1].end])
@@ -462,7 +464,7 @@ class _Run:
                 self.used_cues.add(skipped)
                 return mention, self.text[self.tokens[skipped].start : self.tokens[skipped].end]
         for j in window:
-            if j > j0 and _BOUNDARY.search(self._gap(j)):
+            if j > j0 and self._bound(j):
                 break
             if self.rules.speech_role(self.tokens[j].lemma) and j > j0 and not self.text[self.tokens[j].start].isupper():
                 if self.tokens[j - 1].lower in self.rules.cues.get("determiner", ()):
@@ -490,18 +492,18 @@ class _Run:
         tokens = self.tokens
         stop = bisect_left(self.starts, limit)
         k = j0 + 1
-        while k < stop and k - j0 <= MAX_SPEAKER_WORDS and not _BOUNDARY.search(self._gap(k)):
+        while k < stop and k - j0 <= MAX_SPEAKER_WORDS and not self._bound(k):
             k += 1
         if k >= stop or self._gap(k).strip() != ",":
             return None
         m = k + 1
-        while m < stop and m - k <= ASIDE_WORDS and not _BOUNDARY.search(self._gap(m)):
+        while m < stop and m - k <= ASIDE_WORDS and not self._bound(m):
             m += 1
         if m >= stop or self._gap(m).strip() != ",":
             return None
         cue = self._skip_forward(m, stop)
         if cue >= stop or not self.rules.speech_role(tokens[cue].lemma) or self.caps[cue] or (
-                cue > m and _BOUNDARY.search(self._gap(cue))):
+                cue > m and self._bound(cue)):
             return None
         first = self._speaker_span(j0, k)
         if tokens[k].lower in self.rules.cues.get("relative", ()):
@@ -531,7 +533,7 @@ class _Run:
         for j in range(last, max(last - BEFORE_QUOTE_WORDS, -1), -1):
             if self.tokens[j].start < paragraph_start:
                 return None
-            if j < last and _BOUNDARY.search(self._gap(j + 1)):
+            if j < last and self._bound(j + 1):
                 return None
             token = self.tokens[j]
             role = self.rules.speech_role(token.lemma)
@@ -622,7 +624,7 @@ class _Run:
         leader of the visiting team, Rolf Anker")."""
         prepositions = self.rules.cues.get("preposition", frozenset()) - {"of", "for"}
         end = k
-        while end < stop and end - k < MAX_SPEAKER_WORDS and (end == k or not _BOUNDARY.search(self._gap(end))):
+        while end < stop and end - k < MAX_SPEAKER_WORDS and (end == k or not self._bound(end)):
             if end > k and self.tokens[end].lower in prepositions:
                 break
             end += 1
@@ -631,10 +633,10 @@ class _Run:
         full = self.text[self.tokens[k].start : self.tokens[end - 1].end]
         if end < stop and self._gap(end).strip() == ",":
             app = end
-            while app < stop and app - end < 8 and (app == end or not _BOUNDARY.search(self._gap(app))) and (
+            while app < stop and app - end < 8 and (app == end or not self._bound(app)) and (
                     self.caps[app] or self.tokens[app].lower in _NAME_PARTICLES):
                 app += 1
-            if app > end and (app >= stop or _BOUNDARY.search(self._gap(app))):
+            if app > end and (app >= stop or self._bound(app)):
                 named = self._mention(end, app)
                 if named is not None and named.person:
                     named.description = full + " " + named.description
@@ -643,9 +645,9 @@ class _Run:
             # "by the head of the delegation, adviser to the President Rolf Anker": a role whose
             # apposition ends in a name of two words or more
             app = end
-            while app < stop and app - end < 12 and (app == end or not _BOUNDARY.search(self._gap(app))):
+            while app < stop and app - end < 12 and (app == end or not self._bound(app)):
                 app += 1
-            name = self._person_name(end, app) if app >= stop or _BOUNDARY.search(self._gap(app)) else None
+            name = self._person_name(end, app) if app >= stop or self._bound(app) else None
             if name is not None and name[1] - name[0] >= 2 and not self._function_word(name[0]):
                 named = self._mention(name[0], name[1])
                 if named is not None and named.person:
@@ -681,7 +683,7 @@ class _Run:
             start += 1
         end = start
         while end < cue and (self._speaker_word(end) or end > start and self._gap(end) == "-") and (
-                end == start or not _BOUNDARY.search(self._gap(end))):
+                end == start or not self._bound(end)):
             end += 1  # "US President-elect Lars Holm": a hyphened word stays in the phrase
         if end == start:
             return None
@@ -689,10 +691,10 @@ class _Run:
         if mention is not None and not mention.person and end < cue and self._gap(end).strip() == ",":
             # "Ruritania’s Prime Minister, Count Anton Varga of Strelsau, confirmed …"
             app = end
-            while app < cue and app - end < 8 and (app == end or not _BOUNDARY.search(self._gap(app))) and (
+            while app < cue and app - end < 8 and (app == end or not self._bound(app)) and (
                 self.text[self.tokens[app].start].isupper() or self.tokens[app].lower in _NAME_PARTICLES):
                 app += 1
-            if app > end and (app >= cue or _BOUNDARY.search(self._gap(app))):
+            if app > end and (app >= cue or self._bound(app)):
                 named = self._mention(end, app)
                 if named is not None and named.person:
                     named.description = mention.text + " " + named.description
@@ -714,7 +716,7 @@ class _Run:
         mention = self._speaker_before(j, sentence.start)
         relative = False
         before = j - 1
-        while before > first and tokens[before].lower in self.rules.cues.get("skip", ()) and not _BOUNDARY.search(self._gap(before + 1)):
+        while before > first and tokens[before].lower in self.rules.cues.get("skip", ()) and not self._bound(before + 1):
             before -= 1  # "… but did say", "… and later said"
         if mention is None and before >= first and tokens[before].lower in self.rules.cues.get("coordinator", ()):
             mention = self._earlier_speaker(first, j, found) or self._sentence_subject(first, before)
@@ -763,7 +765,7 @@ class _Run:
         """True for "…, which <speaker> claims/says <verb> …": the reported clause has no subject
         of its own, its verb follows the cue (a verb form of role finite, or a word in -s or -ed)."""
         m = bisect_left(self.starts, mention.start)
-        if m == 0 or self.tokens[m - 1].lower not in ("which", "that") or j + 1 >= last or _BOUNDARY.search(self._gap(j + 1)):
+        if m == 0 or self.tokens[m - 1].lower not in ("which", "that") or j + 1 >= last or self._bound(j + 1):
             return False
         verb = self.tokens[j + 1].lower
         finite = self.rules.cues.get("finite", frozenset())
@@ -781,7 +783,7 @@ class _Run:
         tokens = self.tokens
         k = j + 2
         end_np = k
-        while end_np < last and not _BOUNDARY.search(self._gap(end_np)) or end_np == k:
+        while end_np < last and not self._bound(end_np) or end_np == k:
             end_np += 1
             if end_np >= last:
                 break
@@ -834,12 +836,12 @@ class _Run:
         if k >= last:
             return None
         if role == "speech_object":
-            if _BOUNDARY.search(self._gap(k)):
+            if self._bound(k):
                 return None
             k = self._skip_object(k, last)
         k = self._skip_phrases(k, last)
         if k + 1 < last and tokens[k].lower in rules.cues.get("subordinator", ()) and tokens[k + 1].lower.endswith("ing") and (
-                self._reporting_verb(k + 1)) and not _BOUNDARY.search(self._gap(k + 1)):
+                self._reporting_verb(k + 1)) and not self._bound(k + 1):
             # "said while announcing that …": the participle's clause is the one reported
             self.used_cues.add(k + 1)
             inner = self.rules.speech_role(tokens[k + 1].lemma) or "speech"
@@ -849,19 +851,19 @@ class _Run:
         if role in ("speech_that", "speech_check"):
             # "promised the American public that …", "warned the cabinet that …": a short object before 'that'
             for n in range(k, min(k + 5, last)):
-                if _BOUNDARY.search(self._gap(n)) and n > k:
+                if self._bound(n) and n > k:
                     break
                 if tokens[n].lower in rules.cues.get("that", ()) and n > k:
                     return n + 1 if n + 1 < last else None
         if role == "speech_that":
             if k + 1 < last and (rules.has("pronoun_person", tokens[k].lower) or tokens[k].lower in ("it", "they", "we", "i")) and (
                     tokens[k + 1].lower in rules.cues.get("finite", ()) or tokens[k + 1].lower in rules.cues.get("infinitive", ())) and not (
-                    _BOUNDARY.search(self._gap(k + 1))):
+                    self._bound(k + 1)):
                 return k  # "promised she would build …": a pronoun and a verb form open a clause without 'that'
             return None
         if role == "speech_check" and not self._has_finite(k, last):
             return None
-        if k >= last or (k == j + 1 and _BOUNDARY.search(self._gap(k)) and self._gap(k).strip() != ","):
+        if k >= last or (k == j + 1 and self._bound(k) and self._gap(k).strip() != ","):
             return None
         if k == j + 1 and self._gap(k).strip() == "," and (
             (self._speaker_word(k) and self.text[tokens[k].start].isupper() and not self.rules.has("pronoun_person", tokens[k].lower)
@@ -881,7 +883,7 @@ class _Run:
         subordinators = self.rules.cues.get("subordinator", frozenset())
         naming = self.rules.cues.get("title", frozenset()) | self.rules.cues.get("term", frozenset())
         for n in range(k, min(k + FINITE_WINDOW, last)):
-            if n > k and _BOUNDARY.search(self._gap(n)):
+            if n > k and self._bound(n):
                 break
             lower = self.tokens[n].lower
             if lower == "to":
@@ -917,7 +919,7 @@ class _Run:
             while k < last and (tokens[k].lower in skips and tokens[k].lower not in ("on", "in")) or (k < last and tokens[k].lower.isdigit()):
                 k += 1
                 moved = True
-            if k < last and tokens[k].lower in ("on", "in", "at") and not _BOUNDARY.search(self._gap(k)):
+            if k < last and tokens[k].lower in ("on", "in", "at") and not self._bound(k):
                 n = k + 1
                 if n < last and tokens[n].lower in skips:
                     k = n
@@ -958,10 +960,10 @@ class _Run:
                 return self._trim_end(tokens[n - 1].end)
             if tokens[n].lower in coordinators and n + 1 < last and n > k + 1:
                 verb = n + 1
-                while verb < last and verb - n <= 4 and self._speaker_word(verb) and self.caps[verb] and not _BOUNDARY.search(self._gap(verb)):
+                while verb < last and verb - n <= 4 and self._speaker_word(verb) and self.caps[verb] and not self._bound(verb):
                     verb += 1  # "…, and Ana Ruiz said …": a second speaker's report
                 verb = self._skip_forward(verb, last)
-                if verb < last and self._reporting_verb(verb) and not self.caps[verb] and not _BOUNDARY.search(self._gap(verb)):
+                if verb < last and self._reporting_verb(verb) and not self.caps[verb] and not self._bound(verb):
                     return self._trim_end(tokens[n - 1].end)
             if "," in gap and n > k + 1 and tokens[n].lower.endswith("ing") and self._reporting_verb(n):
                 return self._trim_end(tokens[n - 1].end)
@@ -982,7 +984,7 @@ class _Run:
         if not rest:
             return True
         for n, k in enumerate(rest):
-            if n and _BOUNDARY.search(self._gap(k)):
+            if n and self._bound(k):
                 rest = rest[:n]
                 break
         if len(rest) > 6:
@@ -1012,6 +1014,10 @@ class _Run:
         return not (j > 0 and self.tokens[j - 1].lower in self.rules.cues.get("infinitive", frozenset()))
 
     # ----- speakers -------------------------------------------------------------------------
+    def _bound(self, j: int) -> bool:
+        """True when the gap before token j holds a boundary character (``_BOUNDARY``), looked up."""
+        return 0 < j < len(self.bounds) and self.bounds[j]
+
     def _gap(self, j: int) -> str:
         """The characters between token j-1 and token j (see :func:`_gaps`)."""
         if j <= 0 or j >= len(self.tokens):
@@ -1029,25 +1035,25 @@ class _Run:
         tokens, rules = self.tokens, self.rules
         skips = rules.cues.get("skip", frozenset())
         j = cue - 1
-        while j >= 0 and tokens[j].start >= floor and (tokens[j].lower in skips or tokens[j].lower.isdigit()) and not _BOUNDARY.search(self._gap(j + 1)):
+        while j >= 0 and tokens[j].start >= floor and (tokens[j].lower in skips or tokens[j].lower.isdigit()) and not self._bound(j + 1):
             if tokens[j].lower in ("on", "in") and j == cue - 1:
                 break
             j -= 1
-        if j < 0 or tokens[j].start < floor or (_BOUNDARY.search(self._gap(j + 1)) and not across_gap):
+        if j < 0 or tokens[j].start < floor or (self._bound(j + 1) and not across_gap):
             # "The union's president, Mara Lind, who chaired the meeting, said": skip the relative clause.
             return self._speaker_over_relative(j + 1, floor) if j >= 0 and tokens[j].start >= floor else None
         end = j + 1
         start = end
         while start - 1 >= 0 and tokens[start - 1].start >= floor and end - (start - 1) <= MAX_SPEAKER_WORDS:
             k = start - 1
-            if start < end and _BOUNDARY.search(self._gap(start)):
+            if start < end and self._bound(start):
                 break
             if not self._speaker_word(k):
                 break
             start = k
             if tokens[k].lower in rules.cues.get("determiner", ()) or tokens[k].lower in self.rules.cues.get("indefinite", ()):
                 break
-        if start == end and j >= 1 and tokens[j].lower.isalpha() and not _BOUNDARY.search(self._gap(j)) and (
+        if start == end and j >= 1 and tokens[j].lower.isalpha() and not self._bound(j) and (
                 self.text[tokens[j - 1].start].isupper() or rules.has("determiner", tokens[j - 1].lower)) and not rules.has(
                 "relative", tokens[j].lower) and tokens[j].lower not in rules.cues.get("preposition", frozenset()):
             # "The European powers argue …", "the leaders said": a plural head after a name or determiner
@@ -1067,7 +1073,7 @@ class _Run:
             full = self.text[tokens[head].start : tokens[end - 1].end]
             person = any(rules.has("role_person", tokens[n].lemma) for n in range(head, start - 1))
             return _Mention(tokens[head].start, tokens[end - 1].end, full, person, description=full)
-        if start > 0 and tokens[start - 1].lower in rules.cues.get("preposition", frozenset()) and not _BOUNDARY.search(self._gap(start)):
+        if start > 0 and tokens[start - 1].lower in rules.cues.get("preposition", frozenset()) and not self._bound(start):
             return None  # "posted on X saying": X is where, not who
         return self._mention(start, end)
 
@@ -1077,17 +1083,17 @@ class _Run:
         tokens = self.tokens
         k = start - 1
         while k > 0 and start - k <= 2 and not self.caps[k] and tokens[k].lower not in ("of", "for") and tokens[k].lower.isalpha() and (
-                not _BOUNDARY.search(self._gap(k + 1))):
+                not self._bound(k + 1)):
             k -= 1  # "relatives of the sailor Ivo Kral"
-        if k < 1 or tokens[k].lower not in ("of", "for") or tokens[k - 1].start < floor or _BOUNDARY.search(self._gap(k)) or (
-                _BOUNDARY.search(self._gap(k + 1))):
+        if k < 1 or tokens[k].lower not in ("of", "for") or tokens[k - 1].start < floor or self._bound(k) or (
+                self._bound(k + 1)):
             return None
         noun = tokens[k - 1]
         listed = self.rules.has("role_person", noun.lemma) or self.rules.has("people", noun.lower)
         if not listed and (self.caps[k - 1] or noun.lemma not in self.term_words or noun.lower == noun.lemma):
             return None
         head = k - 1
-        while head > 0 and tokens[head - 1].start >= floor and k - head < 4 and not _BOUNDARY.search(self._gap(head)) and (
+        while head > 0 and tokens[head - 1].start >= floor and k - head < 4 and not self._bound(head) and (
                 self._speaker_word(head - 1) or tokens[head - 1].lower in self.rules.cues.get("people", ())):
             head -= 1
             if self.rules.has("determiner", tokens[head].lower) or tokens[head].lower in self.rules.cues.get("indefinite", ()):
@@ -1117,11 +1123,11 @@ class _Run:
         tokens = self.tokens
         stop = len(tokens) if stop is None else stop
         start = cue + 1
-        if start >= stop or _BOUNDARY.search(self._gap(start)):
+        if start >= stop or self._bound(start):
             return None
         end = start
         while end < stop and end - start < MAX_SPEAKER_WORDS and self._speaker_word(end):
-            if end > start and _BOUNDARY.search(self._gap(end)):
+            if end > start and self._bound(end):
                 break
             end += 1
         if end == start:
@@ -1132,7 +1138,7 @@ class _Run:
         # Apposition: "the Commission's spokesperson, Olof Gill," or "Ilse Brandt, spokesperson of the coast guard"
         if end < stop and "," in self._gap(end) and not _BOUNDARY.sub("", self._gap(end)).strip():
             app_end = end
-            while app_end < stop and app_end - end < 8 and (app_end == end or not _BOUNDARY.search(self._gap(app_end))):
+            while app_end < stop and app_end - end < 8 and (app_end == end or not self._bound(app_end)):
                 app_end += 1
             appositive = self.text[tokens[end].start : tokens[app_end - 1].end]
             if not mention.person and all(self.text[tokens[k].start].isupper() or tokens[k].lower in _NAME_PARTICLES for k in range(end, app_end)):
@@ -1427,13 +1433,13 @@ class _Run:
         first = bisect_left(self.starts, sentence.start)
         n = first
         while n < len(self.tokens) and n - first < 5 and self.tokens[n].start < before and self.caps[n] and (
-                n == first or not _BOUNDARY.search(self._gap(n))):
+                n == first or not self._bound(n)):
             n += 1
         if n == first or self._function_word(first) or self.rules.has("determiner", self.tokens[first].lower):
             return None  # "The U.S. president's moves …": not a name
         surname = _bare(self.tokens[n - 1].lower)
         known = self.names.get(surname)
-        if known is None or (n < len(self.tokens) and self.caps[n] and not _BOUNDARY.search(self._gap(n))):
+        if known is None or (n < len(self.tokens) and self.caps[n] and not self._bound(n)):
             return None
         last = bisect_left(self.starts, min(sentence.end, before))
         if any(self.caps[k] and _bare(self.tokens[k].lower) in self.names and _bare(self.tokens[k].lower) != surname

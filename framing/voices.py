@@ -108,10 +108,17 @@ def split_voice(
     words = {"own": 0, "quoted": 0}
     tones: dict[str, list[float]] = {"own": [], "quoted": []}
     frames = {voice: dict.fromkeys(FRAMES, 0.0) for voice in ("own", "quoted")}
+    n_mask = len(mask)
     for sentence in sentences:
         has = {"own": False, "quoted": False}
-        for k in range(bisect_left(token_starts, sentence.start), bisect_right(token_starts, sentence.end - 1)):
-            voice = "quoted" if inside(token_starts[k]) else "own"
+        lo, hi = bisect_left(token_starts, sentence.start), bisect_right(token_starts, sentence.end - 1)
+        # tokens come in order: walk the mask alongside them instead of a search per token
+        m = bisect_right(starts, token_starts[lo]) - 1 if lo < hi else -1
+        for k in range(lo, hi):
+            position = token_starts[k]
+            while m + 1 < n_mask and starts[m + 1] <= position:
+                m += 1
+            voice = "quoted" if m >= 0 and position < mask[m][1] else "own"
             has[voice] = True
             if not digits[k]:
                 words[voice] += 1
@@ -286,7 +293,7 @@ def _top(types: object) -> str:
 
 
 def _quote_words(quote: Quote) -> int:
-    return sum(1 for w in quote.text.split() if any(c.isalpha() for c in w))
+    return sum(1 for w in quote.text.split() if w.isalpha() or any(c.isalpha() for c in w))
 
 
 def _outermost(quotes: Sequence[Quote]) -> list[Quote]:
