@@ -282,6 +282,10 @@ def format_quotes_table(figures: Mapping[str, object]) -> str:
         extra["fresh (never tuned on)"] = figures["fresh"]
     for name, block in extra.items():
         assert isinstance(block, Mapping)
+        if not block["direct"]["gold"] and not block["indirect"]["gold"]:
+            found = block["direct"]["found"] + block["indirect"]["found"]
+            lines.append(f"  {name}: {block['pages']} pages with no quotation in the annotations, {found} found")
+            continue
         lines.append(f"  {name}: {block['pages']} pages, direct F1 {block['direct']['f1']:.3f}, reported F1 "
                      f"{block['indirect']['f1']:.3f}, speaker correct {block['speaker_correct']:.3f}")
     return "\n".join(lines) + "\n"

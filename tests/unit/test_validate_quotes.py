@@ -160,3 +160,13 @@ def test_tuning_split_puts_added_pages_in_their_own_group() -> None:
 
     split = tuning_split()
     assert split["added"] == ["p15"] and "p15" not in split["tune"] and "p15" not in split["blind"]
+
+
+def test_format_quotes_table_says_when_a_group_has_no_quotation() -> None:
+    from framing.validate_quotes import format_quotes_table
+
+    empty = {"precision": 0.0, "recall": 0.0, "f1": 0.0, "matched": 0, "found": 0, "gold": 0}
+    block = {"pages": 1, "direct": empty, "indirect": empty, "speaker_correct": 0.0, "matched": 0}
+    figures = {"pages": 1, "match": "m", "direct": empty, "indirect": empty, "speaker_correct": 0.0,
+               "speaker_type_correct": 0.0, "matched": 0, "halves": {"added": block}}
+    assert "added: 1 pages with no quotation in the annotations, 0 found" in format_quotes_table(figures)
