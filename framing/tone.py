@@ -12,7 +12,9 @@ package's own constants:
 * a negation among the three words before it ("not", "never", "didn't", ...) multiplies :math:`v` by
   VADER's -0.74; with ``text``, neither reaches across a comma or a clause mark (``scope`` and
   ``clause`` rows of ``tone_rules.csv``: "Without fail, disappointment ..." negates nothing);
-* in a sentence with "but", words before it count half and words after it 1.5 times.
+* in a sentence with "but", words before it count half and words after it 1.5 times (the
+  ``contrast`` rows of ``tone_rules.csv`` add "however", and concessions: "although" and "though"
+  make the clause they open count half and the rest of the sentence 1.5 times).
 
 Version 2 (issue 11) adds what news prose needs, all of it data:
 
@@ -34,7 +36,7 @@ saturates near -1 or +1).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE
@@ -64,7 +66,7 @@ class ToneWord(NamedTuple):
     """A word that may carry tone, with the context that scales it (everything but its valence).
 
     ``boost`` is the summed intensifier step before it, ``negated`` whether a negation precedes it
-    within three words, ``factor`` the "but" rule's weight, ``negation`` whether it is a negation word.
+    within three words, ``factor`` the contrast rule's weight, ``negation`` whether it is a negation word.
     """
 
     position: int
@@ -132,10 +134,10 @@ def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str 
     rules, valences = lexicon.rules, lexicon.valences
     scores_negation = lexicon.negation_weight != 0.0
     words = [t.lower for t in tokens]
-    but_at = next((i for i, w in enumerate(words) if w == "but"), -1)
     names = _name_indices(tokens, text, rules) if text is not None else frozenset()
     # Punctuation between two words ends a negation's or an intensifier's reach (needs the text).
     stops = (rules.scope_marks | rules.clause_marks) if text is not None else frozenset()
+    contrast = _contrast_factors(tokens, words, rules, text, stops)
     found = []
     for i, word in enumerate(words):
         negation = scores_negation and _is_negation(word)
@@ -144,8 +146,7 @@ def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str 
         if i in names or (word in rules.phrases and _in_phrase(words, i, rules.phrases[word])):
             continue
         boost, negated = _context(words, i, _scope_starts(tokens, text, i, stops) if stops and text is not None else 0)
-        factor = 1.0 if but_at < 0 else BEFORE_BUT if i < but_at else AFTER_BUT if i > but_at else 1.0
-        found.append(ToneWord(i, word, boost, negated, factor, negation))
+        found.append(ToneWord(i, word, boost, negated, contrast(i), negation))
     return found
 
 
@@ -153,7 +154,7 @@ def word_valence(found: ToneWord, lexicon: ToneLexicon) -> float | None:
     """Return a found word's final valence under ``lexicon`` (None when the lexicon gives it none).
 
     The lexicon valence, moved by the intensifiers before it, times VADER's -0.74 when negated; a
-    negation word's own valence added; then the "but" rule's factor.
+    negation word's own valence added; then the contrast rule's factor.
 
     Examples
     --------
@@ -243,6 +244,22 @@ def _context(words: list[str], i: int, first: int = 0) -> tuple[float, bool]:
         if _is_negation(before):
             negated = True
     return boost, negated
+
+
+def _contrast_factors(
+    tokens: Sequence[Token], words: list[str], rules: ToneRules, text: str | None, stops: frozenset[str]
+) -> Callable[[int], float]:
+    # The first contrast word of the sentence decides: "but"-like words weigh what follows them over
+    # what precedes; a concession ("although") weighs the rest of the sentence over the clause it opens.
+    for k, word in enumerate(words):
+        if word in rules.contrast_after:
+            return lambda i: BEFORE_BUT if i < k else AFTER_BUT if i > k else 1.0
+        if word in rules.concessions and text is not None and k + 1 < len(words):
+            end = next((j for j in range(k + 1, len(tokens))
+                        if any(mark in text[tokens[j - 1].end : tokens[j].start] for mark in stops)), len(tokens))
+            if end > k + 1:
+                return lambda i: 1.0 if i == k else BEFORE_BUT if k < i < end else AFTER_BUT
+    return lambda i: 1.0
 
 
 def _scope_starts(tokens: Sequence[Token], text: str, i: int, stops: frozenset[str]) -> int:

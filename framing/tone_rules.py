@@ -13,7 +13,13 @@ name the topic of a report rather than evaluate it (issue 11, item 5):
   target (the NewsMTSC check; see :func:`framing.tone.clause_window`). Reporting verbs ("said", "told")
   are clause words: what a speaker says is a report of its own, not tone toward the speaker;
 * ``scope`` rows: punctuation that ends the reach of a negation or an intensifier ("Without fail,
-  disappointment ..." does not negate "disappointment"); a clause mark ends it too.
+  disappointment ..." does not negate "disappointment"); a clause mark ends it too;
+* ``contrast`` rows: words that weigh one part of a sentence against another. ``after`` ("but",
+  "however") is VADER's "but" rule: words before it count half, words after it 1.5 times.
+  ``concession`` ("although", "though") opens a conceded clause, up to the next comma or clause mark
+  (or the sentence's end): its words count half, the rest of the sentence 1.5 times ("Although the plan
+  was praised, it failed" is negative). Concessions need the text's punctuation, so they apply when the
+  caller passes ``text``; the first contrast word of a sentence decides.
 
 ``tone_topics.csv`` lists topic and event words ("war", "attack", "crisis", "killed"): their lexicon
 valence is multiplied by the fitted ``topic_weight`` (``tone_weights.csv``), so a factual report of a war
@@ -30,12 +36,17 @@ from dataclasses import dataclass, field
 from .errors import LexiconError
 from .types import EMPTY_MAPPING, read_only
 
-__all__ = ["ToneRules", "parse_tone_rules", "parse_tone_topics", "RULE_KINDS", "NAME_CONTEXTS"]
+__all__ = ["ToneRules", "parse_tone_rules", "parse_tone_topics", "RULE_KINDS", "NAME_CONTEXTS", "CONTRAST_CONTEXTS"]
 
 #: The kinds of rule a ``tone_rules.csv`` row may give.
-RULE_KINDS = ("phrase", "name", "clause", "scope")
+RULE_KINDS = ("phrase", "name", "clause", "scope", "contrast")
 #: For ``name`` rows: inside a run of capitalised words, or capitalised anywhere but a sentence's start.
 NAME_CONTEXTS = ("in_name", "capitalised")
+#: For ``contrast`` rows: the word turns the sentence ("but": what follows outweighs what precedes), or it
+#: opens a conceded clause ("although": the clause it opens is outweighed by the rest of the sentence).
+CONTRAST_CONTEXTS = ("after", "concession")
+#: VADER's contrast word, the rule used when no rules file is given (the tone of version 1).
+VADER_CONTRAST = frozenset({"but"})
 #: The term of a rule that applies to every tone word (only ``name, in_name`` rows).
 EVERY_WORD = "*"
 
@@ -45,7 +56,8 @@ class ToneRules:
     """When a tone word does not count, and what ends a clause; see the module docstring.
 
     ``phrases`` maps a word to the phrases (as lower-case word tuples) in which it does not count;
-    ``scope_marks`` end a negation's or an intensifier's reach (with the clause marks).
+    ``scope_marks`` end a negation's or an intensifier's reach (with the clause marks);
+    ``contrast_after`` and ``concessions`` are the ``contrast`` rows (VADER's "but" alone by default).
     """
 
     phrases: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=lambda: EMPTY_MAPPING)
@@ -55,6 +67,8 @@ class ToneRules:
     clause_words: frozenset[str] = frozenset()
     version: str = "none"
     scope_marks: frozenset[str] = frozenset()
+    contrast_after: frozenset[str] = VADER_CONTRAST
+    concessions: frozenset[str] = frozenset()
 
 
 def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRules:
@@ -65,7 +79,8 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
     LexiconError
         Missing column, unknown rule, a phrase that does not contain its word, an unknown name
         context, ``*`` on anything but ``name, in_name``, a scope break that is not one punctuation mark,
-        or a repeated row; the message names file and line.
+        a contrast row whose context is not ``after`` or ``concession`` (or whose word has both), or a
+        repeated row; the message names file and line.
 
     Examples
     --------
@@ -81,6 +96,7 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
     reader = _reader(text, ("term", "rule", "context"), source=source, header="term,rule,context,note")
     phrases: dict[str, list[tuple[str, ...]]] = {}
     in_runs, capitalised, marks, words, scope = False, set(), set(), set(), set()
+    contrast: dict[str, set[str]] = {context: set() for context in CONTRAST_CONTEXTS}
     seen: dict[tuple[str, str, str], int] = {}
     for row in reader:
         where = f"{source} line {reader.line_num}"
@@ -115,6 +131,14 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
             if len(term) != 1 or term.isalnum():
                 raise LexiconError(f"{where}: scope break '{term}' must be one punctuation mark")
             scope.add(term)
+        elif rule == "contrast":
+            if context not in CONTRAST_CONTEXTS:
+                raise LexiconError(f"{where}: unknown contrast context '{context}' (use one of {', '.join(CONTRAST_CONTEXTS)})")
+            if not term.isalpha():
+                raise LexiconError(f"{where}: contrast word '{term}' must be one word")
+            if any(term in kept for kept in contrast.values()):
+                raise LexiconError(f"{where}: '{term}' is already a contrast word; give it one context")
+            contrast[context].add(term)
         elif term.isalpha():
             words.add(term)
         elif len(term) == 1:
@@ -129,6 +153,8 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
         clause_words=frozenset(words),
         version=version,
         scope_marks=frozenset(scope),
+        contrast_after=frozenset(contrast["after"]),
+        concessions=frozenset(contrast["concession"]),
     )
 
 

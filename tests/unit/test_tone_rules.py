@@ -17,7 +17,7 @@ from framing.lexicon import (
 )
 from framing.segment import tokenize
 from framing.tone import clause_window, normalize_tone, score_tone
-from framing.tone_rules import parse_tone_rules, parse_tone_topics
+from framing.tone_rules import ToneRules, parse_tone_rules, parse_tone_topics
 
 HEADER = "term,rule,context,note\n"
 
@@ -249,3 +249,65 @@ def test_fitted_valences_still_sum_to_the_tone() -> None:
     tone, evidence = score_tone(tokenize(text), text=text)
     assert {e.term for e in evidence} & load_tone_valences().keys()
     assert tone == pytest.approx(normalize_tone(sum(e.weight for e in evidence)), abs=1e-3)
+
+
+def _text_weights(text: str) -> dict[str, float]:
+    return {e.term: e.weight for e in score_tone(tokenize(text), text=text)[1]}
+
+
+@pytest.mark.parametrize(
+    ("text", "factors"),
+    [
+        # contrast, after: "however" works as VADER's "but" (issue 11, contrast)
+        ("The plan was good; however, the result was bad.", {"good": 0.5, "bad": 1.5}),
+        ("The plan was good, but the result was bad.", {"good": 0.5, "bad": 1.5}),
+        # concession: the clause "although" opens counts half, the rest of the sentence 1.5 times
+        ("Although the plan was good, the result was bad.", {"good": 0.5, "bad": 1.5}),
+        ("The result was bad, though the plan was good.", {"good": 0.5, "bad": 1.5}),
+        ("The result was bad even though the plan was good.", {"good": 0.5, "bad": 1.5}),
+        # the first contrast word of a sentence decides
+        ("Although the plan was good, the result was bad, but fine.", {"good": 0.5, "bad": 1.5, "fine": 1.5}),
+        # "though" closing a sentence opens no clause: nothing is weighed
+        ("The plan was good, though.", {"good": 1.0}),
+    ],
+)
+def test_contrast_rules_weigh_one_part_against_the_other(text: str, factors: dict[str, float]) -> None:
+    weights = _text_weights(text)
+    for word, factor in factors.items():
+        alone = _text_weights(f"It was {word}.")[word]
+        assert weights[word] == pytest.approx(factor * alone, abs=1e-3), word
+
+
+@pytest.mark.parametrize(
+    ("clauses", "sign"),
+    [("the talks were a success, the deal was bad.", -1), ("the talks were a failure, the deal was good.", 1)],
+)
+def test_concession_lets_the_main_clause_win(clauses: str, sign: int) -> None:
+    # Without "although" the first clause's word outweighs the second's; with it, the main clause wins.
+    plain, conceded = clauses.capitalize(), f"Although {clauses}"
+    assert score_tone(tokenize(plain), text=plain)[0] * sign < 0
+    assert score_tone(tokenize(conceded), text=conceded)[0] * sign > 0
+
+
+def test_concessions_need_the_text() -> None:
+    weights = {e.term: e.weight for e in score_tone(tokenize("Although it was good, it was bad."))[1]}
+    assert weights["good"] == pytest.approx(_text_weights("It was good.")["good"])
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("but,contrast,before\n", r"r\.csv line 2: unknown contrast context 'before'"),
+        ("but,contrast,after\nbut,contrast,concession\n", r"r\.csv line 3: 'but' is already a contrast word"),
+        ("even though,contrast,concession\n", r"r\.csv line 2: contrast word 'even though' must be one word"),
+    ],
+)
+def test_parse_tone_rules_rejects_bad_contrast_rows(body: str, message: str) -> None:
+    with pytest.raises(LexiconError, match=message):
+        parse_tone_rules(HEADER + body, source="r.csv")
+
+
+def test_shipped_rules_read_contrast_rows_and_default_to_vaders_but() -> None:
+    rules = load_tone_rules()
+    assert {"but", "however"} <= rules.contrast_after and {"although", "though"} <= rules.concessions
+    assert ToneRules().contrast_after == {"but"} and not ToneRules().concessions
