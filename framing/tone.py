@@ -14,7 +14,10 @@ package's own constants:
   ``clause`` rows of ``tone_rules.csv``: "Without fail, disappointment ..." negates nothing);
 * in a sentence with "but", words before it count half and words after it 1.5 times (the
   ``contrast`` rows of ``tone_rules.csv`` add "however", and concessions: "although" and "though"
-  make the clause they open count half and the rest of the sentence 1.5 times).
+  make the clause they open count half and the rest of the sentence 1.5 times);
+* hedges (``hedge`` rows): after a modal ("would", "could", ...) in its clause, and in a sentence
+  ending with "?", a word counts ``HEDGE_FACTOR`` times; a negation word inside an excluding phrase
+  ("not only", "no doubt") neither scores nor negates.
 
 Version 2 (issue 11) adds what news prose needs, all of it data:
 
@@ -55,6 +58,11 @@ SCOPE = 3
 BOOSTER_DECAY = (1.0, 0.95, 0.9)
 #: VADER's "but" rule: weight of words before and after the contrast.
 BEFORE_BUT, AFTER_BUT = 0.5, 1.5
+#: Weight of a hedged word (after a modal such as "would" in its clause, or in a question): a
+#: possibility or a question judges less than a statement. VADER has no such rule; 0.7 was chosen from
+#: (0.5, 0.7) by 5-fold cross-validation on both tone dev sets (NYT Pearson +0.005, NewsMTSC macro-F1
+#: -0.0004; session 6, issue 11).
+HEDGE_FACTOR = 0.7
 #: A sentence whose words of this length or more (after the first) are all capitalised, at least
 #: ``TITLE_CASE_MIN`` of them, is in title case (a headline): capitals then say nothing about names.
 TITLE_CASE_WORD, TITLE_CASE_MIN = 4, 3
@@ -138,6 +146,10 @@ def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str 
     # Punctuation between two words ends a negation's or an intensifier's reach (needs the text).
     stops = (rules.scope_marks | rules.clause_marks) if text is not None else frozenset()
     contrast = _contrast_factors(tokens, words, rules, text, stops)
+    hedged = _hedged(tokens, words, rules, text, stops)
+    # A negation word inside an excluding phrase ("not only", "no doubt") neither scores nor negates.
+    silent = frozenset(i for i, w in enumerate(words) if _is_negation(w) and w in rules.phrases
+                       and _in_phrase(words, i, rules.phrases[w]))
     found = []
     for i, word in enumerate(words):
         negation = scores_negation and _is_negation(word)
@@ -145,8 +157,10 @@ def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str 
             continue
         if i in names or (word in rules.phrases and _in_phrase(words, i, rules.phrases[word])):
             continue
-        boost, negated = _context(words, i, _scope_starts(tokens, text, i, stops) if stops and text is not None else 0)
-        found.append(ToneWord(i, word, boost, negated, contrast(i), negation))
+        boost, negated = _context(words, i, _scope_starts(tokens, text, i, stops) if stops and text is not None else 0,
+                                  silent)
+        factor = contrast(i) * (HEDGE_FACTOR if hedged(i) else 1.0)
+        found.append(ToneWord(i, word, boost, negated, factor, negation))
     return found
 
 
@@ -231,8 +245,9 @@ def mean_tone(tones: Sequence[float]) -> float:
     return round(math.fsum(tones) / len(tones), 4) if tones else 0.0
 
 
-def _context(words: list[str], i: int, first: int = 0) -> tuple[float, bool]:
-    # ``first``: the earliest word a negation or an intensifier may stand at (the scope's start).
+def _context(words: list[str], i: int, first: int = 0, silent: frozenset[int] = frozenset()) -> tuple[float, bool]:
+    # ``first``: the earliest word a negation or an intensifier may stand at (the scope's start);
+    # ``silent``: negation words that do not negate (inside an excluding phrase such as "not only").
     boost, negated = 0.0, False
     for distance in range(1, SCOPE + 1):
         if i - distance < first:
@@ -241,7 +256,7 @@ def _context(words: list[str], i: int, first: int = 0) -> tuple[float, bool]:
         step = BOOSTER_DICT.get(before)
         if step is not None:
             boost += step * BOOSTER_DECAY[distance - 1]
-        if _is_negation(before):
+        if _is_negation(before) and i - distance not in silent:
             negated = True
     return boost, negated
 
@@ -255,11 +270,33 @@ def _contrast_factors(
         if word in rules.contrast_after:
             return lambda i: BEFORE_BUT if i < k else AFTER_BUT if i > k else 1.0
         if word in rules.concessions and text is not None and k + 1 < len(words):
-            end = next((j for j in range(k + 1, len(tokens))
-                        if any(mark in text[tokens[j - 1].end : tokens[j].start] for mark in stops)), len(tokens))
+            end = next((j for j in range(k + 1, len(tokens)) if _stops_between(text, tokens, j, stops)), len(tokens))
             if end > k + 1:
                 return lambda i: 1.0 if i == k else BEFORE_BUT if k < i < end else AFTER_BUT
     return lambda i: 1.0
+
+
+def _hedged(
+    tokens: Sequence[Token], words: list[str], rules: ToneRules, text: str | None, stops: frozenset[str]
+) -> Callable[[int], bool]:
+    # A sentence ending with a hedge mark ("?") is hedged throughout; a hedge word ("would") hedges
+    # the words after it up to the next stop mark. Both need the text's punctuation.
+    if text is None or not tokens or not (rules.hedges or rules.hedge_endings):
+        return lambda i: False
+    tail = text[tokens[-1].end :].strip().rstrip("\"'”’)")
+    if tail[-1:] in rules.hedge_endings:
+        return lambda i: True
+    inside: set[int] = set()
+    for k, word in enumerate(words):
+        if word in rules.hedges:
+            end = next((j for j in range(k + 1, len(tokens)) if _stops_between(text, tokens, j, stops)), len(tokens))
+            inside.update(range(k + 1, end))
+    return inside.__contains__
+
+
+def _stops_between(text: str, tokens: Sequence[Token], j: int, stops: frozenset[str]) -> bool:
+    # Whether a stop mark stands between token j - 1 and token j.
+    return any(mark in text[tokens[j - 1].end : tokens[j].start] for mark in stops)
 
 
 def _scope_starts(tokens: Sequence[Token], text: str, i: int, stops: frozenset[str]) -> int:

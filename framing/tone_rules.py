@@ -19,7 +19,12 @@ name the topic of a report rather than evaluate it (issue 11, item 5):
   ``concession`` ("although", "though") opens a conceded clause, up to the next comma or clause mark
   (or the sentence's end): its words count half, the rest of the sentence 1.5 times ("Although the plan
   was praised, it failed" is negative). Concessions need the text's punctuation, so they apply when the
-  caller passes ``text``; the first contrast word of a sentence decides.
+  caller passes ``text``; the first contrast word of a sentence decides;
+* ``hedge`` rows: a ``clause`` hedge (the modals "would", "could", ...) makes the words after it in
+  its clause (up to the next comma or clause mark) count ``HEDGE_FACTOR`` times (:mod:`framing.tone`):
+  a conditional or a possibility is a weaker judgement than a statement; a ``sentence`` hedge ("?")
+  does the same for every word of a sentence that ends with it (a question asserts less). Hedges
+  need the text.
 
 ``tone_topics.csv`` lists topic and event words ("war", "attack", "crisis", "killed"): their lexicon
 valence is multiplied by the fitted ``topic_weight`` (``tone_weights.csv``), so a factual report of a war
@@ -36,15 +41,19 @@ from dataclasses import dataclass, field
 from .errors import LexiconError
 from .types import EMPTY_MAPPING, read_only
 
-__all__ = ["ToneRules", "parse_tone_rules", "parse_tone_topics", "RULE_KINDS", "NAME_CONTEXTS", "CONTRAST_CONTEXTS"]
+__all__ = ["ToneRules", "parse_tone_rules", "parse_tone_topics", "RULE_KINDS", "NAME_CONTEXTS", "CONTRAST_CONTEXTS",
+           "HEDGE_CONTEXTS"]
 
 #: The kinds of rule a ``tone_rules.csv`` row may give.
-RULE_KINDS = ("phrase", "name", "clause", "scope", "contrast")
+RULE_KINDS = ("phrase", "name", "clause", "scope", "contrast", "hedge")
 #: For ``name`` rows: inside a run of capitalised words, or capitalised anywhere but a sentence's start.
 NAME_CONTEXTS = ("in_name", "capitalised")
 #: For ``contrast`` rows: the word turns the sentence ("but": what follows outweighs what precedes), or it
 #: opens a conceded clause ("although": the clause it opens is outweighed by the rest of the sentence).
 CONTRAST_CONTEXTS = ("after", "concession")
+#: For ``hedge`` rows: a word that hedges the rest of its clause ("would"), or a mark that hedges the
+#: whole sentence when the sentence ends with it ("?").
+HEDGE_CONTEXTS = ("clause", "sentence")
 #: VADER's contrast word, the rule used when no rules file is given (the tone of version 1).
 VADER_CONTRAST = frozenset({"but"})
 #: The term of a rule that applies to every tone word (only ``name, in_name`` rows).
@@ -57,7 +66,9 @@ class ToneRules:
 
     ``phrases`` maps a word to the phrases (as lower-case word tuples) in which it does not count;
     ``scope_marks`` end a negation's or an intensifier's reach (with the clause marks);
-    ``contrast_after`` and ``concessions`` are the ``contrast`` rows (VADER's "but" alone by default).
+    ``contrast_after`` and ``concessions`` are the ``contrast`` rows (VADER's "but" alone by default);
+    ``hedges`` the words that hedge the rest of their clause, ``hedge_endings`` the marks that hedge a
+    sentence ending with them.
     """
 
     phrases: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=lambda: EMPTY_MAPPING)
@@ -69,6 +80,8 @@ class ToneRules:
     scope_marks: frozenset[str] = frozenset()
     contrast_after: frozenset[str] = VADER_CONTRAST
     concessions: frozenset[str] = frozenset()
+    hedges: frozenset[str] = frozenset()
+    hedge_endings: frozenset[str] = frozenset()
 
 
 def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRules:
@@ -79,8 +92,9 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
     LexiconError
         Missing column, unknown rule, a phrase that does not contain its word, an unknown name
         context, ``*`` on anything but ``name, in_name``, a scope break that is not one punctuation mark,
-        a contrast row whose context is not ``after`` or ``concession`` (or whose word has both), or a
-        repeated row; the message names file and line.
+        a contrast row whose context is not ``after`` or ``concession`` (or whose word has both), a
+        hedge row whose context is not ``clause`` (a word) or ``sentence`` (a mark), or a repeated row;
+        the message names file and line.
 
     Examples
     --------
@@ -97,6 +111,7 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
     phrases: dict[str, list[tuple[str, ...]]] = {}
     in_runs, capitalised, marks, words, scope = False, set(), set(), set(), set()
     contrast: dict[str, set[str]] = {context: set() for context in CONTRAST_CONTEXTS}
+    hedges: dict[str, set[str]] = {context: set() for context in HEDGE_CONTEXTS}
     seen: dict[tuple[str, str, str], int] = {}
     for row in reader:
         where = f"{source} line {reader.line_num}"
@@ -139,6 +154,13 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
             if any(term in kept for kept in contrast.values()):
                 raise LexiconError(f"{where}: '{term}' is already a contrast word; give it one context")
             contrast[context].add(term)
+        elif rule == "hedge":
+            if context not in HEDGE_CONTEXTS:
+                raise LexiconError(f"{where}: unknown hedge context '{context}' (use one of {', '.join(HEDGE_CONTEXTS)})")
+            if (context == "clause") != term.isalpha() or (context == "sentence" and len(term) != 1):
+                kind = "one word" if context == "clause" else "one punctuation mark"
+                raise LexiconError(f"{where}: a '{context}' hedge must be {kind}, not '{term}'")
+            hedges[context].add(term)
         elif term.isalpha():
             words.add(term)
         elif len(term) == 1:
@@ -155,6 +177,8 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
         scope_marks=frozenset(scope),
         contrast_after=frozenset(contrast["after"]),
         concessions=frozenset(contrast["concession"]),
+        hedges=frozenset(hedges["clause"]),
+        hedge_endings=frozenset(hedges["sentence"]),
     )
 
 

@@ -16,7 +16,7 @@ from framing.lexicon import (
     parse_tone_weights,
 )
 from framing.segment import tokenize
-from framing.tone import clause_window, normalize_tone, score_tone
+from framing.tone import HEDGE_FACTOR, clause_window, normalize_tone, score_tone
 from framing.tone_rules import ToneRules, parse_tone_rules, parse_tone_topics
 
 HEADER = "term,rule,context,note\n"
@@ -311,3 +311,78 @@ def test_shipped_rules_read_contrast_rows_and_default_to_vaders_but() -> None:
     rules = load_tone_rules()
     assert {"but", "however"} <= rules.contrast_after and {"although", "though"} <= rules.concessions
     assert ToneRules().contrast_after == {"but"} and not ToneRules().concessions
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # issue 11, negation edge cases: "not only" and "not just" add, "no doubt" asserts
+        ("He is not only honest but kind.", "honest"),
+        ("The deal is not just fair, it is generous.", "fair"),
+        ("There is no doubt the plan is good.", "good"),
+    ],
+)
+def test_negation_phrases_neither_score_nor_negate(text: str, word: str) -> None:
+    weights = _text_weights(text)
+    assert weights[word] > 0
+    assert not {"not", "no", "doubt"} & set(weights)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("He is not honest.", "honest"), ("The deal is not fair.", "fair"), ("It is never good.", "good")],
+)
+def test_negation_outside_the_phrases_still_negates(text: str, word: str) -> None:
+    assert _text_weights(text)[word] < 0
+
+
+@pytest.mark.parametrize(
+    ("hedged", "plain", "word"),
+    [
+        # a modal hedges the rest of its clause (issue 11, modal/hedged statements)
+        ("The plan would help farmers.", "The plan will help farmers.", "help"),
+        ("The talks could fail.", "The talks will fail.", "fail"),
+        ("Officials might praise it.", "Officials will praise it.", "praise"),
+        ("Voters should reject it.", "Voters will reject it.", "reject"),
+        # a question hedges the whole sentence, closing quotation marks allowed
+        ("Is the plan good?", "The plan is good.", "good"),
+        ('He asked, "Is the plan good?"', 'He said, "The plan is good."', "good"),
+    ],
+)
+def test_hedges_weaken_the_words_they_cover(hedged: str, plain: str, word: str) -> None:
+    assert _text_weights(hedged)[word] == pytest.approx(HEDGE_FACTOR * _text_weights(plain)[word], abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("It would rain, and the result was good.", "good"),  # a comma ends the modal's reach
+        ("The good plan would pass.", "good"),  # words before the modal are not hedged
+        ("Is it late? The plan is good.", "good"),  # only a sentence ending with '?' is a question
+    ],
+)
+def test_hedges_leave_other_words_alone(text: str, word: str) -> None:
+    assert _text_weights(text)[word] == pytest.approx(_text_weights("It was good.")["good"])
+
+
+def test_hedges_need_the_text() -> None:
+    weights = {e.term: e.weight for e in score_tone(tokenize("The plan would help farmers."))[1]}
+    assert weights["help"] == pytest.approx(_text_weights("The plan will help farmers.")["help"])
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("would,hedge,always\n", r"r\.csv line 2: unknown hedge context 'always'"),
+        ("?,hedge,clause\n", r"r\.csv line 2: a 'clause' hedge must be one word, not '\?'"),
+        ("would,hedge,sentence\n", r"r\.csv line 2: a 'sentence' hedge must be one punctuation mark, not 'would'"),
+    ],
+)
+def test_parse_tone_rules_rejects_bad_hedge_rows(body: str, message: str) -> None:
+    with pytest.raises(LexiconError, match=message):
+        parse_tone_rules(HEADER + body, source="r.csv")
+
+
+def test_shipped_rules_read_hedge_rows() -> None:
+    rules = load_tone_rules()
+    assert {"would", "could", "might", "should"} <= rules.hedges and rules.hedge_endings == {"?"}
