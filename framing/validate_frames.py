@@ -32,6 +32,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -553,9 +554,13 @@ def fit_shipped(corpora: Mapping[str, Corpus]) -> tuple[Weights, float]:
     return weights, rate
 
 
-def write_fitted(corpora: Mapping[str, Corpus], folder: str | Path) -> None:
-    """Write ``frame_weights.csv`` (+ meta) and ``evidence_thresholds.json`` into ``folder``, with provenance."""
+def write_fitted(corpora: Mapping[str, Corpus], folder: str | Path, *, today: date | None = None) -> None:
+    """Write ``frame_weights.csv`` (+ meta) and ``evidence_thresholds.json`` into ``folder``, with provenance.
+
+    ``curated`` in both records the day of the fit (``today``, the current date by default), not a fixed date.
+    """
     folder = Path(folder)
+    curated = (today or date.today()).isoformat()
     lexicon = load_default_lexicon()
     weights, rate = fit_shipped(corpora)
     context = load_passage_rule().context
@@ -583,7 +588,7 @@ def write_fitted(corpora: Mapping[str, Corpus], folder: str | Path) -> None:
                     "Congressional bill descriptions (Adler & Wilkerson), the last two with Policy Agendas topic codes.",
         "url": "https://www.comparativeagendas.net/pages/master-codebook",
         "licence": "CC0-1.0",
-        "curated": "2026-12-01",
+        "curated": curated,
         "curator": "Framing Lens maintainers (frames)",
         "changes": "Method (framing.validate_frames.fit_subcategory_weights): multinomial logistic regression constrained "
                    "to the lexicon: a term's multiplier is exp(theta_subcategory + phi_term), the logit of frame f is 8 x "
@@ -611,7 +616,7 @@ def write_fitted(corpora: Mapping[str, Corpus], folder: str | Path) -> None:
                   f"at most 4% of the {sizes['allsides']} on-topic AllSides dev articles thin "
                   "(framing.validate_frames.calibrate_thresholds); the off-topic dev articles "
                   f"({sizes['offtopic']}) are only used to test it. min_count 5 and min_term_weight 1.0 are judgement.",
-        "curated": "2026-12-02",
+        "curated": curated,
         "context_subcategories": sorted(f"{f}/{g}" for f, g in context),
         "passage_min_evidence": passage.min_evidence,
         "passage_min_margin": passage.min_margin,

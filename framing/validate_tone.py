@@ -23,6 +23,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -613,11 +614,13 @@ def evaluate_tone_v2(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[TargetI
     }
 
 
-def write_fitted_valences(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[TargetItem], folder: str | Path) -> int:
+def write_fitted_valences(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[TargetItem], folder: str | Path,
+                          *, today: date | None = None) -> int:
     """Fit word valences on all of both dev sets with the shipped weights; write ``tone_valences.csv`` + meta.
 
     Returns the number of words written. Give the package's lexicon folder to update what ships;
-    ``python -m framing validate`` then refits them inside each fold to measure them.
+    ``python -m framing validate`` then refits them inside each fold to measure them. The metadata's
+    ``curated`` is the day of the fit (``today``, the current date by default).
     """
     folder = Path(folder)
     weights = load_tone_weights()
@@ -646,7 +649,7 @@ def write_fitted_valences(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[Ta
                     "(Hutto & Gilbert 2014, ICWSM-14) and of NewsMTSC train (Hamborg & Donnay 2021, EACL).",
         "url": "https://github.com/cjhutto/vaderSentiment",
         "licence": "CC0-1.0 (fitted numbers); the words are VADER's (MIT) and Hu & Liu's",
-        "curated": "2026-12-02",
+        "curated": (today or date.today()).isoformat(),
         "curator": "Framing Lens maintainers (tone)",
         "fitted": (f"framing.validate_tone.fit_word_valences on all {len(nyt_items)} NYT sentences (target: mean rating / 4 "
                    f"stretched to the spread of the lexicon's tones) and all {len(mtsc_items)} NewsMTSC sentences "

@@ -220,3 +220,15 @@ def test_write_fitted_valences_writes_a_file_the_lexicon_reads(tmp_path) -> None
     assert len(parse_tone_valences(text, source="tone_valences.csv")) == count
     meta = json.loads((tmp_path / "tone_valences.meta.json").read_text(encoding="utf-8"))
     assert {"version", "fitted", "columns", "licence"} <= set(meta)
+
+
+def test_write_fitted_valences_records_the_day_of_the_fit(tmp_path) -> None:
+    # Non-regression (issue 11): the metadata used to carry a fixed date whatever day the fit ran.
+    import datetime
+
+    write_fitted_valences(_tone_items(), _target_items(), tmp_path, today=datetime.date(2031, 5, 4))
+    meta = json.loads((tmp_path / "tone_valences.meta.json").read_text(encoding="utf-8"))
+    assert meta["curated"] == "2031-05-04"
+    write_fitted_valences(_tone_items(), _target_items(), tmp_path)
+    meta = json.loads((tmp_path / "tone_valences.meta.json").read_text(encoding="utf-8"))
+    assert meta["curated"] == datetime.date.today().isoformat()
