@@ -640,7 +640,7 @@ def write_fitted_valences(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[Ta
     (folder / "tone_valences.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     meta = {
         "name": "framing-lens-tone-valences",
-        "version": "1.1.0",
+        "version": "1.2.0",
         "description": "Fitted valences of the tone words that occur often enough in the two tone dev sets. Each row "
                        "replaces the valence the tone lexicon gives the word (VADER + weighted Hu & Liu + tone_news.csv "
                        "+ topic weight) as the last step of framing.lexicon.build_tone_lexicon; a sentence's tone is "
@@ -663,7 +663,8 @@ def write_fitted_valences(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[Ta
                             "on the training folds of both sets, and reports leave-set-out figures (fit on one set, "
                             "scored on the other); see framing/validity.json, section tone.",
         "changes": "1.0.0: first fitted valences (issue 11, item 5). 1.1.0: refitted with tone_news.csv 1.2.0 "
-                   "(one- and two-letter slang entries set to 0, so 'l' lost its row).",
+                   "(one- and two-letter slang entries set to 0, so 'l' lost its row). 1.2.0: refitted with "
+                   "tone_rules.csv 1.2.0 (contrast, negation-phrase and hedge rules change words' context factors).",
         "columns": {"term": "one lower-case word form, as the tone lexicons list it",
                     "valence": "fitted valence on VADER's -4..+4 scale (same sign as prior)",
                     "prior": "the valence the lexicon gave the word before fitting",

@@ -82,9 +82,10 @@ def test_topic_words_carry_the_fitted_share_of_their_valence() -> None:
 
 
 def test_topic_weight_lets_evaluation_outweigh_the_event() -> None:
-    # "war" is the event, "disgraceful" the judgement: the judgement now weighs more.
-    weights = {e.term: e.weight for e in score_tone(tokenize("The war was disgraceful."))[1]}
-    assert abs(weights["disgraceful"]) > abs(weights["war"])
+    # "war" is the event, "shameful" the judgement: the judgement weighs more ("disgraceful", an
+    # opinion-lexicon word only, is about even with the refitted "war" since tone_valences.csv 1.2.0).
+    weights = {e.term: e.weight for e in score_tone(tokenize("The war was shameful."))[1]}
+    assert abs(weights["shameful"]) > abs(weights["war"])
 
 
 @pytest.mark.parametrize(
