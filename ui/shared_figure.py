@@ -1,12 +1,16 @@
-"""A plotly figure that many sessions can share and none can change (issue 12, item 6).
+"""A plotly figure that many sessions can share and none can change (issue 12, items 6 and memory).
 
 The figure cache hands one object to every session (unpickling a copy per session costs 0.1 s of
 plotly validation, see ``ui.state``). A plain ``go.Figure`` would let one page's
-``fig.update_layout(...)`` reach every other session. ``SharedFigure`` draws from the figure's JSON
-text (a ``str``, immutable): ``st.plotly_chart`` reads it through ``to_dict`` as it reads any figure,
-every mutating method and top-level assignment raises, and an assignment deep inside
-(``fig.layout.title.text = ...``) changes only this object's Python attributes, never what any session
-is drawn. No streamlit.
+``fig.update_layout(...)`` reach every other session. ``SharedFigure`` keeps only the figure's JSON
+text (a ``str``, immutable, one block of memory): ``st.plotly_chart`` reads it through ``to_dict`` as
+it reads any figure, and every mutating method, assignment and attribute walk (``fig.layout``) raises.
+
+Why only the text: a built plotly figure is thousands of small Python objects (per-article hover
+labels, validators, a copy of the layout template). Kept in the shared cache after the session that
+built it closed, they were scattered over hundreds of the small-object allocator's arenas and kept
+them all from being returned: clearing the figure cache after five 2,000-article sessions took the
+server from 780 to 445 MB (measured with ``bench/load.py --heavy 5``). No streamlit.
 """
 
 from __future__ import annotations
@@ -22,30 +26,32 @@ __all__ = ["SharedFigure"]
 _MUTATORS = ("update", "update_layout", "update_traces", "add_trace", "add_traces", "plotly_restyle",
              "plotly_relayout", "plotly_update", "batch_update", "batch_animate", "set_subplots",
              "add_shape", "add_annotation", "add_hline", "add_vline", "add_hrect", "add_vrect", "add_layout_image",
-             "for_each_trace", "update_xaxes", "update_yaxes", "show", "write_html", "write_image", "write_json")
+             "for_each_trace", "update_xaxes", "update_yaxes", "show", "write_html", "write_image", "write_json",
+             "select_traces")
+_REFUSAL = "this figure is shared between sessions and read-only; copy it first: go.Figure(figure.to_dict())"
 
 
 class SharedFigure(go.Figure):
-    """Read-only view of a figure, rendered exactly like it.
+    """Read-only figure drawn from its JSON text; the plotly objects it was built from are not kept.
 
     Examples
     --------
     >>> shared = SharedFigure(go.Figure(go.Bar(x=[1], y=[2]), layout={"title": {"text": "T"}}))
-    >>> shared.to_dict()["layout"]["title"]
-    {'text': 'T'}
-    >>> shared.layout.title.text = "changed"     # not what is drawn
-    >>> shared.to_dict()["layout"]["title"]
-    {'text': 'T'}
+    >>> shared.to_dict()["layout"]["title"], shared.to_dict()["data"][0]["type"]
+    ({'text': 'T'}, 'bar')
     >>> shared.update_layout(title_text="x")
     Traceback (most recent call last):
     ...
     TypeError: this figure is shared between sessions and read-only; copy it first: go.Figure(figure.to_dict())
+    >>> go.Figure(shared.to_dict()).layout.title.text    # an editable copy
+    'T'
     """
 
     _frozen = False
 
     def __init__(self, figure: go.Figure) -> None:
-        super().__init__(figure)
+        # An empty shell with an empty template: the default template alone is a large object graph.
+        super().__init__(layout={"template": {}})
         self._spec: str = pio.to_json(figure, validate=False)
         self._frozen = True
 
@@ -56,6 +62,34 @@ class SharedFigure(go.Figure):
 
     def __setitem__(self, key: Any, value: Any) -> None:
         _refuse()
+
+    def __getitem__(self, key: Any) -> Any:
+        if self._frozen:
+            _refuse()
+        return super().__getitem__(key)
+
+    @property  # type: ignore[override]
+    def data(self) -> Any:
+        if self._frozen:
+            _refuse()
+        return go.Figure.data.fget(self)  # type: ignore[attr-defined]
+
+    @data.setter
+    def data(self, value: Any) -> None:
+        go.Figure.data.fset(self, value)  # type: ignore[attr-defined]
+
+    @property  # type: ignore[override]
+    def layout(self) -> Any:
+        if self._frozen:
+            _refuse()
+        return go.Figure.layout.fget(self)  # type: ignore[attr-defined]
+
+    @layout.setter
+    def layout(self, value: Any) -> None:
+        go.Figure.layout.fset(self, value)  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return f"SharedFigure({len(self._spec):,} characters of JSON)"
 
     def to_dict(self) -> dict[str, Any]:
         """A fresh dict of the figure (what ``st.plotly_chart`` sends to the browser)."""
@@ -69,7 +103,7 @@ class SharedFigure(go.Figure):
 
 
 def _refuse(*args: Any, **kwargs: Any) -> NoReturn:
-    raise TypeError("this figure is shared between sessions and read-only; copy it first: go.Figure(figure.to_dict())")
+    raise TypeError(_REFUSAL)
 
 
 for _name in _MUTATORS:

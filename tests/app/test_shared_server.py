@@ -50,10 +50,11 @@ def test_cached_figures_cannot_be_changed_by_a_session() -> None:
     for mutate in (lambda: figure.update_layout(title_text="HACKED"),
                    lambda: figure.add_trace(go.Bar(x=[1], y=[1])),
                    lambda: setattr(figure, "layout", {"title": {"text": "HACKED"}}),
-                   lambda: figure.__setitem__("layout", {})):
+                   lambda: figure.__setitem__("layout", {}),
+                   lambda: setattr(figure.layout.title, "text", "HACKED")):  # no walk inside either
         with pytest.raises(TypeError, match="read-only"):
             mutate()
-    figure.layout.title.text = "HACKED"  # deep inside: changes this object's attribute, not the drawing
+    figure.to_dict()["layout"]["title"] = "HACKED"  # a fresh copy each time
     assert figure.to_dict() == drawn and "HACKED" not in figure.to_json()
 
 
@@ -159,3 +160,25 @@ def test_analyses_beyond_the_pool_wait_their_turn(monkeypatch: pytest.MonkeyPatc
     first.join(60)
     second.join(60)
     assert pool.waiting == 0
+
+
+def _reachable(root: object) -> int:
+    """Objects reachable from ``root`` through the collector's references, classes and modules excluded."""
+    import gc
+    import types
+    seen, stack = {id(root)}, [root]
+    while stack:
+        for child in gc.get_referents(stack.pop()):
+            if id(child) not in seen and not isinstance(child, (type, types.ModuleType)):
+                seen.add(id(child))
+                stack.append(child)
+    return len(seen)
+
+
+def test_a_shared_figure_keeps_its_text_not_the_plotly_objects_it_was_built_from() -> None:
+    labels = [f"Outlet {i % 9}: Story {i}" for i in range(2_000)]
+    figure = go.Figure(go.Scatter(x=list(range(2_000)), y=list(range(2_000)), hovertext=labels))
+    shared = SharedFigure(figure)
+    kept, built = _reachable(shared), _reachable(figure)
+    assert built > 2_000 and kept < 500, (kept, built)  # a few hundred objects, not one per label
+    assert shared.to_dict() == figure.to_dict()

@@ -45,3 +45,39 @@ def test_the_returner_does_nothing_without_a_malloc_trim(monkeypatch: pytest.Mon
     assert not memory.MemoryReturner(0.01).start()._thread.is_alive()
     with pytest.raises(ValueError):
         memory.MemoryReturner(0)
+
+
+def test_the_returner_collects_cyclic_garbage_of_closed_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+    import weakref
+
+    class Session:
+        pass
+
+    monkeypatch.setattr(memory, "_TRIM", lambda pad: 1)
+    gc.disable()  # only the returner may collect in this test
+    try:
+        closed = Session()
+        closed.me = closed  # type: ignore[attr-defined]  # a cycle: reference counting never frees it
+        alive = weakref.ref(closed)
+        del closed
+        returner = memory.MemoryReturner(0.01, collect_every=0.05).start()
+        deadline = time.monotonic() + 5
+        while (alive() is not None or not returner.collections) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        returner.stop()
+        assert alive() is None and returner.collections >= 1
+    finally:
+        gc.enable()
+
+
+def test_full_collections_stay_a_small_share_of_the_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    returner = memory.MemoryReturner(1.0, collect_every=0.001, max_share=0.5)
+    clock = iter([10.0, 12.0])  # due at 10, the collection "takes" 2 s
+    monkeypatch.setattr(memory.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(memory.gc, "collect", lambda: 0)
+    returner._next_collect = 0.0
+    returner._collect_if_due()
+    assert returner.collections == 1 and returner._next_collect == 12.0 + 2.0 / 0.5
+    with pytest.raises(ValueError):
+        memory.MemoryReturner(1.0, max_share=0)
