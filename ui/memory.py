@@ -15,9 +15,9 @@ cycles (Streamlit's session, its state, our reports), and Python's collector run
 generation only after many new objects have survived, which an idle server never produces. After
 five heavy sessions closed, one ``gc.collect()`` found 1.76 million such objects and took the server
 from 952 to 566 MB with a trim (307 MB before the heavy wave; ``bench/load.py --heavy 5``). So the
-thread also runs a full collection, at most every ``collect_every`` seconds and never more than
-``max_share`` of the time (a full pass takes 0.16 s on an idle server, more while big reports are
-alive, and holds the interpreter lock while it runs).
+thread also runs a full collection every ``collect_every`` seconds or, when a pass is slow (0.16 s
+on an idle server, more while big reports are alive; it holds the interpreter lock), so that it
+takes at most ``max_share`` of the time, but never more than ``max_wait`` seconds apart.
 No streamlit here.
 """
 
@@ -64,15 +64,17 @@ def malloc_trim() -> bool:
 class MemoryReturner:
     """A daemon thread that calls :func:`malloc_trim` every ``interval`` seconds until stopped, after a
     full garbage collection when ``collect_every`` seconds have passed and the last one's duration
-    allows (``duration / max_share``)."""
+    allows (``duration / max_share``), and at the latest ``max_wait`` seconds after the last one."""
 
-    def __init__(self, interval: float, *, collect_every: float = 30.0, max_share: float = 0.02) -> None:
+    def __init__(self, interval: float, *, collect_every: float = 10.0, max_share: float = 0.02,
+                 max_wait: float = 30.0) -> None:
         if interval <= 0 or collect_every <= 0 or not 0 < max_share <= 1:
             raise ValueError(f"interval and collect_every must be positive and max_share in (0, 1], got "
                              f"{interval}, {collect_every}, {max_share}")
         self.interval = interval
         self.collect_every = collect_every
         self.max_share = max_share
+        self.max_wait = max(max_wait, collect_every)
         self.calls = 0
         self.collections = 0
         self._next_collect = time.monotonic() + collect_every
@@ -94,7 +96,7 @@ class MemoryReturner:
         gc.collect()
         end = time.monotonic()
         self.collections += 1
-        self._next_collect = end + max(self.collect_every, (end - now) / self.max_share)
+        self._next_collect = end + min(self.max_wait, max(self.collect_every, (end - now) / self.max_share))
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):

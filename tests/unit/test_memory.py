@@ -79,5 +79,10 @@ def test_full_collections_stay_a_small_share_of_the_time(monkeypatch: pytest.Mon
     returner._next_collect = 0.0
     returner._collect_if_due()
     assert returner.collections == 1 and returner._next_collect == 12.0 + 2.0 / 0.5
+    clock = iter([0.0, 10.0, 12.0])  # the first reading is the constructor's
+    slow = memory.MemoryReturner(1.0, collect_every=0.001, max_share=0.01, max_wait=30.0)
+    slow._next_collect = 0.0
+    slow._collect_if_due()
+    assert slow._next_collect == 12.0 + 30.0  # 2 s / 1% would wait 200 s: capped
     with pytest.raises(ValueError):
         memory.MemoryReturner(1.0, max_share=0)
