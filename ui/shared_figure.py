@@ -68,25 +68,25 @@ class SharedFigure(go.Figure):
             _refuse()
         return super().__getitem__(key)
 
-    @property  # type: ignore[override]
+    @property
     def data(self) -> Any:
         if self._frozen:
             _refuse()
-        return go.Figure.data.fget(self)  # type: ignore[attr-defined]
+        return go.Figure.data.fget(self)
 
     @data.setter
     def data(self, value: Any) -> None:
-        go.Figure.data.fset(self, value)  # type: ignore[attr-defined]
+        go.Figure.data.fset(self, value)
 
-    @property  # type: ignore[override]
+    @property
     def layout(self) -> Any:
         if self._frozen:
             _refuse()
-        return go.Figure.layout.fget(self)  # type: ignore[attr-defined]
+        return go.Figure.layout.fget(self)
 
     @layout.setter
     def layout(self, value: Any) -> None:
-        go.Figure.layout.fset(self, value)  # type: ignore[attr-defined]
+        go.Figure.layout.fset(self, value)
 
     def __repr__(self) -> str:
         return f"SharedFigure({len(self._spec):,} characters of JSON)"
