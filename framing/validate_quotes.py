@@ -244,20 +244,14 @@ def quote_figures(data_dir: str | Path) -> dict[str, object]:
         half = evaluate_quotes(data_dir, pages=ids)
         halves[name] = {key: half[key] for key in ("pages", "direct", "indirect", "speaker_correct", "matched")}
     figures["halves"] = halves
-    try:
-        articles = evaluate_article_quotes(data_dir)
-    except FramingError as exc:
-        figures["allsides_dev"] = {"skipped": str(exc)}
-    else:
-        articles.pop("errors")
-        figures["allsides_dev"] = articles
-    try:
-        fresh = evaluate_fresh_quotes(data_dir)
-    except FramingError as exc:
-        figures["fresh"] = {"skipped": str(exc)}
-    else:
-        fresh.pop("errors")
-        figures["fresh"] = fresh
+    for name, evaluate in (("allsides_dev", evaluate_article_quotes), ("fresh", evaluate_fresh_quotes)):
+        try:
+            checked = evaluate(data_dir)
+        except FramingError as exc:
+            figures[name] = {"skipped": str(exc)}
+        else:
+            checked.pop("errors")
+            figures[name] = checked
     return figures
 
 

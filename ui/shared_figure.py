@@ -31,6 +31,17 @@ _MUTATORS = ("update", "update_layout", "update_traces", "add_trace", "add_trace
 _REFUSAL = "this figure is shared between sessions and read-only; copy it first: go.Figure(figure.to_dict())"
 
 
+def _guarded(attribute: property) -> property:
+    """``attribute`` of the figure, refused once the figure is frozen (plotly's own init still uses it)."""
+
+    def read(figure: SharedFigure) -> Any:
+        if figure._frozen:
+            _refuse()
+        return attribute.fget(figure)  # type: ignore[misc]
+
+    return property(read, attribute.fset)
+
+
 class SharedFigure(go.Figure):
     """Read-only figure drawn from its JSON text; the plotly objects it was built from are not kept.
 
@@ -68,25 +79,8 @@ class SharedFigure(go.Figure):
             _refuse()
         return super().__getitem__(key)
 
-    @property
-    def data(self) -> Any:
-        if self._frozen:
-            _refuse()
-        return go.Figure.data.fget(self)
-
-    @data.setter
-    def data(self, value: Any) -> None:
-        go.Figure.data.fset(self, value)
-
-    @property
-    def layout(self) -> Any:
-        if self._frozen:
-            _refuse()
-        return go.Figure.layout.fget(self)
-
-    @layout.setter
-    def layout(self, value: Any) -> None:
-        go.Figure.layout.fset(self, value)
+    data = _guarded(go.Figure.data)
+    layout = _guarded(go.Figure.layout)
 
     def __repr__(self) -> str:
         return f"SharedFigure({len(self._spec):,} characters of JSON)"
