@@ -6,8 +6,10 @@ it) or held out (labelled after the rules were written, not tuned on), and is co
 so the two are never reported as one figure. The file's ``rules`` say how the events were labelled.
 Three figures:
 
-* **facts**: outlet x fact inclusion cells. *best row* F1: each gold fact is paired with the one
-  predicted row sharing most of its sentences (one to one) and the outlets of the two are compared;
+* **facts**: outlet x fact inclusion cells. *best row* F1: gold facts and predicted rows are paired
+  one to one so that the pairs share the most sentences in total (an optimal assignment, not the
+  greedy largest-first pairing of earlier rounds; equal pairings are settled by the outlets they
+  get right minus wrong, not by row ids) and the outlets of each pair are compared;
   *strict* also counts every cell of an unpaired predicted row as wrong (a fact split over two rows
   costs cells); *mapped* (lenient) lets each predicted row take its majority gold label and unions
   the cells per gold fact, so it only punishes merging different facts;
@@ -15,7 +17,10 @@ Three figures:
   with a new lead): the share of the copy's text found as shared copy; and every pair of pages
   from different events, which must never be marked shared;
 * **naming**: the share of the (referent, outlet, form) triples the reader listed that the naming
-  table has, under the referent most of the reader's mentions map to.
+  table has, under the referent most of the reader's mentions map to (several reader referents may
+  map to one engine referent); *one to one* pairs each engine referent with at most one reader
+  referent (an optimal assignment, as for the facts' best row), so a table that merges two
+  referents is credited for one of them only.
 
 Run: ``python -m framing.validate_coverage [--data DIR] [--events dev|held-out|all] [--no-shared-copy]``.
 """
@@ -27,15 +32,18 @@ import difflib
 import functools
 import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
 
 from .pipeline import analyze_articles
 from .shared_copy import find_shared_copy
 from .types import Article, CorpusReport
 from .validate import DEFAULT_DATA_DIR
 
-__all__ = ["LABELS_FILE", "run_coverage_validation"]
+__all__ = ["LABELS_FILE", "best_pairs", "run_coverage_validation"]
 
 LABELS_FILE = Path(__file__).resolve().parents[1] / "docs" / "coverage_dev_labels.json"
 DEV_FILE = "cleaning_dev.jsonl"
@@ -97,6 +105,37 @@ def _f1(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
 
 
+def best_pairs(shared: Mapping[str, Counter[str]],
+               agreement: Mapping[str, Mapping[str, int]] | None = None) -> dict[str, str]:
+    """A one-to-one pairing of rows with gold labels that maximises the units they share in total.
+
+    ``shared[row][label]`` is how many of the row's units carry the gold label; pairs sharing nothing
+    are left out. An optimal assignment (``scipy.optimize.linear_sum_assignment``): the greedy
+    pairing it replaces took the largest overlap first and broke ties by row id, so one early pair
+    could take the gold fact a second row needed, and which of two equal rows won depended on ids.
+    Among pairings sharing as many units, ``agreement[row][label]`` (a secondary score, e.g. outlet
+    cells right minus wrong) decides; rows and labels are then taken in sorted order.
+
+    Examples
+    --------
+    >>> best_pairs({"r1": Counter(a=3, b=2), "r2": Counter(a=2)})  # greedy: r1-a, r2 unpaired
+    {'r1': 'b', 'r2': 'a'}
+    >>> best_pairs({"r1": Counter(a=1), "r2": Counter(a=1)}, {"r1": {"a": -1}, "r2": {"a": 2}})
+    {'r2': 'a'}
+    """
+    rows = sorted(shared)
+    labels = sorted({g for counts in shared.values() for g, n in counts.items() if n > 0})
+    if not rows or not labels:
+        return {}
+    primary = np.array([[shared[r].get(g, 0) for g in labels] for r in rows], dtype=float)
+    secondary = np.array([[(agreement or {}).get(r, {}).get(g, 0) for g in labels] for r in rows], dtype=float)
+    # Scale so that no sum of secondary scores can outweigh one unit shared.
+    scale = 1.0 + 2.0 * float(np.abs(secondary).max()) * min(len(rows), len(labels))
+    weights = np.where(primary > 0, primary * scale + secondary, 0.0)
+    picked_rows, picked_labels = linear_sum_assignment(weights, maximize=True)
+    return {rows[i]: labels[j] for i, j in zip(picked_rows, picked_labels) if primary[i, j] > 0}
+
+
 def fact_figures(report: CorpusReport, rows: dict[str, dict[str, object]], gold: list[list[object]]) -> dict[str, object]:
     """Outlet x fact cell F1, mapped and strict (see the module docstring)."""
     outlet_of = {a.id: a.outlet for a in report.articles}
@@ -127,20 +166,18 @@ def fact_figures(report: CorpusReport, rows: dict[str, dict[str, object]], gold:
         mapped.update((label, outlet) for _, outlet in units)
     tp = len(mapped & gold_cells)
     mapped_f1 = _f1(tp, len(mapped - gold_cells), len(gold_cells - mapped))
-    # Strict: one predicted row per gold fact (the one sharing most units); other rows' cells are errors.
-    pairs = sorted(
-        ((sum(1 for lab, _ in units if lab == g), fid, g) for fid, units in predicted for g in {lab for lab, _ in units if lab}),
-        reverse=True,
-    )
+    # Strict: one predicted row per gold fact, paired to share the most units overall; other rows' cells are errors.
     used_rows: set[str] = set()
-    used_gold: set[str] = set()
     strict_cells: set[tuple[str, str]] = set()
     extra = 0
-    for shared, fid, g in pairs:
-        if fid in used_rows or g in used_gold or not shared:
-            continue
+    gold_outlets: dict[str, set[str]] = defaultdict(set)
+    for label, outlet in gold_cells:
+        gold_outlets[label].add(outlet)
+    shared = {fid: Counter(lab for lab, _ in units if lab) for fid, units in predicted}
+    agreement = {fid: {g: 2 * len(outlets & gold_outlets[g]) - len(outlets) for g in shared[fid]}
+                 for fid, outlets in ((fid, {o for _, o in units}) for fid, units in predicted)}
+    for fid, g in best_pairs(shared, agreement).items():
         used_rows.add(fid)
-        used_gold.add(g)
         units = next(u for f, u in predicted if f == fid)
         strict_cells.update((g, outlet) for _, outlet in units)
     for fid, units in predicted:
@@ -180,7 +217,19 @@ def naming_figures(report: CorpusReport, rows: dict[str, dict[str, object]], gol
         hit = referent in mapping and mapping[referent] in hits.get(key, set())
         triples[triple] = triples.get(triple, False) or hit
     found = sum(triples.values())
+    # One to one: each engine referent credited to one gold referent at most, paired to find the most triples.
+    triple_hits: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for key, refs in hits.items():
+        referent, page, s, e = key
+        triple_hits[(referent, page, " ".join(str(rows[page]["raw"])[s:e].split()).lower())] |= refs
+    shared: dict[str, Counter[str]] = defaultdict(Counter)
+    for (referent, _, _), refs in triple_hits.items():
+        for p_ref in refs:
+            shared[referent][p_ref] += 1
+    one_to_one = best_pairs(shared)
+    found_one = sum(1 for t in triples if one_to_one.get(t[0]) in triple_hits.get(t, set()))
     return {"gold_forms": len(triples), "found": found, "recall": round(found / len(triples), 3) if triples else 0.0,
+            "recall_one_to_one": round(found_one / len(triples), 3) if triples else 0.0,
             "referents_mapped": len(mapping), "gold_referents": len({t[0] for t in triples})}
 
 

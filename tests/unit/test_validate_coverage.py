@@ -53,3 +53,25 @@ def test_run_coverage_validation_rejects_an_unknown_event_choice(tmp_path) -> No
 
     with pytest.raises(ValueError, match="events='heldout': use one of"):
         run_coverage_validation(tmp_path, events="heldout")
+
+
+@pytest.mark.parametrize(
+    ("shared", "agreement", "expected"),
+    [
+        # Greedy largest-first paired r1 with a (3 units) and left r2 unpaired: 3 units in all, not 4.
+        ({"r1": {"a": 3, "b": 2}, "r2": {"a": 2}}, None, {"r1": "b", "r2": "a"}),
+        # Two rows share as much with one fact: the outlets they get right decide, not the row ids.
+        ({"r1": {"a": 2}, "r2": {"a": 2}}, {"r1": {"a": -1}, "r2": {"a": 3}}, {"r2": "a"}),
+        ({"r1": {"a": 2}, "r2": {"a": 2}}, {"r1": {"a": 3}, "r2": {"a": -1}}, {"r1": "a"}),
+        # A pair sharing nothing is never made, whatever its agreement.
+        ({"r1": {"a": 1}, "r2": {}}, {"r2": {"a": 9}}, {"r1": "a"}),
+        ({}, None, {}),
+    ],
+)
+def test_best_pairs_maximises_the_units_shared(shared, agreement, expected) -> None:  # type: ignore[no-untyped-def]
+    """Non-regression (issue 15): the best-row pairing was greedy with a row-id tie-break."""
+    from collections import Counter
+
+    from framing.validate_coverage import best_pairs
+
+    assert best_pairs({r: Counter(c) for r, c in shared.items()}, agreement) == expected
