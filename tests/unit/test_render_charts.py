@@ -100,6 +100,12 @@ def test_tone_bars_range_and_colours_by_sign() -> None:
     assert list(fig.data[0].text) == ["−0.40", "+0.30", "0.00"]
 
 
+def test_tone_bars_tooltip_shows_the_labels_signed_number() -> None:
+    # Issue 9 item 5: one number formatter; plotly's %{x:+.2f} printed "-0.40" beside the label's "−0.40".
+    template = charts.tone_bars(OUTLETS).data[0].hovertemplate
+    assert "%{text}" in template and "%{x" not in template
+
+
 def test_tone_bars_empty_keeps_fixed_range() -> None:
     assert list(charts.tone_bars([]).layout.xaxis.range) == [-1.0, 1.0]
 
