@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .distinctive import distinctive_terms
-from .evidence import emphasis_interval_of, evidence_level
+from .evidence import NO_FRAME, emphasis_interval_of, evidence_level, lead_frame
 from .tone import mean_tone
 from .types import FRAMES, ArticleReport, DistinctiveTerm, OutletReport
 from .voices import OutletVoiceTotals
@@ -102,6 +102,7 @@ class _OutletSums:
         self.ids: list[str] = []
         self.scores: dict[str, list[float]] = {f: [] for f in FRAMES}
         self.words = self.frame_words = 0
+        self.frame_words_by_frame = dict.fromkeys(FRAMES, 0)
         self.tones: array[float] = array("d")
         self.sentence_scores: array[float] = array("d")  # len(FRAMES) per sentence, in FRAMES order
         self.counts: Counter[str] = Counter()
@@ -113,6 +114,8 @@ class _OutletSums:
             self.scores[f].append(article.frame_scores[f])
         self.words += article.word_count
         self.frame_words += article.frame_words
+        for f in FRAMES:
+            self.frame_words_by_frame[f] += article.frame_words_by_frame.get(f, 0)
         for sentence in article.sentences:
             self.tones.append(sentence.tone)
             self.sentence_scores.extend(float(sentence.frames.get(f, 0.0)) for f in FRAMES)
@@ -136,6 +139,9 @@ class _OutletSums:
             **self.voice.fields(),  # type: ignore[arg-type]
             evidence_level=evidence_level(self.frame_words, self.words, any_evidence=sum(scores.values()) > 0),
             emphasis_ci=emphasis_interval_of(matrix),
+            # the articles' rule (evidence.lead_frame) on the pooled scores and frame words
+            dominant_frame=None if (lead := lead_frame(scores, self.frame_words_by_frame)) == NO_FRAME else lead,
+            frame_words_by_frame=dict(self.frame_words_by_frame),
         )
 
 

@@ -18,6 +18,10 @@ three economic words would otherwise "lean trade" as firmly as a tariff story. T
   at most ``passage_min_evidence`` (0: only context) has no dominant frame, nor one whose top frame
   leads the runner-up by less than ``passage_min_margin`` of its score.
   Both numbers are chosen by cross-validation on the dev paragraphs (``framing validate``).
+* ``decide_frame`` / ``lead_frame``: the one decision of which frame is named dominant, used by the
+  engine (articles, outlets, sentences, paragraphs of ``framing.pipeline``) and by the validation
+  (``framing.validate_frames``) alike, so the figures describe what users see. General vocabulary
+  alone never leads (``frame_words_lead``); a passage also applies ``passage_frame``.
 """
 
 from __future__ import annotations
@@ -32,7 +36,8 @@ from .data_files import read_data_json
 from .types import FRAMES
 
 __all__ = ["EvidenceThresholds", "load_evidence_thresholds", "evidence_level", "emphasis_interval", "emphasis_interval_of", "LEVELS",
-           "NOT_ENOUGH", "strong_evidence_count", "frame_words_lead", "PassageRule", "load_passage_rule", "passage_frame", "NO_FRAME"]
+           "NOT_ENOUGH", "strong_evidence_count", "frame_words_lead", "PassageRule", "load_passage_rule", "passage_frame", "NO_FRAME",
+           "frames_that_may_lead", "lead_frame", "decide_frame"]
 
 LEVELS = ("none", "thin", "enough")
 #: What summaries, charts and reports say instead of naming a dominant frame.
@@ -163,6 +168,84 @@ def frame_words_lead(evidence: Iterable[tuple[str, float, float]], thresholds: E
     if any(strong.values()):
         return {f: (scores[f] if strong[f] else 0.0) for f in FRAMES}
     return scores
+
+
+def frames_that_may_lead(frame_words: Mapping[str, int]) -> tuple[str, ...]:
+    """The frames that may be named dominant: those with a frame word proper, or every frame when none has one.
+
+    ``frame_words`` counts, per frame, the evidence whose lexicon weight reaches ``min_term_weight``
+    (:func:`strong_evidence_count` per frame). The rule of :func:`frame_words_lead`.
+
+    Examples
+    --------
+    >>> frames_that_may_lead({"trade": 0, "security": 2, "diplomacy": 1})
+    ('security', 'diplomacy')
+    >>> frames_that_may_lead({})
+    ('trade', 'security', 'diplomacy')
+    """
+    strong = tuple(f for f in FRAMES if frame_words.get(f, 0) > 0)
+    return strong or FRAMES
+
+
+def lead_frame(scores: Mapping[str, float], frame_words: Mapping[str, int]) -> str:
+    """The dominant frame of an article, outlet, sentence or headline from its frame scores, or ``"none"``.
+
+    The largest score among :func:`frames_that_may_lead` wins; ``"none"`` when that score is 0 or
+    tied. The emphasis shares are not changed: this only decides which frame is named.
+
+    Examples
+    --------
+    >>> lead_frame({"trade": 3.0, "security": 0.0, "diplomacy": 2.0}, {"trade": 0, "diplomacy": 1})
+    'diplomacy'
+    >>> lead_frame({"trade": 3.0, "security": 0.0, "diplomacy": 2.0}, {})
+    'trade'
+    >>> lead_frame({"trade": 1.0, "security": 1.0, "diplomacy": 0.0}, {}), lead_frame({}, {})
+    ('none', 'none')
+    """
+    candidates = frames_that_may_lead(frame_words)
+    best = max(candidates, key=lambda f: scores.get(f, 0.0))
+    top = scores.get(best, 0.0)
+    if top <= 0 or sum(1 for f in candidates if scores.get(f, 0.0) == top) > 1:
+        return NO_FRAME
+    return best
+
+
+def decide_frame(
+    evidence: Iterable[tuple[str, str, float, float]],
+    *,
+    passage: bool = False,
+    rule: PassageRule | None = None,
+    thresholds: EvidenceThresholds | None = None,
+) -> str:
+    """Name the dominant frame of a unit from its evidence, or ``"none"``: the rule users see and validation measures.
+
+    ``evidence`` holds ``(frame, subcategory, lexicon weight, evidence weight)`` per piece of frame
+    evidence. Frames with only general vocabulary cannot lead when another has a frame word proper
+    (:func:`lead_frame`, what the article and headline figures measure). With ``passage=True`` (a
+    paragraph) the evidence of the frames that may lead then goes through :func:`passage_frame`
+    (place names and officials' titles alone, a tie or too small a lead give ``"none"``: what the
+    paragraph figures measure).
+
+    Examples
+    --------
+    >>> ev = [("trade", "effects", 0.5, 3.0), ("diplomacy", "foreign_states", 1.0, 2.0)]
+    >>> decide_frame(ev), decide_frame(ev, passage=True)
+    ('diplomacy', 'none')
+    >>> decide_frame([("security", "forces", 1.0, 1.5), *ev], passage=True)
+    'diplomacy'
+    """
+    t = thresholds or load_evidence_thresholds()
+    items = list(evidence)
+    scores = dict.fromkeys(FRAMES, 0.0)
+    frame_words = dict.fromkeys(FRAMES, 0)
+    for frame, _, lexicon_weight, weight in items:
+        scores[frame] += weight
+        if lexicon_weight >= t.min_term_weight:
+            frame_words[frame] += 1
+    if not passage:
+        return lead_frame(scores, frame_words)
+    candidates = frames_that_may_lead(frame_words)
+    return passage_frame(((f, sub, w) for f, sub, _, w in items if f in candidates), rule)
 
 
 def strong_evidence_count(lexicon_weights: Sequence[float], thresholds: EvidenceThresholds | None = None) -> int:

@@ -26,8 +26,9 @@ __all__ = ["SCHEMA_VERSION", "report_to_dict", "to_json", "to_json_bytes", "dump
            "truncation_notes"]
 
 #: Version of the JSON layout (semantic: minor for added fields, major would mean a rename: never).
-SCHEMA_VERSION = "1.2"  # 1.1: evidence_level, emphasis_ci, frame_words (issue 11); 1.2: quotes, voice,
-# quote_share, speakers, tone_by_frame, voice_by_type (issue 14)
+SCHEMA_VERSION = "1.3"  # 1.1: evidence_level, emphasis_ci, frame_words (issue 11); 1.2: quotes, voice,
+# quote_share, speakers, tone_by_frame, voice_by_type (issue 14); 1.3: dominant_frame, frame_words_by_frame,
+# paragraphs (issue 11: the dominant-frame rule validation measures)
 #: Decimals kept for floats in exports: enough to compare, few enough for byte-stable output.
 DECIMALS = 4
 #: Leading characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
@@ -126,7 +127,8 @@ def to_table(report: CorpusReport) -> str:
         f"Framing Lens: {len(report.articles)} article(s), {len(report.outlets)} outlet(s); "
         f"lexicon {report.lexicon.get('name', '?')} {report.lexicon.get('version', '')}".rstrip(),
         "Emphasis = share of each outlet's frame evidence; range = 95% bootstrap interval over its sentences;",
-        "evidence = enough, thin or none (frame words to compare on); tone from -1 (negative) to +1 (positive).",
+        "evidence = enough, thin or none (frame words to compare on); main = dominant frame, '-' where evidence",
+        "is not enough (general words alone never lead); tone from -1 (negative) to +1 (positive).",
         "",
     ]
     cut = truncation_notes(report)
@@ -166,13 +168,14 @@ def truncation_notes(report: CorpusReport) -> list[tuple[ArticleReport, str]]:
 
 def _outlet_table(report: CorpusReport) -> list[str]:
     header = (f"{'OUTLET':<{_NAME_WIDTH}}  {'trade':>6} {'secur.':>6} {'diplo.':>6}  {'evidence':>8}  "
-              f"{'tone':>6}  {'words':>6}")
+              f"{'main':<9}  {'tone':>6}  {'words':>6}")
     lines = [header, "-" * len(header)]
     by_id = {a.id: a for a in report.articles}
     for outlet in report.outlets:
         lines.append(
             f"{_cut(outlet.outlet):<{_NAME_WIDTH}}  {_shares(outlet.emphasis, outlet.evidence_level)}  "
-            f"{outlet.evidence_level:>8}  {outlet.tone:>+6.2f}  {outlet.word_count:>6}"
+            f"{outlet.evidence_level:>8}  {_main(outlet.dominant_frame, outlet.evidence_level):<9}  "
+            f"{outlet.tone:>+6.2f}  {outlet.word_count:>6}"
         )
         if outlet.evidence_level != "enough":
             lines.append(f"    {NOT_ENOUGH}")
@@ -192,14 +195,14 @@ def _outlet_table(report: CorpusReport) -> list[str]:
 
 def _article_table(articles: Sequence[ArticleReport]) -> list[str]:
     header = (f"  {'TITLE':<{_NAME_WIDTH}}  {'trade':>6} {'secur.':>6} {'diplo.':>6}  {'evidence':>8}  "
-              f"{'tone':>6}  {'ease':>5} {'grade':>5}  removed")
+              f"{'main':<9}  {'tone':>6}  {'ease':>5} {'grade':>5}  removed")
     lines = [header]
     for article in articles:
         removed = ", ".join(sorted({r.kind for r in article.removed})) or "-"
         lines.append(
             f"  {_cut(article.title or article.id):<{_NAME_WIDTH}}  "
             f"{_shares(article.emphasis, article.evidence_level)}  {article.evidence_level:>8}  "
-            f"{article.tone:>+6.2f}  {article.readability.flesch_reading_ease:>5.0f} "
+            f"{_main(article.dominant_frame, article.evidence_level):<9}  {article.tone:>+6.2f}  {article.readability.flesch_reading_ease:>5.0f} "
             f"{article.readability.grade_level:>5.1f}  {removed}"
         )
         lines.append(f"    {article.id} · {article.outlet}" + (f" · {article.date}" if article.date else "")
@@ -213,6 +216,19 @@ def _shares(emphasis: Mapping[str, float], level: str = "enough") -> str:
     if level == "none":
         return " ".join(f"{'-':>6}" for _ in FRAMES)
     return " ".join(f"{emphasis[f]:>6.0%}" for f in FRAMES)
+
+
+def _main(frame: str | None, level: str) -> str:
+    """The dominant frame as the table shows it: named only where there is enough evidence to compare.
+
+    Examples
+    --------
+    >>> _main("trade", "enough"), _main("trade", "thin"), _main(None, "enough")
+    ('trade', '-', 'tie')
+    """
+    if level != "enough":
+        return "-"
+    return frame or "tie"
 
 
 def _ranges(interval: Mapping[str, Sequence[float]]) -> str:

@@ -68,6 +68,8 @@ class DocumentFrames:
     evidence: tuple[Evidence, ...]
     #: The lexicon weight of each evidence item's term, in the same order (for ``evidence_level``).
     lexicon_weights: tuple[float, ...] = ()
+    #: The lexicon subcategory of each evidence item's term, in the same order (for ``evidence.decide_frame``).
+    subcategories: tuple[str, ...] = ()
 
 
 class TermMatcher:
@@ -453,7 +455,8 @@ def _document_frames(
         scores[term.frame] += weight
         evidence.append(Evidence(term.term, term.frame, weight, start, end))
     return DocumentFrames(scores=scores, evidence=tuple(evidence),
-                          lexicon_weights=tuple(terms[index].weight for index, _, _ in matches))
+                          lexicon_weights=tuple(terms[index].weight for index, _, _ in matches),
+                          subcategories=tuple(terms[index].subcategory for index, _, _ in matches))
 
 
 @lru_cache(maxsize=20_000)

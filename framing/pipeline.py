@@ -19,7 +19,7 @@ from .cleaning import clean_text
 from .compare import aggregate_outlets, emphasis_shares, intensity_per_thousand
 from .components import Component, SentenceTone, TermMatches, check_components, default_components
 from .corpus import load_paths
-from .evidence import emphasis_interval, evidence_level, strong_evidence_count
+from .evidence import NO_FRAME, decide_frame, emphasis_interval, evidence_level, load_evidence_thresholds
 from .coverage import analyze_coverage
 from .frames import DocumentFrames, FrameModel
 from .lexicon import Lexicon, ToneLexicon, load_default_lexicon, load_tone_lexicon
@@ -34,6 +34,7 @@ from .types import (
     CleanedText,
     CorpusReport,
     Evidence,
+    ParagraphReport,
     Quote,
     Readability,
     SentenceReport,
@@ -178,6 +179,9 @@ def analyze_articles(
 def dominant_frame(scores: Mapping[str, float]) -> str | None:
     """Return the frame with the highest score, or None when there is no evidence or a tie at the top.
 
+    Scores alone: the reports name their dominant frames with ``evidence.decide_frame``, which also
+    knows which frames have a frame word proper (``ArticleReport.dominant_frame``).
+
     Examples
     --------
     >>> dominant_frame({"trade": 0.2, "security": 0.5, "diplomacy": 0.3})
@@ -247,9 +251,18 @@ def _prepare(article: Article, steps: Mapping[str, Component]) -> _Prepared:
 
 def _report(prepared: _Prepared, frames: DocumentFrames) -> ArticleReport:
     article, text = prepared.article, prepared.cleaned.text
-    sentences = _sentence_reports(text, prepared.sentences, frames.evidence)
+    # (frame, subcategory, lexicon weight, weight) per evidence item: what evidence.decide_frame reads
+    units = tuple(zip((e.frame for e in frames.evidence), frames.subcategories, frames.lexicon_weights,
+                      (e.weight for e in frames.evidence)))
+    sentences = _sentence_reports(text, prepared.sentences, frames.evidence, units)
     words = prepared.words
     credit = article.credit or prepared.cleaned.credit
+    floor = load_evidence_thresholds().min_term_weight
+    by_frame = dict.fromkeys(FRAMES, 0)
+    for frame, _, lexicon_weight, _ in units:
+        if lexicon_weight >= floor:
+            by_frame[frame] += 1
+    frame_words = sum(by_frame.values())
     return ArticleReport(
         id=article.id,
         outlet=article.outlet,
@@ -270,11 +283,35 @@ def _report(prepared: _Prepared, frames: DocumentFrames) -> ArticleReport:
         notes=prepared.notes,
         quotes=prepared.quotes,
         voice=split_voice(sentences, prepared.tokens, prepared.quotes) if prepared.quotes and prepared.tokens is not None else _own_only(sentences, words),
-        evidence_level=evidence_level(strong_evidence_count(frames.lexicon_weights), words,
-                                      any_evidence=bool(frames.evidence)),
+        evidence_level=evidence_level(frame_words, words, any_evidence=bool(frames.evidence)),
         emphasis_ci=emphasis_interval([s.frames for s in sentences]),
-        frame_words=strong_evidence_count(frames.lexicon_weights),
+        frame_words=frame_words,
+        dominant_frame=_named(decide_frame(units)),
+        frame_words_by_frame=read_only(by_frame),
+        paragraphs=_paragraph_reports(sentences, frames.evidence, units),
     )
+
+
+def _named(frame: str) -> str | None:
+    """``evidence.decide_frame``'s answer as the reports carry it: a frame name, or None for "none"."""
+    return None if frame == NO_FRAME else frame
+
+
+def _paragraph_reports(
+    sentences: tuple[SentenceReport, ...], frame_evidence: tuple[Evidence, ...], units: Sequence[tuple[str, str, float, float]]
+) -> tuple[ParagraphReport, ...]:
+    """Each paragraph's dominant frame, from the evidence of its sentences (``decide_frame``, ``passage=True``)."""
+    spans: dict[int, list[int]] = {}
+    for sentence in sentences:
+        bounds = spans.setdefault(sentence.paragraph, [sentence.start, sentence.end])
+        bounds[0], bounds[1] = min(bounds[0], sentence.start), max(bounds[1], sentence.end)
+    starts = [e.start for e in frame_evidence]
+    out = []
+    for number in sorted(spans):
+        start, end = spans[number]
+        first, last = bisect_left(starts, start), bisect_right(starts, end - 1)
+        out.append(ParagraphReport(start, end, number, _named(decide_frame(units[first:last], passage=True))))
+    return tuple(out)
 
 
 def _own_only(sentences: tuple[SentenceReport, ...], words: int) -> Voice:
@@ -290,6 +327,7 @@ def _sentence_reports(
     text: str,
     sentences: tuple[SentenceTone, ...],
     frame_evidence: tuple[Evidence, ...],
+    units: Sequence[tuple[str, str, float, float]] = (),
 ) -> tuple[SentenceReport, ...]:
     evidence_starts = [e.start for e in frame_evidence]
     reports = []
@@ -306,7 +344,8 @@ def _sentence_reports(
                 text=text[span.start : span.end],
                 paragraph=span.paragraph,
                 frames=read_only(scores),
-                frame=dominant_frame(scores),
+                # the article rule (headline-sized units are measured with it): general words alone never lead
+                frame=_named(decide_frame(units[first:last])),
                 tone=tone,
                 evidence=tuple(sorted([*evidence, *tone_evidence], key=lambda e: (e.start, e.frame))),
             )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from .evidence import NOT_ENOUGH
+from .evidence import NOT_ENOUGH, frames_that_may_lead
 from .numbers import percent, signed
 from .types import FRAMES, OutletReport
 
@@ -112,9 +112,24 @@ def _interval(outlet: OutletReport, frame: str) -> str:
 
 
 def _top_frames(outlet: OutletReport) -> list[str]:
-    """The outlet's largest frame, plus any other frame within ``SHARE_TIE`` of it."""
-    best = max(outlet.emphasis.get(f, 0.0) for f in FRAMES)
-    return [f for f in FRAMES if best - outlet.emphasis.get(f, 0.0) < SHARE_TIE]
+    """The outlet's dominant frame, plus any other frame that may lead within ``SHARE_TIE`` of it.
+
+    Only frames with a frame word proper may lead when any has one (``evidence.frames_that_may_lead``,
+    the rule behind ``OutletReport.dominant_frame``): a share made of general words alone is not named.
+    """
+    candidates = frames_that_may_lead(outlet.frame_words_by_frame)
+    best = max(outlet.emphasis.get(f, 0.0) for f in candidates)
+    return [f for f in candidates if best - outlet.emphasis.get(f, 0.0) < SHARE_TIE]
+
+
+def _general_only(outlet: OutletReport, frame: str) -> str:
+    """A note when a frame of only general words has a larger share than the dominant ``frame``, else ""."""
+    larger = [f for f in FRAMES if f not in frames_that_may_lead(outlet.frame_words_by_frame)
+              and outlet.emphasis.get(f, 0.0) - outlet.emphasis.get(frame, 0.0) >= SHARE_TIE]
+    if not larger:
+        return ""
+    listed = " and ".join(f"{percent(outlet.emphasis[f])} for {f}" for f in larger)
+    return f"; the {listed} is general vocabulary alone, with no {' or '.join(larger)} frame word"
 
 
 def _leads(value: float, others: Sequence[float], tie: float) -> bool:
@@ -133,7 +148,10 @@ def _frame_clause(outlet: OutletReport, outlets: Sequence[OutletReport]) -> str:
         return f"splits its frame evidence evenly between {shares}"
     frame = top[0]
     share = outlet.emphasis[frame]
+    note = _general_only(outlet, frame)
     rivals = [o for o in outlets if o is not outlet and _comparable(o)]
+    if note:
+        return f"leans most on {frame} ({percent(share)} of its frame evidence{note})"
     if not rivals:
         return f"gives most of its frame evidence to {frame} ({percent(share)})"
     lead = _leading_frame(outlet, rivals)

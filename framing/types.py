@@ -31,6 +31,7 @@ __all__ = [
     "Token",
     "Evidence",
     "SentenceReport",
+    "ParagraphReport",
     "Readability",
     "ArticleReport",
     "CoverageSource",
@@ -299,6 +300,21 @@ class SentenceReport:
 
 
 @dataclass(frozen=True, slots=True)
+class ParagraphReport:
+    """A paragraph's dominant frame: ``text[start:end]`` is paragraph number ``paragraph`` of the cleaned text.
+
+    ``frame`` is named by ``evidence.decide_frame`` with ``passage=True`` (the rule the paragraph
+    figures of ``framing validate`` measure): ``None`` when no frame dominates (no evidence beyond
+    foreign places and officials' titles, a tie, or too small a lead).
+    """
+
+    start: int
+    end: int
+    paragraph: int
+    frame: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A quotation: ``text[start:end]`` is the words inside the marks (direct) or the reported clause.
 
@@ -386,6 +402,14 @@ class ArticleReport:
     emphasis_ci: dict[str, list[float]] = field(default_factory=dict)
     #: Frame words that count towards ``evidence_level`` (lexicon weight >= the threshold file's minimum).
     frame_words: int = 0
+    #: The frame named dominant (``evidence.decide_frame``: the largest score among the frames with a
+    #: frame word proper), None without evidence or on a tie. Read it with ``evidence_level``: where
+    #: that is ``thin``, summaries say there is not enough evidence to compare instead of naming it.
+    dominant_frame: str | None = None
+    #: ``frame_words`` per frame.
+    frame_words_by_frame: Mapping[str, int] = field(default_factory=lambda: EMPTY_MAPPING)
+    #: One entry per paragraph with its dominant frame (``evidence.decide_frame``, ``passage=True``).
+    paragraphs: tuple[ParagraphReport, ...] = ()
 
 
 class SentenceBounds(Protocol):
@@ -454,6 +478,8 @@ class OutletReport:
     #: As for an article, over the outlet's pooled articles.
     evidence_level: str = "none"
     emphasis_ci: dict[str, list[float]] = field(default_factory=dict)
+    dominant_frame: str | None = None
+    frame_words_by_frame: Mapping[str, int] = field(default_factory=lambda: EMPTY_MAPPING)
 
 
 # weakref_slot: the dashboard's shared store knows a report only as long as some session shows it

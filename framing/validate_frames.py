@@ -6,13 +6,14 @@ Data sets (developers' half, ``../shared/benchmarks``, never shipped; see its RE
   (domestic stories: the negative class for ``evidence_level``), analysed in one run as the README
   describes;
 * ``paragraph_frames_dev.jsonl`` (paragraphs of the ``cleaning_dev.jsonl`` pages, one coder): each
-  page is analysed whole, a paragraph's label is :func:`framing.evidence.passage_frame` of the
-  evidence in the engine paragraph whose text equals it (``none`` when it has no evidence beyond
+  page is analysed whole, a paragraph's label is :func:`framing.evidence.decide_frame` (``passage=True``,
+  so :func:`framing.evidence.passage_frame`) of the evidence in the engine paragraph whose text equals it (``none`` when it has no evidence beyond
   foreign places and officials' titles, or too little, or a tie);
 * ``policy_agendas_dev.jsonl`` (NYT headlines and bill descriptions, expert topic codes), one run.
 
 Our label is always the dominant frame (largest emphasis share; when some frame has a frame word proper,
-frames with only general vocabulary cannot lead: :func:`framing.evidence.frame_words_lead`). Baselines in the same run: the
+frames with only general vocabulary cannot lead: :func:`framing.evidence.decide_frame`, the same function that
+names the dominant frame of articles, outlets, sentences and paragraphs in the engine's reports). Baselines in the same run: the
 20-keywords-per-frame count, and a supervised TF-IDF + logistic regression trained inside the same
 folds (a reference for what a trained bag-of-words model reaches; it explains nothing).
 
@@ -40,7 +41,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from .cleaning import clean_text
-from .evidence import PassageRule, load_evidence_thresholds, load_passage_rule, passage_frame
+from .evidence import PassageRule, decide_frame, load_passage_rule
 from .frames import FrameModel
 from .lexicon import Lexicon, load_default_lexicon
 from .segment import split_paragraphs, tokenize
@@ -229,18 +230,16 @@ def _lexicon_weights() -> Mapping[str, float]:
     return {t.term: t.weight for t in load_default_lexicon().terms}
 
 
-def _led_by_frame_words(features: Mapping[tuple[str, str, str], float]) -> Mapping[tuple[str, str, str], float]:
-    """``features`` less the frames with only general vocabulary when another frame has a frame word
-    (:func:`framing.evidence.frame_words_lead`): the evidence that may decide the dominant frame."""
-    floor = load_evidence_thresholds().min_term_weight
+def _as_evidence(features: Mapping[tuple[str, str, str], float], weights: Weights) -> list[tuple[str, str, float, float]]:
+    """A unit's features as :func:`framing.evidence.decide_frame` reads evidence: (frame, subcategory,
+    lexicon weight, weighted evidence), the shape the engine hands it for what users see."""
     lexicon = _lexicon_weights()
-    strong = {k[0] for k in features if lexicon.get(k[2], 1.0) >= floor}
-    return {k: v for k, v in features.items() if k[0] in strong} if strong else features
+    return [(k[0], k[1], lexicon.get(k[2], 1.0), weights.of(k) * v) for k, v in features.items()]
 
 
 def unit_label(features: Mapping[tuple[str, str, str], float], weights: Weights = NO_WEIGHTS) -> str:
-    """An article's or a headline's label: the dominant frame, general vocabulary alone never leading."""
-    return dominant(frame_scores(_led_by_frame_words(features), weights))
+    """An article's or a headline's label: :func:`framing.evidence.decide_frame`, as the engine names it."""
+    return decide_frame(_as_evidence(features, weights))
 
 
 def dominant(scores: Mapping[str, float]) -> str:
@@ -268,8 +267,8 @@ PASSAGE_SETS = frozenset({"paragraphs"})
 
 
 def passage_label(features: Mapping[tuple[str, str, str], float], weights: Weights, rule: PassageRule) -> str:
-    """A paragraph's label: :func:`framing.evidence.passage_frame` of its weighted evidence."""
-    return passage_frame(((k[0], k[1], weights.of(k) * v) for k, v in _led_by_frame_words(features).items()), rule)
+    """A paragraph's label: :func:`framing.evidence.decide_frame` with ``passage=True``, as the engine labels paragraphs."""
+    return decide_frame(_as_evidence(features, weights), passage=True, rule=rule)
 
 
 def calibrate_passage_rule(
@@ -715,7 +714,7 @@ def run_frame_validation(data_dir: str | Path) -> dict[str, object]:
     figures["sense_sample"] = sense_sample_figures(data_dir)
     figures["method"] = ("dominant frame = largest emphasis share (none when no evidence or tied, counted wrong) among the "
                          "frames with a frame word proper (lexicon weight >= min_term_weight) when any frame has one "
-                         "(framing.evidence.frame_words_lead); "
+                         "(framing.evidence.decide_frame, the function the engine's reports name their dominant frames with); "
                          "paragraph label = framing.evidence.passage_frame of the evidence in the engine paragraph equal "
                          "to it (none without evidence beyond foreign places and officials' titles; its two numbers "
                          "chosen again on the training folds, the context part only when the paragraphs are left out); "

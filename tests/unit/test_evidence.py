@@ -9,9 +9,12 @@ import pytest
 from framing.evidence import (
     EvidenceThresholds,
     PassageRule,
+    decide_frame,
     emphasis_interval,
     evidence_level,
     frame_words_lead,
+    frames_that_may_lead,
+    lead_frame,
     load_passage_rule,
     passage_frame,
 )
@@ -118,3 +121,89 @@ def test_emphasis_interval_of_blocks_draw_the_same_resamples(monkeypatch: pytest
         monkeypatch.setattr(evidence, "BOOTSTRAP_CELLS", cells)
         assert evidence.emphasis_interval_of(matrix) == whole
     assert emphasis_interval([dict(zip(FRAMES, row)) for row in matrix.tolist()]) == whole
+
+
+# -- decide_frame: the one rule the engine names dominant frames with and validation measures (issue 11) --
+GENERAL = ("trade", "effects", 0.5)  # "market", "jobs": general vocabulary, lexicon weight 0.5
+SUMMIT = ("diplomacy", "events", 2.0)
+PLACE = ("diplomacy", "foreign_states", 1.0)
+TROOPS = ("security", "forces", 1.5)
+
+
+@pytest.mark.parametrize(
+    ("evidence", "passage", "expected"),
+    [
+        # general words alone never lead when another frame has a frame word proper
+        ([(*GENERAL, 3.0), (*GENERAL, 2.0), (*SUMMIT, 1.0)], False, "diplomacy"),
+        # ... but decide when no frame has one
+        ([(*GENERAL, 3.0), ("security", "effects", 0.5, 1.0)], False, "trade"),
+        # a tie among the frames that may lead, or nothing
+        ([(*SUMMIT, 1.0), (*TROOPS, 1.0), (*GENERAL, 5.0)], False, "none"),
+        ([], False, "none"),
+        # an article or sentence keeps a place name's frame; a passage of place names alone has none
+        ([(*PLACE, 2.0)], False, "diplomacy"),
+        ([(*PLACE, 2.0)], True, "none"),
+        ([(*PLACE, 2.0), (*GENERAL, 4.0)], True, "none"),
+        ([(*PLACE, 2.0), (*TROOPS, 1.5), (*GENERAL, 9.0)], True, "diplomacy"),
+    ],
+)
+def test_decide_frame_table(evidence: list[tuple[str, str, float, float]], passage: bool, expected: str) -> None:
+    rule = PassageRule(frozenset({("diplomacy", "foreign_states")}))
+    assert decide_frame(evidence, passage=passage, rule=rule, thresholds=EvidenceThresholds(5, 16.0, 1.0)) == expected
+
+
+@pytest.mark.parametrize(
+    ("scores", "frame_words", "expected"),
+    [
+        ({"trade": 3.0, "security": 0.0, "diplomacy": 2.0}, {"trade": 0, "security": 0, "diplomacy": 1}, "diplomacy"),
+        ({"trade": 3.0, "security": 0.0, "diplomacy": 2.0}, {"trade": 1, "security": 0, "diplomacy": 1}, "trade"),
+        ({"trade": 3.0, "security": 0.0, "diplomacy": 2.0}, {}, "trade"),
+        ({"trade": 2.0, "security": 2.0, "diplomacy": 0.0}, {"trade": 1, "security": 1}, "none"),
+    ],
+)
+def test_lead_frame_table(scores: dict[str, float], frame_words: dict[str, int], expected: str) -> None:
+    assert lead_frame(scores, frame_words) == expected
+    assert frames_that_may_lead(frame_words) == (tuple(f for f in FRAMES if frame_words.get(f, 0)) or FRAMES)
+
+
+#: Invented: many general economic words and one summit; trade has the larger share, no trade frame word.
+ECONOMY_AND_SUMMIT = ("Investors watched the economy as markets, prices, profits and jobs moved. Consumers and "
+                      "businesses felt inflation and growth slow. The two leaders held a summit.")
+#: Invented: a paragraph with only a foreign place name, then a trade paragraph.
+PLACE_THEN_TARIFFS = "Officials in Japan spoke on Tuesday.\n\nTariffs on steel imports rose after the trade talks."
+
+
+def test_reports_name_the_dominant_frame_with_the_validated_rule() -> None:
+    report = analyze_articles([Article("a", "Daily", "t", ECONOMY_AND_SUMMIT)])
+    (article,), (outlet,) = report.articles, report.outlets
+    assert article.emphasis["trade"] > article.emphasis["diplomacy"]  # the shares are unchanged ...
+    assert article.dominant_frame == outlet.dominant_frame == "diplomacy"  # ... the name follows the rule
+    assert dict(article.frame_words_by_frame) == {"trade": 0, "security": 0, "diplomacy": 1}
+    assert [s.frame for s in article.sentences] == ["trade", "trade", "diplomacy"]  # no frame word: general words decide
+
+
+def test_paragraphs_of_place_names_alone_have_no_dominant_frame() -> None:
+    (article,) = analyze_articles([Article("a", "Daily", "t", PLACE_THEN_TARIFFS)]).articles
+    assert [(p.paragraph, p.frame) for p in article.paragraphs] == [(0, None), (1, "trade")]
+    assert article.sentences[0].frame == "diplomacy"  # a sentence is named by the article rule
+    first = article.paragraphs[0]
+    assert article.text[first.start:first.end] == "Officials in Japan spoke on Tuesday."
+    data = json.loads(to_json(analyze_articles([Article("a", "Daily", "t", PLACE_THEN_TARIFFS)])))
+    assert data["schema_version"] == "1.3"
+    assert data["articles"][0]["paragraphs"][0] == {"start": 0, "end": 36, "paragraph": 0, "frame": None}
+    assert data["articles"][0]["dominant_frame"] == "trade" and data["outlets"][0]["dominant_frame"] == "trade"
+    assert set(data["outlets"][0]["frame_words_by_frame"]) == set(FRAMES)
+
+
+def test_engine_and_validation_name_the_same_frame() -> None:
+    # one function behind both: the figures of framing validate describe what users see
+    from framing.frames import load_fitted_weights
+    from framing.validate_frames import Weights, _sum, score_corpus, unit_label
+
+    texts = [ECONOMY_AND_SUMMIT, PLACE_THEN_TARIFFS, TRADE, DOMESTIC,
+             "Troops massed at the border as the ceasefire talks stalled and markets fell."]
+    report = analyze_articles([Article(f"a{i}", "Daily", "", t) for i, t in enumerate(texts)])
+    _, evidence = score_corpus(texts)
+    subs, terms, _ = load_fitted_weights()
+    named = [unit_label(_sum(e), Weights(subs, terms)) for e in evidence]
+    assert [a.dominant_frame or "none" for a in report.articles] == named

@@ -118,3 +118,13 @@ def test_two_outlets_of_one_sign_are_never_called_the_other_sign(tones: tuple[fl
                for name, tone in zip(("A", "B"), tones)]
     a, b = summarise_outlets(outlets)
     assert first in a.rest and second in b.rest
+
+
+def test_summarise_outlets_does_not_name_a_frame_of_general_words_alone() -> None:
+    # issue 11: the outlet's dominant frame follows evidence.lead_frame; trade's larger share has no frame word
+    emphasis = {"trade": 0.55, "security": 0.05, "diplomacy": 0.4}
+    outlet = OutletReport("Solo", ("1",), dict(emphasis), emphasis, 10.0, 0.0, 1000, evidence_level="enough",
+                          dominant_frame="diplomacy", frame_words_by_frame={"trade": 0, "security": 1, "diplomacy": 9})
+    (text,) = sentences(outlet)
+    assert text.startswith("Solo leans most on diplomacy (40% of its frame evidence; the 55% for trade is general "
+                           "vocabulary alone, with no trade frame word)")
