@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
@@ -39,7 +40,7 @@ from .quote_rules import QuoteRules, load_quote_rules
 from .segment import split_paragraphs, split_sentences, tokenize
 from .types import Document, Quote, Span, Token
 
-__all__ = ["MIN_UNATTRIBUTED_WORDS", "QuoteFinder", "find_quotes", "quoted_mask"]
+__all__ = ["GIVEN_NAME_ZIPF", "MIN_UNATTRIBUTED_WORDS", "QuoteFinder", "find_quotes", "quoted_mask"]
 
 #: A quote with no speaker and fewer words than this is a scare quote, a title or a term in marks
 #: ("sham “referendums”"), not a quotation. Four words: the shortest unattributed dev quotes that
@@ -64,6 +65,19 @@ MIN_CLAUSE_WORDS = 3
 #: A sentence-initial capitalised word this frequent in English (wordfreq Zipf scale) is a function
 #: word ("But", "When"), not the start of a name; 5.0 keeps "Manila" (3.6) and drops "But" (6.9).
 FUNCTION_WORD_ZIPF = 5.0
+#: A capitalised "He" or "She" at a sentence's start is a surname only before a given name rarer
+#: than this in English (wordfreq Zipf): "He Yadong" (Yadong below 1) but not "He Also" (6.4).
+#: 4.0 sits under the English words a title-case line puts there and above most romanised given names.
+GIVEN_NAME_ZIPF = 4.0
+#: Role words before a name kept as its description ("then-White House Chief of Staff Reince
+#: Priebus" has five), and the longest apposition after it ("…, a spokesperson for the ministry,").
+DESCRIPTION_WORDS = 6
+APPOSITION_WORDS = 10
+#: A person's pooled description stops growing past this many characters (every later mention
+#: adds its words; a long article names its main speaker dozens of times).
+DESCRIPTION_CHARS = 400
+#: Lower-case words between an article and a speaker phrase ("a senior U.S. official").
+ADJECTIVE_WORDS = 2
 #: Characters that open a list item (a paragraph of its own under an introduction ending in ':').
 _BULLETS = frozenset("•·→-–—*▪►‣◦")
 #: Auxiliaries of a passive reporting verb ("this was stated by", "as confirmed by").
@@ -81,6 +95,16 @@ _DOUBLE_OPEN, _DOUBLE_CLOSE = "“„«", "”»"
 _SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
 _MARKS = re.compile("[\"'“”„«»‘’]")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+#: Words of a speaker description as ``speaker_type`` matches them ("u.s.", "secretary-general").
+_TYPE_WORDS = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?")
+#: Endings of demonyms ("Borovian", "Lebanese", "Danish"): a country's word, not a company's.
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
+#: A US party tag in brackets after a name: "(R-Tenn.)", "(D-Ore.)", "(R)", "(I-Vt.)".
+_US_PARTY_TAG = re.compile(r"\([RDI](?:-[A-Z][A-Za-z. ]{0,14})?\)")
+#: A gap that ends a name's description going back: a bracket or a spaced dash ("WASHINGTON (Reuters) - ").
+_DATELINE_GAP = re.compile(r"[()]| [-–—] ")
+#: Speaker-row types whose one-word rows are speaker words however frequent ("government", "company").
+_ORGANISATION_TYPES = frozenset({"government", "international", "expert", "media", "other"})
 #: Gap characters that end a speaker phrase or a clause piece.
 _BOUNDARY = re.compile("[,;:.!?\"“”‘’«»—–\n]")
 
@@ -107,6 +131,8 @@ class _Mention:
     person: bool
     pronoun: str = ""  # "person", "body", "role" or "relative" when it must be resolved
     description: str = ""
+    #: only ever named as a possessor so far ("Fumio Kishida's office"): no role holder of theirs
+    possessor: bool = False
 
 
 @dataclass(slots=True)
@@ -148,6 +174,8 @@ class QuoteFinder:
         self._speaker_words = frozenset({
             *self._term_words, *_NAME_PARTICLES, *cues.get("pronoun_person", ()), *cues.get("pronoun_body", ()),
             *cues.get("role_person", ()), *cues.get("determiner", ()),
+            # frequent words of one-word organisation rows ("a government spokesman", "a company official")
+            *(key[0] for key, row in self.rules.speaker_terms.items() if len(key) == 1 and row.type in _ORGANISATION_TYPES),
         })
         #: speaker type by description: the same few speakers recur across a corpus, and the type is
         #: a pure function of the description and the rules (bounded, cleared when full).
@@ -226,7 +254,27 @@ class _Run:
         #: (offset of the cue, speaker) of each attributed direct quote, for a participle later in
         #: the same sentence ("…,” she said, adding that …")
         self.cue_speakers: list[tuple[int, _Mention]] = []
+        self.name_pronouns = self._name_pronouns()
         self._scan_names()
+
+    def _name_pronouns(self) -> frozenset[int]:
+        """Capitalised person pronouns that are a surname ("spokesman He Yadong", "He Lifeng
+        said"): followed, with no boundary, by a capitalised word that is no reporting verb, no
+        function word and, at a sentence's start, no English word (Zipf below ``GIVEN_NAME_ZIPF``),
+        so "He Also said" and "He Said" stay pronouns."""
+        pronouns = self.rules.cues.get("pronoun_person", frozenset())
+        tokens, caps = self.tokens, self.caps
+        found = set()
+        for k, token in enumerate(tokens[:-1]):
+            if not caps[k] or token.lower not in pronouns or not caps[k + 1] or self._bound(k + 1):
+                continue
+            given = tokens[k + 1]
+            if self.rules.speech_role(given.lemma) or given.lower in self.term_words or self._function_word(k + 1):
+                continue
+            if token.start in self.sentence_starts and _zipf(given.lower) >= GIVEN_NAME_ZIPF:
+                continue
+            found.add(k)
+        return frozenset(found)
 
     def _scan_names(self) -> None:
         """Register every run of two or more capitalised words that ends in no role, body or country
@@ -241,9 +289,10 @@ class _Run:
                 continue
             k = k0
             end = k
-            while end < len(tokens) and (caps[end] or tokens[end].lower in ("von", "der", "de", "van", "bin", "al", "da")) and (end == k or not self._bound(end)):
-                end += 1
-            name = self._person_name(k, end) if end - k >= 2 else None
+            while end < len(tokens) and (caps[end] or tokens[end].lower in ("von", "der", "de", "van", "bin", "al", "da")) and (
+                    end == k or not self._bound(end) and "(" not in self.gaps[end]):
+                end += 1  # "Bob Corker (R-Tenn.)": a bracket ends the name
+            name = self._trim_name(self._person_name(k, end)) if end - k >= 2 else None
             if name is not None and self.rules.has("determiner", tokens[name[0]].lower):
                 name = (name[0] + 1, name[1])  # "The U.S.": a determiner opens no name
             if name is not None and (name[0] >= name[1] or len(tokens[name[1] - 1].lower) < 2):
@@ -260,13 +309,51 @@ class _Run:
                 last_row = terms.get((_bare(tokens[n1 - 1].lower),))
                 if last_row is None or last_row.person:
                     d0 = n0
-                    while d0 > 0 and n0 - d0 < 4 and self._speaker_word(d0 - 1) and not self._bound(d0):
-                        d0 -= 1
-                    mention = _Mention(tokens[n0].start, tokens[n1 - 1].end, text[tokens[n0].start : tokens[n1 - 1].end], True,
-                                       description=text[tokens[d0].start : tokens[n1 - 1].end])
+                    while d0 > 0 and n0 - d0 < DESCRIPTION_WORDS and self._speaker_word(d0 - 1) and not self._bound(d0) and (
+                            not _DATELINE_GAP.search(self.gaps[d0])):
+                        d0 -= 1  # "WASHINGTON (Reuters) - Former FBI Director …": the dateline is not a role
+                    # "Donald Trump's promises": the possessor is named, without the possessive
+                    n_to = _unpossessed_end(text, tokens[n1 - 1])
+                    description = text[tokens[d0].start : n_to] + self._description_after(n1)
                     surname = _bare(tokens[n1 - 1].lower)
-                    self.names.setdefault(surname, mention)
+                    known = self.names.get(surname)
+                    possessor = n_to < tokens[n1 - 1].end
+                    if known is None:
+                        self.names[surname] = _Mention(tokens[n0].start, n_to, text[tokens[n0].start : n_to], True, description=description,
+                                                       possessor=possessor)
+                    else:
+                        known.possessor = known.possessor and possessor
+                        if len(known.description) < DESCRIPTION_CHARS:
+                            known.description += " " + description  # every mention of a person describes them
             k = max(end, k + 1)
+
+    def _trim_name(self, name: tuple[int, int] | None) -> tuple[int, int] | None:
+        """Drop common English words opening a name of three words or more ("Secretary of State
+        Lev Orlov" -> "Lev Orlov", "Chief of Staff Ana Ruiz" -> "Ana Ruiz"), keeping two at least."""
+        while name is not None and name[1] - name[0] >= 3 and self._function_word(name[0]) and (
+                _bare(self.tokens[name[0]].lower) not in self.names):
+            name = (name[0] + 1, name[1])
+        return name
+
+    def _description_after(self, n1: int) -> str:
+        """What follows a name and describes its holder: a short bracket ("Bob Corker (R-Tenn.)")
+        or an apposition that opens with a lower-case or small word and ends at the next boundary
+        ("Ana Ruiz, a spokesperson for the ministry, said"), with a space before it; else ""."""
+        tokens, text = self.tokens, self.text
+        if n1 >= len(tokens):
+            return ""
+        gap = self.gaps[n1]
+        if gap.strip() == "(":
+            close = text.find(")", tokens[n1].start, tokens[n1].start + 24)
+            return " " + text[tokens[n1].start - 1 : close + 1] if close > 0 else ""
+        if gap.strip() != "," or self.caps[n1] and not self.rules.has("determiner", tokens[n1].lower):
+            return ""
+        m = n1 + 1
+        while m < len(tokens) and m - n1 < APPOSITION_WORDS and not self._bound(m):
+            m += 1
+        if m - n1 >= APPOSITION_WORDS or self.rules.speech_role(tokens[n1].lemma) or self.rules.has("relative", tokens[n1].lower):
+            return ""
+        return " " + text[tokens[n1].start : tokens[m - 1].end]
 
     # ----- top level -------------------------------------------------------------------------
     def quotes(self) -> tuple[Quote, ...]:
@@ -284,7 +371,8 @@ class _Run:
         items: list[tuple[int, str, _Direct | _Indirect]] = [(d.start, "direct", d) for d in kept]
         items += [(i.start, "indirect", i) for i in indirects]
         items.sort(key=lambda item: (item[0], item[1]))
-        out = []
+        out: list[Quote] = []
+        groups: set[int] = set()  # quotes of a plural group ("the leaders", "Western allies"): maybe several countries
         history: list[_Mention] = []
         for at, kind, item in items:
             raw = item.speaker
@@ -296,11 +384,40 @@ class _Run:
             speaker, stype = (None, "other") if mention is None or mention.pronoun else (mention.text, self._type(mention))
             if mention is not None and mention.pronoun:
                 speaker = mention.text
+                if mention.pronoun in ("role", "body"):
+                    stype = self._type(mention)  # "the minister" unresolved is still a government's
             s_start = mention.start if mention is not None else None
             s_end = mention.end if mention is not None else None
             cue = item.cue or (self.text[item.open_at] if isinstance(item, _Direct) else "")
+            if mention is not None and not mention.person and mention.text.endswith("s") and not mention.text.endswith("ss"):
+                groups.add(len(out))
             out.append(Quote(item.start, item.end, self.text[item.start:item.end], kind, cue, speaker, stype, s_start, s_end))
+        if any(q.speaker_type == "government" for q in out):
+            country = self._home_country(out)
+            if country:
+                out = [replace(q, speaker_type=f"government:{country}") if q.speaker_type == "government" and n not in groups else q
+                       for n, q in enumerate(out)]
         return tuple(out)
+
+    def _home_country(self, quotes: list[Quote]) -> str:
+        """The country a government speaker whose mention names none most likely serves: the one
+        most of the article's other government speakers serve, else the country the article names
+        most often (``country`` rows of ``speaker_types.csv``), "" when it names none. A rule of
+        thumb ("Sen. Lev Orlov" in a story about US politics), right far more often than a type
+        with no country is."""
+        served = Counter(q.speaker_type.split(":", 1)[1] for q in quotes if q.speaker_type.startswith("government:"))
+        if served:
+            return served.most_common(1)[0][0]
+        terms, named = self.rules.speaker_terms, Counter[str]()
+        for k, token in enumerate(self.tokens):
+            if not self.caps[k]:
+                continue
+            row = terms.get((_bare(token.lower),))
+            if k + 1 < len(self.tokens) and (pair := terms.get((token.lower, _bare(self.tokens[k + 1].lower)))) is not None:
+                row = pair  # "United States", "South Korea"
+            if row is not None and row.type == "country" and row.country:
+                named[row.country] += 1
+        return named.most_common(1)[0][0] if named else ""
 
     def _is_the_quote(self, item: _Indirect, directs: list[_Direct]) -> bool:
         """A 'reported clause' that opens with a direct quote covering most of it is that quote."""
@@ -1067,6 +1184,7 @@ class _Run:
                 return None
         if start == end:
             return None
+        start = self._with_adjectives(start, floor)
         head = self._head_before_of(start, floor)
         if head is not None:
             # "A spokesperson for the ministry said", "Supporters of the plan argue": the head speaks
@@ -1074,8 +1192,33 @@ class _Run:
             person = any(rules.has("role_person", tokens[n].lemma) for n in range(head, start - 1))
             return _Mention(tokens[head].start, tokens[end - 1].end, full, person, description=full)
         if start > 0 and tokens[start - 1].lower in rules.cues.get("preposition", frozenset()) and not self._bound(start):
-            return None  # "posted on X saying": X is where, not who
+            # "posted on X saying": X is where, not who; but "with a French minister saying" (issue
+            # 14, unseen text): a person or a role after the preposition is the participle's subject,
+            # nearer than the sentence's subject
+            mention = self._mention(start, end) if tokens[cue].lower.endswith("ing") else None
+            if mention is not None and not mention.pronoun and self._names_people(mention, start, end):
+                return mention
+            return None
         return self._mention(start, end)
+
+    def _names_people(self, mention: _Mention, start: int, end: int) -> bool:
+        """True when tokens [start, end) name a person or people: a person's name, or a role or
+        people noun (``role_person`` or ``people`` of ``quote_cues.csv``) at the head."""
+        head = self.tokens[end - 1]
+        return mention.person or self.rules.has("role_person", head.lemma) or self.rules.has("people", head.lower)
+
+    def _with_adjectives(self, start: int, floor: int) -> int:
+        """Widen a speaker phrase over up to ``ADJECTIVE_WORDS`` lower-case words back to an
+        article or number that opens it ("a senior U.S. official", "two top British diplomats"):
+        the article is what makes the speaker unnamed; without one, ``start`` as it was."""
+        tokens, n = self.tokens, start
+        while n > 0 and start - n < ADJECTIVE_WORDS and tokens[n - 1].start >= floor and not self._bound(n) and (
+                not self.caps[n - 1] and tokens[n - 1].lower.isalpha() and not self._speaker_word(n - 1)):
+            n -= 1
+        if n == start or n == 0 or tokens[n - 1].start < floor or self._bound(n):
+            return start
+        opener = self.rules.speaker_terms.get((tokens[n - 1].lower,))
+        return n - 1 if opener is not None and opener.type == "indefinite" else start
 
     def _head_before_of(self, start: int, floor: int) -> int | None:
         """The first token of "<people noun> of/for" right before a speaker phrase starting at
@@ -1187,7 +1330,7 @@ class _Run:
         if not any(text[t.start].isupper() for t in tokens[start:end]) and not any(w in self.term_words for w in lowers):
             return None
         full = text[tokens[start].start : tokens[end - 1].end]
-        name = self._person_name(start, end)
+        name = self._trim_name(self._person_name(start, end))
         if name is not None and name[1] - name[0] == 1 and name[0] == start:
             row = self.rules.speaker_terms.get((_bare(tokens[start].lower),))
             if (row is None or not row.person) and _bare(tokens[start].lower) not in self.names:
@@ -1196,7 +1339,8 @@ class _Run:
             n_start, n_end = name
             surname = tokens[n_end - 1].lower
             known = self.names.get(surname)
-            mention = _Mention(tokens[n_start].start, tokens[n_end - 1].end, text[tokens[n_start].start : tokens[n_end - 1].end], True, description=full)
+            n_to = _unpossessed_end(text, tokens[n_end - 1])
+            mention = _Mention(tokens[n_start].start, n_to, text[tokens[n_start].start : n_to], True, description=full)
             if known is not None and len(known.text) >= len(mention.text):
                 return _Mention(mention.start, mention.end, known.text, True, description=known.description + " " + full)
             self._remember(mention)
@@ -1229,7 +1373,7 @@ class _Run:
             key = self.rules.speaker_terms.get((_bare(t.lower),))
             is_person_row = key is not None and key.person
             capital = text[t.start].isupper()
-            if capital and (key is None or is_person_row) and not self.rules.has("pronoun_person", t.lower) or t.lower in _NAME_PARTICLES and k < end and t.lower not in ("of", "for", "and"):
+            if capital and (key is None or is_person_row) and (not self.rules.has("pronoun_person", t.lower) or k - 1 in self.name_pronouns) or t.lower in _NAME_PARTICLES and k < end and t.lower not in ("of", "for", "and"):
                 k -= 1
             else:
                 break
@@ -1405,7 +1549,8 @@ class _Run:
         if wanted_person:
             here = next((p.paragraph for p in self.paragraphs if p.start <= mention.start < p.end), 0)
             floor = next((p.start for p in self.paragraphs if p.paragraph == here - 1), 0) if here else 0
-            named = [m for m in self.names.values() if floor <= m.start and m.end <= mention.start]
+            named = [m for m in self.names.values() if floor <= m.start and m.end <= mention.start and not (
+                mention.pronoun == "role" and m.possessor)]  # "Kishida's office … A spokesman said": not Kishida
             if len(named) == 1:
                 return named[0]  # the one person the article named just before
             # two or more people named and none of them quoted yet: "he" is ambiguous, left as written
@@ -1467,32 +1612,54 @@ class _Run:
 def speaker_type(description: str, rules: QuoteRules | None = None) -> str:
     """The speaker type of a mention and its description, by the rules of ``speaker_types.csv``.
 
+    A word not listed counts as its singular when that is listed ("leaders" as "leader"); a US party
+    tag in brackets ("Sen. Ana Ruiz (D-Ore.)", "Gov. Lev Orlov (R)") marks a US lawmaker; an unnamed
+    role of an organisation the list does not know ("an Acme spokesperson") is that organisation's,
+    so ``other``, where an unnamed official of a known government is ``anonymous``.
+
     Examples
     --------
     >>> speaker_type("Chinese foreign ministry spokesperson Lin Jian")
     'government:China'
     >>> speaker_type("a White House official"), speaker_type("Sun Yun director at the think tank Stimson Center")
     ('anonymous', 'expert')
+    >>> speaker_type("Sen. Ana Ruiz (D-Ore.)"), speaker_type("an Acme spokesperson"), speaker_type("the leaders")
+    ('government:United States', 'other', 'government')
     """
     rules = rules or load_quote_rules()
-    words = [_bare(w) for w in re.findall(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?", description.lower())]
+    words = [_bare(w) for w in _TYPE_WORDS.findall(description.lower())]
     words = [w.rstrip(".") if w.count(".") == 1 and w.endswith(".") else w for w in words]
     found = []
+    unknown_proper = False
+    # capitalised words written in mixed case: a company's name ("Acme"), not an acronym ("MOC",
+    # mostly a ministry or agency) nor a demonym ("Borovian", a country the list does not have)
+    originals = {w.lower() for w in _TYPE_WORDS.findall(description) if w[:1].isupper() and not w.isupper() and not w.lower().endswith(_DEMONYM_ENDINGS)}
     i = 0
     while i < len(words):
         for size in range(min(rules.longest_term, len(words) - i), 0, -1):
             row = rules.speaker_terms.get(tuple(words[i : i + size]))
+            if row is None and size == 1 and len(words[i]) > 3 and words[i].endswith("s"):
+                row = rules.speaker_terms.get((words[i][:-1],))  # "leaders" -> "leader"
+                if row is None and words[i].endswith("ies"):
+                    row = rules.speaker_terms.get((words[i][:-3] + "y",))
             if row is not None:
                 found.append(row)
                 i += size
                 break
         else:
+            if i > 0 and words[i] in originals and all(row.type == "indefinite" for row in found):
+                unknown_proper = True  # a capitalised word before any listed one: "an Acme spokesperson"
             i += 1
     types = [row.type for row in found]
     countries = [row.country for row in found if row.country]
+    if _US_PARTY_TAG.search(description):
+        types.append("government")
+        countries.append("United States")
     has_name = any(row.person for row in found)
     role_types = {"government", "international"}
     indefinite = bool(found) and found[0].type == "indefinite" and bool(words) and words[0] == found[0].term
+    if indefinite and not has_name and unknown_proper and not countries and "anonymous" not in types:
+        return "other"  # "an Acme spokesperson": the organisation speaks, named
     if "anonymous" in types or (indefinite and not has_name and role_types & set(types)):
         return "anonymous"
     for kind in ("social_media", "media", "international", "expert", "other"):
@@ -1532,6 +1699,12 @@ def _gaps(text: str, tokens: Sequence[Token], starts: Sequence[int], honorifics:
 def _zipf(word: str) -> float:
     """wordfreq's Zipf frequency, cached: names recur in every article of a corpus."""
     return float(zipf_frequency(word, "en"))
+
+
+def _unpossessed_end(text: str, token: Token) -> int:
+    """The end offset of ``token`` without a possessive 's ("Trump's" ends before the apostrophe)."""
+    end = token.end
+    return end - 2 if end - token.start > 2 and text[end - 2 : end] in ("'s", "’s") else end
 
 
 @lru_cache(maxsize=100_000)
