@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from framing.data_files import data_source, read_data_json
 from framing.errors import LexiconError
 from framing.textnorm import lower_if_plain
+from framing.types import read_only
 
 if TYPE_CHECKING:  # cleaning imports this module at run time; its shapes are only needed for types
     from framing.cleaning import Boilerplate, Finding, Paragraph
@@ -243,9 +244,10 @@ def parse_clutter_cues(data: Mapping[str, object], *, source: str = _CUES_FILE) 
             raise LexiconError(f"{source}: key {key!r} is missing (see clutter_cues.meta.json for what it means)")
     lists = {key: _phrases(data[key], key, source) for key in _LIST_KEYS}
     return ClutterCues(
-        whole_line={k: frozenset(v) for k, v in _families(data["whole_line"], "whole_line", source).items()},
-        line_start=_families(data["line_start"], "line_start", source),
-        line_contains=_families(data["line_contains"], "line_contains", source),
+        # Read-only mappings (issue 9 item 3): the cached cues are shared by every caller in the process.
+        whole_line=read_only({k: frozenset(v) for k, v in _families(data["whole_line"], "whole_line", source).items()}),
+        line_start=read_only(_families(data["line_start"], "line_start", source)),
+        line_contains=read_only(_families(data["line_contains"], "line_contains", source)),
         section_labels=frozenset(lists["section_labels"]),
         staff_labels=lists["staff_labels"],
         footer_links=lists["footer_links"],

@@ -538,19 +538,29 @@ def _vader_valences() -> Mapping[str, float]:
 def _opinion_polarities() -> Mapping[str, float]:
     # Hu & Liu's two lists in one file (opinion_lexicon.meta.json): a word on both lists has polarity 0.
     polarities: dict[str, float] = {}
+    first_line: dict[str, int] = {}
     for line, row in read_data_csv(OPINION_FILE, required=("term", "polarity")):
         where = f"{data_source(OPINION_FILE)} line {line}"
-        if not row["term"]:
+        term = row["term"].lower()
+        if not term:
             raise LexiconError(f"{where}: empty term")
-        polarities[row["term"].lower()] = _number(row["polarity"], where=where)
+        if term in first_line:
+            raise LexiconError(f"{where}: term '{term}' is already on line {first_line[term]}; keep one row")
+        polarities[term], first_line[term] = _number(row["polarity"], where=where), line
     return read_only({w: p for w, p in polarities.items() if p != 0.0})
 
 
 @lru_cache(maxsize=1)
 def _tone_adjustments() -> tuple[Mapping[str, float], Mapping[str, object]]:
-    adjustments = {}
+    adjustments: dict[str, float] = {}
+    first_line: dict[str, int] = {}
     for line, row in read_data_csv("tone_news.csv", required=("term", "valence")):
-        adjustments[row["term"]] = _number(row["valence"], where=f"{data_source('tone_news.csv')} line {line}")
+        where, term = f"{data_source('tone_news.csv')} line {line}", row["term"]
+        if not term:
+            raise LexiconError(f"{where}: empty term")
+        if term in first_line:
+            raise LexiconError(f"{where}: term '{term}' is already on line {first_line[term]}; keep one row")
+        adjustments[term], first_line[term] = _number(row["valence"], where=where), line
     return read_only(adjustments), read_only(dict(read_data_json("tone_news.meta.json")))
 
 

@@ -5,24 +5,47 @@ from __future__ import annotations
 import copy
 import dataclasses
 import pickle
-from collections.abc import Iterator, Mapping
+import re
+import types
+from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 
 import pytest
 
+from framing.cleaning import load_boilerplate
+from framing.clutter import load_clutter_cues
+from framing.corpus import load_paths
+from framing.evidence import load_evidence_thresholds, load_passage_rule
 from framing.export import to_json
-from framing.frames import load_frame_scales
-from framing.lexicon import build_tone_lexicon, load_default_lexicon, load_tone_lexicon
+from framing.frames import load_fitted_weights, load_frame_scales
+from framing.lexicon import (
+    build_tone_lexicon,
+    load_default_lexicon,
+    load_lexicon,
+    load_tone_lexicon,
+    load_tone_rules,
+    load_tone_topics,
+    load_tone_valences,
+    load_tone_weights,
+)
 from framing.pipeline import analyze_paths
 from framing.segment import build_document
+from framing.senses import load_default_rules
+from framing.stopwords import ENGLISH_STOP_WORDS
 from framing.types import CorpusReport, freeze
 
 MUTABLE = (dict, list, set, bytearray)
 
 
+#: Leaves: values that hold nothing mutable (compiled patterns and functions are immutable too).
+LEAVES = (str, bytes, int, float, bool, type(None), re.Pattern, type, types.FunctionType, types.BuiltinFunctionType)
+
+
 def _walk(value: object, path: str = "report") -> Iterator[tuple[str, object]]:
-    """Yield (path, object) for every object reachable through fields, items and values."""
+    """Yield (path, object) for every object reachable through fields, attributes, items and values."""
     yield path, value
+    if isinstance(value, LEAVES):
+        return
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         for field in dataclasses.fields(value):
             yield from _walk(getattr(value, field.name), f"{path}.{field.name}")
@@ -33,6 +56,12 @@ def _walk(value: object, path: str = "report") -> Iterator[tuple[str, object]]:
     elif isinstance(value, (tuple, list, set, frozenset)):
         for index, item in enumerate(value):
             yield from _walk(item, f"{path}[{index}]")
+    else:  # a plain class (rules, cue sets): its instance attributes and slots
+        names = [*getattr(value, "__dict__", {}),
+                 *(slot for cls in type(value).__mro__ for slot in getattr(cls, "__slots__", ()) if isinstance(slot, str))]
+        for name in dict.fromkeys(names):
+            if hasattr(value, name) and not name.startswith("__"):
+                yield from _walk(getattr(value, name), f"{path}.{name}")
 
 
 @pytest.fixture(scope="module")
@@ -50,15 +79,65 @@ def test_read_only_report_graph_holds_no_dict_list_or_set(report: CorpusReport) 
     assert any(path.endswith(".evidence[0].term") for path, _ in seen)
 
 
-@pytest.mark.parametrize(
-    "loaded",
-    [load_default_lexicon, load_tone_lexicon, lambda: build_tone_lexicon(opinion_weight=0.5, negation_weight=-1.0),
-     lambda: build_document("Tariffs rose. Talks stalled.\n\nA new day.")],
-    ids=["lexicon", "tone_lexicon", "built_tone_lexicon", "document"],
-)
-def test_read_only_loaded_data_graph_holds_no_dict_list_or_set(loaded: object) -> None:
-    value = loaded()  # type: ignore[operator]
-    assert [path for path, item in _walk(value, "loaded") if isinstance(item, MUTABLE)] == []
+#: Every cached loader of package data (issue 9 item 3: "also loaded lexicons"): a cached object is
+#: shared by every later caller in the process, so a change to it would change their results.
+LOADERS: dict[str, Callable[[], object]] = {
+    "lexicon": load_default_lexicon,
+    "user_lexicon": lambda: load_lexicon(None),
+    "tone_lexicon": load_tone_lexicon,
+    "built_tone_lexicon": lambda: build_tone_lexicon(opinion_weight=0.5, negation_weight=-1.0),
+    "tone_rules": load_tone_rules,
+    "tone_topics": load_tone_topics,
+    "tone_valences": load_tone_valences,
+    "tone_weights": load_tone_weights,
+    "frame_scales": load_frame_scales,
+    "fitted_weights": load_fitted_weights,
+    "frame_rules": load_default_rules,
+    "evidence_thresholds": load_evidence_thresholds,
+    "passage_rule": load_passage_rule,
+    "boilerplate": load_boilerplate,
+    "clutter_cues": load_clutter_cues,
+    "stop_words": lambda: ENGLISH_STOP_WORDS,
+    "loaded_corpus": lambda: load_paths(["data"]),
+    "document": lambda: build_document("Tariffs rose. Talks stalled.\n\nA new day."),
+}
+
+
+def _quote_rules() -> object:
+    from framing.quote_rules import load_quote_rules
+
+    return load_quote_rules()
+
+
+def _naming_words() -> object:
+    from framing.naming_aliases import load_naming_words
+
+    return load_naming_words()
+
+
+#: Known gaps (the foundation audit): these cached loaders still hold plain dicts (``QuoteRules.cues``,
+#: ``.speaker_terms``, ``.roles``; ``NamingWords.country_of`` and four more). Strict: a fix passes, then the mark goes.
+LOADERS.update({"quote_rules": _quote_rules, "naming_words": _naming_words})
+GAPS = {"quote_rules": "quotes", "naming_words": "naming"}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=f"issue 9 item 3 gap; left to the {GAPS[name]} work"))
+    if name in GAPS else name
+    for name in sorted(LOADERS)
+])
+def test_read_only_loaded_data_graph_holds_no_dict_list_or_set(name: str) -> None:
+    seen = list(_walk(LOADERS[name](), name))
+    assert [path for path, item in seen if isinstance(item, MUTABLE)] == []
+    assert len(seen) > 1
+
+
+def test_read_only_walk_looks_inside_plain_classes() -> None:
+    class Rules:
+        def __init__(self) -> None:
+            self.table = {"a": 1}
+
+    assert [path for path, item in _walk(Rules(), "rules") if isinstance(item, MUTABLE)] == ["rules.table"]
 
 
 def test_read_only_tone_lexicon_valence_cannot_be_changed() -> None:
