@@ -29,7 +29,8 @@ default_outlet_choice("voices_outlets", names, DEFAULT_COLUMNS)
 st.caption(
     "Who is quoted, and how much. Quotations are direct quotes (words in quotation marks) and reported "
     "speech (“X said that …”, “according to X …”), found by transparent rules (Method page). "
-    "Each outlet's tone and frames are split into its own voice and what it quotes."
+    "Each outlet's tone and frames are split into its own voice and what it quotes. "
+    "Quotations for which the rules find no speaker are listed as “no speaker identified”, not as a kind of speaker."
 )
 chosen = st.multiselect("Outlets to compare (up to four)", names, key="voices_outlets", max_selections=MAX_COLUMNS)
 if not chosen:

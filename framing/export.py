@@ -26,9 +26,9 @@ __all__ = ["SCHEMA_VERSION", "report_to_dict", "to_json", "to_json_bytes", "dump
            "truncation_notes"]
 
 #: Version of the JSON layout (semantic: minor for added fields, major would mean a rename: never).
-SCHEMA_VERSION = "1.3"  # 1.1: evidence_level, emphasis_ci, frame_words (issue 11); 1.2: quotes, voice,
+SCHEMA_VERSION = "1.4"  # 1.1: evidence_level, emphasis_ci, frame_words (issue 11); 1.2: quotes, voice,
 # quote_share, speakers, tone_by_frame, voice_by_type (issue 14); 1.3: dominant_frame, frame_words_by_frame,
-# paragraphs (issue 11: the dominant-frame rule validation measures)
+# paragraphs (issue 11: the dominant-frame rule validation measures); 1.4: outlet unattributed_share (issue 14)
 #: Decimals kept for floats in exports: enough to compare, few enough for byte-stable output.
 DECIMALS = 4
 #: Leading characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").

@@ -471,8 +471,11 @@ class OutletReport:
     speakers: tuple[SpeakerTotal, ...] = ()
     #: Mean tone of the outlet's sentences whose dominant frame is each frame (None: no such sentence).
     tone_by_frame: Mapping[str, float | None] = field(default_factory=lambda: EMPTY_MAPPING)
-    #: Share of quoted words per speaker type (sums to 1 when anything is quoted).
+    #: Share of quoted words per speaker type (sums to 1 when anything is quoted). Quotations with
+    #: no identified speaker count under ``other``; ``unattributed_share`` says how much of it they are.
     voice_by_type: Mapping[str, float] = field(default_factory=lambda: EMPTY_MAPPING)
+    #: Share of quoted words whose quotation has no identified speaker (part of ``voice_by_type["other"]``).
+    unattributed_share: float = 0.0
     #: Voice-aware scores pooled over the outlet's articles.
     voice: Voice = field(default_factory=Voice)
     #: As for an article, over the outlet's pooled articles.

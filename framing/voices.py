@@ -177,7 +177,9 @@ def same_speaker(key: str, chosen: str) -> bool:
 
 
 def outlet_voice_fields(members: Sequence[ArticleReport]) -> dict[str, object]:
-    """The issue-14 fields of one outlet: quote_share, speakers, tone_by_frame, voice_by_type, voice."""
+    """The issue-14 fields of one outlet: quote_share, speakers, tone_by_frame, voice_by_type,
+    unattributed_share (the part of the quoted words, inside voice_by_type's ``other``, whose
+    quotation has no identified speaker) and voice."""
     totals = OutletVoiceTotals()
     for article in members:
         totals.add(article)
@@ -193,6 +195,8 @@ class OutletVoiceTotals:
 
     def __init__(self) -> None:
         self.words = self.quoted = self.own = 0
+        #: quoted words of quotations with no speaker identified (counted under "other" by type)
+        self.unattributed = 0
         self.table: dict[str, dict[str, object]] = {}
         self.type_words: Counter[str] = Counter()
         self.by_frame: dict[str, array[float]] = {f: array("d") for f in FRAMES}
@@ -210,6 +214,7 @@ class OutletVoiceTotals:
             n = _quote_words(quote)
             self.type_words[quote.speaker_type] += n
             if quote.speaker is None:
+                self.unattributed += n
                 continue
             entry = self.table.setdefault(speaker_key(quote.speaker), {"speaker": quote.speaker, "types": Counter(), "quotes": 0, "words": 0})
             entry["quotes"] = int(entry["quotes"]) + 1  # type: ignore[call-overload]
@@ -239,6 +244,7 @@ class OutletVoiceTotals:
             "speakers": speakers,
             "tone_by_frame": {f: (mean_tone(v) if v else None) for f, v in self.by_frame.items()},
             "voice_by_type": {t: n / total_typed for t, n in sorted(self.type_words.items())} if total_typed else {},
+            "unattributed_share": self.unattributed / total_typed if total_typed else 0.0,
             "voice": Voice(
                 own=VoiceScores(self.own, self._pooled_tone("own"), self._frames("own")),
                 quoted=VoiceScores(self.quoted, self._pooled_tone("quoted"), self._frames("quoted")),

@@ -25,7 +25,11 @@ from .text import Markup
 #: Speakers named per outlet in the handout's table (the Voices page and JSON have them all).
 REPORT_SPEAKERS = 2
 
-__all__ = ["QUOTE_CSS", "QuotePiece", "QuoteSpan", "quote_paragraphs", "quote_spans", "render_quotes_compare_html", "outlet_voice_html", "render_quotes_html", "speaker_label", "type_label", "voices_section_html"]
+__all__ = ["QUOTE_CSS", "QuotePiece", "QuoteSpan", "quote_paragraphs", "quote_spans", "render_quotes_compare_html", "outlet_voice_html", "render_quotes_html", "speaker_label", "type_label", "type_shares", "voices_section_html"]
+
+#: How a quotation with no identified speaker is labelled where types are shown (issue 14: the JSON's
+#: ``voice_by_type`` counts these under ``other``; ``unattributed_share`` is their part of it).
+UNATTRIBUTED_LABEL = "no speaker identified"
 
 #: The quotation marks' stylesheet (``static/quotes.css``): grey tints that never compete with frame tints.
 QUOTE_CSS = stylesheet("quotes.css")
@@ -60,6 +64,37 @@ def speaker_label(quote: Quote) -> str:
     return quote.speaker or "no speaker named"
 
 
+def quote_type_label(quote: Quote) -> str:
+    """A quotation's type as shown: its speaker's type, or ``UNATTRIBUTED_LABEL`` with no speaker
+    (the rules give such a quote the type ``other``, which would read as an identified speaker).
+
+    >>> quote_type_label(Quote(0, 5, "", "direct", "“", None, "other", None, None))
+    'no speaker identified'
+    """
+    return type_label(quote.speaker_type) if quote.speaker is not None else UNATTRIBUTED_LABEL
+
+
+def type_shares(outlet: OutletReport) -> list[tuple[str, float]]:
+    """The shares of an outlet's quoted words by speaker type, largest first, with the quotations
+    that have no identified speaker taken out of ``other`` and listed as ``UNATTRIBUTED_LABEL``.
+
+    >>> o = OutletReport("A", (), {}, {}, 0.0, 0.0, 0, voice_by_type={"government:China": 0.3, "other": 0.7},
+    ...                  unattributed_share=0.68)
+    >>> [(label, round(share, 2)) for label, share in type_shares(o)]
+    [('no speaker identified', 0.68), ('government (China)', 0.3), ('other', 0.02)]
+    """
+    shares = dict(outlet.voice_by_type)
+    unattributed = min(outlet.unattributed_share, shares.get("other", 0.0))
+    if unattributed > 0:
+        shares["other"] = shares.get("other", 0.0) - unattributed
+        if shares["other"] <= 1e-12:
+            del shares["other"]
+    rows = [(type_label(kind), share) for kind, share in shares.items()]
+    if unattributed > 0:
+        rows.append((UNATTRIBUTED_LABEL, unattributed))
+    return sorted(rows, key=lambda row: -row[1])
+
+
 def quote_spans(quotes: Sequence[Quote]) -> list[QuoteSpan]:
     """Merge overlapping quotes into spans, in text order.
 
@@ -82,7 +117,7 @@ def quote_spans(quotes: Sequence[Quote]) -> list[QuoteSpan]:
 
 def _tooltip(span: QuoteSpan) -> str:
     outer = span.quotes[0]
-    return f"{speaker_label(outer)} · {type_label(outer.speaker_type)} · {outer.kind} · cue: {outer.cue}"
+    return f"{speaker_label(outer)} · {quote_type_label(outer)} · {outer.kind} · cue: {outer.cue}"
 
 
 def render_quotes_html(article: ArticleReport, *, speaker: str | None = None) -> str:
@@ -175,7 +210,7 @@ def voices_section_html(outlets: Sequence[OutletReport], articles: Sequence[Arti
         for o in outlets
     ]
     quoted = [
-        (o.outlet, [(q.text, speaker_label(q), type_label(q.speaker_type), q.kind)
+        (o.outlet, [(q.text, speaker_label(q), quote_type_label(q), q.kind)
                     for a in articles if a.outlet == o.outlet for q in a.quotes])
         for o in outlets
     ]
@@ -196,8 +231,7 @@ def outlet_voice_html(outlet: OutletReport, *, min_words: int) -> str:
     voices = [("own voice", outlet.voice.own), ("quoted", outlet.voice.quoted)]
     return render("voice_card.html.j2", outlet=outlet, min_words=min_words,
                   voices=[(label, block.words, block.tone) for label, block in voices],
-                  shares=[(type_label(kind), share) for kind, share in
-                          sorted(outlet.voice_by_type.items(), key=lambda item: -item[1])])
+                  shares=type_shares(outlet), unattributed=outlet.unattributed_share, unattributed_label=UNATTRIBUTED_LABEL)
 
 
 def render_quotes_compare_html(columns: Sequence[tuple[str, Sequence[ArticleReport], str]]) -> str:

@@ -189,7 +189,7 @@ def test_paragraphs_of_place_names_alone_have_no_dominant_frame() -> None:
     first = article.paragraphs[0]
     assert article.text[first.start:first.end] == "Officials in Japan spoke on Tuesday."
     data = json.loads(to_json(analyze_articles([Article("a", "Daily", "t", PLACE_THEN_TARIFFS)])))
-    assert data["schema_version"] == "1.3"
+    assert tuple(int(n) for n in str(data["schema_version"]).split(".")) >= (1, 3)
     assert data["articles"][0]["paragraphs"][0] == {"start": 0, "end": 36, "paragraph": 0, "frame": None}
     assert data["articles"][0]["dominant_frame"] == "trade" and data["outlets"][0]["dominant_frame"] == "trade"
     assert set(data["outlets"][0]["frame_words_by_frame"]) == set(FRAMES)

@@ -120,3 +120,34 @@ def test_a_family_name_first_pools_with_the_full_name() -> None:
     report = analyze_articles([first, second, PLAIN])
     outlet = next(o for o in report.outlets if o.outlet == "Harbour Post")
     assert [(s.speaker, s.quotes) for s in outlet.speakers] == [("Xi Jinping", 2)]
+
+
+# Issue 14, session 7: an outlet whose quotations mostly have no identified speaker read "other: 68%"
+# on the Voices page, as if "other" speakers were quoted. The share is reported and labelled apart.
+UNNAMED = Article(id="u", outlet="Unnamed Wire", title="t", text=(
+    "“The blockade will be lifted within a week and the ships will sail again to the islands.”\n\n"
+    "The Borovian foreign ministry said the talks were useful."
+))
+
+
+def test_outlet_unattributed_share_is_the_part_of_other_with_no_speaker() -> None:
+    report = analyze_articles([UNNAMED])
+    outlet = report.outlets[0]
+    unnamed = [q for q in report.articles[0].quotes if q.speaker is None]
+    assert unnamed and all(q.speaker_type == "other" for q in unnamed)
+    assert 0 < outlet.unattributed_share <= outlet.voice_by_type["other"]
+    assert abs(sum(outlet.voice_by_type.values()) - 1) < 1e-9  # voice_by_type keeps its meaning
+    assert json.loads(to_json(report))["outlets"][0]["unattributed_share"] == pytest.approx(outlet.unattributed_share, abs=1e-4)
+
+
+def test_voice_card_lists_unattributed_quotations_apart_and_says_what_they_are() -> None:
+    from framing_render.quotes import UNATTRIBUTED_LABEL, outlet_voice_html, type_shares
+
+    outlet = analyze_articles([UNNAMED]).outlets[0]
+    labels = dict(type_shares(outlet))
+    assert labels[UNATTRIBUTED_LABEL] == pytest.approx(outlet.unattributed_share)
+    assert "other" not in labels  # every "other" word here is unattributed
+    assert sum(labels.values()) == pytest.approx(1)
+    card = outlet_voice_html(outlet, min_words=20)
+    assert UNATTRIBUTED_LABEL in card and "no speaker" in card and "unattributed_share" in card
+    assert "<li>other:" not in card
