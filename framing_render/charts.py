@@ -9,6 +9,7 @@ subset of HTML tags in labels. Empty input gives a valid figure with a "No data"
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable, Mapping
 from typing import Final, Sequence
 
 import plotly.graph_objects as go
@@ -26,6 +27,8 @@ __all__ = [
     "intensity_bars",
     "readability_bars",
     "distinctive_terms_chart",
+    "OVERVIEW_FIGURES",
+    "overview_figures",
 ]
 
 #: Axis labels are wrapped at this many characters per line (fits under a bar at the dashboard's
@@ -476,3 +479,54 @@ def distinctive_terms_chart(
     fig = _base_layout(fig, title, height=_horizontal_height(len(terms)))
     fig.update_layout(showlegend=False)
     return fig
+
+
+#: The overview's figures, by name, in the order the dashboard's overview shows them.
+OVERVIEW_FIGURES: Final = ("emphasis", "tone", "ternary", "intensity", "readability")
+
+
+def overview_figures(
+    outlets: Sequence[OutletReport],
+    articles: Sequence[ArticleReport],
+    *,
+    per_100: Mapping[str, float] | None = None,
+    names: Sequence[str] = OVERVIEW_FIGURES,
+) -> dict[str, go.Figure]:
+    """The overview's figure set, the one builder the dashboard and the HTML report share.
+
+    Parameters
+    ----------
+    outlets, articles : sequence of OutletReport, sequence of ArticleReport
+        What the figures show, in order (a report's, or the outlets chosen for a printout).
+    per_100 : mapping of str to float, optional
+        Frame words per 100 words by outlet name (``framing.selection.frame_words_by_outlet``) for the
+        intensity chart; without it, the weighted intensity per 1,000 words.
+    names : sequence of str
+        Which of ``OVERVIEW_FIGURES`` to build, in the order wanted.
+
+    Returns
+    -------
+    dict of str to plotly.graph_objects.Figure
+        By name, in the order of ``names``.
+
+    Raises
+    ------
+    ValueError
+        For a name not in ``OVERVIEW_FIGURES``.
+
+    Examples
+    --------
+    >>> list(overview_figures([], [], names=("tone", "emphasis")))
+    ['tone', 'emphasis']
+    """
+    builders: dict[str, Callable[[], go.Figure]] = {
+        "emphasis": lambda: emphasis_bars(outlets),
+        "tone": lambda: tone_bars(outlets),
+        "ternary": lambda: emphasis_ternary(outlets),
+        "intensity": lambda: intensity_bars(outlets, None if per_100 is None else [per_100[o.outlet] for o in outlets]),
+        "readability": lambda: readability_bars(articles),
+    }
+    unknown = [name for name in names if name not in builders]
+    if unknown:
+        raise ValueError(f"unknown figure(s) {unknown!r}; choose from {', '.join(OVERVIEW_FIGURES)}")
+    return {name: builders[name]() for name in names}

@@ -35,6 +35,9 @@ __all__ = ["REPORT_CSS", "COLUMNS_PER_ROW", "render_report_html"]
 
 #: Outlets side by side on one printed row (landscape A4/Letter keeps ~60 characters a line).
 COLUMNS_PER_ROW: Final = 3
+#: The overview figures the printed report carries (``charts.OVERVIEW_FIGURES``; the ternary and the
+#: intensity bars repeat the table's numbers).
+REPORT_FIGURES: Final = ("emphasis", "tone", "readability")
 #: Distinctive words listed per outlet in the table (only those with z >= 1.96).
 TABLE_TOP_TERMS: Final = 4
 #: plotly config for embedded charts: no toolbar (it would print) and no logo link.
@@ -112,9 +115,7 @@ def _rows(report: CorpusReport, outlets: Sequence[OutletReport]) -> list[_Row]:
 
 def _chart_divs(outlets: Sequence[OutletReport], articles: Sequence[ArticleReport]) -> list[Markup]:
     """Interactive overview charts; plotly.js goes inline with the first one only."""
-    figures: list[go.Figure] = [
-        charts.emphasis_bars(outlets), charts.tone_bars(outlets), charts.readability_bars(articles),
-    ]
+    figures: list[go.Figure] = list(charts.overview_figures(outlets, articles, names=REPORT_FIGURES).values())
     return [
         Markup(figure.to_html(full_html=False, include_plotlyjs=index == 0, div_id=f"fl-chart-{index}",
                               config=dict(PLOTLY_CONFIG)))

@@ -299,16 +299,8 @@ def overview_figures(key: str, report: CorpusReport) -> dict[str, go.Figure]:
     """The overview charts of the analysis whose ``content_key`` is ``key`` (built once, shared, read-only)."""
 
     def build() -> dict[str, go.Figure]:
-        per_100 = frame_words_by_outlet(report)
-        ternary = charts.emphasis_ternary(report.outlets)
-        ternary.update_layout(title_text=TERNARY_TITLE)
-        figures = {
-            "emphasis": charts.emphasis_bars(report.outlets),
-            "tone": charts.tone_bars(report.outlets),
-            "ternary": ternary,
-            "intensity": charts.intensity_bars(report.outlets, [per_100[o.outlet] for o in report.outlets]),
-            "readability": charts.readability_bars(report.articles),
-        }
+        figures = charts.overview_figures(report.outlets, report.articles, per_100=frame_words_by_outlet(report))
+        figures["ternary"].update_layout(title_text=TERNARY_TITLE)
         return {name: SharedFigure(figure) for name, figure in figures.items()}
 
     return _pinned(

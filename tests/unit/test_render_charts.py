@@ -178,3 +178,36 @@ def test_truncation_collisions_fall_back_to_wrapped_full_names() -> None:
 def test_outlet_names_escaped_for_plotly() -> None:
     fig = charts.tone_bars([make_outlet("<b>Bold</b> & Co")])
     assert fig.data[0].y[0] == html.escape("<b>Bold</b> & Co")
+
+
+ARTICLES = (make_article("a1", "Daily Planet", "One", 55.0), make_article("a2", "Gazette", "Two", 40.0))
+
+
+def test_overview_figures_are_the_builders_figures_in_order() -> None:
+    # Issue 9 item 5: one builder of the overview's figure set for the dashboard and the report.
+    per_100 = {"Daily Planet": 3.0, "Gazette": 5.5, "Silent Times": 0.0}
+    figures = charts.overview_figures(OUTLETS, ARTICLES, per_100=per_100)
+    assert tuple(figures) == charts.OVERVIEW_FIGURES
+    expected = {
+        "emphasis": charts.emphasis_bars(OUTLETS), "tone": charts.tone_bars(OUTLETS),
+        "ternary": charts.emphasis_ternary(OUTLETS), "intensity": charts.intensity_bars(OUTLETS, [3.0, 5.5, 0.0]),
+        "readability": charts.readability_bars(ARTICLES),
+    }
+    assert {name: f.to_json() for name, f in figures.items()} == {name: f.to_json() for name, f in expected.items()}
+
+
+def test_overview_figures_builds_only_the_names_asked_for() -> None:
+    figures = charts.overview_figures(OUTLETS, ARTICLES, names=("readability", "tone"))
+    assert list(figures) == ["readability", "tone"]
+    with pytest.raises(ValueError, match=r"unknown figure\(s\) \['pie'\]"):
+        charts.overview_figures(OUTLETS, ARTICLES, names=("pie",))
+
+
+@pytest.mark.parametrize("module", ["ui/state.py", "framing_render/report.py"])
+def test_overview_figures_are_not_rebuilt_by_hand(module: str) -> None:
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[2] / module).read_text(encoding="utf-8")
+    assert "overview_figures(" in source
+    assert not [name for name in ("emphasis_bars(", "tone_bars(", "emphasis_ternary(", "intensity_bars(",
+                                  "readability_bars(") if f"charts.{name}" in source]
