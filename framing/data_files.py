@@ -52,17 +52,17 @@ def read_data_text(name: str, *, package: str = "framing.lexicons") -> str:
         raise LexiconError(f"{data_source(name, package=package)} line {line}: not UTF-8 text (byte {exc.start})") from None
 
 
-def read_data_json(name: str, *, package: str = "framing.lexicons") -> Mapping[str, Any]:
-    """Return the JSON object in data file ``name``.
+def read_data_json(name: str, *, package: str = "framing.lexicons", required: tuple[str, ...] = ()) -> Mapping[str, Any]:
+    """Return the JSON object in data file ``name``; ``required`` keys must be there.
 
     Raises
     ------
     LexiconError
-        When it is not valid JSON (the message gives the line) or not an object.
+        When it is not valid JSON (the message gives the line), not an object, or lacks a required key.
 
     Examples
     --------
-    >>> read_data_json("frames.meta.json")["name"]
+    >>> read_data_json("frames.meta.json", required=("name", "version"))["name"]
     'framing-lens-frames'
     """
     try:
@@ -71,6 +71,9 @@ def read_data_json(name: str, *, package: str = "framing.lexicons") -> Mapping[s
         raise LexiconError(f"{data_source(name, package=package)} line {exc.lineno}: invalid JSON: {exc.msg}") from None
     if not isinstance(data, dict):
         raise LexiconError(f"{data_source(name, package=package)}: the top level must be a JSON object")
+    missing = [key for key in required if key not in data]
+    if missing:
+        raise LexiconError(f"{data_source(name, package=package)}: key(s) {', '.join(map(repr, missing))} missing")
     return data
 
 

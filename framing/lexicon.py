@@ -382,7 +382,7 @@ def load_tone_rules() -> ToneRules:
 
 @lru_cache(maxsize=1)
 def _load_tone_rules() -> ToneRules:
-    meta = read_data_json("tone_rules.meta.json")
+    meta = read_data_json("tone_rules.meta.json", required=("version",))
     text = read_data_text("tone_rules.csv")
     return parse_tone_rules(text, source=data_source("tone_rules.csv"), version=str(meta["version"]))
 
@@ -469,7 +469,7 @@ def load_tone_weights() -> ToneWeights:
 @lru_cache(maxsize=1)
 def _load_tone_weights() -> ToneWeights:
     text = read_data_text("tone_weights.csv")
-    meta = read_data_json("tone_weights.meta.json")
+    meta = read_data_json("tone_weights.meta.json", required=("version",))
     return parse_tone_weights(text, source=data_source("tone_weights.csv"), version=str(meta["version"]))
 
 

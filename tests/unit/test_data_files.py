@@ -155,6 +155,10 @@ BROKEN_ROWS: list[object] = [
      "clutter.load_clutter_cues", r"clutter_cues.json: 'whole_line' must be an object"),
     ("frames.meta.json", lambda t: t.rstrip().rstrip("}") + ',\n  "name" 1\n}\n', "lexicon.load_default_lexicon",
      r"frames.meta.json line \d+: invalid JSON"),
+    ("tone_rules.meta.json", lambda t: t.replace('"version":', '"was":', 1), "lexicon.load_tone_rules",
+     r"tone_rules.meta.json: key\(s\) 'version' missing"),
+    ("tone_weights.meta.json", lambda t: t.replace('"version":', '"was":', 1), "lexicon.load_tone_weights",
+     r"tone_weights.meta.json: key\(s\) 'version' missing"),
 ]
 
 
@@ -175,6 +179,10 @@ BROKEN_ROWS += [
           r"frame_scales.csv line 2: "), "frames"),  # an unknown frame is taken silently
     _gap(("frame_weights.csv", lambda t: _set_cell(t, 2, "weight", "-1"), "frames.load_fitted_weights",
           r"frame_weights.csv line 2: "), "frames"),  # a negative multiplier is taken silently
+    _gap(("frame_scales.meta.json", lambda t: t.replace('"lexicon_version":', '"was":', 1), "frames.load_frame_scales",
+          r"frame_scales.meta.json: "), "frames"),  # KeyError; read_data_json(required=...) names the file
+    _gap(("quote_cues.meta.json", lambda t: t.replace('"version":', '"was":', 1), "quote_rules.load_quote_rules",
+          r"quote_cues.meta.json: "), "quotes"),  # KeyError; read_data_json(required=...) names the file
 ]
 
 
