@@ -149,6 +149,31 @@ def test_packaging_public_api_analyzes_and_loads_the_packaged_lexicon() -> None:
     assert analyze_articles([]).articles == ()
 
 
+def test_packaging_public_api_exports_every_result_type() -> None:
+    # Issue 9 item 7: "the result types" are public: every dataclass a CorpusReport holds, at any depth.
+    import dataclasses
+    import typing
+
+    from framing import types
+
+    seen: set[type] = set()
+    todo: list[type] = [types.CorpusReport]
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        stack = list(typing.get_type_hints(cls, vars(types)).values())
+        while stack:
+            hint = stack.pop()
+            if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+                todo.append(hint)
+            stack.extend(typing.get_args(hint))
+    assert len(seen) > 10
+    assert sorted(c.__name__ for c in seen if c.__name__ not in framing.__all__) == []
+    assert "Document" in framing.__all__  # what a caller's own component reads
+
+
 def test_packaging_all_lists_every_lazy_export() -> None:
     assert set(framing.__all__) == {"__version__", *framing._EXPORTS}
 
