@@ -143,6 +143,13 @@ def test_general_words_count_only_in_their_frame_sense(text: str, word: str, cou
         ("Rice exports to Japan fell.", "rice", True),
         ("A price on his head was posted.", "price", False),
         ("The price of steel rose.", "price", True),
+        # issue 11: an ally in a trade passage is a trading partner, a politician's allies are associates
+        ("New tariffs hit close allies such as Ruritania and Freedonia.", "allies", False),
+        ("Allies like Ruritania will face steel duties next month.", "allies", False),
+        ("The senator and his allies blocked the bill.", "allies", False),
+        ("Democratic allies of the governor cheered.", "allies", False),
+        ("The treaty binds the allies to defend each other.", "allies", True),
+        ("Ruritania is a key ally of the alliance.", "ally", True),
     ],
 )
 def test_names_and_units_that_only_look_like_frame_words(text: str, word: str, counts: bool) -> None:
