@@ -96,8 +96,21 @@ def test_meta_render_layer_never_imports_streamlit(path: Path) -> None:
 
 def test_meta_one_escaper() -> None:
     """html.escape is called nowhere but through framing_render.text (markupsafe) in app code."""
-    for path in [*MODULES, *RENDER_MODULES, *sorted((REPO / "ui").glob("*.py")), *sorted((REPO / "app_pages").glob("*.py"))]:
+    for path in [*MODULES, *RENDER_MODULES, *sorted((REPO / "ui").glob("*.py")), *sorted((REPO / "app_pages").glob("*.py")),
+                 REPO / "dashboard.py"]:
         assert "html.escape(" not in path.read_text(encoding="utf-8"), path
+
+
+def test_meta_one_escaper_and_one_bidi_isolation_module() -> None:
+    """Issue 9 item 5: markupsafe is imported by ``framing_render.text`` alone (Jinja2 autoescapes with it);
+    names are isolated with ``<bdi>``, never with the invisible isolate characters (LRI, RLI, FSI) that
+    the engine and UI once each inserted."""
+    importers = sorted(p.relative_to(REPO).as_posix() for p in APP_MODULES if "markupsafe" in _imported_roots(p))
+    assert importers == ["framing_render/text.py"]
+    isolates = re.compile("[\u2066\u2067\u2068]|\\\\u206[678]")
+    inserting = [p.relative_to(REPO).as_posix() for p in APP_MODULES
+                 if p.name != "text.py" and isolates.search(p.read_text(encoding="utf-8"))]
+    assert inserting == []
 
 
 #: Every module of the engine, the render layer and the dashboard (issue 9 items 1, 5 and 9).
