@@ -105,6 +105,8 @@ def test_analyze_articles_never_raises_and_stays_in_range(text: str) -> None:
         shares = article.emphasis.values()
         assert math.isclose(sum(shares), 1.0) or set(shares) == {0.0}
         assert -1.0 <= article.tone <= 1.0
+        # Issue 9 item 1: readability reads the one Document, so its counts are the report's own.
+        assert (article.readability.words, article.readability.sentences) == (article.word_count, len(article.sentences))
         for sentence in article.sentences:
             assert -1.0 <= sentence.tone <= 1.0
             assert article.text[sentence.start : sentence.end] == sentence.text
