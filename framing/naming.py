@@ -210,7 +210,11 @@ def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
                and not _abbreviation(text[words[0][0] : words[0][1]])):  # "US" is not the stop word "us"
             words.pop(0)
         if words:
-            runs.append((words[0][0], words[-1][1], words))
+            end = words[-1][1]
+            if (len(words) == 2 and _abbreviation(text[words[1][0] : words[1][1]])
+                    and text[words[0][0] : words[0][1]].lower() in load_naming_words().capitals):
+                words = words[:1]  # "Washington D.C.": the capital, its district's initials kept in the form
+            runs.append((words[0][0], end, words))
             for i, w in enumerate(words[:-1]):  # "Ruritania’s Joint Staff" also names Ruritania
                 if re.search(r"['’]s?$", text[w[0] : w[1]]):
                     runs.append((words[0][0], w[1], words[: i + 1]))
@@ -292,7 +296,7 @@ def _name_mentions(
             key = root(head) if " " not in name else link.get(name, name)
             if " " not in name and key in link:
                 key = link[key]
-            if key.lower() in words_.capitals and _bare(text[start:end]) == key:
+            if key.lower() in words_.capitals and _bare(text[words[0][0] : words[-1][1]]) == key:
                 if _place_sense(text, start, end, words_):
                     key += _PLACE_MARK  # "talks in Doha": the city, a key no country rule reads
                     places.add(key)
@@ -310,8 +314,10 @@ def _name_mentions(
                 written = text[w[0] : w[1]]
                 if _POSSESSIVE.search(written) and not words_.country(written) and _bare(written) not in core:
                     form_start = w[1] + 1
-            form = _POSSESSIVE.sub("", " ".join(text[form_start:end].split()))
-            found.append((key, label, NamingMention(report.id, form_start, end, form, _inside(quotes[report.id], start))))
+            form_end = _name_head_end(text, end, _bare(text[start:end]), words_)
+            form = _POSSESSIVE.sub("", " ".join(text[form_start:form_end].split()))
+            found.append((key, label, NamingMention(report.id, form_start, form_end, form,
+                                                    _inside(quotes[report.id], start))))
             acronym = _DEFINED.match(text, end)
             if acronym and " " in key and key[0] == acronym.group(1)[0]:  # "Washington (AP)" defines nothing
                 defined.add((key, acronym.group(1)))
@@ -536,12 +542,38 @@ def _modifier(text: str, run: tuple[int, int, list[tuple[int, int]]], nouns: set
     if len(words) != 1 or following is None or following.group(1) not in nouns:
         return False
     word, after = following.group(1), (following.group(2) or "").lower()
+    if _name_head_end(text, end, _bare(text[start:end]), load_naming_words()) > end:
+        return False  # "the Indo-Pacific region", "the AUKUS pact": the noun is part of the name's mention
     if text[start:end].lower().endswith(_ADJECTIVE_ENDINGS):
         return True  # "Philippine boats", "Chinese ships that": a demonym before a noun modifies it
     if load_naming_words().country(_bare(text[start:end])):
         return False  # "US president", "UK officials": a country noun in a longer mention names the country
     # "Ruritania said", "Ruritania claims almost every reef": a verb after a name; "Trump administration" is a modifier.
     return not (lemmatize(word) != word and (not word.endswith("s") or after in _VERB_FOLLOWER))
+
+
+def _name_head_end(text: str, end: int, name: str, words: NamingWords) -> int:
+    """Where a name's mention ends when a lower-case noun after it belongs to it, else ``end``.
+
+    Two cases, both general English: a place-class noun after a place that is not a country ("the
+    Indo-Pacific region", "the Kessland province"; a country stays a mention of its own); a pact
+    noun ("deal", "pact" and their synonyms) after an abbreviation that is neither a country nor an
+    international body ("the AUKUS pact" is the pact; "the EU deal" is a deal the EU makes).
+
+    >>> w = load_naming_words()
+    >>> text = "The AUKUS pact, the EU deal, the Indo-Pacific region and the Japan region."
+    >>> [text[m.start():_name_head_end(text, m.end(), m.group(), w)]
+    ...  for m in re.finditer("AUKUS|EU|Indo-Pacific|Japan", text)]
+    ['AUKUS pact', 'EU', 'Indo-Pacific region', 'Japan']
+    """
+    following = re.match(r" ([a-z][\w-]*)(?![\w'’-])", text[end : end + 40])
+    if following is None or words.country(name):
+        return end
+    noun = following.group(1)
+    if noun in words.place_classes or (words.head(noun) == "deal" and noun in words.head_synonyms
+                                       and _abbreviation(name) and name.lower() not in words.bodies):
+        return end + following.end()
+    return end
 
 
 def _descriptor_like(word: str, nouns: set[str]) -> bool:
@@ -570,6 +602,8 @@ def _descriptor_start(text: str, start: int, nouns: set[str], words: NamingWords
         lower = word.lower()
         if (lower in ENGLISH_STOP_WORDS and not _abbreviation(word)) or not word[0].isalpha() or (word[0].islower() and not _descriptor_like(lower, nouns)):
             break  # a number or a date ("2023-03-13" of a page's stamp) describes no name
+        if not taken and word[0].islower() and lower not in nouns and lower not in words.titles | words.relational:
+            break  # the word next to the name heads the descriptor: a noun ("near", "threaten" are not)
         position -= len(word) + 1
         taken.append((position, word))
     # Drop lower-case words from the far end until a capitalised word heads the descriptor.

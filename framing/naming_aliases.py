@@ -57,6 +57,11 @@ class NamingWords:
     capitals: frozenset[str] = frozenset()
     #: Words before a capital that make it the city, not its government ("talks in Doha").
     locatives: frozenset[str] = frozenset()
+    #: International bodies (lower case, from ``speaker_types.csv``): "the EU deal" is a deal the EU
+    #: makes, not the EU's name, where "the AUKUS pact" is the pact AUKUS is.
+    bodies: frozenset[str] = frozenset()
+    #: Collective nouns that head a phrase before "of" ("a generation of submarines", "a fleet of").
+    collective_heads: frozenset[str] = frozenset()
 
     def head(self, word: str) -> str:
         """The head a common noun counts under: its synonym group's first word, or itself.
@@ -128,6 +133,8 @@ def load_naming_words() -> NamingWords:
         numbers={str(w).lower(): int(n) for w, n in dict(data.get("numbers", {})).items()},
         capitals=words("capitals"),
         locatives=words("locatives"),
+        collective_heads=words("collective_heads"),
+        bodies=frozenset(" ".join(k) for k, t in rules.speaker_terms.items() if t.type == "international"),
     )
 
 

@@ -177,12 +177,51 @@ def common_mentions(
     return found
 
 
+#: Determiners that open a noun phrase whose words up to the head are all its modifiers.
+_CHUNK_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those"})
+#: A modifier word of such a phrase: lower case or hyphenated, no digit ("British-designed", "built").
+_CHUNK_WORD = re.compile(r"[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*")
+
+
+def _chunk_start(text: str, start: int) -> int | None:
+    """Where the modifiers of a head noun at ``start`` begin when a determiner opens the phrase and
+    every word between is a modifier word, two of them joined by "and" or "or" allowed ("a
+    British-designed and built sub" -> "British-designed and built sub"); None otherwise.
+
+    >>> text = "It will bring a British-designed and built sub, and then the sub."
+    >>> text[_chunk_start(text, text.index("sub")):text.index("sub") + 3]
+    'British-designed and built sub'
+    >>> _chunk_start(text, text.rindex("sub")) is None  # no modifier: the existing rules decide
+    True
+    """
+    words = list(re.finditer(r"\S+", text[max(0, start - 80) : start]))[::-1]
+    offset = max(0, start - 80)
+    between: list[str] = []
+    for match in words[: MAX_MODIFIERS + 2]:
+        word = match.group()
+        if word.lower() in _CHUNK_OPENERS:
+            if len(between) >= 3 and between[1] in {"and", "or"} and all(
+                    _CHUNK_WORD.fullmatch(w) and w.lower() not in ENGLISH_STOP_WORDS for i, w in enumerate(between) if i != 1):
+                return offset + match.end() + 1
+            return None
+        between.append(word)
+    return None
+
+
 def _modifiers_start(text: str, start: int, nouns: set[str]) -> int:
     """Move ``start`` back over up to ``MAX_MODIFIERS`` modifier words before a head noun.
 
     A word in -ing is taken when a noun stands before it ("submarine building deal": a gerund
-    inside a noun chain); alone it is mostly a verb ("after signing").
+    inside a noun chain); alone it is mostly a verb ("after signing"). Modifiers joined by "and"
+    after a determiner are all taken (:func:`_chunk_start`). A collective noun before "of" heads the
+    phrase ("a future generation of submarines"; ``collective_heads`` of ``naming_words.json``).
     """
+    chunk = _chunk_start(text, start)
+    if chunk is not None:
+        return chunk
+    collective = re.search(r"(?<![\w'’.-])([a-z]+) of $", text[max(0, start - 30) : start])
+    if collective and collective.group(1) in load_naming_words().collective_heads:
+        start -= len(collective.group())
     taken = 0
     while taken < MAX_MODIFIERS:
         before = re.search(r"(?<![\w'’.-])([A-Za-z][\w-]*) $", text[max(0, start - 40) : start])

@@ -153,3 +153,47 @@ def test_naming_capital_hosting_talks_is_the_city_not_its_country() -> None:
     assert all(naming.referent != "Japan" or "Tokyo" not in naming.forms.get("Alpha", {}) for naming in report.naming)
     japan = [m for n in report.naming for m in n.mentions if n.referent == "Japan"]
     assert [m.form for m in japan] in ([], ["Tokyo"])  # Gamma's "Tokyo said" (one outlet: below the table's bar)
+
+
+#: Session 7 rules (issue 15, read off the AUKUS dev misses): a noun after a name that belongs to its
+#: mention, modifiers joined by "and", a collective noun before "of", a capital with its district's
+#: initials, and a descriptor whose word next to the name is no noun.
+HEADS = (
+    ("a", "Alpha", "Washington D.C. signed the NORPAC pact on Monday, and the Ostrava region will host "
+                   "a Kessland-designed and built barge. The EU deal was left aside. Officials at Ostrava near "
+                   "Kessland cheered the NORPAC pact."),
+    ("b", "Beta", "Leaders signed NORPAC on Monday. The barge will sail from the Ostrava region, and a new "
+                  "generation of barges will follow. The EU deal waits. NORPAC was hailed in Kessland."),
+    ("c", "Gamma", "NORPAC was signed on Monday; the Ostrava region gets a barge. Washington D.C. sought the "
+                   "NORPAC pact for years, the EU deal less so. A barge sails to Kessland."),
+)
+
+
+@pytest.mark.parametrize(
+    ("referent", "outlet", "form"),
+    [
+        ("NORPAC", "Alpha", "NORPAC pact"),  # an abbreviation before a pact noun is the pact
+        ("NORPAC", "Gamma", "NORPAC pact"),
+        ("Ostrava", "Alpha", "Ostrava region"),  # a place-class noun after a place belongs to its mention
+        ("Ostrava", "Beta", "Ostrava region"),
+        ("United States", "Alpha", "Washington D.C."),  # the capital with its district's initials: the government
+        ("United States", "Gamma", "Washington D.C."),
+        ("barge", "Alpha", "Kessland-designed and built barge"),  # modifiers joined by "and" after a determiner
+        ("barge", "Beta", "new generation of barges"),  # a collective noun before "of" heads the phrase
+    ],
+)
+def test_naming_takes_the_words_that_belong_to_a_mention(referent: str, outlet: str, form: str) -> None:
+    assert form in naming_of(report_of(HEADS), referent)[outlet]
+
+
+def test_naming_keeps_an_international_body_apart_from_its_deals() -> None:
+    """'the EU deal' is a deal the EU makes: the EU's form stays 'EU'."""
+    report = report_of(HEADS)
+    forms = {f for n in report.naming for cell in n.forms.values() for f in cell}
+    assert "EU deal" not in forms
+
+
+def test_naming_descriptor_next_to_a_name_is_a_noun() -> None:
+    """'Ostrava near Kessland' is no form of Kessland: 'near' describes no name."""
+    forms = {f for cell in naming_of(report_of(HEADS), "Kessland").values() for f in cell}
+    assert forms and not any("near" in f for f in forms), forms
