@@ -197,3 +197,19 @@ def test_naming_descriptor_next_to_a_name_is_a_noun() -> None:
     """'Ostrava near Kessland' is no form of Kessland: 'near' describes no name."""
     forms = {f for cell in naming_of(report_of(HEADS), "Kessland").values() for f in cell}
     assert forms and not any("near" in f for f in forms), forms
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        ({"Trump", "Donald Trump", "Kessland"}, {"Trump": "Donald Trump"}),
+        ({"Sea", "China Sea", "South China Sea"}, {"Sea": "South China Sea", "China Sea": "South China Sea"}),
+        ({"Lee", "Ann Lee", "Bo Lee"}, {}),  # two longer names end in "Lee": ambiguous, no link
+        ({"Lee", "Ann Leeds"}, {}),  # a name ends another only at a word boundary
+    ],
+)
+def test_suffix_links_join_a_short_name_to_the_one_longer_name_it_ends(keys: set[str], expected: dict[str, str]) -> None:
+    """The links compare keys with the same last word only (issue 15 speed); the result is the pairwise one."""
+    from framing.naming import _suffix_links
+
+    assert _suffix_links(keys) == expected
