@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from framing.evidence import frame_label
 from framing.summary import summarise_outlets
 from framing.types import FRAMES
 from ui.markup import frame_legend, md_escape, outlet_sentence
@@ -58,6 +59,7 @@ with st.expander("The numbers in a table", expanded=False):
                 "articles": len(o.articles),
                 "words": o.word_count,
                 **{f: round(100 * o.emphasis[f]) for f in FRAMES},
+                "main frame": frame_label(o.dominant_frame, o.evidence_level, missing="–"),
                 "tone": round(o.tone, 2),
             }
             for o in outlets

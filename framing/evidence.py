@@ -37,7 +37,7 @@ from .types import FRAMES
 
 __all__ = ["EvidenceThresholds", "load_evidence_thresholds", "evidence_level", "emphasis_interval", "emphasis_interval_of", "LEVELS",
            "NOT_ENOUGH", "strong_evidence_count", "frame_words_lead", "PassageRule", "load_passage_rule", "passage_frame", "NO_FRAME",
-           "frames_that_may_lead", "lead_frame", "decide_frame"]
+           "frames_that_may_lead", "lead_frame", "decide_frame", "frame_label"]
 
 LEVELS = ("none", "thin", "enough")
 #: What summaries, charts and reports say instead of naming a dominant frame.
@@ -246,6 +246,22 @@ def decide_frame(
         return lead_frame(scores, frame_words)
     candidates = frames_that_may_lead(frame_words)
     return passage_frame(((f, sub, w) for f, sub, _, w in items if f in candidates), rule)
+
+
+def frame_label(frame: str | None, level: str, *, missing: str = "-") -> str:
+    """The dominant frame as tables show it: its name where there is enough evidence to compare.
+
+    ``missing`` where ``level`` is not ``enough`` (summaries say :data:`NOT_ENOUGH` there), ``"tie"``
+    where the evidence is enough but no frame leads.
+
+    Examples
+    --------
+    >>> frame_label("trade", "enough"), frame_label("trade", "thin"), frame_label(None, "enough")
+    ('trade', '-', 'tie')
+    """
+    if level != "enough":
+        return missing
+    return frame or "tie"
 
 
 def strong_evidence_count(lexicon_weights: Sequence[float], thresholds: EvidenceThresholds | None = None) -> int:

@@ -19,7 +19,7 @@ from typing import Any
 import orjson
 
 from .compare import evidence_summary
-from .evidence import NOT_ENOUGH
+from .evidence import NOT_ENOUGH, frame_label
 from .types import FRAMES, ArticleReport, CorpusReport, OutletReport, Voice
 
 __all__ = ["SCHEMA_VERSION", "report_to_dict", "to_json", "to_json_bytes", "dumps_json", "to_csv", "to_table", "csv_safe", "terminal_safe",
@@ -174,7 +174,7 @@ def _outlet_table(report: CorpusReport) -> list[str]:
     for outlet in report.outlets:
         lines.append(
             f"{_cut(outlet.outlet):<{_NAME_WIDTH}}  {_shares(outlet.emphasis, outlet.evidence_level)}  "
-            f"{outlet.evidence_level:>8}  {_main(outlet.dominant_frame, outlet.evidence_level):<9}  "
+            f"{outlet.evidence_level:>8}  {frame_label(outlet.dominant_frame, outlet.evidence_level):<9}  "
             f"{outlet.tone:>+6.2f}  {outlet.word_count:>6}"
         )
         if outlet.evidence_level != "enough":
@@ -202,7 +202,7 @@ def _article_table(articles: Sequence[ArticleReport]) -> list[str]:
         lines.append(
             f"  {_cut(article.title or article.id):<{_NAME_WIDTH}}  "
             f"{_shares(article.emphasis, article.evidence_level)}  {article.evidence_level:>8}  "
-            f"{_main(article.dominant_frame, article.evidence_level):<9}  {article.tone:>+6.2f}  {article.readability.flesch_reading_ease:>5.0f} "
+            f"{frame_label(article.dominant_frame, article.evidence_level):<9}  {article.tone:>+6.2f}  {article.readability.flesch_reading_ease:>5.0f} "
             f"{article.readability.grade_level:>5.1f}  {removed}"
         )
         lines.append(f"    {article.id} · {article.outlet}" + (f" · {article.date}" if article.date else "")
@@ -216,19 +216,6 @@ def _shares(emphasis: Mapping[str, float], level: str = "enough") -> str:
     if level == "none":
         return " ".join(f"{'-':>6}" for _ in FRAMES)
     return " ".join(f"{emphasis[f]:>6.0%}" for f in FRAMES)
-
-
-def _main(frame: str | None, level: str) -> str:
-    """The dominant frame as the table shows it: named only where there is enough evidence to compare.
-
-    Examples
-    --------
-    >>> _main("trade", "enough"), _main("trade", "thin"), _main(None, "enough")
-    ('trade', '-', 'tie')
-    """
-    if level != "enough":
-        return "-"
-    return frame or "tie"
 
 
 def _ranges(interval: Mapping[str, Sequence[float]]) -> str:

@@ -72,6 +72,13 @@ def test_default_view_analyses_the_sample_and_shows_the_overview(app: AppTest) -
     assert len(app.get("plotly_chart")) == 5
 
 
+def test_overview_table_names_each_outlets_dominant_frame(app: AppTest) -> None:
+    # issue 11: the frame named is the report's dominant_frame (the rule framing validate measures)
+    (table,) = [d for d in app.dataframe if "main frame" in d.value.columns]
+    assert list(table.value["outlet"]) == BUNDLED_OUTLETS
+    assert list(table.value["main frame"]) == ["diplomacy", "diplomacy", "trade", "trade", "diplomacy"]
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_each_page_renders(app: AppTest, name: str) -> None:
     app.switch_page(f"app_pages/{name}.py").run()
