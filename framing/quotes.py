@@ -76,6 +76,14 @@ APPOSITION_WORDS = 10
 #: A person's pooled description stops growing past this many characters (every later mention
 #: adds its words; a long article names its main speaker dozens of times).
 DESCRIPTION_CHARS = 400
+#: Longest phrase between a sentence's subject and its reporting verb read as the subject's aside
+#: ("Three officials from Borovia and one from Ruritania confirmed"): fifteen words.
+FAR_SPEAKER_WORDS = 15
+#: Link words a trailing speaker's of-chain may add before the comma, and the words that link.
+TRAILING_LINK_WORDS = 4
+_LINK_WORDS = frozenset({"of", "the", "for", "and"})
+#: Words within which a clause opened after a past-tense "stated"/"claimed" must show its verb form.
+CLAUSE_VERB_WORDS = 6
 #: Lower-case words between an article and a speaker phrase ("a senior U.S. official").
 ADJECTIVE_WORDS = 2
 #: Characters that open a list item (a paragraph of its own under an introduction ending in ':').
@@ -176,6 +184,7 @@ class QuoteFinder:
             *cues.get("role_person", ()), *cues.get("determiner", ()),
             # frequent words of one-word organisation rows ("a government spokesman", "a company official")
             *(key[0] for key, row in self.rules.speaker_terms.items() if len(key) == 1 and row.type in _ORGANISATION_TYPES),
+            *cues.get("people", ()),  # "critics say", "human rights advocates argue"
         })
         #: speaker type by description: the same few speakers recur across a corpus, and the type is
         #: a pure function of the description and the rules (bounded, cleared when full).
@@ -793,7 +802,8 @@ class _Run:
         for n in range(first + 1, min(first + 9, cue)):
             if self._gap(n).strip() == ",":
                 opener = self.tokens[first].lower
-                if opener not in self.term_words and not self._person_like(first, n):
+                if opener not in self.term_words and not self._person_like(first, n) and not (
+                        self.rules.has("determiner", opener) and all(self._speaker_word(m) for m in range(first + 1, n))):
                     start = n  # "Meanwhile, …" / "In a social media post, …": not the subject
                 break
         while start < cue and (self._function_word(start) or self.tokens[start].lower in self.rules.cues.get("skip", ())) and not self.rules.has("determiner", self.tokens[start].lower):
@@ -831,6 +841,8 @@ class _Run:
             return None
         cue = self.text[tokens[j].start : tokens[j].end]
         mention = self._speaker_before(j, sentence.start)
+        if mention is not None and self.text[mention.end - 2 : mention.end] in ("'s", "’s") and mention.end == tokens[j - 1].end:
+            return None  # "Russia’s claimed annexation": a possessor before a participle, not a speaker and a verb
         relative = False
         before = j - 1
         while before > first and tokens[before].lower in self.rules.cues.get("skip", ()) and not self._bound(before + 1):
@@ -846,6 +858,8 @@ class _Run:
             mention = self._sentence_subject(first, j)
         if mention is None and j > first and tokens[j].lower.endswith("ing") and "," in self._gap(j):
             mention = self._earlier_speaker(first, j, found) or self._sentence_subject(first, j)
+        if mention is None and j > first and not tokens[j].lower.endswith("ing") and clause_ok(self, j, role, last):
+            mention = self._far_subject(first, j)
         clause_from = self._clause_start(j, role, last)
         if mention is not None and clause_from is None and self._gapped_relative(mention, j, last):
             clause_from = j + 1  # "the tariffs, which Ruritania claims break trade rules": the verb opens the clause
@@ -869,6 +883,36 @@ class _Run:
             if after is not None and self._is_trailer([k for k in range(bisect_left(self.starts, after.end), last)]):
                 return self._clause_before(sentence, self._trim_end(self.tokens[j - 1].end), cue, after, tokens[j].start)
         return None
+
+    def _far_subject(self, first: int, j: int) -> _Mention | None:
+        """The sentence's subject as the speaker of a verb it is far from, when a phrase with no verb
+        of its own stands between ("Three officials from Borovia and one from Ruritania confirmed
+        that …", "Former Director Lev Orlov in notes recounting the talks said …"): a person, a role,
+        people or a body at the sentence's start, at most ``FAR_SPEAKER_WORDS`` words before the
+        verb, with no boundary, verb form (role ``finite``) or other reporting verb between."""
+        subject = self._sentence_subject(first, j)
+        if subject is None or subject.pronoun:
+            return None
+        after = bisect_left(self.starts, subject.end)
+        if j - after > FAR_SPEAKER_WORDS or not self._speaker_head(after - 1, subject):
+            return None
+        finite = self.rules.cues.get("finite", frozenset())
+        for n in range(after, j):
+            if self._bound(n) or self.tokens[n].lower in finite or self.rules.has("relative", self.tokens[n].lower):
+                return None
+            if self.rules.speech_role(self.tokens[n].lemma) and not self.tokens[n].lower.endswith("ing") and not (
+                    self.tokens[n - 1].lower in self.rules.cues.get("preposition", frozenset()) or self.rules.has("determiner", self.tokens[n - 1].lower)):
+                return None  # another reporting verb between; "in notes", "the claims" are nouns
+        if self._bound(j):
+            return None
+        return subject
+
+    def _speaker_head(self, k: int, mention: _Mention) -> bool:
+        """True when token k, the last of ``mention``, heads a speaker: a person, a role or people
+        noun, or a word of a speaker row (a body, a country)."""
+        token = self.tokens[k]
+        return mention.person or self.rules.has("role_person", token.lemma) or self.rules.has("people", token.lower) or (
+            token.lemma in self.term_words or _bare(token.lower) in self.rules.speaker_terms and self.caps[k])
 
     def _earlier_speaker(self, first: int, j: int, found: list[_Indirect]) -> _Mention | None:
         """The speaker of the last reporting verb before token j in its sentence ("“…,” Ana Ruiz
@@ -913,6 +957,7 @@ class _Run:
             return None
         cue = "according to"
         if j == first or (j > first and self.text[tokens[j].start].isupper()):
+            end_np = self._skip_apposition(end_np, last, mention)  # "According to Ana Ruiz, the ministry's spokeswoman, …"
             if end_np >= last:
                 return None
             if any(self.rules.speech_role(tokens[n].lemma) in ("speech", "speech_check", "speech_that", "speech_object") and not self.text[tokens[n].start].isupper() for n in range(end_np, last)):
@@ -922,18 +967,47 @@ class _Run:
             if bisect_left(self.starts, end) - end_np < MIN_CLAUSE_WORDS:
                 return None
             return _Indirect(start, end, cue, mention, tokens[j].start)
+        if "," in self._gap(j) and end_np < last and "," in self._gap(end_np) and last - end_np >= MIN_CLAUSE_WORDS:
+            # "The talks, according to Ana Ruiz, will resume next week": the clause is the sentence around it
+            return self._clause_before(sentence, self._trim_end(sentence.end), cue, mention, tokens[j].start)
         return self._clause_before(sentence, self._trim_end(tokens[j - 1].end), cue, mention, tokens[j].start)
+
+    def _skip_apposition(self, k: int, last: int, mention: _Mention) -> int:
+        """After "According to <name>", skip an apposition in commas ("…, the ministry's
+        spokeswoman, …"), added to the mention's description; returns where the clause starts."""
+        tokens = self.tokens
+        if k >= last or self._gap(k).strip() != "," or not (self.rules.has("determiner", tokens[k].lower) or not self.caps[k]):
+            return k
+        m = k + 1
+        while m < last and m - k < APPOSITION_WORDS and not self._bound(m):
+            m += 1
+        if m >= last or self._gap(m).strip() != "," or not any(self._speaker_word(n) and not self.rules.has("determiner", tokens[n].lower)
+                                                                 for n in range(k, m)):
+            return k
+        if any(tokens[n].lower in self.rules.cues.get("finite", frozenset()) for n in range(k, m)):
+            return k  # "According to Ana Ruiz, the deal is …": a clause, not an apposition
+        mention.description += " " + self.text[tokens[k].start : tokens[m - 1].end]
+        return m
 
     def _np_from_according(self, words: list[int]) -> _Mention | None:
         tokens = self.tokens
         documents = self.rules.cues.get("document", frozenset())
         heads = [k for k in words if tokens[k].lemma in documents or tokens[k].lower in documents]
+        if heads and any(self.rules.has("people", tokens[k].lower) or tokens[k].lower != tokens[k].lemma and (
+                self.rules.has("role_person", tokens[k].lemma) or tokens[k].lemma in self.term_words) for k in words if k < heads[0]):
+            heads = []  # "two officials familiar with the plans": people, whatever they know of
         if not heads:
             return self._mention(words[0], words[-1] + 1)
         head = heads[0]
         tail = [k for k in words if k > head]
-        if tail and tokens[tail[0]].lower in ("from", "by", "of"):
-            return self._mention(tail[0] + 1, words[-1] + 1) if len(tail) > 1 else None
+        # "a statement from X", "data released by X": the source after from/by (a participle may come first)
+        source = next((n for n, k in enumerate(tail[:3]) if tokens[k].lower in ("from", "by", "of") and (
+            n == 0 or tokens[tail[0]].lower.endswith("ed"))), None)
+        if source is not None:
+            after = tail[source + 1 :]
+            # "by the ministry on Monday": the source ends before a place or time phrase
+            stop = next((k for k in after[1:] if tokens[k].lower in self.rules.cues.get("preposition", frozenset()) - {"of", "for"}), None)
+            return self._mention(after[0], stop if stop is not None else words[-1] + 1) if after else None
         before = [k for k in words if k < head and self.text[tokens[k].start].isupper()]
         if before:
             return self._mention(before[0], before[-1] + 1)
@@ -972,6 +1046,8 @@ class _Run:
                     break
                 if tokens[n].lower in rules.cues.get("that", ()) and n > k:
                     return n + 1 if n + 1 < last else None
+        if role == "speech_that" and tokens[j].lower.endswith("ed") and k == j + 1 and self._opens_clause(k, last):
+            return k  # "stated the council had finished": the past form is the verb, its clause has a verb form
         if role == "speech_that":
             if k + 1 < last and (rules.has("pronoun_person", tokens[k].lower) or tokens[k].lower in ("it", "they", "we", "i")) and (
                     tokens[k + 1].lower in rules.cues.get("finite", ()) or tokens[k + 1].lower in rules.cues.get("infinitive", ())) and not (
@@ -992,6 +1068,25 @@ class _Run:
                 tokens[k].lower == "no" and k + 1 < last and tokens[k + 1].lower == "to"):
             return None
         return k
+
+    def _opens_clause(self, k: int, last: int) -> bool:
+        """True when token k opens a clause with a subject: a determiner, a pronoun or a capitalised
+        word, then a verb form of role ``finite`` within ``CLAUSE_VERB_WORDS`` words and no boundary
+        ("the council had", "it would", "Borovia was"; not "annexation of occupied lands")."""
+        tokens, rules = self.tokens, self.rules
+        if k >= last or self._bound(k):
+            return False
+        lower = tokens[k].lower
+        if not (rules.has("determiner", lower) or rules.has("pronoun_person", lower) or rules.has("pronoun_body", lower)
+                or lower in ("it", "they", "we", "i") or self.caps[k]):
+            return False
+        finite = rules.cues.get("finite", frozenset())
+        for n in range(k + 1, min(k + 1 + CLAUSE_VERB_WORDS, last)):
+            if self._bound(n):
+                return False
+            if tokens[n].lower in finite:
+                return True
+        return False
 
     def _has_finite(self, k: int, last: int) -> bool:
         """A zero-'that' clause after 'warned'/'announced' needs a verb form early on: the words of
@@ -1113,9 +1208,13 @@ class _Run:
     def _comma_before(self, position: int, floor: int) -> int | None:
         """The end of the clause before ", <speaker> said": the comma may stand a few lower-case
         modifiers before the speaker's head word ("…, several officials said", "…, two senior
-        diplomats told reporters")."""
+        diplomats told reporters"), and a body's name in an of-chain ("…, the ministry of the
+        interior of Borovia said": up to ``TRAILING_LINK_WORDS`` link words more)."""
         j = bisect_left(self.starts, position)
-        for _ in range(MODIFIER_WORDS + 1):
+        counted = 0
+        for _ in range(MODIFIER_WORDS + 1 + TRAILING_LINK_WORDS):
+            if counted > MODIFIER_WORDS:
+                return None
             if j == 0 or self.tokens[j - 1].start < floor:
                 return None
             gap = self.text[self.tokens[j - 1].end : self.tokens[j].start] if j < len(self.tokens) else ""
@@ -1123,6 +1222,8 @@ class _Run:
                 return self._trim_end(self.tokens[j - 1].end)
             if _BOUNDARY.search(gap) or self.caps[j - 1] or not self.tokens[j - 1].lower.isalpha() or self.rules.speech_role(self.tokens[j - 1].lemma):
                 return None
+            if self.tokens[j - 1].lower not in _LINK_WORDS:
+                counted += 1  # "…, the ministry of the interior of Borovia said": 'of' and 'the' are free
             j -= 1
         return None
 
@@ -1327,7 +1428,9 @@ class _Run:
                 return _Mention(tokens[start].start, tokens[end - 1].end, text[tokens[start].start : tokens[end - 1].end], True, "role")
             if lowers[-1] in self.rules.cues.get("role_body", ()):
                 return _Mention(tokens[start].start, tokens[end - 1].end, text[tokens[start].start : tokens[end - 1].end], False, "body")
-        if not any(text[t.start].isupper() for t in tokens[start:end]) and not any(w in self.term_words for w in lowers):
+        if not any(text[t.start].isupper() for t in tokens[start:end]) and not any(
+                w in self.term_words or w in self.finder._speaker_words and w not in _NAME_PARTICLES and not self.rules.has("determiner", w)
+                for w in lowers):
             return None
         full = text[tokens[start].start : tokens[end - 1].end]
         name = self._trim_name(self._person_name(start, end))
@@ -1443,9 +1546,23 @@ class _Run:
                 # the clause stood before it ("He said they agreed to “share …”")
                 if d.speaker is not None and not (item.start <= d.cue_at < item.end):
                     continue
+                if d.speaker is not None and self._own_inner_speaker(d, item):
+                    continue  # "Ruiz said Orlov told him that the plan “had failed”": Orlov's words, named inside the clause
                 if item.start <= d.open_at and d.end <= item.end + 1:
                     d.speaker, d.cue = item.speaker, item.cue
                     break
+
+    def _own_inner_speaker(self, d: _Direct, item: _Indirect) -> bool:
+        """True when a quote inside a reported clause has a speaker of its own there: a name or a
+        capitalised body with a reporting verb that reports ("Orlov told him that …"), not an
+        infinitive's ("Borovia and Ruritania agreed to “share …”" stays the outer speaker's)."""
+        speaker = d.speaker
+        if speaker is None or speaker.pronoun or speaker.text == item.speaker.text:
+            return False
+        if not (speaker.person or self.caps[bisect_left(self.starts, speaker.start)]):
+            return False
+        cue = bisect_left(self.starts, d.cue_at)
+        return not (cue + 1 < len(self.tokens) and self.tokens[cue + 1].lower == "to")
 
     def _continue_groups(self, directs: list[_Direct]) -> None:
         by_group: dict[int, list[_Direct]] = {}
@@ -1531,7 +1648,11 @@ class _Run:
             role_words = self._role_words(mention.text)
             for earlier in reversed(history):
                 if role_words <= self._role_words(earlier.description + " " + earlier.text):
-                    return earlier  # "Mao Ning, a spokesperson" or "A government spokesman"
+                    # "Mao Ning, a spokesperson" or "A government spokesman"; but a person named in
+                    # that role since ("Ana Ruiz, the ministry spokesperson, explained …") is nearer
+                    since = [m for m in self.names.values() if earlier.end <= m.start and m.end <= mention.start and m.text != earlier.text
+                             and role_words <= self._role_words(m.description)]
+                    return max(since, key=lambda m: m.start) if since else earlier
             # "Japanese Prime Minister Sanae Takaichi met …. The prime minister said …": the one
             # person the article named before with every word of the role
             holders = {m.text: m for m in self.names.values() if m.end <= mention.start and role_words <= self._role_words(m.description)}

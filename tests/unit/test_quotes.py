@@ -426,3 +426,68 @@ def test_find_quotes_unseen_faults(case: str, text: str, expected: list[tuple[st
 ])
 def test_find_quotes_speaker_types_in_context(text: str, expected: str) -> None:
     assert [q.speaker_type for q in FINDER(text)] == [expected]
+
+
+# Issue 14, session 7: reported speech with a far speaker, and quotes inside a reported clause.
+FAR = [
+    ("reported, the subject far from its verb over a phrase with no verb",
+     "Senior officials from Borovia and one from Ruritania confirmed that a deal had been reached.",
+     [("indirect", "a deal had been reached", "Senior officials")]),
+    ("reported, the subject far from its verb over a participle phrase ('in notes' is a noun)",
+     "Lev Orlov in notes recounting his talks with the premier last year said the premier had asked for loyalty.",
+     [("indirect", "the premier had asked for loyalty", "Lev Orlov")]),
+    ("trap, a thing as the far subject is no speaker",
+     "The deal that the two sides signed in May said the ships would leave.",
+     []),
+    ("reported, a body's subject before an aside in commas",
+     "The group, designated as a terrorist group by several countries, added that the deal paved the way for peace.",
+     [("indirect", "the deal paved the way for peace", "The group")]),
+    ("reported, a past-tense 'stated' with a clause and no 'that'",
+     "Borovia's envoy, Ana Ruiz, stated the council had finished its work.",
+     [("indirect", "the council had finished its work", "Ana Ruiz")]),
+    ("trap, a possessor before a participle is no speaker and verb",
+     "Borovia's claimed annexation of occupied lands was condemned.",
+     []),
+    ("trap, 'expressed' with a noun object and no clause reports nothing; the next verb does",
+     "He also expressed overall satisfaction with the meeting and confirmed that the talks would go on.",
+     [("indirect", "the talks would go on", "He")]),
+    ("reported, people nouns speak",
+     "Human rights advocates say the president needs to push harder.",
+     [("indirect", "the president needs to push harder", "advocates")]),
+    ("reported, an organisation word with a lower-case adjective before it",
+     "The federal government announced Thursday that the deficit had grown.",
+     [("indirect", "the deficit had grown", "government")]),
+    ("direct inside a reported clause, named inside it: that speaker's words",
+     "Ana Ruiz said Lev Orlov told her that the plan “had failed badly in every way”.",
+     [("indirect", "Lev Orlov told her that the plan “had failed badly in every way”", "Ana Ruiz"),
+      ("direct", "had failed badly in every way", "Lev Orlov")]),
+    ("trap, direct inside a reported clause after an infinitive's verb: the outer speaker's",
+     "Ana Ruiz said Borovia and Ruritania agreed to “share the terms of a ceasefire in writing”.",
+     [("indirect", "Borovia and Ruritania agreed to “share the terms of a ceasefire in writing”", "Ana Ruiz"),
+      ("direct", "share the terms of a ceasefire in writing", "Ana Ruiz")]),
+    ("according to, people familiar with a document are people, not the document",
+     "The talks will resume next week, according to two officials familiar with the plans.",
+     [("indirect", "The talks will resume next week", "two officials familiar with the plans")]),
+    ("according to, an apposition after the name is not the clause",
+     "According to Ana Ruiz, the ministry's spokeswoman, the talks will resume next week.",
+     [("indirect", "the talks will resume next week", "Ana Ruiz")]),
+    ("according to, in commas inside the sentence: the sentence is the clause",
+     "The talks, according to Ana Ruiz, will resume next week.",
+     [("indirect", "The talks, according to Ana Ruiz, will resume next week", "Ana Ruiz")]),
+    ("according to, a document released by a body: the body, without the time phrase",
+     "Exports fell by a third, according to data released by the ministry on Monday.",
+     [("indirect", "Exports fell by a third", "the ministry")]),
+    ("reported, a trailing body's name in an of-chain after a long clause",
+     "The blockade, which began in May and has cut the islands off for weeks, will be lifted next month, "
+     "the ministry of the interior of Borovia said in a statement on Monday.",
+     [("indirect", "The blockade, which began in May and has cut the islands off for weeks, will be lifted next month", "Borovia")]),
+    ("speaker, 'the spokesman' is the person named in that role since the last one quoted",
+     "“We oppose it,” a Borovian trade ministry spokesman said.\n\nAt a briefing, Lev Orlov, the ministry spokesman, "
+     "explained the case.\n\n“The duties break the rules,” said the spokesman.",
+     [("direct", "We oppose it,", "a Borovian trade ministry spokesman"), ("direct", "The duties break the rules,", "Lev Orlov")]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), FAR, ids=[c for c, _, _ in FAR])
+def test_find_quotes_far_speakers_and_inner_quotes(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == expected
