@@ -26,8 +26,16 @@ Version 2 (issue 11) adds what news prose needs, all of it data:
 * context rules (``tone_rules.csv``, :mod:`framing.tone_rules`): a word does not count inside a listed
   phrase ("top" in "on top of") or as part of a name ("Dick Cheney", "Supreme Court"); names need the
   text's capitals, so they apply when the caller passes ``text``;
+* negation and shifter rules (``tone_rules.csv`` 1.3.0): "no", "hardly", "barely", "scarcely" negate
+  as VADER's list does, and polarity shifters ("reduce", "prevent", "lack") reverse what follows them
+  ("reduce the risk" is not negative), both with VADER's -0.74;
 * :func:`clause_window` picks the clause around a target (used for NewsMTSC, whose labels are the
-  tone toward a named target).
+  tone toward a named target), and :func:`outside_target` leaves out the target's own words (a
+  surname such as "Flake" names the person, it does not judge them).
+
+:func:`explain_tone` gives, for every word of the evidence, its lexicon valence, the weight it adds
+and each rule that took one to the other ("negated by 'no' x−0.74", "after 'but' x1.5", "hedged by
+'would' x0.7"), so a score can be traced to its words and its data files.
 
 Sentence tone is VADER's normalisation of the sum, :math:`S / \\sqrt{S^2 + 15}`, in [-1, 1]. Each word's
 final :math:`v` (a negation word's own valence included) is kept as evidence, so the sum can be
@@ -40,15 +48,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE
 
 from .lexicon import ToneLexicon, load_tone_lexicon
+from .numbers import signed
 from .tone_rules import ToneRules
 from .types import TONE_LABEL, Evidence, Token
 
-__all__ = ["ToneWord", "score_tone", "find_tone_words", "clause_window", "normalize_tone", "mean_tone"]
+__all__ = ["ToneWord", "ToneExplanation", "score_tone", "explain_tone", "find_tone_words", "clause_window", "outside_target", "normalize_tone", "mean_tone"]
 
 #: VADER's normalisation constant: S / sqrt(S^2 + alpha) approaches +-1 as |S| grows.
 NORMALIZATION_ALPHA = 15.0
@@ -66,6 +76,9 @@ HEDGE_FACTOR = 0.7
 #: A sentence whose words of this length or more (after the first) are all capitalised, at least
 #: ``TITLE_CASE_MIN`` of them, is in title case (a headline): capitals then say nothing about names.
 TITLE_CASE_WORD, TITLE_CASE_MIN = 4, 3
+#: Marks after which a capital may open a sentence (or a quoted one) inside the text: a capitalised
+#: word right after one of them is not taken for a name by the ``*, name, capitalised`` rule.
+OPENING_MARKS = frozenset(".:!?\"“”‘’'(—–\n•")
 
 _NEGATIONS = frozenset(w.replace("’", "'") for w in NEGATE)
 
@@ -73,8 +86,10 @@ _NEGATIONS = frozenset(w.replace("’", "'") for w in NEGATE)
 class ToneWord(NamedTuple):
     """A word that may carry tone, with the context that scales it (everything but its valence).
 
-    ``boost`` is the summed intensifier step before it, ``negated`` whether a negation precedes it
-    within three words, ``factor`` the contrast rule's weight, ``negation`` whether it is a negation word.
+    ``boost`` is the summed intensifier step before it, ``negated`` whether a negation (or a polarity
+    shifter) precedes it within three words, ``factor`` the contrast and hedge rules' weight,
+    ``negation`` whether it is a negation word, ``why`` the rules behind ``boost``, ``negated`` and
+    ``factor`` as readable steps (see :func:`explain_tone`).
     """
 
     position: int
@@ -83,6 +98,8 @@ class ToneWord(NamedTuple):
     negated: bool
     factor: float
     negation: bool
+    #: The rules that moved it, in words ("negated by 'no' x−0.74", "after 'but' x1.5", ...).
+    why: tuple[str, ...] = ()
 
 
 def score_tone(
@@ -91,12 +108,14 @@ def score_tone(
     lexicon: ToneLexicon | None = None,
     text: str | None = None,
     window: tuple[int, int] | None = None,
+    target: tuple[int, int] | None = None,
 ) -> tuple[float, tuple[Evidence, ...]]:
     """Return the tone in [-1, 1] of one sentence's tokens, and the evidence behind it.
 
     ``text`` is the string the token offsets point into (the name rules need its capitals; without
     it they are skipped); ``window`` a ``(first, last)`` token range (e.g. from :func:`clause_window`)
-    outside which words do not count. The pipeline's component is ``framing.components.ToneScorer``.
+    outside which words do not count; ``target`` the ``(start, end)`` characters of a named target
+    whose own words do not count (:func:`outside_target`). The pipeline's component is ``framing.components.ToneScorer``.
 
     Examples
     --------
@@ -113,17 +132,73 @@ def score_tone(
     >>> score_tone(tokenize(text), text=text)
     (0.0, ())
     """
+    scored = _scored(tokens, lexicon or load_tone_lexicon(), text, window, target)
+    evidence = tuple(Evidence(found.word, TONE_LABEL, weight, tokens[found.position].start, tokens[found.position].end)
+                     for found, weight in scored)
+    return normalize_tone(sum(e.weight for e in evidence)), evidence
+
+
+@dataclass(frozen=True, slots=True)
+class ToneExplanation:
+    """How one word's tone evidence came about: its ``valence`` in the lexicon (None for a negation
+    word the lexicon does not score), the ``weight`` it adds (exactly the :class:`Evidence` weight), and
+    the ``steps`` between the two, each naming its rule and data file."""
+
+    term: str
+    start: int
+    end: int
+    valence: float | None
+    weight: float
+    steps: tuple[str, ...]
+
+
+def explain_tone(
+    tokens: Sequence[Token],
+    *,
+    lexicon: ToneLexicon | None = None,
+    text: str | None = None,
+    window: tuple[int, int] | None = None,
+    target: tuple[int, int] | None = None,
+) -> tuple[ToneExplanation, ...]:
+    """Return, for each word of :func:`score_tone`'s evidence (same order, same weights), the rules
+    that took its lexicon valence to its weight: a score is explained word by word.
+
+    Examples
+    --------
+    >>> from framing.segment import tokenize
+    >>> text = "They gave no good reason."
+    >>> [(e.term, e.steps[-1]) for e in explain_tone(tokenize(text), text=text)][-1]
+    ('good', "negated by 'no' x−0.74")
+    >>> text = "The law would reduce abuse."
+    >>> explain_tone(tokenize(text), text=text)[0].steps[1:]
+    ("shifted by 'reduce' x−0.74", "hedged by 'would' x0.7")
+    """
     lexicon = lexicon or load_tone_lexicon()
+    out = []
+    for found, weight in _scored(tokens, lexicon, text, window, target):
+        valence = lexicon.valences.get(found.word)
+        steps = []
+        if valence is not None:
+            source = ("fitted (tone_valences.csv)" if found.word in lexicon.fitted
+                      else "topic word, times topic_weight (tone_topics.csv)" if found.word in lexicon.topics
+                      else "lexicon")
+            steps.append(f"valence {signed(valence, 3)}, {source}")
+        if found.negation and lexicon.negation_weight:
+            steps.append(f"negation word {signed(lexicon.negation_weight)} (negation_weight, tone_weights.csv)")
+        token = tokens[found.position]
+        out.append(ToneExplanation(found.word, token.start, token.end, valence, weight, steps=tuple(steps) + found.why))
+    return tuple(out)
+
+
+def _scored(tokens: Sequence[Token], lexicon: ToneLexicon, text: str | None, window: tuple[int, int] | None,
+            target: tuple[int, int] | None) -> list[tuple[ToneWord, float]]:
+    # The found words that carry a valence, each with its evidence weight (rounded as shown).
     words = find_tone_words(tokens, lexicon, text=text)
     if window is not None:
         words = [w for w in words if window[0] <= w.position < window[1]]
-    evidence = []
-    for found in words:
-        weight = word_valence(found, lexicon)
-        if weight is not None:
-            token = tokens[found.position]
-            evidence.append(Evidence(found.word, TONE_LABEL, round(weight, 4), token.start, token.end))
-    return normalize_tone(sum(e.weight for e in evidence)), tuple(evidence)
+    if target is not None:
+        words = outside_target(words, tokens, *target)
+    return [(found, round(weight, 4)) for found in words if (weight := word_valence(found, lexicon)) is not None]
 
 
 def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str | None = None) -> list[ToneWord]:
@@ -148,7 +223,7 @@ def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str 
     contrast = _contrast_factors(tokens, words, rules, text, stops)
     hedged = _hedged(tokens, words, rules, text, stops)
     # A negation word inside an excluding phrase ("not only", "no doubt") neither scores nor negates.
-    silent = frozenset(i for i, w in enumerate(words) if _is_negation(w) and w in rules.phrases
+    silent = frozenset(i for i, w in enumerate(words) if (_is_negation(w) or w in rules.negators) and w in rules.phrases
                        and _in_phrase(words, i, rules.phrases[w]))
     found = []
     for i, word in enumerate(words):
@@ -157,10 +232,14 @@ def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str 
             continue
         if i in names or (word in rules.phrases and _in_phrase(words, i, rules.phrases[word])):
             continue
-        boost, negated = _context(words, i, _scope_starts(tokens, text, i, stops) if stops and text is not None else 0,
-                                  silent)
-        factor = contrast(i) * (HEDGE_FACTOR if hedged(i) else 1.0)
-        found.append(ToneWord(i, word, boost, negated, factor, negation))
+        boost, negated, why = _context(words, i, _scope_starts(tokens, text, i, stops) if stops and text is not None
+                                       else 0, silent, rules.negators, rules.shifters)
+        factor, contrasted = contrast(i)
+        hedge = hedged(i)
+        if hedge:
+            factor *= HEDGE_FACTOR
+        found.append(ToneWord(i, word, boost, negated, factor, negation,
+                              tuple(why) + tuple(r for r in (contrasted, hedge) if r)))
     return found
 
 
@@ -220,6 +299,24 @@ def clause_window(tokens: Sequence[Token], text: str, start: int, end: int, rule
     return first, last + 1
 
 
+def outside_target(words: Sequence[ToneWord], tokens: Sequence[Token], start: int, end: int) -> list[ToneWord]:
+    """Return the found words that do not overlap the target's characters ``start:end``.
+
+    A target's own name is not tone toward it: "Flake" in "Flake blasts ..." or "Love" in "Mia Love
+    said ..." names the person, it does not judge them (the NewsMTSC check reads the clause around a
+    target this way).
+
+    Examples
+    --------
+    >>> from framing.segment import tokenize
+    >>> text = "Hope Smith praised the plan."
+    >>> tokens = tokenize(text)
+    >>> [w.word for w in outside_target(find_tone_words(tokens, load_tone_lexicon()), tokens, 0, 10)]
+    ['praised']
+    """
+    return [w for w in words if not (tokens[w.position].end > start and tokens[w.position].start < end)]
+
+
 def normalize_tone(total: float) -> float:
     """Map a sum of valences to [-1, 1] as VADER does.
 
@@ -245,10 +342,15 @@ def mean_tone(tones: Sequence[float]) -> float:
     return round(math.fsum(tones) / len(tones), 4) if tones else 0.0
 
 
-def _context(words: list[str], i: int, first: int = 0, silent: frozenset[int] = frozenset()) -> tuple[float, bool]:
+def _context(words: list[str], i: int, first: int = 0, silent: frozenset[int] = frozenset(),
+             negators: frozenset[str] = frozenset(), shifters: frozenset[str] = frozenset()
+             ) -> tuple[float, bool, list[str]]:
     # ``first``: the earliest word a negation or an intensifier may stand at (the scope's start);
-    # ``silent``: negation words that do not negate (inside an excluding phrase such as "not only").
-    boost, negated = 0.0, False
+    # ``silent``: negation words that do not negate (inside an excluding phrase such as "not only");
+    # ``negators``: words that negate besides VADER's list ("no"); ``shifters``: words that reverse
+    # the polarity of what follows them ("reduce the risk"), read as a negation. Also returns which
+    # words did it, for the explanation (the nearest negation; every intensifier).
+    boost, negated, why = 0.0, False, []
     for distance in range(1, SCOPE + 1):
         if i - distance < first:
             break
@@ -256,42 +358,50 @@ def _context(words: list[str], i: int, first: int = 0, silent: frozenset[int] = 
         step = BOOSTER_DICT.get(before)
         if step is not None:
             boost += step * BOOSTER_DECAY[distance - 1]
-        if _is_negation(before) and i - distance not in silent:
+            why.append(f"{'intensified' if step > 0 else 'diminished'} by '{before}' "
+                       f"{signed(step * BOOSTER_DECAY[distance - 1], 3)}")
+        if (_is_negation(before) or before in negators or before in shifters) and i - distance not in silent:
+            if not negated:
+                why.append(f"{'shifted' if before in shifters else 'negated'} by '{before}' x{signed(N_SCALAR)}")
             negated = True
-    return boost, negated
+    return boost, negated, why
 
 
 def _contrast_factors(
     tokens: Sequence[Token], words: list[str], rules: ToneRules, text: str | None, stops: frozenset[str]
-) -> Callable[[int], float]:
+) -> Callable[[int], tuple[float, str]]:
     # The first contrast word of the sentence decides: "but"-like words weigh what follows them over
     # what precedes; a concession ("although") weighs the rest of the sentence over the clause it opens.
     for k, word in enumerate(words):
         if word in rules.contrast_after:
-            return lambda i: BEFORE_BUT if i < k else AFTER_BUT if i > k else 1.0
+            return lambda i: ((BEFORE_BUT, f"before '{word}' x{BEFORE_BUT}") if i < k
+                              else (AFTER_BUT, f"after '{word}' x{AFTER_BUT}") if i > k else (1.0, ""))
         if word in rules.concessions and text is not None and k + 1 < len(words):
             end = next((j for j in range(k + 1, len(tokens)) if _stops_between(text, tokens, j, stops)), len(tokens))
             if end > k + 1:
-                return lambda i: 1.0 if i == k else BEFORE_BUT if k < i < end else AFTER_BUT
-    return lambda i: 1.0
+                return lambda i: ((1.0, "") if i == k else (BEFORE_BUT, f"conceded by '{word}' x{BEFORE_BUT}")
+                                  if k < i < end else (AFTER_BUT, f"outweighs the clause of '{word}' x{AFTER_BUT}"))
+    return lambda i: (1.0, "")
 
 
 def _hedged(
     tokens: Sequence[Token], words: list[str], rules: ToneRules, text: str | None, stops: frozenset[str]
-) -> Callable[[int], bool]:
+) -> Callable[[int], str]:
     # A sentence ending with a hedge mark ("?") is hedged throughout; a hedge word ("would") hedges
-    # the words after it up to the next stop mark. Both need the text's punctuation.
+    # the words after it up to the next stop mark. Both need the text's punctuation. Returns the
+    # reason a word is hedged ("" when it is not).
     if text is None or not tokens or not (rules.hedges or rules.hedge_endings):
-        return lambda i: False
+        return lambda i: ""
     tail = text[tokens[-1].end :].strip().rstrip("\"'”’)")
     if tail[-1:] in rules.hedge_endings:
-        return lambda i: True
-    inside: set[int] = set()
+        return lambda i: f"hedged by '{tail[-1]}' x{HEDGE_FACTOR}"
+    inside: dict[int, str] = {}
     for k, word in enumerate(words):
         if word in rules.hedges:
             end = next((j for j in range(k + 1, len(tokens)) if _stops_between(text, tokens, j, stops)), len(tokens))
-            inside.update(range(k + 1, end))
-    return inside.__contains__
+            for j in range(k + 1, end):
+                inside.setdefault(j, f"hedged by '{word}' x{HEDGE_FACTOR}")
+    return lambda i: inside.get(i, "")
 
 
 def _stops_between(text: str, tokens: Sequence[Token], j: int, stops: frozenset[str]) -> bool:
@@ -317,9 +427,10 @@ def _in_phrase(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -
 
 
 def _name_indices(tokens: Sequence[Token], text: str, rules: ToneRules) -> frozenset[int]:
-    if not (rules.names_in_runs or rules.capitalised_names) or not tokens:
+    if not (rules.names_in_runs or rules.capitalised_names or rules.names_capitalised) or not tokens:
         return frozenset()
     capital = [text[t.start : t.start + 1].isupper() for t in tokens]
+    word_text = [text[t.start : t.end] for t in tokens]
     long_words = [c for t, c in zip(tokens[1:], capital[1:]) if t.end - t.start >= TITLE_CASE_WORD]
     if len(long_words) >= TITLE_CASE_MIN and all(long_words):
         return frozenset()
@@ -331,6 +442,9 @@ def _name_indices(tokens: Sequence[Token], text: str, rules: ToneRules) -> froze
         if not capital[i]:
             continue
         if tokens[i].lower in rules.capitalised_names:
+            names.add(i)
+        elif rules.names_capitalised and not word_text[i].isupper() and not any(
+                mark in text[tokens[i - 1].end : tokens[i].start] for mark in OPENING_MARKS):
             names.add(i)
         elif rules.names_in_runs:
             after = i + 1 < len(tokens) and capital[i + 1] and tokens[i + 1].joins_previous

@@ -8,7 +8,9 @@ name the topic of a report rather than evaluate it (issue 11, item 5):
   "Justice Department");
 * ``name`` rows: a capitalised word is part of a name ("Dick Cheney"). ``*, name, in_name`` covers every
   tone word written with a capital next to another capitalised word; ``<word>, name, capitalised``
-  covers a first name written alone ("Dick said");
+  covers a first name written alone ("Dick said"), also at a sentence's start before another capital;
+  ``*, name, capitalised`` every tone word capitalised in mid-sentence ("Flake said", not after a
+  sentence-opening mark such as a colon or a quotation mark, not written in capitals throughout);
 * ``clause`` rows: punctuation or words that end a clause, used to read the tone of the clause around a
   target (the NewsMTSC check; see :func:`framing.tone.clause_window`). Reporting verbs ("said", "told")
   are clause words: what a speaker says is a report of its own, not tone toward the speaker;
@@ -20,6 +22,10 @@ name the topic of a report rather than evaluate it (issue 11, item 5):
   (or the sentence's end): its words count half, the rest of the sentence 1.5 times ("Although the plan
   was praised, it failed" is negative). Concessions need the text's punctuation, so they apply when the
   caller passes ``text``; the first contrast word of a sentence decides;
+* ``negation`` rows: words that negate the words after them as VADER's list does ("no good reason",
+  "hardly a success"); ``shifter`` rows: polarity shifters, read as a negation of what follows ("reduce
+  the risk", "prevent deaths", "a lack of progress"): neither word needs to be on VADER's list, and a
+  shifter keeps its own valence, if any;
 * ``hedge`` rows: a ``clause`` hedge (the modals "would", "could", ...) makes the words after it in
   its clause (up to the next comma or clause mark) count ``HEDGE_FACTOR`` times (:mod:`framing.tone`):
   a conditional or a possibility is a weaker judgement than a statement; a ``sentence`` hedge ("?")
@@ -45,7 +51,7 @@ __all__ = ["ToneRules", "parse_tone_rules", "parse_tone_topics", "RULE_KINDS", "
            "HEDGE_CONTEXTS"]
 
 #: The kinds of rule a ``tone_rules.csv`` row may give.
-RULE_KINDS = ("phrase", "name", "clause", "scope", "contrast", "hedge")
+RULE_KINDS = ("phrase", "name", "clause", "scope", "contrast", "hedge", "negation", "shifter")
 #: For ``name`` rows: inside a run of capitalised words, or capitalised anywhere but a sentence's start.
 NAME_CONTEXTS = ("in_name", "capitalised")
 #: For ``contrast`` rows: the word turns the sentence ("but": what follows outweighs what precedes), or it
@@ -82,6 +88,9 @@ class ToneRules:
     concessions: frozenset[str] = frozenset()
     hedges: frozenset[str] = frozenset()
     hedge_endings: frozenset[str] = frozenset()
+    names_capitalised: bool = False
+    negators: frozenset[str] = frozenset()
+    shifters: frozenset[str] = frozenset()
 
 
 def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRules:
@@ -110,8 +119,11 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
     reader = _reader(text, ("term", "rule", "context"), source=source, header="term,rule,context,note")
     phrases: dict[str, list[tuple[str, ...]]] = {}
     in_runs, capitalised, marks, words, scope = False, set(), set(), set(), set()
+    every_capitalised = False
     contrast: dict[str, set[str]] = {context: set() for context in CONTRAST_CONTEXTS}
     hedges: dict[str, set[str]] = {context: set() for context in HEDGE_CONTEXTS}
+    negators: set[str] = set()
+    shifters: set[str] = set()
     seen: dict[tuple[str, str, str], int] = {}
     for row in reader:
         where = f"{source} line {reader.line_num}"
@@ -126,8 +138,8 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
         if key in seen:
             raise LexiconError(f"{where}: same rule as line {seen[key]}; keep one row per rule")
         seen[key] = reader.line_num
-        if term == EVERY_WORD and (rule, context) != ("name", "in_name"):
-            raise LexiconError(f"{where}: '*' is allowed only as '*,name,in_name'")
+        if term == EVERY_WORD and (rule, context) not in (("name", "in_name"), ("name", "capitalised")):
+            raise LexiconError(f"{where}: '*' is allowed only as '*,name,in_name' or '*,name,capitalised'")
         if rule == "phrase":
             phrase = tuple(context.split())
             if term not in phrase:
@@ -136,7 +148,9 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
         elif rule == "name":
             if context not in NAME_CONTEXTS:
                 raise LexiconError(f"{where}: unknown name context '{context}' (use one of {', '.join(NAME_CONTEXTS)})")
-            if term == EVERY_WORD:
+            if term == EVERY_WORD and context == "capitalised":
+                every_capitalised = True
+            elif term == EVERY_WORD:
                 in_runs = True
             elif context == "capitalised":
                 capitalised.add(term)
@@ -161,6 +175,15 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
                 kind = "one word" if context == "clause" else "one punctuation mark"
                 raise LexiconError(f"{where}: a '{context}' hedge must be {kind}, not '{term}'")
             hedges[context].add(term)
+        elif rule in ("negation", "shifter"):
+            if not term.isalpha():
+                raise LexiconError(f"{where}: a {rule} must be one word, not '{term}'")
+            if context:
+                raise LexiconError(f"{where}: a {rule} row takes no context (found '{context}')")
+            if term in (shifters if rule == "negation" else negators):
+                raise LexiconError(f"{where}: '{term}' is already a {'shifter' if rule == 'negation' else 'negation'}; "
+                                   "give it one rule")
+            (negators if rule == "negation" else shifters).add(term)
         elif term.isalpha():
             words.add(term)
         elif len(term) == 1:
@@ -179,6 +202,9 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
         concessions=frozenset(contrast["concession"]),
         hedges=frozenset(hedges["clause"]),
         hedge_endings=frozenset(hedges["sentence"]),
+        names_capitalised=every_capitalised,
+        negators=frozenset(negators),
+        shifters=frozenset(shifters),
     )
 
 

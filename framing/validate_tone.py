@@ -40,7 +40,15 @@ from .lexicon import (
 from .segment import tokenize
 from vaderSentiment.vaderSentiment import N_SCALAR
 
-from .tone import NORMALIZATION_ALPHA, ToneWord, clause_window, find_tone_words, normalize_tone, word_valence
+from .tone import (
+    NORMALIZATION_ALPHA,
+    ToneWord,
+    clause_window,
+    find_tone_words,
+    normalize_tone,
+    outside_target,
+    word_valence,
+)
 from .types import Token, read_only
 from .validate import (
     CV_FOLDS,
@@ -172,7 +180,8 @@ def _prepare(texts: Sequence[str], spans: Sequence[tuple[int, int]] | None) -> _
         words = find_tone_words(tokens, superset, text=text)
         if spans is not None:
             first, last = clause_window(tokens, text, spans[n][0], spans[n][1], rules)
-            words = [w for w in words if first <= w.position < last]
+            # The clause around the target, less the target's own words (its name is not tone toward it).
+            words = [w for w in outside_target(words, tokens, *spans[n]) if first <= w.position < last]
         all_tokens.append(tuple(tokens))
         all_words.append(tuple(words))
     return _Prepared(tuple(all_tokens), tuple(all_words))

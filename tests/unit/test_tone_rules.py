@@ -387,3 +387,138 @@ def test_parse_tone_rules_rejects_bad_hedge_rows(body: str, message: str) -> Non
 def test_shipped_rules_read_hedge_rows() -> None:
     rules = load_tone_rules()
     assert {"would", "could", "might", "should"} <= rules.hedges and rules.hedge_endings == {"?"}
+
+
+# -- tone_rules.csv 1.3.0: negators beyond VADER's list, polarity shifters, capitalised names --
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("They gave no good reason.", "good"),  # VADER's own 'no' rule
+        ("The plan is no longer popular.", "popular"),  # 'no longer' reaches two words on
+        ("The launch was hardly a success.", "success"),  # approximate negators
+        ("The team barely won.", "won"),
+        ("Voters were scarcely happy.", "happy"),
+    ],
+)
+def test_negation_rows_negate_like_vaders_list(text: str, word: str) -> None:
+    assert _text_weights(text)[word] < 0
+
+
+def test_no_matter_is_a_phrase_not_a_negation() -> None:
+    weights = _text_weights("No matter how good the plan is, it passed.")
+    assert weights["good"] > 0 and "matter" not in weights
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The law will reduce abuse.", "abuse"),
+        ("Screening prevents cancer.", "cancer"),
+        ("The rules should curb fraud.", "fraud"),
+        ("The report noted a lack of progress.", "progress"),
+    ],
+)
+def test_shifters_reverse_what_follows_them(text: str, word: str) -> None:
+    plain = {e.term: e.weight for e in score_tone(tokenize(f"It was {word}."), text=f"It was {word}.")[1]}[word]
+    shifted = _text_weights(text)[word]
+    assert shifted * plain < 0
+
+
+def test_a_shifter_does_not_reach_across_a_comma() -> None:
+    assert _text_weights("To reduce costs, fraud must stop.")["fraud"] < 0
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Voters in Ohio backed Love on Tuesday.", "love"),  # a surname written alone
+        ("The senator thanked Strange for his vote.", "strange"),
+        ("Reporters asked Earnest about the memo.", "earnest"),
+    ],
+)
+def test_capitalised_tone_words_in_mid_sentence_are_names(text: str, word: str) -> None:
+    assert word not in _text_weights(text)
+    assert word in _text_weights(text.replace(word.capitalize(), word))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("He said: Good things happen.", "good"),  # a capital after a colon opens a clause
+        ('She wrote, "Great work."', "great"),  # ... or a quotation
+        ("They LOVE the plan.", "love"),  # capitals throughout are emphasis, not a name
+        ("Great news for the city.", "great"),  # the sentence's first word
+    ],
+)
+def test_capitals_that_open_a_clause_or_shout_still_count(text: str, word: str) -> None:
+    assert word in _text_weights(text)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("no longer,negation,\n", r"r\.csv line 2: a negation must be one word, not 'no longer'"),
+        ("reduce,shifter,verb\n", r"r\.csv line 2: a shifter row takes no context \(found 'verb'\)"),
+        ("lack,negation,\nlack,shifter,\n", r"r\.csv line 3: 'lack' is already a negation; give it one rule"),
+        ("*,negation,\n", r"r\.csv line 2: '\*' is allowed only as"),
+    ],
+)
+def test_parse_tone_rules_rejects_bad_negation_and_shifter_rows(body: str, message: str) -> None:
+    with pytest.raises(LexiconError, match=message):
+        parse_tone_rules(HEADER + body, source="r.csv")
+
+
+def test_parse_tone_rules_reads_negation_shifter_and_every_capital_rows() -> None:
+    rules = parse_tone_rules(HEADER + "no,negation,,x\nreduce,shifter,,x\n*,name,capitalised,x\n", source="r.csv")
+    assert rules.negators == {"no"} and rules.shifters == {"reduce"} and rules.names_capitalised
+    assert not rules.names_in_runs and not ToneRules().names_capitalised
+
+
+def test_shipped_rules_read_negation_and_shifter_rows() -> None:
+    rules = load_tone_rules()
+    assert {"no", "hardly", "barely", "scarcely"} <= rules.negators
+    assert {"reduce", "prevent", "lack", "curb"} <= rules.shifters and rules.names_capitalised
+    assert not rules.negators & rules.shifters
+
+
+def test_the_targets_own_words_do_not_count() -> None:
+    text = "Mia Love won the seat."
+    tokens = tokenize(text)
+    assert "love" in _text_weights("She spoke of love and won.")
+    assert [e.term for e in score_tone(tokens, text=text, target=(0, 8))[1]] == ["won"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Although the plan was praised, it failed badly.",
+        "But the mayor is very good?",
+        "The law would reduce abuse, but critics were not impressed.",
+        "They gave no good reason for the war.",
+    ],
+)
+def test_explanations_sum_to_the_score_and_name_their_rules(text: str) -> None:
+    from framing.tone import explain_tone
+
+    tokens = tokenize(text)
+    tone, evidence = score_tone(tokens, text=text)
+    explained = explain_tone(tokens, text=text)
+    assert [(x.term, x.weight, x.start, x.end) for x in explained] == [(e.term, e.weight, e.start, e.end) for e in evidence]
+    assert normalize_tone(sum(x.weight for x in explained)) == pytest.approx(tone)
+    for x in explained:
+        assert x.steps and (x.valence is not None or "negation word" in x.steps[0])
+        # a word whose weight is not its valence names at least one rule that moved it
+        if x.valence is not None and x.weight != pytest.approx(x.valence):
+            assert len(x.steps) > 1
+
+
+def test_explanations_say_which_rule_moved_a_word() -> None:
+    from framing.tone import explain_tone
+
+    text = "Although prices rose, the law would reduce abuse."
+    steps = {x.term: x.steps for x in explain_tone(tokenize(text), text=text)}
+    assert "shifted by 'reduce' x\u22120.74" in steps["abuse"]  # signed(): a true minus sign
+    assert "hedged by 'would' x0.7" in steps["abuse"]
+    assert any("'although'" in step for step in steps["abuse"])

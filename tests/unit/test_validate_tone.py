@@ -232,3 +232,11 @@ def test_write_fitted_valences_records_the_day_of_the_fit(tmp_path) -> None:
     write_fitted_valences(_tone_items(), _target_items(), tmp_path)
     meta = json.loads((tmp_path / "tone_valences.meta.json").read_text(encoding="utf-8"))
     assert meta["curated"] == datetime.date.today().isoformat()
+
+
+def test_prepare_leaves_out_the_targets_own_words() -> None:
+    # A target named like a tone word ("Hope", opening the sentence) is not tone toward it; the rest
+    # of its clause is.
+    text = "Hope praised the plan."
+    assert [w.word for w in _prepare([text], None).words[0]] == ["hope", "praised"]
+    assert [w.word for w in _prepare([text], [(0, 4)]).words[0]] == ["praised"]
