@@ -673,7 +673,7 @@ class _Run:
                 mention = self._speaker_before(j, paragraph_start)
                 if mention is None and j > 0 and self.tokens[j - 1].lower in self.rules.cues.get("relative", ()):
                     mention = self._speaker_before(j - 1, paragraph_start, across_gap=True)
-                if mention is None and token.lower.endswith("ing"):
+                if token.lower.endswith("ing") and (mention is None or j > 0 and self._document(j - 1)):
                     sentence = next((s for s in self.sentences if s.start <= token.start < s.end), None)
                     if sentence is not None:
                         mention = self._sentence_subject(bisect_left(self.starts, sentence.start), j)
@@ -843,6 +843,8 @@ class _Run:
         mention = self._speaker_before(j, sentence.start)
         if mention is not None and self.text[mention.end - 2 : mention.end] in ("'s", "’s") and mention.end == tokens[j - 1].end:
             return None  # "Russia’s claimed annexation": a possessor before a participle, not a speaker and a verb
+        if mention is not None and tokens[j].lower.endswith("ing") and self._document(j - 1):
+            mention = self._sentence_subject(first, j)  # "the president made a post announcing that …": the author speaks
         relative = False
         before = j - 1
         while before > first and tokens[before].lower in self.rules.cues.get("skip", ()) and not self._bound(before + 1):
@@ -883,6 +885,11 @@ class _Run:
             if after is not None and self._is_trailer([k for k in range(bisect_left(self.starts, after.end), last)]):
                 return self._clause_before(sentence, self._trim_end(self.tokens[j - 1].end), cue, after, tokens[j].start)
         return None
+
+    def _document(self, k: int) -> bool:
+        """True when token k is a document noun (role ``document``: a post, a statement, a report)."""
+        documents = self.rules.cues.get("document", frozenset())
+        return self.tokens[k].lemma in documents or self.tokens[k].lower in documents
 
     def _far_subject(self, first: int, j: int) -> _Mention | None:
         """The sentence's subject as the speaker of a verb it is far from, when a phrase with no verb
@@ -1166,10 +1173,18 @@ class _Run:
         and before a reporting participle after a comma ("…,” describing the terms as …")."""
         tokens = self.tokens
         coordinators = self.rules.cues.get("coordinator", frozenset())
+        subordinators = self.rules.cues.get("subordinator", frozenset())
         for n in range(k + 1, last):
             gap = self._gap(n)
             if "," in gap and tokens[n].lower == "according" and n + 1 < last and tokens[n + 1].lower == "to":
                 return self._trim_end(tokens[n - 1].end)
+            if tokens[n].lower in subordinators and "," in gap and n + 1 < last and n > k + 1:
+                verb = n + 1
+                while verb < last and verb - n <= MAX_SPEAKER_WORDS and (self._speaker_word(verb) or tokens[verb].lower in _LINK_WORDS) and (
+                        not self._bound(verb)):
+                    verb += 1  # "…, while the office of the prime minister said …": another speaker's report
+                if verb > n + 1 and verb < last and self._reporting_verb(verb) and not self.caps[verb] and not self._bound(verb):
+                    return self._trim_end(tokens[n - 1].end)
             if tokens[n].lower in coordinators and n + 1 < last and n > k + 1:
                 verb = n + 1
                 while verb < last and verb - n <= 4 and self._speaker_word(verb) and self.caps[verb] and not self._bound(verb):
@@ -1597,10 +1612,32 @@ class _Run:
             paragraph = next((p.paragraph for p in self.paragraphs if p.start <= at < p.end), -1)
             speakers.setdefault(paragraph, set()).add(speaker.text.lower())
             mentions[paragraph] = speaker
+        quoted_paragraphs = {d.paragraph for d in directs}
         for d in directs:
             if d.speaker is None and self._whole_paragraph(d) and len(speakers.get(d.paragraph - 1, ())) == 1 and (
                     d.paragraph not in speakers):
                 d.speaker, d.cue = mentions[d.paragraph - 1], self.text[d.open_at]
+            elif d.speaker is None and self._whole_paragraph(d) and d.paragraph > 0 and d.paragraph - 1 not in speakers and (
+                    d.paragraph - 1 not in quoted_paragraphs):
+                # "Ana Ruiz reciprocated with a formal reply.¶“Both countries …”": the one person the
+                # paragraph before is about, named or as 'he'/'she', opening its last sentence
+                subject = self._last_subject(d.paragraph - 1)
+                if subject is not None:
+                    d.speaker, d.cue = subject, self.text[d.open_at]
+
+    def _last_subject(self, paragraph: int) -> _Mention | None:
+        """The person opening the last sentence of ``paragraph``: a known name, or a capitalised
+        'He'/'She' (resolved later like any pronoun); None for anything else."""
+        last = next((s for s in reversed(self.sentences) if s.paragraph == paragraph), None)
+        if last is None:
+            return None
+        first = bisect_left(self.starts, last.start)
+        if first >= len(self.tokens):
+            return None
+        token = self.tokens[first]
+        if self.caps[first] and self.rules.has("pronoun_person", token.lower) and first not in self.name_pronouns:
+            return _Mention(token.start, token.end, self.text[token.start : token.end], True, "person")
+        return self._subject_person(last, last.end)
 
     def _list_items(self, directs: list[_Direct], indirects: list[_Indirect]) -> None:
         """Quotes in list items ("• the army will “stay in place”") belong to the speaker of the

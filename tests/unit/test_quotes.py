@@ -481,6 +481,18 @@ FAR = [
      "The blockade, which began in May and has cut the islands off for weeks, will be lifted next month, "
      "the ministry of the interior of Borovia said in a statement on Monday.",
      [("indirect", "The blockade, which began in May and has cut the islands off for weeks, will be lifted next month", "Borovia")]),
+    ("reported, a document before a participle is not its speaker: its author is",
+     "On Truth Social, the Borovian president made a post announcing that the two sides had agreed to a ceasefire.",
+     [("indirect", "the two sides had agreed to a ceasefire", "the Borovian president")]),
+    ("direct, a quote paragraph after a paragraph about one person is theirs",
+     "Ana Ruiz reciprocated with an equally formal reply.\n\n“Both countries are committed to friendship for many years to come.”",
+     [("direct", "Both countries are committed to friendship for many years to come.", "Ana Ruiz")]),
+    ("trap, a quote paragraph after a paragraph about no person has no speaker",
+     "The talks ended late on Monday.\n\n“Both countries are committed to friendship for many years to come.”",
+     [("direct", "Both countries are committed to friendship for many years to come.", None)]),
+    ("reported, a clause ends before ', while <another speaker> said'",
+     "Ana Ruiz confirmed that a deal had been reached, while the office of the Borovian premier said the talks went on.",
+     [("indirect", "a deal had been reached", "Ana Ruiz"), ("indirect", "the talks went on", "the Borovian premier")]),
     ("speaker, 'the spokesman' is the person named in that role since the last one quoted",
      "“We oppose it,” a Borovian trade ministry spokesman said.\n\nAt a briefing, Lev Orlov, the ministry spokesman, "
      "explained the case.\n\n“The duties break the rules,” said the spokesman.",
