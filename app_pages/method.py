@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import streamlit as st
 
 from framing.types import FRAMES
-from framing_render.text import Markup
+from framing_render.pages import lexicon_table_html
 from ui.markup import md_escape
 from ui.state import get_view
 
@@ -71,14 +71,7 @@ for frame in FRAMES:
     st.markdown(f"**{frame}**: {md_escape(lexicon.definitions.get(frame, 'no definition in this lexicon'))}")
 st.caption(md_escape(f"Lexicon {lexicon.name} {lexicon.version}, from {lexicon.source}; {len(lexicon.terms)} terms."))
 with st.expander(f"All {len(lexicon.terms)} terms, by frame (weight after each; grouped by subcategory)", expanded=False):
-    by_frame: dict[str, list[str]] = {}
-    for term in sorted(lexicon.terms, key=lambda t: (t.frame, t.subcategory or "", -t.weight, t.term)):
-        by_frame.setdefault(term.frame, []).append(f"{term.term} {term.weight:.1f}")
-    rows = Markup("").join(
-        Markup('<tr><th scope="row">{}</th><td>{}</td></tr>').format(frame, ", ".join(terms))
-        for frame, terms in by_frame.items()
-    )
-    st.html(str(Markup('<table class="fl-table" id="fl-lexicon"><tbody>{}</tbody></table>').format(rows)))
+    st.html(lexicon_table_html(lexicon))
 
 
 def figure_rows(section: Mapping[str, object]) -> list[dict[str, object]]:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing.selection import Passage, top_passages
+from framing.selection import top_passages
 from framing.types import FRAMES
-from framing_render.article import emphasise_evidence
-from framing_render.palette import FRAME_COLOURS, FRAME_TINTS
-from framing_render.text import Markup, number
+from framing_render.pages import passages_html
 from ui.markup import outlet_heading
 from ui.state import get_view
 
@@ -32,27 +30,10 @@ st.caption(
 )
 
 
-def passage_html(passage: Passage) -> str:
-    """One passage: the sentence with the frame's words in bold, then its score and words."""
-    sentence, wanted = passage.sentence, passage.frame
-    evidence = [e for e in sentence.evidence if e.frame == wanted]
-    terms = sorted(evidence, key=lambda e: -e.weight)
-    listed = Markup(", ").join(Markup("{} {}").format(e.term, number(e.weight, 2)) for e in terms)
-    return str(Markup(
-        '<div class="fl-passage" style="background:{};border-left:5px solid {}">{}</div>'
-        '<div class="fl-passage-meta"><b>{} score {}</b> · {} · <i><bdi>{}</bdi></i></div>'
-    ).format(FRAME_TINTS[wanted], FRAME_COLOURS[wanted], emphasise_evidence(sentence.text, evidence, offset=sentence.start),
-             wanted, number(passage.score, 1), listed, passage.article.title))
-
-
 passages = top_passages(report, frame, count)
 names = [o.outlet for o in report.outlets]
 for row_start in range(0, len(names), COLUMNS_PER_ROW):
     row = names[row_start:row_start + COLUMNS_PER_ROW]
     for column, name in zip(st.columns(COLUMNS_PER_ROW, gap="medium"), row):
-        top = passages[name]
-        body = "".join(passage_html(p) for p in top)
-        if not top:
-            body = f'<p class="fl-passage-meta">No sentence uses a {frame} word from the lexicon.</p>'
         with column:
-            st.html(outlet_heading(name) + body)
+            st.html(outlet_heading(name) + passages_html(passages[name], frame))

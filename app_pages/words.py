@@ -6,19 +6,13 @@ from __future__ import annotations
 import streamlit as st
 
 from framing.selection import Z_THRESHOLD, significant_terms
-from framing.types import FRAMES
-from framing_render.text import Markup, number
+from framing_render.pages import evidence_table_html, words_table_html
 from ui.state import evidence_rows, get_view
 
 #: Frame words listed per outlet and frame in the evidence table.
 EVIDENCE_TERMS = 6
 #: Significant words listed per outlet.
 TOP_WORDS = 8
-
-ROW = Markup('<tr><th scope="row"><bdi>{}</bdi></th>{}</tr>')
-CELL = Markup("<td>{}</td>")
-WORD = Markup('<b>{}</b> <span class="fl-passage-meta">z {} · ×{}</span>')
-TABLE = Markup('<table class="fl-table" id="{}"><thead><tr><th>Outlet</th>{}</tr></thead><tbody>{}</tbody></table>')
 
 view = get_view()
 report = view.report
@@ -37,19 +31,8 @@ elif not any(passing.values()):
             "word clearly more often than the others do. Small corpora give small z-scores; add articles "
             "to find real differences.")
 else:
-    rows = Markup("").join(
-        ROW.format(name, CELL.format(
-            Markup(", ").join(WORD.format(t.term, number(t.z, 1), t.count) for t in terms) or "none passes"))
-        for name, terms in passing.items()
-    )
-    st.html(str(TABLE.format("fl-words", Markup("<th>Words (z-score · times used)</th>"), rows)))
+    st.html(words_table_html(passing))
 
 st.markdown("#### Frame words behind each score")
 st.caption("The lexicon terms that added the most to each outlet's frame scores (× times found).")
-rows = Markup("").join(
-    ROW.format(name, Markup("").join(
-        CELL.format(", ".join(f"{t.term} ×{t.count}" for t in by_frame[f]) or "–") for f in FRAMES))
-    for name, by_frame in evidence_rows(view.key, report, EVIDENCE_TERMS)
-)
-head = Markup("").join(Markup("<th>{}</th>").format(f) for f in FRAMES)
-st.html(str(TABLE.format("fl-evidence", head, rows)))
+st.html(evidence_table_html(evidence_rows(view.key, report, EVIDENCE_TERMS)))

@@ -175,6 +175,20 @@ def test_meta_one_signed_number_formatter() -> None:
     assert formatters == []
 
 
+#: An HTML tag written in a page's own code (a stylesheet injected with ``<style>`` is not markup).
+PAGE_TAG = re.compile(r"<(?!style>|/style>)[a-z][a-z0-9]*[ >]")
+
+
+@pytest.mark.parametrize("path", [*sorted((REPO / "app_pages").glob("*.py")), REPO / "dashboard.py"],
+                         ids=lambda p: str(p.relative_to(REPO)))
+def test_meta_pages_write_no_html_themselves(path: Path) -> None:
+    """Issue 9 item 5: the dashboard's pages get their HTML from the render layer (``framing_render``,
+    ``ui/markup.py``), so escaping and isolation happen in one place."""
+    lines = [f"line {n}: {line.strip()[:80]}" for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if PAGE_TAG.search(line) and not line.lstrip().startswith("#")]
+    assert lines == []
+
+
 def test_meta_readme_maps_every_module() -> None:
     """README's "How it works" is the map of the layout: every module of ``framing`` and ``framing_render``."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
