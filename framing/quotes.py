@@ -263,6 +263,7 @@ class _Run:
         #: (offset of the cue, speaker) of each attributed direct quote, for a participle later in
         #: the same sentence ("…,” she said, adding that …")
         self.cue_speakers: list[tuple[int, _Mention]] = []
+        self.titles: dict[int, int] = {}
         self.name_pronouns = self._name_pronouns()
         self._scan_names()
 
@@ -366,7 +367,11 @@ class _Run:
 
     # ----- top level -------------------------------------------------------------------------
     def quotes(self) -> tuple[Quote, ...]:
-        directs = [d for d in self._pair_marks() if not self._is_title(d)]
+        paired = self._pair_marks()
+        directs = [d for d in paired if not self._is_title(d)]
+        #: titles in marks, by the offset of their closing mark ("said on “Meet the Press”: “…”")
+        kept = {id(d) for d in directs}
+        self.titles = {d.close_at: d.open_at for d in paired if d.close_at is not None and id(d) not in kept}
         inside = [(d.start, d.end) for d in directs]
         for d in directs:
             self._attribute_direct(d, directs)
@@ -501,8 +506,8 @@ class _Run:
         if word.lower in self.rules.cues.get("title", ()):
             return True
         k = before
-        if k > 0 and self.caps[k] and word.lower.endswith(("'s", "’s")):
-            k -= 1  # "on CNN's “…”", "on NBC’s “…”"
+        if self.caps[k] and (word.lower.endswith(("'s", "’s")) or self.text[word.end : d.open_at].strip() in ("'", "’")):
+            return True  # "on CNN's “…”", "told Fox News’ “Sunday Futures”": an outlet's programme
         return self.tokens[k].lower in ("on", "in")
 
     def _paragraph_start(self, offset: int) -> int:
@@ -653,6 +658,13 @@ class _Run:
             return None
         paragraph_start = next((p.start for p in self.paragraphs if p.start <= d.open_at < p.end), 0)
         gap = self.text[self.tokens[last].end : d.open_at]
+        close = self.tokens[last].end + next((n for n, c in enumerate(gap) if c in "”\""), len(gap))
+        if close in self.titles:
+            # "said on NBC’s “Meet the Press”: “…”": the speaker and cue stand before the title
+            last = bisect_left(self.starts, self.titles[close]) - 1
+            if last < 0:
+                return None
+            gap = self.text[self.tokens[last].end : self.titles[close]]
         if self.tokens[last].start < paragraph_start or any(c in gap for c in ".!?”\""):
             return None
         # Walk back over at most a short prepositional phrase to a cue: "said on X:", "wrote on X social media:"
@@ -1095,6 +1107,14 @@ class _Run:
                 return True
         return False
 
+    def _after_title(self, n: int, last: int) -> int:
+        """The first token after a title in marks opening at token n (its opening mark in the gap
+        before n), or n when the marks do not close within ``TITLE_WORDS`` words."""
+        for m in range(n + 1, min(n + TITLE_WORDS + 1, last)):
+            if any(c in self.gaps[m] for c in "”\""):
+                return m
+        return n
+
     def _has_finite(self, k: int, last: int) -> bool:
         """A zero-'that' clause after 'warned'/'announced' needs a verb form early on: the words of
         role 'finite' (was, will, has …) or a past form in -ed; 'warned the boats to leave' has none."""
@@ -1157,6 +1177,9 @@ class _Run:
                 elif n < last and self.text[tokens[n].start].isupper():
                     while n < last and self.text[tokens[n].start].isupper():
                         n += 1
+                        if n < last and any(c in self.gaps[n] for c in "“\""):
+                            n = self._after_title(n, last)  # "on CNN's “State of the Union”": the title too
+                            break
                     if n < last and tokens[n].lower in ("social", "media"):
                         n += 1
                         if n < last and tokens[n].lower == "media":
@@ -1365,7 +1388,11 @@ class _Run:
         j = after - 1
         while j >= 0 and tokens[j].start >= floor:
             if tokens[j].lower in self.rules.cues.get("relative", ()) and "," in self._gap(j):
-                return self._speaker_before(j, floor, across_gap=True)
+                mention = self._speaker_before(j, floor, across_gap=True)
+                if mention is not None:
+                    # "The official, who spoke on condition of anonymity, said": the aside describes them
+                    mention.description = (mention.description or mention.text) + " " + self.text[tokens[j].start : tokens[after - 1].end]
+                return mention
             if "." in self._gap(j) or j < after - 15:
                 return None
             j -= 1

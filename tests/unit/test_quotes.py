@@ -201,6 +201,7 @@ def test_find_quotes_pronoun_without_antecedent_stays_as_written() -> None:
     # issue 14, session 7 (type accuracy on unseen text): plurals, US titles and party tags, more
     # countries, a named organisation's unnamed spokesperson, columnists
     ("the leaders", "government"),
+    ("The official who spoke on condition of anonymity", "anonymous"),
     ("Western allies", "government"),
     ("Sen. Ana Ruiz (D-Ore.)", "government:United States"),
     ("Gov. Lev Orlov (R)", "government:United States"),
@@ -487,6 +488,12 @@ FAR = [
     ("direct, a quote paragraph after a paragraph about one person is theirs",
      "Ana Ruiz reciprocated with an equally formal reply.\n\n“Both countries are committed to friendship for many years to come.”",
      [("direct", "Both countries are committed to friendship for many years to come.", "Ana Ruiz")]),
+    ("direct, the speaker and cue before a programme title in marks",
+     "Ana Ruiz said this week on NBC’s “Meet the Press”: “We will not back down on trade with anyone.”",
+     [("direct", "We will not back down on trade with anyone.", "Ana Ruiz")]),
+    ("reported, 'that' after a programme title that follows an outlet's possessive",
+     "Orlov said on CNN's “State of the Union” that the tariffs would stay.",
+     [("indirect", "the tariffs would stay", "Orlov")]),
     ("trap, a quote paragraph after a paragraph about no person has no speaker",
      "The talks ended late on Monday.\n\n“Both countries are committed to friendship for many years to come.”",
      [("direct", "Both countries are committed to friendship for many years to come.", None)]),
@@ -503,3 +510,8 @@ FAR = [
 @pytest.mark.parametrize(("case", "text", "expected"), FAR, ids=[c for c, _, _ in FAR])
 def test_find_quotes_far_speakers_and_inner_quotes(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert _found(text) == expected
+
+
+def test_find_quotes_relative_aside_describes_the_speaker() -> None:
+    quotes = FINDER("The official, who spoke on condition of anonymity, said the talks had stalled.")
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [("The official", "anonymous")]
