@@ -370,8 +370,8 @@ class _Run:
         paired = self._pair_marks()
         directs = [d for d in paired if not self._is_title(d)]
         #: titles in marks, by the offset of their closing mark ("said on “Meet the Press”: “…”")
-        kept = {id(d) for d in directs}
-        self.titles = {d.close_at: d.open_at for d in paired if d.close_at is not None and id(d) not in kept}
+        kept_ids = {id(d) for d in directs}
+        self.titles = {d.close_at: d.open_at for d in paired if d.close_at is not None and id(d) not in kept_ids}
         inside = [(d.start, d.end) for d in directs]
         for d in directs:
             self._attribute_direct(d, directs)
