@@ -278,7 +278,7 @@ def _slim(report: ArticleReport) -> ArticleReport:
     # Outlets and coverage read scores, tone, voice, quotes, the cleaned text and sentence spans,
     # never the evidence or the sentence text copies: dropping those is most of a report's memory.
     sentences = tuple(dataclasses.replace(s, text="", evidence=()) for s in report.sentences)
-    return dataclasses.replace(report, sentences=sentences, removed=())
+    return dataclasses.replace(report, sentences=sentences, removed=(), paragraphs=())
 
 
 class _Ticker:
