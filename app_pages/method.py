@@ -8,6 +8,7 @@ import streamlit as st
 
 from framing.types import FRAMES
 from framing_render.pages import lexicon_table_html
+from framing_render.text import number
 from ui.markup import md_escape
 from ui.state import get_view
 
@@ -81,7 +82,7 @@ def figure_rows(section: Mapping[str, object]) -> list[dict[str, object]]:
         if isinstance(values, Mapping) and any(k in values for k in FIGURE_LABELS):
             row: dict[str, object] = {"": ROW_LABELS.get(name, name)}
             # two decimals everywhere, so no four-decimal figure sits next to a one-decimal one
-            row.update({label: f"{values[k]:.2f}" for k, label in FIGURE_LABELS.items()
+            row.update({label: number(values[k], 2) for k, label in FIGURE_LABELS.items()
                         if isinstance(values.get(k), float)})
             rows.append(row)
     return rows

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from framing.types import FRAMES, ArticleReport, OutletReport
 
 from .palette import FRAME_COLOURS, NEUTRAL, TEXT_COLOUR, frame_colour, tone_colour
-from .text import percent, plotly_text, signed
+from .text import number, percent, plotly_text, signed
 
 __all__ = [
     "NO_DATA_TEXT",
@@ -336,7 +336,7 @@ def intensity_bars(outlets: Sequence[OutletReport], per_100: Sequence[float] | N
         x=labels,
         y=values,
         marker_color=NEUTRAL,
-        text=[f"{value:.1f}" for value in values],
+        text=[number(value, 1) for value in values],
         textposition="outside",
         cliponaxis=False,
         customdata=[[_escape(o.outlet), o.word_count] for o in outlets],
@@ -388,7 +388,7 @@ def readability_bars(articles: Sequence[ArticleReport]) -> go.Figure:
         x=scores,
         y=_axis_labels(names, ARTICLE_WRAP_WIDTH),
         marker_color=NEUTRAL,
-        text=[f"{score:.0f}" for score in scores],
+        text=[number(score) for score in scores],  # a true minus below 0
         textposition="outside",
         cliponaxis=False,
         customdata=[[_escape(name), a.readability.grade_level, a.readability.words]

@@ -211,3 +211,10 @@ def test_overview_figures_are_not_rebuilt_by_hand(module: str) -> None:
     assert "overview_figures(" in source
     assert not [name for name in ("emphasis_bars(", "tone_bars(", "emphasis_ternary(", "intensity_bars(",
                                   "readability_bars(") if f"charts.{name}" in source]
+
+
+def test_bar_labels_use_the_one_number_formatter() -> None:
+    # Issue 9 item 10: a negative reading ease reads "−12" (true minus) like every other number.
+    hard = make_article("h", "Dense", "Hard", -12.4)
+    assert list(charts.readability_bars([hard]).data[0].text) == ["−12"]
+    assert list(charts.intensity_bars(OUTLETS, [1234.56, 0.0, 2.25]).data[0].text) == ["1,234.6", "0.0", "2.2"]
