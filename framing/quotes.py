@@ -84,6 +84,8 @@ TRAILING_LINK_WORDS = 4
 _LINK_WORDS = frozenset({"of", "the", "for", "and"})
 #: Words within which a clause opened after a past-tense "stated"/"claimed" must show its verb form.
 CLAUSE_VERB_WORDS = 6
+#: Words between a source's tail word and its verb ("familiar with the investigation told").
+SOURCE_TAIL_WORDS = 6
 #: Lower-case words between an article and a speaker phrase ("a senior U.S. official").
 ADJECTIVE_WORDS = 2
 #: Characters that open a list item (a paragraph of its own under an introduction ending in ':').
@@ -685,6 +687,11 @@ class _Run:
                 mention = self._speaker_before(j, paragraph_start)
                 if mention is None and j > 0 and self.tokens[j - 1].lower in self.rules.cues.get("relative", ()):
                     mention = self._speaker_before(j - 1, paragraph_start, across_gap=True)
+                if mention is None and self._gap(j).strip() == "," and j > 0:
+                    # "The Air Force, in a statement, called the mission a “…”": the subject before an aside
+                    sentence = next((s for s in self.sentences if s.start <= token.start < s.end), None)
+                    if sentence is not None:
+                        mention = self._sentence_subject(bisect_left(self.starts, sentence.start), j)
                 if token.lower.endswith("ing") and (mention is None or j > 0 and self._document(j - 1)):
                     sentence = next((s for s in self.sentences if s.start <= token.start < s.end), None)
                     if sentence is not None:
@@ -852,9 +859,9 @@ class _Run:
         if not self._looks_finite(j):
             return None
         cue = self.text[tokens[j].start : tokens[j].end]
-        mention = self._speaker_before(j, sentence.start)
-        if mention is not None and self.text[mention.end - 2 : mention.end] in ("'s", "’s") and mention.end == tokens[j - 1].end:
-            return None  # "Russia’s claimed annexation": a possessor before a participle, not a speaker and a verb
+        mention = self._speaker_before(j, sentence.start) or self._source_tail(j, sentence.start)
+        if mention is not None and tokens[j - 1].lower.endswith(("'s", "’s")) and tokens[j - 1].start < mention.end:
+            return None  # "Russia’s claimed annexation", "Gabbard’s claim that": a possessor and a noun, not a speaker and a verb
         if mention is not None and tokens[j].lower.endswith("ing") and self._document(j - 1):
             mention = self._sentence_subject(first, j)  # "the president made a post announcing that …": the author speaks
         relative = False
@@ -1135,7 +1142,9 @@ class _Run:
 
     def _skip_object(self, k: int, last: int) -> int:
         tokens = self.tokens
-        if tokens[k].lower in self.rules.cues.get("determiner", ()):
+        if tokens[k].lower in self.rules.cues.get("determiner", ()) and k + 1 < last and self.caps[k + 1]:
+            k += 1  # "told the Associated Press last week": the listener is the name after the article
+        elif tokens[k].lower in self.rules.cues.get("determiner", ()):
             k += 1
             while k < last and k < k + 3 and not self.text[tokens[k].start].isupper() and tokens[k].lower != "that":
                 k += 1
@@ -1342,9 +1351,11 @@ class _Run:
 
     def _names_people(self, mention: _Mention, start: int, end: int) -> bool:
         """True when tokens [start, end) name a person or people: a person's name, or a role or
-        people noun (``role_person`` or ``people`` of ``quote_cues.csv``) at the head."""
+        people noun (``role_person`` or ``people`` of ``quote_cues.csv``) or a lower-case speaker
+        word that is no document ("the host", "the ministry") at the head; not a platform ("on X")."""
         head = self.tokens[end - 1]
-        return mention.person or self.rules.has("role_person", head.lemma) or self.rules.has("people", head.lower)
+        return mention.person or self.rules.has("role_person", head.lemma) or self.rules.has("people", head.lower) or (
+            head.lemma in self.term_words and not self.caps[end - 1] and not self._document(end - 1))  # "with the host asking"
 
     def _with_adjectives(self, start: int, floor: int) -> int:
         """Widen a speaker phrase over up to ``ADJECTIVE_WORDS`` lower-case words back to an
@@ -1391,11 +1402,41 @@ class _Run:
                 mention = self._speaker_before(j, floor, across_gap=True)
                 if mention is not None:
                     # "The official, who spoke on condition of anonymity, said": the aside describes them
-                    mention.description = (mention.description or mention.text) + " " + self.text[tokens[j].start : tokens[after - 1].end]
+                    mention.description = (mention.description or mention.text) + " " + self._aside_description(
+                        self.text[tokens[j].start : tokens[after - 1].end])
                 return mention
             if "." in self._gap(j) or j < after - 15:
                 return None
             j -= 1
+        return None
+
+    def _aside_description(self, aside: str) -> str:
+        """What an aside after a speaker says about them: all of it, unless it is a relative clause
+        that does not identify them ("who is the commander of …", "who spoke on condition of
+        anonymity" do; "who added that the Borovian launch …" speaks of other things): then ""."""
+        words = aside.split()
+        relatives = self.rules.cues.get("relative", frozenset())
+        if not words or words[0].lower() not in relatives:
+            return aside
+        if len(words) > 1 and self.rules.has("identifying", words[1].lower()) or speaker_type(aside, self.rules) == "anonymous":
+            return aside
+        return ""
+
+    def _source_tail(self, cue: int, floor: int) -> _Mention | None:
+        """An unnamed source with a post-modifier before its verb ("a government source familiar
+        with the investigation told CNN", "people close to the talks said"): the speaker phrase
+        before the tail word (role ``source_tail``), widened to the verb; None when there is none."""
+        tokens = self.tokens
+        tails = self.rules.cues.get("source_tail", frozenset())
+        for f in range(cue - 1, max(cue - SOURCE_TAIL_WORDS - 1, -1), -1):
+            if tokens[f].start < floor or self._bound(f + 1):
+                return None
+            if tokens[f].lower in tails and f > 0 and self._speaker_word(f - 1) and not self._bound(f):
+                head = self._speaker_before(f, floor)
+                if head is None or head.pronoun:
+                    return None
+                full = self.text[head.start : tokens[cue - 1].end]
+                return _Mention(head.start, tokens[cue - 1].end, full, head.person, description=head.description + " " + full)
         return None
 
     def _speaker_word(self, k: int) -> bool:
@@ -1433,7 +1474,7 @@ class _Run:
                     named.description = mention.text + " " + named.description
                     self._remember(named)
                     return named
-            mention.description += " " + appositive
+            mention.description += " " + self._aside_description(appositive)
             self._remember(mention)
         return mention
 

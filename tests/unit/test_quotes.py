@@ -202,6 +202,9 @@ def test_find_quotes_pronoun_without_antecedent_stays_as_written() -> None:
     # countries, a named organisation's unnamed spokesperson, columnists
     ("the leaders", "government"),
     ("The official who spoke on condition of anonymity", "anonymous"),
+    ("the CNN host", "media"),
+    ("a government source familiar with the investigation", "anonymous"),
+    ("the host country", "government"),
     ("Western allies", "government"),
     ("Sen. Ana Ruiz (D-Ore.)", "government:United States"),
     ("Gov. Lev Orlov (R)", "government:United States"),
@@ -494,6 +497,22 @@ FAR = [
     ("reported, 'that' after a programme title that follows an outlet's possessive",
      "Orlov said on CNN's “State of the Union” that the tariffs would stay.",
      [("indirect", "the tariffs would stay", "Orlov")]),
+    ("reported, 'told the Associated Press' skips the listener's name; a quote after it is no clause",
+     "He told the Associated Press last week, “I think the deal has been a catastrophe for us all,” and left.",
+     [("direct", "I think the deal has been a catastrophe for us all,", "He")]),
+    ("trap, a possessor and the noun 'claim' are no speaker and verb",
+     "The exchange prompting Ana Ruiz’s claim that the ships had left started with the host asking, “Are you running for office?”",
+     [("direct", "Are you running for office?", "the host")]),
+    ("reported, an unnamed source with a tail before its verb, trailing",
+     "The e-mails were sent to a woman named Ana Ruiz, a government source familiar with the investigation told reporters on Monday.",
+     [("indirect", "The e-mails were sent to a woman named Ana Ruiz", "a government source familiar with the investigation")]),
+    ("direct, the subject before an aside in commas and 'called … a “…”'",
+     "The Air Force, in a statement, called the mission a “demonstration of our commitment to our allies.”",
+     [("direct", "demonstration of our commitment to our allies.", "The Air Force")]),
+    ("trap, a relative aside about other things does not type the speaker",
+     "“I do not believe this brings us closer to war,” said Lev Orlov, who added that the Borovian launch changed nothing.",
+     [("direct", "I do not believe this brings us closer to war,", "Lev Orlov"),
+      ("indirect", "the Borovian launch changed nothing", "Lev Orlov")]),
     ("trap, a quote paragraph after a paragraph about no person has no speaker",
      "The talks ended late on Monday.\n\n“Both countries are committed to friendship for many years to come.”",
      [("direct", "Both countries are committed to friendship for many years to come.", None)]),
@@ -515,3 +534,8 @@ def test_find_quotes_far_speakers_and_inner_quotes(case: str, text: str, expecte
 def test_find_quotes_relative_aside_describes_the_speaker() -> None:
     quotes = FINDER("The official, who spoke on condition of anonymity, said the talks had stalled.")
     assert [(q.speaker, q.speaker_type) for q in quotes] == [("The official", "anonymous")]
+
+
+def test_find_quotes_relative_aside_about_other_things_leaves_the_type() -> None:
+    text = "“I do not believe this brings us closer to war,” said Lev Orlov, who added that the Borovian launch changed nothing."
+    assert {q.speaker_type for q in FINDER(text)} == {"other"}  # not the government of the country in the aside
