@@ -1474,6 +1474,12 @@ class _Run:
                     named.description = mention.text + " " + named.description
                     self._remember(named)
                     return named
+            if app_end < stop and self._gap(app_end).strip() == "," and self.rules.has("determiner", tokens[app_end].lower):
+                # "…, president of Acme Steel, a steel distributor in the area": the second apposition too
+                more = app_end + 1
+                while more < stop and more - app_end < APPOSITION_WORDS and not self._bound(more):
+                    more += 1
+                appositive += " " + self.text[tokens[app_end].start : tokens[more - 1].end]
             mention.description += " " + self._aside_description(appositive)
             self._remember(mention)
         return mention
@@ -1890,7 +1896,10 @@ def speaker_type(description: str, rules: QuoteRules | None = None) -> str:
         return "anonymous"
     for kind in ("social_media", "media", "international", "expert", "other"):
         if kind in types:
-            if kind == "other" and ("government" in types and not any(r.type == "other" and r.term in ("association", "union", "federation") for r in found)):
+            # a role of an organisation ("president of a steel company", "the farmers' union's president") is
+            # the organisation's (role ``organisation`` of quote_cues.csv); other roles are the government's
+            organisations = rules.cues.get("organisation", frozenset())
+            if kind == "other" and ("government" in types and not any(r.type == "other" and r.term in organisations for r in found)):
                 continue
             return kind
     if "government" in types or "country" in types:

@@ -204,6 +204,9 @@ def test_find_quotes_pronoun_without_antecedent_stays_as_written() -> None:
     ("The official who spoke on condition of anonymity", "anonymous"),
     ("the CNN host", "media"),
     ("a government source familiar with the investigation", "anonymous"),
+    ("Ana Ruiz president of Acme Steel a steel distributor", "other"),
+    ("the president of the farmers' association", "other"),
+    ("Ana Ruiz the sales manager at Acme Wire", "other"),
     ("the host country", "government"),
     ("Western allies", "government"),
     ("Sen. Ana Ruiz (D-Ore.)", "government:United States"),
@@ -539,3 +542,8 @@ def test_find_quotes_relative_aside_describes_the_speaker() -> None:
 def test_find_quotes_relative_aside_about_other_things_leaves_the_type() -> None:
     text = "“I do not believe this brings us closer to war,” said Lev Orlov, who added that the Borovian launch changed nothing."
     assert {q.speaker_type for q in FINDER(text)} == {"other"}  # not the government of the country in the aside
+
+
+def test_find_quotes_second_apposition_types_the_speaker() -> None:
+    text = "“This is the most chaotic process,” said Ana Ruiz, president of Acme Steel, a steel distributor in the area."
+    assert [(q.speaker, q.speaker_type) for q in FINDER(text)] == [("Ana Ruiz", "other")]
