@@ -28,7 +28,8 @@ Version 2 (issue 11) adds what news prose needs, all of it data:
   text's capitals, so they apply when the caller passes ``text``;
 * negation and shifter rules (``tone_rules.csv`` 1.3.0): "no", "hardly", "barely", "scarcely" negate
   as VADER's list does, and polarity shifters ("reduce", "prevent", "lack") reverse what follows them
-  ("reduce the risk" is not negative), both with VADER's -0.74;
+  ("reduce the risk" is not negative), both with VADER's -0.74; degree words of the rules ("pretty",
+  "fairly") act as VADER's diminishers before a tone word and then carry no valence of their own;
 * :func:`clause_window` picks the clause around a target (used for NewsMTSC, whose labels are the
   tone toward a named target), and :func:`outside_target` leaves out the target's own words (a
   surname such as "Flake" names the person, it does not judge them).
@@ -47,11 +48,11 @@ saturates near -1 or +1).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE
+from vaderSentiment.vaderSentiment import B_DECR, B_INCR, BOOSTER_DICT, N_SCALAR, NEGATE
 
 from .lexicon import ToneLexicon, load_tone_lexicon
 from .numbers import signed
@@ -225,15 +226,21 @@ def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str 
     # A negation word inside an excluding phrase ("not only", "no doubt") neither scores nor negates.
     silent = frozenset(i for i, w in enumerate(words) if (_is_negation(w) or w in rules.negators) and w in rules.phrases
                        and _in_phrase(words, i, rules.phrases[w]))
+    # Degree words of the rules ("truly", "fairly") boost like VADER's; right before a tone word they
+    # modify it and carry no valence of their own ("pretty good" is not two praises).
+    degree = {**{w: B_INCR for w in rules.intensifiers}, **{w: B_DECR for w in rules.diminishers}}
+    boosters = {**BOOSTER_DICT, **degree} if degree else BOOSTER_DICT
     found = []
     for i, word in enumerate(words):
         negation = scores_negation and _is_negation(word)
         if (word not in valences and not negation) or word in BOOSTER_DICT:
             continue
+        if word in degree and i + 1 < len(words) and words[i + 1] in valences:
+            continue
         if i in names or (word in rules.phrases and _in_phrase(words, i, rules.phrases[word])):
             continue
         boost, negated, why = _context(words, i, _scope_starts(tokens, text, i, stops) if stops and text is not None
-                                       else 0, silent, rules.negators, rules.shifters)
+                                       else 0, silent, rules.negators, rules.shifters, boosters)
         factor, contrasted = contrast(i)
         hedge = hedged(i)
         if hedge:
@@ -343,8 +350,8 @@ def mean_tone(tones: Sequence[float]) -> float:
 
 
 def _context(words: list[str], i: int, first: int = 0, silent: frozenset[int] = frozenset(),
-             negators: frozenset[str] = frozenset(), shifters: frozenset[str] = frozenset()
-             ) -> tuple[float, bool, list[str]]:
+             negators: frozenset[str] = frozenset(), shifters: frozenset[str] = frozenset(),
+             boosters: Mapping[str, float] = BOOSTER_DICT) -> tuple[float, bool, list[str]]:
     # ``first``: the earliest word a negation or an intensifier may stand at (the scope's start);
     # ``silent``: negation words that do not negate (inside an excluding phrase such as "not only");
     # ``negators``: words that negate besides VADER's list ("no"); ``shifters``: words that reverse
@@ -355,7 +362,7 @@ def _context(words: list[str], i: int, first: int = 0, silent: frozenset[int] = 
         if i - distance < first:
             break
         before = words[i - distance]
-        step = BOOSTER_DICT.get(before)
+        step = boosters.get(before)
         if step is not None:
             boost += step * BOOSTER_DECAY[distance - 1]
             why.append(f"{'intensified' if step > 0 else 'diminished'} by '{before}' "

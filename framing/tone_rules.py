@@ -26,6 +26,9 @@ name the topic of a report rather than evaluate it (issue 11, item 5):
   "hardly a success"); ``shifter`` rows: polarity shifters, read as a negation of what follows ("reduce
   the risk", "prevent deaths", "a lack of progress"): neither word needs to be on VADER's list, and a
   shifter keeps its own valence, if any;
+* ``intensifier`` rows: degree words beyond VADER's boosters, ``up`` or ``down``: right before a tone
+  word the degree word carries no valence of its own and moves the word by VADER's step ("pretty
+  good" is moderately good, not "beautiful" plus "good");
 * ``hedge`` rows: a ``clause`` hedge (the modals "would", "could", ...) makes the words after it in
   its clause (up to the next comma or clause mark) count ``HEDGE_FACTOR`` times (:mod:`framing.tone`):
   a conditional or a possibility is a weaker judgement than a statement; a ``sentence`` hedge ("?")
@@ -51,7 +54,7 @@ __all__ = ["ToneRules", "parse_tone_rules", "parse_tone_topics", "RULE_KINDS", "
            "HEDGE_CONTEXTS"]
 
 #: The kinds of rule a ``tone_rules.csv`` row may give.
-RULE_KINDS = ("phrase", "name", "clause", "scope", "contrast", "hedge", "negation", "shifter")
+RULE_KINDS = ("phrase", "name", "clause", "scope", "contrast", "hedge", "negation", "shifter", "intensifier")
 #: For ``name`` rows: inside a run of capitalised words, or capitalised anywhere but a sentence's start.
 NAME_CONTEXTS = ("in_name", "capitalised")
 #: For ``contrast`` rows: the word turns the sentence ("but": what follows outweighs what precedes), or it
@@ -60,6 +63,8 @@ CONTRAST_CONTEXTS = ("after", "concession")
 #: For ``hedge`` rows: a word that hedges the rest of its clause ("would"), or a mark that hedges the
 #: whole sentence when the sentence ends with it ("?").
 HEDGE_CONTEXTS = ("clause", "sentence")
+#: For ``intensifier`` rows: the word strengthens ("truly") or weakens ("fairly") the tone word after it.
+INTENSIFIER_CONTEXTS = ("up", "down")
 #: VADER's contrast word, the rule used when no rules file is given (the tone of version 1).
 VADER_CONTRAST = frozenset({"but"})
 #: The term of a rule that applies to every tone word (only ``name, in_name`` rows).
@@ -91,6 +96,8 @@ class ToneRules:
     names_capitalised: bool = False
     negators: frozenset[str] = frozenset()
     shifters: frozenset[str] = frozenset()
+    intensifiers: frozenset[str] = frozenset()
+    diminishers: frozenset[str] = frozenset()
 
 
 def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRules:
@@ -124,6 +131,7 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
     hedges: dict[str, set[str]] = {context: set() for context in HEDGE_CONTEXTS}
     negators: set[str] = set()
     shifters: set[str] = set()
+    degree: dict[str, set[str]] = {context: set() for context in INTENSIFIER_CONTEXTS}
     seen: dict[tuple[str, str, str], int] = {}
     for row in reader:
         where = f"{source} line {reader.line_num}"
@@ -184,6 +192,15 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
                 raise LexiconError(f"{where}: '{term}' is already a {'shifter' if rule == 'negation' else 'negation'}; "
                                    "give it one rule")
             (negators if rule == "negation" else shifters).add(term)
+        elif rule == "intensifier":
+            if context not in INTENSIFIER_CONTEXTS:
+                raise LexiconError(f"{where}: unknown intensifier context '{context}' "
+                                   f"(use one of {', '.join(INTENSIFIER_CONTEXTS)})")
+            if not term.isalpha():
+                raise LexiconError(f"{where}: an intensifier must be one word, not '{term}'")
+            if any(term in kept for kept in degree.values()):
+                raise LexiconError(f"{where}: '{term}' is already an intensifier; give it one context")
+            degree[context].add(term)
         elif term.isalpha():
             words.add(term)
         elif len(term) == 1:
@@ -205,6 +222,8 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
         names_capitalised=every_capitalised,
         negators=frozenset(negators),
         shifters=frozenset(shifters),
+        intensifiers=frozenset(degree["up"]),
+        diminishers=frozenset(degree["down"]),
     )
 
 

@@ -649,7 +649,7 @@ def write_fitted_valences(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[Ta
     (folder / "tone_valences.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     meta = {
         "name": "framing-lens-tone-valences",
-        "version": "1.2.0",
+        "version": "1.3.0",
         "description": "Fitted valences of the tone words that occur often enough in the two tone dev sets. Each row "
                        "replaces the valence the tone lexicon gives the word (VADER + weighted Hu & Liu + tone_news.csv "
                        "+ topic weight) as the last step of framing.lexicon.build_tone_lexicon; a sentence's tone is "
@@ -662,7 +662,7 @@ def write_fitted_valences(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[Ta
         "curator": "Framing Lens maintainers (tone)",
         "fitted": (f"framing.validate_tone.fit_word_valences on all {len(nyt_items)} NYT sentences (target: mean rating / 4 "
                    f"stretched to the spread of the lexicon's tones) and all {len(mtsc_items)} NewsMTSC sentences "
-                   f"(clause around the target; target -{WORD_LABEL_TONE} / 0 / +{WORD_LABEL_TONE} for neg / neu / pos), "
+                   f"(clause around the target, its own words left out; target -{WORD_LABEL_TONE} / 0 / +{WORD_LABEL_TONE} for neg / neu / pos), "
                    f"each set's mean squared error on the tone scale weighted equally, ridge penalty alpha {WORD_ALPHA} "
                    f"toward the prior, words seen at least {WORD_MIN_COUNT} times as evidence, sign kept (bounded "
                    f"L-BFGS), with the shipped weights of tone_weights.csv {weights.version} (opinion {weights.opinion}, "
@@ -673,7 +673,10 @@ def write_fitted_valences(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[Ta
                             "scored on the other); see framing/validity.json, section tone.",
         "changes": "1.0.0: first fitted valences (issue 11, item 5). 1.1.0: refitted with tone_news.csv 1.2.0 "
                    "(one- and two-letter slang entries set to 0, so 'l' lost its row). 1.2.0: refitted with "
-                   "tone_rules.csv 1.2.0 (contrast, negation-phrase and hedge rules change words' context factors).",
+                   "tone_rules.csv 1.2.0 (contrast, negation-phrase and hedge rules change words' context factors). "
+                   "1.3.0: refitted with tone_rules.csv 1.3.0 (negation, shifter and intensifier rules; capitalised "
+                   "tone words in mid-sentence are names; a NewsMTSC target's own words left out) and "
+                   "tone_weights.csv 2.2.0.",
         "columns": {"term": "one lower-case word form, as the tone lexicons list it",
                     "valence": "fitted valence on VADER's -4..+4 scale (same sign as prior)",
                     "prior": "the valence the lexicon gave the word before fitting",

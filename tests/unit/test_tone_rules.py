@@ -522,3 +522,33 @@ def test_explanations_say_which_rule_moved_a_word() -> None:
     assert "shifted by 'reduce' x\u22120.74" in steps["abuse"]  # signed(): a true minus sign
     assert "hedged by 'would' x0.7" in steps["abuse"]
     assert any("'although'" in step for step in steps["abuse"])
+
+
+@pytest.mark.parametrize(("text", "word", "degree"), [("The plan is pretty good.", "good", "pretty"),
+                                                       ("The offer was fairly generous.", "generous", "fairly")])
+def test_degree_adverbs_weaken_the_next_tone_word_and_carry_no_valence(text: str, word: str, degree: str) -> None:
+    weights = _text_weights(text)
+    plain = _text_weights(text.replace(f"{degree} ", ""))
+    assert degree not in weights and 0 < weights[word] < plain[word]
+
+
+def test_a_degree_word_alone_keeps_its_own_valence() -> None:
+    assert _text_weights("They planted a pretty garden.")["pretty"] > 0
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("pretty,intensifier,sideways\n", r"r\.csv line 2: unknown intensifier context 'sideways'"),
+        ("pretty,intensifier,down\npretty,intensifier,up\n", r"r\.csv line 3: 'pretty' is already an intensifier"),
+        ("kind of,intensifier,down\n", r"r\.csv line 2: an intensifier must be one word, not 'kind of'"),
+    ],
+)
+def test_parse_tone_rules_rejects_bad_intensifier_rows(body: str, message: str) -> None:
+    with pytest.raises(LexiconError, match=message):
+        parse_tone_rules(HEADER + body, source="r.csv")
+
+
+def test_shipped_rules_read_intensifier_rows() -> None:
+    rules = load_tone_rules()
+    assert {"pretty", "fairly"} <= rules.diminishers and not rules.intensifiers & rules.diminishers
