@@ -324,7 +324,7 @@ def _name_mentions(
             _cue_pairs(text, start, key, earlier, words_, cued)
             earlier.append((end, key))
             appositive = _APPOSITIVE.match(text, end)
-            if appositive:
+            if appositive and not _has_verb(appositive.group(1)):  # ", the Commission reported on Oct." is a clause
                 a_start, a_end = appositive.span(1)
                 found.append((key, "", NamingMention(report.id, a_start, a_end, " ".join(appositive.group(1).split()),
                                                      _inside(quotes[report.id], a_start))))
@@ -559,30 +559,46 @@ def _modifier(text: str, run: tuple[int, int, list[tuple[int, int]]], nouns: set
         return True  # "Philippine boats", "Chinese ships that": a demonym before a noun modifies it
     if load_naming_words().country(_bare(text[start:end])):
         return False  # "US president", "UK officials": a country noun in a longer mention names the country
+    if _abbreviation(_bare(text[start:end])) or re.fullmatch(r"[A-Z]{1,4}\d{1,2}", text[start:end]):
+        return False  # "G7 countries", "UN sanctions": an initialism before a noun is a mention of it
     # "Ruritania said", "Ruritania claims almost every reef": a verb after a name; "Trump administration" is a modifier.
     return not (lemmatize(word) != word and (not word.endswith("s") or after in _VERB_FOLLOWER))
+
+
+def _has_verb(phrase: str) -> bool:
+    """A lower-case word in a past or third-person form ("reported", "says"; not hyphenated, not a
+    plural noun the lemma leaves alone): the phrase is a clause, not an appositive noun phrase.
+
+    >>> _has_verb("the European Commission reported on Oct"), _has_verb("the self-governing island")
+    (True, False)
+    """
+    return any(w[0].islower() and "-" not in w and lemmatize(w) != w and w.endswith(("ed", "es"))
+               for w in phrase.split()[1:])
 
 
 def _name_head_end(text: str, end: int, name: str, words: NamingWords) -> int:
     """Where a name's mention ends when a lower-case noun after it belongs to it, else ``end``.
 
-    Two cases, both general English: a place-class noun after a place that is not a country ("the
+    Three cases, all general English: a place-class noun after a place that is not a country ("the
     Indo-Pacific region", "the Kessland province"; a country stays a mention of its own); a pact
-    noun ("deal", "pact" and their synonyms) after an abbreviation that is neither a country nor an
-    international body ("the AUKUS pact" is the pact; "the EU deal" is a deal the EU makes).
+    noun ("deal", "pact" and their synonyms) after an initialism that is neither a country nor an
+    international body ("the AUKUS pact" is the pact; "the EU deal" is a deal the EU makes); a group
+    noun after an initialism ("the G7 group" is the G7; "G7 countries", like "EU countries", stays the
+    countries).
 
     >>> w = load_naming_words()
-    >>> text = "The AUKUS pact, the EU deal, the Indo-Pacific region and the Japan region."
+    >>> text = "The AUKUS pact, the EU deal, the Indo-Pacific region, the Japan region, the G7 group."
     >>> [text[m.start():_name_head_end(text, m.end(), m.group(), w)]
-    ...  for m in re.finditer("AUKUS|EU|Indo-Pacific|Japan", text)]
-    ['AUKUS pact', 'EU', 'Indo-Pacific region', 'Japan']
+    ...  for m in re.finditer("AUKUS|EU|Indo-Pacific|Japan|G7", text)]
+    ['AUKUS pact', 'EU', 'Indo-Pacific region', 'Japan', 'G7 group']
     """
     following = re.match(r" ([a-z][\w-]*)(?![\w'’-])", text[end : end + 40])
     if following is None or words.country(name):
         return end
     noun = following.group(1)
-    if noun in words.place_classes or (words.head(noun) == "deal" and noun in words.head_synonyms
-                                       and _abbreviation(name) and name.lower() not in words.bodies):
+    initialism = _abbreviation(name) or re.fullmatch(r"[A-Z]{1,4}\d{1,2}", name) is not None
+    pact = words.head(noun) == "deal" and noun in words.head_synonyms and name.lower() not in words.bodies
+    if noun in words.place_classes or initialism and (pact or noun in words.group_heads):
         return end + following.end()
     return end
 

@@ -62,6 +62,8 @@ class NamingWords:
     bodies: frozenset[str] = frozenset()
     #: Collective nouns that head a phrase before "of" ("a generation of submarines", "a fleet of").
     collective_heads: frozenset[str] = frozenset()
+    #: Nouns after an initialism that name the group itself ("the G7 group").
+    group_heads: frozenset[str] = frozenset()
 
     def head(self, word: str) -> str:
         """The head a common noun counts under: its synonym group's first word, or itself.
@@ -112,6 +114,8 @@ def load_naming_words() -> NamingWords:
     data = read_data_json("naming_words.json")
     rules = load_quote_rules()
     country_of = {" ".join(k): t.country for k, t in rules.speaker_terms.items() if t.type == "country" and t.country}
+    # A seat of government stands for its country's government ("the Kremlin said"), like a capital.
+    country_of.update({str(k).lower(): str(v) for k, v in dict(data.get("seats_of_government", {})).items()})
     titles = {" ".join(k) for k, t in rules.speaker_terms.items() if t.type == "government" and not t.person}
 
     def words(name: str) -> frozenset[str]:
@@ -134,6 +138,7 @@ def load_naming_words() -> NamingWords:
         capitals=words("capitals"),
         locatives=words("locatives"),
         collective_heads=words("collective_heads"),
+        group_heads=words("group_heads"),
         bodies=frozenset(" ".join(k) for k, t in rules.speaker_terms.items() if t.type == "international"),
     )
 

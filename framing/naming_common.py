@@ -64,15 +64,16 @@ def _canonical(word: str) -> str:
 
 
 def _long_enough(word: str) -> bool:
-    """Words of three letters or fewer are too vague to head a referent, unless a synonym group
-    lists them ("sub" for "submarine")."""
-    return len(word) > 3 or word in load_naming_words().head_synonyms
+    """Words of two letters are too vague to head a referent; three letters may ("cap", "war",
+    "ban", "oil": the price cap of a sanctions story was lost to a four-letter minimum)."""
+    return len(word) >= 3 or word in load_naming_words().head_synonyms
 
 
 def _modifier_like(word: str, nouns: set[str]) -> bool:
     """A word that can modify a head noun: hyphenated ("intermediate-range"), one the corpus uses after
     a determiner, or a country word ("Australian leaders", "British-designed sub"); participles and
-    plural forms are mostly verbs here ("fires", "launched")."""
+    plural forms are mostly verbs here ("fires", "launched"), but a plural in -ions is a noun, never a
+    verb ("sanctions package", "operations centre")."""
     if word[:1].isupper():  # a demonym or a compound ("Virginia-class"), not a name ("US later" is no phrase)
         first = word.split("-")[0]
         return "-" in word or first.lower().endswith(ADJECTIVE_ENDINGS) and load_naming_words().country(first) is not None
@@ -80,7 +81,7 @@ def _modifier_like(word: str, nouns: set[str]) -> bool:
         return False
     if "-" in word:
         return True
-    return word in nouns and not word.endswith(("ed", "ing", "s"))
+    return word in nouns and not word.endswith(("ed", "ing")) and (not word.endswith("s") or word.endswith("ions"))
 
 
 def _before_noun(text: str, end: int, nouns: set[str]) -> bool:
@@ -161,8 +162,9 @@ def common_mentions(
             text = report.text
             for match in pattern.finditer(text):
                 start = _modifiers_start(text, match.start(), nouns)
+                end = _of_phrase_end(text, match, nouns)
                 written[_singular(match.group())] += 1
-                items.append(NamingMention(report.id, start, match.end(), text[start : match.end()],
+                items.append(NamingMention(report.id, start, end, " ".join(text[start:end].split()),
                                            inside(report.id, match.start())))
         if ending != "s" and written:  # the group's most used noun names it ("agreement" over "deal")
             head = max(written.items(), key=lambda kv: (kv[1], kv[0] == head, kv[0]))[0]
@@ -183,29 +185,59 @@ _CHUNK_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our
 _CHUNK_WORD = re.compile(r"[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*")
 
 
-def _chunk_start(text: str, start: int) -> int | None:
+def _chunk_start(text: str, start: int, nouns: set[str]) -> int | None:
     """Where the modifiers of a head noun at ``start`` begin when a determiner opens the phrase and
-    every word between is a modifier word, two of them joined by "and" or "or" allowed ("a
-    British-designed and built sub" -> "British-designed and built sub"); None otherwise.
+    every word between is a modifier word (lower-case letters and hyphens, no stop word, or a
+    capitalised word :func:`_modifier_like` accepts: a demonym or a compound; two of them may be
+    joined by "and" or "or"): "a British-designed and built sub", "an eighth sanctions package",
+    "the updated sanctions"; not "the West Philippine Sea said". None where no determiner opens it
+    within ``MAX_MODIFIERS`` words.
 
-    >>> text = "It will bring a British-designed and built sub, and then the sub."
-    >>> text[_chunk_start(text, text.index("sub")):text.index("sub") + 3]
-    'British-designed and built sub'
-    >>> _chunk_start(text, text.rindex("sub")) is None  # no modifier: the existing rules decide
+    >>> text = "It will bring a British-designed and built sub, then an eighth sanctions package, and the sub."
+    >>> [text[_chunk_start(text, text.index(h), set()):text.index(h) + len(h)] for h in ("sub", "package")]
+    ['British-designed and built sub', 'eighth sanctions package']
+    >>> _chunk_start(text, text.rindex("sub"), set()) is None  # no modifier: the existing rules decide
+    True
+    >>> _chunk_start("as the West Sea said", 16, set()) is None  # names are no modifiers
     True
     """
-    words = list(re.finditer(r"\S+", text[max(0, start - 80) : start]))[::-1]
     offset = max(0, start - 80)
+    words = list(re.finditer(r"\S+", text[offset:start]))[::-1]
     between: list[str] = []
     for match in words[: MAX_MODIFIERS + 2]:
         word = match.group()
         if word.lower() in _CHUNK_OPENERS:
-            if len(between) >= 3 and between[1] in {"and", "or"} and all(
-                    _CHUNK_WORD.fullmatch(w) and w.lower() not in ENGLISH_STOP_WORDS for i, w in enumerate(between) if i != 1):
+            joined = [i for i, w in enumerate(between) if w in {"and", "or"}]
+            content = [w for i, w in enumerate(between) if i not in joined]
+            if (between and len(content) <= MAX_MODIFIERS and all(0 < i < len(between) - 1 for i in joined)
+                    and len(joined) <= 1
+                    and all(_CHUNK_WORD.fullmatch(w) and w.lower() not in ENGLISH_STOP_WORDS
+                            and (w[0].islower() or _modifier_like(w, nouns)) for w in content)):
                 return offset + match.end() + 1
             return None
         between.append(word)
     return None
+
+
+def _of_phrase_end(text: str, match: re.Match[str], nouns: set[str]) -> int:
+    """A collective head keeps its "of" phrase ("an eighth package of sanctions"): the end of the
+    phrase (one or two words, the last used as a noun in the corpus or a plural), else the head's end.
+
+    >>> text = "an eighth package of sanctions against X, a package of new measures, a package of that"
+    >>> [text[m.start():_of_phrase_end(text, m, {"sanctions"})] for m in re.finditer("package", text)]
+    ['package of sanctions', 'package of new measures', 'package']
+    """
+    if _singular(match.group()) not in load_naming_words().collective_heads:
+        return match.end()
+    for size in (2, 1):  # "of new measures", else "of sanctions" (before "against")
+        after = re.match(r" of ((?:[a-z][\w-]* ){%d}[a-z][\w-]*)(?![\w'’-])" % (size - 1),
+                         text[match.end() : match.end() + 60])
+        if after is None:
+            continue
+        words = after.group(1).split()
+        if not any(w in ENGLISH_STOP_WORDS for w in words) and (words[-1] in nouns or words[-1].endswith("s")):
+            return match.end() + after.end()
+    return match.end()
 
 
 def _modifiers_start(text: str, start: int, nouns: set[str]) -> int:
@@ -216,7 +248,7 @@ def _modifiers_start(text: str, start: int, nouns: set[str]) -> int:
     after a determiner are all taken (:func:`_chunk_start`). A collective noun before "of" heads the
     phrase ("a future generation of submarines"; ``collective_heads`` of ``naming_words.json``).
     """
-    chunk = _chunk_start(text, start)
+    chunk = _chunk_start(text, start, nouns)
     if chunk is not None:
         return chunk
     collective = re.search(r"(?<![\w'’.-])([a-z]+) of $", text[max(0, start - 30) : start])

@@ -213,3 +213,41 @@ def test_suffix_links_join_a_short_name_to_the_one_longer_name_it_ends(keys: set
     from framing.naming import _suffix_links
 
     assert _suffix_links(keys) == expected
+
+
+#: Session 7 rules read off the EU sanctions dev event (invented text): modifiers after a determiner,
+#: a collective head's "of" phrase, three-letter heads, initialisms, a seat of government, -ions plurals.
+SANCTIONS = (
+    ("a", "Alpha", "Norvania adopts eighth sanctions package\n\nNorvania adopted an eighth package of sanctions "
+                   "against Russia on Monday, with a price cap on gas. The cap was set by the G7 group. The "
+                   "Kremlin called the package theft. The eighth package also bans coal. The sanctions hit banks."),
+    ("b", "Beta", "Norvania has approved the eighth sanctions package, with a gas price cap. The new sanctions "
+                  "package follows threats to Ukraine, the Commission reported on Monday. The G7 group agreed the cap."),
+    ("c", "Gamma", "Norvania's eighth sanctions package sets a price cap. The cap needs approval of the G7 "
+                   "countries, and the Kremlin said the package was illegal. Russia and Ukraine objected."),
+)
+
+
+@pytest.mark.parametrize(
+    ("referent", "outlet", "form"),
+    [
+        ("package", "Alpha", "eighth sanctions package"),  # a plural in -ions modifies, even without a determiner
+        ("package", "Alpha", "eighth package of sanctions"),  # a collective head keeps its "of" phrase
+        ("package", "Beta", "new sanctions package"),  # every modifier after a determiner
+        ("cap", "Beta", "gas price cap"),  # a three-letter head noun is a referent
+        ("cap", "Gamma", "price cap"),
+        ("G7", "Alpha", "G7 group"),  # a group noun after an initialism is the group
+        ("G7", "Gamma", "G7"),  # an initialism before a noun is a mention of it
+        ("Russia", "Alpha", "Kremlin"),  # a seat of government stands for its country
+        ("Russia", "Gamma", "Kremlin"),
+    ],
+)
+def test_naming_reads_a_sanctions_story(referent: str, outlet: str, form: str) -> None:
+    assert form in naming_of(report_of(SANCTIONS), referent)[outlet]
+
+
+def test_naming_appositive_with_a_verb_is_no_form() -> None:
+    """'Ukraine, the Commission reported on Monday': a clause after the name, not a name for Ukraine."""
+    report = report_of(SANCTIONS)
+    forms = {f for n in report.naming for cell in n.forms.values() for f in cell}
+    assert not any("reported" in f for f in forms), forms
