@@ -32,7 +32,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from .data_files import read_data_json
+from .data_files import data_source, read_data_json
+from .errors import LexiconError
 from .types import FRAMES
 
 __all__ = ["EvidenceThresholds", "load_evidence_thresholds", "evidence_level", "emphasis_interval", "emphasis_interval_of", "LEVELS",
@@ -69,8 +70,13 @@ def load_evidence_thresholds() -> EvidenceThresholds:
     >>> t.min_count >= 1 and t.min_per_thousand > 0
     True
     """
-    data = read_data_json("evidence_thresholds.json")
-    return EvidenceThresholds(int(data["min_count"]), float(data["min_per_thousand"]), float(data["min_term_weight"]))
+    data = read_data_json("evidence_thresholds.json", required=("min_count", "min_per_thousand", "min_term_weight"))
+    try:
+        return EvidenceThresholds(int(data["min_count"]), float(data["min_per_thousand"]), float(data["min_term_weight"]))
+    except (TypeError, ValueError):
+        raise LexiconError(f"{data_source('evidence_thresholds.json')}: min_count, min_per_thousand and min_term_weight "
+                           f"must be numbers (found {data['min_count']!r}, {data['min_per_thousand']!r}, "
+                           f"{data['min_term_weight']!r})") from None
 
 
 #: What ``passage_frame`` returns when no frame dominates.

@@ -483,11 +483,11 @@ def load_frame_scales() -> tuple[Mapping[str, float], tuple[str, str]]:
     """
     scales = {}
     for line, row in read_data_csv("frame_scales.csv", required=("frame", "scale")):
-        try:
-            scales[row["frame"]] = float(row["scale"])
-        except ValueError:
-            raise LexiconError(f"{data_source('frame_scales.csv')} line {line}: scale '{row['scale']}' is not a number") from None
-    meta = read_data_json("frame_scales.meta.json")
+        where = f"{data_source('frame_scales.csv')} line {line}"
+        if row["frame"] not in FRAMES:
+            raise LexiconError(f"{where}: unknown frame '{row['frame']}' (use one of {', '.join(FRAMES)})")
+        scales[row["frame"]] = _positive(row["scale"], where, "scale")
+    meta = read_data_json("frame_scales.meta.json", required=("lexicon", "lexicon_version"))
     return read_only(scales), (str(meta["lexicon"]), str(meta["lexicon_version"]))
 
 
@@ -515,13 +515,24 @@ def load_fitted_weights() -> tuple[Mapping[tuple[str, str], float], Mapping[str,
     subs: dict[tuple[str, str], float] = {}
     terms: dict[str, float] = {}
     for line, row in read_data_csv("frame_weights.csv", required=("frame", "subcategory", "weight")):
-        try:
-            weight = float(row["weight"])
-        except ValueError:
-            raise LexiconError(f"{data_source('frame_weights.csv')} line {line}: weight '{row['weight']}' is not a number") from None
+        where = f"{data_source('frame_weights.csv')} line {line}"
+        if row["frame"] not in FRAMES:
+            raise LexiconError(f"{where}: unknown frame '{row['frame']}' (use one of {', '.join(FRAMES)})")
+        weight = _positive(row["weight"], where, "weight")
         if row.get("term"):
             terms[row["term"]] = weight
         else:
             subs[(row["frame"], row["subcategory"])] = weight
-    meta = read_data_json("frame_weights.meta.json")
+    meta = read_data_json("frame_weights.meta.json", required=("lexicon", "lexicon_version"))
     return read_only(subs), read_only(terms), (str(meta["lexicon"]), str(meta["lexicon_version"]))
+
+
+def _positive(value: str, where: str, column: str) -> float:
+    """A multiplier read from a data file: a finite number > 0, or an error naming the file and line."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise LexiconError(f"{where}: {column} '{value}' is not a number") from None
+    if not (number > 0 and math.isfinite(number)):
+        raise LexiconError(f"{where}: {column} '{value}' must be a number > 0 (a multiplier)")
+    return number
