@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from framing.data_files import data_source, read_data_json
 from framing.errors import LexiconError
+from framing.segment import split_sentences
 from framing.textnorm import lower_if_plain
 from framing.types import read_only
 
@@ -157,7 +158,6 @@ _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?")
 #: A sentence ends with these (after closing quotes and brackets).
 _TERMINAL_RE = re.compile(r"[.!?](?:[\"”’')\]]*)$")
 _ELLIPSIS_END_RE = re.compile(r"(?:\.\.\.|…)[\"”’')\]]*$")
-_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
 #: Where a caption's credit starts: after the last sentence end.
 _LAST_SENTENCE_END_RE = re.compile(r".*[.!?][\"”’)]*\s+(?=\S)", re.DOTALL)
 _PARENS_END_RE = re.compile(r"\(([^()]{1,200})\)\s*$")
@@ -674,7 +674,7 @@ class ClutterDetector:
         ):
             return _Claim("other", f"{numeric} figures and no sentence: a ticker (prices, weather, counts)")
 
-        sentences = [s for s in _SENTENCE_SPLIT_RE.split(text.strip("“”\"")) if s.strip()]
+        sentences = _sentences(text.strip("“”\""))
         if len(sentences) >= FRAGMENT_MIN_SENTENCES and all(len(s.split()) <= FRAGMENT_MAX_WORDS for s in sentences):
             return _Claim("author_bio_contact", f"{len(sentences)} verbless fragments: a profile blurb")
         if (
@@ -852,12 +852,17 @@ def _is_prefixed(label: str, headline: str) -> bool:
     return 0 < len(prefix) <= HEADLINE_PREFIX_MAX_WORDS
 
 
+def _sentences(text: str) -> list[str]:
+    """The sentences of one line, by the Document's splitter (``framing.segment``: one in the project)."""
+    return [text[span.start : span.end] for span in split_sentences(text)]
+
+
 def _addresses_reader(text: str, cues: ClutterCues) -> bool:
     """An appeal speaks to the reader: "you"/"your", or a sentence opening with "Subscribe", "Get", ..."""
     lowered = [w.lower() for w in _words(text)]
     if any(word in cues.appeal_address for word in lowered):
         return True
-    for sentence in _SENTENCE_SPLIT_RE.split(text):
+    for sentence in _sentences(text):
         first = _words(sentence)[:1]
         if first and first[0].lower() in cues.cta_verbs:
             return True
