@@ -254,9 +254,16 @@ class _Run:
         # many times per token (a third of the finder's time went to slicing gaps again).
         self.caps = [text[start].isupper() for start in self.starts]
         self.gaps = _gaps(text, tokens, self.starts, finder.rules.cues.get("honorific", frozenset()))
+        self.sentence_starts = {s.start for s in sentences}
+        for j in range(2, len(tokens)):
+            # "U.S. Senator Ana Ruiz", "a U.S. cybersecurity official": the dot of a letter abbreviation
+            # before a capital ends no phrase where the sentence splitter did not end the sentence there
+            if self.gaps[j] in (". ", ".\u00a0") and len(tokens[j - 1].lower) == 1 and len(tokens[j - 2].lower) == 1 and (
+                    text[tokens[j - 2].end : tokens[j - 1].start] == ".") and (
+                    self.starts[j] not in self.sentence_starts):
+                self.gaps[j] = " "
         search = _BOUNDARY.search
         self.bounds = [gap != " " and search(gap) is not None for gap in self.gaps]
-        self.sentence_starts = {s.start for s in sentences}
         self.sentence_list = [s.start for s in sentences]
         self.used_cues: set[int] = set()
         self.names: dict[str, _Mention] = {}
@@ -431,6 +438,8 @@ class _Run:
             row = terms.get((_bare(token.lower),))
             if k + 1 < len(self.tokens) and (pair := terms.get((token.lower, _bare(self.tokens[k + 1].lower)))) is not None:
                 row = pair  # "United States", "South Korea"
+            elif len(token.lower) == 1 and k + 1 < len(self.tokens) and len(self.tokens[k + 1].lower) == 1:
+                row = terms.get((f"{token.lower}.{self.tokens[k + 1].lower}.",), row)  # "U.S.", "U.K."
             if row is not None and row.type == "country" and row.country:
                 named[row.country] += 1
         return named.most_common(1)[0][0] if named else ""
@@ -642,7 +651,12 @@ class _Run:
         if tokens[k].lower in self.rules.cues.get("relative", ()):
             return (first, cue) if first is not None else None
         if not all(self._speaker_word(n) for n in range(k, m)):
-            return None
+            if first is None or first.pronoun:
+                return None
+            # "…,” Senator Lev Orlov, a Democrat on the committee, told CNN: the aside describes him
+            first.description += " " + self._aside_description(self.text[tokens[k].start : tokens[m - 1].end])
+            self._remember(first)
+            return first, cue
         second = self._mention(k, m)
         if second is not None and second.person and (first is None or not first.person):
             if first is not None:
@@ -879,7 +893,9 @@ class _Run:
             mention = self._sentence_subject(first, j)
         if mention is None and j > first and tokens[j].lower.endswith("ing") and "," in self._gap(j):
             mention = self._earlier_speaker(first, j, found) or self._sentence_subject(first, j)
-        if mention is None and j > first and not tokens[j].lower.endswith("ing") and clause_ok(self, j, role, last):
+        if mention is None and j > first and clause_ok(self, j, role, last):
+            # "Three officials from X and one from Y confirmed that …", "The State Department reissued its
+            # advisory for Borovia saying …": the sentence's subject, far from the verb
             mention = self._far_subject(first, j)
         clause_from = self._clause_start(j, role, last)
         if mention is not None and clause_from is None and self._gapped_relative(mention, j, last):
@@ -1219,7 +1235,7 @@ class _Run:
                     return self._trim_end(tokens[n - 1].end)
             if tokens[n].lower in coordinators and n + 1 < last and n > k + 1:
                 verb = n + 1
-                while verb < last and verb - n <= 4 and self._speaker_word(verb) and self.caps[verb] and not self._bound(verb):
+                while verb < last and verb - n <= MAX_SPEAKER_WORDS and self._speaker_word(verb) and self.caps[verb] and not self._bound(verb):
                     verb += 1  # "…, and Ana Ruiz said …": a second speaker's report
                 verb = self._skip_forward(verb, last)
                 if verb < last and self._reporting_verb(verb) and not self.caps[verb] and not self._bound(verb):
@@ -1332,6 +1348,8 @@ class _Run:
                 return None
         if start == end:
             return None
+        while start < end - 1 and tokens[start].lower in ("of", "for", "and"):
+            start += 1  # "an advisory for Borovia saying": the phrase starts after the particle
         start = self._with_adjectives(start, floor)
         head = self._head_before_of(start, floor)
         if head is not None:
@@ -1344,8 +1362,9 @@ class _Run:
             # 14, unseen text): a person or a role after the preposition is the participle's subject,
             # nearer than the sentence's subject
             mention = self._mention(start, end) if tokens[cue].lower.endswith("ing") else None
-            if mention is not None and not mention.pronoun and self._names_people(mention, start, end):
-                return mention
+            if mention is not None and not mention.pronoun and (self._names_people(mention, start, end) or (
+                    rules.has("absolute", tokens[start - 1].lower) and not self._document(end - 1))):
+                return mention  # after "with" (role absolute) any speaker: "with Borovia saying …"
             return None
         return self._mention(start, end)
 
@@ -1362,13 +1381,27 @@ class _Run:
         article or number that opens it ("a senior U.S. official", "two top British diplomats"):
         the article is what makes the speaker unnamed; without one, ``start`` as it was."""
         tokens, n = self.tokens, start
-        while n > 0 and start - n < ADJECTIVE_WORDS and tokens[n - 1].start >= floor and not self._bound(n) and (
-                not self.caps[n - 1] and tokens[n - 1].lower.isalpha() and not self._speaker_word(n - 1)):
-            n -= 1
-        if n == start or n == 0 or tokens[n - 1].start < floor or self._bound(n):
+        adjectives = 0
+        while n > 0 and start - n < ADJECTIVE_WORDS + 2 and tokens[n - 1].start >= floor and not self._bound(n) and (
+                tokens[n - 1].lower.isalpha()) and not self._opener(n - 1):
+            if not self.caps[n - 1] and not self._speaker_word(n - 1):
+                if self._function_word(n - 1) or tokens[n - 1].lower in self.rules.cues.get("preposition", frozenset()):
+                    break  # "one from Hamas": a preposition is no adjective
+                adjectives += 1
+            elif not self._speaker_word(n - 1):
+                break
+            n -= 1  # "a U.S. cybersecurity official": adjectives and speaker words may alternate
+        if adjectives == 0 or adjectives > ADJECTIVE_WORDS or n == 0 or tokens[n - 1].start < floor or self._bound(n):
             return start
-        opener = self.rules.speaker_terms.get((tokens[n - 1].lower,))
-        return n - 1 if opener is not None and opener.type == "indefinite" else start
+        return n - 1 if self._opener(n - 1) else start
+
+    def _opener(self, k: int) -> bool:
+        """True for an article or a number word that opens an unnamed speaker ("a", "two"): an
+        ``indefinite`` row of ``speaker_types.csv`` that is a determiner or has no lower-case
+        letters' meaning of its own ("senior" is an adjective there, not an opener)."""
+        word = self.tokens[k].lower
+        row = self.rules.speaker_terms.get((word,))
+        return row is not None and row.type == "indefinite" and (self.rules.has("determiner", word) or _zipf(word) >= FUNCTION_WORD_ZIPF)
 
     def _head_before_of(self, start: int, floor: int) -> int | None:
         """The first token of "<people noun> of/for" right before a speaker phrase starting at
