@@ -80,6 +80,9 @@ __all__ = [
     "fit_frame_scales",
     "bootstrap_change",
     "evaluate_emphasis",
+    "EmphasisFigures",
+    "ClassificationScores",
+    "ClassScores",
     "run_validation",
     "format_table",
     "load_validity_figures",
@@ -271,6 +274,15 @@ class ClassificationScores(TypedDict, total=False):
     macro_f1: float
     per_class: dict[str, ClassScores]
     confusion: dict[str, dict[str, int]]
+
+
+class EmphasisFigures(TypedDict):
+    """What :func:`evaluate_emphasis` returns: one :class:`ClassificationScores` per predictor."""
+
+    n_articles: int
+    full_dev: ClassificationScores
+    cross_validated: ClassificationScores
+    keyword_baseline: ClassificationScores
 
 
 def confusion_matrix(
@@ -526,7 +538,7 @@ def _predict_frames(
     return [dominant_frame(d.scores) or NO_FRAME for d in model.fit_transform(docs)]
 
 
-def evaluate_emphasis(items: Sequence[EmphasisItem], *, folds: int = CV_FOLDS) -> dict[str, object]:
+def evaluate_emphasis(items: Sequence[EmphasisItem], *, folds: int = CV_FOLDS) -> EmphasisFigures:
     """Predict each article's dominant frame with our model and with the keyword baseline.
 
     Returns ``{"n_articles", "full_dev", "cross_validated", "keyword_baseline"}``; each block has
