@@ -167,7 +167,7 @@ def explain_tone(
     Examples
     --------
     >>> from framing.segment import tokenize
-    >>> text = "They gave no good reason."
+    >>> text = "They had no good answer."
     >>> [(e.term, e.steps[-1]) for e in explain_tone(tokenize(text), text=text)][-1]
     ('good', "negated by 'no' x−0.74")
     >>> text = "The law would reduce abuse."
@@ -309,7 +309,7 @@ def clause_window(tokens: Sequence[Token], text: str, start: int, end: int, rule
 def outside_target(words: Sequence[ToneWord], tokens: Sequence[Token], start: int, end: int) -> list[ToneWord]:
     """Return the found words that do not overlap the target's characters ``start:end``.
 
-    A target's own name is not tone toward it: "Flake" in "Flake blasts ..." or "Love" in "Mia Love
+    A target's own name is not tone toward it: "Flake" in "Flake voted ..." or "Love" in "Mia Love
     said ..." names the person, it does not judge them (the NewsMTSC check reads the clause around a
     target this way).
 

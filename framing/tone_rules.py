@@ -22,7 +22,7 @@ name the topic of a report rather than evaluate it (issue 11, item 5):
   (or the sentence's end): its words count half, the rest of the sentence 1.5 times ("Although the plan
   was praised, it failed" is negative). Concessions need the text's punctuation, so they apply when the
   caller passes ``text``; the first contrast word of a sentence decides;
-* ``negation`` rows: words that negate the words after them as VADER's list does ("no good reason",
+* ``negation`` rows: words that negate the words after them as VADER's list does ("no good answer",
   "hardly a success"); ``shifter`` rows: polarity shifters, read as a negation of what follows ("reduce
   the risk", "prevent deaths", "a lack of progress"): neither word needs to be on VADER's list, and a
   shifter keeps its own valence, if any;

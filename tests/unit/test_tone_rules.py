@@ -395,7 +395,7 @@ def test_shipped_rules_read_hedge_rows() -> None:
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        ("They gave no good reason.", "good"),  # VADER's own 'no' rule
+        ("They had no good answer.", "good"),  # VADER's own 'no' rule
         ("The plan is no longer popular.", "popular"),  # 'no longer' reaches two words on
         ("The launch was hardly a success.", "success"),  # approximate negators
         ("The team barely won.", "won"),
@@ -496,7 +496,7 @@ def test_the_targets_own_words_do_not_count() -> None:
         "Although the plan was praised, it failed badly.",
         "But the mayor is very good?",
         "The law would reduce abuse, but critics were not impressed.",
-        "They gave no good reason for the war.",
+        "They had no good answer to the war.",
     ],
 )
 def test_explanations_sum_to_the_score_and_name_their_rules(text: str) -> None:
