@@ -847,6 +847,16 @@ class _Run:
             end += 1  # "US President-elect Lars Holm": a hyphened word stays in the phrase
         if end == start:
             return None
+        if self.tokens[end - 1].lower.endswith(("'s", "’s")):
+            # "Bolton’s legal team claimed …": the possessor is not the subject, the phrase it opens is
+            more = end
+            while more < cue and more - end < ADJECTIVE_WORDS + 1 and not self._bound(more) and not self.caps[more] and (
+                    self.tokens[more].lower.isalpha() and not self.rules.speech_role(self.tokens[more].lemma)):
+                more += 1
+            if more == end or more < cue and not self._bound(more) and not self.rules.speech_role(self.tokens[more].lemma):
+                return None
+            full = self.text[self.tokens[start].start : self.tokens[more - 1].end]
+            return _Mention(self.tokens[start].start, self.tokens[more - 1].end, full, False, description=full)
         mention = self._mention(start, end)
         if mention is not None and not mention.person and end < cue and self._gap(end).strip() == ",":
             # "Ruritania’s Prime Minister, Count Anton Varga of Strelsau, confirmed …"
@@ -1635,6 +1645,9 @@ class _Run:
     def _speaker_span(self, first: int, cue: int) -> _Mention | None:
         skips = self.rules.cues.get("skip", frozenset())
         end = cue
+        if end - 3 >= first and self.tokens[end - 1].lower == "as" and self.rules.has("passive_quote", self.tokens[end - 2].lower) and (
+                self.tokens[end - 3].lower in _PASSIVE):
+            end -= 3  # "…,” Ana Ruiz was quoted as saying
         while end > first and (self.tokens[end - 1].lower in skips or self.tokens[end - 1].lower.isdigit()):
             end -= 1
         if end <= first or end - first > MAX_SPEAKER_WORDS:
