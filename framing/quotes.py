@@ -86,6 +86,8 @@ _LINK_WORDS = frozenset({"of", "the", "for", "and"})
 CLAUSE_VERB_WORDS = 6
 #: Words between a source's tail word and its verb ("familiar with the investigation told").
 SOURCE_TAIL_WORDS = 6
+#: Words a listener may take after "told" before 'that' ("told an Iowa talk radio show host on Saturday that").
+OBJECT_WORDS = 8
 #: Lower-case words between an article and a speaker phrase ("a senior U.S. official").
 ADJECTIVE_WORDS = 2
 #: Characters that open a list item (a paragraph of its own under an introduction ending in ':').
@@ -835,7 +837,8 @@ class _Run:
         for n in range(first + 1, min(first + 9, cue)):
             if self._gap(n).strip() == ",":
                 opener = self.tokens[first].lower
-                if opener not in self.term_words and not self._person_like(first, n) and not (
+                name_first = n - first >= 2 and self.caps[first] and self.caps[first + 1] and not self._function_word(first)
+                if opener not in self.term_words and not self._person_like(first, n) and not name_first and not (
                         self.rules.has("determiner", opener) and all(self._speaker_word(m) for m in range(first + 1, n))):
                     start = n  # "Meanwhile, …" / "In a social media post, …": not the subject
                 break
@@ -1091,9 +1094,10 @@ class _Run:
             return self._clause_start(k + 1, "speech_check" if inner == "quote_only" else inner, last)
         if k < last and tokens[k].lower in rules.cues.get("that", ()) and not _BOUNDARY.search(self._gap(k).strip("\"”’ ")):
             return k + 1 if k + 1 < last else None  # also after a title in marks: 'said on “Late Edition” that …'
-        if role in ("speech_that", "speech_check"):
-            # "promised the American public that …", "warned the cabinet that …": a short object before 'that'
-            for n in range(k, min(k + 5, last)):
+        if role in ("speech_that", "speech_check", "speech_object"):
+            # "promised the American public that …", "warned the cabinet that …", "told an Iowa talk radio
+            # show host on Saturday that …": a short object before 'that'
+            for n in range(k, min(k + (OBJECT_WORDS if role == "speech_object" else 5), last)):
                 if self._bound(n) and n > k:
                     break
                 if tokens[n].lower in rules.cues.get("that", ()) and n > k:
@@ -1245,8 +1249,9 @@ class _Run:
                     return self._trim_end(tokens[n - 1].end)
             if tokens[n].lower in coordinators and n + 1 < last and n > k + 1:
                 verb = n + 1
-                while verb < last and verb - n <= MAX_SPEAKER_WORDS and self._speaker_word(verb) and self.caps[verb] and not self._bound(verb):
-                    verb += 1  # "…, and Ana Ruiz said …": a second speaker's report
+                while verb < last and verb - n <= MAX_SPEAKER_WORDS and self._speaker_word(verb) and (
+                        self.caps[verb] or "," in gap or self.rules.has("determiner", tokens[n + 1].lower)) and not self._bound(verb):
+                    verb += 1  # "…, and Ana Ruiz said …", "…, and an army source also said …": a second speaker's report
                 verb = self._skip_forward(verb, last)
                 if verb < last and self._reporting_verb(verb) and not self.caps[verb] and not self._bound(verb):
                     return self._trim_end(tokens[n - 1].end)
@@ -1566,6 +1571,9 @@ class _Run:
             return None
         full = text[tokens[start].start : tokens[end - 1].end]
         name = self._trim_name(self._person_name(start, end))
+        if name is None and end - start >= 4 and tokens[start + 2].lower in ("of", "at", "from") and self.caps[start] and self.caps[start + 1] and (
+                not self._function_word(start)) and self._person_name(start, start + 2) == (start, start + 2):
+            name = (start, start + 2)  # "Lev Orlov of the Borovian Institute": the person, of the body
         if name is not None and name[1] - name[0] == 1 and name[0] == start:
             row = self.rules.speaker_terms.get((_bare(tokens[start].lower),))
             if (row is None or not row.person) and _bare(tokens[start].lower) not in self.names:
