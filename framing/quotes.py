@@ -111,6 +111,8 @@ _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _TYPE_WORDS = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?")
 #: Endings of demonyms ("Borovian", "Lebanese", "Danish"): a country's word, not a company's.
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
+#: A US party tag in commas after a name, as US agencies write it: ", R-Ariz.,", ", D-N.Y.,", ", R.-Ky.,".
+_AP_PARTY_TAG = re.compile(r",\s+[RDI]\.?-(?:[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,5}\.?|[A-Z]{2})(?=\s*[,—–;:)]|\s)")
 #: A US party tag in brackets after a name: "(R-Tenn.)", "(D-Ore.)", "(R)", "(I-Vt.)".
 _US_PARTY_TAG = re.compile(r"\([RDI](?:-[A-Z][A-Za-z. ]{0,14})?\)")
 #: A gap that ends a name's description going back: a bracket or a spaced dash ("WASHINGTON (Reuters) - ").
@@ -250,12 +252,26 @@ class _Run:
         self.rules = finder.rules
         self.finder = finder
         self.term_words = finder._term_words
+        # "John Orlov, R-Ariz., told MSNBC": a US party tag in commas is read as part of the gap, so the
+        # name and its verb meet; the tag is kept for the name's description (by the token after it)
+        self.tag_before: dict[int, str] = {}
+        tags = [m.span() for m in _AP_PARTY_TAG.finditer(text)] if "-" in text else []
+        if tags:
+            tokens = [t for t in tokens if not any(a <= t.start < b for a, b in tags)]
+            starts = [t.start for t in tokens]
+            for a, b in tags:
+                k = bisect_left(starts, b)
+                if k < len(tokens):
+                    self.tag_before[k] = text[a + 1 : b].strip()
         self.text, self.tokens, self.sentences, self.paragraphs = text, tokens, sentences, paragraphs
         self.starts = [t.start for t in tokens]
         # Each token's leading capital and the gap before it, computed once: the rules ask for both
         # many times per token (a third of the finder's time went to slicing gaps again).
         self.caps = [text[start].isupper() for start in self.starts]
         self.gaps = _gaps(text, tokens, self.starts, finder.rules.cues.get("honorific", frozenset()))
+        for k in self.tag_before:
+            if k > 0 and text[tokens[k - 1].end : tokens[k].start].rstrip().endswith(","):
+                self.gaps[k] = " "  # the tag's closing comma closes the aside: no boundary left
         self.sentence_starts = {s.start for s in sentences}
         for j in range(2, len(tokens)):
             # "U.S. Senator Ana Ruiz", "a U.S. cybersecurity official": the dot of a letter abbreviation
@@ -336,6 +352,8 @@ class _Run:
                     # "Donald Trump's promises": the possessor is named, without the possessive
                     n_to = _unpossessed_end(text, tokens[n1 - 1])
                     description = text[tokens[d0].start : n_to] + self._description_after(n1)
+                    if n1 in self.tag_before:
+                        description += f" ({self.tag_before[n1]})"  # the party tag, as the bracket rule reads it
                     surname = _bare(tokens[n1 - 1].lower)
                     known = self.names.get(surname)
                     possessor = n_to < tokens[n1 - 1].end
@@ -697,6 +715,8 @@ class _Run:
                 role = None  # "Secretary of State Rubio": a name, not the verb "state"
             if role and self._gap(j) in ("-", "‑"):
                 role = None  # "the so-called “E3”": part of a compound
+            if role and j > 0 and self.tokens[j - 1].lower.endswith(("'s", "’s")) and not self._bound(j):
+                role = None  # "echoed Orlov's remarks: “…”": a possessor and a noun, not a speaker and a verb
             if role and j not in self.used_cues:
                 if j > 0 and self.tokens[j - 1].lower in self.rules.cues.get("determiner", ()):
                     return None
@@ -1586,6 +1606,8 @@ class _Run:
             mention = _Mention(tokens[n_start].start, n_to, text[tokens[n_start].start : n_to], True, description=full)
             if known is not None and len(known.text) >= len(mention.text):
                 return _Mention(mention.start, mention.end, known.text, True, description=known.description + " " + full)
+            if known is not None:
+                mention.description = known.description + " " + mention.description  # what the article said of them before
             self._remember(mention)
             return mention
         return _Mention(tokens[start].start, tokens[end - 1].end, full, False, description=full)

@@ -423,6 +423,7 @@ def test_find_quotes_unseen_faults(case: str, text: str, expected: list[tuple[st
 @pytest.mark.parametrize(("text", "expected"), [
     # a person's type pools every mention: the bracket after the first, the role before a later one
     ("Lev Orlov (R-Ohio) spoke first. “We will not pay,” Orlov said.", "government:United States"),
+    ("Lev Orlov, R-Ohio, spoke first. “We will not pay,” Orlov said.", "government:United States"),
     ("Ana Ruiz, a columnist for the paper, spoke. “It was a mistake,” Ruiz said.", "media"),
     # a government role naming no country serves the country the article names most
     ("Washington raised its tariffs again on Monday. “The duties stay,” the senator said.", "government:United States"),
@@ -553,6 +554,18 @@ FAR = [
     ("speaker, '<Name> of the <Body>, <apposition>, said' is the person",
      "Lev Orlov of the Borovian Institute, a public interest law firm representing many of these cases, said parents may object.",
      [("indirect", "parents may object", "Lev Orlov")]),
+    ("direct, a US party tag in commas between the name and the verb",
+     "“I think it was appropriate,” Senate Armed Services Chairman Lev Orlov, R-Ariz., told MSNBC on Friday morning.",
+     [("direct", "I think it was appropriate,", "Lev Orlov")]),
+    ("direct, a party tag with a two-letter state",
+     "“Making sure they know is the right thing to do,” Senate Minority Leader Ana Ruiz, D-N.Y., said late Thursday.",
+     [("direct", "Making sure they know is the right thing to do,", "Ana Ruiz")]),
+    ("direct, a party tag and a relative aside before 'wrote on Twitter'",
+     "Sen. Ana Ruiz, R-Ky., who favors a more isolationist approach, wrote on Twitter, “The President needs authorization first.”",
+     [("direct", "The President needs authorization first.", "Ana Ruiz")]),
+    ("trap, a possessor before a noun that looks like a cue is no speaker",
+     "Rep. Ana Ruiz, R-Mich., echoed Orlov's remarks: “Airstrikes are an act of war and need a vote.”",
+     [("direct", "Airstrikes are an act of war and need a vote.", None)]),
     ("trap, a quote paragraph after a paragraph about no person has no speaker",
      "The talks ended late on Monday.\n\n“Both countries are committed to friendship for many years to come.”",
      [("direct", "Both countries are committed to friendship for many years to come.", None)]),
