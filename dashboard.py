@@ -140,73 +140,81 @@ def choose_lexicon(reveal: bool) -> LexiconSpec | None:
     return spec
 
 
-st.set_page_config(page_title="Framing Lens", layout="wide", initial_sidebar_state="expanded")
-init_state()
-st.html(f"<style>{PAGE_CSS}</style>")
+def main() -> None:
+    """One run of the script. Everything a run builds (the corpus, the analysis, the view) lives in
+    this function's frame and goes when it returns: module-level names would stay in this script's
+    module, which its own functions keep in a reference cycle, so only a garbage collection would
+    free a closed session's corpus (issue 12)."""
+    st.set_page_config(page_title="Framing Lens", layout="wide", initial_sidebar_state="expanded")
+    init_state()
+    st.html(f"<style>{PAGE_CSS}</style>")
 
-with st.sidebar:
-    st.markdown("### Framing Lens")
-    st.toggle("Read first (hide scores)", key="read_first", on_change=remember_page,
-              help="For class: show the plain articles only, with no numbers or colours, until you switch this off.")
-    source = st.radio("Articles", SOURCES, key="source")
-    loaded = choose_corpus(source)
-    if loaded is not None:
-        for item in loaded.skipped[:SKIPPED_SHOWN]:
-            st.warning(md_escape(f"Skipped {item.source}: {item.reason}"))
-        if len(loaded.skipped) > SKIPPED_SHOWN:
-            st.warning(f"… and {len(loaded.skipped) - SKIPPED_SHOWN:,} more skipped inputs (the Export page's "
-                       "JSON lists every one with its reason).")
-    articles = edit_labels(loaded.articles) if loaded is not None and loaded.articles else ()
-    lexicon_spec = choose_lexicon(reveal=not st.session_state.read_first)
+    with st.sidebar:
+        st.markdown("### Framing Lens")
+        st.toggle("Read first (hide scores)", key="read_first", on_change=remember_page,
+                  help="For class: show the plain articles only, with no numbers or colours, until you switch this off.")
+        source = st.radio("Articles", SOURCES, key="source")
+        loaded = choose_corpus(source)
+        if loaded is not None:
+            for item in loaded.skipped[:SKIPPED_SHOWN]:
+                st.warning(md_escape(f"Skipped {item.source}: {item.reason}"))
+            if len(loaded.skipped) > SKIPPED_SHOWN:
+                st.warning(f"… and {len(loaded.skipped) - SKIPPED_SHOWN:,} more skipped inputs (the Export page's "
+                           "JSON lists every one with its reason).")
+        articles = edit_labels(loaded.articles) if loaded is not None and loaded.articles else ()
+        lexicon_spec = choose_lexicon(reveal=not st.session_state.read_first)
 
-reveal = not st.session_state.read_first
-if not articles:
-    st.title("Framing Lens")
-    if source == "Upload files" and loaded is not None:
-        st.error("None of the uploaded files could be read; see the reasons in the sidebar.")
+    reveal = not st.session_state.read_first
+    if not articles:
+        st.title("Framing Lens")
+        if source == "Upload files" and loaded is not None:
+            st.error("None of the uploaded files could be read; see the reasons in the sidebar.")
+        else:
+            st.info("Add articles in the sidebar: upload files or paste an article with its outlet.")
+        st.stop()
+
+    skipped = loaded.skipped if loaded else ()
+    key = content_key(articles, lexicon_spec, skipped)
+    try:
+        report = analyze(key, articles, lexicon_spec, skipped)
+        lexicon = get_lexicon(lexicon_spec)
+    except FramingError as exc:
+        st.error(md_escape(f"The analysis could not run: {exc}"))
+        st.stop()
+
+    notice = truncation_message(report)
+    if notice:
+        st.warning(md_escape(notice), icon=":material/content_cut:")
+
+    set_view(View(report=report, lexicon=lexicon, reveal=reveal, articles=articles, lexicon_spec=lexicon_spec,
+                  skipped=report.skipped, key=key))
+
+    # Pages have no icons: Streamlit turns a page icon into the tab's favicon, and a ``:material/…:``
+    # icon becomes a request to a Google font server, which a classroom machine must never make.
+    if reveal:
+        pages = [
+            st.Page("app_pages/overview.py", title="Overview", default=True),
+            st.Page("app_pages/side_by_side.py", title="Side by side"),
+            st.Page("app_pages/passages.py", title="Passages"),
+            st.Page("app_pages/voices.py", title="Voices"),
+            st.Page("app_pages/words.py", title="Words"),
+            st.Page("app_pages/coverage.py", title="Coverage"),
+            st.Page("app_pages/method.py", title="Method"),
+            st.Page("app_pages/export.py", title="Export"),
+        ]
     else:
-        st.info("Add articles in the sidebar: upload files or paste an article with its outlet.")
-    st.stop()
+        pages = [st.Page("app_pages/read_first.py", title="Read first", default=True)]
+    page = st.navigation(pages, position="top")
+    if reveal:
+        if st.session_state.pop("return_to_page", False):
+            wanted = next((p for p in pages if p.url_path == st.session_state.get("last_page")), None)
+            if wanted is not None and wanted.url_path != page.url_path:
+                st.switch_page(wanted)
+        st.session_state.last_page = page.url_path
+    try:
+        page.run()
+    except FramingError as exc:
+        st.error(md_escape(f"This view could not be shown: {exc}"))
 
-skipped = loaded.skipped if loaded else ()
-key = content_key(articles, lexicon_spec, skipped)
-try:
-    report = analyze(key, articles, lexicon_spec, skipped)
-    lexicon = get_lexicon(lexicon_spec)
-except FramingError as exc:
-    st.error(md_escape(f"The analysis could not run: {exc}"))
-    st.stop()
 
-notice = truncation_message(report)
-if notice:
-    st.warning(md_escape(notice), icon=":material/content_cut:")
-
-set_view(View(report=report, lexicon=lexicon, reveal=reveal, articles=articles, lexicon_spec=lexicon_spec,
-              skipped=report.skipped, key=key))
-
-# Pages have no icons: Streamlit turns a page icon into the tab's favicon, and a ``:material/…:``
-# icon becomes a request to a Google font server, which a classroom machine must never make.
-if reveal:
-    pages = [
-        st.Page("app_pages/overview.py", title="Overview", default=True),
-        st.Page("app_pages/side_by_side.py", title="Side by side"),
-        st.Page("app_pages/passages.py", title="Passages"),
-        st.Page("app_pages/voices.py", title="Voices"),
-        st.Page("app_pages/words.py", title="Words"),
-        st.Page("app_pages/coverage.py", title="Coverage"),
-        st.Page("app_pages/method.py", title="Method"),
-        st.Page("app_pages/export.py", title="Export"),
-    ]
-else:
-    pages = [st.Page("app_pages/read_first.py", title="Read first", default=True)]
-page = st.navigation(pages, position="top")
-if reveal:
-    if st.session_state.pop("return_to_page", False):
-        wanted = next((p for p in pages if p.url_path == st.session_state.get("last_page")), None)
-        if wanted is not None and wanted.url_path != page.url_path:
-            st.switch_page(wanted)
-    st.session_state.last_page = page.url_path
-try:
-    page.run()
-except FramingError as exc:
-    st.error(md_escape(f"This view could not be shown: {exc}"))
+main()

@@ -26,11 +26,14 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+import logging
 import threading
 import time
 from collections.abc import Callable
 
 __all__ = ["MemoryReturner", "malloc_trim"]
+
+_LOG = logging.getLogger(__name__)
 
 
 def _load_trim() -> Callable[[int], int] | None:
@@ -62,12 +65,15 @@ def malloc_trim() -> bool:
 
 
 class MemoryReturner:
-    """A daemon thread that calls :func:`malloc_trim` every ``interval`` seconds until stopped, after a
-    full garbage collection when ``collect_every`` seconds have passed and the last one's duration
-    allows (``duration / max_share``), and at the latest ``max_wait`` seconds after the last one."""
+    """A daemon thread that calls :func:`malloc_trim` every ``interval`` seconds until stopped, after
+    ``on_tick`` (the dashboard drops closed sessions' pins there) and a full garbage collection when
+    ``collect_every`` seconds have passed and the last one's duration allows (``duration /
+    max_share``), at the latest ``max_wait`` seconds after the last one, and at once when
+    ``on_tick`` returns a true value (it freed something: what a closed session's scripts left in
+    reference cycles goes with it)."""
 
     def __init__(self, interval: float, *, collect_every: float = 10.0, max_share: float = 0.02,
-                 max_wait: float = 30.0) -> None:
+                 max_wait: float = 30.0, on_tick: Callable[[], object] | None = None) -> None:
         if interval <= 0 or collect_every <= 0 or not 0 < max_share <= 1:
             raise ValueError(f"interval and collect_every must be positive and max_share in (0, 1], got "
                              f"{interval}, {collect_every}, {max_share}")
@@ -75,6 +81,7 @@ class MemoryReturner:
         self.collect_every = collect_every
         self.max_share = max_share
         self.max_wait = max(max_wait, collect_every)
+        self.on_tick = on_tick
         self.calls = 0
         self.collections = 0
         self._next_collect = time.monotonic() + collect_every
@@ -89,9 +96,9 @@ class MemoryReturner:
     def stop(self) -> None:
         self._stop.set()
 
-    def _collect_if_due(self) -> None:
+    def _collect_if_due(self, force: bool = False) -> None:
         now = time.monotonic()
-        if now < self._next_collect:
+        if now < self._next_collect and not force:
             return
         gc.collect()
         end = time.monotonic()
@@ -100,6 +107,12 @@ class MemoryReturner:
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
-            self._collect_if_due()
+            freed = None
+            if self.on_tick is not None:
+                try:
+                    freed = self.on_tick()
+                except Exception:  # a failing hook must not stop the memory from being returned
+                    _LOG.exception("memory returner: on_tick failed")
+            self._collect_if_due(force=bool(freed))
             malloc_trim()
             self.calls += 1

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import uuid
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +19,9 @@ from typing import Any, Final
 
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit import runtime
 from streamlit.delta_generator import DeltaGenerator
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from framing import pipeline
 from framing.corpus import load_paths
@@ -32,6 +36,7 @@ from framing.limits import dashboard_budget
 from .corpus import load_uploads
 from .memory import MemoryReturner
 from .report_cache import ContentCache, PackedShare
+from .session_pins import MISSING, SessionPins
 from .shared_figure import SharedFigure
 from .worker import AnalysisPool
 
@@ -88,7 +93,7 @@ class LexiconSpec:
     extend: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class View:
     """What the pages need: the analysis, the lexicon used, and whether scores are revealed."""
 
@@ -178,8 +183,29 @@ TRIM_INTERVAL_S: Final = 5.0
 
 @st.cache_resource(show_spinner=False)
 def _memory_returner() -> MemoryReturner:
-    """The one thread per server that hands memory freed by closed sessions back to the system."""
-    return MemoryReturner(TRIM_INTERVAL_S).start()
+    """The one thread per server that drops closed sessions' pins and hands the memory back."""
+    return MemoryReturner(TRIM_INTERVAL_S, on_tick=_session_pins().prune).start()
+
+
+def _session_alive(owner: tuple[str, str]) -> bool:
+    """True while the session of ``owner`` (see :func:`_owner`) is connected to this server."""
+    return runtime.exists() and runtime.get_instance().is_active_session(owner[0]) is True
+
+
+def _owner() -> tuple[str, str] | None:
+    """Whom this run's pins belong to: the session id and a token of this session's state (Streamlit's
+    test harness gives every session the same id), or None when no script context names a session."""
+    context = get_script_run_ctx(suppress_warning=True)
+    if context is None:
+        return None
+    token = st.session_state.setdefault("_pins_token", uuid.uuid4().hex)
+    return context.session_id, token
+
+
+@st.cache_resource(show_spinner=False)
+def _session_pins() -> SessionPins:
+    """Every session's current analysis and figures, freed as soon as the session is gone."""
+    return SessionPins(_session_alive, grace=float(st.get_option("server.disconnectedSessionTTL")))
 
 
 @st.cache_resource(show_spinner=False)
@@ -194,13 +220,33 @@ def _pinned(name: str, key: str, compute: Callable[[], Any]) -> Any:
     The shared stores are bounded by memory and may drop a value another session still shows; the
     session keeps a reference to its current one, so it never computes that again (issue 12).
     """
-    slot = f"_pinned::{name}"
-    held = st.session_state.get(slot)
-    if isinstance(held, tuple) and len(held) == 2 and held[0] == key:
-        return held[1]
-    value = compute()
-    st.session_state[slot] = (key, value)
+    value = _held(name, key)
+    if value is MISSING:
+        value = compute()
+        _hold(name, key, value)
     return value
+
+
+def _held(name: str, key: Any) -> Any:
+    """What this session holds under ``name`` for ``key`` (:data:`MISSING` if nothing).
+
+    Held in ``_session_pins`` (``ui.session_pins``), outside session state's reference cycles, so a
+    closed session's analysis is freed as soon as its pins are dropped; in session state only when
+    no script context names the session."""
+    owner = _owner()
+    if owner is not None:
+        return _session_pins().get(owner, name, key)
+    held = st.session_state.get(f"_pinned::{name}")
+    return held[1] if isinstance(held, tuple) and len(held) == 2 and held[0] == key else MISSING
+
+
+def _hold(name: str, key: Any, value: Any) -> None:
+    """Let this session hold ``value`` under ``name`` for ``key`` (see :func:`_held`)."""
+    owner = _owner()
+    if owner is not None:
+        _session_pins().put(owner, name, key, value)
+    else:
+        st.session_state[f"_pinned::{name}"] = (key, value)
 
 
 def analyze(
@@ -323,13 +369,16 @@ def default_outlet_choice(key: str, names: list[str], count: int) -> None:
 
 
 def set_view(view: View) -> None:
-    """Hand the current view to the page that st.navigation runs next."""
-    st.session_state["_view"] = view
+    """Hand the current view to the page that st.navigation runs next (held like the analysis it
+    shows, outside session state: see :func:`_held`; session state gets only a weak reference, for
+    tests and debugging)."""
+    _hold("view", "current", view)
+    st.session_state["_view"] = weakref.ref(view)
 
 
 def get_view() -> View:
     """The view set by ``dashboard.py`` in this run."""
-    view = st.session_state.get("_view")
+    view = _held("view", "current")
     if not isinstance(view, View):
         st.error("Open the dashboard through dashboard.py: `streamlit run dashboard.py`.")
         st.stop()

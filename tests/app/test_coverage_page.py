@@ -21,7 +21,7 @@ def coverage_app() -> AppTest:
 
 def test_coverage_page_shows_the_outlet_by_fact_matrix(coverage_app: AppTest) -> None:
     assert not coverage_app.exception, [e.value for e in coverage_app.exception]
-    report = coverage_app.session_state["_view"].report
+    report = coverage_app.session_state["_view"]().report
     matrix = next(t.value for t in coverage_app.dataframe if "Fact" in t.value.columns)
     outlets = [o.outlet for o in report.outlets]
     assert list(matrix.columns) == ["Fact", *outlets, "Who"]
@@ -31,7 +31,7 @@ def test_coverage_page_shows_the_outlet_by_fact_matrix(coverage_app: AppTest) ->
 
 
 def test_picking_a_fact_shows_every_outlets_wording(coverage_app: AppTest) -> None:
-    report = coverage_app.session_state["_view"].report
+    report = coverage_app.session_state["_view"]().report
     fact = next(f for f in report.facts if 1 < len(f.outlets) < len(report.outlets))
     picker = coverage_app.selectbox(key="coverage_fact")
     picker.select(next(o for o in picker.options if o.startswith(f"{fact.id}:"))).run()

@@ -48,7 +48,7 @@ def messages(at: AppTest, kind: str) -> str:
 
 
 def outlets_of(at: AppTest) -> list[str]:
-    return [o.outlet for o in at.session_state["_view"].report.outlets]
+    return [o.outlet for o in at.session_state["_view"]().report.outlets]
 
 
 def lexicon_terms(at: AppTest) -> list[str]:
@@ -232,7 +232,7 @@ def test_renaming_an_outlet_merges_two_articles(app: AppTest) -> None:
     assert_clean(app)
     names = outlets_of(app)
     assert len(names) == len(BUNDLED_OUTLETS) - 1 and first.outlet not in names
-    merged = next(o for o in app.session_state["_view"].report.outlets if o.outlet == second.outlet)
+    merged = next(o for o in app.session_state["_view"]().report.outlets if o.outlet == second.outlet)
     assert set(merged.articles) == {first.id, second.id}
 
 
@@ -258,7 +258,7 @@ def test_custom_lexicon_valid_shows_its_terms(app: AppTest) -> None:
     assert "harbourmaster" in terms and "tariff" in terms
     app.checkbox(key="lexicon_extend").uncheck().run()
     assert lexicon_terms(app) == ["harbourmaster"]
-    assert app.session_state["_view"].lexicon.terms[0].term == "harbourmaster"
+    assert app.session_state["_view"]().lexicon.terms[0].term == "harbourmaster"
 
 
 def test_custom_lexicon_invalid_shows_line_and_falls_back(app: AppTest) -> None:

@@ -182,11 +182,11 @@ def hostile() -> Iterator[AppTest]:
 
 
 def articles_of(at: AppTest) -> list[Any]:
-    return list(at.session_state["_view"].report.articles)
+    return list(at.session_state["_view"]().report.articles)
 
 
 def outlets_of(at: AppTest) -> list[str]:
-    return [o.outlet for o in at.session_state["_view"].report.outlets]
+    return [o.outlet for o in at.session_state["_view"]().report.outlets]
 
 
 def test_every_payload_article_is_loaded_and_analysed(hostile: AppTest) -> None:

@@ -109,7 +109,7 @@ def everything(at: AppTest) -> str:
 
 
 def report_of(at: AppTest) -> CorpusReport:
-    return at.session_state["_view"].report
+    return at.session_state["_view"]().report
 
 
 def outlets_of(at: AppTest) -> list[str]:
@@ -140,7 +140,7 @@ def acting_steps(at: AppTest, m: Markers) -> list[Callable[[], None]]:
     def lexicon() -> None:
         at.radio(key="lexicon_source").set_value("Paste CSV").run()
         at.text_area(key="lexicon_text").set_value(m.lexicon_csv).run()
-        assert m.term in {t.term for t in at.session_state["_view"].lexicon.terms}
+        assert m.term in {t.term for t in at.session_state["_view"]().lexicon.terms}
 
     return [upload, paste, rename, lexicon]
 
@@ -289,8 +289,8 @@ def test_shared_lexicon_is_frozen_and_left_as_loaded() -> None:
     for name in PAGES:  # every page reads the lexicon
         a.switch_page(f"app_pages/{name}.py").run()
         assert_clean(a)
-    shared = a.session_state["_view"].lexicon
-    assert shared is b.session_state["_view"].lexicon  # st.cache_resource: one object for everyone ...
+    shared = a.session_state["_view"]().lexicon
+    assert shared is b.session_state["_view"]().lexicon  # st.cache_resource: one object for everyone ...
     with pytest.raises(dataclasses.FrozenInstanceError):
         shared.terms = ()  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -306,7 +306,7 @@ def test_custom_lexicons_are_shared_by_content_only() -> None:
         at.radio(key="lexicon_source").set_value("Paste CSV").run()
         at.text_area(key="lexicon_text").set_value(csv_text).run()
         assert_clean(at)
-    lexicon_a, lexicon_b, lexicon_c = (at.session_state["_view"].lexicon for at in (a, b, c))
+    lexicon_a, lexicon_b, lexicon_c = (at.session_state["_view"]().lexicon for at in (a, b, c))
     assert lexicon_a is lexicon_b  # same text: the same cached resource
     assert m.term in {t.term for t in lexicon_a.terms}
     assert m.term not in {t.term for t in lexicon_c.terms} and m.tag not in everything(c)

@@ -72,7 +72,7 @@ def big_app(large_corpus_csv: bytes, progress_calls: list[tuple[float, str]], an
 
 def test_large_corpus_is_analysed_in_full(big_app: AppTest) -> None:
     assert not big_app.exception, [e.value for e in big_app.exception]
-    report = big_app.session_state["_view"].report
+    report = big_app.session_state["_view"]().report
     assert len(report.articles) == 2_000 and len(report.outlets) == 10
     assert not [w.value for w in big_app.warning]
 

@@ -105,7 +105,7 @@ def test_the_dashboard_names_what_its_limits_cut(monkeypatch: pytest.MonkeyPatch
     ui.state.load_uploaded.clear()
     rows = "".join(f"O{i},Tariffs rose {i} times.\n" for i in range(10))
     app = _upload(_app().run(), "ten.csv", ("outlet,text\n" + rows).encode())
-    assert len(app.session_state["_view"].report.articles) == 4
+    assert len(app.session_state["_view"]().report.articles) == 4
     assert any("rows 6 to 11 (6 rows) not read: the dashboard analyses at most 4 articles" in w.value.replace("\\", "")
                for w in app.warning)
     ui.state.load_uploaded.clear()

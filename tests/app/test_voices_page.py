@@ -20,7 +20,7 @@ def test_voices_page_lists_speakers_and_highlights_the_chosen_one() -> None:
     at.switch_page("app_pages/voices.py").run()
     assert not at.exception
     assert "of the words are inside quotations" in _html(at)
-    first = at.session_state["_view"].report.outlets[0]
+    first = at.session_state["_view"]().report.outlets[0]
     assert first.speakers, "the first outlet should have named speakers on the bundled articles"
     radio = at.radio(key="voices_speaker_0")
     option = next(o for o in radio.options if o.startswith(first.speakers[0].speaker))

@@ -86,3 +86,35 @@ def test_full_collections_stay_a_small_share_of_the_time(monkeypatch: pytest.Mon
     assert slow._next_collect == 12.0 + 30.0  # 2 s / 1% would wait 200 s: capped
     with pytest.raises(ValueError):
         memory.MemoryReturner(1.0, max_share=0)
+
+
+def test_the_returner_runs_its_hook_every_tick_and_survives_a_failing_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memory, "_TRIM", lambda pad: 1)
+    ticks: list[int] = []
+
+    def hook() -> None:
+        ticks.append(1)
+        if len(ticks) == 1:
+            raise RuntimeError("first tick fails")
+
+    returner = memory.MemoryReturner(0.01, on_tick=hook).start()
+    deadline = time.monotonic() + 5
+    while len(ticks) < 3 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    returner.stop()
+    assert len(ticks) >= 3 and returner.calls >= 2
+
+
+def test_a_hook_that_freed_something_gets_a_collection_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memory, "_TRIM", lambda pad: 1)
+    collected: list[int] = []
+    monkeypatch.setattr(memory.gc, "collect", lambda: collected.append(1) or 0)
+    freed = iter([0, 0, 2])
+    returner = memory.MemoryReturner(0.01, collect_every=3600, on_tick=lambda: next(freed, 0))
+    returner._next_collect = time.monotonic() + 3600  # not due for an hour
+    returner.start()
+    deadline = time.monotonic() + 5
+    while not collected and time.monotonic() < deadline:
+        time.sleep(0.02)
+    returner.stop()
+    assert collected and returner.calls >= 2, "the drop of a session's pins did not trigger a collection"
