@@ -905,6 +905,10 @@ class _Run:
             return None  # "a two-state solution": part of a compound word
         if not self._looks_finite(j):
             return None
+        if j > first and tokens[j - 1].lower in self.rules.cues.get("preposition", frozenset()) and not tokens[j].lower.endswith("ing"):
+            return None  # "reached out for comment": a noun after a preposition ("after saying that …" still reports)
+        if j > first and tokens[j - 1].lower in _PASSIVE - {"as"} and not (j + 1 < last and tokens[j + 1].lower == "by"):
+            return None  # "… and was told that …": the subject heard it, nobody here said it
         cue = self.text[tokens[j].start : tokens[j].end]
         mention = self._speaker_before(j, sentence.start) or self._source_tail(j, sentence.start)
         if mention is not None and tokens[j - 1].lower.endswith(("'s", "’s")) and tokens[j - 1].start < mention.end:
@@ -1277,6 +1281,16 @@ class _Run:
                     return self._trim_end(tokens[n - 1].end)
             if "," in gap and n > k + 1 and tokens[n].lower.endswith("ing") and self._reporting_verb(n):
                 return self._trim_end(tokens[n - 1].end)
+            if "," in gap and n > k + 1 and self.caps[n] and not self._function_word(n):
+                # "After Ana Ruiz announced that …, Senate Leader Lev Orlov said he would wait": a new speaker
+                verb = n
+                while verb < last and verb - n <= MAX_SPEAKER_WORDS and (self.caps[verb] or tokens[verb].lower in _LINK_WORDS) and (
+                        verb == n or not self._bound(verb)):
+                    verb += 1
+                verb = self._skip_forward(verb, last)
+                if verb < last and self._reporting_verb(verb) and not self.caps[verb] and not self._bound(verb) and (
+                        last - verb > MIN_CLAUSE_WORDS):
+                    return self._trim_end(tokens[n - 1].end)
         return self._trim_end(sentence.end)
 
     def _reporting_verb(self, n: int) -> bool:
