@@ -29,7 +29,8 @@ Version 2 (issue 11) adds what news prose needs, all of it data:
 * negation and shifter rules (``tone_rules.csv`` 1.3.0): "no", "hardly", "barely", "scarcely" negate
   as VADER's list does, and polarity shifters ("reduce", "prevent", "lack") reverse what follows them
   ("reduce the risk" is not negative), both with VADER's -0.74; degree words of the rules ("pretty",
-  "fairly") act as VADER's diminishers before a tone word and then carry no valence of their own;
+  "fairly") act as VADER's diminishers before a tone word and then carry no valence of their own; a
+  form neither lexicon lists is scored as its lemma ("victories" as "victory"; the ``*, lemma,`` row);
 * :func:`clause_window` picks the clause around a target (used for NewsMTSC, whose labels are the
   tone toward a named target), and :func:`outside_target` leaves out the target's own words (a
   surname such as "Flake" names the person, it does not judge them).
@@ -187,6 +188,8 @@ def explain_tone(
         if found.negation and lexicon.negation_weight:
             steps.append(f"negation word {signed(lexicon.negation_weight)} (negation_weight, tone_weights.csv)")
         token = tokens[found.position]
+        if token.lower != found.word:
+            steps.insert(0, f"'{token.lower}' scored as its lemma '{found.word}' (tone_rules.csv lemma rule)")
         out.append(ToneExplanation(found.word, token.start, token.end, valence, weight, steps=tuple(steps) + found.why))
     return tuple(out)
 
@@ -218,6 +221,11 @@ def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str 
     rules, valences = lexicon.rules, lexicon.valences
     scores_negation = lexicon.negation_weight != 0.0
     words = [t.lower for t in tokens]
+    if rules.lemmas:
+        # An inflected form the lexicons do not list takes its lemma's valence ("plunged" as "plunge");
+        # a form tone_news.csv sets (even to 0) keeps its own entry, and negation words stay as written.
+        words = [t.lemma if (t.lower not in valences and t.lower not in lexicon.adjusted and t.lemma in valences
+                             and not _is_negation(t.lower)) else t.lower for t in tokens]
     names = _name_indices(tokens, text, rules) if text is not None else frozenset()
     # Punctuation between two words ends a negation's or an intensifier's reach (needs the text).
     stops = (rules.scope_marks | rules.clause_marks) if text is not None else frozenset()

@@ -29,6 +29,9 @@ name the topic of a report rather than evaluate it (issue 11, item 5):
 * ``intensifier`` rows: degree words beyond VADER's boosters, ``up`` or ``down``: right before a tone
   word the degree word carries no valence of its own and moves the word by VADER's step ("pretty
   good" is moderately good, not "beautiful" plus "good");
+* the ``*, lemma,`` row: a word form the lexicons do not list is scored as its lemma ("plunged" as
+  "plunge", "victories" as "victory"), unless ``tone_news.csv`` sets the form (to 0 to block it:
+  "fines" are penalties, not "fine");
 * ``hedge`` rows: a ``clause`` hedge (the modals "would", "could", ...) makes the words after it in
   its clause (up to the next comma or clause mark) count ``HEDGE_FACTOR`` times (:mod:`framing.tone`):
   a conditional or a possibility is a weaker judgement than a statement; a ``sentence`` hedge ("?")
@@ -54,7 +57,7 @@ __all__ = ["ToneRules", "parse_tone_rules", "parse_tone_topics", "RULE_KINDS", "
            "HEDGE_CONTEXTS"]
 
 #: The kinds of rule a ``tone_rules.csv`` row may give.
-RULE_KINDS = ("phrase", "name", "clause", "scope", "contrast", "hedge", "negation", "shifter", "intensifier")
+RULE_KINDS = ("phrase", "name", "clause", "scope", "contrast", "hedge", "negation", "shifter", "intensifier", "lemma")
 #: For ``name`` rows: inside a run of capitalised words, or capitalised anywhere but a sentence's start.
 NAME_CONTEXTS = ("in_name", "capitalised")
 #: For ``contrast`` rows: the word turns the sentence ("but": what follows outweighs what precedes), or it
@@ -98,6 +101,7 @@ class ToneRules:
     shifters: frozenset[str] = frozenset()
     intensifiers: frozenset[str] = frozenset()
     diminishers: frozenset[str] = frozenset()
+    lemmas: bool = False
 
 
 def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRules:
@@ -126,7 +130,7 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
     reader = _reader(text, ("term", "rule", "context"), source=source, header="term,rule,context,note")
     phrases: dict[str, list[tuple[str, ...]]] = {}
     in_runs, capitalised, marks, words, scope = False, set(), set(), set(), set()
-    every_capitalised = False
+    every_capitalised = lemmas = False
     contrast: dict[str, set[str]] = {context: set() for context in CONTRAST_CONTEXTS}
     hedges: dict[str, set[str]] = {context: set() for context in HEDGE_CONTEXTS}
     negators: set[str] = set()
@@ -146,9 +150,13 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
         if key in seen:
             raise LexiconError(f"{where}: same rule as line {seen[key]}; keep one row per rule")
         seen[key] = reader.line_num
-        if term == EVERY_WORD and (rule, context) not in (("name", "in_name"), ("name", "capitalised")):
-            raise LexiconError(f"{where}: '*' is allowed only as '*,name,in_name' or '*,name,capitalised'")
-        if rule == "phrase":
+        if term == EVERY_WORD and (rule, context) not in (("name", "in_name"), ("name", "capitalised"), ("lemma", "")):
+            raise LexiconError(f"{where}: '*' is allowed only as '*,name,in_name', '*,name,capitalised' or '*,lemma,'")
+        if rule == "lemma" and term != EVERY_WORD:
+            raise LexiconError(f"{where}: the lemma rule applies to every word; write it as '*,lemma,'")
+        if rule == "lemma":
+            lemmas = True
+        elif rule == "phrase":
             phrase = tuple(context.split())
             if term not in phrase:
                 raise LexiconError(f"{where}: phrase '{context}' does not contain the word '{term}'")
@@ -224,6 +232,7 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
         shifters=frozenset(shifters),
         intensifiers=frozenset(degree["up"]),
         diminishers=frozenset(degree["down"]),
+        lemmas=lemmas,
     )
 
 

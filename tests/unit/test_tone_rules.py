@@ -552,3 +552,29 @@ def test_parse_tone_rules_rejects_bad_intensifier_rows(body: str, message: str) 
 def test_shipped_rules_read_intensifier_rows() -> None:
     rules = load_tone_rules()
     assert {"pretty", "fairly"} <= rules.diminishers and not rules.intensifiers & rules.diminishers
+
+
+def test_a_form_the_lexicons_do_not_list_is_scored_as_its_lemma() -> None:
+    from framing.tone import explain_tone
+
+    text = "The team celebrated two victories."
+    assert "victories" not in load_tone_lexicon().valences and "victory" in load_tone_lexicon().valences
+    explained = {x.term: x for x in explain_tone(tokenize(text), text=text)}
+    assert explained["victory"].weight > 0
+    assert explained["victory"].steps[0].startswith("'victories' scored as its lemma 'victory'")
+    # the lemma rule is part of the rules: the version-1 tone (no rules) leaves the form out
+    assert "victory" not in [e.term for e in score_tone(tokenize(text), lexicon=build_tone_lexicon(opinion_weight=1.0, negation_weight=0.0))[1]]
+
+
+@pytest.mark.parametrize("text", ["The city collected fines.", "The ward has six patients.", "Talks regarding trade."])
+def test_forms_set_in_tone_news_keep_their_own_entry(text: str) -> None:
+    assert _text_weights(text) == {}
+
+
+def test_parse_tone_rules_reads_the_lemma_row() -> None:
+    assert parse_tone_rules(HEADER + "*,lemma,,x\n", source="r.csv").lemmas and not ToneRules().lemmas
+    with pytest.raises(LexiconError, match=r"r\.csv line 2: the lemma rule applies to every word"):
+        parse_tone_rules(HEADER + "fines,lemma,,x\n", source="r.csv")
+    with pytest.raises(LexiconError, match=r"r\.csv line 2: '\*' is allowed only as"):
+        parse_tone_rules(HEADER + "*,lemma,forms,x\n", source="r.csv")
+    assert load_tone_rules().lemmas
