@@ -1031,7 +1031,10 @@ class _Run:
         words = list(range(k, end_np))
         if not words:
             return None
-        mention = self._np_from_according(words)
+        places = self.rules.cues.get("preposition", frozenset()) - {"of", "for", "with", "from", "by"}
+        cut = next((n for n in words[1:] if tokens[n].lower in places), None)
+        # "according to Acme Bank in a note issued on Thursday": the source ends before a place or time phrase
+        mention = self._np_from_according(words if cut is None else [n for n in words if n < cut])
         if mention is None:
             return None
         cue = "according to"
