@@ -72,6 +72,15 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = (".csv", ".htm", ".html", ".jsonl", ".md",
 #: Longest title derived from a body (characters). Judgement: about one line of a results table.
 TITLE_MAX_CHARS = 80
 
+#: Longest CSV field read. Python's csv module stops at 131,072 characters, which cost one long
+#: feature and every row after it (issue 12); the file is in memory already, so a field can be as
+#: long as the file (2**31 - 1: the most a C long holds on every platform). Long articles are then
+#: cut to ``pipeline.MAX_ARTICLE_CHARS`` with a note, and the dashboard's budget still applies.
+CSV_FIELD_LIMIT = 2**31 - 1
+csv.field_size_limit(max(csv.field_size_limit(), CSV_FIELD_LIMIT))
+#: Characters of a column name quoted in an error message.
+COLUMN_NAME_SHOWN = 40
+
 #: Fields read from front matter, CSV columns and JSONL keys.
 _FIELDS: tuple[str, ...] = ("outlet", "title", "date", "url", "credit", "id")
 
@@ -662,7 +671,7 @@ def _csv_header(reader: Iterator[list[str]]) -> list[str]:
     except csv.Error as exc:
         raise CorpusError(f"row 1: CSV error in the header: {exc}") from None
     if "text" not in header:
-        found = ", ".join(repr(cell) for cell in header if cell) or "none"
+        found = ", ".join(repr(_shorten(cell, COLUMN_NAME_SHOWN)) for cell in header if cell) or "none"
         raise CorpusError(f"missing column 'text' (columns found: {found})")
     for name in _UNIQUE_COLUMNS:
         positions = [str(index) for index, cell in enumerate(header, start=1) if cell == name]
@@ -672,6 +681,11 @@ def _csv_header(reader: Iterator[list[str]]) -> list[str]:
                 "which one holds the article is unclear, so rename or delete the others"
             )
     return header
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (a name quoted in a message)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _nul_row(source: str, where: str) -> SkippedInput:

@@ -162,3 +162,20 @@ def test_jsonl_lines_past_the_budget_are_named() -> None:
 
 def test_without_a_budget_nothing_is_capped() -> None:
     assert len(load_bytes("many.csv", _rows(6000)).articles) == 6000
+
+
+def test_a_csv_article_longer_than_the_csv_modules_field_limit_loads_and_the_rows_after_it_too() -> None:
+    # Python's csv module stops at 131,072 characters a field; one long feature in a CSV cost it and
+    # every row after it ("the rest of the file was not read"), though the pipeline cuts each article
+    # to MAX_ARTICLE_CHARS with a note.
+    long_text = "Tariffs rose as the trade war deepened. " * 5_000  # 200,000 characters
+    data = f'outlet,text\nLong,"{long_text}"\nAfter,Troops gathered at the border.\n'.encode()
+    result = load_bytes("feed.csv", data)
+    assert result.skipped == ()
+    assert [a.outlet for a in result.articles] == ["Long", "After"]
+    assert result.articles[0].text == long_text.strip()
+
+
+def test_a_huge_column_name_is_shortened_in_the_missing_text_message() -> None:
+    (skip,) = load_bytes("feed.csv", b'"' + b"x" * 200_000 + b'",outlet\nBody.,A\n').skipped
+    assert skip.reason.startswith("missing column 'text' (columns found: 'xxxx") and len(skip.reason) < 300
