@@ -111,6 +111,10 @@ _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _TYPE_WORDS = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?")
 #: Endings of demonyms ("Borovian", "Lebanese", "Danish"): a country's word, not a company's.
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
+#: A short capitalised word before another ("He Yadong"): candidates for a surname that reads as a pronoun.
+_CAPITAL_PAIR = re.compile(r"\b[A-Z][a-z]{1,2} [A-Z]")
+#: Two letters with dots and a space ("U.S. ", "U.K. "): where a letter abbreviation meets the next word.
+_LETTER_ABBREVIATION = re.compile(r"\b[A-Za-z]\.[A-Za-z]\.[ \u00a0]")
 #: A US party tag in commas after a name, as US agencies write it: ", R-Ariz.,", ", D-N.Y.,", ", R.-Ky.,".
 _AP_PARTY_TAG = re.compile(r",\s+[RDI]\.?-(?:[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,5}\.?|[A-Z]{2})(?=\s*[,—–;:)]|\s)")
 #: A US party tag in brackets after a name: "(R-Tenn.)", "(D-Ore.)", "(R)", "(I-Vt.)".
@@ -273,7 +277,9 @@ class _Run:
             if k > 0 and text[tokens[k - 1].end : tokens[k].start].rstrip().endswith(","):
                 self.gaps[k] = " "  # the tag's closing comma closes the aside: no boundary left
         self.sentence_starts = {s.start for s in sentences}
-        for j in range(2, len(tokens)):
+        for j in [bisect_left(self.starts, m.end()) for m in _LETTER_ABBREVIATION.finditer(text)]:
+            if j < 2 or j >= len(tokens):
+                continue
             # "U.S. Senator Ana Ruiz", "a U.S. cybersecurity official": the dot of a letter abbreviation
             # before a capital ends no phrase where the sentence splitter did not end the sentence there
             if self.gaps[j] in (". ", ".\u00a0") and len(tokens[j - 1].lower) == 1 and len(tokens[j - 2].lower) == 1 and (
@@ -302,8 +308,12 @@ class _Run:
         pronouns = self.rules.cues.get("pronoun_person", frozenset())
         tokens, caps = self.tokens, self.caps
         found = set()
-        for k, token in enumerate(tokens[:-1]):
-            if not caps[k] or token.lower not in pronouns or not caps[k + 1] or self._bound(k + 1):
+        # candidates: a capitalised word directly before another (a C-speed scan of the text)
+        for k in [bisect_left(self.starts, m.start()) for m in _CAPITAL_PAIR.finditer(self.text)]:
+            if k + 1 >= len(tokens):
+                continue
+            token = tokens[k]
+            if token.lower not in pronouns or not caps[k] or not caps[k + 1] or self._bound(k + 1):
                 continue
             given = tokens[k + 1]
             if self.rules.speech_role(given.lemma) or given.lower in self.term_words or self._function_word(k + 1):
