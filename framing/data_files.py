@@ -18,7 +18,7 @@ from typing import Any
 
 from .errors import LexiconError
 
-__all__ = ["DATA_FOLDER", "data_source", "read_data_text", "read_data_json", "read_data_csv"]
+__all__ = ["DATA_FOLDER", "data_source", "json_key_line", "read_data_text", "read_data_json", "read_data_csv"]
 
 #: Where the data files live, as named in messages.
 DATA_FOLDER = "framing/lexicons"  # the default package folder, as messages name it
@@ -75,6 +75,21 @@ def read_data_json(name: str, *, package: str = "framing.lexicons", required: tu
     if missing:
         raise LexiconError(f"{data_source(name, package=package)}: key(s) {', '.join(map(repr, missing))} missing")
     return data
+
+
+def json_key_line(name: str, key: str, *, package: str = "framing.lexicons") -> str:
+    """How a message names the line of JSON data file ``name`` where ``key`` is first written
+    (``framing/lexicons/<name> line <n>``; the file alone when the key is not written in it).
+
+    Examples
+    --------
+    >>> json_key_line("frames.meta.json", "name")
+    'framing/lexicons/frames.meta.json line 2'
+    """
+    text = read_data_text(name, package=package)
+    at = text.find(json.dumps(key) + ":")
+    source = data_source(name, package=package)
+    return source if at < 0 else f"{source} line {text.count(chr(10), 0, at) + 1}"
 
 
 def read_data_csv(name: str, *, required: tuple[str, ...] = ()) -> tuple[tuple[int, dict[str, str]], ...]:

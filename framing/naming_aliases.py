@@ -18,11 +18,16 @@ article states in one place, so the rules here are general and their words live 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
+from typing import NoReturn
 
-from .data_files import read_data_json
+from .data_files import json_key_line, read_data_json
+from .errors import LexiconError
 from .quote_rules import load_quote_rules
+from .types import EMPTY_MAPPING
 
 __all__ = ["Aliases", "NamingWords", "compact", "initials", "leading_country", "load_naming_words"]
 
@@ -34,9 +39,13 @@ _MINOR = frozenset({"of", "the", "and", "for", "on", "in", "de"})
 
 @dataclass(frozen=True, slots=True)
 class NamingWords:
-    """The word lists of ``naming_words.json`` plus the country words of ``speaker_types.csv``."""
+    """The word lists of ``naming_words.json`` plus the country words of ``speaker_types.csv``.
 
-    country_of: dict[str, str]
+    Read-only all the way down (word sets, tuples and read-only mappings): one cached instance is
+    shared by every caller in the process.
+    """
+
+    country_of: Mapping[str, str]
     titles: frozenset[str]
     honorifics: frozenset[str]
     relational: frozenset[str]
@@ -46,13 +55,13 @@ class NamingWords:
     alias_before: tuple[str, ...]
     alias_how_calls: tuple[str, ...]
     #: Each country's own name, lower-cased, to the name (built from ``country_of``).
-    country_names: dict[str, str]
+    country_names: Mapping[str, str]
     #: Head nouns outlets use for one thing, each to the first word of its group ("pact" -> "deal").
-    head_synonyms: dict[str, str] = field(default_factory=dict)
+    head_synonyms: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
     #: Plural nouns a number makes a group of countries or of people ("the three nations"), to the class.
-    group_nouns: dict[str, str] = field(default_factory=dict)
+    group_nouns: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
     #: Number words that open a group ("three" -> 3).
-    numbers: dict[str, int] = field(default_factory=dict)
+    numbers: Mapping[str, int] = field(default_factory=lambda: EMPTY_MAPPING)
     #: Capital cities (lower case): a country word that names a place where things happen, too.
     capitals: frozenset[str] = frozenset()
     #: Words before a capital that make it the city, not its government ("talks in Doha").
@@ -115,14 +124,20 @@ def load_naming_words() -> NamingWords:
     rules = load_quote_rules()
     country_of = {" ".join(k): t.country for k, t in rules.speaker_terms.items() if t.type == "country" and t.country}
     # A seat of government stands for its country's government ("the Kremlin said"), like a capital.
-    country_of.update({str(k).lower(): str(v) for k, v in dict(data.get("seats_of_government", {})).items()})
+    country_of.update({k.lower(): str(v) for k, v in _table(data, "seats_of_government", str).items()})
     titles = {" ".join(k) for k, t in rules.speaker_terms.items() if t.type == "government" and not t.person}
 
     def words(name: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data.get(name, ()))
+        return frozenset(w.lower() for w in _strings(data, name))
 
+    groups: list[list[str]] = []
+    for index, group in enumerate(_value(data, "head_synonyms", list, "a list of synonym groups (lists of strings)")):
+        if not isinstance(group, list) or not group or not all(isinstance(w, str) for w in group):
+            _fail("head_synonyms", f"'head_synonyms' group {index + 1} must be a non-empty list of strings, got {group!r}")
+        groups.append(group)
+    group_nouns = _table(data, "group_nouns", list)
     return NamingWords(
-        country_of=country_of,
+        country_of=MappingProxyType(country_of),
         titles=words("titles") | titles,
         honorifics=words("honorifics"),
         relational=words("relational"),
@@ -131,16 +146,55 @@ def load_naming_words() -> NamingWords:
         government_words=words("government_words"),
         alias_before=tuple(sorted(words("alias_before"), key=len, reverse=True)),
         alias_how_calls=tuple(sorted(words("alias_how_calls"), key=len, reverse=True)),
-        country_names={country.lower(): country for country in country_of.values()},
-        head_synonyms={str(w).lower(): str(group[0]).lower() for group in data.get("head_synonyms", ()) for w in group},
-        group_nouns={str(w).lower(): cls for cls, nouns in dict(data.get("group_nouns", {})).items() for w in nouns},
-        numbers={str(w).lower(): int(n) for w, n in dict(data.get("numbers", {})).items()},
+        country_names=MappingProxyType({country.lower(): country for country in country_of.values()}),
+        head_synonyms=MappingProxyType({w.lower(): group[0].lower() for group in groups for w in group}),
+        group_nouns=MappingProxyType({w.lower(): cls for cls in group_nouns
+                                      for w in _strings(group_nouns, cls, where=f"group_nouns.{cls}")}),
+        numbers=MappingProxyType({w.lower(): int(str(n)) for w, n in _table(data, "numbers", int).items()}),
         capitals=words("capitals"),
         locatives=words("locatives"),
         collective_heads=words("collective_heads"),
         group_heads=words("group_heads"),
         bodies=frozenset(" ".join(k) for k, t in rules.speaker_terms.items() if t.type == "international"),
     )
+
+
+_NAMING_FILE = "naming_words.json"
+#: How messages name the values a table of ``naming_words.json`` may hold.
+_KINDS = {str: "a string", int: "a whole number", list: "a list of strings"}
+
+
+def _fail(key: str, message: str) -> NoReturn:
+    """Raise the error for ``key`` of ``naming_words.json``, naming the file and the key's line."""
+    raise LexiconError(f"{json_key_line(_NAMING_FILE, key)}: {message}; see naming_words.json's description")
+
+
+def _value(data: Mapping[str, object], key: str, kind: type, what: str) -> list[object] | dict[str, object]:
+    """``data[key]`` (empty when absent), which must be a ``kind`` (list or dict)."""
+    value = data.get(key, kind())
+    if not isinstance(value, kind) or isinstance(value, bool):
+        _fail(key, f"{key!r} must be {what}, got {value!r}")
+    assert isinstance(value, (list, dict))
+    return value
+
+
+def _strings(data: Mapping[str, object], key: str, *, where: str | None = None) -> tuple[str, ...]:
+    """The strings listed under ``key`` (none when absent); anything else is an error naming file and line."""
+    where = where or key
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        _fail(where.split(".")[0], f"{where!r} must be a list of non-empty strings, got {value!r}")
+    return tuple(str(w) for w in value)
+
+
+def _table(data: Mapping[str, object], key: str, kind: type) -> dict[str, object]:
+    """The object under ``key`` (empty when absent), each value a ``kind`` (str, int or list)."""
+    table = _value(data, key, dict, f"an object mapping a word to {_KINDS[kind]}")
+    assert isinstance(table, dict)
+    for word, value in table.items():
+        if not isinstance(value, kind) or isinstance(value, bool):
+            _fail(key, f"{key}.{word} must be {_KINDS[kind]}, got {value!r}")
+    return table
 
 
 def compact(name: str, words: NamingWords) -> str:
