@@ -609,6 +609,11 @@ def _parse_html(html: str, *, stem: str, source: str) -> Article:
     )
 
 
+#: ``</body>`` and ``</html>`` end tags. libxml2 drops everything after ``</html>`` without a word;
+#: HTML5 (what a browser shows) ignores both end tags and reads what follows into the body.
+_END_OF_PAGE = re.compile(r"</(?:body|html)\b[^>]*>", re.IGNORECASE)
+
+
 def _html_tree(html: str) -> lxml.html.HtmlElement:
     """The page as a whole lxml document (``<html>`` root), deep nesting allowed.
 
@@ -616,8 +621,10 @@ def _html_tree(html: str) -> lxml.html.HtmlElement:
     is ``svg``, ``math``, ``video``, ``audio``, ``object``, ``embed``, ``canvas`` or ``picture``
     became a tree rooted at that element, which htmldate's cleaner cannot drop (lxml's
     ``AssertionError``); and libxml2 stops at 255 nested elements unless ``huge_tree`` is set, so the
-    text inside was lost ("no article text found").
+    text inside was lost ("no article text found"). ``</body>`` and ``</html>`` are removed first,
+    as a browser ignores them: text after them (two pages joined, a CMS's stray end tags) is kept.
     """
+    html = _END_OF_PAGE.sub("", html)
     # Bytes with a stated encoding: lxml refuses a str that carries an XML encoding declaration.
     parser = lxml.html.HTMLParser(huge_tree=True, encoding="utf-8")
     try:

@@ -179,3 +179,16 @@ def test_a_csv_article_longer_than_the_csv_modules_field_limit_loads_and_the_row
 def test_a_huge_column_name_is_shortened_in_the_missing_text_message() -> None:
     (skip,) = load_bytes("feed.csv", b'"' + b"x" * 200_000 + b'",outlet\nBody.,A\n').skipped
     assert skip.reason.startswith("missing column 'text' (columns found: 'xxxx") and len(skip.reason) < 300
+
+
+@pytest.mark.parametrize("shape", [
+    "<html><body><p>Intro to the page.</p></body></html>{p}",          # text after the end of the page
+    "<p>Intro to the page.</p></BODY></HTML >{p}",
+    "<html><body><p>Intro to the page.</p></body></html>\n<html><body>{p}</body></html>",  # two pages joined
+    "<html><body><p>Intro to the page.</p></body>{p}</html>",
+])
+def test_text_after_the_end_of_the_page_is_kept(shape: str) -> None:
+    # libxml2 drops everything after </html> without a word; a browser (HTML5) shows it in the body.
+    result = load_bytes("page.html", shape.format(p=PARAGRAPH).encode())
+    assert result.skipped == ()
+    assert SENTENCE in result.articles[0].text
