@@ -5,8 +5,13 @@ BIN := $(VENV)/bin
 
 .PHONY: run test lint analyze bench clean
 
+# The dashboard server allocates with glibc's malloc (two arenas), not Python's own allocator: after
+# heavy sessions close, the memory thread (ui/memory.py) can then hand back the pages they used;
+# Python's allocator keeps an arena while one object in it lives (README, "Limits of a shared server").
+SERVER_ENV := PYTHONMALLOC=malloc MALLOC_ARENA_MAX=2
+
 run: $(VENV)/.runtime
-	$(BIN)/streamlit run dashboard.py
+	env $(SERVER_ENV) $(BIN)/streamlit run dashboard.py
 
 test: lint
 	$(BIN)/python -m pytest

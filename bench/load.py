@@ -127,6 +127,9 @@ SAMPLE_INTERVAL_S = 0.05
 SETTLE_S = 2.0
 #: ui.state.TRIM_INTERVAL_S plus a second: the bench waits one round of it before the last reading.
 TRIM_S = 6.0
+#: The allocator settings ``make run`` gives the server (Makefile ``SERVER_ENV``); ``--allocator
+#: pymalloc`` measures Python's own allocator instead.
+SERVER_ENV = {"PYTHONMALLOC": "malloc", "MALLOC_ARENA_MAX": "2"}
 #: Connections a browser opens to one host at once (Chromium's HTTP/1.1 limit).
 BROWSER_CONNECTIONS = 6
 #: Largest ForwardMsg accepted (streamlit's own server.maxMessageSize default is 200 MB).
@@ -278,23 +281,27 @@ class MemorySampler:
 
 
 @contextlib.contextmanager
-def dashboard_server(log_path: Path, app_dir: Path = ROOT) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+def dashboard_server(log_path: Path, app_dir: Path = ROOT, *, allocator: str = "malloc"
+                     ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """``streamlit run dashboard.py`` in ``app_dir`` on 127.0.0.1 on a free port, in its own process group.
 
     The server is always stopped on the way out.
 
     The file watcher is off (``server.fileWatcherType none``): others edit this checkout while the
     benchmark runs, and a changed file must not rerun thirty sessions. Everything else is the
-    ``.streamlit/config.toml`` in ``app_dir``.
+    ``.streamlit/config.toml`` in ``app_dir``. ``allocator="malloc"`` starts it as ``make run`` does
+    (:data:`SERVER_ENV`); ``"pymalloc"`` with Python's own allocator.
     """
     port = free_port()
+    allocation = SERVER_ENV if allocator == "malloc" else {}
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true",
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
             cwd=app_dir, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            env={**{k: v for k, v in os.environ.items() if k not in SERVER_ENV}, **allocation,
+                 "PYTHONUNBUFFERED": "1"},
         )
     try:
         yield f"http://127.0.0.1:{port}", process
@@ -808,6 +815,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--ramp", type=float, default=0.0, help="spread each wave's starts evenly over this many seconds")
     parser.add_argument("--no-assets", dest="assets", action="store_false",
                         help="skip fetching index.html and its JavaScript (websocket only)")
+    parser.add_argument("--allocator", choices=("malloc", "pymalloc"), default="malloc",
+                        help="the server's allocator: malloc as `make run` sets it (default), or Python's own")
     parser.add_argument("--no-warmup", dest="warmup", action="store_false",
                         help="let the wave meet a cold server (first analysis not yet cached)")
     parser.add_argument("--session-timeout", type=float, default=SESSION_TIMEOUT_S)
@@ -1041,7 +1050,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.url:
             base, pid, process = args.url, args.server_pid, None
         else:
-            base, process = stack.enter_context(dashboard_server(server_log, args.app_dir))
+            base, process = stack.enter_context(dashboard_server(server_log, args.app_dir,
+                                                                   allocator=args.allocator))
             pid = process.pid
             watchdog = threading.Timer(args.deadline + 30, lambda: (stop_process_group(process), os._exit(3)))
             watchdog.daemon = True

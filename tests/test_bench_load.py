@@ -91,3 +91,13 @@ def test_two_sessions_load_the_default_view(tmp_path: Path) -> None:
     assert not Path(f"/proc/{report['server_pid']}").exists()  # the script stopped its server
     assert "p95" in run.stdout and "peak server RSS" in run.stdout
     assert not any(line.startswith("Traceback") for line in run.stderr.splitlines())
+
+
+def test_the_bench_starts_the_server_with_the_allocator_make_run_uses(load: ModuleType) -> None:
+    """The memory figures in the README are for the server `make run` starts: same allocator settings."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    line = next(row for row in makefile.splitlines() if row.startswith("SERVER_ENV"))
+    settings = dict(pair.split("=", 1) for pair in line.split(":=", 1)[1].split())
+    assert settings == load.SERVER_ENV
+    run_recipe = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "env $(SERVER_ENV)" in run_recipe and "streamlit run dashboard.py" in run_recipe
