@@ -42,13 +42,15 @@ class Passage:
     score: float
 
 
-def articles_of(report: CorpusReport, outlet: str) -> tuple[ArticleReport, ...]:
-    """The articles carrying the label ``outlet``, in report order.
+def articles_of(report: CorpusReport | Sequence[ArticleReport], outlet: str) -> tuple[ArticleReport, ...]:
+    """The articles carrying the label ``outlet``, in report order: of a report, or of a selection of
+    its articles (the HTML report's chosen outlets). The one outlet filter of the UI and the render layer.
 
     >>> articles_of(CorpusReport(articles=(), outlets=()), "X")
     ()
     """
-    return tuple(a for a in report.articles if a.outlet == outlet)
+    articles = report.articles if isinstance(report, CorpusReport) else report
+    return tuple(a for a in articles if a.outlet == outlet)
 
 
 def outlet_of(report: CorpusReport, outlet: str) -> OutletReport:

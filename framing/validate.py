@@ -61,7 +61,6 @@ from .pipeline import dominant_frame
 from .segment import tokenize
 from .types import FRAMES, Token
 from .validate_cleaning import cleaning_figures, cleaning_table
-from .validate_quotes import format_quotes_table, quote_figures
 
 __all__ = [
     "BenchmarkNotFoundError",
@@ -73,6 +72,8 @@ __all__ = [
     "correlations",
     "three_class",
     "classification_scores",
+    "count_scores",
+    "CountScores",
     "confusion_matrix",
     "stratified_folds",
     "keyword_counts",
@@ -341,6 +342,41 @@ def classification_scores(
     }
 
 
+class CountScores(TypedDict):
+    """Precision, recall and F1 of one set of matches, counted as true/false positives and misses."""
+
+    precision: float
+    recall: float
+    f1: float
+
+
+def count_scores(true_positives: int, false_positives: int, false_negatives: int, *, digits: int = 3) -> CountScores:
+    """Precision, recall and F1 (``sklearn.metrics``, 0 where undefined) from match counts, rounded to ``digits``.
+
+    For checks that match found items to gold items one to one (quotes, coverage cells) rather than
+    label each item: each count becomes that many (gold, found) pairs of a binary task.
+
+    Examples
+    --------
+    >>> count_scores(3, 1, 2)
+    {'precision': 0.75, 'recall': 0.6, 'f1': 0.667}
+    >>> count_scores(0, 0, 0)
+    {'precision': 0.0, 'recall': 0.0, 'f1': 0.0}
+    """
+    counts = (true_positives, false_positives, false_negatives)
+    if min(counts) < 0:
+        raise ValueError(f"counts must be >= 0, got {counts}")
+    if not any(counts):
+        return {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    truth = np.repeat([1, 0, 1], counts)
+    found = np.repeat([1, 1, 0], counts)
+    precision, recall, f1, _ = metrics.precision_recall_fscore_support(
+        truth, found, average="binary", pos_label=1, zero_division=0.0
+    )
+    return {"precision": round(float(precision), digits), "recall": round(float(recall), digits),
+            "f1": round(float(f1), digits)}
+
+
 def stratified_folds(groups: Sequence[str], labels: Sequence[str], *, k: int = CV_FOLDS, seed: int = CV_SEED) -> list[int]:
     """Assign each item a fold in ``0..k-1``: items of one group share a fold, labels are balanced.
 
@@ -580,6 +616,7 @@ def run_validation(data_dir: str | Path = DEFAULT_DATA_DIR) -> dict[str, object]
         When a benchmark file is missing (checked before any work is done).
     """
     from . import validate_tone  # imports this module: loaded here to avoid a cycle
+    from .validate_quotes import quote_figures  # likewise
 
     data_dir = Path(data_dir)
     _require(data_dir, TONE_FILE)
@@ -631,6 +668,8 @@ def format_table(figures: Mapping[str, object]) -> str:
             lines.append(f"{true:<12}" + "".join(f"{row[c]:>11}" for c in columns))
     quotes = figures.get("quotes")
     if isinstance(quotes, Mapping) and "direct" in quotes:
+        from .validate_quotes import format_quotes_table  # imports this module: loaded here to avoid a cycle
+
         lines += ["", format_quotes_table(quotes).rstrip("\n")]
     if isinstance(figures.get("frames"), Mapping):
         from .validate_frames import format_frame_table

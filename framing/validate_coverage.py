@@ -41,7 +41,7 @@ from scipy.optimize import linear_sum_assignment
 from .pipeline import analyze_articles
 from .shared_copy import find_shared_copy
 from .types import Article, CorpusReport
-from .validate import DEFAULT_DATA_DIR
+from .validate import DEFAULT_DATA_DIR, count_scores
 
 __all__ = ["LABELS_FILE", "best_pairs", "run_coverage_validation"]
 
@@ -96,13 +96,6 @@ def _raw_span(raw: str, cleaned: str, start: int, end: int) -> tuple[int, int] |
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def _f1(tp: int, fp: int, fn: int) -> dict[str, float]:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
 
 
 def best_pairs(shared: Mapping[str, Counter[str]],
@@ -165,7 +158,7 @@ def fact_figures(report: CorpusReport, rows: dict[str, dict[str, object]], gold:
         label = labels.most_common(1)[0][0]
         mapped.update((label, outlet) for _, outlet in units)
     tp = len(mapped & gold_cells)
-    mapped_f1 = _f1(tp, len(mapped - gold_cells), len(gold_cells - mapped))
+    mapped_f1 = count_scores(tp, len(mapped - gold_cells), len(gold_cells - mapped))
     # Strict: one predicted row per gold fact, paired to share the most units overall; other rows' cells are errors.
     used_rows: set[str] = set()
     strict_cells: set[tuple[str, str]] = set()
@@ -183,9 +176,9 @@ def fact_figures(report: CorpusReport, rows: dict[str, dict[str, object]], gold:
     for fid, units in predicted:
         if fid not in used_rows:
             extra += len({outlet for _, outlet in units})
-    best_row = _f1(len(strict_cells & gold_cells), len(strict_cells - gold_cells), len(gold_cells - strict_cells))
+    best_row = count_scores(len(strict_cells & gold_cells), len(strict_cells - gold_cells), len(gold_cells - strict_cells))
     tp_strict = len(strict_cells & gold_cells)
-    strict_f1 = _f1(tp_strict, len(strict_cells - gold_cells) + extra, len(gold_cells - strict_cells))
+    strict_f1 = count_scores(tp_strict, len(strict_cells - gold_cells) + extra, len(gold_cells - strict_cells))
     return {"gold_facts": len({g for g, _ in gold_cells}), "gold_cells": len(gold_cells),
             "predicted_facts": len(report.facts), "rows_without_gold": unlabelled_rows,
             "cells_mapped": mapped_f1, "cells_best_row": best_row, "cells_strict": strict_f1}
@@ -228,8 +221,8 @@ def naming_figures(report: CorpusReport, rows: dict[str, dict[str, object]], gol
             shared[referent][p_ref] += 1
     one_to_one = best_pairs(shared)
     found_one = sum(1 for t in triples if one_to_one.get(t[0]) in triple_hits.get(t, set()))
-    return {"gold_forms": len(triples), "found": found, "recall": round(found / len(triples), 3) if triples else 0.0,
-            "recall_one_to_one": round(found_one / len(triples), 3) if triples else 0.0,
+    return {"gold_forms": len(triples), "found": found, "recall": count_scores(found, 0, len(triples) - found)["recall"],
+            "recall_one_to_one": count_scores(found_one, 0, len(triples) - found_one)["recall"],
             "referents_mapped": len(mapping), "gold_referents": len({t[0] for t in triples})}
 
 

@@ -25,6 +25,7 @@ from .errors import FramingError
 from .quotes import QuoteFinder
 from .segment import split_sentences
 from .types import Quote, Span
+from .validate import count_scores
 
 __all__ = [
     "ALLSIDES_DEV_ANNOTATIONS", "ANNOTATIONS", "FRESH_ANNOTATIONS", "FRESH_FILE", "MATCH_OVERLAP", "QUOTES_FILE", "content_view",
@@ -105,10 +106,8 @@ def _head_match(found: str | None, gold: str | None) -> bool:
 
 
 def _prf(tp: int, n_found: int, n_gold: int) -> dict[str, float | int]:
-    precision = tp / n_found if n_found else 0.0
-    recall = tp / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+    scores = count_scores(tp, n_found - tp, n_gold - tp)
+    return {"precision": scores["precision"], "recall": scores["recall"], "f1": scores["f1"],
             "matched": tp, "found": n_found, "gold": n_gold}
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from framing.selection import articles_of
 from framing.types import ArticleReport, OutletReport, Quote
 from framing.voices import same_speaker, speaker_key
 
@@ -211,7 +212,7 @@ def voices_section_html(outlets: Sequence[OutletReport], articles: Sequence[Arti
     ]
     quoted = [
         (o.outlet, [(q.text, speaker_label(q), quote_type_label(q), q.kind)
-                    for a in articles if a.outlet == o.outlet for q in a.quotes])
+                    for a in articles_of(articles, o.outlet) for q in a.quotes])
         for o in outlets
     ]
     return render("voices_section.html.j2", rows=rows, quoted=[(name, items) for name, items in quoted if items])

@@ -178,6 +178,35 @@ def test_meta_one_signed_number_formatter() -> None:
     assert formatters == []
 
 
+#: Articles filtered by outlet in a comprehension (``for a in articles if a.outlet == name``).
+OUTLET_FILTER = re.compile(r"\bfor (\w+) in [^\n]+? if \1\.outlet ==")
+
+
+def test_meta_one_outlet_filter() -> None:
+    """Issue 9 item 10: articles are picked by outlet by ``framing.selection.articles_of`` alone (the
+    HTML report's "Who speaks" section once filtered them itself)."""
+    assert OUTLET_FILTER.search("quotes = [q for a in articles if a.outlet == o.outlet for q in a.quotes]")
+    filters = [f"{p.relative_to(REPO).as_posix()} line {n}"
+               for p in APP_MODULES if p.name != "selection.py"
+               for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
+               if OUTLET_FILTER.search(line)]
+    assert filters == []
+
+
+#: An F1, precision or recall written out by hand (``2 * precision * recall / (precision + recall)``).
+HAND_METRIC = re.compile(r"precision \+ recall|2 \* precision \* recall|\b(tp|n_found) / ")
+
+
+def test_meta_one_precision_recall_f1() -> None:
+    """Issue 9 items 6 and 10: match counts are scored by ``framing.validate.count_scores`` and labels by
+    ``classification_scores``, both ``sklearn.metrics``; no check writes the formulas out itself."""
+    by_hand = [f"{p.relative_to(REPO).as_posix()} line {n}"
+               for p in MODULES
+               for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
+               if HAND_METRIC.search(line)]
+    assert by_hand == []
+
+
 #: An HTML tag written in a page's own code (a stylesheet injected with ``<style>`` is not markup).
 PAGE_TAG = re.compile(r"<(?!style>|/style>)[a-z][a-z0-9]*[ >]")
 

@@ -169,3 +169,24 @@ def test_report_empty_corpus() -> None:
 
 def test_report_is_deterministic() -> None:
     assert render_report_html(make_report()) == render_report_html(make_report())
+
+
+def test_voices_section_takes_each_outlets_quotes_through_articles_of(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 9 item 10: the "Who speaks" section picks an outlet's articles with the one outlet filter."""
+    from framing import selection
+    from framing.pipeline import analyze_articles
+    from framing.types import Article
+    from framing_render import quotes
+
+    report = analyze_articles([Article(id="a", outlet="A", title="t", text="“We won,” said Ana Ruiz."),
+                               Article(id="b", outlet="B", title="t", text="“We lost,” said Bo Li.")])
+    calls: list[str] = []
+
+    def spy(articles: object, outlet: str) -> object:
+        calls.append(outlet)
+        return selection.articles_of(articles, outlet)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quotes, "articles_of", spy)
+    html = quotes.voices_section_html(report.outlets, report.articles)
+    assert calls == ["A", "B"] and "We won" in html and "We lost" in html
+    assert selection.articles_of(report.articles, "B") == selection.articles_of(report, "B") == (report.articles[1],)

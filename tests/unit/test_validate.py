@@ -187,3 +187,23 @@ def test_draw_sense_sample_is_seeded_and_keeps_offsets_only(tmp_path: Path) -> N
         assert word and word[0].isalpha()
     everything = draw_sense_sample(tmp_path, seed=5, n=1000)
     assert len(everything) == len({(r["page_id"], r["start"]) for r in everything}) >= 8
+
+
+# -- match counts (quotes, coverage cells): sklearn.metrics, the same figures as the formulas -------
+@pytest.mark.parametrize("counts", [(3, 1, 2), (0, 0, 5), (0, 4, 0), (7, 0, 0), (0, 0, 0), (108, 2, 2), (104, 0, 8), (1, 2, 3)])
+def test_count_scores_match_the_written_out_formulas(counts: tuple[int, int, int]) -> None:
+    from framing.validate import count_scores
+
+    tp, fp, fn = counts
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    assert count_scores(tp, fp, fn) == {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+    assert count_scores(tp, fp, fn, digits=6)["f1"] == pytest.approx(f1, abs=1e-6)
+
+
+def test_count_scores_refuses_negative_counts() -> None:
+    from framing.validate import count_scores
+
+    with pytest.raises(ValueError, match="counts must be >= 0"):
+        count_scores(3, -1, 0)
