@@ -82,7 +82,7 @@ def rerender_times(repeats: int) -> dict[str, float]:
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT_S).run()
-    outlets = [o.outlet for o in at.session_state["_view"].report.outlets]
+    outlets = [o.outlet for o in at.session_state["_view"]().report.outlets]
 
     def timed(action: Callable[[], object]) -> float:
         begin = time.perf_counter()
