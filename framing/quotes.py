@@ -66,11 +66,11 @@ MIN_CLAUSE_WORDS = 3
 #: word ("But", "When"), not the start of a name; 5.0 keeps "Manila" (3.6) and drops "But" (6.9).
 FUNCTION_WORD_ZIPF = 5.0
 #: A capitalised "He" or "She" at a sentence's start is a surname only before a given name rarer
-#: than this in English (wordfreq Zipf): "He Yadong" (Yadong below 1) but not "He Also" (6.4).
+#: than this in English (wordfreq Zipf): "He Lianbo" (Lianbo below 1) but not "He Also" (6.4).
 #: 4.0 sits under the English words a title-case line puts there and above most romanised given names.
 GIVEN_NAME_ZIPF = 4.0
-#: Role words before a name kept as its description ("then-White House Chief of Staff Reince
-#: Priebus" has five), and the longest apposition after it ("…, a spokesperson for the ministry,").
+#: Role words before a name kept as its description ("then-Deputy Chief of Staff Ana
+#: Ruiz" has four), and the longest apposition after it ("…, a spokesperson for the navy,").
 DESCRIPTION_WORDS = 6
 APPOSITION_WORDS = 10
 #: A person's pooled description stops growing past this many characters (every later mention
@@ -86,7 +86,7 @@ _LINK_WORDS = frozenset({"of", "the", "for", "and"})
 CLAUSE_VERB_WORDS = 6
 #: Words between a source's tail word and its verb ("familiar with the investigation told").
 SOURCE_TAIL_WORDS = 6
-#: Words a listener may take after "told" before 'that' ("told an Iowa talk radio show host on Saturday that").
+#: Words a listener may take after "told" before 'that' ("told a local radio presenter on Sunday that").
 OBJECT_WORDS = 8
 #: Lower-case words between an article and a speaker phrase ("a senior U.S. official").
 ADJECTIVE_WORDS = 2
@@ -111,7 +111,7 @@ _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _TYPE_WORDS = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*\.?")
 #: Endings of demonyms ("Borovian", "Lebanese", "Danish"): a country's word, not a company's.
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
-#: A short capitalised word before another ("He Yadong"): candidates for a surname that reads as a pronoun.
+#: A short capitalised word before another ("He Lianbo"): candidates for a surname that reads as a pronoun.
 _CAPITAL_PAIR = re.compile(r"\b[A-Z][a-z]{1,2} [A-Z]")
 #: Two letters with dots and a space ("U.S. ", "U.K. "): where a letter abbreviation meets the next word.
 _LETTER_ABBREVIATION = re.compile(r"\b[A-Za-z]\.[A-Za-z]\.[ \u00a0]")
@@ -256,7 +256,7 @@ class _Run:
         self.rules = finder.rules
         self.finder = finder
         self.term_words = finder._term_words
-        # "John Orlov, R-Ariz., told MSNBC": a US party tag in commas is read as part of the gap, so the
+        # "Lev Orlov, R-Ariz., told reporters": a US party tag in commas is read as part of the gap, so the
         # name and its verb meet; the tag is kept for the name's description (by the token after it)
         self.tag_before: dict[int, str] = {}
         tags = [m.span() for m in _AP_PARTY_TAG.finditer(text)] if "-" in text else []
@@ -301,7 +301,7 @@ class _Run:
         self._scan_names()
 
     def _name_pronouns(self) -> frozenset[int]:
-        """Capitalised person pronouns that are a surname ("spokesman He Yadong", "He Lifeng
+        """Capitalised person pronouns that are a surname ("spokesman He Lianbo", "He Minwei
         said"): followed, with no boundary, by a capitalised word that is no reporting verb, no
         function word and, at a sentence's start, no English word (Zipf below ``GIVEN_NAME_ZIPF``),
         so "He Also said" and "He Said" stay pronouns."""
@@ -338,7 +338,7 @@ class _Run:
             end = k
             while end < len(tokens) and (caps[end] or tokens[end].lower in ("von", "der", "de", "van", "bin", "al", "da")) and (
                     end == k or not self._bound(end) and "(" not in self.gaps[end]):
-                end += 1  # "Bob Corker (R-Tenn.)": a bracket ends the name
+                end += 1  # "Lev Orlov (R-Tenn.)": a bracket ends the name
             name = self._trim_name(self._person_name(k, end)) if end - k >= 2 else None
             if name is not None and self.rules.has("determiner", tokens[name[0]].lower):
                 name = (name[0] + 1, name[1])  # "The U.S.": a determiner opens no name
@@ -385,9 +385,9 @@ class _Run:
         return name
 
     def _description_after(self, n1: int) -> str:
-        """What follows a name and describes its holder: a short bracket ("Bob Corker (R-Tenn.)")
+        """What follows a name and describes its holder: a short bracket ("Lev Orlov (R-Tenn.)")
         or an apposition that opens with a lower-case or small word and ends at the next boundary
-        ("Ana Ruiz, a spokesperson for the ministry, said"), with a space before it; else ""."""
+        ("Ana Ruiz, a spokesperson for the navy, said"), with a space before it; else ""."""
         tokens, text = self.tokens, self.text
         if n1 >= len(tokens):
             return ""
@@ -408,7 +408,7 @@ class _Run:
     def quotes(self) -> tuple[Quote, ...]:
         paired = self._pair_marks()
         directs = [d for d in paired if not self._is_title(d)]
-        #: titles in marks, by the offset of their closing mark ("said on “Meet the Press”: “…”")
+        #: titles in marks, by the offset of their closing mark ("said on “Morning Hour”: “…”")
         kept_ids = {id(d) for d in directs}
         self.titles = {d.close_at: d.open_at for d in paired if d.close_at is not None and id(d) not in kept_ids}
         inside = [(d.start, d.end) for d in directs]
@@ -548,7 +548,7 @@ class _Run:
             return True
         k = before
         if self.caps[k] and (word.lower.endswith(("'s", "’s")) or self.text[word.end : d.open_at].strip() in ("'", "’")):
-            return True  # "on CNN's “…”", "told Fox News’ “Sunday Futures”": an outlet's programme
+            return True  # "on CNN's “…”", "told Radio Nine’ “Late Hour”": an outlet's programme
         return self.tokens[k].lower in ("on", "in")
 
     def _paragraph_start(self, offset: int) -> int:
@@ -706,7 +706,7 @@ class _Run:
         gap = self.text[self.tokens[last].end : d.open_at]
         close = self.tokens[last].end + next((n for n, c in enumerate(gap) if c in "”\""), len(gap))
         if close in self.titles:
-            # "said on NBC’s “Meet the Press”: “…”": the speaker and cue stand before the title
+            # "said on Channel Nine’s “Morning Hour”: “…”": the speaker and cue stand before the title
             last = bisect_left(self.starts, self.titles[close]) - 1
             if last < 0:
                 return None
@@ -734,7 +734,7 @@ class _Run:
                 if mention is None and j > 0 and self.tokens[j - 1].lower in self.rules.cues.get("relative", ()):
                     mention = self._speaker_before(j - 1, paragraph_start, across_gap=True)
                 if mention is None and self._gap(j).strip() == "," and j > 0:
-                    # "The Air Force, in a statement, called the mission a “…”": the subject before an aside
+                    # "The Borovian Navy, in a short note, called the voyage a “…”": the subject before an aside
                     sentence = next((s for s in self.sentences if s.start <= token.start < s.end), None)
                     if sentence is not None:
                         mention = self._sentence_subject(bisect_left(self.starts, sentence.start), j)
@@ -881,7 +881,7 @@ class _Run:
         if end == start:
             return None
         if self.tokens[end - 1].lower.endswith(("'s", "’s")):
-            # "Bolton’s legal team claimed …": the possessor is not the subject, the phrase it opens is
+            # "Ana Ruiz’s legal team claimed …": the possessor is not the subject, the phrase it opens is
             more = end
             while more < cue and more - end < ADJECTIVE_WORDS + 1 and not self._bound(more) and not self.caps[more] and (
                     self.tokens[more].lower.isalpha() and not self.rules.speech_role(self.tokens[more].lemma)):
@@ -922,9 +922,9 @@ class _Run:
         cue = self.text[tokens[j].start : tokens[j].end]
         mention = self._speaker_before(j, sentence.start) or self._source_tail(j, sentence.start)
         if mention is not None and tokens[j - 1].lower.endswith(("'s", "’s")) and tokens[j - 1].start < mention.end:
-            return None  # "Russia’s claimed annexation", "Gabbard’s claim that": a possessor and a noun, not a speaker and a verb
+            return None  # "Borovia’s claimed annexation", "Ruiz’s claim that": a possessor and a noun, not a speaker and a verb
         if mention is not None and tokens[j].lower.endswith("ing") and self._document(j - 1):
-            mention = self._sentence_subject(first, j)  # "the president made a post announcing that …": the author speaks
+            mention = self._sentence_subject(first, j)  # "the premier wrote a post announcing that …": the author speaks
         relative = False
         before = j - 1
         while before > first and tokens[before].lower in self.rules.cues.get("skip", ()) and not self._bound(before + 1):
@@ -1132,8 +1132,8 @@ class _Run:
         if k < last and tokens[k].lower in rules.cues.get("that", ()) and not _BOUNDARY.search(self._gap(k).strip("\"”’ ")):
             return k + 1 if k + 1 < last else None  # also after a title in marks: 'said on “Late Edition” that …'
         if role in ("speech_that", "speech_check", "speech_object"):
-            # "promised the American public that …", "warned the cabinet that …", "told an Iowa talk radio
-            # show host on Saturday that …": a short object before 'that'
+            # "promised the American public that …", "warned the cabinet that …", "told a local radio
+            # presenter on Sunday that …": a short object before 'that'
             for n in range(k, min(k + (OBJECT_WORDS if role == "speech_object" else 5), last)):
                 if self._bound(n) and n > k:
                     break
@@ -1210,7 +1210,7 @@ class _Run:
     def _skip_object(self, k: int, last: int) -> int:
         tokens = self.tokens
         if tokens[k].lower in self.rules.cues.get("determiner", ()) and k + 1 < last and self.caps[k + 1]:
-            k += 1  # "told the Associated Press last week": the listener is the name after the article
+            k += 1  # "told the Strelsau Herald on Friday": the listener is the name after the article
         elif tokens[k].lower in self.rules.cues.get("determiner", ()):
             k += 1
             while k < last and k < k + 3 and not self.text[tokens[k].start].isupper() and tokens[k].lower != "that":
@@ -1254,7 +1254,7 @@ class _Run:
                     while n < last and self.text[tokens[n].start].isupper():
                         n += 1
                         if n < last and any(c in self.gaps[n] for c in "“\""):
-                            n = self._after_title(n, last)  # "on CNN's “State of the Union”": the title too
+                            n = self._after_title(n, last)  # "on Radio Strelsau's “Evening Review”": the title too
                             break
                     if n < last and tokens[n].lower in ("social", "media"):
                         n += 1
@@ -1496,7 +1496,7 @@ class _Run:
             if tokens[j].lower in self.rules.cues.get("relative", ()) and "," in self._gap(j):
                 mention = self._speaker_before(j, floor, across_gap=True)
                 if mention is not None:
-                    # "The official, who spoke on condition of anonymity, said": the aside describes them
+                    # "The envoy, who declined to be named, said": the aside describes them
                     mention.description = (mention.description or mention.text) + " " + self._aside_description(
                         self.text[tokens[j].start : tokens[after - 1].end])
                 return mention
@@ -1570,7 +1570,7 @@ class _Run:
                     self._remember(named)
                     return named
             if app_end < stop and self._gap(app_end).strip() == "," and self.rules.has("determiner", tokens[app_end].lower):
-                # "…, president of Acme Steel, a steel distributor in the area": the second apposition too
+                # "…, president of Acme Wire, a cable distributor near the port": the second apposition too
                 more = app_end + 1
                 while more < stop and more - app_end < APPOSITION_WORDS and not self._bound(more):
                     more += 1
