@@ -11,12 +11,13 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from framing.corpus import load_bytes, merge_load_results
 from framing.export import truncation_notes
+from framing.language import NO_WORDS_NOTE
 from framing.limits import LoadBudget
 from framing.types import Article, CorpusReport, LoadResult, SkippedInput
 
 __all__ = [
     "MIN_PASTE_WORDS", "SKIPPED_SHOWN", "load_uploads", "apply_labels", "add_pasted", "paste_warnings",
-    "truncation_message",
+    "no_words_message", "truncation_message",
 ]
 
 #: A pasted text shorter than this many words is added with a warning: one or two sentences give
@@ -24,7 +25,7 @@ __all__ = [
 MIN_PASTE_WORDS = 50
 #: Skipped inputs listed one by one in the sidebar; the rest are counted (each is a widget).
 SKIPPED_SHOWN = 20
-#: Truncated articles named in the dashboard's notice; the rest are counted.
+#: Articles named in one of the dashboard's notices (truncated, without words); the rest are counted.
 TRUNCATED_NAMED = 5
 
 
@@ -121,3 +122,27 @@ def truncation_message(report: CorpusReport) -> str | None:
     whose = "its" if len(cut) == 1 else "their"
     return (f"{subject} longer than the {MAX_ARTICLE_CHARS:,} characters analysed per article; only {whose} "
             f"beginning was scored: {named}{more}.")
+
+
+def no_words_message(report: CorpusReport) -> str | None:
+    """The dashboard's notice naming the articles without a word (emoji, numbers, invisible characters), or None.
+
+    Their scores are all 0 and mean nothing; the report's notes say so (issue 12 item 7), and a page
+    that only shows a 0-word row would not.
+
+    Examples
+    --------
+    >>> from framing.pipeline import analyze_articles
+    >>> empty = Article(id="a", outlet="A", title="Smiles", text="\U0001f600 \u200b 2025", source="smiles.txt")
+    >>> print(no_words_message(analyze_articles([empty])))
+    1 article has no words (only numbers, emoji, symbols or invisible characters), so its scores are 0 and mean nothing: "Smiles" (smiles.txt).
+    """
+    empty = [a for a in report.articles if NO_WORDS_NOTE in a.notes]
+    if not empty:
+        return None
+    named = "; ".join(f'"{a.title}" ({a.source or a.id})' for a in empty[:TRUNCATED_NAMED])
+    more = f"; and {len(empty) - TRUNCATED_NAMED:,} more (the Export page lists every note)" if len(empty) > TRUNCATED_NAMED else ""
+    subject = "1 article has" if len(empty) == 1 else f"{len(empty):,} articles have"
+    whose = "its" if len(empty) == 1 else "their"
+    return (f"{subject} no words (only numbers, emoji, symbols or invisible characters), so {whose} scores are 0 "
+            f"and mean nothing: {named}{more}.")

@@ -93,3 +93,22 @@ def test_a_truncated_article_is_named_in_the_table_the_csv_and_stderr(
     path.write_text(article.text)
     assert main(["analyze", str(path), "--format", "json"]) == 0
     assert f"truncated {path}: article truncated: only the first" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("empty", "expected"), [
+    (0, None),
+    (1, '1 article has no words (only numbers, emoji, symbols or invisible characters), so its scores are 0 '
+        'and mean nothing: "Empty 0" (e0.txt).'),
+    (7, '7 articles have no words (only numbers, emoji, symbols or invisible characters), so their scores are 0 '
+        'and mean nothing: "Empty 0" (e0.txt); "Empty 1" (e1.txt); "Empty 2" (e2.txt); "Empty 3" (e3.txt); '
+        '"Empty 4" (e4.txt); and 2 more (the Export page lists every note).'),
+])
+def test_the_dashboard_notice_names_the_articles_without_words(empty: int, expected: str | None) -> None:
+    # The note was in the report, the CSV and the CLI table, but no dashboard page said it (0-word rows only).
+    from ui.corpus import no_words_message
+
+    texts = ["\U0001f600\U0001f389", "\u200b\u200d", "2025 11 24"]
+    articles = [Article(id=f"e{i}", outlet="A", title=f"Empty {i}", text=texts[i % 3], source=f"e{i}.txt")
+                for i in range(empty)]
+    articles.append(Article(id="w", outlet="B", title="Words", text="Tariffs rose as talks stalled."))
+    assert no_words_message(analyze_articles(articles)) == expected
