@@ -179,7 +179,7 @@ def _validate(data: str, out: str) -> int:
         return EXIT_USAGE
     sys.stdout.write(format_table(figures))
     try:
-        Path(out).write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        Path(out).write_text(json.dumps(figures.to_dict(), indent=2) + "\n", encoding="utf-8")
     except OSError as exc:
         print(f"error: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE

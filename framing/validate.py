@@ -33,10 +33,10 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 
 import numpy as np
 from sklearn import metrics, model_selection
@@ -59,7 +59,7 @@ from .lexicon import (
 )
 from .pipeline import dominant_frame
 from .segment import tokenize
-from .types import FRAMES, Token
+from .types import FRAMES, Token, freeze
 from .validate_cleaning import cleaning_figures, cleaning_table
 
 __all__ = [
@@ -85,6 +85,8 @@ __all__ = [
     "ClassificationScores",
     "ClassScores",
     "run_validation",
+    "LexiconVersions",
+    "ValidationResults",
     "format_table",
     "load_validity_figures",
     "DEFAULT_DATA_DIR",
@@ -607,8 +609,83 @@ def evaluate_emphasis(items: Sequence[EmphasisItem], *, folds: int = CV_FOLDS) -
     }
 
 
-def run_validation(data_dir: str | Path = DEFAULT_DATA_DIR) -> dict[str, object]:
-    """Run both checks on the benchmark folder and return the figures as a JSON-ready dict.
+@dataclass(frozen=True, slots=True)
+class LexiconVersions:
+    """The versions of the packaged data the figures were measured with."""
+
+    frames: str
+    tone_news: str
+    tone_weights: str
+    tone_rules: str
+    tone_valences: str
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationResults:
+    """What :func:`run_validation` returns: one read-only section per check (issue 9 item 6).
+
+    Each section holds the figures of its check as read-only mappings and tuples (the nesting of the
+    JSON each check writes); :meth:`to_dict` gives the JSON-ready dict ``framing validate --out``
+    writes (``framing/validity.json``'s format), :meth:`from_dict` reads one back. ``cleaning`` is
+    None when the benchmark folder has no cleaning pages; ``quotes`` is None in a published file
+    that leaves them out.
+    """
+
+    lexicons: LexiconVersions
+    #: How the cross-validated figures were split ("5 folds split by article, stratified (seed 2014)").
+    cross_validation: str
+    tone: Mapping[str, Any]
+    emphasis: Mapping[str, Any]
+    frames: Mapping[str, Any]
+    cleaning: Mapping[str, Any] | None = None
+    quotes: Mapping[str, Any] | None = None
+
+    def __post_init__(self) -> None:
+        freeze(self)
+
+    def to_dict(self) -> dict[str, object]:
+        """The figures as plain JSON-ready data, keys in the order of ``framing/validity.json``.
+
+        Examples
+        --------
+        >>> figures = load_validity_figures()
+        >>> ValidationResults.from_dict(figures).to_dict() == figures
+        True
+        """
+        out: dict[str, object] = {
+            "lexicons": {f.name: getattr(self.lexicons, f.name) for f in fields(LexiconVersions)},
+            "cross_validation": self.cross_validation,
+            "tone": _thaw(self.tone),
+            "emphasis": _thaw(self.emphasis),
+            "frames": _thaw(self.frames),
+        }
+        for name in ("cleaning", "quotes"):
+            section = getattr(self, name)
+            if section is not None:
+                out[name] = _thaw(section)
+        return out
+
+    @classmethod
+    def from_dict(cls, figures: Mapping[str, Any]) -> ValidationResults:
+        """Read figures written by :meth:`to_dict` (``framing/validity.json``) back."""
+        return cls(lexicons=LexiconVersions(**figures["lexicons"]), cross_validation=str(figures["cross_validation"]),
+                   tone=figures["tone"], emphasis=figures["emphasis"], frames=figures["frames"],
+                   cleaning=figures.get("cleaning"), quotes=figures.get("quotes"))
+
+
+def _thaw(value: object) -> object:
+    """Read-only figures back to JSON-ready dicts and lists (the inverse of :func:`freeze` on JSON data)."""
+    if isinstance(value, Mapping):
+        return {key: _thaw(item) for key, item in value.items()}
+    if isinstance(value, (tuple, list)):
+        return [_thaw(item) for item in value]
+    return value
+
+
+def run_validation(data_dir: str | Path = DEFAULT_DATA_DIR) -> ValidationResults:
+    """Run every check on the benchmark folder and return the figures, read-only and typed.
+
+    ``run_validation(...).to_dict()`` is what ``framing validate --out`` writes as JSON.
 
     Raises
     ------
@@ -626,21 +703,23 @@ def run_validation(data_dir: str | Path = DEFAULT_DATA_DIR) -> dict[str, object]
     require_frame_files(data_dir)
     newsmtsc = validate_tone.load_newsmtsc_benchmark(data_dir)
     frames, tone = load_default_lexicon(), load_tone_lexicon()
-    return {
-        "lexicons": {"frames": frames.version, "tone_news": tone.provenance.get("version", "?"),
-                     "tone_weights": load_tone_weights().version, "tone_rules": tone.rules.version,
-                     "tone_valences": str(read_data_json("tone_valences.meta.json")["version"])},
-        "cross_validation": f"{CV_FOLDS} folds split by article, stratified (seed {CV_SEED})",
-        "tone": validate_tone.evaluate_tone_v2(load_tone_benchmark(data_dir), newsmtsc),
-        "emphasis": evaluate_emphasis(load_emphasis_benchmark(data_dir)),
-        "frames": run_frame_validation(data_dir),
-        **cleaning_figures(data_dir),
-        "quotes": quote_figures(data_dir),
-    }
+    return ValidationResults(
+        lexicons=LexiconVersions(frames=frames.version, tone_news=tone.provenance.get("version", "?"),
+                                 tone_weights=load_tone_weights().version, tone_rules=tone.rules.version,
+                                 tone_valences=str(read_data_json("tone_valences.meta.json")["version"])),
+        cross_validation=f"{CV_FOLDS} folds split by article, stratified (seed {CV_SEED})",
+        tone=validate_tone.evaluate_tone_v2(load_tone_benchmark(data_dir), newsmtsc),
+        emphasis=evaluate_emphasis(load_emphasis_benchmark(data_dir)),
+        frames=run_frame_validation(data_dir),
+        cleaning=cleaning_figures(data_dir).get("cleaning"),
+        quotes=quote_figures(data_dir),
+    )
 
 
-def format_table(figures: Mapping[str, object]) -> str:
-    """Render the figures of :func:`run_validation` as a plain-text table."""
+def format_table(figures: ValidationResults | Mapping[str, object]) -> str:
+    """Render the figures of :func:`run_validation` (or a published file's) as a plain-text table."""
+    if isinstance(figures, ValidationResults):
+        figures = figures.to_dict()
     tone = figures["tone"]
     emphasis = figures["emphasis"]
     assert isinstance(tone, Mapping) and isinstance(emphasis, Mapping)

@@ -207,3 +207,74 @@ def test_count_scores_refuses_negative_counts() -> None:
 
     with pytest.raises(ValueError, match="counts must be >= 0"):
         count_scores(3, -1, 0)
+
+
+# -- run_validation returns typed, read-only results; the JSON it writes keeps its format -----------
+def _stub_checks(monkeypatch: pytest.MonkeyPatch, data: Path, *, cleaning: bool) -> None:
+    """Every check of ``run_validation`` replaced by a small fixed result (the real ones take minutes)."""
+    from framing import validate, validate_frames, validate_quotes, validate_tone
+
+    for name in (TONE_FILE, EMPHASIS_FILE):
+        (data / name).write_text("", encoding="utf-8")
+    monkeypatch.setattr(validate_frames, "require_frame_files", lambda data_dir: None)
+    monkeypatch.setattr(validate_tone, "load_newsmtsc_benchmark", lambda data_dir: [])
+    monkeypatch.setattr(validate, "load_tone_benchmark", lambda data_dir: [])
+    monkeypatch.setattr(validate, "load_emphasis_benchmark", lambda data_dir: [])
+    monkeypatch.setattr(validate_tone, "evaluate_tone_v2", lambda tone, newsmtsc: {
+        "n_sentences": 2, "cross_validated": {"pearson": 0.5}, "per_fold_pearson": [0.4, 0.6]})
+    monkeypatch.setattr(validate, "evaluate_emphasis", lambda items: {
+        "n_articles": 1, "cross_validated": {"macro_f1": 0.25, "per_class": {"trade": {"f1": 0.5}}}})
+    monkeypatch.setattr(validate_frames, "run_frame_validation", lambda data_dir: {"allsides": {"n": 3}})
+    monkeypatch.setattr(validate, "cleaning_figures", lambda data_dir: {"cleaning": {"pages": 4}} if cleaning else {})
+    monkeypatch.setattr(validate_quotes, "quote_figures", lambda data_dir: {"direct": {"f1": 0.9}, "halves": {}})
+
+
+@pytest.mark.parametrize("cleaning", [True, False])
+def test_run_validation_returns_read_only_typed_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cleaning: bool
+) -> None:
+    import dataclasses
+
+    from framing.validate import LexiconVersions, ValidationResults, run_validation
+
+    _stub_checks(monkeypatch, tmp_path, cleaning=cleaning)
+    results = run_validation(tmp_path)
+    assert isinstance(results, ValidationResults) and isinstance(results.lexicons, LexiconVersions)
+    assert results.tone["per_fold_pearson"] == (0.4, 0.6) and results.quotes is not None
+    assert (results.cleaning is not None) == cleaning
+    with pytest.raises(TypeError):
+        results.emphasis["cross_validated"]["per_class"]["trade"]["f1"] = 1.0  # type: ignore[index]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        results.cross_validation = "x"  # type: ignore[misc]
+    figures = results.to_dict()
+    assert list(figures) == ["lexicons", "cross_validation", "tone", "emphasis", "frames",
+                             *(["cleaning"] if cleaning else []), "quotes"]
+    assert figures["tone"] == {"n_sentences": 2, "cross_validated": {"pearson": 0.5}, "per_fold_pearson": [0.4, 0.6]}
+    assert ValidationResults.from_dict(figures) == results
+
+
+def test_cli_validate_writes_the_same_json_as_the_plain_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The file ``framing validate --out`` writes keeps its format: keys, order and indentation."""
+    from framing.validate import ValidationResults, run_validation
+
+    _stub_checks(monkeypatch, tmp_path, cleaning=True)
+    monkeypatch.setattr("framing.validate.format_table", lambda figures: "table\n")
+    out = tmp_path / "validity.json"
+    assert cli.main(["validate", "--data", str(tmp_path), "--out", str(out)]) == 0
+    written = out.read_text(encoding="utf-8")
+    plain = run_validation(tmp_path).to_dict()
+    assert written == json.dumps(plain, indent=2) + "\n"
+    assert '"per_fold_pearson": [\n      0.4,' in written and "table" in capsys.readouterr().out
+    assert ValidationResults.from_dict(json.loads(written)).to_dict() == json.loads(written)
+
+
+def test_published_validity_file_reads_as_typed_results() -> None:
+    from framing.validate import ValidationResults
+
+    figures = load_validity_figures()
+    results = ValidationResults.from_dict(figures)
+    assert results.lexicons.frames == figures["lexicons"]["frames"]
+    assert json.dumps(results.to_dict(), indent=2) == json.dumps(figures, indent=2)
+    assert format_table(results) == format_table(figures)
