@@ -1866,6 +1866,11 @@ class _Run:
                     # that role since ("Ana Ruiz, the ministry spokesperson, explained …") is nearer
                     since = [m for m in self.names.values() if earlier.end <= m.start and m.end <= mention.start and m.text != earlier.text
                              and role_words <= self._role_words(m.description)]
+                    if since and not _country_named(mention.text, self.rules):
+                        # "President Ana Ruiz said …, to host Borovian president Lev Orlov …. The president
+                        # stated …": a role with no country is the quoted holder's, not another country's holder's
+                        theirs = _country_named(earlier.description + " " + earlier.text, self.rules)
+                        since = [m for m in since if _country_named(m.description + " " + m.text, self.rules) in ("", theirs)]
                     return max(since, key=lambda m: m.start) if since else earlier
             # "Japanese Prime Minister Sanae Takaichi met …. The prime minister said …": the one
             # person the article named before with every word of the role
@@ -1942,6 +1947,21 @@ class _Run:
                 cache.clear()
             found = cache[description] = speaker_type(description, self.rules)
         return found
+
+
+def _country_named(words: str, rules: QuoteRules) -> str:
+    """The country ``words`` give a speaker ("Chinese president" -> "China"; a public figure's own), a
+    capitalised demonym the speaker types do not list ("Borovian"), or "" when they name none.
+
+    >>> rules = load_quote_rules()
+    >>> _country_named("Chinese president", rules), _country_named("the Borovian minister", rules), _country_named("the president", rules)
+    ('China', 'Borovian', '')
+    """
+    kind = speaker_type(words, rules) if words.strip() else ""
+    if ":" in kind:
+        return kind.split(":", 1)[1]
+    return next((w for w in _TYPE_WORDS.findall(words)
+                 if w[:1].isupper() and not w.isupper() and w.lower().endswith(_DEMONYM_ENDINGS)), "")
 
 
 def speaker_type(description: str, rules: QuoteRules | None = None) -> str:

@@ -606,3 +606,20 @@ def test_find_quotes_relative_aside_about_other_things_leaves_the_type() -> None
 def test_find_quotes_second_apposition_types_the_speaker() -> None:
     text = "“This is the messiest procedure,” said Ana Ruiz, president of Acme Wire, a cable distributor near the port."
     assert [(q.speaker, q.speaker_type) for q in FINDER(text)] == [("Ana Ruiz", "other")]
+
+
+@pytest.mark.parametrize("second, speaker", [
+    ("The president said that she and Orlov had concluded a very good call.", "Ana Ruiz"),
+    ("Writing on Chirp, the president stated that the two sides had concluded a good call.", "Ana Ruiz"),
+])
+def test_a_role_with_no_country_stays_with_its_quoted_holder_not_a_foreign_one_named_since(second: str, speaker: str) -> None:
+    text = ("President Ana Ruiz said she would visit Kessland in April and host Borovian president Lev Orlov "
+            "for a state visit after a call with Orlov on Monday.\n\n" + second)
+    found = find_quotes(text)
+    assert found[-1].speaker == speaker and found[-1].speaker_type.startswith("government")
+
+
+def test_host_as_a_verb_before_a_name_is_no_broadcaster() -> None:
+    text = "The minister will host Borovian president Lev Orlov in May. Orlov said the talks would go well."
+    assert [q.speaker_type for q in find_quotes(text)] != ["media"]
+    assert type_of("radio host Ana Ruiz") == "media"
