@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 from .data_files import read_data_json, read_data_text
 from .errors import LexiconError
+from .types import EMPTY_MAPPING
 
 __all__ = ["CUE_ROLES", "SPEAKER_TYPES", "QuoteRules", "SpeakerTerm", "load_quote_rules", "parse_quote_rules"]
 
@@ -42,14 +45,18 @@ class SpeakerTerm:
 
 @dataclass(frozen=True, slots=True)
 class QuoteRules:
-    """Cue words by role and speaker terms by their word tuple, ready for matching on lemmas."""
+    """Cue words by role and speaker terms by their word tuple, ready for matching on lemmas.
 
-    cues: dict[str, frozenset[str]]
-    speaker_terms: dict[tuple[str, ...], SpeakerTerm]
+    Read-only all the way down (read-only mappings of frozensets and frozen rows): the packaged rules
+    are cached and shared by every finder in the process.
+    """
+
+    cues: Mapping[str, frozenset[str]]
+    speaker_terms: Mapping[tuple[str, ...], SpeakerTerm]
     longest_term: int
     version: str
     #: lemma -> its reporting-verb role, the first of ``_SPEECH_ROLES`` that lists it (built once).
-    roles: dict[str, str] = field(default_factory=dict)
+    roles: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
 
     def has(self, role: str, word: str) -> bool:
         """True when ``word`` (a lower-case lemma or word) is listed with ``role``."""
@@ -76,8 +83,8 @@ def load_quote_rules() -> QuoteRules:
 def _load_packaged() -> QuoteRules:
     cues = read_data_text("quote_cues.csv")
     speakers = read_data_text("speaker_types.csv")
-    meta = read_data_json("quote_cues.meta.json")
-    speaker_meta = read_data_json("speaker_types.meta.json")
+    meta = read_data_json("quote_cues.meta.json", required=("version",))
+    speaker_meta = read_data_json("speaker_types.meta.json", required=("version",))
     return parse_quote_rules(cues, speakers, version=f"{meta['version']}/{speaker_meta['version']}")
 
 
@@ -97,7 +104,7 @@ def parse_quote_rules(cues_csv: str, speakers_csv: str, *, version: str = "user"
     >>> parse_quote_rules("term,role,note\\nsay,shout,x\\n", "term,type,country,person,note\\n")
     Traceback (most recent call last):
     ...
-    framing.errors.LexiconError: quote_cues.csv line 2: unknown role 'shout' (use one of: according, coordinator, ...)
+    framing.errors.LexiconError: quote_cues.csv line 2: unknown role 'shout' (use one of: absolute, according, ...)
     """
     by_role: dict[str, set[str]] = {}
     for line, row in enumerate(csv.DictReader(io.StringIO(cues_csv)), start=2):
@@ -122,9 +129,9 @@ def parse_quote_rules(cues_csv: str, speakers_csv: str, *, version: str = "user"
         for word in by_role.get(role, ()):
             roles.setdefault(word, role)
     return QuoteRules(
-        roles=roles,
-        cues={role: frozenset(words) for role, words in by_role.items()},
-        speaker_terms=terms,
+        roles=MappingProxyType(roles),
+        cues=MappingProxyType({role: frozenset(words) for role, words in by_role.items()}),
+        speaker_terms=MappingProxyType(terms),
         longest_term=max((len(k) for k in terms), default=1),
         version=version,
     )

@@ -115,18 +115,12 @@ def _naming_words() -> object:
     return load_naming_words()
 
 
-#: Known gaps (the foundation audit): these cached loaders still hold plain dicts (``QuoteRules.cues``,
-#: ``.speaker_terms``, ``.roles``). Not strict; once they pass (XPASS), the mark goes.
-#: ``NamingWords`` was one (``country_of`` and four more mappings were plain dicts).
+#: Were gaps of the foundation audit: ``QuoteRules.cues``, ``.speaker_terms``, ``.roles`` and
+#: ``NamingWords.country_of`` and four more mappings were plain dicts.
 LOADERS.update({"quote_rules": _quote_rules, "naming_words": _naming_words})
-GAPS = {"quote_rules": "quotes"}
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(name, marks=pytest.mark.xfail(strict=False, reason=f"issue 9 item 3 gap; left to the {GAPS[name]} work"))
-    if name in GAPS else name
-    for name in sorted(LOADERS)
-])
+@pytest.mark.parametrize("name", sorted(LOADERS))
 def test_read_only_loaded_data_graph_holds_no_dict_list_or_set(name: str) -> None:
     seen = list(_walk(LOADERS[name](), name))
     assert [path for path, item in seen if isinstance(item, MUTABLE)] == []
