@@ -612,6 +612,13 @@ def _parse_html(html: str, *, stem: str, source: str) -> Article:
 #: ``</body>`` and ``</html>`` end tags. libxml2 drops everything after ``</html>`` without a word;
 #: HTML5 (what a browser shows) ignores both end tags and reads what follows into the body.
 _END_OF_PAGE = re.compile(r"</(?:body|html)\b[^>]*>", re.IGNORECASE)
+#: Tables nested in tables kept as tables; deeper ones are read as blocks (``div``). trafilatura's
+#: table reader is quadratic in nesting (1,000 nested tables, a 7 kB page: 5 s; 3,000: 31 s of a
+#: server thread, issue 12); layout pages of the 1990s nest a handful. Judgement: 4x that.
+MAX_TABLE_NESTING = 16
+_TABLE_PARTS = frozenset({"thead", "tbody", "tfoot", "tr", "td", "th", "caption"})
+#: How deep libxml2 nests elements with ``huge_tree`` (it stops reading the page there).
+PARSER_MAX_DEPTH = 2_048
 
 
 def _html_tree(html: str) -> lxml.html.HtmlElement:
@@ -623,14 +630,41 @@ def _html_tree(html: str) -> lxml.html.HtmlElement:
     ``AssertionError``); and libxml2 stops at 255 nested elements unless ``huge_tree`` is set, so the
     text inside was lost ("no article text found"). ``</body>`` and ``</html>`` are removed first,
     as a browser ignores them: text after them (two pages joined, a CMS's stray end tags) is kept.
+    Past ``PARSER_MAX_DEPTH`` (even ``huge_tree``'s limit) the file is a skip that says so; tables
+    nested deeper than ``MAX_TABLE_NESTING`` become blocks.
     """
     html = _END_OF_PAGE.sub("", html)
     # Bytes with a stated encoding: lxml refuses a str that carries an XML encoding declaration.
     parser = lxml.html.HTMLParser(huge_tree=True, encoding="utf-8")
     try:
-        return lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
+        tree = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
     except lxml.etree.ParserError as exc:  # e.g. only a comment: nothing to parse
         raise CorpusError(f"no article text found in the HTML ({exc})") from None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" and "depth" in error.message for error in parser.error_log):
+        raise CorpusError(
+            f"the HTML nests elements more than {PARSER_MAX_DEPTH:,} deep, the most the HTML parser reads; "
+            "the text after that point cannot be read, so the file was skipped (save its text as .txt)"
+        )
+    _flatten_deep_tables(tree)
+    return tree
+
+
+def _flatten_deep_tables(tree: lxml.html.HtmlElement) -> None:
+    """Rename tables nested ``MAX_TABLE_NESTING`` or more tables deep, and their rows and cells, to ``div``.
+
+    One pass over the tree (an XPath ``count(ancestor::table)`` per table is itself quadratic).
+    """
+    deep = []
+    stack = [(tree, 0)]  # (element, tables among its ancestors)
+    while stack:
+        element, above = stack.pop()
+        tag = element.tag if isinstance(element.tag, str) else ""  # comments and PIs have no str tag
+        if (tag == "table" and above >= MAX_TABLE_NESTING) or (tag in _TABLE_PARTS and above > MAX_TABLE_NESTING):
+            deep.append(element)
+        inner = above + (tag == "table")
+        stack.extend((child, inner) for child in element)
+    for element in deep:
+        element.tag = "div"
 
 
 def _parse_csv(

@@ -61,7 +61,7 @@ html_text = hst.one_of(hst.sampled_from(PIECES), hst.sampled_from((
     "Ministers met in Geneva on Monday to discuss the trade dispute that has dragged on for a year.",
     "Troops gathered at the border while envoys met for a state visit and talks on tariffs.",
     "<!-- a comment -->", "<![CDATA[ x ]]>", "&nbsp;", "&#0;", "<?xml version='1.0' encoding='utf-8'?>",
-    "<!DOCTYPE html>", "</div>", "<", ">")), unicode_text.filter(lambda t: len(t) < 12))
+    "<!DOCTYPE html>", "</div>", "</body>", "</html>", "<", ">")), unicode_text.filter(lambda t: len(t) < 12))
 
 
 @hst.composite
@@ -94,9 +94,9 @@ def html_document(draw: hst.DrawFn) -> str:
         first = draw(hst.sampled_from(("svg", "math", "video", "audio", "object", "embed", "canvas", "picture")))
         close = draw(hst.sampled_from((f"</{first}>", "")))
         body = f"<{first}{draw(html_attributes())}>{draw(html_nodes(2))}{close}{body}"
-    nesting = draw(hst.sampled_from((0, 0, 0, 254, 255, 300, 600)))
+    nesting = draw(hst.sampled_from((0, 0, 0, 254, 255, 300, 600, 2_100)))  # 2,100: past libxml2's limit
     if nesting:
-        tag = draw(hst.sampled_from(("div", "span", "section", "b", "svg", "video")))
+        tag = draw(hst.sampled_from(("div", "span", "section", "b", "svg", "video", "table")))
         body = f"<{tag}>" * nesting + body + f"</{tag}>" * nesting
     return body
 

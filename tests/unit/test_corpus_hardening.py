@@ -192,3 +192,32 @@ def test_text_after_the_end_of_the_page_is_kept(shape: str) -> None:
     result = load_bytes("page.html", shape.format(p=PARAGRAPH).encode())
     assert result.skipped == ()
     assert SENTENCE in result.articles[0].text
+
+
+@pytest.mark.parametrize(("tag", "depth"), [("div", 2_100), ("b", 3_000), ("div", 10_000)])
+def test_html_nested_past_the_parsers_limit_is_a_skip_that_says_so(tag: str, depth: int) -> None:
+    # libxml2 stops reading at 2,048 nested elements even with huge_tree; the text after that point
+    # was lost and the page reported as "no article text found", though the text is there.
+    html = f"<{tag}>" * depth + PARAGRAPH + f"</{tag}>" * depth
+    (skip,) = load_bytes("deep.html", html.encode()).skipped
+    assert skip.source == "deep.html"
+    assert skip.reason.startswith("the HTML nests elements more than 2,048 deep")
+
+
+def test_tables_nested_in_tables_are_read_as_blocks_past_a_few_levels() -> None:
+    # trafilatura's table reader is quadratic in table nesting: 1,000 nested tables (a 7 kB file)
+    # took 5 s of a server thread, 3,000 took 31 s. Past MAX_TABLE_NESTING they are read as blocks.
+    from framing.corpus import MAX_TABLE_NESTING, _html_tree
+
+    html = "<table><tr><td>" * 600 + PARAGRAPH + "</td></tr></table>" * 600  # 1,800 deep
+    tree = _html_tree(html)
+    assert not tree.xpath(f"//table[count(ancestor::table) >= {MAX_TABLE_NESTING}]")
+    assert len(tree.xpath("//table")) == MAX_TABLE_NESTING
+    assert SENTENCE in load_bytes("tables.html", html.encode()).articles[0].text
+
+
+def test_a_few_nested_tables_are_left_as_tables() -> None:
+    from framing.corpus import MAX_TABLE_NESTING, _html_tree
+
+    html = "<table><tr><td>" * MAX_TABLE_NESTING + PARAGRAPH + "</td></tr></table>" * MAX_TABLE_NESTING
+    assert len(_html_tree(html).xpath("//table")) == MAX_TABLE_NESTING
