@@ -442,7 +442,7 @@ def _in_phrase(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -
 
 
 def _name_indices(tokens: Sequence[Token], text: str, rules: ToneRules) -> frozenset[int]:
-    if not (rules.names_in_runs or rules.capitalised_names or rules.names_capitalised) or not tokens:
+    if not (rules.names_in_runs or rules.capitalised_names or rules.names_capitalised or rules.name_titles) or not tokens:
         return frozenset()
     capital = [text[t.start : t.start + 1].isupper() for t in tokens]
     word_text = [text[t.start : t.end] for t in tokens]
@@ -457,6 +457,10 @@ def _name_indices(tokens: Sequence[Token], text: str, rules: ToneRules) -> froze
         if not capital[i]:
             continue
         if tokens[i].lower in rules.capitalised_names:
+            names.add(i)
+        elif (tokens[i - 1].lower in rules.name_titles and not word_text[i].isupper()
+              and text[tokens[i - 1].end : tokens[i].start].strip() in ("", ".")):
+            # A surname after a title: the title's full stop ("Mr. Love") does not open a sentence.
             names.add(i)
         elif rules.names_capitalised and not word_text[i].isupper() and not any(
                 mark in text[tokens[i - 1].end : tokens[i].start] for mark in OPENING_MARKS):

@@ -11,6 +11,8 @@ name the topic of a report rather than evaluate it (issue 11, item 5):
   covers a first name written alone ("Dick said"), also at a sentence's start before another capital;
   ``*, name, capitalised`` every tone word capitalised in mid-sentence ("Flake said", not after a
   sentence-opening mark such as a colon or a quotation mark, not written in capitals throughout);
+  ``<title>, name, title`` rows ("mr", "dr") make a capitalised tone word right after the title a
+  surname: the title's full stop ("Mr. Love") does not open a sentence;
 * ``clause`` rows: punctuation or words that end a clause, used to read the tone of the clause around a
   target (the NewsMTSC check; see :func:`framing.tone.clause_window`). Reporting verbs ("said", "told")
   are clause words: what a speaker says is a report of its own, not tone toward the speaker;
@@ -58,8 +60,9 @@ __all__ = ["ToneRules", "parse_tone_rules", "parse_tone_topics", "RULE_KINDS", "
 
 #: The kinds of rule a ``tone_rules.csv`` row may give.
 RULE_KINDS = ("phrase", "name", "clause", "scope", "contrast", "hedge", "negation", "shifter", "intensifier", "lemma")
-#: For ``name`` rows: inside a run of capitalised words, or capitalised anywhere but a sentence's start.
-NAME_CONTEXTS = ("in_name", "capitalised")
+#: For ``name`` rows: inside a run of capitalised words, capitalised anywhere but a sentence's start, or
+#: right after a courtesy or office title ("Mr.", "Dr.": the row's term is the title).
+NAME_CONTEXTS = ("in_name", "capitalised", "title")
 #: For ``contrast`` rows: the word turns the sentence ("but": what follows outweighs what precedes), or it
 #: opens a conceded clause ("although": the clause it opens is outweighed by the rest of the sentence).
 CONTRAST_CONTEXTS = ("after", "concession")
@@ -102,6 +105,8 @@ class ToneRules:
     intensifiers: frozenset[str] = frozenset()
     diminishers: frozenset[str] = frozenset()
     lemmas: bool = False
+    #: Courtesy and office titles (``name, title`` rows): a capitalised word right after one is a name.
+    name_titles: frozenset[str] = frozenset()
 
 
 def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRules:
@@ -130,6 +135,7 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
     reader = _reader(text, ("term", "rule", "context"), source=source, header="term,rule,context,note")
     phrases: dict[str, list[tuple[str, ...]]] = {}
     in_runs, capitalised, marks, words, scope = False, set(), set(), set(), set()
+    titles: set[str] = set()
     every_capitalised = lemmas = False
     contrast: dict[str, set[str]] = {context: set() for context in CONTRAST_CONTEXTS}
     hedges: dict[str, set[str]] = {context: set() for context in HEDGE_CONTEXTS}
@@ -164,7 +170,11 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
         elif rule == "name":
             if context not in NAME_CONTEXTS:
                 raise LexiconError(f"{where}: unknown name context '{context}' (use one of {', '.join(NAME_CONTEXTS)})")
-            if term == EVERY_WORD and context == "capitalised":
+            if context == "title":
+                if not term.isalpha():
+                    raise LexiconError(f"{where}: a title must be one word without its full stop ('mr'), not '{term}'")
+                titles.add(term)
+            elif term == EVERY_WORD and context == "capitalised":
                 every_capitalised = True
             elif term == EVERY_WORD:
                 in_runs = True
@@ -233,6 +243,7 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
         intensifiers=frozenset(degree["up"]),
         diminishers=frozenset(degree["down"]),
         lemmas=lemmas,
+        name_titles=frozenset(titles),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from framing.errors import LexiconError
@@ -578,3 +580,40 @@ def test_parse_tone_rules_reads_the_lemma_row() -> None:
     with pytest.raises(LexiconError, match=r"r\.csv line 2: '\*' is allowed only as"):
         parse_tone_rules(HEADER + "*,lemma,forms,x\n", source="r.csv")
     assert load_tone_rules().lemmas
+
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The board thanked Mr. Love for the report.", "love"),  # the title's full stop opens no sentence
+        ("Voters backed Dr. Strange on Tuesday.", "strange"),
+        ("Reporters asked Mrs. Earnest about the memo.", "earnest"),
+        ("Sen. Strange voted against the bill.", "strange"),
+    ],
+)
+def test_a_capitalised_tone_word_after_a_title_is_a_surname(text: str, word: str) -> None:
+    assert word not in _text_weights(text)
+    # without the title rows the full stop reads as a sentence's end and the word counts
+    rules = parse_tone_rules(HEADER + "*,name,capitalised,x\n", source="r.csv")
+    lexicon = replace(load_tone_lexicon(), rules=rules)
+    assert word in [e.term for e in score_tone(tokenize(text), text=text, lexicon=lexicon)[1]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The meeting ended. Love won the day.", "Mr. LOVE is the song's title.", "She asked Mr. Smith for love."],
+)
+def test_the_title_rule_needs_a_title_right_before_a_capital(text: str) -> None:
+    # a capital after a real sentence end, a word in capitals, a tone word away from the title: it counts
+    assert "love" in _text_weights(text)
+
+
+def test_parse_tone_rules_reads_title_rows() -> None:
+    rules = parse_tone_rules(HEADER + "mr,name,title,x\ndr,name,title,x\n", source="r.csv")
+    assert rules.name_titles == {"mr", "dr"} and not ToneRules().name_titles
+    with pytest.raises(LexiconError, match=r"r\.csv line 2: a title must be one word without its full stop"):
+        parse_tone_rules(HEADER + "mr.,name,title,x\n", source="r.csv")
+    with pytest.raises(LexiconError, match=r"r\.csv line 2: '\*' is allowed only as"):
+        parse_tone_rules(HEADER + "*,name,title,x\n", source="r.csv")
+    assert {"mr", "mrs", "ms", "dr"} <= load_tone_rules().name_titles
