@@ -617,6 +617,17 @@ _END_OF_PAGE = re.compile(r"</(?:body|html)\b[^>]*>", re.IGNORECASE)
 #: server thread, issue 12); layout pages of the 1990s nest a handful. Judgement: 4x that.
 MAX_TABLE_NESTING = 16
 _TABLE_PARTS = frozenset({"thead", "tbody", "tfoot", "tr", "td", "th", "caption"})
+#: HTML5's start tags that end SVG or MathML content ("breakout"): a browser closes the open
+#: ``<svg>``/``<math>`` and shows what follows; libxml2 keeps it inside, and trafilatura drops SVG.
+_BREAKOUT_TAGS = frozenset({
+    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed",
+    "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr",
+    "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u",
+    "ul", "var",
+})
+#: Elements inside SVG or MathML that hold HTML (HTML5's integration points): no breakout there.
+_INTEGRATION_POINTS = frozenset({"foreignobject", "desc", "title", "annotation-xml", "mi", "mo", "mn", "ms",
+                                 "mtext"})
 #: How deep libxml2 nests elements with ``huge_tree`` (it stops reading the page there).
 PARSER_MAX_DEPTH = 2_048
 
@@ -631,7 +642,9 @@ def _html_tree(html: str) -> lxml.html.HtmlElement:
     text inside was lost ("no article text found"). ``</body>`` and ``</html>`` are removed first,
     as a browser ignores them: text after them (two pages joined, a CMS's stray end tags) is kept.
     Past ``PARSER_MAX_DEPTH`` (even ``huge_tree``'s limit) the file is a skip that says so; tables
-    nested deeper than ``MAX_TABLE_NESTING`` become blocks.
+    nested deeper than ``MAX_TABLE_NESTING`` become blocks, and a ``<p>``, ``<div>``, ``<b>`` … inside an
+    open ``<svg>`` or ``<math>`` ends it, as in a browser (HTML5's breakout), so the page's text is not
+    dropped with the SVG.
     """
     html = _END_OF_PAGE.sub("", html)
     # Bytes with a stated encoding: lxml refuses a str that carries an XML encoding declaration.
@@ -646,7 +659,69 @@ def _html_tree(html: str) -> lxml.html.HtmlElement:
             "the text after that point cannot be read, so the file was skipped (save its text as .txt)"
         )
     _flatten_deep_tables(tree)
+    _break_out_of_foreign_content(tree)
     return tree
+
+
+def _is_breakout(element: lxml.html.HtmlElement) -> bool:
+    if not isinstance(element.tag, str):
+        return False
+    if element.tag == "font":  # only with a presentational attribute (HTML5)
+        return any(name in element.attrib for name in ("color", "face", "size"))
+    return element.tag in _BREAKOUT_TAGS
+
+
+def _first_breakout(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The first element inside ``root`` (``svg``/``math``) that a browser would move out, if any."""
+    stack = list(reversed(root))
+    while stack:
+        element = stack.pop()
+        if _is_breakout(element):
+            return element
+        if element.tag not in _INTEGRATION_POINTS:
+            stack.extend(reversed(element))
+    return None
+
+
+def _foreign_roots(nodes: Iterable[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+    """The outermost ``svg``/``math`` elements in or under ``nodes``, in document order."""
+    roots: list[lxml.html.HtmlElement] = []
+    stack = list(reversed(list(nodes)))
+    while stack:
+        element = stack.pop()
+        if element.tag in ("svg", "math"):
+            roots.append(element)
+        elif isinstance(element.tag, str):
+            stack.extend(reversed(element))
+    return roots
+
+
+def _break_out_of_foreign_content(tree: lxml.html.HtmlElement) -> None:
+    """Move what follows a breakout tag inside ``<svg>``/``<math>`` out after it, as HTML5 parsing does.
+
+    The breakout element, its following siblings and those of each ancestor up to the foreign root
+    become the root's following siblings, in document order (their tails move with them). One pass:
+    a root keeps nothing after its breakout, and the foreign elements moved out are queued in turn.
+    """
+    queue = _foreign_roots([tree])
+    while queue:
+        root = queue.pop(0)
+        element = _first_breakout(root)
+        if element is None:
+            continue
+        moved = [element, *element.itersiblings()]
+        for ancestor in element.iterancestors():
+            if ancestor is root:
+                break
+            moved.extend(ancestor.itersiblings())
+        tail, root.tail = root.tail, None
+        anchor = root
+        for node in moved:
+            anchor.addnext(node)
+            anchor = node
+        if tail:
+            anchor.tail = (anchor.tail or "") + tail
+        queue[:0] = _foreign_roots(moved)
 
 
 def _flatten_deep_tables(tree: lxml.html.HtmlElement) -> None:
