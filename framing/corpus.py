@@ -52,7 +52,7 @@ from framing.errors import CorpusError
 from framing.limits import LoadBudget
 from framing.mojibake import repair_mojibake
 from framing.segment import split_sentences
-from framing.textnorm import nfc
+from framing.textnorm import clean_label, nfc
 from framing.types import Article, LoadResult, SkippedInput
 
 __all__ = [
@@ -929,9 +929,14 @@ def _clean_fields(raw: Mapping[Any, Any]) -> dict[str, str]:
     fields: dict[str, str] = {}
     for name in _FIELDS:
         value = lowered.get(name)
-        # A byte-order mark opening a value is a pasted-together file's, not part of a name.
-        if isinstance(value, (str, int, float)) and str(value).strip().lstrip("\ufeff").strip():
-            fields[name] = " ".join(str(value).strip().lstrip("\ufeff").split())
+        if not isinstance(value, (str, int, float)):
+            continue
+        if name == "outlet":  # the key articles are pooled by: invisible characters never split one
+            cleaned = clean_label(str(value))
+        else:  # a byte-order mark opening a value is a pasted-together file's, not part of a name
+            cleaned = " ".join(str(value).strip().lstrip("\ufeff").split())
+        if cleaned:
+            fields[name] = cleaned
     return fields
 
 

@@ -13,7 +13,7 @@ import sys
 import unicodedata
 from itertools import chain
 
-__all__ = ["MARKS", "WORD", "WORD_RUN", "is_mark", "lower_if_plain", "nfc"]
+__all__ = ["INVISIBLE_IN_LABELS", "MARKS", "WORD", "WORD_RUN", "clean_label", "is_mark", "lower_if_plain", "nfc"]
 
 
 def _mark_ranges() -> str:
@@ -47,6 +47,25 @@ def nfc(text: str) -> str:
     (True, 'plain')
     """
     return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+#: Characters that show nothing and join nothing a label needs: zero-width space, word joiner and the
+#: byte-order mark (zero-width no-break space). ZWJ and ZWNJ stay: Indic and Persian spelling needs them.
+INVISIBLE_IN_LABELS = "\u200b\u2060\ufeff"
+_DROP_INVISIBLE = str.maketrans("", "", INVISIBLE_IN_LABELS)
+
+
+def clean_label(text: str) -> str:
+    """An outlet label as a reader sees it: NFC, invisible characters dropped, white space collapsed.
+
+    Two labels that look the same are one outlet ("B" and "B" + U+200B were two, issue 12).
+
+    Examples
+    --------
+    >>> clean_label(" Cafe\u0301\u200b  Times\ufeff ") == "Caf\u00e9 Times"
+    True
+    """
+    return " ".join(nfc(text).translate(_DROP_INVISIBLE).split())
 
 
 def is_mark(char: str) -> bool:

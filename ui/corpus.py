@@ -13,6 +13,7 @@ from framing.corpus import load_bytes, merge_load_results
 from framing.export import truncation_notes
 from framing.language import NO_WORDS_NOTE
 from framing.limits import LoadBudget
+from framing.textnorm import clean_label
 from framing.types import Article, CorpusReport, LoadResult, SkippedInput
 
 __all__ = [
@@ -66,7 +67,7 @@ def apply_labels(articles: Sequence[Article], labels: Mapping[str, str]) -> tupl
     """
     out = []
     for article in articles:
-        label = " ".join(labels.get(article.id, "").split())
+        label = clean_label(labels.get(article.id, ""))
         out.append(dataclasses.replace(article, outlet=label) if label and label != article.outlet else article)
     return tuple(out)
 

@@ -23,6 +23,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import ui.state
+from framing.textnorm import INVISIBLE_IN_LABELS
 from ui.markup import md_escape
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,8 +64,11 @@ def payload_of(entry: dict[str, Any]) -> str:
 
 
 def visible(text: str) -> str:
-    """Text as a reader sees it: white space collapsed, invisible bidi closers (PDF, PDI) dropped."""
-    return " ".join(text.replace("\u202c", "").replace("\u2069", "").split())
+    """Text as a reader sees it: white space collapsed, invisible bidi closers (PDF, PDI) dropped, and the
+    zero-width characters an outlet label drops (``framing.textnorm.INVISIBLE_IN_LABELS``, issue 12)."""
+    for invisible in "\u202c\u2069" + INVISIBLE_IN_LABELS:
+        text = text.replace(invisible, "")
+    return " ".join(text.split())
 
 
 def article_text(payload: str) -> str:

@@ -240,3 +240,25 @@ def test_a_few_nested_tables_are_left_as_tables() -> None:
 
     html = "<table><tr><td>" * MAX_TABLE_NESTING + PARAGRAPH + "</td></tr></table>" * MAX_TABLE_NESTING
     assert len(_html_tree(html).xpath("//table")) == MAX_TABLE_NESTING
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("a.csv", "outlet,text\nB,One text.\nB\u200b,Two text.\n".encode()),          # zero-width space after
+    ("a.csv", "outlet,text\nB,One text.\n\u2060B,Two text.\n".encode()),          # word joiner before
+    ("a.csv", "outlet,text\nB,One text.\n\"B\ufeff\",Two text.\n".encode()),      # a BOM after the name
+    ("a.jsonl", '{"outlet": "B", "text": "One"}\n{"outlet": "\\u200bB", "text": "Two"}\n'.encode()),
+    ("a.csv", "outlet,text\nCaf\u00e9 B,One text.\nCafe\u0301 \u200bB,Two text.\n".encode()),
+])
+def test_an_invisible_character_never_makes_a_second_outlet(name: str, data: bytes) -> None:
+    # Like the BOM of issue 12 item 7: "B" and "B" + U+200B look the same but were two outlets.
+    assert len({a.outlet for a in load_bytes(name, data).articles}) == 1
+
+
+def test_invisible_characters_leave_pasted_and_relabelled_outlets_too() -> None:
+    from framing.corpus import article_from_text
+    from ui.corpus import apply_labels
+
+    pasted = article_from_text("Tariffs rose.", outlet="Daily\u200b News\u2060")
+    assert pasted.outlet == "Daily News"
+    (relabelled,) = apply_labels([pasted], {pasted.id: " Cafe\u0301\u200b Times "})
+    assert relabelled.outlet == "Caf\u00e9 Times"
