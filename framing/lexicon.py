@@ -208,6 +208,10 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     return parse_lexicon(text, source=path.name, meta=meta)
 
 
+#: A byte-order mark opening a line (``parse_lexicon``).
+_LINE_BOM = re.compile("(?m)^\ufeff+")
+
+
 def parse_lexicon(text: str, *, source: str, meta: dict[str, object] | None = None) -> Lexicon:
     """Validate lexicon CSV text and return a ``Lexicon``.
 
@@ -237,7 +241,17 @@ def parse_lexicon(text: str, *, source: str, meta: dict[str, object] | None = No
     framing.errors.LexiconError: mine.csv line 2: unknown frame 'economy' (use one of trade, security, diplomacy)
     """
     meta = meta or {}
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    # Any line ending (a classic Mac CR-only export raised _csv.Error); a byte-order mark opening any
+    # line is a pasted-together file's, as in article CSVs (issue 12).
+    reader = csv.DictReader(io.StringIO(_LINE_BOM.sub("", text), newline=""))
+    try:
+        return _lexicon_rows(reader, source, meta)
+    except csv.Error as exc:
+        raise LexiconError(f"{source}: CSV error after line {reader.line_num}: {exc}") from None
+
+
+def _lexicon_rows(reader: csv.DictReader[str], source: str, meta: dict[str, object]) -> Lexicon:
+    """The rows of ``parse_lexicon``'s reader as a ``Lexicon`` (``csv.Error`` propagates)."""
     columns = [c.strip().lower() for c in (reader.fieldnames or [])]
     missing = [c for c in _REQUIRED_COLUMNS if c not in columns]
     if missing:

@@ -270,6 +270,14 @@ def test_custom_lexicon_invalid_shows_line_and_falls_back(app: AppTest) -> None:
     assert "tariff" in lexicon_terms(app)
 
 
+def test_uploaded_lexicon_with_classic_mac_line_ends_is_read(app: AppTest) -> None:
+    # Issue 12: a CR-only CSV raised _csv.Error inside the lexicon parser: "This app has encountered an error".
+    app.radio(key="lexicon_source").set_value("Upload CSV").run()
+    app.file_uploader(key="lexicon_file").set_value([("mac.csv", LEXICON_OK.replace("\n", "\r").encode(), "text/csv")]).run()
+    assert_clean(app)
+    assert "harbourmaster" in lexicon_terms(app)
+
+
 @pytest.fixture()
 def count_analyses(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], int]]:
     calls = []

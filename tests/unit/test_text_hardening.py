@@ -112,3 +112,28 @@ def test_the_dashboard_notice_names_the_articles_without_words(empty: int, expec
                 for i in range(empty)]
     articles.append(Article(id="w", outlet="B", title="Words", text="Tariffs rose as talks stalled."))
     assert no_words_message(analyze_articles(articles)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "term,frame,weight,note\rharbourmaster,trade,2,\r",          # classic Mac line ends (raised _csv.Error)
+    "term,frame,weight,note\r\nharbourmaster,trade,2,\r\n",
+    "term,frame,weight,note\nharbourmaster,trade,2,\n",
+    "\ufeffterm,frame,weight,note\n\ufeffharbourmaster,trade,2,\n",  # two exports pasted together
+])
+def test_a_user_lexicon_reads_any_line_ending_and_a_bom_opening_a_line(text: str) -> None:
+    assert [t.term for t in parse_lexicon(text, source="mine.csv").terms] == ["harbourmaster"]
+
+
+def test_a_csv_error_in_a_user_lexicon_is_a_lexicon_error_with_its_line() -> None:
+    # Any error of the csv module was a bare _csv.Error: the dashboard's "This app has encountered an error".
+    import csv
+
+    from framing.errors import LexiconError
+
+    parse_lexicon("term,frame,weight,note\nharbour,trade,2,\n", source="warm.csv")  # packaged data it reads, loaded
+    limit = csv.field_size_limit(20)
+    try:
+        with pytest.raises(LexiconError, match=r"^mine.csv: CSV error after line [23]: field larger than field limit"):
+            parse_lexicon("term,frame,weight,note\nharbour,trade,2,\n" + "x" * 30 + ",trade,2,\n", source="mine.csv")
+    finally:
+        csv.field_size_limit(limit)
