@@ -150,6 +150,12 @@ def test_general_words_count_only_in_their_frame_sense(text: str, word: str, cou
         ("Democratic allies of the governor cheered.", "allies", False),
         ("The treaty binds the allies to defend each other.", "allies", True),
         ("Ruritania is a key ally of the alliance.", "ally", True),
+        # unseen text: a safeguard in a trade passage is a trade remedy; threatening jobs is an economic risk
+        ("Beef enters under import quotas, alongside safeguards for farmers.", "safeguards", False),
+        ("The deal adds safeguards against a surge of imports.", "safeguards", False),
+        ("New safeguards protect the base from drone attacks.", "safeguards", True),
+        ("Cheap imports could threaten local production.", "threaten", False),
+        ("The militia threatened the border town.", "threatened", True),
     ],
 )
 def test_names_and_units_that_only_look_like_frame_words(text: str, word: str, counts: bool) -> None:
