@@ -12,7 +12,7 @@ import streamlit as st
 from framing.corpus import article_from_text
 from framing.errors import FramingError, LexiconError
 from framing.types import Article, LoadResult
-from ui.corpus import SKIPPED_SHOWN, add_pasted, apply_labels, paste_warnings, truncation_message
+from ui.corpus import SKIPPED_SHOWN, add_pasted, apply_labels, no_words_message, paste_warnings, truncation_message
 from ui.markup import PAGE_CSS, md_escape
 from ui.state import (
     LEXICON_SOURCES,
@@ -185,6 +185,9 @@ def main() -> None:
     notice = truncation_message(report)
     if notice:
         st.warning(md_escape(notice), icon=":material/content_cut:")
+    empty = no_words_message(report)
+    if empty:
+        st.warning(md_escape(empty))
 
     set_view(View(report=report, lexicon=lexicon, reveal=reveal, articles=articles, lexicon_spec=lexicon_spec,
                   skipped=report.skipped, key=key))

@@ -320,3 +320,15 @@ def test_the_same_upload_twice_counts_once_with_a_note() -> None:
 def test_apply_labels_pools_articles_and_ignores_blank_labels() -> None:
     relabelled = apply_labels(BUNDLED, {BUNDLED[0].id: BUNDLED[1].outlet, BUNDLED[2].id: "  "})
     assert relabelled[0].outlet == BUNDLED[1].outlet and relabelled[2].outlet == BUNDLED[2].outlet
+
+
+def test_an_article_without_a_word_is_named_in_a_notice(app: AppTest) -> None:
+    """Issue 12 item 7: emoji and numbers only make a 0-word article; the page says so, by title."""
+    app.radio(key="source").set_value("Paste text").run()
+    app.text_input(key="paste_outlet").set_value("Harbour Gazette")
+    app.text_input(key="paste_title").set_value("Only symbols")
+    app.text_area(key="paste_text").set_value("\U0001f600 \U0001f389 2025 \u2728")
+    app.button(key="paste_add").click().run()
+    assert_clean(app)
+    warning = messages(app, "warning")
+    assert "1 article has no words" in warning and '"Only symbols"' in warning
