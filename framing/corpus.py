@@ -870,14 +870,29 @@ def _parse_jsonl(
 def _json_object(line: str) -> dict[str, Any]:
     """Parse one JSONL line into a dict with lower-cased keys, or raise ``CorpusError``."""
     try:
-        value = json.loads(line)
+        value = json.loads(line, object_pairs_hook=_json_pairs)
+    except CorpusError:  # a key named twice (a ValueError too, but the JSON is valid)
+        raise
     except json.JSONDecodeError as exc:
         raise CorpusError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
     except (ValueError, RecursionError) as exc:
         raise CorpusError(f"invalid JSON: {exc}") from None
     if not isinstance(value, dict):
         raise CorpusError(f"expected a JSON object, got {type(value).__name__}")
-    return {str(key).strip().lower(): item for key, item in value.items()}
+    return value
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object with lower-cased keys; a known key given twice (any case) is a ``CorpusError``.
+
+    ``json.loads`` alone keeps the last value without a word, as a CSV with two 'text' columns did.
+    """
+    keys = [str(key).strip().lower() for key, _ in pairs]
+    for name in _UNIQUE_COLUMNS:
+        if keys.count(name) > 1:
+            raise CorpusError(f"key '{name}' appears {keys.count(name)} times; which one holds the article is "
+                              "unclear, so rename or delete the others")
+    return dict(zip(keys, (item for _, item in pairs), strict=True))
 
 
 def _collect_record(

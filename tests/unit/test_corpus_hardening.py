@@ -262,3 +262,16 @@ def test_invisible_characters_leave_pasted_and_relabelled_outlets_too() -> None:
     assert pasted.outlet == "Daily News"
     (relabelled,) = apply_labels([pasted], {pasted.id: " Cafe\u0301\u200b Times "})
     assert relabelled.outlet == "Caf\u00e9 Times"
+
+
+@pytest.mark.parametrize("line", [
+    b'{"text": "First.", "outlet": "A", "text": "Second."}',   # json.loads kept the last without a word
+    b'{"Text": "First.", "text": "Second."}',                  # keys are case-insensitive
+    b'{"text": "Body.", "outlet": "A", " OUTLET": "B"}',
+])
+def test_a_jsonl_key_named_twice_skips_that_line_with_a_clear_reason(line: bytes) -> None:
+    result = load_bytes("rows.jsonl", line + b'\n{"text": "Good line."}\n')
+    assert [a.text for a in result.articles] == ["Good line."]
+    (skip,) = result.skipped
+    assert skip.source == "rows.jsonl line 1"
+    assert skip.reason.startswith("line 1: key '") and "' appears 2 times; which one holds the article is unclear" in skip.reason
