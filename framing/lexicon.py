@@ -66,9 +66,9 @@ _REQUIRED_COLUMNS = ("term", "frame", "weight")
 #: Hu & Liu's opinion lexicon: term -> polarity (sum over their two lists), with provenance beside it.
 OPINION_FILE = "opinion_lexicon.csv"
 #: The fitted tone weights, by name, as ``tone_weights.csv`` lists them.
-TONE_WEIGHT_NAMES = ("opinion_weight", "negation_weight", "topic_weight")
+TONE_WEIGHT_NAMES = ("opinion_weight", "negation_weight", "topic_weight", "positive_weight")
 #: Weights a tone-weight file may leave out, with the value that changes nothing.
-OPTIONAL_TONE_WEIGHTS = {"topic_weight": 1.0}
+OPTIONAL_TONE_WEIGHTS = {"topic_weight": 1.0, "positive_weight": 1.0}
 #: Largest magnitude a tone weight may take, on VADER's -4..+4 valence scale.
 MAX_TONE_WEIGHT = 4.0
 #: Largest magnitude of a fitted word valence: VADER's scale plus the largest opinion weight (4 + 4).
@@ -128,6 +128,9 @@ class ToneLexicon:
     rules: ToneRules = field(default_factory=ToneRules)
     topics: frozenset[str] = frozenset()
     fitted: frozenset[str] = frozenset()
+    #: Multiplies a word's evidence when it comes out positive (after intensifiers and negation):
+    #: raters weigh criticism more than praise (``positive_weight`` of ``tone_weights.csv``; 1 changes nothing).
+    positive_weight: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,13 +139,15 @@ class ToneWeights:
 
     ``opinion`` is added to the valence of every word on Hu & Liu's positive list and subtracted for
     every word on their negative list; ``negation`` is the valence of a negation word itself (both on
-    VADER's -4..+4 scale); ``topic`` (0..1) multiplies the valence of a topic word (``tone_topics.csv``).
+    VADER's -4..+4 scale); ``topic`` (0..1) multiplies the valence of a topic word (``tone_topics.csv``);
+    ``positive`` (0..1) multiplies a word's evidence when it comes out positive (negativity bias).
     """
 
     opinion: float
     negation: float
     version: str = "user"
     topic: float = 1.0
+    positive: float = 1.0
 
 
 def load_default_lexicon() -> Lexicon:
@@ -320,7 +325,7 @@ def load_tone_lexicon() -> ToneLexicon:
     weights = load_tone_weights()
     return build_tone_lexicon(
         opinion_weight=weights.opinion, negation_weight=weights.negation, topic_weight=weights.topic, rules=True,
-        fitted_valences=True,
+        fitted_valences=True, positive_weight=weights.positive,
     )
 
 
@@ -332,6 +337,7 @@ def build_tone_lexicon(
     topic_weight: float = 1.0,
     rules: bool = False,
     fitted_valences: bool = False,
+    positive_weight: float = 1.0,
 ) -> ToneLexicon:
     """Return VADER's valences plus ``opinion_weight`` times Hu & Liu's polarity, news adjustments on top.
 
@@ -351,6 +357,8 @@ def build_tone_lexicon(
         Attach the context rules of ``tone_rules.csv`` (False: no rules, the tone of version 1).
     fitted_valences : bool
         Replace the valence of each word of ``tone_valences.csv`` with its fitted value (last step).
+    positive_weight : float
+        Multiplies a word's evidence when it comes out positive (:func:`framing.tone.word_valence`; 1 changes nothing).
 
     Examples
     --------
@@ -379,6 +387,7 @@ def build_tone_lexicon(
         rules=load_tone_rules() if rules else ToneRules(),
         topics=topics if topic_weight != 1.0 else frozenset(),
         fitted=frozenset(fitted),
+        positive_weight=float(positive_weight),
     )
 
 
@@ -499,7 +508,7 @@ def parse_tone_weights(text: str, *, source: str, version: str = "user") -> Tone
     Examples
     --------
     >>> parse_tone_weights("name,value\\nopinion_weight,1\\nnegation_weight,-1.5\\n", source="w.csv")
-    ToneWeights(opinion=1.0, negation=-1.5, version='user', topic=1.0)
+    ToneWeights(opinion=1.0, negation=-1.5, version='user', topic=1.0, positive=1.0)
     >>> parse_tone_weights("name,value\\nopinion_weight,x\\n", source="w.csv")
     Traceback (most recent call last):
     ...
@@ -523,8 +532,8 @@ def parse_tone_weights(text: str, *, source: str, version: str = "user") -> Tone
             value = float(value_text)
         except ValueError:
             raise LexiconError(f"{where}: value '{value_text}' of '{name}' is not a number") from None
-        if name == "topic_weight" and not (math.isfinite(value) and 0.0 <= value <= 1.0):
-            raise LexiconError(f"{where}: value {value_text} of 'topic_weight' is out of range; use a number from 0 to 1")
+        if name in ("topic_weight", "positive_weight") and not (math.isfinite(value) and 0.0 <= value <= 1.0):
+            raise LexiconError(f"{where}: value {value_text} of '{name}' is out of range; use a number from 0 to 1")
         if not (math.isfinite(value) and abs(value) <= MAX_TONE_WEIGHT):
             raise LexiconError(
                 f"{where}: value {value_text} of '{name}' is out of range; use a number from "
@@ -539,6 +548,7 @@ def parse_tone_weights(text: str, *, source: str, version: str = "user") -> Tone
         negation=values["negation_weight"],
         version=version,
         topic=values.get("topic_weight", OPTIONAL_TONE_WEIGHTS["topic_weight"]),
+        positive=values.get("positive_weight", OPTIONAL_TONE_WEIGHTS["positive_weight"]),
     )
 
 

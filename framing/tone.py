@@ -31,6 +31,9 @@ Version 2 (issue 11) adds what news prose needs, all of it data:
   ("reduce the risk" is not negative), both with VADER's -0.74; degree words of the rules ("pretty",
   "fairly") act as VADER's diminishers before a tone word and then carry no valence of their own; a
   form neither lexicon lists is scored as its lemma ("victories" as "victory"; the ``*, lemma,`` row);
+* a word whose evidence comes out positive (after intensifiers and negation) counts the fitted
+  ``positive_weight`` times (``tone_weights.csv``): raters of news and opinion prose weigh praise
+  less than criticism (the negativity bias), so "a good plan" moves them less than "a bad plan";
 * :func:`clause_window` picks the clause around a target (used for NewsMTSC, whose labels are the
   tone toward a named target), and :func:`outside_target` leaves out the target's own words (a
   surname such as "Flake" names the person, it does not judge them).
@@ -173,7 +176,7 @@ def explain_tone(
     ('good', "negated by 'no' x−0.74")
     >>> text = "The law would reduce abuse."
     >>> explain_tone(tokenize(text), text=text)[0].steps[1:]
-    ("shifted by 'reduce' x−0.74", "hedged by 'would' x0.7")
+    ("shifted by 'reduce' x−0.74", "hedged by 'would' x0.7", 'positive evidence x0.6 (positive_weight, tone_weights.csv)')
     """
     lexicon = lexicon or load_tone_lexicon()
     out = []
@@ -187,10 +190,16 @@ def explain_tone(
             steps.append(f"valence {signed(valence, 3)}, {source}")
         if found.negation and lexicon.negation_weight:
             steps.append(f"negation word {signed(lexicon.negation_weight)} (negation_weight, tone_weights.csv)")
+        positive: tuple[str, ...] = ()
+        if valence is not None and lexicon.positive_weight != 1.0:
+            moved = valence + (1.0 if valence > 0 else -1.0) * found.boost
+            if moved != 0 and (moved > 0) != found.negated:
+                positive = (f"positive evidence x{lexicon.positive_weight:g} (positive_weight, tone_weights.csv)",)
         token = tokens[found.position]
         if token.lower != found.word:
             steps.insert(0, f"'{token.lower}' scored as its lemma '{found.word}' (tone_rules.csv lemma rule)")
-        out.append(ToneExplanation(found.word, token.start, token.end, valence, weight, steps=tuple(steps) + found.why))
+        out.append(ToneExplanation(found.word, token.start, token.end, valence, weight,
+                                   steps=tuple(steps) + found.why + positive))
     return tuple(out)
 
 
@@ -261,7 +270,8 @@ def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str 
 def word_valence(found: ToneWord, lexicon: ToneLexicon) -> float | None:
     """Return a found word's final valence under ``lexicon`` (None when the lexicon gives it none).
 
-    The lexicon valence, moved by the intensifiers before it, times VADER's -0.74 when negated; a
+    The lexicon valence, moved by the intensifiers before it, times VADER's -0.74 when negated, times
+    ``positive_weight`` when that comes out positive (raters weigh praise less than criticism); a
     negation word's own valence added; then the contrast rule's factor.
 
     Examples
@@ -277,6 +287,8 @@ def word_valence(found: ToneWord, lexicon: ToneLexicon) -> float | None:
         total = valence + (1.0 if valence > 0 else -1.0) * found.boost
         if found.negated:
             total *= N_SCALAR
+        if total > 0:
+            total *= lexicon.positive_weight
     if found.negation and lexicon.negation_weight != 0.0:
         total += lexicon.negation_weight
     return total * found.factor

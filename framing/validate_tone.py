@@ -7,8 +7,8 @@
   (:func:`framing.tone.clause_window`); the whole-sentence figure, which is what the dashboard shows
   per sentence, is reported beside it.
 
-The tone model's three fitted weights (``tone_weights.csv``: opinion-lexicon weight, negation valence,
-topic-word multiplier) are chosen jointly on both sets by :func:`fit_tone_weights_jointly`: the mean of
+The tone model's four fitted weights (``tone_weights.csv``: opinion-lexicon weight, negation valence,
+topic-word multiplier, positive-evidence multiplier) are chosen jointly on both sets by :func:`fit_tone_weights_jointly`: the mean of
 NYT Pearson and NewsMTSC macro-F1. Cross-validation holds out one fold of each set at a time (5 folds
 split by article; NewsMTSC's article is the id's first three parts), refits on the other four of both,
 and scores the held-out fold. Baselines in the same run: VADER compound, the version-1 engine tone
@@ -93,6 +93,8 @@ OPINION_GRID = (0.0, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 NEGATION_GRID = (-2.5, -2.0, -1.75, -1.5, -1.25, -1.0, -0.5, 0.0)
 #: Candidate multipliers of a topic word's valence; 1 leaves topic words as the lexicons score them.
 TOPIC_GRID = (0.0, 0.25, 0.5, 0.75, 1.0)
+#: Grid for the positive weight (a word's evidence that comes out positive counts this many times).
+POSITIVE_GRID = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 #: The version-1 engine's weights (tone_weights.csv 1.0.0), kept as a baseline: no rules, no topic weight.
 V1_OPINION, V1_NEGATION = 1.25, -1.75
 #: Supervised reference: ridge penalty (ratings) and inverse regularisation (labels), sklearn defaults;
@@ -203,7 +205,8 @@ def _tones(prepared: _Prepared, lexicon: ToneLexicon, rows: Sequence[int] | None
 
 def _lexicon(weights: ToneWeights) -> ToneLexicon:
     return build_tone_lexicon(
-        opinion_weight=weights.opinion, negation_weight=weights.negation, topic_weight=weights.topic, rules=True
+        opinion_weight=weights.opinion, negation_weight=weights.negation, topic_weight=weights.topic, rules=True,
+        positive_weight=weights.positive,
     )
 
 
@@ -220,18 +223,30 @@ class _Sums:
 
     sums: dict[tuple[float, float], np.ndarray]
     negations: np.ndarray
+    #: Per (opinion, topic), the part of ``sums`` from evidence that comes out positive: with positive
+    #: weight p the sum is ``sums + (p - 1) * positives`` (None: no positive weight, as p = 1).
+    positives: dict[tuple[float, float], np.ndarray] | None = None
 
 
 def _sentence_sums(prepared: _Prepared, opinions: Sequence[float], topics: Sequence[float]) -> _Sums:
-    sums = {}
+    sums, positives = {}, {}
     for opinion in opinions:
         for topic in topics:
             lexicon = build_tone_lexicon(opinion_weight=opinion, negation_weight=0.0, topic_weight=topic, rules=True)
-            sums[(opinion, topic)] = np.array(
-                [sum(v for f in words if (v := word_valence(f, lexicon)) is not None) for words in prepared.words]
-            )
+            values = [[v for f in words if (v := word_valence(f, lexicon)) is not None] for words in prepared.words]
+            sums[(opinion, topic)] = np.array([sum(vs) for vs in values])
+            positives[(opinion, topic)] = np.array([sum(v for v in vs if v > 0) for vs in values])
     negations = np.array([sum(f.factor for f in words if f.negation) for words in prepared.words])
-    return _Sums(sums, negations)
+    return _Sums(sums, negations, positives)
+
+
+def _with_positive(sums: _Sums, key: tuple[float, float], positive: float) -> np.ndarray:
+    # The sentence sums for (opinion, topic) = key with the positive weight applied (negation words' own
+    # valence still to add: it is negative, so the positive weight never touches it).
+    total = sums.sums[key]
+    if positive == 1.0 or sums.positives is None:
+        return total
+    return total + (positive - 1.0) * sums.positives[key]
 
 
 def _fast_tones(total: np.ndarray) -> np.ndarray:
@@ -264,12 +279,14 @@ def fit_tone_weights_jointly(
     nyt_rows: Sequence[int] | None = None,
     mtsc_rows: Sequence[int] | None = None,
     negation_grid: Sequence[float] = NEGATION_GRID,
+    positive_grid: Sequence[float] = POSITIVE_GRID,
 ) -> ToneWeights:
-    """Choose the three tone weights that maximise mean(NYT Pearson, NewsMTSC macro-F1) on the given rows.
+    """Choose the four tone weights that maximise mean(NYT Pearson, NewsMTSC macro-F1) on the given rows.
 
     Every combination of the grids is tried (the (opinion, topic) pairs of ``nyt.sums`` times
-    ``negation_grid``, 280 by default); ties go to the weights closest to "no change" (opinion 0,
-    negation 0, topic 1). Three numbers fitted on about 9,000 sentences of two kinds of prose: little
+    ``negation_grid`` times ``positive_grid``, 1,400 by default; the positive grid only where the sums
+    carry their positive parts); ties go to the weights closest to "no change" (opinion 0, negation 0,
+    topic 1, positive 1). Four numbers fitted on about 9,000 sentences of two kinds of prose: little
     room to overfit, and cross-validation measures what is left.
 
     Examples
@@ -278,21 +295,25 @@ def fit_tone_weights_jointly(
     ...              np.array([0.0, 0.0, 1.0]))
     >>> fit_tone_weights_jointly(sums, [0.5, -0.5, -0.3], sums, ["positive", "negative", "negative"],
     ...                          negation_grid=(-2.0, 0.0))
-    ToneWeights(opinion=1.0, negation=-2.0, version='fitted', topic=1.0)
+    ToneWeights(opinion=1.0, negation=-2.0, version='fitted', topic=1.0, positive=1.0)
     """
     y = np.asarray(ratings, dtype=float)
     codes = np.array([TONE_CLASSES.index(label) for label in labels])
     nyt_index = np.arange(len(y)) if nyt_rows is None else np.asarray(nyt_rows)
     mtsc_index = np.arange(len(codes)) if mtsc_rows is None else np.asarray(mtsc_rows)
     best: tuple[float, float, ToneWeights] = (-2.0, 0.0, ToneWeights(0.0, 0.0, "fitted", 1.0))
-    for (opinion, topic), nyt_sum in nyt.sums.items():
-        mtsc_sum = mtsc.sums[(opinion, topic)][mtsc_index]
-        for negation in negation_grid:
-            r = _fast_pearson(_fast_tones(nyt_sum[nyt_index] + negation * nyt.negations[nyt_index]), y)
-            f1 = _fast_macro_f1(_fast_tones(mtsc_sum + negation * mtsc.negations[mtsc_index]), codes)
-            distance = -(abs(opinion) + abs(negation) + abs(1.0 - topic))
-            if ((r + f1) / 2, distance) > best[:2]:
-                best = ((r + f1) / 2, distance, ToneWeights(opinion, negation, "fitted", topic))
+    positives = positive_grid if nyt.positives is not None and mtsc.positives is not None else (1.0,)
+    for key in nyt.sums:
+        opinion, topic = key
+        for positive in positives:
+            nyt_sum = _with_positive(nyt, key, positive)[nyt_index]
+            mtsc_sum = _with_positive(mtsc, key, positive)[mtsc_index]
+            for negation in negation_grid:
+                r = _fast_pearson(_fast_tones(nyt_sum + negation * nyt.negations[nyt_index]), y)
+                f1 = _fast_macro_f1(_fast_tones(mtsc_sum + negation * mtsc.negations[mtsc_index]), codes)
+                distance = -(abs(opinion) + abs(negation) + abs(1.0 - topic) + abs(1.0 - positive))
+                if ((r + f1) / 2, distance) > best[:2]:
+                    best = ((r + f1) / 2, distance, ToneWeights(opinion, negation, "fitted", topic, positive))
     return best[2]
 
 
@@ -313,6 +334,9 @@ def _word_design(prepared: _Prepared, lexicon: ToneLexicon, vocabulary: Sequence
                 base[n] += 0.0 if valence is None else valence
                 continue
             multiplier = (N_SCALAR if found.negated else 1.0) * found.factor
+            if (lexicon.valences[found.word] > 0) != found.negated:
+                # evidence that comes out positive counts positive_weight times (its sign is the prior's)
+                multiplier *= lexicon.positive_weight
             rows.append(n)
             cols.append(j)
             values.append(multiplier)
@@ -408,18 +432,21 @@ def _fit_words_for(lexicon: ToneLexicon, nyt: _Prepared, ratings: Sequence[float
 def _fit_weights_on_one_set(sums: _Sums, score: Callable[[np.ndarray], float]) -> ToneWeights:
     # The grid of fit_tone_weights_jointly, scored on one set only (for the leave-set-out figures).
     best: tuple[float, float, ToneWeights] = (-2.0, 0.0, ToneWeights(0.0, 0.0, "fitted", 1.0))
-    for (opinion, topic), total in sums.sums.items():
-        for negation in NEGATION_GRID:
-            value = score(_fast_tones(total + negation * sums.negations))
-            distance = -(abs(opinion) + abs(negation) + abs(1.0 - topic))
-            if (value, distance) > best[:2]:
-                best = (value, distance, ToneWeights(opinion, negation, "fitted", topic))
+    for key in sums.sums:
+        opinion, topic = key
+        for positive in POSITIVE_GRID if sums.positives is not None else (1.0,):
+            total = _with_positive(sums, key, positive)
+            for negation in NEGATION_GRID:
+                value = score(_fast_tones(total + negation * sums.negations))
+                distance = -(abs(opinion) + abs(negation) + abs(1.0 - topic) + abs(1.0 - positive))
+                if (value, distance) > best[:2]:
+                    best = (value, distance, ToneWeights(opinion, negation, "fitted", topic, positive))
     return best[2]
 
 
 def _leave_set_out(nyt: _Prepared, observed: Sequence[float], nyt_sums: _Sums,
                    mtsc: _Prepared, labels: Sequence[str], mtsc_sums: _Sums) -> dict[str, object]:
-    # Everything (three weights and word valences) fitted on one set alone, scored on the other.
+    # Everything (four weights and word valences) fitted on one set alone, scored on the other.
     y = np.asarray(observed, dtype=float)
     codes = np.array([TONE_CLASSES.index(label) for label in labels])
     all_nyt, all_mtsc = list(range(len(y))), list(range(len(codes)))
@@ -492,7 +519,7 @@ def _mtsc_figures(classes: Sequence[str], labels: Sequence[str]) -> dict[str, ob
 
 def evaluate_tone_v2(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[TargetItem], *,
                      folds: int = CV_FOLDS) -> dict[str, object]:
-    """Score both tone dev sets with our tone and the baselines; cross-validate the three fitted weights.
+    """Score both tone dev sets with our tone and the baselines; cross-validate the four fitted weights.
 
     Returns the NYT figures under the keys of version 1 (``n_sentences``, ``n_articles``, ``full_dev``,
     ``cross_validated``, ``vader``, ``unfitted``, ``weights``, ``per_fold_pearson``, ``change``) plus
@@ -522,7 +549,7 @@ def evaluate_tone_v2(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[TargetI
         weights = fit_tone_weights_jointly(nyt_sums, [observed[n] for n in nyt_train], mtsc_sums,
                                            [labels[n] for n in mtsc_train], nyt_rows=nyt_train, mtsc_rows=mtsc_train)
         fitted.append({"opinion_weight": weights.opinion, "negation_weight": weights.negation,
-                       "topic_weight": weights.topic})
+                       "topic_weight": weights.topic, "positive_weight": weights.positive})
         lexicon = _lexicon(weights)
         # Word valences fitted on the same training folds of both sets, on top of the fold's weights.
         words = _fit_words_for(lexicon, nyt, observed, nyt_train, mtsc, labels, mtsc_train)
@@ -582,7 +609,7 @@ def evaluate_tone_v2(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[TargetI
         **nyt_block,
         "weights": {
             "shipped": {"opinion_weight": shipped.opinion, "negation_weight": shipped.negation,
-                        "topic_weight": shipped.topic},
+                        "topic_weight": shipped.topic, "positive_weight": shipped.positive},
             "per_fold": fitted,
             "fitted_on": "both dev sets jointly: mean of NYT Pearson and NewsMTSC macro-F1",
         },
@@ -592,7 +619,7 @@ def evaluate_tone_v2(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[TargetI
             "alpha": WORD_ALPHA,
             "min_count": WORD_MIN_COUNT,
             "label_tone": WORD_LABEL_TONE,
-            "fitted_on": "the training folds of both dev sets, on top of the fold's three weights; "
+            "fitted_on": "the training folds of both dev sets, on top of the fold's four weights; "
                          "weights_only: the same folds without fitted word valences",
         },
         "leave_set_out": leave_set_out,
@@ -649,7 +676,7 @@ def write_fitted_valences(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[Ta
     (folder / "tone_valences.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     meta = {
         "name": "framing-lens-tone-valences",
-        "version": "1.5.0",
+        "version": "1.6.0",
         "description": "Fitted valences of the tone words that occur often enough in the two tone dev sets. Each row "
                        "replaces the valence the tone lexicon gives the word (VADER + weighted Hu & Liu + tone_news.csv "
                        "+ topic weight) as the last step of framing.lexicon.build_tone_lexicon; a sentence's tone is "
@@ -666,7 +693,7 @@ def write_fitted_valences(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[Ta
                    f"each set's mean squared error on the tone scale weighted equally, ridge penalty alpha {WORD_ALPHA} "
                    f"toward the prior, words seen at least {WORD_MIN_COUNT} times as evidence, sign kept (bounded "
                    f"L-BFGS), with the shipped weights of tone_weights.csv {weights.version} (opinion {weights.opinion}, "
-                   f"negation {weights.negation}, topic {weights.topic}), tone_rules.csv {lexicon.rules.version} and "
+                   f"negation {weights.negation}, topic {weights.topic}, positive {weights.positive}), tone_rules.csv {lexicon.rules.version} and "
                    f"tone_news.csv {lexicon.provenance.get('version', '?')}; refit when any of them changes."),
         "cross_validation": "python -m framing validate refits the valences inside each of the 5 folds (by article) "
                             "on the training folds of both sets, and reports leave-set-out figures (fit on one set, "
@@ -678,7 +705,8 @@ def write_fitted_valences(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[Ta
                    "tone words in mid-sentence are names; a NewsMTSC target's own words left out) and "
                    "tone_weights.csv 2.2.0. 1.4.0: refitted with tone_rules.csv 1.4.0 (a form the lexicons do not "
                    "list scored as its lemma) and tone_news.csv 1.3.0. 1.5.0: refitted with tone_rules.csv 1.5.0 (a capitalised "
-                   "tone word right after a title such as 'Mr.' is a surname).",
+                   "tone word right after a title such as 'Mr.' is a surname). 1.6.0: refitted with tone_weights.csv 2.3.0 "
+                   "(positive_weight: evidence that comes out positive counts 0.6 times; negation -1.5, topic 0.5).",
         "columns": {"term": "one lower-case word form, as the tone lexicons list it",
                     "valence": "fitted valence on VADER's -4..+4 scale (same sign as prior)",
                     "prior": "the valence the lexicon gave the word before fitting",

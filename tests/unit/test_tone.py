@@ -6,18 +6,25 @@ import math
 
 import pytest
 
+from dataclasses import replace
+
 from framing.lexicon import ToneLexicon, build_tone_lexicon, load_tone_lexicon, load_tone_weights
 from framing.segment import tokenize
 from framing.tone import NORMALIZATION_ALPHA, mean_tone, normalize_tone, score_tone
 from framing.types import TONE_LABEL
 
 
-def _tone(text: str) -> float:
-    return score_tone(tokenize(text))[0]
+def _tone(text: str, lexicon: ToneLexicon | None = None) -> float:
+    return score_tone(tokenize(text), lexicon=lexicon)[0]
 
 
-def _weights(text: str) -> dict[str, float]:
-    return {e.term: e.weight for e in score_tone(tokenize(text))[1]}
+def _weights(text: str, lexicon: ToneLexicon | None = None) -> dict[str, float]:
+    return {e.term: e.weight for e in score_tone(tokenize(text), lexicon=lexicon)[1]}
+
+
+def _even() -> ToneLexicon:
+    # The shipped lexicon with praise and criticism weighed alike (positive_weight 1): VADER's own rules.
+    return replace(load_tone_lexicon(), positive_weight=1.0)
 
 
 @pytest.mark.parametrize(
@@ -46,12 +53,37 @@ def test_score_tone_sign(text: str, sign: int) -> None:
     ],
 )
 def test_score_tone_negation_flips_sign(plain: str, negated: str) -> None:
-    assert _tone(plain) * _tone(negated) < 0
+    # With the shipped positive_weight a negated criticism ("wasn't bad") may stay faintly negative.
+    assert _tone(plain, _even()) * _tone(negated, _even()) < 0
 
 
 def test_score_tone_negation_scales_by_vader_constant() -> None:
     # Evidence weights are rounded to 4 decimals.
-    assert _weights("It was not good.")["good"] == pytest.approx(-0.74 * _weights("It was good.")["good"], abs=1e-4)
+    assert _weights("It was not good.", _even())["good"] == pytest.approx(
+        -0.74 * _weights("It was good.", _even())["good"], abs=1e-4)
+
+
+@pytest.mark.parametrize(("praise", "criticism"), [("good", "bad"), ("a success", "a failure")])
+def test_positive_evidence_counts_the_fitted_positive_weight(praise: str, criticism: str) -> None:
+    weight = load_tone_weights().positive
+    assert 0 < weight < 1 and load_tone_lexicon().positive_weight == weight
+    for phrase, factor in ((praise, weight), (criticism, 1.0), (f"not {criticism}", weight), (f"not {praise}", 1.0)):
+        text = f"The plan was {phrase}."
+        word = phrase.split()[-1]
+        assert _weights(text)[word] == pytest.approx(factor * _weights(text, _even())[word], abs=1e-3), phrase
+
+
+def test_the_positive_weight_is_explained_and_still_sums() -> None:
+    from framing.tone import explain_tone
+
+    text = "The plan was good, not bad."
+    explained = explain_tone(tokenize(text), text=text)
+    steps = {e.term: e.steps for e in explained}
+    assert any(step.startswith("positive evidence x") for step in steps["good"])
+    assert any(step.startswith("positive evidence x") for step in steps["bad"])  # negated criticism: positive
+    tone, evidence = score_tone(tokenize(text), text=text)
+    assert [e.weight for e in explained] == [e.weight for e in evidence]
+    assert tone == pytest.approx(normalize_tone(sum(e.weight for e in evidence)))
 
 
 @pytest.mark.parametrize("negation", ["not", "never", "didn't", "without", "cannot"])

@@ -182,7 +182,21 @@ def test_parse_tone_weights_bounds_the_topic_weight(value: str) -> None:
 
 def test_parse_tone_weights_topic_weight_is_optional() -> None:
     weights = parse_tone_weights("name,value\nopinion_weight,1\nnegation_weight,-1\n", source="w.csv")
-    assert weights.topic == 1.0
+    assert weights.topic == 1.0 and weights.positive == 1.0
+
+
+@pytest.mark.parametrize("value", ["-0.1", "1.5", "nan"])
+def test_parse_tone_weights_bounds_the_positive_weight(value: str) -> None:
+    text = f"name,value\nopinion_weight,1\nnegation_weight,-1\npositive_weight,{value}\n"
+    with pytest.raises(LexiconError, match=r"w\.csv line 4: value .* of 'positive_weight' is out of range; use a number from 0 to 1"):
+        parse_tone_weights(text, source="w.csv")
+
+
+def test_parse_tone_weights_reads_the_positive_weight() -> None:
+    weights = parse_tone_weights("name,value\nopinion_weight,1\nnegation_weight,-1\npositive_weight,0.6\n", source="w.csv")
+    assert weights.positive == 0.6
+    assert build_tone_lexicon(opinion_weight=1.0, negation_weight=-1.0, positive_weight=0.6).positive_weight == 0.6
+    assert 0.0 < load_tone_weights().positive < 1.0
 
 
 @pytest.mark.parametrize(
@@ -288,8 +302,9 @@ def test_contrast_rules_weigh_one_part_against_the_other(text: str, factors: dic
 def test_concession_lets_the_main_clause_win(clauses: str, sign: int) -> None:
     # Without "although" the first clause's word outweighs the second's; with it, the main clause wins.
     plain, conceded = clauses.capitalize(), f"Although {clauses}"
-    assert score_tone(tokenize(plain), text=plain)[0] * sign < 0
-    assert score_tone(tokenize(conceded), text=conceded)[0] * sign > 0
+    even = replace(load_tone_lexicon(), positive_weight=1.0)  # praise and criticism weighed alike
+    assert score_tone(tokenize(plain), text=plain, lexicon=even)[0] * sign < 0
+    assert score_tone(tokenize(conceded), text=conceded, lexicon=even)[0] * sign > 0
 
 
 def test_concessions_need_the_text() -> None:

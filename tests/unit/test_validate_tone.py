@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -16,6 +17,7 @@ from framing.validate_tone import (
     TargetItem,
     _prepare,
     _sentence_sums,
+    _with_positive,
     _tones,
     _with_valences,
     _word_design,
@@ -113,6 +115,33 @@ def test_fast_sums_equal_the_scorer(opinion: float, negation: float, topic: floa
     assert _tones(prepared, lexicon) == [score_tone(tokenize(t), lexicon=lexicon, text=t)[0] for t in texts]
 
 
+@pytest.mark.parametrize("positive", [1.0, 0.6, 0.4])
+def test_fast_sums_with_a_positive_weight_equal_the_scorer(positive: float) -> None:
+    # sums + (p - 1) * positives is the scorer's sum with positive_weight p, negation words included.
+    texts = [t for _, _, t in TONE_SENTENCES] + [t for _, t, _, _ in TARGET_SENTENCES] + ["It was not bad, but good."]
+    prepared = _prepare(texts, None)
+    sums = _sentence_sums(prepared, (1.25,), (0.5,))
+    lexicon = build_tone_lexicon(opinion_weight=1.25, negation_weight=-1.5, topic_weight=0.5, rules=True,
+                                 positive_weight=positive)
+    fast = _with_positive(sums, (1.25, 0.5), positive) + -1.5 * sums.negations
+    expected = [sum(e.weight for e in score_tone(tokenize(t), lexicon=lexicon, text=t)[1]) for t in texts]
+    assert np.allclose(fast, expected, atol=1e-3)
+
+
+def test_fit_tone_weights_jointly_fits_the_positive_weight() -> None:
+    # Praise rated half as strong as criticism: a positive weight below 1 fits the ratings better.
+    texts = ["A good plan.", "A bad plan.", "A good and fine plan.", "A bad and awful plan.", "A plan."]
+    prepared = _prepare(texts, None)
+    sums = _sentence_sums(prepared, (0.0,), (1.0,))
+    labels = ["positive", "negative", "positive", "negative", "neutral"]
+    weights = fit_tone_weights_jointly(sums, [0.1, -0.4, 0.2, -0.7, 0.0], sums, labels, negation_grid=(0.0,),
+                                       positive_grid=(0.5, 1.0))
+    assert weights.positive == 0.5
+    plain = fit_tone_weights_jointly(sums, [0.1, -0.4, 0.2, -0.7, 0.0], sums, labels, negation_grid=(0.0,),
+                                     positive_grid=(1.0,))
+    assert plain.positive == 1.0
+
+
 def test_fit_tone_weights_jointly_finds_the_weights_the_labels_need() -> None:
     nyt = _prepare([t for _, _, t in TONE_SENTENCES], None)
     items = _target_items()
@@ -197,16 +226,18 @@ def test_fit_word_valences_shrinks_toward_the_prior_with_a_larger_penalty() -> N
     assert tight["good"] == pytest.approx(prior, abs=0.05)
 
 
+@pytest.mark.parametrize("positive", [1.0, 0.6])
 @pytest.mark.parametrize("scale", [1.0, 0.5, 1.7])
-def test_word_design_equals_the_scorer(scale: float) -> None:
+def test_word_design_equals_the_scorer(scale: float, positive: float) -> None:
     # The fitter's linear form (base + X @ v) must be the scorer's sum for the same valences,
     # negation, intensifiers and the "but" rule included, or the fit would fit another model.
     texts = [t for t, _ in WORD_SENTENCES] + ["It was not good, but awful.", "A very good but awful day."]
     prepared = _prepare(texts, None)
     vocabulary = ["awful", "good"]
-    x, base = _word_design(prepared, LEXICON, vocabulary)
-    values = {w: LEXICON.valences[w] * scale for w in vocabulary}
-    expected = _with_valences(LEXICON, values)
+    lexicon = replace(LEXICON, positive_weight=positive)
+    x, base = _word_design(prepared, lexicon, vocabulary)
+    values = {w: lexicon.valences[w] * scale for w in vocabulary}
+    expected = _with_valences(lexicon, values)
     sums = base + x @ np.array([values[w] for w in vocabulary])
     scored = [sum(e.weight for e in score_tone(tokenize(t), lexicon=expected, text=t)[1]) for t in texts]
     assert np.allclose(sums, scored, atol=1e-3)
