@@ -164,8 +164,21 @@ class _FrontMatterLoader(yaml.SafeLoader):
     """``SafeLoader`` that reads every value as text, keeping only ``null``.
 
     Our keys are all strings: ``id: 007`` must stay ``"007"`` and ``date: 2025-13-01`` must not
-    abort the whole front matter (``safe_load`` raises on impossible dates).
+    abort the whole front matter (``safe_load`` raises on impossible dates). A field named twice
+    (any case) is an error: YAML would keep the last value without a word.
     """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[str, int] = {}
+        for key_node, _ in node.value:
+            key = str(key_node.value).strip().lower()
+            if key in _UNIQUE_COLUMNS:
+                seen[key] = seen.get(key, 0) + 1
+                if seen[key] == 2:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"'{key}' appears 2 times; which value is meant is unclear, so keep one",
+                        key_node.start_mark)
+        return super().construct_mapping(node, deep=deep)
 
 
 _FrontMatterLoader.yaml_implicit_resolvers = {

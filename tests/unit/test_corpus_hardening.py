@@ -275,3 +275,11 @@ def test_a_jsonl_key_named_twice_skips_that_line_with_a_clear_reason(line: bytes
     (skip,) = result.skipped
     assert skip.source == "rows.jsonl line 1"
     assert skip.reason.startswith("line 1: key '") and "' appears 2 times; which one holds the article is unclear" in skip.reason
+
+
+@pytest.mark.parametrize("front", ["outlet: A\noutlet: B", "title: One\nTitle: Two", "outlet: A\ntitle: T\nOUTLET: B"])
+def test_front_matter_naming_a_field_twice_is_a_clear_error(front: str) -> None:
+    # YAML keeps the last value without a word, as a CSV with two 'text' columns did.
+    (skip,) = load_bytes("story.md", f"---\n{front}\n---\nBody text.".encode()).skipped
+    assert skip.source == "story.md"
+    assert skip.reason.startswith("invalid front matter at line ") and "appears 2 times" in skip.reason
