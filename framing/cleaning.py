@@ -31,7 +31,7 @@ from framing.clutter import ClutterDetector
 from framing.data_files import data_source, read_data_json
 from framing.errors import LexiconError
 from framing.segment import split_sentences
-from framing.textnorm import lower_if_plain
+from framing.textnorm import lower_if_plain, shorten
 from framing.types import CleanedText, Removal
 
 __all__ = [
@@ -350,10 +350,6 @@ def _word_count(text: str) -> int:
     return len(text.split())
 
 
-def _shorten(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 # --------------------------------------------------------------------------------------------
 # Step 1: paragraphs.
 # --------------------------------------------------------------------------------------------
@@ -475,7 +471,7 @@ def _embed_anchor_reason(text: str) -> str | None:
     signature = SIGNATURE_RE.search(text)
     if signature is not None:
         styled = " in styled letters" if STYLED_LETTER_RE.search(signature.group("name")) else ""
-        name = _shorten(signature.group("name").strip(), 30)
+        name = shorten(signature.group("name").strip(), 30)
         return f"ends with a post signature{styled} '— {name} (@{signature.group('handle')})'"
     if PIC_LINK_END_RE.search(text):
         return "ends with a pic.twitter.com / t.co link"
@@ -539,7 +535,7 @@ def detect_social_embed(paragraphs: Sequence[Paragraph], lexicon: Boilerplate) -
                             attached,
                             "social_embed",
                             f"part of the embedded post ending at paragraph {index}: opened by "
-                            f"{_shorten(text, 40)!r}",
+                            f"{shorten(text, 40)!r}",
                         )
                     )
                 break

@@ -52,7 +52,7 @@ from framing.errors import CorpusError
 from framing.limits import LoadBudget
 from framing.mojibake import repair_mojibake
 from framing.segment import split_sentences
-from framing.textnorm import clean_label, nfc
+from framing.textnorm import clean_label, nfc, shorten
 from framing.types import Article, LoadResult, SkippedInput
 
 __all__ = [
@@ -800,7 +800,7 @@ def _csv_header(reader: Iterator[list[str]]) -> list[str]:
     except csv.Error as exc:
         raise CorpusError(f"row 1: CSV error in the header: {exc}") from None
     if "text" not in header:
-        found = ", ".join(repr(_shorten(cell, COLUMN_NAME_SHOWN)) for cell in header if cell) or "none"
+        found = ", ".join(repr(shorten(cell, COLUMN_NAME_SHOWN)) for cell in header if cell) or "none"
         raise CorpusError(f"missing column 'text' (columns found: {found})")
     for name in _UNIQUE_COLUMNS:
         positions = [str(index) for index, cell in enumerate(header, start=1) if cell == name]
@@ -810,11 +810,6 @@ def _csv_header(reader: Iterator[list[str]]) -> list[str]:
                 "which one holds the article is unclear, so rename or delete the others"
             )
     return header
-
-
-def _shorten(text: str, limit: int) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis (a name quoted in a message)."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _nul_row(source: str, where: str) -> SkippedInput:

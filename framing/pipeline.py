@@ -327,7 +327,7 @@ def _sentence_reports(
     text: str,
     sentences: tuple[SentenceTone, ...],
     frame_evidence: tuple[Evidence, ...],
-    units: Sequence[tuple[str, str, float, float]] = (),
+    units: Sequence[tuple[str, str, float, float]],
 ) -> tuple[SentenceReport, ...]:
     evidence_starts = [e.start for e in frame_evidence]
     reports = []

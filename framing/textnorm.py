@@ -13,7 +13,7 @@ import sys
 import unicodedata
 from itertools import chain
 
-__all__ = ["INVISIBLE_IN_LABELS", "MARKS", "WORD", "WORD_RUN", "clean_label", "is_mark", "lower_if_plain", "nfc"]
+__all__ = ["INVISIBLE_IN_LABELS", "MARKS", "WORD", "WORD_RUN", "clean_label", "is_mark", "lower_if_plain", "nfc", "shorten"]
 
 
 def _mark_ranges() -> str:
@@ -66,6 +66,17 @@ def clean_label(text: str) -> str:
     True
     """
     return " ".join(nfc(text).translate(_DROP_INVISIBLE).split())
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, the last one an ellipsis, for a value quoted in a message.
+
+    Examples
+    --------
+    >>> shorten("Breaking news", 8), shorten("Short", 8)
+    ('Breakin…', 'Short')
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def is_mark(char: str) -> bool:

@@ -21,6 +21,7 @@ import yaml
 
 from .cleaning import clean_text
 from .corpus import load_bytes
+from .textnorm import shorten
 from .types import Article, CleanedText
 
 __all__ = [
@@ -93,11 +94,6 @@ def removed_lines(raw: str, article: Article, cleaned: CleanedText) -> set[int]:
             removed.add(index)
         position += len(line) + 1
     return removed
-
-
-def _shorten(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= EXAMPLE_CHARS else text[: EXAMPLE_CHARS - 1] + "…"
 
 
 def _rate(hit: int, total: int) -> float | None:
@@ -199,7 +195,7 @@ def format_cleaning_table(figures: Mapping[str, Any], pages: Sequence[Mapping[st
         for kind, items in groups.items():
             for item in items:
                 text = raw_lines.get(item["page"], [])
-                shown = _shorten(text[item["line"]]) if item["line"] < len(text) else ""
+                shown = shorten(" ".join(text[item["line"]].split()), EXAMPLE_CHARS) if item["line"] < len(text) else ""
                 lines.append(f"  {kind:<20} {item['page']}:{item['line']:<4} cleaner: {item['cleaner'] or '-':<18} {shown}")
     return "\n".join(lines) + "\n"
 

@@ -117,12 +117,11 @@ def truncation_message(report: CorpusReport) -> str | None:
     cut = truncation_notes(report)
     if not cut:
         return None
-    named = "; ".join(f'"{a.title}" ({a.source or a.id}): {note.split(": ", 1)[-1]}' for a, note in cut[:TRUNCATED_NAMED])
-    more = f"; and {len(cut) - TRUNCATED_NAMED:,} more (the Export page lists every note)" if len(cut) > TRUNCATED_NAMED else ""
+    named = _name_articles([f'"{a.title}" ({a.source or a.id}): {note.split(": ", 1)[-1]}' for a, note in cut])
     subject = "1 article was" if len(cut) == 1 else f"{len(cut):,} articles were"
     whose = "its" if len(cut) == 1 else "their"
     return (f"{subject} longer than the {MAX_ARTICLE_CHARS:,} characters analysed per article; only {whose} "
-            f"beginning was scored: {named}{more}.")
+            f"beginning was scored: {named}.")
 
 
 def no_words_message(report: CorpusReport) -> str | None:
@@ -141,9 +140,16 @@ def no_words_message(report: CorpusReport) -> str | None:
     empty = [a for a in report.articles if NO_WORDS_NOTE in a.notes]
     if not empty:
         return None
-    named = "; ".join(f'"{a.title}" ({a.source or a.id})' for a in empty[:TRUNCATED_NAMED])
-    more = f"; and {len(empty) - TRUNCATED_NAMED:,} more (the Export page lists every note)" if len(empty) > TRUNCATED_NAMED else ""
+    named = _name_articles([f'"{a.title}" ({a.source or a.id})' for a in empty])
     subject = "1 article has" if len(empty) == 1 else f"{len(empty):,} articles have"
     whose = "its" if len(empty) == 1 else "their"
     return (f"{subject} no words (only numbers, emoji, symbols or invisible characters), so {whose} scores are 0 "
-            f"and mean nothing: {named}{more}.")
+            f"and mean nothing: {named}.")
+
+
+def _name_articles(described: Sequence[str]) -> str:
+    """The first ``TRUNCATED_NAMED`` of a notice's articles, joined, and how many more there are."""
+    named = "; ".join(described[:TRUNCATED_NAMED])
+    if len(described) > TRUNCATED_NAMED:
+        named += f"; and {len(described) - TRUNCATED_NAMED:,} more (the Export page lists every note)"
+    return named

@@ -67,8 +67,10 @@ class SessionPins:
     def get(self, session: Hashable, name: str, key: Hashable) -> Any:
         """The value ``session`` pinned under ``name`` for content ``key``, else :data:`MISSING`."""
         with self._lock:
-            held = self._pins.get(session, {}).get(name)
-            self._seen[session] = self._clock()
+            pinned = self._pins.get(session)
+            held = None if pinned is None else pinned.get(name)
+            if pinned is not None:  # only sessions holding pins are tracked: prune forgets the others
+                self._seen[session] = self._clock()
         if held is None or held[0] != key:
             return MISSING
         return held[1]

@@ -119,3 +119,17 @@ def test_prune_is_safe_beside_readers() -> None:
 def test_negative_grace_is_refused() -> None:
     with pytest.raises(ValueError, match="grace"):
         SessionPins(lambda s: True, grace=-1)
+
+
+def test_a_session_that_only_reads_leaves_nothing_behind() -> None:
+    """A run that looks for its pins but never pins (its analysis failed) is not tracked: prune only
+    visits sessions holding pins, so a last-seen time kept for it would never be dropped."""
+    clock = Clock()
+    pins = SessionPins(lambda s: False, grace=0, clock=clock)
+    for i in range(100):
+        assert pins.get(f"s{i}", "report", "k") is MISSING
+    pins.put("s0", "report", "k", 1)
+    clock.now += 1
+    assert pins.prune() == 1
+    assert pins.get("s0", "report", "k") is MISSING
+    assert not pins._seen, "last-seen times kept for sessions that hold no pins"
