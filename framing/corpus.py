@@ -641,6 +641,8 @@ _BREAKOUT_TAGS = frozenset({
 #: Elements inside SVG or MathML that hold HTML (HTML5's integration points): no breakout there.
 _INTEGRATION_POINTS = frozenset({"foreignobject", "desc", "title", "annotation-xml", "mi", "mo", "mn", "ms",
                                  "mtext"})
+#: Characters lxml will not set as text (C0 controls but tab and line breaks).
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 #: How deep libxml2 nests elements with ``huge_tree`` (it stops reading the page there).
 PARSER_MAX_DEPTH = 2_048
 
@@ -732,8 +734,8 @@ def _break_out_of_foreign_content(tree: lxml.html.HtmlElement) -> None:
         for node in moved:
             anchor.addnext(node)
             anchor = node
-        if tail:
-            anchor.tail = (anchor.tail or "") + tail
+        if tail:  # lxml refuses to set text with the control characters libxml2 let through
+            anchor.tail = _XML_INCOMPATIBLE.sub("", (anchor.tail or "") + tail)
         queue[:0] = _foreign_roots(moved)
 
 
