@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from framing.data_files import data_source, read_data_json
 from framing.errors import LexiconError
 from framing.segment import split_sentences
-from framing.textnorm import lower_if_plain
+from framing.textnorm import lower_if_plain, shorten
 from framing.types import read_only
 
 if TYPE_CHECKING:  # cleaning imports this module at run time; its shapes are only needed for types
@@ -159,6 +159,8 @@ _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?")
 _TERMINAL_RE = re.compile(r"[.!?](?:[\"”’')\]]*)$")
 _ELLIPSIS_END_RE = re.compile(r"(?:\.\.\.|…)[\"”’')\]]*$")
 #: Where a caption's credit starts: after the last sentence end.
+#: Characters of a line quoted in a claim's reason (the photo credit it ends with).
+QUOTED_CHARS = 40
 _LAST_SENTENCE_END_RE = re.compile(r".*[.!?][\"”’)]*\s+(?=\S)", re.DOTALL)
 _PARENS_END_RE = re.compile(r"\(([^()]{1,200})\)\s*$")
 _BULLET_START_RE = re.compile(r"^\s*(?:[•·*▪►▶●○◦■□→]|[-–—]\s)")
@@ -595,7 +597,7 @@ class ClutterDetector:
             inner = parens.group(1)
             if (len(inner.split()) <= CREDIT_LINE_MAX_WORDS and self._credit_tokens_ok(inner, cues)
                     and self._names_agency(inner, cues)):
-                return _Claim("caption_credit", f"caption ending with the photo credit ({_short(inner)})")
+                return _Claim("caption_credit", f"caption ending with the photo credit ({shorten(inner, QUOTED_CHARS)})")
         last_end = _LAST_SENTENCE_END_RE.match(text)
         if last_end:
             segment = text[last_end.end():].strip()
@@ -606,7 +608,7 @@ class ClutterDetector:
                 and self._credit_tokens_ok(segment, cues)
                 and self._names_agency(segment, cues)
             ):
-                return _Claim("caption_credit", f"caption ending with the photo credit {_short(segment)!r}")
+                return _Claim("caption_credit", f"caption ending with the photo credit {shorten(segment, QUOTED_CHARS)!r}")
         return None
 
     @staticmethod
@@ -769,7 +771,7 @@ class ClutterDetector:
                 and (_FULL_DATE_RE.search(texts[above]) or openers.match(texts[above])
                      or _ELLIPSIS_END_RE.search(texts[above]))
             ):
-                claims[above] = _Claim("caption_credit", f"the caption above the photo credit {_short(text)!r}")
+                claims[above] = _Claim("caption_credit", f"the caption above the photo credit {shorten(text, QUOTED_CHARS)!r}")
                 continue
             below = index + 1
             if (
@@ -778,7 +780,7 @@ class ClutterDetector:
                 and not (index - 1 >= 0 and index - 1 not in claims and not _terminal(texts[index - 1])
                          and len(words[index - 1]) <= CAPTION_AFTER_CREDIT_MAX_WORDS)
             ):
-                claims[below] = _Claim("caption_credit", f"the caption below the photo credit {_short(text)!r}")
+                claims[below] = _Claim("caption_credit", f"the caption below the photo credit {shorten(text, QUOTED_CHARS)!r}")
 
     @staticmethod
     def _appeal_boxes(words: Sequence[Sequence[str]], protected: int | None, claims: dict[int, _Claim]) -> None:
@@ -867,7 +869,3 @@ def _addresses_reader(text: str, cues: ClutterCues) -> bool:
         if first and first[0].lower() in cues.cta_verbs:
             return True
     return False
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -20,6 +20,7 @@ import orjson
 
 from .compare import evidence_summary
 from .evidence import NOT_ENOUGH, frame_label
+from .textnorm import shorten
 from .types import FRAMES, ArticleReport, CorpusReport, OutletReport, Voice
 
 __all__ = ["SCHEMA_VERSION", "report_to_dict", "to_json", "to_json_bytes", "dumps_json", "to_csv", "to_table", "csv_safe", "terminal_safe",
@@ -224,8 +225,7 @@ def _ranges(interval: Mapping[str, Sequence[float]]) -> str:
 
 
 def _cut(name: str) -> str:
-    name = _printable(" ".join(name.split()))
-    return name if len(name) <= _NAME_WIDTH else name[: _NAME_WIDTH - 1] + "…"
+    return shorten(_printable(" ".join(name.split())), _NAME_WIDTH)
 
 
 def _outlet_row(outlet: OutletReport) -> dict[str, object]:

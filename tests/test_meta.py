@@ -309,3 +309,18 @@ def test_meta_streamlit_config_keeps_the_server_private_and_bounded(section: str
 
     config = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml").read_text())
     assert config[section][name] == STREAMLIT_SETTINGS[(section, name)]
+
+
+#: A value cut to a length with an ellipsis written out (``text[: limit - 1] + "…"``).
+HAND_SHORTENER = re.compile(r'\[: ?\w+ ?- ?1\] \+ "(?:…|\\u2026)"')
+
+
+def test_meta_one_shortener() -> None:
+    """Values quoted in messages and tables are cut by ``framing.textnorm.shorten`` alone (corpus,
+    cleaning, clutter, export and validate_cleaning each had their own copy)."""
+    assert HAND_SHORTENER.search('return name[: _NAME_WIDTH - 1] + "…"')
+    copies = [f"{p.relative_to(REPO).as_posix()} line {n}"
+              for p in APP_MODULES if p.name != "textnorm.py"
+              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
+              if HAND_SHORTENER.search(line)]
+    assert copies == []

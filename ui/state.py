@@ -218,7 +218,8 @@ def _pinned(name: str, key: str, compute: Callable[[], Any]) -> Any:
     """This session's own copy of the value named ``name`` for content ``key``, computed when missing.
 
     The shared stores are bounded by memory and may drop a value another session still shows; the
-    session keeps a reference to its current one, so it never computes that again (issue 12).
+    session keeps a reference to its current one (:func:`_held`: in ``_session_pins``, outside session
+    state), so it never computes that again (issue 12).
     """
     value = _held(name, key)
     if value is MISSING:
