@@ -7,8 +7,10 @@ small-object allocator returns a 1 MiB arena only when every object in it is gon
 freed heap pages until asked (``malloc_trim``). Measured on this machine (3 heavy uploads,
 ``bench/load.py``): ``malloc_trim(0)`` took the server from 693 to 581 MB with Python's allocator,
 and from 800 to 412 MB (start: 317 MB) in one run on the system allocator (``PYTHONMALLOC=malloc``;
-not adopted: the full 25 + 5 session bench ended higher with it). A daemon thread asks every ``interval``
-seconds; elsewhere (musl, macOS, Windows) there is nothing to call and it does nothing.
+not adopted then: the full 25 + 5 session bench ended higher with it; ``make run`` sets it since the
+session pins, Makefile ``SERVER_ENV``: +304 -> +67 MB after five heavy sessions closed). A daemon thread asks every ``interval``
+seconds; elsewhere (musl, macOS, Windows) there is nothing to call, and the thread runs only for its
+``on_tick`` hook (the dashboard's pruning of closed sessions' pins) and the collections below.
 
 The larger part was garbage nobody had collected yet: a closed session's objects form reference
 cycles (Streamlit's session, its state, our reports), and Python's collector runs its oldest
@@ -65,7 +67,7 @@ def malloc_trim() -> bool:
 
 
 class MemoryReturner:
-    """A daemon thread that calls :func:`malloc_trim` every ``interval`` seconds until stopped, after
+    """A daemon thread that calls :func:`malloc_trim` (where there is one) every ``interval`` seconds until stopped, after
     ``on_tick`` (the dashboard drops closed sessions' pins there) and a full garbage collection when
     ``collect_every`` seconds have passed and the last one's duration allows (``duration /
     max_share``), at the latest ``max_wait`` seconds after the last one, and at once when
@@ -89,7 +91,9 @@ class MemoryReturner:
         self._thread = threading.Thread(target=self._run, name="framing-malloc-trim", daemon=True)
 
     def start(self) -> MemoryReturner:
-        if _TRIM is not None:
+        """Start the thread where there is work: a ``malloc_trim`` to call, or an ``on_tick`` hook
+        (the dashboard's pins of closed sessions must be dropped on every platform)."""
+        if _TRIM is not None or self.on_tick is not None:
             self._thread.start()
         return self
 
@@ -114,5 +118,5 @@ class MemoryReturner:
                 except Exception:  # a failing hook must not stop the memory from being returned
                     _LOG.exception("memory returner: on_tick failed")
             self._collect_if_due(force=bool(freed))
-            malloc_trim()
-            self.calls += 1
+            if malloc_trim():
+                self.calls += 1

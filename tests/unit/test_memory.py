@@ -118,3 +118,16 @@ def test_a_hook_that_freed_something_gets_a_collection_at_once(monkeypatch: pyte
         time.sleep(0.02)
     returner.stop()
     assert collected and returner.calls >= 2, "the drop of a session's pins did not trigger a collection"
+
+
+def test_without_a_malloc_trim_the_hook_still_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """macOS, Windows, musl: no malloc_trim, but the dashboard's closed sessions' pins must still be
+    dropped (the thread did not start there, so every session's analysis stayed for good)."""
+    monkeypatch.setattr(memory, "_TRIM", None)
+    ticks: list[int] = []
+    returner = memory.MemoryReturner(0.01, on_tick=lambda: ticks.append(1)).start()
+    deadline = time.monotonic() + 5
+    while len(ticks) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    returner.stop()
+    assert len(ticks) >= 2 and returner.calls == 0
