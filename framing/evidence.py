@@ -21,7 +21,7 @@ three economic words would otherwise "lean trade" as firmly as a tariff story. T
 * ``decide_frame`` / ``lead_frame``: the one decision of which frame is named dominant, used by the
   engine (articles, outlets, sentences, paragraphs of ``framing.pipeline``) and by the validation
   (``framing.validate_frames``) alike, so the figures describe what users see. General vocabulary
-  alone never leads (``frame_words_lead``); a passage also applies ``passage_frame``.
+  alone never leads (``frames_that_may_lead``); a passage also applies ``passage_frame``.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from .errors import LexiconError
 from .types import FRAMES
 
 __all__ = ["EvidenceThresholds", "load_evidence_thresholds", "evidence_level", "emphasis_interval", "emphasis_interval_of", "LEVELS",
-           "NOT_ENOUGH", "strong_evidence_count", "frame_words_lead", "PassageRule", "load_passage_rule", "passage_frame", "NO_FRAME",
+           "NOT_ENOUGH", "strong_evidence_count", "PassageRule", "load_passage_rule", "passage_frame", "NO_FRAME",
            "frames_that_may_lead", "lead_frame", "decide_frame", "frame_label"]
 
 LEVELS = ("none", "thin", "enough")
@@ -146,41 +146,12 @@ def passage_frame(evidence: Iterable[tuple[str, str, float]], rule: PassageRule 
     return ranked[0]
 
 
-def frame_words_lead(evidence: Iterable[tuple[str, float, float]], thresholds: EvidenceThresholds | None = None) -> dict[str, float]:
-    """Frame scores for choosing the dominant frame: general vocabulary alone does not make a frame dominant.
-
-    ``evidence`` holds ``(frame, lexicon weight, evidence weight)`` per piece of evidence. When some
-    frame has a frame word proper (lexicon weight at least ``min_term_weight``, as ``evidence_level``
-    counts them), a frame whose evidence is only general vocabulary ("market", "business",
-    "economy" at 0.5: they lean to a frame, they do not establish it) scores 0 for the choice;
-    otherwise every frame keeps its sum. The emphasis shares are not changed by this: it only decides
-    which frame is named dominant.
-
-    Examples
-    --------
-    >>> t = EvidenceThresholds(5, 16.0, 1.0)
-    >>> frame_words_lead([("trade", 0.5, 3.0), ("diplomacy", 1.0, 2.0)], t)
-    {'trade': 0.0, 'security': 0.0, 'diplomacy': 2.0}
-    >>> frame_words_lead([("trade", 0.5, 3.0)], t)["trade"]
-    3.0
-    """
-    t = thresholds or load_evidence_thresholds()
-    scores = dict.fromkeys(FRAMES, 0.0)
-    strong = dict.fromkeys(FRAMES, False)
-    for frame, lexicon_weight, weight in evidence:
-        scores[frame] += weight
-        if lexicon_weight >= t.min_term_weight:
-            strong[frame] = True
-    if any(strong.values()):
-        return {f: (scores[f] if strong[f] else 0.0) for f in FRAMES}
-    return scores
-
-
 def frames_that_may_lead(frame_words: Mapping[str, int]) -> tuple[str, ...]:
     """The frames that may be named dominant: those with a frame word proper, or every frame when none has one.
 
     ``frame_words`` counts, per frame, the evidence whose lexicon weight reaches ``min_term_weight``
-    (:func:`strong_evidence_count` per frame). The rule of :func:`frame_words_lead`.
+    (:func:`strong_evidence_count` per frame): general vocabulary alone never leads where another frame
+    has a frame word proper.
 
     Examples
     --------

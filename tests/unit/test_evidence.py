@@ -12,7 +12,6 @@ from framing.evidence import (
     decide_frame,
     emphasis_interval,
     evidence_level,
-    frame_words_lead,
     frames_that_may_lead,
     lead_frame,
     load_passage_rule,
@@ -83,8 +82,8 @@ def test_the_packaged_passage_rule_treats_places_and_titles_as_context() -> None
     ],
 )
 def test_general_vocabulary_alone_never_leads(evidence: list[tuple[str, float, float]], leader: str) -> None:
-    scores = frame_words_lead(evidence, EvidenceThresholds(5, 16.0, 1.0))
-    assert max(scores, key=scores.__getitem__) == leader
+    units = [(frame, "", lexicon_weight, weight) for frame, lexicon_weight, weight in evidence]
+    assert decide_frame(units, thresholds=EvidenceThresholds(5, 16.0, 1.0)) == leader
 
 
 def test_interval_contains_the_share_and_narrows_with_more_sentences() -> None:
