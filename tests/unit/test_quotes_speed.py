@@ -7,8 +7,11 @@ split). These tests pin that each shortcut gives what the plain computation give
 
 from __future__ import annotations
 
+import re
+
 from framing.pipeline import analyze_articles
-from framing.quotes import QuoteFinder, _gaps, speaker_type
+from framing.quote_rules import load_quote_rules, parse_quote_rules
+from framing.quotes import _CAPITAL_PAIR, _LETTER_ABBREVIATION, FUNCTION_WORD_ZIPF, QuoteFinder, _gaps, _zipf, speaker_type, term_spans
 from framing.segment import build_document, tokenize
 from framing.types import Article
 from framing.voices import split_voice, token_layout
@@ -62,3 +65,37 @@ def test_voice_split_from_layout_equals_split_from_tokens() -> None:
     from_tokens = split_voice(article.sentences, tokens, article.quotes)
     from_layout = split_voice(article.sentences, token_layout(tokens), article.quotes)
     assert from_tokens == from_layout == article.voice
+
+
+def test_cached_function_words_equal_the_rules_and_stay_with_their_finder() -> None:
+    # the cache is keyed by word only: a finder with other rules must not read another's answers
+    packaged = QuoteFinder()
+    cues = "term,role,note\nsay,speech,x\nbut,determiner,x\n"
+    other = QuoteFinder(parse_quote_rules(cues, "term,type,country,person,note\nminister,government,,yes,x\n"))
+    text = "But Ilse Brandt said the talks were useful. But the minister said so."
+    packaged(text), other(text)
+    assert packaged._function_words.get("but") is True and other._function_words.get("but") is False
+    for finder in (packaged, other):
+        cues_of = finder.rules.cues
+        for word, cached in finder._function_words.items():
+            assert cached == (_zipf(word) >= FUNCTION_WORD_ZIPF and word not in finder._term_words and not any(
+                word in cues_of.get(role, frozenset()) for role in ("pronoun_person", "pronoun_body", "determiner")))
+
+
+def test_term_spans_change_no_speaker_type() -> None:
+    rules = load_quote_rules()
+    spans = term_spans(rules)
+    for description in ("a White House official", "the Chinese foreign ministry spokesperson Lin Jian", "the leaders",
+                        "Sen. Ana Ruiz (D-Ore.)", "an Acme spokesperson", "UN Secretary-General Ana Ruiz", ""):
+        assert speaker_type(description, rules, spans=spans) == speaker_type(description, rules)
+
+
+def test_rewritten_scans_match_their_plain_patterns() -> None:
+    # the look-behind forms find what the \b forms find (only the end of an abbreviation, the start of a pair, is read)
+    text = ("U.S. troops. The U.K.\u00a0envoy, a.b.c.d. e, x_U.S. no, 9U.S. no, éU.S. no, (U.S. yes) "
+            "He Lianbo said. Xi Jinping, aHe Li, _He Li, 2He Li, ÉHe Li, Li Wei, Abc D and Ab Cd.")
+    for head in ("", "U.S. ", "He Li "):
+        sample = head + text
+        assert [m.end() for m in _LETTER_ABBREVIATION.finditer(sample)] == [
+            m.end() for m in re.finditer(r"\b[A-Za-z]\.[A-Za-z]\.[ \u00a0]", sample)]
+        assert [m.start() for m in _CAPITAL_PAIR.finditer(sample)] == [m.start() for m in re.finditer(r"\b[A-Z][a-z]{1,2} [A-Z]", sample)]
