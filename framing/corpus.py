@@ -165,14 +165,21 @@ class _FrontMatterLoader(yaml.SafeLoader):
 
     Our keys are all strings: ``id: 007`` must stay ``"007"`` and ``date: 2025-13-01`` must not
     abort the whole front matter (``safe_load`` raises on impossible dates). A field named twice
-    (any case) is an error: YAML would keep the last value without a word.
+    (any case) is an error: YAML would keep the last value without a word. Only the front matter's
+    own fields count: a nested mapping ("source: {id: a, ID: b}") is no field of ours.
     """
+
+    _top: yaml.Node | None = None
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        self._top = node
+        return super().construct_document(node)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[str, int] = {}
         for key_node, _ in node.value:
             key = str(key_node.value).strip().lower()
-            if key in _UNIQUE_COLUMNS:
+            if key in _UNIQUE_COLUMNS and node is self._top:
                 seen[key] = seen.get(key, 0) + 1
                 if seen[key] == 2:
                     raise yaml.constructor.ConstructorError(
@@ -881,28 +888,34 @@ def _json_object(line: str) -> dict[str, Any]:
     """Parse one JSONL line into a dict with lower-cased keys, or raise ``CorpusError``."""
     try:
         value = json.loads(line, object_pairs_hook=_json_pairs)
-    except CorpusError:  # a key named twice (a ValueError too, but the JSON is valid)
-        raise
     except json.JSONDecodeError as exc:
         raise CorpusError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
     except (ValueError, RecursionError) as exc:
         raise CorpusError(f"invalid JSON: {exc}") from None
     if not isinstance(value, dict):
         raise CorpusError(f"expected a JSON object, got {type(value).__name__}")
+    for name, times in getattr(value, "repeated", ()):  # the line's own keys, not a nested object's
+        raise CorpusError(f"key '{name}' appears {times} times; which one holds the article is "
+                          "unclear, so rename or delete the others")
     return value
 
 
-def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object with lower-cased keys; a known key given twice (any case) is a ``CorpusError``.
+class _JsonObject(dict[str, Any]):
+    """A JSON object with lower-cased keys, and the known keys it gave more than once (any case)."""
 
-    ``json.loads`` alone keeps the last value without a word, as a CSV with two 'text' columns did.
+    repeated: tuple[tuple[str, int], ...] = ()
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> _JsonObject:
+    """A JSON object with lower-cased keys, noting each known key given twice (any case).
+
+    ``json.loads`` alone keeps the last value without a word, as a CSV with two 'text' columns did;
+    :func:`_json_object` makes that a ``CorpusError`` for the line's own keys.
     """
     keys = [str(key).strip().lower() for key, _ in pairs]
-    for name in _UNIQUE_COLUMNS:
-        if keys.count(name) > 1:
-            raise CorpusError(f"key '{name}' appears {keys.count(name)} times; which one holds the article is "
-                              "unclear, so rename or delete the others")
-    return dict(zip(keys, (item for _, item in pairs), strict=True))
+    value = _JsonObject(zip(keys, (item for _, item in pairs), strict=True))
+    value.repeated = tuple((name, keys.count(name)) for name in _UNIQUE_COLUMNS if keys.count(name) > 1)
+    return value
 
 
 def _collect_record(

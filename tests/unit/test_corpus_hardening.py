@@ -277,6 +277,16 @@ def test_a_jsonl_key_named_twice_skips_that_line_with_a_clear_reason(line: bytes
     assert skip.reason.startswith("line 1: key '") and "' appears 2 times; which one holds the article is unclear" in skip.reason
 
 
+@pytest.mark.parametrize(("name", "data"), [
+    ("rows.jsonl", b'{"text": "Body of the story.", "outlet": "A", "meta": {"id": 1, "ID": 2}}\n'),
+    ("story.md", b"---\noutlet: A\nsource:\n  id: 1\n  ID: 2\n---\nBody of the story."),
+])
+def test_a_key_named_twice_inside_a_nested_object_is_no_field_of_ours(name: str, data: bytes) -> None:
+    # review of issue 12's audit: the check read nested objects too, and skipped the whole article
+    result = load_bytes(name, data)
+    assert [(a.outlet, a.text) for a in result.articles] == [("A", "Body of the story.")] and not result.skipped
+
+
 @pytest.mark.parametrize("front", ["outlet: A\noutlet: B", "title: One\nTitle: Two", "outlet: A\ntitle: T\nOUTLET: B"])
 def test_front_matter_naming_a_field_twice_is_a_clear_error(front: str) -> None:
     # YAML keeps the last value without a word, as a CSV with two 'text' columns did.
