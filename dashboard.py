@@ -12,7 +12,16 @@ import streamlit as st
 from framing.corpus import article_from_text
 from framing.errors import FramingError, LexiconError
 from framing.types import Article, LoadResult
-from ui.corpus import SKIPPED_SHOWN, add_pasted, apply_labels, no_words_message, paste_warnings, truncation_message
+from framing.limits import dashboard_budget
+from ui.corpus import (
+    SKIPPED_SHOWN,
+    add_pasted,
+    apply_labels,
+    no_words_message,
+    paste_refusal,
+    paste_warnings,
+    truncation_message,
+)
 from ui.markup import PAGE_CSS, md_escape
 from ui.state import (
     LEXICON_SOURCES,
@@ -35,6 +44,9 @@ LABEL_TITLE_CHARS = 60
 #: Most articles that get their own outlet-label box; past this the sidebar would hold thousands of
 #: widgets and every click would slow down, so large corpora are relabelled in their file instead.
 MAX_LABEL_INPUTS = 50
+#: Characters of a pasted lexicon (the built-in one, about 1,000 terms, is 0.15 MB as CSV): a limit that
+#: keeps one paste from holding the shared server while it is parsed (issue 12).
+LEXICON_MAX_CHARS = 1_000_000
 
 
 def add_pasted_article() -> None:
@@ -46,6 +58,10 @@ def add_pasted_article() -> None:
         article = article_from_text(state.paste_text, outlet=state.paste_outlet, title=state.paste_title)
     except FramingError as exc:
         state.paste_message, state.paste_warning = f"Not added: {exc}", True
+        return
+    refusal = paste_refusal(state.pasted, article, dashboard_budget())
+    if refusal:
+        state.paste_message, state.paste_warning = refusal, True
         return
     state.pasted, added = add_pasted(state.pasted, article)
     if not added:
@@ -121,7 +137,8 @@ def choose_lexicon(reveal: bool) -> LexiconSpec | None:
                 except UnicodeDecodeError:
                     st.error(md_escape(f"{upload.name}: not UTF-8 text; save it as UTF-8. Using the built-in lexicon."))
         elif source == "Paste CSV":
-            st.text_area("Lexicon CSV", key="lexicon_text", height=120, placeholder="term,frame,weight,note\nsoybean,trade,1.5,")
+            st.text_area("Lexicon CSV", key="lexicon_text", height=120, max_chars=LEXICON_MAX_CHARS,
+                         placeholder="term,frame,weight,note\nsoybean,trade,1.5,")
             if st.session_state.lexicon_text.strip():
                 spec = LexiconSpec("pasted lexicon", st.session_state.lexicon_text, st.session_state.lexicon_extend)
         if source != LEXICON_SOURCES[0]:

@@ -17,7 +17,7 @@ from framing.textnorm import clean_label
 from framing.types import Article, CorpusReport, LoadResult, SkippedInput
 
 __all__ = [
-    "MIN_PASTE_WORDS", "SKIPPED_SHOWN", "load_uploads", "apply_labels", "add_pasted", "paste_warnings",
+    "MIN_PASTE_WORDS", "SKIPPED_SHOWN", "load_uploads", "apply_labels", "add_pasted", "paste_refusal", "paste_warnings",
     "no_words_message", "truncation_message",
 ]
 
@@ -77,6 +77,27 @@ def add_pasted(pasted: Sequence[Article], article: Article) -> tuple[tuple[Artic
     if any(p.id == article.id for p in pasted):
         return tuple(pasted), False
     return (*pasted, article), True
+
+
+def paste_refusal(pasted: Sequence[Article], article: Article, budget: LoadBudget) -> str | None:
+    """Why ``article`` may not join the pasted ones under the dashboard's limits, or None when it may.
+
+    Pasted articles count like an upload: at most ``budget.max_articles`` of them and
+    ``budget.max_chars`` characters together (issue 12: pasting was the one way around the limits).
+
+    Examples
+    --------
+    >>> a = Article(id="a", outlet="A", title="t", text="x" * 60)
+    >>> b = Article(id="b", outlet="B", title="t", text="y" * 60)
+    >>> paste_refusal([a], b, LoadBudget(max_articles=5, max_chars=100))
+    'Not added: the dashboard analyses at most 100 characters of article text per upload (a limit that keeps a shared server responsive; the command line has none). Clear the pasted articles or analyse more on the command line.'
+    >>> paste_refusal([a], b, LoadBudget(max_articles=5, max_chars=1_000)) is None
+    True
+    """
+    for earlier in (*pasted, article):
+        if not budget.take(len(earlier.text)):
+            return f"Not added: {budget.reason()}. Clear the pasted articles or analyse more on the command line."
+    return None
 
 
 def paste_warnings(outlet: str, text: str, label: str) -> list[str]:

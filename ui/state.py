@@ -35,7 +35,7 @@ from framing.limits import dashboard_budget
 
 from .corpus import load_uploads
 from .memory import MemoryReturner
-from .report_cache import ContentCache, PackedShare
+from .report_cache import ContentCache, PackedShare, sampled_size
 from .session_pins import MISSING, SessionPins
 from .shared_figure import SharedFigure
 from .worker import AnalysisPool
@@ -130,14 +130,36 @@ def load_sample() -> LoadResult:
     return load_paths([SAMPLE_DIR])
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+#: Memory the kept uploads may hold together (their text and articles, estimated; the newest is always
+#: kept). Issue 12: a count of four let four 10-million-character uploads stay; a size bound does not.
+UPLOADS_MAX_BYTES: Final = 120_000_000
+#: Memory the kept HTML reports may hold together (one 5,000-article report is about 50 MB).
+REPORT_HTML_MAX_BYTES: Final = 100_000_000
+
+
+@st.cache_resource(show_spinner=False)
+def _uploads() -> ContentCache[LoadResult]:
+    """Loaded uploads shared by every session, keyed by their bytes and the limits applied."""
+    return ContentCache(max_bytes=UPLOADS_MAX_BYTES, size_of=_load_size)
+
+
+def _load_size(result: LoadResult) -> int:
+    return sampled_size(result.articles, result.skipped)
+
+
 def load_uploaded(files: tuple[tuple[str, bytes], ...]) -> LoadResult:
     """Uploaded ``(name, bytes)`` pairs as a load result (bad files land in ``skipped``).
 
     The dashboard's limits (``framing.limits``) apply: what they leave out is listed in ``skipped``.
-    Four uploads are kept (each at most ``DASHBOARD_MAX_UPLOAD_CHARS`` of text).
+    Results are kept by memory (``UPLOADS_MAX_BYTES``), shared and read-only.
     """
-    return load_uploads(files, budget=dashboard_budget())
+    budget = dashboard_budget()
+    digest = hashlib.sha256()
+    for name, data in files:
+        digest.update(hashlib.sha256(name.encode("utf-8", "surrogatepass")).digest())
+        digest.update(hashlib.sha256(data).digest())
+    key = (digest.hexdigest(), budget.max_articles, budget.max_chars)
+    return _uploads().get_or_compute(key, lambda: load_uploads(files, budget=budget))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -310,10 +332,17 @@ def _progress_updater(bar: DeltaGenerator) -> Callable[[int, int], None]:
     return update
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def report_html(key: str, _report: CorpusReport, outlets: tuple[str, ...] | None, include_charts: bool) -> bytes:
+@st.cache_resource(show_spinner=False)
+def _report_pages() -> ContentCache[bytes]:
+    """Built HTML reports shared by every session, kept by size (``REPORT_HTML_MAX_BYTES``)."""
+    return ContentCache(max_bytes=REPORT_HTML_MAX_BYTES, size_of=len)
+
+
+def report_html(key: str, report: CorpusReport, outlets: tuple[str, ...] | None, include_charts: bool) -> bytes:
     """The self-contained HTML report of the analysis whose ``content_key`` is ``key`` (built when asked for)."""
-    return render_report_html(_report, outlets=outlets, include_charts=include_charts)
+    return _report_pages().get_or_compute(
+        (key, outlets, include_charts),
+        lambda: render_report_html(report, outlets=outlets, include_charts=include_charts))
 
 
 #: Title of the ternary chart in a half-width column (the builder's own title is cut off there).

@@ -332,3 +332,17 @@ def test_an_article_without_a_word_is_named_in_a_notice(app: AppTest) -> None:
     assert_clean(app)
     warning = messages(app, "warning")
     assert "1 article has no words" in warning and '"Only symbols"' in warning
+
+
+def test_pasted_articles_count_against_the_dashboards_limits(app: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 12: pasting was the one way past the articles-per-analysis limit; a third paste over a limit of two
+    is refused with the limit named, and the two already pasted are kept."""
+    monkeypatch.setenv("FRAMING_MAX_ARTICLES", "2")
+    app.radio(key="source").set_value("Paste text").run()
+    for n in range(3):
+        app.text_input(key="paste_outlet").set_value(f"Outlet {n}")
+        app.text_area(key="paste_text").set_value(f"Tariffs on soybeans rose again in round {n} of the talks.")
+        app.button(key="paste_add").click().run()
+        assert_clean(app)
+    assert len(app.session_state["pasted"]) == 2
+    assert "Not added: the dashboard analyses at most 2 articles at once" in messages(app, "warning")

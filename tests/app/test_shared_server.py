@@ -102,13 +102,13 @@ def test_a_truncated_article_is_named_on_every_page() -> None:
 
 def test_the_dashboard_names_what_its_limits_cut(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FRAMING_MAX_ARTICLES", "4")
-    ui.state.load_uploaded.clear()
+    ui.state._uploads().clear()
     rows = "".join(f"O{i},Tariffs rose {i} times.\n" for i in range(10))
     app = _upload(_app().run(), "ten.csv", ("outlet,text\n" + rows).encode())
     assert len(app.session_state["_view"]().report.articles) == 4
     assert any("rows 6 to 11 (6 rows) not read: the dashboard analyses at most 4 articles" in w.value.replace("\\", "")
                for w in app.warning)
-    ui.state.load_uploaded.clear()
+    ui.state._uploads().clear()
 
 
 # --------------------------------------------------------------------------- the worker pool
@@ -182,3 +182,17 @@ def test_a_shared_figure_keeps_its_text_not_the_plotly_objects_it_was_built_from
     kept, built = _reachable(shared), _reachable(figure)
     assert built > 2_000 and kept < 500, (kept, built)  # a few hundred objects, not one per label
     assert shared.to_dict() == figure.to_dict()
+
+
+def test_uploads_and_html_reports_are_kept_by_size_and_uploads_keyed_by_the_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 12 item 4: the upload and HTML-report caches are bounded by memory, not by a count of entries."""
+    ui.state._uploads().clear()
+    files = (("two.csv", b"outlet,text\nA,Tariffs on soybeans rose.\nB,Envoys met for talks.\n"),)
+    first = ui.state.load_uploaded(files)
+    assert ui.state.load_uploaded(files) is first  # shared, not re-read
+    monkeypatch.setenv("FRAMING_MAX_ARTICLES", "1")
+    limited = ui.state.load_uploaded(files)
+    assert len(first.articles) == 2 and len(limited.articles) == 1
+    assert ui.state._uploads().max_bytes == ui.state.UPLOADS_MAX_BYTES and ui.state._uploads().max_entries is None
+    assert ui.state._report_pages().max_bytes == ui.state.REPORT_HTML_MAX_BYTES
+    ui.state._uploads().clear()
