@@ -26,7 +26,7 @@ from .text import Markup
 #: Speakers named per outlet in the handout's table (the Voices page and JSON have them all).
 REPORT_SPEAKERS = 2
 
-__all__ = ["QUOTE_CSS", "QuotePiece", "QuoteSpan", "quote_paragraphs", "quote_spans", "render_quotes_compare_html", "outlet_voice_html", "render_quotes_html", "speaker_label", "type_label", "type_shares", "voices_section_html"]
+__all__ = ["QUOTE_CSS", "QuotePiece", "QuoteSpan", "quote_paragraphs", "quote_spans", "quote_type_label", "UNATTRIBUTED_LABEL", "render_quotes_compare_html", "outlet_voice_html", "render_quotes_html", "speaker_label", "type_label", "type_shares", "voices_section_html"]
 
 #: How a quotation with no identified speaker is labelled where types are shown (issue 14: the JSON's
 #: ``voice_by_type`` counts these under ``other``; ``unattributed_share`` is their part of it).
