@@ -8,6 +8,7 @@ import inspect
 import json
 import pkgutil
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -164,6 +165,12 @@ def test_meta_no_library_reached_through_its_private_modules(path: Path) -> None
     assert _private_imports(path) == []
 
 
+def _lines_matching(pattern: re.Pattern[str], modules: Sequence[Path]) -> list[str]:
+    """``<module> line <n>`` for every line of ``modules`` that ``pattern`` finds something in."""
+    return [f"{p.relative_to(REPO).as_posix()} line {n}" for p in modules
+            for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1) if pattern.search(line)]
+
+
 #: A signed number format (``f"{x:+.2f}"``, plotly's ``%{x:+.2f}``): ``framing.numbers.signed`` is the one.
 SIGNED_FORMAT = re.compile(r"\{[^{}\n]*:\+")
 
@@ -171,11 +178,8 @@ SIGNED_FORMAT = re.compile(r"\{[^{}\n]*:\+")
 def test_meta_one_signed_number_formatter() -> None:
     """Issue 9 items 5 and 10: what a reader sees formats signs with ``signed`` (a true minus sign), so
     the same tone never reads −0.42 in a label and -0.42 in its tooltip. Validation reports are exempt."""
-    formatters = [f"{p.relative_to(REPO).as_posix()} line {n}"
-                  for p in APP_MODULES if p.name != "numbers.py" and not p.name.startswith("validate")
-                  for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
-                  if SIGNED_FORMAT.search(line)]
-    assert formatters == []
+    modules = [p for p in APP_MODULES if p.name != "numbers.py" and not p.name.startswith("validate")]
+    assert _lines_matching(SIGNED_FORMAT, modules) == []
 
 
 #: Articles filtered by outlet in a comprehension (``for a in articles if a.outlet == name``).
@@ -186,11 +190,7 @@ def test_meta_one_outlet_filter() -> None:
     """Issue 9 item 10: articles are picked by outlet by ``framing.selection.articles_of`` alone (the
     HTML report's "Who speaks" section once filtered them itself)."""
     assert OUTLET_FILTER.search("quotes = [q for a in articles if a.outlet == o.outlet for q in a.quotes]")
-    filters = [f"{p.relative_to(REPO).as_posix()} line {n}"
-               for p in APP_MODULES if p.name != "selection.py"
-               for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
-               if OUTLET_FILTER.search(line)]
-    assert filters == []
+    assert _lines_matching(OUTLET_FILTER, [p for p in APP_MODULES if p.name != "selection.py"]) == []
 
 
 #: An F1, precision or recall written out by hand (``2 * precision * recall / (precision + recall)``).
@@ -200,11 +200,7 @@ HAND_METRIC = re.compile(r"precision \+ recall|2 \* precision \* recall|\b(tp|n_
 def test_meta_one_precision_recall_f1() -> None:
     """Issue 9 items 6 and 10: match counts are scored by ``framing.validate.count_scores`` and labels by
     ``classification_scores``, both ``sklearn.metrics``; no check writes the formulas out itself."""
-    by_hand = [f"{p.relative_to(REPO).as_posix()} line {n}"
-               for p in MODULES
-               for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
-               if HAND_METRIC.search(line)]
-    assert by_hand == []
+    assert _lines_matching(HAND_METRIC, MODULES) == []
 
 
 #: An HTML tag written in a page's own code (a stylesheet injected with ``<style>`` is not markup).
@@ -319,8 +315,4 @@ def test_meta_one_shortener() -> None:
     """Values quoted in messages and tables are cut by ``framing.textnorm.shorten`` alone (corpus,
     cleaning, clutter, export and validate_cleaning each had their own copy)."""
     assert HAND_SHORTENER.search('return name[: _NAME_WIDTH - 1] + "…"')
-    copies = [f"{p.relative_to(REPO).as_posix()} line {n}"
-              for p in APP_MODULES if p.name != "textnorm.py"
-              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
-              if HAND_SHORTENER.search(line)]
-    assert copies == []
+    assert _lines_matching(HAND_SHORTENER, [p for p in APP_MODULES if p.name != "textnorm.py"]) == []
