@@ -32,8 +32,10 @@ from typing import IO, Any
 from framing import pipeline
 from framing.errors import FramingError
 from framing.lexicon import Lexicon, extend_lexicon, load_default_lexicon, parse_lexicon
-from framing.types import Article, CorpusReport, SkippedInput
+from framing.limits import LoadBudget
+from framing.types import Article, CorpusReport, LoadResult, SkippedInput
 
+from .corpus import load_uploads
 from .report_cache import pack_report, unpack_report
 
 __all__ = ["AnalysisPool", "WorkerError"]
@@ -120,9 +122,33 @@ class AnalysisPool:
         finally:
             self._slots.release()
 
+    def load(self, files: Sequence[tuple[str, bytes]], limits: tuple[int, int]) -> LoadResult:
+        """Read uploaded ``(name, bytes)`` files in a worker (``ui.corpus.load_uploads`` with a budget of
+        ``limits`` = (articles, characters)): parsing many or deeply nested HTML pages is heavy work too.
+        Waits for a free slot like an analysis."""
+        self._slots.acquire()
+        try:
+            return _load_in_worker(tuple(files), limits)
+        finally:
+            self._slots.release()
+
 
 def _run_in_worker(job: tuple[Any, ...], progress: Callable[[int, int], None] | None) -> tuple[CorpusReport, bytes]:
-    """Start one worker, hand it ``job``, relay its progress, return its report and the report packed."""
+    """Start one worker, hand it the analysis ``job``, relay its progress, return its report and the report packed."""
+    packed = _exchange(("analyse", *job), progress)
+    assert isinstance(packed, bytes)
+    return unpack_report(packed), packed
+
+
+def _load_in_worker(files: tuple[tuple[str, bytes], ...], limits: tuple[int, int]) -> LoadResult:
+    """Start one worker that reads ``files`` under ``limits``; return its load result."""
+    result = _exchange(("load", files, limits), None)
+    assert isinstance(result, LoadResult)
+    return result
+
+
+def _exchange(job: tuple[Any, ...], progress: Callable[[int, int], None] | None) -> Any:
+    """Start one worker, hand it ``job``, relay its progress, return what it sends back as done."""
     job_read, job_write = os.pipe()
     result_read, result_write = os.pipe()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(APP_ROOT), os.environ.get("PYTHONPATH")]))}
@@ -154,7 +180,7 @@ def _run_in_worker(job: tuple[Any, ...], progress: Callable[[int, int], None] | 
 
 
 def _receive(results: IO[bytes], process: subprocess.Popen[bytes],
-             progress: Callable[[int, int], None] | None) -> tuple[CorpusReport, bytes]:
+             progress: Callable[[int, int], None] | None) -> Any:
     while True:
         try:
             message = pickle.load(results)  # noqa: S301 - our own child process, over a private pipe
@@ -171,8 +197,7 @@ def _receive(results: IO[bytes], process: subprocess.Popen[bytes],
             if progress is not None:
                 progress(message[1], message[2])
         elif kind == "done":
-            packed: bytes = message[1]
-            return unpack_report(packed), packed
+            return message[1]
         else:  # ("error", type name, message, is a FramingError)
             _, name, text, framing_error = message
             if framing_error:
@@ -197,7 +222,7 @@ def _work(job_fd: int, result_fd: int) -> None:
     except (OSError, ValueError):
         pass
     with os.fdopen(job_fd, "rb") as job_pipe:
-        articles, lexicon_data, skipped = pickle.load(job_pipe)  # noqa: S301 - from our parent
+        job = pickle.load(job_pipe)  # noqa: S301 - from our parent
     with os.fdopen(result_fd, "wb") as out:
         shown = [-1]
 
@@ -209,10 +234,16 @@ def _work(job_fd: int, result_fd: int) -> None:
                 out.flush()
 
         try:
-            result = pipeline.analyze_articles(articles, lexicon=build_lexicon(lexicon_data), skipped=skipped,
-                                               progress=report_progress)
-            # Packed here, on the worker's core: the server keeps these bytes, not the objects.
-            message: Any = ("done", pack_report(result))
+            if job[0] == "load":
+                _, files, (max_articles, max_chars) = job
+                message: Any = ("done", load_uploads(files, budget=LoadBudget(max_articles=max_articles,
+                                                                              max_chars=max_chars)))
+            else:
+                _, articles, lexicon_data, skipped = job
+                result = pipeline.analyze_articles(articles, lexicon=build_lexicon(lexicon_data), skipped=skipped,
+                                                   progress=report_progress)
+                # Packed here, on the worker's core: the server keeps these bytes, not the objects.
+                message = ("done", pack_report(result))
         except Exception as exc:  # noqa: BLE001 - every failure goes back to the caller as a message
             message = ("error", type(exc).__name__, str(exc), isinstance(exc, FramingError))
         pickle.dump(message, out, protocol=pickle.HIGHEST_PROTOCOL)

@@ -196,3 +196,33 @@ def test_uploads_and_html_reports_are_kept_by_size_and_uploads_keyed_by_the_limi
     assert ui.state._uploads().max_bytes == ui.state.UPLOADS_MAX_BYTES and ui.state._uploads().max_entries is None
     assert ui.state._report_pages().max_bytes == ui.state.REPORT_HTML_MAX_BYTES
     ui.state._uploads().clear()
+
+
+def test_a_worker_reads_an_upload_as_the_server_thread_does() -> None:
+    """Issue 12 item 3: heavy uploads are parsed in a worker process; the result is the same."""
+    from framing.limits import LoadBudget
+    from ui.corpus import load_uploads
+
+    page = "<html><body>" + "<div>" * 300 + "<p>Envoys met for talks on tariffs in Geneva.</p>" * 5 + "</div>" * 300
+    files = (("a.csv", b"outlet,text\nA,Tariffs on soybeans rose.\nB,Envoys met for talks.\nC,Troops moved.\n"),
+             ("nested.html", page.encode()), ("b.txt", b"   "))
+    in_worker = AnalysisPool(workers=1).load(files, (2, 10_000))
+    assert in_worker == load_uploads(files, budget=LoadBudget(max_articles=2, max_chars=10_000))
+    assert len(in_worker.articles) == 2 and in_worker.skipped
+
+
+def test_the_dashboard_reads_a_big_upload_in_a_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    real = ui.worker._load_in_worker
+
+    def counting(files, limits):  # type: ignore[no-untyped-def]
+        calls.append(len(files))
+        return real(files, limits)
+
+    monkeypatch.setattr(ui.worker, "_load_in_worker", counting)
+    monkeypatch.setattr(ui.state, "WORKER_MIN_UPLOAD_BYTES", 10)
+    ui.state._uploads().clear()
+    app = _upload(_app().run(), "three.csv", b"outlet,text\nA,Tariffs rose again.\nB,Talks went on.\nC,Envoys met.\n")
+    assert calls == [1]
+    assert not app.exception and len(app.session_state["_view"]().report.articles) == 3
+    ui.state._uploads().clear()
