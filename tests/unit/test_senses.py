@@ -156,6 +156,8 @@ def test_general_words_count_only_in_their_frame_sense(text: str, word: str, cou
         ("New safeguards protect the base from drone attacks.", "safeguards", True),
         ("Cheap imports could threaten local production.", "threaten", False),
         ("The militia threatened the border town.", "threatened", True),
+        ("They kept the agreements the two leaders had struck in May.", "struck", False),
+        ("The rebels struck the depot at dawn.", "struck", True),
     ],
 )
 def test_names_and_units_that_only_look_like_frame_words(text: str, word: str, counts: bool) -> None:
