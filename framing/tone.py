@@ -138,7 +138,10 @@ def score_tone(
     (0.0, ())
     """
     scored = _scored(tokens, lexicon or load_tone_lexicon(), text, window, target)
-    evidence = tuple(Evidence(found.word, TONE_LABEL, weight, tokens[found.position].start, tokens[found.position].end)
+    # The evidence names the word as the article writes it ("victories"), even when its valence is its
+    # lemma's ("victory"): every piece of evidence reads back from the text at its offsets.
+    evidence = tuple(Evidence(tokens[found.position].lower, TONE_LABEL, weight, tokens[found.position].start,
+                              tokens[found.position].end)
                      for found, weight in scored)
     return normalize_tone(sum(e.weight for e in evidence)), evidence
 

@@ -234,3 +234,11 @@ def test_score_tone_initials_are_not_slang(text: str) -> None:
 
 def test_score_tone_short_words_that_are_words_still_count() -> None:
     assert _tone("There was no deal.") < 0 < _tone("The result was ok.")
+
+
+def test_evidence_names_the_word_as_written_when_its_lemma_gives_the_valence() -> None:
+    """Found by the property test: a form scored as its lemma ("EXPANDED" as "expand") must still read
+    back from the text at its offsets."""
+    text = "Trade EXPANDED and victories followed."
+    _, evidence = score_tone(tokenize(text), text=text)
+    assert evidence and all(text[e.start:e.end].lower() == e.term for e in evidence)
