@@ -140,9 +140,9 @@ def score_tone(
     scored = _scored(tokens, lexicon or load_tone_lexicon(), text, window, target)
     # The evidence names the word as the article writes it ("victories"), even when its valence is its
     # lemma's ("victory"): every piece of evidence reads back from the text at its offsets.
-    evidence = tuple(Evidence(tokens[found.position].lower, TONE_LABEL, weight, tokens[found.position].start,
-                              tokens[found.position].end)
-                     for found, weight in scored)
+    written = [tokens[found.position] for found, _ in scored]
+    evidence = tuple(Evidence(token.lower, TONE_LABEL, weight, token.start, token.end)
+                     for token, (_, weight) in zip(written, scored))
     return normalize_tone(sum(e.weight for e in evidence)), evidence
 
 

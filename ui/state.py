@@ -218,7 +218,7 @@ TRIM_INTERVAL_S: Final = 5.0
 @st.cache_resource(show_spinner=False)
 def _memory_returner() -> MemoryReturner:
     """The one thread per server that drops closed sessions' pins and hands the memory back."""
-    return MemoryReturner(TRIM_INTERVAL_S, on_tick=_session_pins().prune).start()
+    return MemoryReturner(TRIM_INTERVAL_S, on_tick=lambda: _session_pins().prune()).start()
 
 
 def _session_alive(owner: tuple[str, str]) -> bool:

@@ -20,12 +20,13 @@ No streamlit here: the dashboard passes a progress callback.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -87,7 +88,7 @@ class AnalysisPool:
 
     @property
     def waiting(self) -> int:
-        """Analyses queued behind the running ones."""
+        """Analyses (and upload reads) queued behind the running ones."""
         with self._lock:
             return self._waiting
 
@@ -106,6 +107,19 @@ class AnalysisPool:
         keeps them without pickling anything itself). ``on_queue(n)`` is called once if ``n``
         analyses must finish before this one starts.
         """
+        with self._turn(on_queue):
+            return _run_in_worker((tuple(articles), lexicon, tuple(skipped)), progress)
+
+    def load(self, files: Sequence[tuple[str, bytes]], limits: tuple[int, int]) -> LoadResult:
+        """Read uploaded ``(name, bytes)`` files in a worker (``ui.corpus.load_uploads`` with a budget of
+        ``limits`` = (articles, characters)): parsing many or deeply nested HTML pages is heavy work too.
+        Waits for a free slot like an analysis."""
+        with self._turn(None):
+            return _load_in_worker(tuple(files), limits)
+
+    @contextlib.contextmanager
+    def _turn(self, on_queue: Callable[[int], None] | None) -> Iterator[None]:
+        """Hold one of the ``workers`` slots, waiting in line (and saying how far back) when all are taken."""
         with self._lock:
             ahead = self._waiting
             self._waiting += 1
@@ -118,17 +132,7 @@ class AnalysisPool:
             with self._lock:
                 self._waiting -= 1
         try:
-            return _run_in_worker((tuple(articles), lexicon, tuple(skipped)), progress)
-        finally:
-            self._slots.release()
-
-    def load(self, files: Sequence[tuple[str, bytes]], limits: tuple[int, int]) -> LoadResult:
-        """Read uploaded ``(name, bytes)`` files in a worker (``ui.corpus.load_uploads`` with a budget of
-        ``limits`` = (articles, characters)): parsing many or deeply nested HTML pages is heavy work too.
-        Waits for a free slot like an analysis."""
-        self._slots.acquire()
-        try:
-            return _load_in_worker(tuple(files), limits)
+            yield
         finally:
             self._slots.release()
 
