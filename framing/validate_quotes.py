@@ -28,7 +28,7 @@ from .types import Quote, Span
 from .validate import count_scores
 
 __all__ = [
-    "ALLSIDES_DEV_ANNOTATIONS", "ANNOTATIONS", "FRESH_ANNOTATIONS", "FRESH_FILE", "MATCH_OVERLAP", "QUOTES_FILE", "content_view",
+    "ALLSIDES_DEV_ANNOTATIONS", "ANNOTATIONS", "FRESH2_ANNOTATIONS", "FRESH_ANNOTATIONS", "FRESH_FILE", "MATCH_OVERLAP", "QUOTES_FILE", "content_view",
     "evaluate_article_quotes", "evaluate_fresh_quotes", "evaluate_quotes", "format_quotes_table", "load_annotations", "tuning_split",
 ]
 
@@ -39,6 +39,9 @@ ANNOTATIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_d
 #: full AllSides articles (``content_original``) of the emphasis dev set, offsets and labels only.
 FRESH_FILE = "emphasis_allsides_dev.jsonl"
 FRESH_ANNOTATIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_fresh_annotations.json"
+#: A second fresh check (session 8), annotated before the finder ran on its articles, measured
+#: once blind before any fix; whole articles of the emphasis and off-topic dev sets in no other file.
+FRESH2_ANNOTATIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_fresh2_annotations.json"
 #: More dev annotations (session 6): whole AllSides articles of the emphasis and off-topic dev sets,
 #: none of them in the fresh check; annotated before the finder ran on them, tuned on since.
 ALLSIDES_DEV_ANNOTATIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_dev_allsides_annotations.json"
@@ -229,8 +232,8 @@ def quote_figures(data_dir: str | Path) -> dict[str, object]:
     """The figures of :func:`evaluate_quotes` for ``framing validate``: without the per-quote error
     list, and with the reason instead when the pages or our annotations are not there. Added: the
     same figures on the first-tuned pages and on the later blind half (``halves``), on the whole
-    AllSides dev articles annotated later (``allsides_dev``), and on the fresh check no rule was
-    tuned on (``fresh``)."""
+    AllSides dev articles annotated later (``allsides_dev``), on the first fresh check (``fresh``,
+    tuned on since session 8) and on the second one (``fresh2``), each reported on its own."""
     try:
         figures = evaluate_quotes(data_dir)
     except FramingError as exc:
@@ -243,9 +246,10 @@ def quote_figures(data_dir: str | Path) -> dict[str, object]:
         half = evaluate_quotes(data_dir, pages=ids)
         halves[name] = {key: half[key] for key in ("pages", "direct", "indirect", "speaker_correct", "matched")}
     figures["halves"] = halves
-    for name, evaluate in (("allsides_dev", evaluate_article_quotes), ("fresh", evaluate_fresh_quotes)):
+    checks = (("allsides_dev", ALLSIDES_DEV_ANNOTATIONS), ("fresh", FRESH_ANNOTATIONS), ("fresh2", FRESH2_ANNOTATIONS))
+    for name, annotations in checks:
         try:
-            checked = evaluate(data_dir)
+            checked = evaluate_article_quotes(data_dir, annotations=annotations)
         except FramingError as exc:
             figures[name] = {"skipped": str(exc)}
         else:
@@ -271,8 +275,9 @@ def format_quotes_table(figures: Mapping[str, object]) -> str:
     extra = dict(figures.get("halves") or {})  # type: ignore[call-overload]
     if isinstance(figures.get("allsides_dev"), Mapping) and "direct" in figures["allsides_dev"]:  # type: ignore[operator]
         extra["AllSides dev articles"] = figures["allsides_dev"]
-    if isinstance(figures.get("fresh"), Mapping) and "direct" in figures["fresh"]:  # type: ignore[operator]
-        extra["fresh (never tuned on)"] = figures["fresh"]
+    for key, label in (("fresh", "fresh check 1"), ("fresh2", "fresh check 2")):
+        if isinstance(figures.get(key), Mapping) and "direct" in figures[key]:  # type: ignore[operator]
+            extra[label] = figures[key]
     for name, block in extra.items():
         assert isinstance(block, Mapping)
         if not block["direct"]["gold"] and not block["indirect"]["gold"]:
@@ -280,6 +285,7 @@ def format_quotes_table(figures: Mapping[str, object]) -> str:
             lines.append(f"  {name}: {block['pages']} pages with no quotation in the annotations, {found} found")
             continue
         lines.append(f"  {name}: {block['pages']} pages, direct F1 {block['direct']['f1']:.3f}, reported F1 "
-                     f"{block['indirect']['f1']:.3f}, speaker correct {block['speaker_correct']:.3f}")
+                     f"{block['indirect']['f1']:.3f}, speaker correct {block['speaker_correct']:.3f}"
+                     + (f", speaker type {block['speaker_type_correct']:.3f}" if "speaker_type_correct" in block else ""))
     return "\n".join(lines) + "\n"
 
