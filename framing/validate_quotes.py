@@ -247,9 +247,9 @@ def quote_figures(data_dir: str | Path) -> dict[str, object]:
         halves[name] = {key: half[key] for key in ("pages", "direct", "indirect", "speaker_correct", "matched")}
     figures["halves"] = halves
     checks = (("allsides_dev", ALLSIDES_DEV_ANNOTATIONS), ("fresh", FRESH_ANNOTATIONS), ("fresh2", FRESH2_ANNOTATIONS))
-    for name, annotations in checks:
+    for name, gold_file in checks:
         try:
-            checked = evaluate_article_quotes(data_dir, annotations=annotations)
+            checked = evaluate_article_quotes(data_dir, annotations=gold_file)
         except FramingError as exc:
             figures[name] = {"skipped": str(exc)}
         else:
