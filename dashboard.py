@@ -8,9 +8,11 @@ and cache wrappers only: every number comes from :mod:`framing`.
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from framing.corpus import article_from_text
 from framing.errors import FramingError, LexiconError
+from framing.lexicon import Lexicon
 from framing.types import Article, LoadResult
 from framing.limits import dashboard_budget
 from ui.corpus import (
@@ -124,8 +126,10 @@ def edit_labels(articles: tuple[Article, ...]) -> tuple[Article, ...]:
     return apply_labels(articles, labels)
 
 
-def choose_lexicon(reveal: bool) -> LexiconSpec | None:
-    """Lexicon controls; a bad lexicon shows its error and falls back to the built-in one."""
+def choose_lexicon(reveal: bool) -> tuple[LexiconSpec | None, DeltaGenerator | None]:
+    """Lexicon controls; a bad lexicon shows its error and falls back to the built-in one. Also returns
+    the empty slot where the term table goes when scores are shown: the table is drawn only after the
+    page (see :func:`show_lexicon_table`)."""
     with st.expander("Lexicon", expanded=False):
         source = st.radio("Frame words", LEXICON_SOURCES, key="lexicon_source", horizontal=True)
         spec = None
@@ -149,12 +153,21 @@ def choose_lexicon(reveal: bool) -> LexiconSpec | None:
             st.error(md_escape(f"{exc}. Using the built-in lexicon instead."))
             spec, lexicon = None, get_lexicon(None)
         st.caption(md_escape(f"In use: {lexicon.name} {lexicon.version} ({len(lexicon.terms)} terms)"))
-        if reveal:
-            st.dataframe(
-                [{"term": t.term, "frame": t.frame, "weight": t.weight, "note": t.note} for t in lexicon.terms],
-                key="lexicon_table", hide_index=True, height=240,
-            )
-    return spec
+        table_slot = st.empty() if reveal else None
+    return spec, table_slot
+
+
+def show_lexicon_table(slot: DeltaGenerator | None, lexicon: Lexicon) -> None:
+    """Fill the sidebar's term table. Drawn after the page, in the slot kept for it: the first
+    ``st.dataframe`` of a server imports pandas (about a second) and every run converts 1,500 rows,
+    which would otherwise hold back the page's first chart (issue 16) for a table inside a closed
+    expander."""
+    if slot is None:
+        return
+    slot.dataframe(
+        [{"term": t.term, "frame": t.frame, "weight": t.weight, "note": t.note} for t in lexicon.terms],
+        key="lexicon_table", hide_index=True, height=240,
+    )
 
 
 def main() -> None:
@@ -179,7 +192,7 @@ def main() -> None:
                 st.warning(f"… and {len(loaded.skipped) - SKIPPED_SHOWN:,} more skipped inputs (the Export page's "
                            "JSON lists every one with its reason).")
         articles = edit_labels(loaded.articles) if loaded is not None and loaded.articles else ()
-        lexicon_spec = choose_lexicon(reveal=not st.session_state.read_first)
+        lexicon_spec, lexicon_table_slot = choose_lexicon(reveal=not st.session_state.read_first)
 
     reveal = not st.session_state.read_first
     if not articles:
@@ -188,6 +201,7 @@ def main() -> None:
             st.error("None of the uploaded files could be read; see the reasons in the sidebar.")
         else:
             st.info("Add articles in the sidebar: upload files or paste an article with its outlet.")
+        show_lexicon_table(lexicon_table_slot, get_lexicon(lexicon_spec))
         st.stop()
 
     skipped = loaded.skipped if loaded else ()
@@ -235,6 +249,8 @@ def main() -> None:
         page.run()
     except FramingError as exc:
         st.error(md_escape(f"This view could not be shown: {exc}"))
+    finally:
+        show_lexicon_table(lexicon_table_slot, lexicon)
 
 
 main()

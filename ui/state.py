@@ -38,6 +38,7 @@ from .memory import MemoryReturner
 from .report_cache import ContentCache, PackedShare, sampled_size
 from .session_pins import MISSING, SessionPins
 from .shared_figure import SharedFigure
+from .warm import warm_once
 from .worker import AnalysisPool
 
 __all__ = [
@@ -118,7 +119,9 @@ def content_key(
 
 
 def init_state() -> None:
-    """Set every session_state default once (widgets then read their value by key)."""
+    """Set every session_state default once (widgets then read their value by key). The server's
+    first run loads the engine's data and freezes it out of the collector first (``ui.warm``)."""
+    warm_once()
     for key, value in DEFAULTS.items():
         st.session_state.setdefault(key, value)
     _memory_returner()

@@ -72,6 +72,16 @@ def test_default_view_analyses_the_sample_and_shows_the_overview(app: AppTest) -
     assert len(app.get("plotly_chart")) == 5
 
 
+def test_lexicon_table_stays_in_the_sidebar_though_drawn_after_the_page(app: AppTest) -> None:
+    # Issue 16: the term table is filled in last (its first st.dataframe imports pandas), into a slot
+    # kept in the sidebar's Lexicon expander, so it must still be there and nowhere on the page.
+    sidebar_tables = [t.value for t in app.sidebar.dataframe]
+    assert len(sidebar_tables) == 1 and "tariff" in list(sidebar_tables[0]["term"])
+    assert not [t for t in app.main.dataframe if "term" in t.value.columns]
+    app.toggle(key="read_first").set_value(True).run()
+    assert not app.sidebar.dataframe
+
+
 def test_overview_table_names_each_outlets_dominant_frame(app: AppTest) -> None:
     # issue 11: the frame named is the report's dominant_frame (the rule framing validate measures)
     (table,) = [d for d in app.dataframe if "main frame" in d.value.columns]
