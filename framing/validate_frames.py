@@ -604,7 +604,7 @@ def write_fitted(corpora: Mapping[str, Corpus], folder: str | Path, *, today: da
     (folder / "frame_weights.meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     thresholds = {
         "name": "framing-lens-evidence-thresholds",
-        "version": "1.1.0",
+        "version": "1.2.0",
         "min_count": 5,
         "min_per_thousand": rate,
         "min_term_weight": 1.0,

@@ -164,6 +164,69 @@ def test_names_and_units_that_only_look_like_frame_words(text: str, word: str, c
     assert (word in _counted(text)) is counts
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "counts"),
+    [
+        # frame_rules 1.8.0 (issue 11, the dev paragraphs' wrong senses): exchanging words or shots is not commerce
+        ("The two ministers traded verbal blows on television.", "traded", False),
+        ("Both camps were trading barbs all week.", "trading", False),
+        ("The two countries traded more goods than ever.", "traded", True),
+        # a welcome ceremony is protocol, a ship's call at a port is not trade through it
+        ("The guests were received with full military honours.", "military", False),
+        ("The visitors got military honors at the airfield.", "military", False),
+        ("The military moved tanks to the border.", "military", True),
+        ("The liner made a port call at dawn.", "port", False),
+        # 'international' meaning worldwide or from many countries, or inside an institute's name
+        ("She landed at the international airport.", "international", False),
+        ("International students pay higher fees.", "international", False),
+        ("The party drew an international mix of guests.", "international", False),
+        ("He is a fellow at a centre for international studies.", "international", False),
+        ("The coup drew international condemnation.", "international", True),
+        # an institution named as a fact's source is sourcing, as officials' titles are
+        ("According to the European Commission, the cap will hold.", "european commission", False),
+        ("The European Commission reports that the package passed.", "european commission", False),
+        ("The European Commission proposed new sanctions.", "european commission", True),
+        # a minister's office at home is not a ministerial meeting between states
+        ("The red ministerial box was a gift.", "ministerial", False),
+        ("She was offered a ministerial post at home.", "ministerial", False),
+        ("Delegates gathered for the ministerial in Geneva.", "ministerial", True),
+    ],
+)
+def test_rules_1_8_drop_words_outside_their_frame_sense(text: str, word: str, counts: bool) -> None:
+    assert (word in _counted(text)) is counts
+
+
+def _counted_frames(text: str) -> dict[str, str]:
+    model = FrameModel()
+    found = model.find_terms(tokenize(text), text)
+    return {text[s:e].lower(): model.lexicon_.terms[i].frame for i, s, e in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "frame"),
+    [
+        # frames 2.7.0: the verbs of the listed prisoner exchanges, a joint statement's stock phrase
+        ("The two sides will exchange prisoners next week.", "exchange prisoners", "diplomacy"),
+        ("They agreed to swap prisoners.", "swap prisoners", "diplomacy"),
+        ("The talks seek mutually beneficial ties.", "mutually beneficial", "diplomacy"),
+        # ending a war is peace-making: the phrase takes the match from the war word
+        ("Envoys called for an end to hostilities in the region.", "end to hostilities", "diplomacy"),
+        ("The deal brings a halt to the fighting.", "halt to the fighting", "diplomacy"),
+        ("He promised to end the war quickly.", "end the war", "diplomacy"),
+        ("The hostilities went on for a year.", "hostilities", "security"),
+        # the WTO's trade regime is trade, not a multilateral institution
+        ("The move undermines the multilateral trading system.", "multilateral trading system", "trade"),
+        ("Economic and trade cooperation deepened.", "trade cooperation", "trade"),
+        ("Multilateral talks resumed.", "multilateral", "diplomacy"),
+        # a warship's port visit is naval presence, neither a trade port nor a state visit
+        ("The navy will increase its port visits to the island.", "port visits", "security"),
+    ],
+)
+def test_frames_2_7_phrases_count_in_their_frame(text: str, words: str, frame: str) -> None:
+    counted = _counted_frames(text)
+    assert counted.get(words) == frame, counted
+
+
 def test_a_one_word_window_is_the_word_right_beside_the_term() -> None:
     rules = parse_rules("rule,term,context,window\nnot_after,tariff,ohio,1\n", source="r.csv")
     assert "tariff" not in _counted("The Ohio tariff passed.", rules)
