@@ -92,6 +92,12 @@ CLUTTER_IN_BODY = [
     ("EUR 1.08, GBP 1.27, JPY 151.2, CNY 7.24", "other"),
     ("Leave a Reply", "other"),
     ("Video by AFP", "caption_credit"),
+    # comment sections and aggregator labels (seen on unseen pages, session 8)
+    ("Please wait while we load the latest comments...", "share_ui"),
+    ("Please register or log in to comment on this story.", "share_ui"),
+    ("Comments are closed.", "share_ui"),
+    ("Share it on", "share_ui"),
+    ("Mentioned in this news", "related_link"),
 ]
 
 
@@ -132,6 +138,9 @@ ARTICLE_LINES = [
     "Watch: Leaders shake hands before the summit opens",  # a video story's headline, not a link
     "Exports | Imports | Balance",  # a three-item label too, but inside the prose: stays
     "In 2023, exports rose 4%, imports 6% and the deficit 2%.",
+    "The ministry declined to comment on this article's account of the talks.",
+    "Officials were asked to log in to the new customs portal before filing comments on the tariff plan.",
+    "Both sides agreed to share it on equal terms, the minister said.",
 ]
 
 
