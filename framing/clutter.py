@@ -801,8 +801,8 @@ class ClutterDetector:
             index = head + 1
             while index < len(texts) and taken < TEASER_MAX_LINES and index != protected:
                 if index in claims:
-                    if claims[index].kind != "related_link":
-                        break
+                    if claims[index].kind not in ("related_link", "repeated_line"):
+                        break  # a headline listed twice ("repeated_line") is still a teaser of the list
                     index += 1
                     continue
                 if _teaser_like(texts[index], words[index]):

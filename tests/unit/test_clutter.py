@@ -98,6 +98,8 @@ CLUTTER_IN_BODY = [
     ("Comments are closed.", "share_ui"),
     ("Share it on", "share_ui"),
     ("Mentioned in this news", "related_link"),
+    ("To participate in the discussion", "share_ui"),
+    ("(Except for the headline, this story has not been edited by our staff and is published from a syndicated feed.)", "other"),
 ]
 
 
@@ -141,6 +143,7 @@ ARTICLE_LINES = [
     "The ministry declined to comment on this article's account of the talks.",
     "Officials were asked to log in to the new customs portal before filing comments on the tariff plan.",
     "Both sides agreed to share it on equal terms, the minister said.",
+    "The draft, which has not been edited by the ministry's lawyers, will be published on Friday.",
 ]
 
 
@@ -223,6 +226,23 @@ def test_teasers_after_a_link_label_go_until_the_prose_returns() -> None:
         "More stories", "Five things to know about the new tariffs", "‘We were not consulted’, say dock workers…"
     }
     assert set(removed.values()) == {"related_link"}
+
+
+def test_a_teaser_listed_twice_does_not_end_the_list() -> None:
+    # Seen on an unseen page (session 8): the list after "Also read" repeated its first headline, and the
+    # repeat (claimed as a repeated line) ended the list, so the headlines after it stayed as article text.
+    raw = "\n".join([
+        OPENING,
+        CLOSING,
+        "Also read",
+        "Five things to know about the new tariffs",
+        "Dock workers count the cost of the strike",
+        "Five things to know about the new tariffs",
+        "Farmers wait for the first soybean orders",
+    ])
+    removed = _removed(raw)
+    assert "Farmers wait for the first soybean orders" in removed and "Dock workers count the cost of the strike" in removed
+    assert OPENING not in removed and CLOSING not in removed
 
 
 def test_sibling_headline_under_the_same_kicker_is_a_link() -> None:
