@@ -196,6 +196,41 @@ def test_rules_1_8_drop_words_outside_their_frame_sense(text: str, word: str, co
     assert (word in _counted(text)) is counts
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "counts"),
+    [
+        # frame_rules 1.9.0 (issue 11): domestic senses of frame words in off-topic stories
+        ("She spoke at a conservative think tank in the capital.", "tank", False),
+        ("A think-tank report came out on Monday.", "tank", False),
+        ("A tank rolled across the bridge.", "tank", True),
+        ("The White House chief of staff resigned.", "chief of staff", False),
+        ("The governor's chief of staff took the call.", "chief of staff", False),
+        ("The army chief of staff visited the base.", "chief of staff", True),
+        ("The bill passed through budget reconciliation.", "reconciliation", False),
+        ("Senators drafted a new reconciliation bill.", "reconciliation", False),
+        ("The two rival factions pledged reconciliation.", "reconciliation", True),
+        ("Premium subsidies help families buy cover.", "subsidies", False),
+        ("The health care subsidies expire in June.", "subsidies", False),
+        ("Farm export subsidies distort world prices.", "subsidies", True),
+        ("The campaign wants to mobilize voters in the suburbs.", "mobilize", False),
+        ("The general ordered the reserves to mobilize.", "mobilize", True),
+        ("A veteran diplomat will lead the review.", "veteran", False),
+        ("She is a twenty-year industry veteran.", "veteran", False),
+        ("The veteran lost a leg in the war.", "veteran", True),
+        ("Regulators promised fast-track approval for the drug.", "fast-track", False),
+        ("Congress granted the president fast-track authority on trade.", "fast-track", True),
+        ("The defense attorney objected.", "defense", False),
+        ("A legal defense fund was set up for him.", "defense", False),
+        ("The country raised its spending on defense.", "defense", True),
+        ("Voters approved a property tax levy for the schools.", "levy", False),
+        ("The city levied fines on the landlords.", "levied", False),
+        ("The bloc put a new levy on imported steel.", "levy", True),
+    ],
+)
+def test_rules_1_9_drop_domestic_senses(text: str, word: str, counts: bool) -> None:
+    assert (word in _counted(text)) is counts
+
+
 def _counted_frames(text: str) -> dict[str, str]:
     model = FrameModel()
     found = model.find_terms(tokenize(text), text)
