@@ -12,7 +12,6 @@ from streamlit.delta_generator import DeltaGenerator
 
 from framing.corpus import article_from_text
 from framing.errors import FramingError, LexiconError
-from framing.lexicon import Lexicon
 from framing.types import Article, LoadResult
 from framing.limits import dashboard_budget
 from ui.corpus import (
@@ -34,6 +33,7 @@ from ui.state import (
     content_key,
     get_lexicon,
     init_state,
+    lexicon_table,
     load_sample,
     load_uploaded,
     set_view,
@@ -153,21 +153,21 @@ def choose_lexicon(reveal: bool) -> tuple[LexiconSpec | None, DeltaGenerator | N
             st.error(md_escape(f"{exc}. Using the built-in lexicon instead."))
             spec, lexicon = None, get_lexicon(None)
         st.caption(md_escape(f"In use: {lexicon.name} {lexicon.version} ({len(lexicon.terms)} terms)"))
-        table_slot = st.empty() if reveal else None
+        # A user's own lexicon is shown at once (they want to see their terms read); the built-in one's
+        # 1,500 rows only on request: drawn for every session, the table was 30% of a warm page's server
+        # time (py-spy, 30 sessions at once) for an expander most never open (issue 16).
+        shown = reveal and (source != LEXICON_SOURCES[0]
+                            or st.toggle(f"Show all {len(lexicon.terms):,} terms", key="lexicon_show_terms"))
+        table_slot = st.empty() if shown else None
     return spec, table_slot
 
 
-def show_lexicon_table(slot: DeltaGenerator | None, lexicon: Lexicon) -> None:
-    """Fill the sidebar's term table. Drawn after the page, in the slot kept for it: the first
-    ``st.dataframe`` of a server imports pandas (about a second) and every run converts 1,500 rows,
-    which would otherwise hold back the page's first chart (issue 16) for a table inside a closed
-    expander."""
+def show_lexicon_table(slot: DeltaGenerator | None, spec: LexiconSpec | None) -> None:
+    """Fill the sidebar's term table, if one was asked for. Drawn after the page, in the slot kept for
+    it, so the table never holds back the page's first chart (issue 16)."""
     if slot is None:
         return
-    slot.dataframe(
-        [{"term": t.term, "frame": t.frame, "weight": t.weight, "note": t.note} for t in lexicon.terms],
-        key="lexicon_table", hide_index=True, height=240,
-    )
+    slot.dataframe(lexicon_table(spec), key="lexicon_table", hide_index=True, height=240)
 
 
 def main() -> None:
@@ -201,7 +201,7 @@ def main() -> None:
             st.error("None of the uploaded files could be read; see the reasons in the sidebar.")
         else:
             st.info("Add articles in the sidebar: upload files or paste an article with its outlet.")
-        show_lexicon_table(lexicon_table_slot, get_lexicon(lexicon_spec))
+        show_lexicon_table(lexicon_table_slot, lexicon_spec)
         st.stop()
 
     skipped = loaded.skipped if loaded else ()
@@ -250,7 +250,7 @@ def main() -> None:
     except FramingError as exc:
         st.error(md_escape(f"This view could not be shown: {exc}"))
     finally:
-        show_lexicon_table(lexicon_table_slot, lexicon)
+        show_lexicon_table(lexicon_table_slot, lexicon_spec)
 
 
 main()
