@@ -72,6 +72,9 @@ def test_summarise_outlets_no_evidence_is_explained() -> None:
         ((0.5, 0.1, 0.2), "reads the most positive (+0.50)"),
         ((-0.1, -0.5, -0.4), "reads the least negative (−0.10)"),
         ((0.20, 0.21, 0.0), "its tone is mildly positive (+0.20)"),
+        # inside the neutral band (|tone| < 0.05) no "most negative" / "most positive"
+        ((-0.01, 0.14, 0.33), "reads the least positive (−0.01, about neutral)"),
+        ((0.02, -0.3, -0.2), "reads the least negative (+0.02, about neutral)"),
     ],
 )
 def test_summarise_outlets_tone_ranking(tones: tuple[float, ...], expected: str) -> None:
