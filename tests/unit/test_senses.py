@@ -255,11 +255,19 @@ def _counted_frames(text: str) -> dict[str, str]:
         ("Multilateral talks resumed.", "multilateral", "diplomacy"),
         # a warship's port visit is naval presence, neither a trade port nor a state visit
         ("The navy will increase its port visits to the island.", "port visits", "security"),
+        # frames 2.8.0: one-word spellings and named offensives; 'offensive' alone is not a frame word
+        ("Congress passed a new antiterrorism bill.", "antiterrorism", "security"),
+        ("He ran counterterrorism policy for a decade.", "counterterrorism", "security"),
+        ("The army began a ground offensive at dawn.", "ground offensive", "security"),
     ],
 )
 def test_frames_2_7_phrases_count_in_their_frame(text: str, words: str, frame: str) -> None:
     counted = _counted_frames(text)
     assert counted.get(words) == frame, counted
+
+
+def test_offensive_alone_is_not_a_frame_word() -> None:
+    assert "offensive" not in _counted_frames("His offensive remarks drew a rebuke.")
 
 
 def test_a_one_word_window_is_the_word_right_beside_the_term() -> None:
