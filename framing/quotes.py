@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from .quote_rules import QuoteRules, load_quote_rules
+from .quote_rules import QuoteRules, SpeakerTerm, load_quote_rules
 from .segment import split_paragraphs, split_sentences, tokenize
 from .types import Document, Quote, Span, Token
 
@@ -70,9 +70,13 @@ FUNCTION_WORD_ZIPF = 5.0
 #: 4.0 sits under the English words a title-case line puts there and above most romanised given names.
 GIVEN_NAME_ZIPF = 4.0
 #: Role words before a name kept as its description ("then-Deputy Chief of Staff Ana
-#: Ruiz" has four), and the longest apposition after it ("…, a spokesperson for the navy,").
-DESCRIPTION_WORDS = 6
+#: Ruiz" has four, "U.S. ambassador to the United Nations Nikki Haley" seven; was 6 until session 8,
+#: when the fresh check's ambassador lost her country), and the longest apposition after it
+#: ("…, a spokesperson for the navy,").
+DESCRIPTION_WORDS = 8
 APPOSITION_WORDS = 10
+#: The words read of an apposition opening with "a"/"an" (a noun phrase, however long it runs).
+LONG_APPOSITION_WORDS = 20
 #: A person's pooled description stops growing past this many characters (every later mention
 #: adds its words; a long article names its main speaker dozens of times).
 DESCRIPTION_CHARS = 400
@@ -122,12 +126,19 @@ _CAPITAL_PAIR = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{1,2} [A-Z]")
 #: found over ten times faster.
 _LETTER_ABBREVIATION = re.compile(r"\.(?<=(?<!\w)[A-Za-z]\.)[A-Za-z]\.[ \u00a0]")
 #: A US party tag in commas after a name, as US agencies write it: ", R-Ariz.,", ", D-N.Y.,", ", R.-Ky.,".
+#: A middle initial between a given name and a surname ("George W. Bush"): the dot's end.
+_MIDDLE_INITIAL = re.compile(r"\b[A-Z][a-z]+ [A-Z]\.(?= [A-Z][a-z])")
 _AP_PARTY_TAG = re.compile(r",\s+[RDI]\.?-(?:[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,5}\.?|[A-Z]{2})(?=\s*[,—–;:)]|\s)")
 #: A US party tag in brackets after a name: "(R-Tenn.)", "(D-Ore.)", "(R)", "(I-Vt.)".
 _US_PARTY_TAG = re.compile(r"\([RDI](?:-[A-Z][A-Za-z. ]{0,14})?\)")
 #: A gap that ends a name's description going back: a bracket or a spaced dash ("WASHINGTON (Reuters) - ").
 _DATELINE_GAP = re.compile(r"[()]| [-–—] ")
 #: Speaker-row types whose one-word rows are speaker words however frequent ("government", "company").
+#: Words a past office may span after "former" ("a former U.S. national security aide"): each role or
+#: country row starting this many words after it or fewer is the past office (read on the dev articles).
+FORMER_WORDS = 3
+#: Determiners that make a plural role a known group ("the officials"), not unnamed ones.
+_DEFINITE = frozenset({"the", "these", "those", "their", "its", "his", "her", "our"})
 _ORGANISATION_TYPES = frozenset({"government", "international", "expert", "media", "other"})
 #: Gap characters that end a speaker phrase or a clause piece.
 _BOUNDARY = re.compile("[,;:.!?\"“”‘’«»—–\n]")
@@ -300,6 +311,11 @@ class _Run:
                     text[tokens[j - 2].end : tokens[j - 1].start] == ".") and (
                     self.starts[j] not in self.sentence_starts):
                 self.gaps[j] = " "
+        for j in [bisect_left(self.starts, m.end()) for m in _MIDDLE_INITIAL.finditer(text)]:
+            # "George W. Bush", "John F. Kelly": a middle initial's dot ends no phrase (unless the
+            # sentence splitter ended the sentence there)
+            if 0 < j < len(tokens) and self.gaps[j] == ". " and self.starts[j] not in self.sentence_starts:
+                self.gaps[j] = " "
         # a boundary per distinct gap (a few dozen per article), not a regex search per token
         bound_of = {gap: gap != " " and _BOUNDARY.search(gap) is not None for gap in set(self.gaps)}
         self.bounds = [bound_of[gap] for gap in self.gaps]
@@ -376,7 +392,11 @@ class _Run:
                 last_row = terms.get((_bare(tokens[n1 - 1].lower),))
                 if last_row is None or last_row.person:
                     d0 = n0
-                    while d0 > 0 and n0 - d0 < DESCRIPTION_WORDS and self._speaker_word(d0 - 1) and not self._bound(d0) and (
+                    envoys = self.rules.cues.get("envoy", frozenset())
+                    while d0 > 0 and n0 - d0 < DESCRIPTION_WORDS and (self._speaker_word(d0 - 1) or (
+                            # "U.S. ambassador to the United Nations Nikki Haley": the envoy's "to"
+                            tokens[d0 - 1].lower == "to" and d0 > 1 and tokens[d0 - 2].lower in envoys)) and (
+                            not self._bound(d0) or self._inner_abbreviation(d0)) and (
                             not _DATELINE_GAP.search(self.gaps[d0])):
                         d0 -= 1  # "WASHINGTON (Reuters) - Former FBI Director …": the dateline is not a role
                     # "Donald Trump's promises": the possessor is named, without the possessive
@@ -415,14 +435,66 @@ class _Run:
         if gap.strip() == "(":
             close = text.find(")", tokens[n1].start, tokens[n1].start + 24)
             return " " + text[tokens[n1].start - 1 : close + 1] if close > 0 else ""
-        if gap.strip() != "," or self.caps[n1] and not self.rules.has("determiner", tokens[n1].lower):
+        if gap.strip() != ",":
             return ""
         m = n1 + 1
-        while m < len(tokens) and m - n1 < APPOSITION_WORDS and not self._bound(m):
+        # an apposition opening with an article is a noun phrase, often long ("a former aide to
+        # President George W. Bush and a defense policy expert at …"): its first words describe
+        limit = LONG_APPOSITION_WORDS if tokens[n1].lower in ("a", "an") else APPOSITION_WORDS
+        while m < len(tokens) and m - n1 < limit and not self._bound(m):
             m += 1
-        if m - n1 >= APPOSITION_WORDS or self.rules.speech_role(tokens[n1].lemma) or self.rules.has("relative", tokens[n1].lower):
+        if m - n1 >= limit and limit == APPOSITION_WORDS or self.rules.speech_role(tokens[n1].lemma) or self.rules.has("relative", tokens[n1].lower):
+            return ""
+        if self.caps[n1] and not self.rules.has("determiner", tokens[n1].lower) and not self._capitalised_apposition(n1, m):
             return ""
         return " " + text[tokens[n1].start : tokens[m - 1].end]
+
+    def _adjective_in_phrase(self, start: int, k: int, stop: int) -> bool:
+        """Token ``k`` is a lower-case modifier inside a speaker phrase that an article or number
+        opens ("said a senior official", "said one top diplomat", "said an unnamed former
+        official"): at most ``ADJECTIVE_WORDS`` of them, a speaker word after them, no boundary."""
+        if k == start or not self._opener(start) or self.caps[k] or self._bound(k) or not self.tokens[k].lower.isalpha():
+            return False
+        if self._function_word(k) and not self._office_modifier(k) or self.rules.speech_role(self.tokens[k].lemma):
+            return False
+        for n in range(k + 1, min(k + ADJECTIVE_WORDS + 1, stop)):
+            if self._bound(n):
+                return False
+            if self._speaker_word(n):
+                return True
+        return False
+
+    def _office_modifier(self, k: int) -> bool:
+        """A frequent word that still modifies an office ("former", "acting": roles ``former`` and
+        ``role_modifier`` of ``quote_cues.csv``)."""
+        lower = self.tokens[k].lower
+        return self.rules.has("former", lower) or self.rules.has("role_modifier", lower)
+
+    def _inner_abbreviation(self, k: int) -> bool:
+        """True when the dot before token ``k`` joins two letters of an abbreviation ("U.S")."""
+        return self.gaps[k] == "." and len(self.tokens[k].lower) == 1 and len(self.tokens[k - 1].lower) == 1
+
+    def _capitalised_apposition(self, n1: int, m: int) -> bool:
+        """An apposition opening with a capital describes the name before it when it holds no
+        coordinator and either a role word in lower case or a listed body followed by lower-case
+        words ("Ana Ruiz, White House director of trade policy,"; not "Ana Ruiz, Lev Orlov and other
+        officials")."""
+        coordinators = self.rules.cues.get("coordinator", frozenset())
+        terms = self.rules.speaker_terms
+        if m >= len(self.tokens) or not self.gaps[m].startswith(","):
+            return False
+        opening = terms.get((_bare(self.tokens[n1].lower),))
+        if n1 + 1 < m:
+            opening = terms.get((self.tokens[n1].lower, _bare(self.tokens[n1 + 1].lower)), opening)  # "White House"
+        role = opening is not None and not opening.person and any(not self.caps[k] for k in range(n1 + 1, m))
+        for k in range(n1 + 1, m):
+            lower = self.tokens[k].lower
+            if lower in coordinators:
+                return False
+            row = terms.get((_bare(lower),))
+            if not self.caps[k] and row is not None and not row.person and row.type in _ORGANISATION_TYPES:
+                role = True
+        return role
 
     # ----- top level -------------------------------------------------------------------------
     def quotes(self) -> tuple[Quote, ...]:
@@ -502,8 +574,9 @@ class _Run:
             lead = self.text[item.start : d.open_at]
             if d.open_at <= item.start + 1:
                 return True  # the 'clause' is the quote
-            if lead.rstrip().endswith((",", ":")) and not self._clause_lead(item.start, d.open_at):
-                return True  # "as per X, “…”"
+            introduced = self.text[max(0, item.start - 6) : item.start].rstrip().lower().endswith(" that")
+            if lead.rstrip().endswith((",", ":")) and not self._clause_lead(item.start, d.open_at) and not introduced:
+                return True  # "as per X, “…”" (but "said that Borovia, for example, “…”" is a clause)
         return False
 
     def _clause_lead(self, start: int, end: int) -> bool:
@@ -596,6 +669,8 @@ class _Run:
             opening = (before.isspace() or before in "([—–-/") and not after.isspace()
             if opening:
                 return "double", "open"
+            if before in ".!?" and after.isupper() and not any(f == "double" for f, _ in stack):
+                return "double", "open"  # 'cuts."If you …' (a page that lost the space after a stop)
             if not before.isspace():
                 return "double", "close"
             return "double", "close" if any(f == "double" for f, _ in stack) else "open"
@@ -648,6 +723,9 @@ class _Run:
         # is reported after its verb ("He said." / "He said on Tuesday."); "He said the UK will …" is
         # a new report of its own.
         new_sentence = ends_sentence and self.caps[j0]
+        # “…,” but Lev Orlov said trade partners … : after a coordinator the verb reports a clause of its
+        # own (the quote is someone else's), unless nothing is reported after it ("“…,” and Orlov agreed.")
+        new_sentence = new_sentence or self.rules.has("coordinator", self.tokens[j0].lower)
         skipped = self._skip_forward(j0, window[-1] + 1)
         role = self.rules.speech_role(self.tokens[skipped].lemma) if skipped < len(self.tokens) else None
         if role and skipped in window:
@@ -1467,8 +1545,9 @@ class _Run:
         while n > 0 and start - n < ADJECTIVE_WORDS + 2 and tokens[n - 1].start >= floor and not self._bound(n) and (
                 tokens[n - 1].lower.isalpha()) and not self._opener(n - 1):
             if not self.caps[n - 1] and not self._speaker_word(n - 1):
-                if self._function_word(n - 1) or tokens[n - 1].lower in self.rules.cues.get("preposition", frozenset()):
-                    break  # "one from Hamas": a preposition is no adjective
+                if self._function_word(n - 1) and not self._office_modifier(n - 1) or tokens[n - 1].lower in self.rules.cues.get(
+                        "preposition", frozenset()):
+                    break  # "one from Hamas": a preposition is no adjective ("a former official": "former" is one)
                 adjectives += 1
             elif not self._speaker_word(n - 1):
                 break
@@ -1568,7 +1647,7 @@ class _Run:
         if start >= stop or self._bound(start):
             return None
         end = start
-        while end < stop and end - start < MAX_SPEAKER_WORDS and self._speaker_word(end):
+        while end < stop and end - start < MAX_SPEAKER_WORDS and (self._speaker_word(end) or self._adjective_in_phrase(start, end, stop)):
             if end > start and self._bound(end):
                 break
             end += 1
@@ -1580,7 +1659,8 @@ class _Run:
         # Apposition: "the Commission's spokesperson, Olof Gill," or "Ilse Brandt, spokesperson of the coast guard"
         if end < stop and "," in self._gap(end) and not _BOUNDARY.sub("", self._gap(end)).strip():
             app_end = end
-            while app_end < stop and app_end - end < 8 and (app_end == end or not self._bound(app_end)):
+            limit = LONG_APPOSITION_WORDS if tokens[end].lower in ("a", "an") else 8
+            while app_end < stop and app_end - end < limit and (app_end == end or not self._bound(app_end)):
                 app_end += 1
             appositive = self.text[tokens[end].start : tokens[app_end - 1].end]
             if not mention.person and all(self.text[tokens[k].start].isupper() or tokens[k].lower in _NAME_PARTICLES for k in range(end, app_end)):
@@ -1708,6 +1788,16 @@ class _Run:
             return None
         # multi-word rows ("von der leyen", "xi jinping") are person names too
         words = tuple(bares[k - taken :])
+        # a body's name of several words inside the run ends there: "the United Nations Nikki Haley"
+        # is the body then the name (its single words are no terms, so the scan above took them)
+        cut = 0
+        for i in range(len(words) - 2):
+            for size in range(2, min(self.rules.longest_term, len(words) - 1 - i) + 1):
+                row = terms_get(words[i : i + size])
+                if row is not None and not row.person:
+                    cut = max(cut, i + size)
+        if cut:
+            k, words = k + cut, words[cut:]
         if k > 0 and tokens[k - 1].lower in ("of", "for") and self.gaps[k] == " " and end - k <= 2 and not any(
                 (row := self.rules.speaker_terms.get((w,))) is not None and row.person or w in self.names for w in words):
             return None  # "the Ministry of Trade", "Department of Homeland Security": a body's name, not a person's
@@ -1738,9 +1828,13 @@ class _Run:
             end -= 1
         if end <= first or end - first > MAX_SPEAKER_WORDS:
             return None
+        if end == cue and (tail := self._source_tail(cue, self.tokens[first].start)) is not None:
+            return tail  # "…,” a source close to the premier told reporters
         start = end
         while start > first and self._speaker_word(start - 1):
             start -= 1
+        if start < end:
+            start = self._with_adjectives(start, self.tokens[first].start)  # "…,” an unnamed former official told
         if start == end and end - first <= 5 and self.rules.has("determiner", self.tokens[first].lower):
             start = first  # "an off-duty officer told me"
             return _Mention(self.tokens[first].start, self.tokens[end - 1].end,
@@ -2033,7 +2127,12 @@ def speaker_type(description: str, rules: QuoteRules | None = None, *, spans: di
     unknown_proper = False
     # capitalised words written in mixed case: a company's name ("Acme"), not an acronym ("MOC",
     # mostly a ministry or agency) nor a demonym ("Borovian", a country the list does not have)
-    originals = {w.lower() for w in _TYPE_WORDS.findall(description) if w[:1].isupper() and not w.isupper() and not w.lower().endswith(_DEMONYM_ENDINGS)}
+    written = _TYPE_WORDS.findall(description)
+    originals = {w.lower() for w in written if w[:1].isupper() and not w.isupper() and not w.lower().endswith(_DEMONYM_ENDINGS)}
+    # the same words as written, when they line up with ``words`` (they do unless lower-casing split one)
+    aligned = written if len(written) == len(words) else []
+    at: list[tuple[int, int]] = []  # (first word, words) of each row in ``found``
+    unknown_caps: set[int] = set()  # words no row covers, written with a capital and no demonym
     i = 0
     while i < len(words):
         longest = rules.longest_term if spans is None else max(1, spans.get(words[i], 1))
@@ -2045,23 +2144,36 @@ def speaker_type(description: str, rules: QuoteRules | None = None, *, spans: di
                     row = rules.speaker_terms.get((words[i][:-3] + "y",))
             if row is not None:
                 found.append(row)
+                at.append((i, size))
                 i += size
                 break
         else:
             if i > 0 and words[i] in originals and all(row.type == "indefinite" for row in found):
                 unknown_proper = True  # a capitalised word before any listed one: "an Acme spokesperson"
+            if aligned and aligned[i][:1].isupper() and not words[i].endswith(_DEMONYM_ENDINGS):
+                unknown_caps.add(i)
             i += 1
+    kept, at = _company_and_envoy_rows(words, aligned, found, at, unknown_caps, rules)
+    if kept is None:
+        return "other"  # "United States Steel", "NFU president Ana Ruiz": an organisation named, not a country
+    # an unnamed holder of a past office is still unnamed ("a former official": anonymous)
+    past_office = {row.type for row in found if row.type in ("government", "international")} - {row.type for row in kept}
+    found = kept
     types = [row.type for row in found]
     countries = [row.country for row in found if row.country]
     if _US_PARTY_TAG.search(description):
         types.append("government")
         countries.append("United States")
+    staff = rules.cues.get("unnamed_staff", frozenset())
+    if not countries and words and all(row.type in ("government", "indefinite") and not row.person for row in found) and words[0] not in _DEFINITE and any(
+            len(w) > 4 and w.endswith("s") and w[:-1] in staff for w in words):
+        return "anonymous"  # "officials said", "administration officials told": unnamed, no country
     has_name = any(row.person for row in found)
     role_types = {"government", "international"}
     indefinite = bool(found) and found[0].type == "indefinite" and bool(words) and words[0] == found[0].term
     if indefinite and not has_name and unknown_proper and not countries and "anonymous" not in types:
         return "other"  # "an Acme spokesperson": the organisation speaks, named
-    if "anonymous" in types or (indefinite and not has_name and role_types & set(types)):
+    if "anonymous" in types or (indefinite and not has_name and role_types & (set(types) | past_office)):
         return "anonymous"
     for kind in ("social_media", "media", "international", "expert", "other"):
         if kind in types:
@@ -2074,6 +2186,48 @@ def speaker_type(description: str, rules: QuoteRules | None = None, *, spans: di
     if "government" in types or "country" in types:
         return f"government:{countries[0]}" if countries else "government"
     return "other"
+
+
+def _company_and_envoy_rows(words: list[str], written: list[str], found: list[SpeakerTerm], at: list[tuple[int, int]],
+                            unknown_caps: set[int], rules: QuoteRules) -> tuple[list[SpeakerTerm] | None, list[tuple[int, int]]]:
+    """The rows of a description that speak for its type, or None when it names an organisation.
+
+    None: a head role (role ``org_head`` of ``quote_cues.csv``) right after a capitalised word no row
+    lists and no ``role_modifier``, the role in lower case or the word an acronym ("NFU president", "Open
+    Doors president", "FIFA President"; not "Vice President"), with no country named; or a country's name as the only row, written before one capitalised word no row
+    lists and not as a possessor ("United States Steel", "China Mobile"). An ``international`` row after
+    an ``envoy`` row and "to" is dropped ("U.S. ambassador to the United Nations" serves the United States),
+    and so are government and country rows up to ``FORMER_WORDS`` after a ``former`` word ("Former FBI
+    Director Lev Orlov" holds no office now).
+    """
+    heads, modifiers = rules.cues.get("org_head", frozenset()), rules.cues.get("role_modifier", frozenset())
+    countries = any(row.country for row in found)
+    for row, (i, _) in zip(found, at, strict=True):
+        if row.term in heads and i - 1 in unknown_caps and words[i - 1] not in modifiers and not countries and (
+                written[i][:1].islower() or written[i - 1].isupper() and len(written[i - 1]) > 1):
+            return None, at  # (a capitalised title after a capitalised word may be two mentions pooled: "Obama President Obama")
+    listed = [(row, place) for row, place in zip(found, at, strict=True) if row.type != "indefinite"]
+    if written and len(listed) == 1 and listed[0][0].type == "country":
+        i, size = listed[0][1]
+        possessor = written[i + size - 1].lower().endswith(("'s", "’s"))
+        if not possessor and i + size in unknown_caps and i + size + 1 == len(words):
+            return None, at
+    envoys, past = rules.cues.get("envoy", frozenset()), rules.cues.get("former", frozenset())
+    # a past office: government and country rows that start up to FORMER_WORDS after "former"
+    formers = [i for i, w in enumerate(words) if w in past or w.startswith("ex-")]
+    # ... and the same words in the other mentions pooled into the description ("Former FBI Director
+    # Lev Orlov … FBI Director Lev Orlov")
+    past_terms = {row.term for row, (i, _) in zip(found, at, strict=True)
+                  if row.type in ("government", "country") and not row.person and any(0 <= i - f <= FORMER_WORDS for f in formers)}
+    keep = []
+    for n, (row, (i, _)) in enumerate(zip(found, at, strict=True)):
+        if row.term in past_terms:
+            continue
+        if row.type == "international" and i >= 2 and words[i - 1] in ("to", "the") and any(
+                found[m].term in envoys or found[m].term.rstrip("s") in envoys for m in range(n)) and "to" in words[max(0, i - 2) : i]:
+            continue  # "ambassador to the United Nations": the envoy's country, not the body
+        keep.append(n)
+    return [found[n] for n in keep], [at[n] for n in keep]
 
 
 def _gaps(text: str, tokens: Sequence[Token], starts: Sequence[int], honorifics: frozenset[str] = frozenset()) -> list[str]:

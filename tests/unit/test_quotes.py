@@ -568,7 +568,7 @@ FAR = [
      [("direct", "These strikes amount to war and need a vote.", None)]),
     ("reported, a clause ends before ', <another named speaker> said <clause>'",
      "After House Speaker Ana Ruiz announced Tuesday that she had reached a deal, Senate Leader Lev Orlov said he planned to delay the vote by a week.",
-     [("indirect", "she had reached a deal", "Speaker Ana Ruiz"), ("indirect", "he planned to delay the vote by a week", "Lev Orlov")]),
+     [("indirect", "she had reached a deal", "Ana Ruiz"), ("indirect", "he planned to delay the vote by a week", "Lev Orlov")]),
     ("trap, 'was told that' and 'for comment': the subject heard it, a noun after a preposition",
      "The paper asked the ministry for comment on Monday and was told the leader sees no delay in it.",
      []),
@@ -623,3 +623,96 @@ def test_host_as_a_verb_before_a_name_is_no_broadcaster() -> None:
     text = "The minister will host Borovian president Lev Orlov in May. Orlov said the talks would go well."
     assert [q.speaker_type for q in find_quotes(text)] != ["media"]
     assert type_of("radio host Ana Ruiz") == "media"
+
+
+# Issue 14, session 8: speaker types on unseen text (the first fresh check, tuned on from session 8).
+@pytest.mark.parametrize(("mention", "expected"), [
+    # a head role right after an organisation's name or acronym the list does not know heads it
+    ("NFU president Ana Ruiz", "other"),
+    ("Open Doors president Lev Orlov", "other"),
+    ("FIFA President Lev Orlov", "other"),
+    ("Vice President Lev Orlov", "government"),
+    ("Former President Lev Orlov", "other"),
+    ("Kenyan President Lev Orlov", "government:Kenya"),
+    # a company named with a country
+    ("United States Steel", "other"),
+    ("the United States", "government:United States"),
+    ("Russia's Lev Orlov", "government:Russia"),
+    # an envoy to an international body serves the country that sent them
+    ("U.S. ambassador to the United Nations Ana Ruiz", "government:United States"),
+    ("Palestine's envoy to the UN", "government:Palestine"),
+    ("the UN envoy", "international"),
+    # bare plural officials are unnamed; with a country they stay that government's
+    ("officials", "anonymous"),
+    ("administration officials", "anonymous"),
+    ("Diplomats", "anonymous"),
+    ("Brazilian officials", "government:Brazil"),
+    ("the officials", "government"),
+    ("UN officials", "international"),
+    ("Western allies", "government"),
+    # a past office is no government's voice
+    ("Former FBI Director Lev Orlov", "other"),
+    ("Ana Ruiz, a former U.S. ambassador", "other"),
+    ("FBI Director Lev Orlov", "government:United States"),
+    # a campaign speaks for its candidate, not a government
+    ("Ana Ruiz a spokesman for the Trump campaign", "other"),
+])
+def test_speaker_type_session8_rules(mention: str, expected: str) -> None:
+    assert type_of(mention) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an apposition opening with a capitalised body describes the name before it
+    ("Ana Ruiz, White House director of trade policy, spoke on Sunday. “The plan works,” Ms. Ruiz said.",
+     ["government:United States"]),
+    ("Ana Ruiz, Lev Orlov and other officials met. “It is working,” Ruiz said.", ["other"]),
+    # a long apposition opening with "a", read past a middle initial's dot
+    ("The war was long, said Ana Ruiz, a former aide to President Lev G. Orlov and a policy expert at the Borovia "
+     "Institute. “It was hard,” Ms. Ruiz said.", ["expert", "expert"]),
+    # a body's name inside a run of capitals ends before the person's name; the envoy's "to" is kept
+    ("U.S. ambassador to the United Nations Ana Ruiz spoke. “We will not stand by,” Ruiz said.",
+     ["government:United States"]),
+    ("Officials said the talks would resume in May.", ["anonymous"]),
+    # an unnamed holder of a past office is still unnamed; a named one holds no office now
+    ("“We will act,” said a former official.", ["anonymous"]),
+    ("Former FBI Director Lev Orlov said the talks would resume.", ["other"]),
+])
+def test_find_quotes_session8_speaker_types_in_context(text: str, expected: list[str]) -> None:
+    assert [q.speaker_type for q in FINDER(text)] == expected
+
+
+def test_find_quotes_body_name_inside_a_run_of_capitals_is_no_part_of_the_person() -> None:
+    quotes = FINDER("U.S. ambassador to the United Nations Ana Ruiz spoke. “We will not stand by,” Ruiz said.")
+    assert [q.speaker for q in quotes] == ["Ana Ruiz"]
+
+
+# Issue 14, session 8: attribution faults of the first fresh check, on invented sentences.
+SESSION8 = [
+    ("a quote, then 'but X said <clause>': the quote is the earlier subject's, the clause X's",
+     "The premier has called the tariffs “totally unacceptable,” but Mr. Orlov said trade partners need to examine their own rules.",
+     [("direct", "totally unacceptable,", "The premier"), ("indirect", "trade partners need to examine their own rules", "Mr. Orlov")]),
+    ("a quote, then 'and X agreed.': nothing reported after the verb, so X's",
+     "“We will not pay,” and Orlov agreed.",
+     [("direct", "We will not pay,", "Orlov")]),
+    ("'said that <subject>, <aside>, “…”': a reported clause holding a quote is marked twice",
+     "Ana Ruiz spoke on Sunday. She said that Borovia, for example, “just undercuts us on steel and puts people out of work.”",
+     [("indirect", "Borovia, for example, “just undercuts us on steel and puts people out of work.”", "Ana Ruiz"),
+      ("direct", "just undercuts us on steel and puts people out of work.", "Ana Ruiz")]),
+    ("a straight mark right after a stop opens a quote (a page that lost the space)",
+     'They want to restore some cuts."If you carve out items you do not solve it," a source close to the premier told Radio Nine.',
+     [("direct", "If you carve out items you do not solve it,", "a source close to the premier")]),
+    ("after a quote: an unnamed source with its tail, and modifiers after the article",
+     "“We will act,” an unnamed former defense official told Radio Nine.",
+     [("direct", "We will act,", "an unnamed former defense official")]),
+    ("'said a senior official': a modifier inside the speaker after the verb",
+     "“We will act,” said a senior official.",
+     [("direct", "We will act,", "a senior official")]),
+    ("trap, 'as per X, “…”' stays the quote alone",
+     "As per the minister, “the talks will go on for a week.”",
+     [("direct", "the talks will go on for a week.", None)]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), SESSION8, ids=[c for c, _, _ in SESSION8])
+def test_find_quotes_session8_attribution(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == expected
