@@ -468,12 +468,13 @@ def detect_wire_credit(paragraphs: Sequence[Paragraph], lexicon: Boilerplate) ->
 
 def _embed_anchor_reason(text: str) -> str | None:
     """Why a paragraph is (the end of) an embedded post, or None."""
-    signature = SIGNATURE_RE.search(text)
+    # SIGNATURE_RE needs "(@" and PIC_LINK_END_RE "pic.twitter.com/" or "://t.co/": most paragraphs skip both scans
+    signature = SIGNATURE_RE.search(text) if "(@" in text else None
     if signature is not None:
         styled = " in styled letters" if STYLED_LETTER_RE.search(signature.group("name")) else ""
         name = shorten(signature.group("name").strip(), 30)
         return f"ends with a post signature{styled} '— {name} (@{signature.group('handle')})'"
-    if PIC_LINK_END_RE.search(text):
+    if ("pic.twitter.com/" in text or "://t.co/" in text) and PIC_LINK_END_RE.search(text):
         return "ends with a pic.twitter.com / t.co link"
     if POST_HEADER_RE.match(text):
         return "starts with an embedded post header '( Name – date, time )'"
@@ -694,7 +695,7 @@ def detect_contact(paragraphs: Sequence[Paragraph], lexicon: Boilerplate) -> lis
     cue_re = _starts_with_re(lexicon.contact_cues)
     for paragraph in paragraphs:
         text = paragraph.text
-        emails = EMAIL_RE.findall(text)
+        emails = EMAIL_RE.findall(text) if "@" in text else []
         if emails and _word_count(EMAIL_RE.sub(" ", text)) <= CONTACT_MAX_WORDS:
             findings.append(Finding(paragraph.index, "contact", f"short line around e-mail address {emails[0]!r}"))
         elif (
