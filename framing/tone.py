@@ -51,6 +51,7 @@ saturates near -1 or +1).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -231,30 +232,34 @@ def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str 
     ['good', 'bad']
     """
     rules, valences = lexicon.rules, lexicon.valences
+    tables = _tables(lexicon)
     scores_negation = lexicon.negation_weight != 0.0
-    words = [t.lower for t in tokens]
     if rules.lemmas:
         # An inflected form the lexicons do not list takes its lemma's valence ("plunged" as "plunge");
         # a form tone_news.csv sets (even to 0) keeps its own entry, and negation words stay as written.
-        words = [t.lemma if (t.lower not in valences and t.lower not in lexicon.adjusted and t.lemma in valences
-                             and not _is_negation(t.lower)) else t.lower for t in tokens]
+        forms = tables.forms
+        words = [known[1] if (known := forms.get(t.lower)) is not None and known[0] == t.lemma
+                 else tables.scored_form(t.lower, t.lemma) for t in tokens]
+    else:
+        words = [t.lower for t in tokens]
     names = _name_indices(tokens, text, rules) if text is not None else frozenset()
     # Punctuation between two words ends a negation's or an intensifier's reach (needs the text).
-    stops = (rules.scope_marks | rules.clause_marks) if text is not None else frozenset()
+    stops = tables.stops if text is not None else frozenset()
     contrast = _contrast_factors(tokens, words, rules, text, stops)
     hedged = _hedged(tokens, words, rules, text, stops)
     # A negation word inside an excluding phrase ("not only", "no doubt") neither scores nor negates.
-    silent = frozenset(i for i, w in enumerate(words) if (_is_negation(w) or w in rules.negators) and w in rules.phrases
+    silent = frozenset(i for i, w in enumerate(words) if w in rules.phrases and (_is_negation(w) or w in rules.negators)
                        and _in_phrase(words, i, rules.phrases[w]))
     # Degree words of the rules ("truly", "fairly") boost like VADER's; right before a tone word they
     # modify it and carry no valence of their own ("pretty good" is not two praises).
-    degree = {**{w: B_INCR for w in rules.intensifiers}, **{w: B_DECR for w in rules.diminishers}}
-    boosters = {**BOOSTER_DICT, **degree} if degree else BOOSTER_DICT
+    degree, boosters = tables.degree, tables.boosters
+    # Words that can be kept below: scored (or negation words, when those score) and not VADER intensifiers.
+    candidates = tables.candidates
     found = []
     for i, word in enumerate(words):
+        if word not in candidates and not (scores_negation and word.endswith("n't") and word not in BOOSTER_DICT):
+            continue  # (word not in valences and not a scoring negation) or word in BOOSTER_DICT
         negation = scores_negation and _is_negation(word)
-        if (word not in valences and not negation) or word in BOOSTER_DICT:
-            continue
         if word in degree and i + 1 < len(words) and words[i + 1] in valences:
             continue
         if i in names or (word in rules.phrases and _in_phrase(words, i, rules.phrases[word])):
@@ -268,6 +273,49 @@ def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str 
         found.append(ToneWord(i, word, boost, negated, factor, negation,
                               tuple(why) + tuple(r for r in (contrasted, hedge) if r)))
     return found
+
+
+class _Tables:
+    """What :func:`find_tone_words` reads of one tone lexicon on every sentence, worked out once per lexicon."""
+
+    def __init__(self, lexicon: ToneLexicon) -> None:
+        rules, valences = lexicon.rules, lexicon.valences
+        self.lexicon = lexicon
+        self.stops: frozenset[str] = rules.scope_marks | rules.clause_marks
+        self.degree: dict[str, float] = {**{w: B_INCR for w in rules.intensifiers}, **{w: B_DECR for w in rules.diminishers}}
+        self.boosters: Mapping[str, float] = {**BOOSTER_DICT, **self.degree} if self.degree else BOOSTER_DICT
+        scored = set(valences)
+        if lexicon.negation_weight != 0.0:
+            scored |= _NEGATIONS
+        self.candidates = frozenset(scored - set(BOOSTER_DICT))
+        self.forms: dict[str, tuple[str, str]] = {}  # lower -> (lemma, the form scored)
+
+    def scored_form(self, lower: str, lemma: str) -> str:
+        """The form of a word the lexicon scores: its lemma when only the lemma is listed (the lemma rule)."""
+        known = self.forms.get(lower)
+        if known is not None and known[0] == lemma:
+            return known[1]
+        lexicon = self.lexicon
+        valences = lexicon.valences
+        form = lemma if (lower not in valences and lower not in lexicon.adjusted and lemma in valences
+                         and not _is_negation(lower)) else lower
+        if len(self.forms) < _FORMS_MAX:
+            self.forms[lower] = (lemma, form)
+        return form
+
+
+#: Word types whose scored form a lexicon's tables keep (a large corpus's vocabulary fits).
+_FORMS_MAX = 200_000
+_TABLES: dict[int, _Tables] = {}
+
+
+def _tables(lexicon: ToneLexicon) -> _Tables:
+    tables = _TABLES.get(id(lexicon))
+    if tables is None or tables.lexicon is not lexicon:
+        if len(_TABLES) > 32:
+            _TABLES.clear()
+        tables = _TABLES[id(lexicon)] = _Tables(lexicon)
+    return tables
 
 
 def word_valence(found: ToneWord, lexicon: ToneLexicon) -> float | None:
@@ -436,16 +484,24 @@ def _hedged(
 
 def _stops_between(text: str, tokens: Sequence[Token], j: int, stops: frozenset[str]) -> bool:
     # Whether a stop mark stands between token j - 1 and token j.
-    return any(mark in text[tokens[j - 1].end : tokens[j].start] for mark in stops)
+    gap = text[tokens[j - 1].end : tokens[j].start]
+    return (not stops.isdisjoint(gap)) if _single_chars(stops) else any(mark in gap for mark in stops)
 
 
 def _scope_starts(tokens: Sequence[Token], text: str, i: int, stops: frozenset[str]) -> int:
     # The first word of word i's scope: the word after the nearest stop mark among the SCOPE words before it.
+    single = _single_chars(stops)
     for j in range(i, max(0, i - SCOPE), -1):
         gap = text[tokens[j - 1].end : tokens[j].start]
-        if any(mark in gap for mark in stops):
+        if (not stops.isdisjoint(gap)) if single else any(mark in gap for mark in stops):
             return j
     return 0
+
+
+@functools.lru_cache(maxsize=64)
+def _single_chars(marks: frozenset[str]) -> bool:
+    # Marks of one character each: "a mark in the gap" is then "the gap shares a character with the marks".
+    return all(len(mark) == 1 for mark in marks)
 
 
 def _in_phrase(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
@@ -477,8 +533,8 @@ def _name_indices(tokens: Sequence[Token], text: str, rules: ToneRules) -> froze
               and text[tokens[i - 1].end : tokens[i].start].strip() in ("", ".")):
             # A surname after a title: the title's full stop ("Mr. Love") does not open a sentence.
             names.add(i)
-        elif rules.names_capitalised and not word_text[i].isupper() and not any(
-                mark in text[tokens[i - 1].end : tokens[i].start] for mark in OPENING_MARKS):
+        elif rules.names_capitalised and not word_text[i].isupper() and OPENING_MARKS.isdisjoint(
+                text[tokens[i - 1].end : tokens[i].start]):  # OPENING_MARKS are single characters
             names.add(i)
         elif rules.names_in_runs:
             after = i + 1 < len(tokens) and capital[i + 1] and tokens[i + 1].joins_previous
