@@ -133,14 +133,26 @@ def tokenize(text: str) -> list[Token]:
     [("china's", 'china'), ('tariffs', 'tariff'), ("didn't", "didn't"), ('fall', 'fall')]
     """
     tokens: list[Token] = []
+    append, forms, make = tokens.append, _FORMS, tuple.__new__
     previous_end = -2
     for match in _WORD.finditer(text):
-        lower = match.group().lower().replace("’", "'")
+        surface = match.group()
+        form = forms.get(surface)
+        if form is None:
+            lower = surface.lower().replace("’", "'")
+            form = (lower, lemmatize(lower))
+            if len(forms) < _LEMMA_CACHE:
+                forms[surface] = form
         start, end = match.span()
         joins = start - previous_end == 1 and text[previous_end] in _PHRASE_JOINERS
-        tokens.append(Token(start, end, lower, lemmatize(lower), joins))
+        # tuple.__new__ makes the same Token as Token(...) without the NamedTuple's argument handling
+        append(make(Token, (start, end, form[0], form[1], joins)))
         previous_end = end
     return tokens
+
+
+#: Surface form -> (lower-case form, lemma): each word type is lower-cased and lemmatized once.
+_FORMS: dict[str, tuple[str, str]] = {}
 
 
 @lru_cache(maxsize=_LEMMA_CACHE)
