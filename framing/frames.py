@@ -111,18 +111,19 @@ class TermMatcher:
         if text is not None:
             tokens = _join_initialisms(tokens, text)
         found: list[tuple[int, int, int]] = []
-        i, n = 0, len(tokens)
-        while i < n:
-            candidates = self._by_first.get(tokens[i].lemma)
-            step = 1
-            if candidates:
-                for key, index in candidates:
-                    size = len(key)
-                    if size == 1 or (i + size <= n and _phrase_at(tokens, i, key)):
-                        found.append((index, tokens[i].start, tokens[i + size - 1].end))
-                        step = size
-                        break
-            i += step
+        by_first = self._by_first
+        n = len(tokens)
+        after = 0  # the first token a new match may start at (a phrase match takes its tokens)
+        # only the tokens whose lemma starts some term are looked at
+        for i in [i for i, token in enumerate(tokens) if token.lemma in by_first]:
+            if i < after:
+                continue
+            for key, index in by_first[tokens[i].lemma]:
+                size = len(key)
+                if size == 1 or (i + size <= n and _phrase_at(tokens, i, key)):
+                    found.append((index, tokens[i].start, tokens[i + size - 1].end))
+                    after = i + size
+                    break
         return found
 
 

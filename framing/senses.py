@@ -107,13 +107,19 @@ class ContextRules:
         ends = {t.end: i for i, t in enumerate(tokens)}
         kept: list[tuple[int, int, int]] = []
         dropped: list[tuple[tuple[int, int, int], ContextRule]] = []
+        numbers = by_term.get(("@NUMBER",), ())
+        per_term: dict[int, tuple[tuple[str, ...], list[ContextRule]]] = {}  # term index -> (key, its rules)
         for match in matches:
             index, start, end = match
-            term = terms[index]
-            key = getattr(term, "key", ())
-            group = f"@{getattr(term, 'frame', '')}/{getattr(term, 'subcategory', '')}"
+            if index in per_term:
+                key, candidates = per_term[index]
+            else:
+                term = terms[index]
+                key = getattr(term, "key", ())
+                group = f"@{getattr(term, 'frame', '')}/{getattr(term, 'subcategory', '')}"
+                candidates = [*by_term.get(key, ()), *by_group.get(group, ()), *numbers]
+                per_term[index] = (key, candidates)
             first, last = starts.get(start), ends.get(end)
-            candidates = [*by_term.get(key, ()), *by_group.get(group, ()), *by_term.get(("@NUMBER",), ())]
             rule = None
             if first is not None and last is not None:
                 rule = next((r for r in candidates if _fires(r, tokens, first, last, key, text)), None)
@@ -124,7 +130,16 @@ class ContextRules:
         return kept, dropped
 
     def _index(self) -> tuple[dict[tuple[str, ...], list[ContextRule]], dict[str, list[ContextRule]]]:
-        return _index_rules(self.rules)
+        # Looked up by the rules tuple's identity: hashing it (every rule's fields) cost more than the lookup saved.
+        found = _INDEXES.get(id(self.rules))
+        if found is None or found[0] is not self.rules:
+            if len(_INDEXES) > 16:
+                _INDEXES.clear()
+            found = _INDEXES[id(self.rules)] = (self.rules, _index_rules(self.rules))
+        return found[1]
+
+
+_INDEXES: dict[int, tuple[tuple[ContextRule, ...], tuple[dict[tuple[str, ...], list[ContextRule]], dict[str, list[ContextRule]]]]] = {}
 
 
 @lru_cache(maxsize=16)
@@ -210,10 +225,11 @@ def _inside_phrase(phrase: tuple[str, ...], tokens: Sequence[Token], first: int,
         begin = first - offset
         if begin < 0 or begin + size > len(tokens) or begin + size - 1 < last:
             continue
-        window = tokens[begin : begin + size]
-        if all(t.lower == w or (t.lemma == w and len(w) > 3) for t, w in zip(window, phrase)) and all(
-            t.joins_previous for t in window[1:]
-        ):
+        for k, word in enumerate(phrase):
+            token = tokens[begin + k]
+            if not (token.lower == word or (token.lemma == word and len(word) > 3)) or (k and not token.joins_previous):
+                break
+        else:
             return True
     return False
 
