@@ -1033,6 +1033,10 @@ class _Run:
             # "Mr. Olsen, who argued that …, left": the speaker is the noun phrase before ", who"
             mention = self._speaker_before(j - 1, sentence.start, across_gap=True)
             relative = mention is not None
+        elif mention is None and j - 1 > first and tokens[j - 1].lower == "who" and not self._bound(j - 1):
+            # "according to officials who told Radio Nine that …": the source before "who" reports the clause
+            mention = self._according_source(j - 1, first)
+            relative = mention is not None  # the clause ends at the next comma, as a relative's does
         if mention is None and j > first and self._gap(j).strip() == "," and clause_ok(self, j, role, last):
             # "The group, designated as … by several countries, added that …": the sentence's subject
             mention = self._sentence_subject(first, j)
@@ -1051,6 +1055,8 @@ class _Run:
             if relative:
                 end = min(end, self._next_comma(clause_from, last, end))
             start = tokens[clause_from].start
+            if clause_from == j + 1 and self._bound(clause_from) and self._partial_quote_opens(clause_from, last):
+                start = tokens[j].end + max(self._gap(clause_from).rfind('"'), self._gap(clause_from).rfind("“"))  # from its mark
             if end > start and bisect_left(self.starts, end) - clause_from >= MIN_CLAUSE_WORDS:
                 return _Indirect(start, end, cue, mention, tokens[j].start)
         # Trailing attribution: "…, Manila's council said (in a statement)." or "…, said the ministry."
@@ -1140,7 +1146,9 @@ class _Run:
         if not words:
             return None
         places = self.rules.cues.get("preposition", frozenset()) - {"of", "for", "with", "from", "by"}
-        cut = next((n for n in words[1:] if tokens[n].lower in places), None)
+        cut = next((n for n in words[1:] if tokens[n].lower in places or (
+            # "according to officials who told Radio Nine that …": the source ends before "who <verb>"
+            tokens[n].lower == "who" and n + 1 < last and self.rules.speech_role(tokens[n + 1].lemma))), None)
         # "according to Acme Bank in a note issued on Thursday": the source ends before a place or time phrase
         mention = self._np_from_according(words if cut is None else [n for n in words if n < cut])
         if mention is None:
@@ -1161,6 +1169,17 @@ class _Run:
             # "The talks, according to Ana Ruiz, will resume next week": the clause is the sentence around it
             return self._clause_before(sentence, self._trim_end(sentence.end), cue, mention, tokens[j].start)
         return self._clause_before(sentence, self._trim_end(tokens[j - 1].end), cue, mention, tokens[j].start)
+
+    def _according_source(self, who: int, first: int) -> _Mention | None:
+        """The source of "according to <source> who <verb>": the speaker phrase between "according
+        to" and "who" (at most ``MAX_SPEAKER_WORDS``), else None."""
+        start = who
+        while start > first and who - start < MAX_SPEAKER_WORDS and not self._bound(start) and (
+                self._speaker_word(start - 1) or self._opener(start - 1) or not self._function_word(start - 1)):
+            start -= 1
+            if start - 2 >= first and self.tokens[start - 1].lower == "to" and self.tokens[start - 2].lower == "according":
+                return self._mention(start, who) if start < who else None
+        return None
 
     def _skip_apposition(self, k: int, last: int, mention: _Mention) -> int:
         """After "According to <name>", skip an apposition in commas ("…, the ministry's
@@ -1247,7 +1266,7 @@ class _Run:
             return None
         if role == "speech_check" and not self._has_finite(k, last):
             return None
-        if k >= last or (k == j + 1 and self._bound(k) and self._gap(k).strip() != ","):
+        if k >= last or (k == j + 1 and self._bound(k) and self._gap(k).strip() != "," and not self._partial_quote_opens(k, last)):
             return None
         if k == j + 1 and self._gap(k).strip() == "," and (
             (self._speaker_word(k) and self.text[tokens[k].start].isupper() and not self.rules.has("pronoun_person", tokens[k].lower)
@@ -1259,6 +1278,19 @@ class _Run:
                 tokens[k].lower == "no" and k + 1 < last and tokens[k + 1].lower == "to"):
             return None
         return k
+
+    def _partial_quote_opens(self, k: int, last: int) -> bool:
+        """True when token k opens a quotation that the sentence goes on after, in lower case, with a
+        verb form ('said "occupation forces" were to blame'): a reported clause opening with a
+        partial quote."""
+        if self._gap(k).strip() not in ('"', "“"):
+            return False
+        for n in range(k + 1, min(k + TITLE_WORDS + 1, last)):
+            if self._gap(n).strip() in ('"', "”"):
+                return not self.caps[n] and self._has_finite(n, min(n + CLAUSE_VERB_WORDS, last))
+            if self._bound(n):
+                return False
+        return False
 
     def _opens_clause(self, k: int, last: int) -> bool:
         """True when token k opens a clause with a subject: a determiner, a pronoun or a capitalised
@@ -2013,11 +2045,20 @@ class _Run:
             here = next((p.paragraph for p in self.paragraphs if p.start <= mention.start < p.end), 0)
             floor = next((p.start for p in self.paragraphs if p.paragraph == here - 1), 0) if here else 0
             named = [m for m in self.names.values() if floor <= m.start and m.end <= mention.start and not (
-                mention.pronoun == "role" and m.possessor)]  # "Kishida's office … A spokesman said": not Kishida
+                mention.pronoun == "role" and (m.possessor or self._role_named_since(mention, m)))]  # "Kishida's office … A spokesman said": not Kishida
             if len(named) == 1:
                 return named[0]  # the one person the article named just before
             # two or more people named and none of them quoted yet: "he" is ambiguous, left as written
         return mention
+
+    def _role_named_since(self, role: _Mention, person: _Mention) -> bool:
+        """True when the role's head word stands on its own between the person and the role mention
+        ("Lev Orlov met the minister. The minister said …": someone else holds it), not inside the
+        person's own description."""
+        words = [w for w in _WORDS.findall(role.text.lower()) if w not in self.finder._determiners]
+        if not words or words[-1] in _WORDS.findall(person.description.lower()):
+            return False
+        return re.search(rf"\b{re.escape(words[-1])}\b", self.text[person.end : role.start].lower()) is not None
 
     def _later_subject(self, pronoun: _Mention, history: list[_Mention]) -> _Mention | None:
         """'he'/'she' for a person named as a sentence's subject after the last quoted person
