@@ -20,7 +20,9 @@ Three figures:
   table has, under the referent most of the reader's mentions map to (several reader referents may
   map to one engine referent); *one to one* pairs each engine referent with at most one reader
   referent (an optimal assignment, as for the facts' best row), so a table that merges two
-  referents is credited for one of them only.
+  referents is credited for one of them only; *precision* is the share of the table's mentions that
+  cover a reader's mention of the gold referent paired (one to one) with theirs, over all the
+  table's mentions and (*precision_listed*) over those of paired referents only.
 
 Run: ``python -m framing.validate_coverage [--data DIR] [--events dev|held-out|all] [--no-shared-copy]``.
 """
@@ -221,9 +223,35 @@ def naming_figures(report: CorpusReport, rows: dict[str, dict[str, object]], gol
             shared[referent][p_ref] += 1
     one_to_one = best_pairs(shared)
     found_one = sum(1 for t in triples if one_to_one.get(t[0]) in triple_hits.get(t, set()))
-    return {"gold_forms": len(triples), "found": found, "recall": count_scores(found, 0, len(triples) - found)["recall"],
-            "recall_one_to_one": count_scores(found_one, 0, len(triples) - found_one)["recall"],
-            "referents_mapped": len(mapping), "gold_referents": len({t[0] for t in triples})}
+    figures: dict[str, object] = {
+        "gold_forms": len(triples), "found": found, "recall": count_scores(found, 0, len(triples) - found)["recall"],
+        "recall_one_to_one": count_scores(found_one, 0, len(triples) - found_one)["recall"],
+        "referents_mapped": len(mapping), "gold_referents": len({t[0] for t in triples})}
+    figures.update(_naming_precision(predicted, gold, one_to_one))
+    return figures
+
+
+def _naming_precision(predicted: list[tuple[str, str, tuple[int, int]]], gold: list[list[object]],
+                      one_to_one: Mapping[str, str]) -> dict[str, object]:
+    """How many of the table's mentions a reader would list under the referent the table files them.
+
+    A mention is right when it covers a reader's mention of the gold referent its engine referent is
+    paired with (one to one), by the recall test's overlap. *precision*: over every mention of the
+    table on the event's pages (a referent the reader did not list costs all its mentions);
+    *precision_listed*: over the mentions of paired referents only (wrong forms of right referents).
+    """
+    engine_of = dict(one_to_one)  # gold referent -> engine referent
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for referent, page, s, e in gold:
+        if str(referent) in engine_of:
+            spans[(engine_of[str(referent)], str(page))].append((int(s), int(e)))  # type: ignore[call-overload]
+    right = sum(1 for ref, page, span in predicted
+                if any(_overlap(span, g) >= 0.6 * (g[1] - g[0]) for g in spans.get((ref, page), ())))
+    paired = set(one_to_one.values())
+    listed = sum(1 for ref, _, _ in predicted if ref in paired)
+    return {"mentions_predicted": len(predicted), "mentions_right": right,
+            "precision": round(right / len(predicted), 3) if predicted else 0.0,
+            "precision_listed": round(right / listed, 3) if listed else 0.0}
 
 
 def shared_figures(rows: dict[str, dict[str, object]]) -> dict[str, object]:

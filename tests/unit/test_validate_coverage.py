@@ -75,3 +75,22 @@ def test_best_pairs_maximises_the_units_shared(shared, agreement, expected) -> N
     from framing.validate_coverage import best_pairs
 
     assert best_pairs({r: Counter(c) for r, c in shared.items()}, agreement) == expected
+
+
+@pytest.mark.parametrize(
+    ("predicted", "expected"),
+    [
+        # Right referent, right span; right span filed under an unpaired referent; a span no reader listed.
+        ([("Kess", "p1", (0, 8)), ("Other", "p1", (0, 8)), ("Kess", "p1", (40, 45))],
+         {"mentions_predicted": 3, "mentions_right": 1, "precision": 0.333, "precision_listed": 0.5}),
+        # A longer engine span still covers the reader's mention (the recall test's overlap).
+        ([("Kess", "p1", (0, 20))], {"mentions_predicted": 1, "mentions_right": 1, "precision": 1.0,
+                                     "precision_listed": 1.0}),
+        ([], {"mentions_predicted": 0, "mentions_right": 0, "precision": 0.0, "precision_listed": 0.0}),
+    ],
+)
+def test_naming_precision_counts_mentions_under_the_paired_referent(predicted, expected) -> None:  # type: ignore[no-untyped-def]
+    from framing.validate_coverage import _naming_precision
+
+    gold = [["Kessland", "p1", 0, 8], ["Kessland", "p2", 0, 8]]
+    assert _naming_precision(predicted, gold, {"Kessland": "Kess"}) == expected
