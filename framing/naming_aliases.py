@@ -73,6 +73,16 @@ class NamingWords:
     collective_heads: frozenset[str] = frozenset()
     #: Nouns after an initialism that name the group itself ("the G7 group").
     group_heads: frozenset[str] = frozenset()
+    #: Endings that make a country word a demonym ("russian", "filipino"; see :meth:`demonym`).
+    demonym_endings: tuple[str, ...] = ()
+    #: Words of the stop list that modify a noun in a naming form ("full", "first", "third").
+    modifier_words: frozenset[str] = frozenset()
+    #: Nouns that never head a referent of their own: times and measures ("year", "week", "later").
+    non_referent_heads: frozenset[str] = frozenset()
+    #: Words before a common noun that make it a verb ("to visit", "will visit"): no mention.
+    verb_markers: frozenset[str] = frozenset()
+    #: Seats of government (lower case) that stand for their country ("kremlin").
+    seats: frozenset[str] = frozenset()
 
     def head(self, word: str) -> str:
         """The head a common noun counts under: its synonym group's first word, or itself.
@@ -91,6 +101,21 @@ class NamingWords:
         """
         canonical = self.head(head)
         return (canonical, *sorted(w for w, c in self.head_synonyms.items() if c == canonical and w != canonical))
+
+    def demonym(self, phrase: str) -> bool:
+        """Whether ``phrase`` is a country's demonym or adjective ("Russian", "South Korean",
+        "Filipino"), which names no country: a country word that is not the country's own name, an
+        abbreviation, a capital or a seat of government, and ends in one of ``demonym_endings``.
+
+        >>> w = load_naming_words()
+        >>> [w.demonym(p) for p in ("Russian", "South Korean", "Filipino", "Russia", "Britain", "US", "Tehran", "Kremlin")]
+        [True, True, True, False, False, False, False, False]
+        """
+        key = _POSSESSIVE.sub("", phrase.lower().replace("’", "'"))
+        if (key not in self.country_of or key in self.country_names or key in self.capitals or key in self.seats
+                or key.replace(".", "").isalpha() and phrase.replace(".", "").isupper()):
+            return False
+        return key.endswith(self.demonym_endings) if self.demonym_endings else False
 
     def country(self, phrase: str) -> str | None:
         """The country a word or phrase names ("tokyo" -> "Japan"), or None.
@@ -155,6 +180,11 @@ def load_naming_words() -> NamingWords:
         locatives=words("locatives"),
         collective_heads=words("collective_heads"),
         group_heads=words("group_heads"),
+        demonym_endings=tuple(sorted(words("demonym_endings"), key=len, reverse=True)),
+        modifier_words=words("modifier_words"),
+        non_referent_heads=words("non_referent_heads"),
+        verb_markers=words("verb_markers"),
+        seats=frozenset(k.lower() for k in _table(data, "seats_of_government", str)),
         bodies=frozenset(" ".join(k) for k, t in rules.speaker_terms.items() if t.type == "international"),
     )
 

@@ -23,17 +23,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .stopwords import ENGLISH_STOP_WORDS
 
 from .naming_aliases import load_naming_words
+from .segment import lemmatize
 from .types import CoverageSource, Fact, NamingMention
 
 __all__ = ["ADJECTIVE_ENDINGS", "MAX_COMMON_REFERENTS", "common_mentions", "group_mentions"]
 
-#: Common-noun referents kept (most widely shared first): names stay the bulk of the table.
-MAX_COMMON_REFERENTS = 5
+#: Common-noun referents kept (most widely shared first): names stay the bulk of the table. 12 since
+#: the shared phrases (naming_words 1.3.0): the EU sanctions dev reader lists 20 things named in lower case.
+MAX_COMMON_REFERENTS = 12
+#: Head nouns read through every text, most widely shared first (each costs one pass over the texts):
+#: 20 when 5 referents were kept; twice the referents kept since 12 are (more cost 0.5 s of naming
+#: on bench/coverage_scale.py's 1,000 articles and changed no dev figure).
+MAX_HEADS_TRIED = 2 * MAX_COMMON_REFERENTS
 #: Modifier words taken before a head noun ("suspected intermediate-range ballistic").
 MAX_MODIFIERS = 3
 #: Sentences of an article read as its lead (headline, standfirst, first paragraph in these pages).
@@ -48,10 +54,28 @@ _PHRASE_STARTS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our
 
 
 def _singular(word: str) -> str:
-    """The head a plural counts under ("submarines" -> "submarine"); "-ss" words are not plurals."""
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+    """The head a plural counts under ("submarines" -> "submarine", "countries" -> "country");
+    "-ss" words are not plurals, and neither are "series" and "species".
+
+    >>> [_singular(w) for w in ("submarines", "countries", "territories", "talks", "press", "series", "ties")]
+    ['submarine', 'country', 'territory', 'talk', 'press', 'series', 'ties']
+    """
+    if word.endswith("ies") and len(word) > 5 and word not in {"series", "species"}:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 4 and word not in {"series", "species"}:
         return word[:-1]
     return word
+
+
+def _with_plural(word: str) -> str:
+    """A regex for ``word`` and its plural ("country" -> countr(?:y|ies), "deal" -> deal(?:s|es)?).
+
+    >>> [bool(re.fullmatch(_with_plural("country"), w)) for w in ("country", "countries", "countrys")]
+    [True, True, False]
+    """
+    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
+        return re.escape(word[:-1]) + "(?:y|ies)"
+    return re.escape(word) + "(?:s|es)?"
 
 
 def _canonical(word: str) -> str:
@@ -77,6 +101,8 @@ def _modifier_like(word: str, nouns: set[str]) -> bool:
     if word[:1].isupper():  # a demonym or a compound ("Virginia-class"), not a name ("US later" is no phrase)
         first = word.split("-")[0]
         return "-" in word or first.lower().endswith(ADJECTIVE_ENDINGS) and load_naming_words().country(first) is not None
+    if word in load_naming_words().modifier_words:
+        return True  # "a full ceasefire", "third countries": stop-list words that modify a noun
     if word in ENGLISH_STOP_WORDS or word.isdigit():
         return False
     if "-" in word:
@@ -89,8 +115,10 @@ def _before_noun(text: str, end: int, nouns: set[str]) -> bool:
     return following is not None and following.group(1) in nouns and following.group(1) not in ENGLISH_STOP_WORDS
 
 
-def _heads(reports: dict[str, CoverageSource], facts: Sequence[Fact], nouns: set[str]) -> Counter[str]:
-    """Lower-case head nouns used in two or more outlets' mentions of one fact, by outlets."""
+def _heads(reports: dict[str, CoverageSource], facts: Sequence[Fact], nouns: set[str],
+           phrases: dict[tuple[str, str], set[str]]) -> Counter[str]:
+    """Lower-case head nouns used in two or more outlets' mentions of one fact, by outlets; also
+    the nouns most outlets put in their leads and the heads of ``phrases`` (:func:`shared_phrases`)."""
     outlets_of: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
         if len(fact.outlets) < 2:
@@ -122,10 +150,87 @@ def _heads(reports: dict[str, CoverageSource], facts: Sequence[Fact], nouns: set
     for word, outlets in in_lead.items():
         if len(outlets) >= needed:
             outlets_of[word].update(outlets)
+    for (_, word), outlets in phrases.items():
+        outlets_of[word].update(outlets)
     merged: dict[str, set[str]] = defaultdict(set)
+    skipped = load_naming_words().non_referent_heads
     for word, outlets in outlets_of.items():
-        merged[_canonical(word)].update(outlets)
+        if _singular(word) not in skipped and word not in skipped:
+            merged[_canonical(word)].update(outlets)
     return Counter({w: len(o) for w, o in merged.items()})
+
+
+#: A lower-case word and the word after it, within a sentence (the pair a shared phrase is read from).
+_PAIR = re.compile(r"(?<![\w'’-])([a-z][a-z-]*)(?= ([a-z][a-z-]*)(?![\w'’-]))")
+
+
+def _noun_head(word: str) -> bool:
+    """A word that can head a noun phrase: not a stop word, an adverb, a gerund or an inflected verb
+    ("said", "took"); a plural passes when its lemma is its singular ("threats", "components").
+
+    >>> [_noun_head(w) for w in ("components", "coal", "said", "took", "fully", "including", "the")]
+    [True, True, False, False, False, False, False]
+    """
+    if word in ENGLISH_STOP_WORDS or not _long_enough(word) or word.endswith(("ly", "ing")) or "-" in word:
+        return False
+    lemma = lemmatize(word)
+    return lemma == word or word.endswith("s") and lemma == _singular(word)
+
+
+def _pair_modifier(word: str, nouns: set[str]) -> bool:
+    """The first word of a shared phrase: a modifier (:func:`_modifier_like`) or a word in its
+    dictionary form that is no stop word ("additional", "electronic", "steel")."""
+    if _modifier_like(word, nouns):
+        return True
+    return word not in ENGLISH_STOP_WORDS and not word.endswith("ly") and lemmatize(word) == word
+
+
+def shared_phrases(reports: Iterable[CoverageSource], nouns: set[str], needed: int) -> dict[tuple[str, str], set[str]]:
+    """Two-word noun phrases that ``needed`` outlets or more write word for word ("electronic
+    components", "nuclear threats", "third countries"), each (modifier, singular head) with those outlets.
+
+    A thing the story is about is often named the same way everywhere, so it never shows as a
+    swapped wording or as a noun of the lead; a modified phrase several outlets share is a thing
+    they all name. The head must end the phrase (in "specific electronic components" the pair
+    "specific electronic" is not read: a noun follows it), and a phrase followed by a determiner or
+    a pronoun is mostly a verb's ("officials say the ..."), and is not read either.
+
+    >>> from types import SimpleNamespace as Ns
+    >>> texts = {"A": "It bans specific electronic components.", "B": "Also electronic components, it said.", "C": "No."}
+    >>> reports = [Ns(outlet=o, text=t) for o, t in texts.items()]
+    >>> {pair: sorted(outlets) for pair, outlets in shared_phrases(reports, set(), 2).items()}
+    {('electronic', 'component'): ['A', 'B']}
+    """
+    return _shared_pairs(reports, nouns, needed)[0]
+
+
+def _shared_pairs(reports: Iterable[CoverageSource], nouns: set[str],
+                  needed: int) -> tuple[dict[tuple[str, str], set[str]], set[tuple[str, str]]]:
+    """:func:`shared_phrases`, plus the shared pairs a noun follows ("open nuclear" of "open nuclear
+    threats"), which are no phrases of their own but say which words before a head belong to its form."""
+    outlets_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    inner_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for report in reports:
+        text = report.text
+        for match in _PAIR.finditer(text):
+            first, head = match.group(1), match.group(2)
+            if not _noun_head(head) or not _pair_modifier(first, nouns):
+                continue
+            after = _NEXT_WORD.match(text, match.end(2))
+            if after and after.group(1) in _VERB_OBJECTS:
+                continue
+            if after and after.group(1).islower() and _noun_head(after.group(1)):
+                inner_of[(first, head)].add(report.outlet)
+                continue
+            outlets_of[(first, _singular(head))].add(report.outlet)
+    return ({pair: outlets for pair, outlets in outlets_of.items() if len(outlets) >= needed},
+            {pair for pair, outlets in inner_of.items() if len(outlets) >= needed})
+
+
+_NEXT_WORD = re.compile(r" ([A-Za-z]+)")
+_PREVIOUS_WORD = re.compile(r"(?<![\w'’-])([A-Za-z]+) $")
+#: Words after a verb's object position: a phrase followed by one is a clause ("officials say the").
+_VERB_OBJECTS = frozenset({"the", "a", "an", "it", "that", "this", "he", "she", "they", "we", "his", "her", "their", "its"})
 
 
 def common_mentions(
@@ -142,41 +247,94 @@ def common_mentions(
     head in ``titles`` is still read in the plural ("the leaders" of a summit, not "leader Xi").
     """
     by_id = {r.id: r for r in reports}
+    outlet_of = {r.id: r.outlet for r in reports}
     found: dict[str, list[NamingMention]] = {}
     ranked = []
     tried = 0
-    for head, outlets in sorted(_heads(by_id, facts, nouns).items(), key=lambda kv: (-kv[1], kv[0])):
+    verb_markers = load_naming_words().verb_markers
+    lowered = {r.id: r.text.lower() for r in reports}
+    outlets_total = len({r.outlet for r in reports})
+    phrases, inner = _shared_pairs(reports, nouns, max(2, -(-outlets_total // 2)))
+    pair_modifiers: dict[str, set[str]] = defaultdict(set)  # singular head -> modifiers shared with it
+    for first, second in (*phrases, *inner):
+        pair_modifiers[_singular(second)].add(first)
+    for head, outlets in sorted(_heads(by_id, facts, nouns, phrases).items(), key=lambda kv: (-kv[1], kv[0])):
         ending = r"(?:s|es)?"
         if head in exclude:
             if head not in titles:
                 continue
             ending = "s"  # "the leaders" is a group; "leader" is a title of the names' forms
         tried += 1
-        if tried > 4 * MAX_COMMON_REFERENTS:
+        if tried > MAX_HEADS_TRIED:
             break  # each head tried reads every text: bounded
         synonyms = load_naming_words().synonyms(head) if ending != "s" else (head,)
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in synonyms) + ")" + ending + r"(?![\w-])")
+        alternatives = [_with_plural(w) for w in synonyms] if ending != "s" else [re.escape(head) + ending]
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
         items = []
         written: Counter[str] = Counter()
+        surface: Counter[str] = Counter()  # the head as written ("troops", not "troop", names the referent)
+        stems = [w[:-1] if w.endswith("y") else w for w in synonyms]
         for report in reports:
             text = report.text
+            if not any(stem in lowered[report.id] for stem in stems):
+                continue  # a text without the head's letters cannot match it (a substring test is cheap)
             for match in pattern.finditer(text):
+                marker = _PREVIOUS_WORD.search(text, max(0, match.start() - 20), match.start())
+                if marker and marker.group(1).lower() in verb_markers:
+                    continue  # "to visit Beijing", "will visit": the verb, not the visit
                 start = _modifiers_start(text, match.start(), nouns)
+                if start == match.start():
+                    start = _shared_start(text, start, _singular(match.group()), pair_modifiers)
                 end = _of_phrase_end(text, match, nouns)
                 written[_singular(match.group())] += 1
+                surface[match.group()] += 1
                 items.append(NamingMention(report.id, start, end, " ".join(text[start:end].split()),
                                            inside(report.id, match.start())))
         if ending != "s" and written:  # the group's most used noun names it ("agreement" over "deal")
             head = max(written.items(), key=lambda kv: (kv[1], kv[0] == head, kv[0]))[0]
-        followed = sum(1 for m in items if _before_noun(by_id[m.article].text, m.end, nouns))
+            head = max((n, w == head, w) for w, n in surface.items() if _singular(w) == head)[2]
+        # A word before a noun, a title ("foreign minister") or a head it shares a phrase with ("state visit").
+        modified = {w for w, firsts in pair_modifiers.items() if head in firsts}
+        after = nouns | titles | modified | {w + "s" for w in modified}
+        followed = sum(1 for m in items if _before_noun(by_id[m.article].text, m.end, after))
         if 2 * followed >= len(items):
             continue  # mostly a modifier itself ("ballistic missile", "resupply mission")
         forms = {m.form for m in items}
-        if len(forms) >= 2 and any(" " in f for f in forms):
+        # A naming choice: modifiers ("full ceasefire" / "ceasefire"), or the nouns of one synonym
+        # group written by themselves ("ceasefire" / "truce": the choice of noun is the naming).
+        if (len(forms) >= 2 and (any(" " in f for f in forms) or len(written) >= 2)
+                or _shared_form(items, outlet_of)):
             ranked.append((-outlets, -len(items), head + ("s" if ending == "s" else ""), items))
     for _, _, head, items in sorted(ranked)[:MAX_COMMON_REFERENTS]:
         found[head] = items
     return found
+
+
+def _shared_start(text: str, start: int, head: str, pair_modifiers: dict[str, set[str]]) -> int:
+    """Move ``start`` back over words that outlets share as this head's modifiers ("open nuclear
+    threats": "nuclear threats" and "open nuclear" are both shared phrases), up to ``MAX_MODIFIERS``.
+
+    >>> text = "made open nuclear threats"
+    >>> text[_shared_start(text, 18, "threat", {"threat": {"nuclear"}, "nuclear": {"open"}}):]
+    'open nuclear threats'
+    """
+    for _ in range(MAX_MODIFIERS):
+        before = re.search(r"(?<![\w'’-])([a-z][a-z-]*) $", text[max(0, start - 40) : start])
+        if not before or before.group(1) not in pair_modifiers.get(head, ()):
+            break
+        start -= len(before.group())
+        head = before.group(1)
+    return start
+
+
+def _shared_form(items: Sequence[NamingMention], outlet_of: dict[str, str]) -> bool:
+    """Whether two outlets or more write one modified form ("electronic components") of a head: a
+    thing named the same way everywhere is a referent too, though its table shows no choice."""
+    outlets: dict[str, set[str]] = defaultdict(set)
+    for m in items:
+        if " " in m.form:
+            outlets[m.form.lower()].add(outlet_of[m.article])
+    return any(len(o) >= 2 for o in outlets.values())
 
 
 #: Determiners that open a noun phrase whose words up to the head are all its modifiers.
@@ -211,7 +369,8 @@ def _chunk_start(text: str, start: int, nouns: set[str]) -> int | None:
             content = [w for i, w in enumerate(between) if i not in joined]
             if (between and len(content) <= MAX_MODIFIERS and all(0 < i < len(between) - 1 for i in joined)
                     and len(joined) <= 1
-                    and all(_CHUNK_WORD.fullmatch(w) and w.lower() not in ENGLISH_STOP_WORDS
+                    and all(_CHUNK_WORD.fullmatch(w) and (w.lower() not in ENGLISH_STOP_WORDS
+                                                          or w.lower() in load_naming_words().modifier_words)
                             and (w[0].islower() or _modifier_like(w, nouns)) for w in content)):
                 return offset + match.end() + 1
             return None

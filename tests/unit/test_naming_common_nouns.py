@@ -1,0 +1,111 @@
+"""Naming rules for things named without a capital letter, and forms a reader would not list (issue 15).
+
+Table-driven on small made-up articles (invented places and people; real country words only where
+the lexicon's country words are the point). Each case failed before the rule it tests
+(``naming_words.json`` 1.3.0).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.naming_aliases import load_naming_words
+from framing.pipeline import analyze_articles
+from framing.types import Article, CorpusReport
+
+#: A truce three outlets name with two nouns, never with a modifier both share.
+TRUCE = (
+    ("a", "Alpha", "Kessland and Norvania agreed to a ceasefire on Saturday after four days of fighting. The "
+                   "ceasefire took effect at 5 pm. Foreign minister Ada Lind said the truce would hold."),
+    ("b", "Beta", "Kessland and Norvania announced a full and immediate ceasefire on Saturday. The truce was "
+                  "brokered by Ruritania. Foreign Minister Ada Lind welcomed the ceasefire."),
+    ("c", "Gamma", "A ceasefire between Kessland and Norvania began on Saturday, ending the worst fighting in "
+                   "years. Lind said the truce was fragile."),
+)
+
+#: Export bans three outlets list in the same words, a demonym before a non-noun, a shared time phrase.
+BANS = (
+    ("a", "Alpha", "Kessland banned exports of specific electronic components to Norway on Monday. Officials "
+                   "cited open nuclear threats. Norwegian fishermen protested. Sales of steel products to "
+                   "third countries also end. Trade fell last year."),
+    ("b", "Beta", "Kessland will no longer sell specific electronic components to Norway, citing open nuclear "
+                  "threats. Steel products to third countries are banned as well. Trade fell last year."),
+    ("c", "Gamma", "The ban on specific electronic components hits Norway. Kessland said open nuclear threats left "
+                   "it no choice. Oslo said little. Trade fell last year."),
+)
+
+#: A visit three outlets name, the verb "to visit" beside it, one outlet's title-case headline, and two
+#: outlets naming a person by different descriptors in one aligned fact.
+VISIT = (
+    ("a", "Alpha", "Kessland Plans State Visit\n\nPrime Minister Ada Lind invited Bo Tran for a state visit in "
+                   "May. Tran is expected to visit the port of Velm. Kessland's leader Ada Lind smiled."),
+    ("b", "Beta", "Prime Minister Ada Lind invited Bo Tran for a state visit in May. The visit will include "
+                  "Velm. Kessland's premier Ada Lind smiled."),
+    ("c", "Gamma", "Bo Tran accepted a state visit to Kessland in May, the first visit in years. Lind smiled."),
+)
+
+
+def report_of(articles: tuple[tuple[str, str, str], ...]) -> CorpusReport:
+    return analyze_articles([Article(id=i, outlet=o, title="", text=t) for i, o, t in articles])
+
+
+def referents(report: CorpusReport) -> dict[str, set[str]]:
+    """Each referent's forms, own and quoted, over all outlets."""
+    return {n.referent: {f for table in (n.forms, n.quoted_forms) for cell in table.values() for f in cell}
+            for n in report.naming}
+
+
+@pytest.mark.parametrize(
+    ("articles", "referent", "form"),
+    [
+        (TRUCE, "ceasefire", "truce"),  # two nouns of one synonym group, each written alone: a naming choice
+        (TRUCE, "ceasefire", "full and immediate ceasefire"),  # "full" is a stop word that modifies
+        (BANS, "components", "specific electronic components"),  # one phrase in every outlet is a referent too
+        (BANS, "threats", "open nuclear threats"),  # the shared words before the head belong to the form
+        (BANS, "countries", "third countries"),  # "countries" counts under "country", not "countrie"
+        (VISIT, "visit", "state visit"),  # a one-outlet headline "State Visit" leaves the words to the noun
+    ],
+)
+def test_naming_common_noun_referent_has_form(articles: tuple[tuple[str, str, str], ...], referent: str,
+                                              form: str) -> None:
+    found = referents(report_of(articles))
+    assert referent in found, sorted(found)
+    assert form in found[referent]
+
+
+@pytest.mark.parametrize(
+    ("articles", "referent", "form"),
+    [
+        (BANS, "Norway", "Norwegian"),  # a demonym names no country ("Norwegian fishermen")
+        (VISIT, "visit", "visit the port"),  # guard: forms never run past the head
+        (VISIT, "visit", "expected to visit"),
+    ],
+)
+def test_naming_form_is_not_listed(articles: tuple[tuple[str, str, str], ...], referent: str, form: str) -> None:
+    found = referents(report_of(articles))
+    assert form not in found.get(referent, set())
+
+
+def test_naming_verb_after_to_is_no_mention_of_the_noun() -> None:
+    report = report_of(VISIT)
+    naming = next(n for n in report.naming if n.referent == "visit")
+    text_of = {a.id: a.text for a in report.articles}
+    assert all(text_of[m.article][max(0, m.start - 3) : m.start] != "to " for m in naming.mentions)
+
+
+@pytest.mark.parametrize("articles", [TRUCE, BANS, VISIT])
+def test_naming_no_referent_is_a_time_word_or_a_pair_of_titles(articles: tuple[tuple[str, str, str], ...]) -> None:
+    words = load_naming_words()
+    for referent in referents(report_of(articles)):
+        assert referent.lower() not in words.non_referent_heads, referent
+        parts = [p.split()[-1] for p in referent.split(" / ")]
+        assert not (len(parts) > 1 and all(p in words.titles for p in parts)), referent
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("Norwegian", True), ("South Korean", True), ("Filipino", True), ("Thai", True),
+     ("Norway", False), ("Britain", False), ("US", False), ("Tehran", False), ("Kremlin", False), ("Kessland", False)],
+)
+def test_naming_words_demonym(phrase: str, expected: bool) -> None:
+    assert load_naming_words().demonym(phrase) is expected
