@@ -348,6 +348,7 @@ def _name_mentions(
         if label:
             labels[group][label] += 1
     grouped = _descriptions(reports, grouped, quotes, words_)
+    _body_descriptions(reports, grouped, members, quotes, words_)
     # Name each group by its most common written name ("Xi Jinping" rather than "Xi"); a country by its name.
     for group, items in grouped.items():
         best = group
@@ -502,6 +503,43 @@ def _descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[Nam
                 form = " ".join(text_of[m.article][m.start : stop].split())
                 out.setdefault(country, []).append(NamingMention(m.article, m.start, stop, form, m.quoted))
     return out
+
+
+def _body_descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[NamingMention]],
+                       members: dict[str, set[str]], quotes: dict[str, list[tuple[int, int]]],
+                       words: NamingWords) -> None:
+    """Add "the bloc", "the 27-nation bloc", "the alliance" to the one body of that class the article
+    names (``body_descriptors`` of ``naming_words.json``: "bloc" -> the EU, ASEAN, ...); where the article
+    names two bodies a noun fits ("the bloc" beside the EU and Mercosur), it is nobody's mention."""
+    if not words.body_descriptors:
+        return
+    nouns = "|".join(re.escape(n) for n in sorted(words.body_descriptors, key=len, reverse=True))
+    pattern = re.compile(r"\b[Tt]he ((?:[a-z0-9][\w-]*-[\w-]+ |[a-z]+ )?)(" + nouns + r")\b(?![\w-])")
+    group_of: dict[tuple[str, str], str] = {}  # (article, body key) -> group
+    for group, items in grouped.items():
+        bodies = {k.lower() for k in members.get(group, ()) if k.lower() in words.bodies_of_descriptor}
+        for m in items:
+            for body in bodies:
+                group_of[(m.article, body)] = group
+    if not group_of:
+        return
+    by_article: dict[str, dict[str, str]] = defaultdict(dict)
+    for (article, body), group in group_of.items():
+        by_article[article][body] = group
+    for report in reports:
+        named = by_article.get(report.id)
+        if not named:
+            continue
+        for match in pattern.finditer(report.text):
+            modifier = match.group(1).strip()
+            if modifier and modifier in ENGLISH_STOP_WORDS:
+                continue
+            fits = {g for body, g in named.items() if body in words.body_descriptors[match.group(2)]}
+            if len(fits) == 1:
+                start = match.start(1) if modifier else match.start(2)
+                grouped[fits.pop()].append(NamingMention(report.id, start, match.end(),
+                                                         " ".join(report.text[start : match.end()].split()),
+                                                         _inside(quotes[report.id], start)))
 
 
 def _name_heads() -> frozenset[str]:

@@ -81,6 +81,10 @@ class NamingWords:
     non_referent_heads: frozenset[str] = frozenset()
     #: Words before a common noun that make it a verb ("to visit", "will visit"): no mention.
     verb_markers: frozenset[str] = frozenset()
+    #: Nouns that stand for a body of their class ("the bloc" -> the EU, ASEAN, ...), to those bodies.
+    body_descriptors: Mapping[str, frozenset[str]] = field(default_factory=lambda: EMPTY_MAPPING)
+    #: Every body some descriptor stands for (lower case).
+    bodies_of_descriptor: frozenset[str] = frozenset()
     #: Seats of government (lower case) that stand for their country ("kremlin").
     seats: frozenset[str] = frozenset()
 
@@ -161,6 +165,9 @@ def load_naming_words() -> NamingWords:
             _fail("head_synonyms", f"'head_synonyms' group {index + 1} must be a non-empty list of strings, got {group!r}")
         groups.append(group)
     group_nouns = _table(data, "group_nouns", list)
+    descriptor_table = _table(data, "body_descriptors", list)
+    descriptors = {noun.lower(): frozenset(b.lower() for b in _strings(descriptor_table, noun, where=f"body_descriptors.{noun}"))
+                   for noun in descriptor_table}
     return NamingWords(
         country_of=MappingProxyType(country_of),
         titles=words("titles") | titles,
@@ -184,6 +191,8 @@ def load_naming_words() -> NamingWords:
         modifier_words=words("modifier_words"),
         non_referent_heads=words("non_referent_heads"),
         verb_markers=words("verb_markers"),
+        body_descriptors=MappingProxyType(descriptors),
+        bodies_of_descriptor=frozenset(b for group in descriptors.values() for b in group),
         seats=frozenset(k.lower() for k in _table(data, "seats_of_government", str)),
         bodies=frozenset(" ".join(k) for k, t in rules.speaker_terms.items() if t.type == "international"),
     )

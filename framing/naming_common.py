@@ -161,7 +161,7 @@ def _heads(reports: dict[str, CoverageSource], facts: Sequence[Fact], nouns: set
 
 
 #: A lower-case word and the word after it, within a sentence (the pair a shared phrase is read from).
-_PAIR = re.compile(r"(?<![\w'’-])([a-z][a-z-]*)(?= ([a-z][a-z-]*)(?![\w'’-]))")
+_PAIR = re.compile(r"(?<![\w'’-])([A-Za-z][a-z-]*)(?= ([a-z][a-z-]*)(?![\w'’-]))")
 
 
 def _noun_head(word: str) -> bool:
@@ -210,10 +210,13 @@ def _shared_pairs(reports: Iterable[CoverageSource], nouns: set[str],
     threats"), which are no phrases of their own but say which words before a head belong to its form."""
     outlets_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     inner_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    words = load_naming_words()
     for report in reports:
         text = report.text
         for match in _PAIR.finditer(text):
             first, head = match.group(1), match.group(2)
+            if first[0].isupper() and not words.demonym(first):
+                continue  # a demonym modifies ("Russian weapons"); another capitalised word opens a sentence or a name
             if not _noun_head(head) or not _pair_modifier(first, nouns):
                 continue
             after = _NEXT_WORD.match(text, match.end(2))
@@ -294,7 +297,7 @@ def common_mentions(
             head = max(written.items(), key=lambda kv: (kv[1], kv[0] == head, kv[0]))[0]
             head = max((n, w == head, w) for w, n in surface.items() if _singular(w) == head)[2]
         # A word before a noun, a title ("foreign minister") or a head it shares a phrase with ("state visit").
-        modified = {w for w, firsts in pair_modifiers.items() if head in firsts}
+        modified = {second for first, second in phrases if first == head}
         after = nouns | titles | modified | {w + "s" for w in modified}
         followed = sum(1 for m in items if _before_noun(by_id[m.article].text, m.end, after))
         if 2 * followed >= len(items):

@@ -45,6 +45,16 @@ VISIT = (
 )
 
 
+#: A bloc named by its class noun, beside a second body the noun cannot stand for; then beside two it can.
+BLOC = (
+    ("a", "Alpha", "The EU adopted new sanctions on Kessland. The G7 welcomed them. Kessland officials may "
+                   "not travel to the bloc. Kessland said Russian weapons were not involved."),
+    ("b", "Beta", "The European Union adopted sanctions on Kessland. The 27-nation bloc acted fast. Russian "
+                  "weapons were not named."),
+    ("c", "Gamma", "The EU and Mercosur signed a deal. Kessland said the bloc was unfair."),
+)
+
+
 def report_of(articles: tuple[tuple[str, str, str], ...]) -> CorpusReport:
     return analyze_articles([Article(id=i, outlet=o, title="", text=t) for i, o, t in articles])
 
@@ -64,6 +74,9 @@ def referents(report: CorpusReport) -> dict[str, set[str]]:
         (BANS, "threats", "open nuclear threats"),  # the shared words before the head belong to the form
         (BANS, "countries", "third countries"),  # "countries" counts under "country", not "countrie"
         (VISIT, "visit", "state visit"),  # a one-outlet headline "State Visit" leaves the words to the noun
+        (BLOC, "EU", "bloc"),  # the one bloc the article names (the G7 is no bloc)
+        (BLOC, "EU", "27-nation bloc"),
+        (BLOC, "weapons", "Russian weapons"),  # a demonym may open a shared phrase
     ],
 )
 def test_naming_common_noun_referent_has_form(articles: tuple[tuple[str, str, str], ...], referent: str,
@@ -84,6 +97,12 @@ def test_naming_common_noun_referent_has_form(articles: tuple[tuple[str, str, st
 def test_naming_form_is_not_listed(articles: tuple[tuple[str, str, str], ...], referent: str, form: str) -> None:
     found = referents(report_of(articles))
     assert form not in found.get(referent, set())
+
+
+def test_naming_class_noun_beside_two_bodies_it_fits_is_nobodys() -> None:
+    report = report_of(BLOC)
+    naming = next(n for n in report.naming if n.referent == "EU")
+    assert [m.article for m in naming.mentions if m.form == "bloc"] == ["a"]
 
 
 def test_naming_verb_after_to_is_no_mention_of_the_noun() -> None:
