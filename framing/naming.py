@@ -227,6 +227,33 @@ def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     return _joined_of(text, sorted(runs))
 
 
+def _sentence_openers(lower_words: set[str]) -> frozenset[str]:
+    """``sentence_openers`` of ``naming_words.json`` the corpus also writes in lower case: capitalised
+    only because a sentence starts with them ("Despite", "Amid"), never part of a name or a descriptor
+    (an open list of every lower-case word took "Foreign" off "Foreign Minister Ada Example")."""
+    return frozenset(w for w in load_naming_words().sentence_openers if w in lower_words)
+
+
+def _without_opener(text: str, run: tuple[int, int, list[tuple[int, int]]],
+                    openers: frozenset[str]) -> tuple[int, int, list[tuple[int, int]]]:
+    """``run`` without its first word when that word opens a sentence and is an everyday word written
+    in lower case elsewhere ("Despite Chinese warnings": "Despite" is no part of a name).
+
+    >>> text = "Despite Kessland Guard ships, Kessland Guard left."
+    >>> _without_opener(text, (0, 22, [(0, 7), (8, 16), (17, 22)]), frozenset({"despite"}))[:2]
+    (8, 22)
+    """
+    start, end, words = run
+    if len(words) < 2:
+        return run
+    first = text[words[0][0] : words[0][1]]
+    before = text[max(0, start - 2) : start]
+    opens = start == 0 or before.endswith(("\n", ". ", "? ", "! ", "” ", '" ')) or text[:start].strip() == ""
+    if opens and first.lower() in openers and not _abbreviation(first):
+        return words[1][0], end, words[1:]
+    return run
+
+
 def _joined_of(text: str, runs: list[tuple[int, int, list[tuple[int, int]]]]) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """Join "People’s Republic" + "of" + "China" into one run when the first ends in an everyday word
     ("Republic", "Ministry", "Gulf") and the second has at most two words ("Ministry of Foreign Affairs")."""
@@ -260,7 +287,9 @@ def _name_mentions(
     quotes: dict[str, list[tuple[int, int]]],
     mentions: dict[str, list[NamingMention]],
 ) -> None:
-    runs = {r.id: [run for run in _runs(r.text) if not _modifier(r.text, run, nouns)] for r in reports}
+    openers = _sentence_openers(lower_words)
+    runs = {r.id: [run for run in (_without_opener(r.text, run, openers) for run in _runs(r.text))
+                   if not _modifier(r.text, run, nouns)] for r in reports}
     heads = Counter(_bare(r.text[w[-1][0] : w[-1][1]]) for r in reports for _, _, w in runs[r.id])
     alone = Counter(_bare(r.text[w[0][0] : w[0][1]]) for r in reports for _, _, w in runs[r.id] if len(w) == 1)
     # Union of a run's last word with the word before it when that one ends runs elsewhere too.
@@ -317,6 +346,9 @@ def _name_mentions(
                 core.insert(0, word)
             label = key if " " in key else (" ".join(core) or head)
             form_start = _descriptor_start(text, start, nouns, words_)
+            if form_start < start:  # "Despite Chinese ...": a sentence's opener is no descriptor either
+                spans = [(m.start() + form_start, m.end() + form_start) for m in re.finditer(r"\S+", text[form_start:start])]
+                form_start = _without_opener(text, (form_start, end, [*spans, (start, end)]), openers)[0]
             for w in words[:-1]:  # "Biden’s Indo-Pacific": the possessive is its own referent's mention
                 written = text[w[0] : w[1]]
                 if _POSSESSIVE.search(written) and not words_.country(written) and _bare(written) not in core:

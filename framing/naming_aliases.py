@@ -85,6 +85,8 @@ class NamingWords:
     body_descriptors: Mapping[str, frozenset[str]] = field(default_factory=lambda: EMPTY_MAPPING)
     #: Every body some descriptor stands for (lower case).
     bodies_of_descriptor: frozenset[str] = frozenset()
+    #: Prepositions and linking words that open sentences before a name ("Despite", "Amid").
+    sentence_openers: frozenset[str] = frozenset()
     #: Seats of government (lower case) that stand for their country ("kremlin").
     seats: frozenset[str] = frozenset()
 
@@ -193,6 +195,7 @@ def load_naming_words() -> NamingWords:
         verb_markers=words("verb_markers"),
         body_descriptors=MappingProxyType(descriptors),
         bodies_of_descriptor=frozenset(b for group in descriptors.values() for b in group),
+        sentence_openers=words("sentence_openers"),
         seats=frozenset(k.lower() for k in _table(data, "seats_of_government", str)),
         bodies=frozenset(" ".join(k) for k, t in rules.speaker_terms.items() if t.type == "international"),
     )

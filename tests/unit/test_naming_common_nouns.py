@@ -55,6 +55,13 @@ BLOC = (
 )
 
 
+#: A sentence opened by an everyday word right before a name ("Despite Kessland Guard ...").
+OPENER = (
+    ("a", "Alpha", "Despite Kessland Guard patrols, the boats reached the reef. The Kessland Guard left."),
+    ("b", "Beta", "The boats reached the reef despite the Kessland Guard. Kessland Guard ships turned back."),
+)
+
+
 def report_of(articles: tuple[tuple[str, str, str], ...]) -> CorpusReport:
     return analyze_articles([Article(id=i, outlet=o, title="", text=t) for i, o, t in articles])
 
@@ -77,6 +84,7 @@ def referents(report: CorpusReport) -> dict[str, set[str]]:
         (BLOC, "EU", "bloc"),  # the one bloc the article names (the G7 is no bloc)
         (BLOC, "EU", "27-nation bloc"),
         (BLOC, "weapons", "Russian weapons"),  # a demonym may open a shared phrase
+        (OPENER, "Kessland Guard", "Kessland Guard"),
     ],
 )
 def test_naming_common_noun_referent_has_form(articles: tuple[tuple[str, str, str], ...], referent: str,
@@ -92,6 +100,7 @@ def test_naming_common_noun_referent_has_form(articles: tuple[tuple[str, str, st
         (BANS, "Norway", "Norwegian"),  # a demonym names no country ("Norwegian fishermen")
         (VISIT, "visit", "visit the port"),  # guard: forms never run past the head
         (VISIT, "visit", "expected to visit"),
+        (OPENER, "Kessland Guard", "Despite Kessland Guard"),  # a sentence's first word is no descriptor
     ],
 )
 def test_naming_form_is_not_listed(articles: tuple[tuple[str, str, str], ...], referent: str, form: str) -> None:
@@ -128,3 +137,10 @@ def test_naming_no_referent_is_a_time_word_or_a_pair_of_titles(articles: tuple[t
 )
 def test_naming_words_demonym(phrase: str, expected: bool) -> None:
     assert load_naming_words().demonym(phrase) is expected
+
+
+def test_naming_title_opening_a_sentence_stays_in_the_form() -> None:
+    """Only listed openers ("Despite") leave a form: "Foreign minister" at a sentence's start is a descriptor."""
+    found = referents(report_of(TRUCE))
+    forms = next(f for r, f in found.items() if "Lind" in r)
+    assert "Foreign minister Ada Lind" in forms
