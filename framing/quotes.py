@@ -156,6 +156,8 @@ class _Direct:
     speaker: _Mention | None = None
     cue: str = ""
     cue_at: int = -1
+    #: attributed by a speaker and verb after its closing mark ("“…,” Orlov said")
+    after: bool = False
 
 
 @dataclass(slots=True)
@@ -507,6 +509,7 @@ class _Run:
         for d in directs:
             self._attribute_direct(d, directs)
         indirects = self._find_indirect(inside)
+        indirects += self._framed_quotes(directs, indirects)
         self._attach_to_indirect(directs, indirects)
         self._continue_groups(directs)
         self._after_report(directs, indirects)
@@ -543,6 +546,32 @@ class _Run:
                 out = [replace(q, speaker_type=f"government:{country}") if q.speaker_type == "government" and n not in groups else q
                        for n, q in enumerate(out)]
         return tuple(out)
+
+    def _framed_quotes(self, directs: list[_Direct], indirects: list[_Indirect]) -> list[_Indirect]:
+        """Sentences that carry a partial quote in the writer's own frame, attributed after it ('The
+        former chief “possesses deep ties,” Senator Orlov said.'): the sentence up to the closing mark
+        is the speaker's reported clause too (the quote stays a quote of its own). Only where at least
+        ``MIN_CLAUSE_WORDS`` words open the sentence before the mark and end in a word, not a comma or
+        colon, and no reported clause overlaps it."""
+        out: list[_Indirect] = []
+        for d in directs:
+            if not d.after or d.speaker is None or d.close_at is None:
+                continue
+            k = bisect_right(self.sentence_list, d.open_at) - 1
+            if k < 0:
+                continue
+            start = self.sentences[k].start
+            lead = self.text[start : d.open_at]
+            if not lead.rstrip() or not lead.rstrip()[-1].isalnum() or len(_WORDS.findall(lead)) < MIN_CLAUSE_WORDS:
+                continue
+            if _MARKS.search(lead):
+                continue  # another quote opens the sentence: a split quote, not a frame
+            end = d.close_at + 1
+            if any(i.start < end and start < i.end for i in indirects):
+                continue
+            cue_at = next((self.tokens[j].start for j in sorted(self.used_cues) if self.tokens[j].start > d.close_at), d.close_at)
+            out.append(_Indirect(start, end, d.cue, d.speaker, cue_at))
+        return out
 
     def _home_country(self, quotes: list[Quote]) -> str:
         """The country a government speaker whose mention names none most likely serves: the one
@@ -689,6 +718,7 @@ class _Run:
     # ----- 2. attributing a direct quote ----------------------------------------------------
     def _attribute_direct(self, d: _Direct, directs: list[_Direct]) -> None:
         found = self._after_close(d, directs) if d.close_at is not None else None
+        d.after = bool(found)
         if not found:
             found = self._before_open(d, directs)
         if found:
