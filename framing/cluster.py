@@ -2,7 +2,7 @@
 
 The same chunk functions as ``framing.stream`` (issue 16): map the per-article pass over the
 cluster's workers, which keep the results in their memory; gather only each chunk's document
-frequencies and sum them (the reduce the IDF needs); fit the IDF here and broadcast the fitted model;
+frequencies (summed: the reduce the IDF needs) and the coverage step's texts; fit the IDF here and broadcast the fitted model;
 map the scoring over the chunks where they already are; stream each chunk's JSON lines back as it
 finishes, written in id order. The bytes are those of a run on one machine.
 
@@ -21,8 +21,9 @@ from .components import Component
 from .frames import FrameModel
 from .lexicon import Lexicon
 from .pipeline import _Prepared
-from .stream import (Gathered, Kept, StreamSummary, _Writer, chunk_frequency, finish_stream, keep, prepare_chunk,
-                     score_chunk, summarize)
+from .coverage import CoverageText
+from .stream import (Gathered, Kept, StreamSummary, _Writer, chunk_frequency, chunk_texts, finish_stream, keep,
+                     prepare_chunk, score_chunk, summarize)
 from .types import Article, SkippedInput
 from .workers import chunk_bounds
 
@@ -107,13 +108,17 @@ def _two_passes(
     prepared = client.map(_prepare_task, [ordered[s:e] for s, e in bounds], steps=shared_steps, pure=False)
     frequencies = client.map(_frequency_task, prepared, terms=len(lexicon.terms), pure=False)
     frequency = np.zeros(len(lexicon.terms), dtype=np.int64)
+    texts: dict[int, list[CoverageText]] = {}
     chunk_of = {future.key: number for number, future in enumerate(frequencies)}
-    for future, chunk_df in as_completed(frequencies, with_results=True):
+    for future, (chunk_df, covered) in as_completed(frequencies, with_results=True):
         frequency += chunk_df  # the reduce: document frequencies summed over the chunks
+        texts[chunk_of[future.key]] = covered
         done += _size(bounds, chunk_of[future.key])
         if progress is not None:
             progress(done, 2 * total)
     del frequencies
+    for number in range(len(bounds)):  # in id order, whatever order the chunks finished in
+        gathered.add_texts(texts.pop(number))
     if not total:
         return
     model = FrameModel(lexicon).fit_document_frequency(frequency, total)
@@ -145,8 +150,8 @@ def _prepare_task(articles: Sequence[Article], steps: _Shared) -> list[_Prepared
     return prepare_chunk(articles, steps.value)
 
 
-def _frequency_task(prepared: Sequence[_Prepared], terms: int) -> np.ndarray:
-    return chunk_frequency(prepared, terms)
+def _frequency_task(prepared: Sequence[_Prepared], terms: int) -> tuple[np.ndarray, list[CoverageText]]:
+    return chunk_frequency(prepared, terms), chunk_texts(prepared)
 
 
 def _score_task(prepared: Sequence[_Prepared], model: _Shared, layout: str) -> tuple[bytes, list[Kept]]:

@@ -18,7 +18,8 @@ from .naming import find_naming
 from .shared_copy import find_shared_copy
 from .types import ArticleReport, CoverageSource, Fact, Naming, Reprint, SharedPassage
 
-__all__ = ["Coverage", "CoverageText", "FactRow", "analyze_coverage", "coverage_text", "fact_band", "fact_matrix"]
+__all__ = ["Coverage", "CoverageText", "FactRow", "analyze_coverage", "coverage_text", "facts_and_naming", "fact_band",
+           "fact_matrix"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +87,20 @@ def analyze_coverage(reports: Sequence[CoverageSource]) -> Coverage:
     >>> [fact.outlets for fact in coverage.facts]
     [('A', 'B')]
     """
-    facts = find_facts(reports)
+    facts, naming = facts_and_naming(reports)
     passages, reprints = find_shared_copy(reports)
-    return Coverage(facts=facts, shared_passages=passages, reprints=reprints, naming=find_naming(reports, facts))
+    return Coverage(facts=facts, shared_passages=passages, reprints=reprints, naming=naming)
+
+
+def facts_and_naming(reports: Sequence[CoverageSource]) -> tuple[tuple[Fact, ...], tuple[Naming, ...]]:
+    """The facts and the naming choices (naming reads the facts' aligned mentions).
+
+    One of the coverage step's two independent parts; the other is ``shared_copy.find_shared_copy``.
+    Neither reads the other's results, so a streamed run computes them in two processes at once
+    (``stream.start_coverage``).
+    """
+    facts = find_facts(reports)
+    return facts, find_naming(reports, facts)
 
 
 def fact_band(fact: Fact, outlets: Sequence[str]) -> str:

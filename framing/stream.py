@@ -4,14 +4,17 @@ The IDF needs every article's document frequencies before any article can be sco
 analysis runs in two passes over chunks of the corpus (issue 16):
 
 1. **map**: each chunk's per-article pass (clean, Document, components; ``pipeline._prepare``),
-   kept aside (a spill file on disk here, worker memory on a Dask cluster), and the chunk's
-   document frequencies (``frames.document_frequency``);
+   kept aside (a spill file on disk here, worker memory on a Dask cluster); what comes back is the
+   chunk's document frequencies (``frames.document_frequency``) and the part of each article the
+   coverage step reads (``coverage.CoverageText``: cleaned text, sentence bounds);
 2. **reduce**: the frequencies are summed and the IDF is fitted once (``FrameModel.fit_document_frequency``);
+   the coverage step (facts and naming, shared copy; :func:`start_coverage`) needs nothing more,
+   so with ``--workers`` > 1 its two parts start now, in two processes of their own, beside pass 3;
 3. **map**: each chunk is scored and its articles become JSON lines, written in id order as the
-   chunks come back; only a slim copy of each report (no evidence, no sentence text) stays in
-   memory for the corpus-level steps;
-4. **reduce**: outlets (``compare.aggregate_outlets``) and coverage (``coverage.analyze_coverage``)
-   from the slim reports, then one line each per outlet and a last ``corpus`` line.
+   chunks come back; only a slim copy of each report (no evidence, no text) stays in memory for the
+   outlets;
+4. **reduce**: outlets (``compare.OutletTotals``), then the coverage's JSON, then one line each per
+   outlet and a last ``corpus`` line.
 
 Every line is one JSON object with a ``record`` field (``article``, ``outlet``, ``corpus``) added to
 the fields of ``--format json``: the article and outlet objects are exactly the elements of its
@@ -24,12 +27,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from array import array
 import pickle
+import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -37,16 +41,17 @@ import numpy as np
 
 from .components import Component
 from .compare import OutletTotals
-from .coverage import Coverage, CoverageText, analyze_coverage, coverage_text
+from .coverage import CoverageText, facts_and_naming
 from .export import SCHEMA_VERSION, _rounded, dumps_json
 from .frames import FrameModel, document_frequency
 from .lexicon import Lexicon
 from .pipeline import _Prepared, _prepare, _report  # the per-article steps, shared with analyze_articles
+from .shared_copy import find_shared_copy
 from .types import Article, ArticleReport, SkippedInput
-from .workers import chunk_bounds, map_chunks, plan_workers
+from .workers import Beside, chunk_bounds, map_chunks, plan_workers
 
-__all__ = ["Gathered", "Kept", "StreamSummary", "prepare_chunk", "chunk_frequency", "score_chunk", "keep",
-           "finish_stream", "summarize", "stream_jsonl"]
+__all__ = ["Gathered", "Kept", "PendingCoverage", "StreamSummary", "prepare_chunk", "chunk_frequency", "chunk_texts",
+           "score_chunk", "keep", "start_coverage", "finish_stream", "summarize", "stream_jsonl"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +75,9 @@ class Gathered:
     """What the reduce steps keep of the articles once their lines are written (issue 16).
 
     Each article is folded into running per-outlet sums (:class:`compare.OutletTotals`, which also
-    pools its word counts) and leaves only a :class:`coverage.CoverageText` (its cleaned text and
-    sentence bounds) for the coverage step; its report is dropped. Articles are added in id order.
+    pools its word counts) and its report is dropped; the coverage step's :class:`coverage.CoverageText`
+    of each article (its cleaned text and sentence bounds) is added after pass 1 (:meth:`add_texts`).
+    Articles are added in id order.
     """
 
     def __init__(self) -> None:
@@ -85,10 +91,14 @@ class Gathered:
         for item in chunk:
             report = item.report
             self.outlets.add(report, item.word_counts)
-            self.texts.append(coverage_text(report))
             self.articles += 1
             self.truncated.extend((report.source or report.id, note) for note in report.notes
                                   if note.startswith("article truncated"))
+
+
+    def add_texts(self, texts: Sequence[CoverageText]) -> None:
+        """Add one chunk's coverage texts (pass 1), in order."""
+        self.texts.extend(texts)
 
 
 def prepare_chunk(articles: Sequence[Article], steps: Mapping[str, Component]) -> list[_Prepared]:
@@ -99,6 +109,16 @@ def prepare_chunk(articles: Sequence[Article], steps: Mapping[str, Component]) -
 def chunk_frequency(prepared: Sequence[_Prepared], terms: int) -> np.ndarray:
     """The chunk's document frequency per lexicon term (summed over chunks, it is the corpus's)."""
     return document_frequency([p.matches for p in prepared], terms)
+
+
+def chunk_texts(prepared: Sequence[_Prepared]) -> list[CoverageText]:
+    """What the coverage step reads of each article of the chunk (the report's ``text`` and sentence bounds).
+
+    Equal to ``coverage.coverage_text`` of the article's report, which takes both from pass 1 as they are.
+    """
+    return [CoverageText(id=p.article.id, outlet=p.article.outlet, date=p.article.date, text=p.cleaned.text,
+                         bounds=array("i", [offset for span, _, _ in p.sentences for offset in (span.start, span.end)]))
+            for p in prepared]
 
 
 def score_chunk(prepared: Sequence[_Prepared], model: FrameModel, layout: str = "jsonl") -> tuple[bytes, list[Kept]]:
@@ -120,30 +140,80 @@ def score_chunk(prepared: Sequence[_Prepared], model: FrameModel, layout: str = 
     return (_ITEM_SEPARATOR.join(pieces) if layout == "json" else b"".join(pieces)), kept
 
 
+class PendingCoverage:
+    """The coverage step's JSON, being computed beside pass 2, or computed here when it is asked for.
+
+    Two parts that read nothing of each other: facts and naming (naming reads the facts), and shared
+    copy (shared passages and reprints). Each gives its fields as JSON bytes in the run's layout, so
+    a child process sends back bytes, not objects.
+    """
+
+    def __init__(self, texts: Sequence[CoverageText], layout: str, *, background: bool) -> None:
+        self._parts = (Beside(_facts_and_naming_json, (texts, layout), background=background),
+                       Beside(_shared_copy_json, (texts, layout), background=background))
+
+    def fields(self) -> dict[str, bytes]:
+        """The four fields' JSON bytes, in the order of the document (waits for the children)."""
+        facts_naming = self._parts[0].result()
+        shared = self._parts[1].result()
+        return {"facts": facts_naming["facts"], "shared_passages": shared["shared_passages"],
+                "reprints": shared["reprints"], "naming": facts_naming["naming"]}
+
+    def close(self) -> None:
+        """Stop whatever still runs (after an error elsewhere)."""
+        for part in self._parts:
+            part.close()
+
+
+def start_coverage(texts: Sequence[CoverageText], layout: str, *, background: bool) -> PendingCoverage:
+    """Start the coverage step over ``texts`` (in id order): in two child processes with ``background``."""
+    return PendingCoverage(texts, layout, background=background)
+
+
+def _facts_and_naming_json(job: tuple[Sequence[CoverageText], str]) -> dict[str, bytes]:
+    texts, layout = job
+    facts, naming = facts_and_naming(texts)
+    return {"facts": _part_json(facts, layout), "naming": _part_json(naming, layout)}
+
+
+def _shared_copy_json(job: tuple[Sequence[CoverageText], str]) -> dict[str, bytes]:
+    texts, layout = job
+    passages, reprints = find_shared_copy(texts)
+    return {"shared_passages": _part_json(passages, layout), "reprints": _part_json(reprints, layout)}
+
+
+def _part_json(value: object, layout: str) -> bytes:
+    return dumps_json(_rounded(value), indent=2 if layout == "json" else None)
+
+
 def finish_stream(
     gathered: Gathered,
     writer: _Writer,
     *,
     skipped: Sequence[SkippedInput],
     lexicon: Lexicon,
+    coverage: PendingCoverage | None = None,
 ) -> None:
     """Reduce steps after the last article: outlets and coverage, written after the articles.
 
-    The coverage's parts are turned into JSON one at a time, after the articles' texts are dropped.
+    ``coverage`` is the coverage step started earlier (:func:`start_coverage`); without it, it runs
+    here. What is written after the articles is held as JSON bytes, not as objects.
     """
     outlets = [_rounded(outlet) for outlet in gathered.outlets.outlets()]
-    coverage = analyze_coverage(gathered.texts)
+    if coverage is None:
+        coverage = start_coverage(gathered.texts, writer.layout, background=False)
+    try:
+        fields = coverage.fields()
+    finally:
+        coverage.close()
     gathered.texts.clear()  # the coverage step was the last reader of the texts
-    rest: dict[str, Callable[[], object]] = {
-        "skipped": lambda: _rounded(tuple(sorted(skipped, key=lambda item: (item.source, item.reason)))),
-        "lexicon": lambda: _rounded(lexicon.describe()),
-        **{name: partial(_rounded_part, coverage, name) for name in ("facts", "shared_passages", "reprints", "naming")},
+    rest = {
+        "skipped": writer.json(_rounded(tuple(sorted(skipped, key=lambda item: (item.source, item.reason))))),
+        "lexicon": writer.json(_rounded(lexicon.describe())),
+        **fields,
     }
+    del fields
     writer.finish(outlets, rest)
-
-
-def _rounded_part(coverage: Coverage, name: str) -> object:
-    return _rounded(getattr(coverage, name))
 
 
 class _Writer:
@@ -167,21 +237,27 @@ class _Writer:
         self.out.write(chunk)
         self.articles += count
 
-    def finish(self, outlets: list[object], rest: Mapping[str, Callable[[], object]]) -> None:
-        """Write the outlets and the rest; each value of ``rest`` is made only when it is written."""
+    def json(self, value: object) -> bytes:
+        """``value`` as JSON in this layout: one line (jsonl), or indented as a top-level field (json)."""
+        return dumps_json(value, indent=2 if self.layout == "json" else None)
+
+    def finish(self, outlets: list[object], rest: Mapping[str, bytes]) -> None:
+        """Write the outlets and the rest (each field's value as :meth:`json` gives it), then the end."""
         if self.layout != "json":
             for outlet in outlets:
                 self.out.write(_line("outlet", outlet))
-            # the bytes of _line("corpus", {...}), one field at a time: a large corpus's facts and
-            # shared passages are never all held as JSON-ready objects and bytes at once
+            # the bytes of _line("corpus", {...}), one field at a time
             self.out.write(dumps_json({"record": "corpus", "schema_version": SCHEMA_VERSION}, indent=None)[:-1])
-            for name, make in rest.items():
-                self.out.write(b"," + dumps_json(name, indent=None) + b":" + dumps_json(make(), indent=None))
+            for name, data in rest.items():
+                self.out.write(b"," + dumps_json(name, indent=None) + b":" + data)
             self.out.write(b"}\n")
             return
-        done = {name: make() for name, make in rest.items()}
-        _, tail = _split_document({"schema_version": SCHEMA_VERSION, "articles": [], "outlets": outlets, **done})
-        self.out.write((self.head + b"[]" if not self.articles else b"\n  ]") + tail + b"\n")
+        # what orjson writes for the whole document, a field at a time: each top-level field's value
+        # is indented once more (orjson escapes line breaks inside strings, so each raw one is layout)
+        self.out.write(self.head + b"[]" if not self.articles else b"\n  ]")
+        for name, data in {"outlets": self.json(outlets), **rest}.items():
+            self.out.write(b",\n  " + dumps_json(name, indent=None) + b": " + data.replace(b"\n", b"\n  "))
+        self.out.write(b"\n}\n")
 
 
 #: Indentation of an element of the top-level ``articles`` list in ``--format json``, and between two.
@@ -217,7 +293,8 @@ def stream_jsonl(
 
     Pass-1 results wait in pickle files in a temporary folder (``spill_dir`` or the system's), one
     per chunk, deleted as soon as the chunk is scored: memory holds one chunk per worker plus what
-    :class:`Gathered` keeps, not the corpus's reports. ``workers`` > 1 runs both passes in processes.
+    :class:`Gathered` keeps, not the corpus's reports. ``workers`` > 1 runs both passes in processes,
+    and the coverage step in two more processes beside pass 2 (:func:`start_coverage`).
     ``progress(done, total)`` counts articles through both passes (``2 * len(articles)`` in all).
 
     ``consume=True`` with a list empties ``articles`` at once and drops each article once it is
@@ -233,24 +310,34 @@ def stream_jsonl(
     model = FrameModel(lexicon)
     tick = _Ticker(progress, 2 * total)
     writer = _Writer(out, layout)
+    gathered = Gathered()
     with tempfile.TemporaryDirectory(prefix="framing-stream-", dir=spill_dir) as folder:
         spill = Path(folder)
         frequency = np.zeros(len(lexicon.terms), dtype=np.int64)
-        for (start, end), chunk_df in map_chunks(_spill_chunk, (ordered, steps, len(lexicon.terms), spill, consume),
-                                                 bounds, workers=count):
+        for (start, end), (chunk_df, texts) in map_chunks(_spill_chunk, (ordered, steps, len(lexicon.terms), spill, consume),
+                                                          bounds, workers=count):
             frequency += chunk_df
+            gathered.add_texts(texts)
             tick(end - start)
         if consume:
             ordered.clear()  # every article is in a spill file now
-        gathered = Gathered()
-        if total:
-            model.fit_document_frequency(frequency, total)
-            job = (model, spill, layout)
-            for (start, end), (lines, chunk_kept) in map_chunks(_score_spilled, job, bounds, workers=count):
-                writer.write_articles(lines, end - start)
-                keep(chunk_kept, gathered)
-                tick(end - start)
-        finish_stream(gathered, writer, skipped=skipped, lexicon=lexicon)
+        background = count > 1 and total > 0
+        for stream in (out, sys.stdout, sys.stderr):  # nothing buffered is inherited by the processes started below
+            stream.flush()
+        coverage = start_coverage(gathered.texts, layout, background=background)
+        try:
+            if background:
+                gathered.texts = []  # the coverage processes have their own copy now
+            if total:
+                model.fit_document_frequency(frequency, total)
+                job = (model, spill, layout)
+                for (start, end), (lines, chunk_kept) in map_chunks(_score_spilled, job, bounds, workers=count):
+                    writer.write_articles(lines, end - start)
+                    keep(chunk_kept, gathered)
+                    tick(end - start)
+            finish_stream(gathered, writer, skipped=skipped, lexicon=lexicon, coverage=coverage)
+        finally:
+            coverage.close()
     return summarize(gathered, skipped)
 
 
@@ -275,10 +362,11 @@ def _line(record: str, body: Any) -> bytes:
 
 
 def _slim(report: ArticleReport) -> ArticleReport:
-    # Outlets and coverage read scores, tone, voice, quotes, the cleaned text and sentence spans,
-    # never the evidence or the sentence text copies: dropping those is most of a report's memory.
+    # Outlets read scores, tone, voice, quotes and the sentences' tone and frames, never the text
+    # (coverage has its own copy from pass 1), the evidence or the sentence text copies: dropping
+    # those is most of a report's memory, and of what a worker process sends back.
     sentences = tuple(dataclasses.replace(s, text="", evidence=()) for s in report.sentences)
-    return dataclasses.replace(report, sentences=sentences, removed=(), paragraphs=())
+    return dataclasses.replace(report, text="", sentences=sentences, removed=(), paragraphs=())
 
 
 class _Ticker:
@@ -291,14 +379,14 @@ class _Ticker:
             self.progress(self.done, self.total)
 
 
-def _spill_chunk(job: tuple[Any, ...], start: int, end: int) -> np.ndarray:
+def _spill_chunk(job: tuple[Any, ...], start: int, end: int) -> tuple[np.ndarray, list[CoverageText]]:
     ordered, steps, terms, spill, consume = job
     prepared = prepare_chunk(ordered[start:end], steps)
     if consume:  # the chunk's articles live on in the spill file (in a worker, this drops its own copy)
         ordered[start:end] = [None] * (end - start)
     with open(spill / f"{start:09d}.pkl", "wb") as handle:
         pickle.dump(prepared, handle, protocol=pickle.HIGHEST_PROTOCOL)  # our own temp file, read back below
-    return chunk_frequency(prepared, terms)
+    return chunk_frequency(prepared, terms), chunk_texts(prepared)
 
 
 def _score_spilled(job: tuple[Any, ...], start: int, end: int) -> tuple[bytes, list[Kept]]:

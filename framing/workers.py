@@ -3,7 +3,8 @@
 Each article's own pass (cleaning, the Document, the components) needs nothing from the others, so
 it is mapped over processes; the corpus-level reduce steps (IDF, outlets, coverage) stay in the
 calling process. Results come back in input order and every article runs the same code, so the
-output is byte-identical to one process.
+output is byte-identical to one process. A corpus-level step that can start before the rest is done
+runs in a process of its own beside them (:class:`Beside`).
 
 On Linux the pool forks: workers inherit the loaded lexicons, the components and the articles, so
 nothing is pickled on the way in and no worker pays the imports again; only results travel back.
@@ -14,14 +15,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import sys
+import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .components import Component
 from .types import Article
 
-__all__ = ["available_cores", "chunk_bounds", "map_articles", "map_chunks", "plan_workers"]
+__all__ = ["Beside", "available_cores", "chunk_bounds", "map_articles", "map_chunks", "plan_workers"]
 
 Result = TypeVar("Result")
 #: Fewer articles than this per worker and the pool costs more than it saves (forking, result pickling).
@@ -112,6 +116,83 @@ def map_articles(
         if progress is not None:
             progress(end, total)
     return results
+
+
+class Beside(Generic[Result]):
+    """``function(job)`` computed in a forked process beside this one, or here when it is asked for.
+
+    With ``background=True`` (and where processes fork) the call starts at once in a child that
+    inherits ``job`` (nothing is pickled on the way in) and :meth:`result` waits for the pickled
+    value; otherwise :meth:`result` computes it in this process, at that point. Either way the value
+    is that of the same call. A child's exception is raised again by :meth:`result` (as a
+    ``RuntimeError`` carrying its traceback when it does not pickle); :meth:`close` stops a child
+    whose result is no longer wanted. Use it as a context manager so an error elsewhere stops it.
+    """
+
+    def __init__(self, function: Callable[[Any], Result], job: Any, *, background: bool) -> None:
+        self._function: Callable[[Any], Result] | None = function
+        self._job = job
+        self._process: Any = None
+        self._connection: Any = None
+        if background and "fork" in multiprocessing.get_all_start_methods():
+            for stream in (sys.stdout, sys.stderr):  # a child must not write again what the parent buffered
+                stream.flush()
+            context = multiprocessing.get_context("fork")
+            receiver, sender = context.Pipe(duplex=False)
+            self._process = context.Process(target=_run_beside, args=(function, job, sender), daemon=True)
+            self._process.start()
+            sender.close()
+            self._connection = receiver
+            self._function = self._job = None  # the child has them; this process may drop its references
+
+    def result(self) -> Result:
+        """The value of ``function(job)``; waits for the child, or computes it here."""
+        if self._process is None:
+            assert self._function is not None, "result() already taken"
+            function, job = self._function, self._job
+            self._function = self._job = None
+            return function(job)
+        try:
+            data: bytes | None = self._connection.recv_bytes()
+        except EOFError:  # the child died before it could answer
+            data = None
+        self._process.join()  # it exits once it has sent its answer
+        code = self._process.exitcode
+        self.close()
+        if data is None:
+            raise RuntimeError(f"a worker process stopped without a result (exit code {code})")
+        status, payload = pickle.loads(data)  # our own child's answer
+        if status == "error":
+            raise payload if isinstance(payload, BaseException) else RuntimeError(payload)
+        return payload
+
+    def close(self) -> None:
+        """Stop the child if it still runs and release it (nothing happens in the one-process case)."""
+        if self._process is None:
+            return
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._connection.close()
+        self._process = None
+
+    def __enter__(self) -> Beside[Result]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _run_beside(function: Callable[[Any], Any], job: Any, connection: Any) -> None:
+    try:
+        message = pickle.dumps(("ok", function(job)), protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException as exc:  # sent back and raised again in the parent
+        try:
+            message = pickle.dumps(("error", exc), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # an exception that does not pickle: its traceback as text
+            message = pickle.dumps(("error", traceback.format_exc()), protocol=pickle.HIGHEST_PROTOCOL)
+    connection.send_bytes(message)
+    connection.close()
 
 
 def _prepare_range(job: Any, start: int, end: int) -> list[Any]:

@@ -138,3 +138,21 @@ def test_same_input_in_fresh_processes_gives_identical_bytes(tmp_path: Path) -> 
         )
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1] and len(outputs[0]) > 1000
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_workers_in_fresh_processes_give_identical_bytes(tmp_path: Path, scale_articles: list[Any], fmt: str) -> None:
+    """Issue 16: ``--workers 2`` (both passes in worker processes, the coverage step in two more beside
+    pass 2) writes the bytes of ``--workers 1``, to a file and to stdout, under different hash seeds."""
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": a.id, "outlet": a.outlet, "title": a.title, "text": a.text}) + "\n"
+                              for a in scale_articles), encoding="utf-8")
+    command = [sys.executable, "-m", "framing", "analyze", str(corpus), "--format", fmt]
+    outputs = []
+    for workers, seed in (("1", "1"), ("2", "4242")):
+        out = tmp_path / f"out-{workers}.{fmt}"
+        subprocess.run([*command, "--workers", workers, "--out", str(out)], cwd=REPO, timeout=CLI_TIMEOUT_S,
+                       env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, check=True)
+        outputs.append(out.read_bytes())
+    piped = subprocess.run([*command, "--workers", "2"], cwd=REPO, timeout=CLI_TIMEOUT_S, capture_output=True, check=True)
+    assert outputs[0] == outputs[1] == piped.stdout and b'"shared_passages"' in outputs[0]

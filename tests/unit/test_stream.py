@@ -64,6 +64,40 @@ def test_stream_workers_give_identical_bytes(scale_articles: list[Article]) -> N
     assert _stream(scale_articles, workers=2) == _stream(scale_articles, workers=1)
 
 
+@pytest.mark.parametrize("layout", ["jsonl", "json"])
+def test_stream_coverage_beside_pass_2_gives_identical_bytes(
+    scale_articles: list[Article], layout: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With workers the coverage step runs in its own processes beside pass 2; same bytes as one process."""
+    import framing.stream as stream
+
+    started: list[bool] = []
+    start = stream.start_coverage
+
+    def recorded(*args: Any, background: bool) -> stream.PendingCoverage:
+        started.append(background)
+        return start(*args, background=background)
+
+    monkeypatch.setattr(stream, "start_coverage", recorded)
+    one = _stream(scale_articles, workers=1, layout=layout)
+    two = _stream(scale_articles, workers=2, layout=layout)
+    assert started == [False, True]
+    assert one == two
+    corpus = json.loads(one.splitlines()[-1]) if layout == "jsonl" else json.loads(one)
+    assert corpus["facts"] and corpus["naming"] and corpus["shared_passages"]  # the coverage step had work to do
+
+
+def test_stream_chunk_texts_are_the_reports_coverage_texts(scale_articles: list[Article]) -> None:
+    from framing.coverage import coverage_text
+    from framing.stream import chunk_texts, prepare_chunk
+
+    lexicon = load_default_lexicon()
+    steps = check_components(default_components(lexicon=lexicon, tone_lexicon=load_tone_lexicon()))
+    ordered = sorted(scale_articles[:12], key=lambda a: a.id)
+    reports = analyze_articles(ordered).articles
+    assert chunk_texts(prepare_chunk(ordered, steps)) == [coverage_text(r) for r in reports]
+
+
 def test_stream_empty_corpus_still_ends_with_a_corpus_line() -> None:
     lines = _stream([]).splitlines()
     assert [json.loads(line)["record"] for line in lines] == ["corpus"]

@@ -2,18 +2,54 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
 from framing.export import to_json_bytes
 from framing.pipeline import analyze_articles
 from framing.types import Article
-from framing.workers import chunk_bounds, map_chunks, plan_workers
+from framing.workers import Beside, chunk_bounds, map_chunks, plan_workers
 
 
 def _square_range(job: int, start: int, end: int) -> list[int]:
     if job < 0:
         raise ValueError(f"bad job {job}")
     return [job * i * i for i in range(start, end)]
+
+
+def _pid_and_sum(job: list[int]) -> tuple[int, int]:
+    if not job:
+        raise ValueError("nothing to add")
+    return os.getpid(), sum(job)
+
+
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+@pytest.mark.parametrize("background", [False, True])
+def test_workers_beside_gives_the_value_of_the_call(background: bool) -> None:
+    with Beside(_pid_and_sum, [1, 2, 3], background=background) as beside:
+        pid, total = beside.result()
+    assert total == 6
+    assert (pid != os.getpid()) is background  # computed in a child only when asked to run beside
+
+
+@pytest.mark.parametrize("background", [False, True])
+def test_workers_beside_raises_the_call_error(background: bool) -> None:
+    beside = Beside(_pid_and_sum, [], background=background)
+    with pytest.raises(ValueError, match="nothing to add"):
+        beside.result()
+
+
+def test_workers_beside_close_stops_a_running_child() -> None:
+    started = time.perf_counter()
+    with Beside(_sleep, 60.0, background=True) as beside:
+        process = beside._process
+        assert process is not None and process.is_alive()
+    assert not process.is_alive() and time.perf_counter() - started < 30
 
 
 def test_workers_report_is_byte_identical_to_one_process(scale_articles: list[Article]) -> None:
