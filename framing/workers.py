@@ -1,10 +1,10 @@
 """Maps over chunks of a corpus in worker processes: ``framing analyze --workers N`` (issue 16).
 
 Each article's own pass (cleaning, the Document, the components) needs nothing from the others, so
-it is mapped over processes; the corpus-level reduce steps (IDF, outlets, coverage) stay in the
-calling process. Results come back in input order and every article runs the same code, so the
-output is byte-identical to one process. A corpus-level step that can start before the rest is done
-runs in a process of its own beside them (:class:`Beside`).
+it is mapped over processes; the corpus-level reduce steps (IDF, outlets) stay in the calling
+process. Results come back in input order and every article runs the same code, so the output is
+byte-identical to one process. A corpus-level step that can start while others still run (a
+streamed run's coverage step, beside pass 2) runs in a forked process of its own (:class:`Beside`).
 
 On Linux the pool forks: workers inherit the loaded lexicons, the components and the articles, so
 nothing is pickled on the way in and no worker pays the imports again; only results travel back.
