@@ -578,6 +578,14 @@ def _name_heads() -> frozenset[str]:
     return load_naming_words().name_heads
 
 
+@functools.cache
+def _title_words() -> frozenset[str]:
+    """One-word titles and honorifics ('president', 'minister', 'mr'): never part of a name's key. Words
+    of longer titles are left out ('coast', 'state' of 'coast guard commander', 'secretary of state')."""
+    words = load_naming_words()
+    return frozenset(phrase for phrase in (*words.titles, *words.honorifics) if " " not in phrase)
+
+
 def _name_key(text: str, words: list[tuple[int, int]], nouns: set[str], lower_words: set[str]) -> str:
     """The name a run refers by: its last word, extended leftwards over the words of a compound name.
 
@@ -594,6 +602,8 @@ def _name_key(text: str, words: list[tuple[int, int]], nouns: set[str], lower_wo
             break  # "China's", "Philippines’" and "April" in "April Beijing" are not part of the name
         first = key[0].lower()
         lowered = previous.lower()
+        if lowered in _title_words():
+            break  # "US President Donald Trump" -> "Donald Trump" even where no one writes "president" in lower case
         if previous in _COMPASS or first in _name_heads() or first in lower_words or first in nouns or zipf_frequency(first, "en") >= COMMON_ZIPF and lowered not in lower_words and lowered not in nouns:
             key.insert(0, previous)
         else:

@@ -251,3 +251,21 @@ def test_naming_appositive_with_a_verb_is_no_form() -> None:
     report = report_of(SANCTIONS)
     forms = {f for n in report.naming for cell in n.forms.values() for f in cell}
     assert not any("reported" in f for f in forms), forms
+
+
+#: A titled full name in two outlets, the bare surname in a third; no one writes the title in lower case.
+TITLED = (
+    ("a", "Alpha", "US President Rose Field imposed new duties on Norvanian grain on Monday. Field said "
+                   "the duties would stay."),
+    ("b", "Beta", "U.S. President Rose Field imposed new duties on Norvanian grain. Norvania answered with "
+                  "duties of its own."),
+    ("c", "Gamma", "Field imposed new duties on Norvanian grain on Monday, and Field defended them."),
+)
+
+
+def test_naming_a_title_is_never_part_of_the_name_it_stands_before() -> None:
+    # Seen on unseen pages (session 8): "US President Donald Trump" and "Trump" were two referents
+    # because "President" only counted as a title where the corpus also wrote "president" in lower case.
+    forms = naming_of(report_of(TITLED), "Rose Field")
+    assert "US President Rose Field" in forms["Alpha"] and "Field" in forms["Gamma"]
+    assert "U.S. President Rose Field" in forms["Beta"]
