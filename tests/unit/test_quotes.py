@@ -748,3 +748,15 @@ SESSION8 = [
 @pytest.mark.parametrize(("case", "text", "expected"), SESSION8, ids=[c for c, _, _ in SESSION8])
 def test_find_quotes_session8_attribution(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert _found(text) == expected
+
+
+# Issue 14, session 8 (unseen pages): a country's trade negotiator speaks for its government.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Top Borovian trade negotiator Ana Ruiz spoke. Ruiz said the talks would resume in May.", ["government"]),
+    ("U.S. trade representative Ana Ruiz said the talks would resume in May.", ["government:United States"]),
+    ("Chinese trade chief Lev Orlov said the talks would resume in May.", ["government:China"]),
+    # trap: a negotiator who is no trade official keeps the type of the rest of the mention
+    ("Union negotiator Ana Ruiz said the talks would resume in May.", ["other"]),
+])
+def test_find_quotes_trade_negotiator_is_the_government(text: str, expected: list[str]) -> None:
+    assert [q.speaker_type for q in FINDER(text)] == expected
