@@ -175,7 +175,9 @@ _SOURCE_BRACKET_RE = re.compile(
 )
 #: A lower-case letter followed by a capital inside one token: names glued together ("BoakPaul").
 #: FRAGMENT_MAX_WORDS + 1 words of ASCII letters and digits in a row, single spaces between them.
-_PLAIN_RUN_RE = re.compile(rf"[A-Za-z0-9]+(?: [A-Za-z0-9]+){{{FRAGMENT_MAX_WORDS}}}")
+#: Starts only at a word's start: without the look-behind a search tried every position of a long word
+#: again (a 200,000-character "word" took minutes); any run that starts inside a word also starts at it.
+_PLAIN_RUN_RE = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z0-9]+(?: [A-Za-z0-9]+){{{FRAGMENT_MAX_WORDS}}}")
 _GLUED_RE = re.compile(r"[a-z][A-Z]")
 #: Words that link names in a byline or credit ("Jo Roe and Al Poe", "Name/AGENCY via AP").
 _NAME_JOINERS = frozenset({"and", "&", "with", "in", "of", "de", "da", "van", "von", "der", "al", "el", "bin"})

@@ -356,3 +356,12 @@ def test_clutter_lower_prefilter_never_hides_a_match(text: str) -> None:
     low = lower_if_plain(text)
     if _phrase_re(phrases, False).search(text) is not None:
         assert low is None or _lower_phrase_re(phrases).search(low) is not None
+
+
+def test_a_very_long_word_is_judged_in_linear_time() -> None:
+    # The plain-run test of the fragment rule searched from every position of a long word again
+    # (quadratic: a 200,000-character CSV field hung the loader's title guess); a run only starts at a word.
+    line = "x" * 60_000
+    result = clean_text(_page(line))
+    assert OPENING in result.text and CLOSING in result.text
+    assert len(result.text) + sum(r.end - r.start for r in result.removed) >= len(line)  # judged, not dropped unread
