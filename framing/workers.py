@@ -187,12 +187,24 @@ def _run_beside(function: Callable[[Any], Any], job: Any, connection: Any) -> No
     try:
         message = pickle.dumps(("ok", function(job)), protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException as exc:  # sent back and raised again in the parent
-        try:
-            message = pickle.dumps(("error", exc), protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # an exception that does not pickle: its traceback as text
-            message = pickle.dumps(("error", traceback.format_exc()), protocol=pickle.HIGHEST_PROTOCOL)
+        message = _error_message(exc)
     connection.send_bytes(message)
     connection.close()
+
+
+def _error_message(exc: BaseException) -> bytes:
+    """The child's answer for ``exc``: the exception itself if it survives the trip, else its traceback.
+
+    Some exceptions pickle but do not unpickle (an ``__init__`` with more arguments than ``args``
+    holds): the parent would raise the unpickling's ``TypeError`` instead, so the trip is tried here.
+    """
+    try:
+        message = pickle.dumps(("error", exc), protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.loads(message)  # our own bytes, just made
+        return message
+    except Exception:  # an exception that does not make the trip: its traceback as text
+        text = "".join(traceback.format_exception(exc))
+        return pickle.dumps(("error", text), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _prepare_range(job: Any, start: int, end: int) -> list[Any]:

@@ -44,6 +44,25 @@ def test_workers_beside_raises_the_call_error(background: bool) -> None:
         beside.result()
 
 
+class _TwoPartError(Exception):
+    """Pickles, but does not unpickle: ``args`` holds one message, ``__init__`` wants two parts."""
+
+    def __init__(self, what: str, why: str) -> None:
+        super().__init__(f"{what}: {why}")
+
+
+def _raise_two_part(job: object) -> None:
+    raise _TwoPartError("coverage", "out of luck")
+
+
+def test_workers_beside_reports_an_error_that_does_not_unpickle_with_its_traceback() -> None:
+    # The child's exception pickled fine but failed to unpickle in the parent, which then raised an
+    # unrelated TypeError ("missing 1 required positional argument") instead of the child's error.
+    beside = Beside(_raise_two_part, None, background=True)
+    with pytest.raises(RuntimeError, match="_TwoPartError: coverage: out of luck"):
+        beside.result()
+
+
 def test_workers_beside_close_stops_a_running_child() -> None:
     started = time.perf_counter()
     with Beside(_sleep, 60.0, background=True) as beside:
