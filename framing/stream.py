@@ -149,8 +149,13 @@ class PendingCoverage:
     """
 
     def __init__(self, texts: Sequence[CoverageText], layout: str, *, background: bool) -> None:
-        self._parts = (Beside(_facts_and_naming_json, (texts, layout), background=background),
-                       Beside(_shared_copy_json, (texts, layout), background=background))
+        first = Beside(_facts_and_naming_json, (texts, layout), background=background)
+        try:
+            second = Beside(_shared_copy_json, (texts, layout), background=background)
+        except BaseException:  # the second fork failed (memory, process limit): stop the first, not orphan it
+            first.close()
+            raise
+        self._parts = (first, second)
 
     def fields(self) -> dict[str, bytes]:
         """The four fields' JSON bytes, in the order of the document (waits for the children)."""

@@ -136,3 +136,22 @@ def test_stream_json_layout_of_an_empty_corpus() -> None:
     from framing.export import to_json_bytes
 
     assert _stream([], layout="json") == to_json_bytes(analyze_articles([], skipped=SKIPPED))
+
+
+def test_stream_coverage_stops_the_first_process_when_the_second_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A failed second fork (memory, process limit) left the first coverage process running, unclosed.
+    import framing.stream as stream
+    from framing.workers import Beside
+
+    made: list[Beside[Any]] = []
+
+    def second_fails(*args: Any, **kwargs: Any) -> Beside[Any]:
+        if made:
+            raise OSError("fork failed")
+        made.append(Beside(*args, **kwargs))
+        return made[0]
+
+    monkeypatch.setattr(stream, "Beside", second_fails)
+    with pytest.raises(OSError, match="fork failed"):
+        stream.start_coverage([], "jsonl", background=True)
+    assert len(made) == 1 and made[0]._process is None  # closed: stopped and joined
