@@ -147,6 +147,7 @@ def choose_lexicon(reveal: bool) -> tuple[LexiconSpec | None, DeltaGenerator | N
                 spec = LexiconSpec("pasted lexicon", st.session_state.lexicon_text, st.session_state.lexicon_extend)
         if source != LEXICON_SOURCES[0]:
             st.checkbox("Add to the built-in terms (off: use only mine)", key="lexicon_extend")
+        own = spec is not None  # the user gave terms (a bad lexicon's fallback table shows they were not read)
         try:
             lexicon = get_lexicon(spec)
         except LexiconError as exc:
@@ -155,8 +156,9 @@ def choose_lexicon(reveal: bool) -> tuple[LexiconSpec | None, DeltaGenerator | N
         st.caption(md_escape(f"In use: {lexicon.name} {lexicon.version} ({len(lexicon.terms)} terms)"))
         # A user's own lexicon is shown at once (they want to see their terms read); the built-in one's
         # 1,500 rows only on request: drawn for every session, the table was 30% of a warm page's server
-        # time (py-spy, 30 sessions at once) for an expander most never open (issue 16).
-        shown = reveal and (source != LEXICON_SOURCES[0]
+        # time (py-spy, 30 sessions at once) for an expander most never open (issue 16). With an empty
+        # paste box or no upload yet, the lexicon in use is the built-in one too: also on request.
+        shown = reveal and (own
                             or st.toggle(f"Show all {len(lexicon.terms):,} terms", key="lexicon_show_terms"))
         table_slot = st.empty() if shown else None
     return spec, table_slot

@@ -84,6 +84,16 @@ def test_lexicon_table_stays_in_the_sidebar_though_drawn_after_the_page(app: App
     assert not app.sidebar.dataframe
 
 
+def test_lexicon_table_of_the_built_in_fallback_waits_for_the_toggle(app: AppTest) -> None:
+    # "Paste CSV" with nothing pasted yet uses the built-in lexicon: its 1,500 rows were drawn at once, as if
+    # they were the user's own terms; only terms the user gave show at once.
+    app.radio(key="lexicon_source").set_value("Paste CSV").run()
+    assert not app.sidebar.dataframe
+    app.text_area(key="lexicon_text").set_value("term,frame,weight,note\nsoybean,trade,1.5,\n").run()
+    (table,) = [t.value for t in app.sidebar.dataframe]
+    assert "soybean" in list(table["term"])
+
+
 def test_overview_table_names_each_outlets_dominant_frame(app: AppTest) -> None:
     # issue 11: the frame named is the report's dominant_frame (the rule framing validate measures)
     (table,) = [d for d in app.dataframe if "main frame" in d.value.columns]
