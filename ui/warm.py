@@ -18,6 +18,7 @@ Later sessions' objects stay collectable as before. No streamlit here.
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 
 from framing import pipeline
@@ -37,6 +38,7 @@ WARM_UP_TEXTS = (
     "according to the defence ministry, and talks resume next week in Geneva.",
 )
 
+_LOG = logging.getLogger(__name__)
 _lock = threading.Lock()
 _done = False
 
@@ -49,9 +51,13 @@ def warm_once() -> bool:
     with _lock:
         if _done:
             return False
-        load_default_lexicon()
-        pipeline.analyze_articles([article_from_text(text, outlet=f"warm-up {i}", title="warm-up")
-                                   for i, text in enumerate(WARM_UP_TEXTS)])
+        _done = True  # set first: a failing warm-up is logged once, never retried by every session
+        try:
+            load_default_lexicon()
+            pipeline.analyze_articles([article_from_text(text, outlet=f"warm-up {i}", title="warm-up")
+                                       for i, text in enumerate(WARM_UP_TEXTS)])
+        except Exception:  # only an optimisation: the session's own analysis reports any real error
+            _LOG.exception("warm-up failed; the engine loads its data on first use instead")
+            return False
         gc.freeze()
-        _done = True
         return True
