@@ -180,21 +180,17 @@ def _tone_clause(outlet: OutletReport, outlets: Sequence[OutletReport]) -> str:
     tone = outlet.tone
     if not others:
         return f"its tone is {describe_tone(tone)}"
+    two = len(others) == 1
     # Inside the neutral band a ranking names the direction of the others, never "most negative"
     # for −0.01 (seen on the seeds: every other outlet was mildly positive).
-    neutral = ", about neutral" if abs(tone) < TONE_NEUTRAL_BAND else ""
-    if len(others) == 1:
-        if _leads(tone, others, TONE_TIE):
-            word = "more positive" if tone >= TONE_NEUTRAL_BAND else "less negative"
-            return f"reads the {word} of the two ({signed(tone)}{neutral})"
-        if _leads(-tone, [-t for t in others], TONE_TIE):
-            word = "more negative" if tone <= -TONE_NEUTRAL_BAND else "less positive"
-            return f"reads the {word} of the two ({signed(tone)}{neutral})"
-        return f"its tone is about the same as the other's ({signed(tone)})"
     if _leads(tone, others, TONE_TIE):
-        word = "reads the most positive" if tone >= TONE_NEUTRAL_BAND else "reads the least negative"
-        return f"{word} ({signed(tone)}{neutral})"
-    if _leads(-tone, [-t for t in others], TONE_TIE):
-        word = "reads the most negative" if tone <= -TONE_NEUTRAL_BAND else "reads the least positive"
-        return f"{word} ({signed(tone)}{neutral})"
-    return f"its tone is {describe_tone(tone)}"
+        pair = ("more", "most", "positive") if tone >= TONE_NEUTRAL_BAND else ("less", "least", "negative")
+    elif _leads(-tone, [-t for t in others], TONE_TIE):
+        pair = ("more", "most", "negative") if tone <= -TONE_NEUTRAL_BAND else ("less", "least", "positive")
+    elif two:
+        return f"its tone is about the same as the other's ({signed(tone)})"
+    else:
+        return f"its tone is {describe_tone(tone)}"
+    neutral = ", about neutral" if abs(tone) < TONE_NEUTRAL_BAND else ""
+    rank = f"{pair[0]} {pair[2]} of the two" if two else f"{pair[1]} {pair[2]}"
+    return f"reads the {rank} ({signed(tone)}{neutral})"
