@@ -322,6 +322,7 @@ class _Run:
         bound_of = {gap: gap != " " and _BOUNDARY.search(gap) is not None for gap in set(self.gaps)}
         self.bounds = [bound_of[gap] for gap in self.gaps]
         self.sentence_list = [s.start for s in sentences]
+        self.paragraph_list = [p.start for p in paragraphs]
         self.used_cues: set[int] = set()
         self.names: dict[str, _Mention] = {}
         #: where each speaker of the history was first quoted (parallel to ``quotes``' history)
@@ -372,8 +373,8 @@ class _Run:
             end = k
             # (``bounds[end]`` is ``_bound(end)`` here: 0 < end < count holds past the first word)
             while end < count and (caps[end] or tokens[end].lower in ("von", "der", "de", "van", "bin", "al", "da")) and (
-                    end == k or not bounds[end] and "(" not in gaps[end]):
-                end += 1  # "Lev Orlov (R-Tenn.)": a bracket ends the name
+                    end == k or not bounds[end] and not _DATELINE_GAP.search(gaps[end])):
+                end += 1  # "Lev Orlov (R-Tenn.)": a bracket ends the name; so does a spaced dash ("… Time - Lavrov")
             if end - k < 2:
                 k = max(end, k + 1)  # one capitalised word: no name (every check below needs one)
                 continue
@@ -389,6 +390,8 @@ class _Run:
                 pass  # "King Charles", "President Trump": a role word before one name
             elif name is not None and name[1] - name[0] < 2:
                 name = None
+            if name is not None and self._whole_line(k, end):
+                name = None  # a line that is only a name ("Sputnik International", a byline): a masthead, never "the minister"
             if name is not None and not self._function_word(name[0]):
                 n0, n1 = name
                 last_row = terms.get((_bare(tokens[n1 - 1].lower),))
@@ -417,6 +420,14 @@ class _Run:
                         if len(known.description) < DESCRIPTION_CHARS:
                             known.description += " " + description  # every mention of a person describes them
             k = max(end, k + 1)
+
+    def _whole_line(self, k: int, end: int) -> bool:
+        """True when the capitalised run ``k..end`` is all its paragraph holds (punctuation aside)."""
+        start, stop = self.tokens[k].start, self.tokens[end - 1].end
+        at = bisect_right(self.paragraph_list, start) - 1
+        here = self.paragraphs[at] if at >= 0 and start < self.paragraphs[at].end else None
+        return here is not None and not self.text[here.start:start].strip(" \t\n\"'“”‘’") and (
+            not self.text[stop:here.end].strip(" \t\n.:\"'“”‘’"))
 
     def _trim_name(self, name: tuple[int, int] | None) -> tuple[int, int] | None:
         """Drop common English words opening a name of three words or more ("Secretary of State

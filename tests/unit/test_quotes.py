@@ -412,6 +412,12 @@ UNSEEN = [
     ("speaker, a later bare surname finds the full name behind a title of three words",
      "“No option is off the table,” Secretary of State Lev Orlov said. Orlov said the navy would stay.",
      [("direct", "No option is off the table,", "Lev Orlov"), ("indirect", "the navy would stay", "Lev Orlov")]),
+    ("speaker, a spaced dash in a headline ends a run of capitals: the surname after it is no part of a name",
+     "Talks Aim to Buy Borovia Time - Orlov\n\nRuritania has made its position clear, Lev Orlov said.",
+     [("indirect", "Ruritania has made its position clear", "Lev Orlov")]),
+    ("speaker, a line that is only a name (a masthead) is not who 'the minister' is",
+     "Borovia Daily International\n\n“We want more time,” the minister said.",
+     [("direct", "We want more time,", "the minister")]),
 ]
 
 
