@@ -634,3 +634,29 @@ def test_parse_tone_rules_reads_title_rows() -> None:
     with pytest.raises(LexiconError, match=r"r\.csv line 2: '\*' is allowed only as"):
         parse_tone_rules(HEADER + "*,name,title,x\n", source="r.csv")
     assert {"mr", "mrs", "ms", "dr"} <= load_tone_rules().name_titles
+
+
+# -- tone_rules.csv 1.6.0: 'little' and 'few' as negative quantifiers, 'a little' / 'a few' as phrases --
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "negated"),
+    [
+        ("The summit made little progress.", "progress", True),
+        ("Few farmers support the new levy.", "support", True),
+        ("There was little praise for the envoy.", "praise", True),
+        ("The offer is a little better than the last.", "better", False),  # 'a little': a small amount
+        ("A few farmers support the new levy.", "support", False),  # 'a few': a small number
+        ("Quite a few delegates praised the text.", "praised", False),
+        ("In little time, success came.", "success", False),  # the comma ends the reach
+    ],
+)
+def test_little_and_few_negate_unless_after_a(text: str, word: str, negated: bool) -> None:
+    plain = _text_weights(f"It was {word}.")[word]
+    assert (_text_weights(text)[word] * plain < 0) is negated
+
+
+def test_little_and_few_carry_no_valence_of_their_own() -> None:
+    assert _text_weights("Few people came and little was said.") == {}
+    rules = load_tone_rules()
+    assert {"little", "few"} <= rules.negators and ("a", "few") in rules.phrases["few"]
