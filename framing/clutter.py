@@ -576,6 +576,8 @@ class ClutterDetector:
         n_words = len(words)
         if _may_hold_url(text) and _URL_RE.sub("", text).strip(" |-–—·") == "" and _URL_RE.search(text):
             return _Claim("other", "a bare web address")
+        if _may_hold_url(text) and len(_URL_RE.findall(text)) >= 2 and not _terminal(_URL_RE.sub("", text).strip()):
+            return _Claim("related_link", "a trail of links (a breadcrumb such as 'Home <address> World <address> …')")
         for kind, phrases in cues.whole_line.items():
             if label in phrases:
                 return _Claim(kind, f"the whole line is the page label {label!r}")

@@ -100,6 +100,8 @@ CLUTTER_IN_BODY = [
     ("Mentioned in this news", "related_link"),
     ("To participate in the discussion", "share_ui"),
     ("(Except for the headline, this story has not been edited by our staff and is published from a syndicated feed.)", "other"),
+    # a breadcrumb of links (session 9, an unseen page)
+    ("Home https://example.com/ World https://example.com/world/ Talks resume in Geneva", "related_link"),
 ]
 
 
@@ -144,6 +146,7 @@ ARTICLE_LINES = [
     "Officials were asked to log in to the new customs portal before filing comments on the tariff plan.",
     "Both sides agreed to share it on equal terms, the minister said.",
     "The draft, which has not been edited by the ministry's lawyers, will be published on Friday.",
+    "The text is at https://example.com/draft and the annex at https://example.com/annex, the ministry said.",
 ]
 
 

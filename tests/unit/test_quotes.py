@@ -418,6 +418,12 @@ UNSEEN = [
     ("speaker, a line that is only a name (a masthead) is not who 'the minister' is",
      "Borovia Daily International\n\n“We want more time,” the minister said.",
      [("direct", "We want more time,", "the minister")]),
+    ("indirect, a time phrase with 'month' between the cue and 'that'",
+     "Lev Orlov said earlier this month that negotiators had agreed on a first phase.",
+     [("indirect", "negotiators had agreed on a first phase", "Lev Orlov")]),
+    ("indirect, 'last year' between the cue and the clause",
+     "Ana Ruiz said last year the duties would stay.",
+     [("indirect", "the duties would stay", "Ana Ruiz")]),
 ]
 
 
