@@ -118,13 +118,19 @@ def _noun_like(reports: Sequence[CoverageSource]) -> set[str]:
     """Lower-case words the corpus uses right after a determiner (or after one capitalised or hyphenated modifier)."""
     found: set[str] = set()
     for report in reports:
-        words = _WORD.findall(report.text)
+        text = report.text
+        matches = list(_WORD.finditer(text))
+        words = [m.group() for m in matches]
+        # Words of one phrase stand next to each other: 'a “current and accurate” framework' has a
+        # quotation mark between "a" and "current", which opens somebody's words, not a noun phrase.
+        joined = [text[m.end() : n.start()].isspace() for m, n in zip(matches, matches[1:])]
         for i, word in enumerate(words[:-1]):
-            if word.lower() in _DETERMINERS:
+            if word.lower() in _DETERMINERS and joined[i]:
                 if words[i + 1][0].islower():  # "the Trump administration" makes no noun of "Trump"
                     found.add(words[i + 1])
                 # "the Chinese leader", "the self-governing island": one modifier may stand between.
-                if i + 2 < len(words) and (words[i + 1][0].isupper() or "-" in words[i + 1]) and words[i + 2][0].islower():
+                if (i + 2 < len(words) and joined[i + 1] and (words[i + 1][0].isupper() or "-" in words[i + 1])
+                        and words[i + 2][0].islower()):
                     found.add(words[i + 2])
     return found - ENGLISH_STOP_WORDS
 

@@ -77,6 +77,9 @@ class NamingWords:
     demonym_endings: tuple[str, ...] = ()
     #: Words of the stop list that modify a noun in a naming form ("full", "first", "third").
     modifier_words: frozenset[str] = frozenset()
+    #: Words of the stop list that are nouns in news prose ("call" of "the phone call"): a word before
+    #: one modifies it, as before any other noun.
+    stop_nouns: frozenset[str] = frozenset()
     #: Nouns that never head a referent of their own: times and measures ("year", "week", "later").
     non_referent_heads: frozenset[str] = frozenset()
     #: Words before a common noun that make it a verb ("to visit", "will visit"): no mention.
@@ -191,6 +194,7 @@ def load_naming_words() -> NamingWords:
         group_heads=words("group_heads"),
         demonym_endings=tuple(sorted(words("demonym_endings"), key=len, reverse=True)),
         modifier_words=words("modifier_words"),
+        stop_nouns=words("stop_nouns"),
         non_referent_heads=words("non_referent_heads"),
         verb_markers=words("verb_markers"),
         body_descriptors=MappingProxyType(descriptors),

@@ -111,8 +111,13 @@ def _modifier_like(word: str, nouns: set[str]) -> bool:
 
 
 def _before_noun(text: str, end: int, nouns: set[str]) -> bool:
+    """Whether a noun follows ``end``: a word of ``nouns`` off the stop list, or one of the stop list's
+    nouns (``stop_nouns`` of ``naming_words.json``: "call" of "phone call")."""
     following = re.match(r" ([a-z][\w-]*)", text[end : end + 40])
-    return following is not None and following.group(1) in nouns and following.group(1) not in ENGLISH_STOP_WORDS
+    if following is None:
+        return False
+    word = following.group(1)
+    return word in nouns and word not in ENGLISH_STOP_WORDS or word in load_naming_words().stop_nouns
 
 
 def _heads(reports: dict[str, CoverageSource], facts: Sequence[Fact], nouns: set[str],

@@ -144,3 +144,47 @@ def test_naming_title_opening_a_sentence_stays_in_the_form() -> None:
     found = referents(report_of(TRUCE))
     forms = next(f for r, f in found.items() if "Lind" in r)
     assert "Foreign minister Ada Lind" in forms
+
+
+#: A phone call three outlets report: "phone" always before "call" (a stop-list noun), a quoted pair of
+#: adjectives after "a", and a claim's "significant progress" shared word for word.
+CALL = (
+    ("a", "Alpha", "Ada Lind and Bo Tran held a phone call on Monday. Lind said there had been significant "
+                   "progress on trade. The phone call lasted an hour. Lind said both sides keep the agreements "
+                   "“current and accurate” under a “current and accurate” framework."),
+    ("b", "Beta", "The phone call between Ada Lind and Bo Tran came on Monday. Tran said both sides keep the "
+                  "agreements “current and accurate” and saw significant progress. Tran spoke on the phone "
+                  "from Velm."),
+    ("c", "Gamma", "Lind and Tran spoke in a phone call on Monday, their first phone call this year. The call "
+                   "covered trade, and Tran said the agreements were kept current."),
+)
+
+
+@pytest.mark.parametrize(
+    ("articles", "word"),
+    [
+        (CALL, "phone"),  # mostly before "call", a noun the stop list has: a modifier, no referent
+        (CALL, "progress"),  # a claim's abstract noun names no thing (naming_words 1.4.0)
+    ],
+)
+def test_naming_junk_word_heads_no_referent(articles: tuple[tuple[str, str, str], ...], word: str) -> None:
+    found = referents(report_of(articles))
+    assert not any(word in r.lower().split() for r in found), sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "noun"),
+    [
+        ("They agreed on a \u201ccurrent and accurate\u201d framework.", "current", False),  # a quotation opens
+        ('They kept a "current" view.', "current", False),
+        ("They read the current report.", "current", True),  # next to the determiner: taken, as before
+        ("They held the phone call.", "phone", True),
+        ("They met the Kessland \u201cenvoy\u201d.", "envoy", False),  # also past one capitalised modifier
+    ],
+)
+def test_naming_noun_like_needs_the_word_next_to_its_determiner(text: str, word: str, noun: bool) -> None:
+    from types import SimpleNamespace
+
+    from framing.naming import _noun_like
+
+    assert (word in _noun_like([SimpleNamespace(text=text)])) is noun  # type: ignore[list-item]
