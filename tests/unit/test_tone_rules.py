@@ -660,3 +660,41 @@ def test_little_and_few_carry_no_valence_of_their_own() -> None:
     assert _text_weights("Few people came and little was said.") == {}
     rules = load_tone_rules()
     assert {"little", "few"} <= rules.negators and ("a", "few") in rules.phrases["few"]
+
+
+# -- tone_news.csv 1.4.0: forms whose news sense is not the sense the lexicons score --
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("Tariffs on imported goods rose in May.", "goods"),
+        ("The odds of a deal fell overnight.", "odds"),
+        ("The shipping firm was fined last week.", "fined"),
+        ("The port changed hands twice.", "hands"),
+        ("The court handed down its ruling.", "handed"),
+        ("The new cabinet was sworn in on Friday.", "sworn"),
+        ("She worked for the trade ministry.", "worked"),
+        ("Talks concerning the border resumed.", "concerning"),
+        ("He is regarded as a hawk.", "regarded"),
+        ("The envoy was treated as a guest.", "treated"),
+        ("The leak prompted an inquiry.", "prompted"),
+        ("The appeals court met in June.", "appeals"),
+        ("Ships carry all kinds of cargo.", "kinds"),
+        ("Three justices wrote the opinion.", "justices"),
+    ],
+)
+def test_wrong_sense_forms_carry_no_tone(text: str, form: str) -> None:
+    assert form not in _text_weights(text)
+    assert form in {row.split(",")[0] for row in _tone_news_rows()}
+
+
+def test_the_senses_the_lexicons_score_still_count() -> None:
+    weights = _text_weights("It was a good plan, an odd choice and a fine result.")
+    assert weights["good"] > 0 and weights["odd"] < 0 and weights["fine"] > 0
+
+
+def _tone_news_rows() -> list[str]:
+    from framing.data_files import read_data_text
+
+    return read_data_text("tone_news.csv").splitlines()[1:]
