@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -102,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     args = build_parser().parse_args(argv)
+    if argv is None:  # run as the program: a kill (SIGTERM) unwinds, so worker processes are stopped too
+        signal.signal(signal.SIGTERM, _exit_on_sigterm)
     if args.command == "validate":
         return _validate(args.data, args.out)
     if args.command == "report":
@@ -144,6 +147,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for article, note in truncation_notes(report):
         _warn(f"truncated {article.source or article.id}: {note}")
     return EXIT_SKIPPED if report.skipped or not report.articles else EXIT_OK
+
+
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    """SIGTERM as SystemExit (exit code 143, as the shell reports a kill): ``finally`` blocks and
+    context managers run, so the coverage processes and the worker pool are stopped, not orphaned
+    (they went on computing for their whole job after the parent had died)."""
+    raise SystemExit(128 + signal.SIGTERM)
 
 
 def _tune_collector() -> None:

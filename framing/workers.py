@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -139,8 +140,14 @@ class Beside(Generic[Result]):
                 stream.flush()
             context = multiprocessing.get_context("fork")
             receiver, sender = context.Pipe(duplex=False)
-            self._process = context.Process(target=_run_beside, args=(function, job, sender), daemon=True)
-            self._process.start()
+            process = context.Process(target=_run_beside, args=(function, job, sender), daemon=True)
+            try:
+                process.start()
+            except BaseException:  # no fork (memory, process limit): nothing runs, so both pipe ends go
+                receiver.close()
+                sender.close()
+                raise
+            self._process = process
             sender.close()
             self._connection = receiver
             self._function = self._job = None  # the child has them; this process may drop its references
@@ -183,7 +190,14 @@ class Beside(Generic[Result]):
         self.close()
 
 
+def _default_sigterm() -> None:
+    """A forked child ends on SIGTERM as a process does: the command line's handler (SIGTERM raises
+    SystemExit so that its children are stopped) is the parent's, not the child's."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _run_beside(function: Callable[[Any], Any], job: Any, connection: Any) -> None:
+    _default_sigterm()
     try:
         message = pickle.dumps(("ok", function(job)), protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException as exc:  # sent back and raised again in the parent
@@ -214,6 +228,7 @@ def _prepare_range(job: Any, start: int, end: int) -> list[Any]:
 
 def _start_worker(function: Callable[..., Any] | None = None, job: Any = None) -> None:
     global _current
+    _default_sigterm()
     if function is not None:
         _current = (function, job)
 

@@ -11,8 +11,10 @@ import csv
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -273,3 +275,47 @@ def test_main_jsonl_unwritable_out_fails_before_analysing(tmp_path: Path, capsys
     captured = capsys.readouterr()
     assert code == 2
     assert "error: cannot write" in captured.err and captured.out == ""
+
+
+def _children(pid: int) -> set[int]:
+    """Process ids whose parent is ``pid`` (from /proc: Linux, where the workers fork)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists() or sys.platform != "linux", reason="reads /proc (Linux)")
+def test_cli_sigterm_stops_the_worker_processes_too(tmp_path: Path) -> None:
+    # Killed with SIGTERM, the program used to die at once and leave its worker processes
+    # computing their whole job as orphans; now it unwinds (exit 143) and stops them.
+    seeds = sorted(DATA.glob("*.md"))
+    seeds = [s for s in seeds if s.name != "README.md"]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for copy in range(120):
+        for seed in seeds:
+            (corpus / f"{copy:03d}_{seed.name}").write_bytes(seed.read_bytes())
+    process = subprocess.Popen(_command("analyze", corpus, "--format", "jsonl", "--workers", "2", "--out", tmp_path / "out.jsonl"),
+                               cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + TIMEOUT
+        children: set[int] = set()
+        while time.monotonic() < deadline and process.poll() is None and len(children) < 2:
+            time.sleep(0.2)
+            children = _children(process.pid)
+        assert len(children) >= 2, "the run ended or timed out before its workers started"
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=120) == 143
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in children):
+            time.sleep(0.2)
+        assert not [pid for pid in children if Path(f"/proc/{pid}").exists()], "worker processes outlived the killed run"
+    finally:
+        if process.poll() is None:
+            process.kill()

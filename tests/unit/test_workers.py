@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.context
 import os
 import time
+from typing import Any
 
 import pytest
 
@@ -69,6 +72,42 @@ def test_workers_beside_close_stops_a_running_child() -> None:
         process = beside._process
         assert process is not None and process.is_alive()
     assert not process.is_alive() and time.perf_counter() - started < 30
+
+
+def test_workers_beside_computes_here_where_processes_do_not_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    # macOS and Windows default to spawn; Beside must then compute in this process, not fail
+    monkeypatch.setattr("framing.workers.multiprocessing.get_all_start_methods", lambda: ["spawn"])
+    beside = Beside(_pid_and_sum, [4, 5], background=True)
+    assert beside._process is None
+    assert beside.result() == (os.getpid(), 9)
+
+
+def test_workers_beside_closes_both_pipe_ends_when_the_child_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    closed: list[object] = []
+    real_pipe = multiprocessing.get_context("fork").Pipe
+
+    class _Counted:
+        """A pipe end that notes when it is closed."""
+
+        def __init__(self, end: Any) -> None:
+            self.end = end
+
+        def close(self) -> None:
+            closed.append(self)
+            self.end.close()
+
+    def pipe(duplex: bool = True) -> tuple[_Counted, _Counted]:
+        receiver, sender = real_pipe(duplex)
+        return _Counted(receiver), _Counted(sender)
+
+    def refuse(self: object) -> None:
+        raise OSError("fork refused")
+
+    monkeypatch.setattr(multiprocessing.context.ForkContext, "Pipe", staticmethod(pipe), raising=False)
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", refuse)
+    with pytest.raises(OSError, match="fork refused"):
+        Beside(_pid_and_sum, [1], background=True)
+    assert len(closed) == 2
 
 
 def test_workers_report_is_byte_identical_to_one_process(scale_articles: list[Article]) -> None:
