@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -41,6 +41,8 @@ import numpy as np
 from scipy.optimize import minimize
 
 from .cleaning import clean_text
+from .data_files import read_data_text
+from .errors import FramingError
 from .evidence import PassageRule, decide_frame, load_passage_rule
 from .frames import FrameModel
 from .lexicon import Lexicon, load_default_lexicon
@@ -574,10 +576,12 @@ def write_fitted(corpora: Mapping[str, Corpus], folder: str | Path, *, today: da
         t = by_term[term]
         quoted = f'"{term}"' if "," in term else term
         lines.append(f"{t.frame},{t.subcategory},{quoted},{value},fitted: multiplies this term on top of its subcategory")
-    (folder / "frame_weights.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    weights_text = "\n".join(lines) + "\n"
+    weights_version = refit_version(folder, "frame_weights.csv", "frame_weights.meta.json", weights_text)
+    (folder / "frame_weights.csv").write_text(weights_text, encoding="utf-8")
     meta = {
         "name": "framing-lens-frame-weights",
-        "version": "1.0.0",
+        "version": weights_version,
         "description": "One positive multiplier per lexicon subcategory, applied to every term of it (framing/frames.py): "
                        "a frame's score is still the sum of its words' evidence. Applied only with the lexicon named below.",
         "lexicon": lexicon.name,
@@ -602,9 +606,9 @@ def write_fitted(corpora: Mapping[str, Corpus], folder: str | Path, *, today: da
                     "weight": "the fitted multiplier (> 0)", "note": "how it was obtained"},
     }
     (folder / "frame_weights.meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    thresholds = {
+    thresholds: dict[str, object] = {
         "name": "framing-lens-evidence-thresholds",
-        "version": "1.2.0",
+        "version": "",
         "min_count": 5,
         "min_per_thousand": rate,
         "min_term_weight": 1.0,
@@ -621,7 +625,40 @@ def write_fitted(corpora: Mapping[str, Corpus], folder: str | Path, *, today: da
         "passage_min_margin": passage.min_margin,
         "passage_method": PASSAGE_METHOD.format(n=sizes["paragraphs"]),
     }
+    fitted = json.dumps({k: v for k, v in thresholds.items() if k not in ("version", "curated")}, indent=2, sort_keys=True)
+    thresholds["version"] = refit_version(folder, "evidence_thresholds.json", "evidence_thresholds.json", fitted, fitted_of=_fitted_thresholds)
     (folder / "evidence_thresholds.json").write_text(json.dumps(thresholds, indent=2) + "\n", encoding="utf-8")
+
+
+def _fitted_thresholds(text: str) -> str:
+    """What a thresholds file says apart from its version and date (the part a refit may change)."""
+    data = json.loads(text)
+    return json.dumps({k: v for k, v in data.items() if k not in ("version", "curated")}, indent=2, sort_keys=True)
+
+
+def refit_version(folder: Path, data_name: str, meta_name: str, new_text: str, *,
+                  fitted_of: Callable[[str], str] = lambda text: text) -> str:
+    """The version a refitted file gets: the previous version when the fitted content is unchanged,
+    else that version with its minor number raised (``1.2.0`` -> ``1.3.0``), so a refit that moves a
+    number is never shipped under the old version. The previous file is the one in ``folder``, else
+    the one the package ships; with neither, ``1.0.0``."""
+    def previous(name: str) -> str | None:
+        path = folder / name
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+        try:
+            return read_data_text(name)
+        except (FileNotFoundError, OSError, FramingError):
+            return None
+
+    old_text, old_meta = previous(data_name), previous(meta_name)
+    if old_text is None or old_meta is None:
+        return "1.0.0"
+    version = str(json.loads(old_meta).get("version", "1.0.0"))
+    if fitted_of(old_text) == new_text:
+        return version
+    parts = [int(p) if p.isdigit() else 0 for p in (version.split(".") + ["0", "0"])[:3]]
+    return f"{parts[0]}.{parts[1] + 1}.0"
 
 
 #: Seed of the shipped sense sample (``lexicons/sense_sample.csv``); 2026 to 2029 were earlier draws
