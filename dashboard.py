@@ -213,6 +213,7 @@ def main() -> None:
         lexicon = get_lexicon(lexicon_spec)
     except FramingError as exc:
         st.error(md_escape(f"The analysis could not run: {exc}"))
+        show_lexicon_table(lexicon_table_slot, lexicon_spec)  # the lexicon in use may be why: keep it in view
         st.stop()
 
     notice = truncation_message(report)

@@ -368,3 +368,22 @@ def test_pasted_articles_count_against_the_dashboards_limits(app: AppTest, monke
         assert_clean(app)
     assert len(app.session_state["pasted"]) == 2
     assert "Not added: the dashboard analyses at most 2 articles at once" in messages(app, "warning")
+
+
+def test_a_failed_analysis_says_so_and_keeps_the_lexicon_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The analysis error stopped the script before the sidebar's table was drawn: the user's own
+    # lexicon, maybe the cause, vanished from view just when it was wanted. (A term no other test uses:
+    # a cached analysis of the same articles and lexicon would not call the failing function.)
+    from framing.errors import FramingError
+
+    def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise FramingError("the harbour lexicon broke")
+
+    monkeypatch.setattr(pipeline, "analyze_articles", failing)
+    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT_S)
+    at.run()
+    at.radio(key="lexicon_source").set_value("Paste CSV").run()
+    at.text_area(key="lexicon_text").set_value("term,frame,weight,note\ncranehire,trade,1.5,\n").run()
+    assert any("could not run" in e.value and "harbour lexicon broke" in e.value for e in at.error)
+    (table,) = [t.value for t in at.sidebar.dataframe]
+    assert "cranehire" in list(table["term"])
