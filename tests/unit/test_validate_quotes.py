@@ -186,3 +186,19 @@ def test_format_quotes_table_says_when_a_group_has_no_quotation() -> None:
     figures = {"pages": 1, "match": "m", "direct": empty, "indirect": empty, "speaker_correct": 0.0,
                "speaker_type_correct": 0.0, "matched": 0, "halves": {"added": block}}
     assert "added: 1 pages with no quotation in the annotations, 0 found" in format_quotes_table(figures)
+
+
+def test_shipped_third_fresh_annotations_hold_offsets_and_labels_only_and_no_other_file_s_article() -> None:
+    from framing.validate_quotes import ALLSIDES_DEV_ANNOTATIONS, ANNOTATIONS, FRESH2_ANNOTATIONS, FRESH3_ANNOTATIONS, FRESH_ANNOTATIONS
+
+    data = json.loads(FRESH3_ANNOTATIONS.read_text(encoding="utf-8"))
+    others = set()
+    for path in (ANNOTATIONS, ALLSIDES_DEV_ANNOTATIONS, FRESH_ANNOTATIONS, FRESH2_ANNOTATIONS):
+        others |= set(json.loads(path.read_text(encoding="utf-8"))["pages"])
+    allowed = {"kind", "start", "end", "speaker_start", "speaker_end", "speaker_type"}
+    assert len(data["pages"]) == 7 and not set(data["pages"]) & others and data["blind_measure"]
+    for entry in data["pages"].values():
+        assert set(entry) == {"source_file", "clutter_lines", "quotes"}
+        assert entry["source_file"] == "emphasis_allsides_dev.jsonl"
+        assert all(set(item) == allowed and item["end"] > item["start"] for item in entry["quotes"])
+        assert all(item["kind"] in ("direct", "indirect") for item in entry["quotes"])
