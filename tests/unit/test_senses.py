@@ -333,3 +333,18 @@ def test_a_missing_rules_file_is_a_clear_error(tmp_path: Path) -> None:
 def test_an_unquoted_comma_in_a_note_is_reported() -> None:
     with pytest.raises(LexiconError, match="r.csv line 2: more cells than columns"):
         parse_rules("rule,term,context,window,note,forms\nexclude_phrase,duty,on duty,,a post, not a tariff,\n", source="r.csv")
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "counts"),
+    [
+        # session 9, unseen pages: lemmas that meet a term's lemmas in another sense
+        ("Parts of the region remain under Ruritanian armed control.", "armed control", False),
+        ("The two sides signed an arms control treaty.", "arms control", True),
+        ("Calls for a pause are an attempt to buy Borovia some time.", "buy", False),
+        ("The talks only bought time for both sides.", "bought", False),
+        ("Ruritania will buy more soybeans from its neighbour.", "buy", True),
+    ],
+)
+def test_session9_senses_on_unseen_pages(text: str, term: str, counts: bool) -> None:
+    assert (term in _counted(text)) is counts
