@@ -641,6 +641,10 @@ def test_host_as_a_verb_before_a_name_is_no_broadcaster() -> None:
 @pytest.mark.parametrize(("mention", "expected"), [
     # a head role right after an organisation's name or acronym the list does not know heads it
     ("NFU president Ana Ruiz", "other"),
+    # session 9: India's "Union" ministers are its federal government, a trade union is not
+    ("Union Defence Minister Lev Orlov", "government:India"),
+    ("Union Cabinet", "government:India"),
+    ("union leader Ana Ruiz", "other"),
     ("Open Doors president Lev Orlov", "other"),
     ("FIFA President Lev Orlov", "other"),
     ("Vice President Lev Orlov", "government"),
