@@ -79,6 +79,8 @@ NAME_MAX_TOKENS = 4
 NAME_SHARE = 0.6
 #: Short labels ("Jazbaat News Desk", "In Iran News by Newsroom"): at most this many words.
 SHORT_LABEL_MAX_WORDS = 8
+#: Longest newspaper name on a line of its own ("The Sydney Morning Herald" is four).
+MASTHEAD_MAX_WORDS = 5
 #: A teaser after a "More stories" label: at most this many words, and at most this many lines.
 TEASER_MAX_WORDS = 30
 TEASER_MAX_LINES = 8
@@ -153,6 +155,8 @@ _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 #: A digit anywhere in a token (the ticker rule).
 _DIGIT_RE = re.compile(r"\d")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+#: A teaser's media label glued after two spaces or a bar ("… in 2025  image", "… | video").
+_MEDIA_LABEL_END_RE = re.compile(r"(?:\s{2,}|\s*\|\s*)(?:image|images|video|gallery|photos|audio|podcast)\s*$", re.IGNORECASE)
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 #: Leading bullets, dashes, brackets and quote marks, stripped before a label is compared.
 _LEAD_RE = re.compile(r"^[\s•·*▪►▶●○◦■□–—\-|>»›\[\](){}“”\"'‘’#:]+")
@@ -204,6 +208,9 @@ class ClutterCues:
     photo_agencies: frozenset[str]
     caption_openers: tuple[str, ...]
     date_words: frozenset[str]
+    #: optional (1.2.0): last words of a newspaper's name, and job words of a byline's second line
+    masthead_words: frozenset[str] = frozenset()
+    staff_roles: frozenset[str] = frozenset()
 
 
 def _phrases(value: object, where: str, source: str) -> tuple[str, ...]:
@@ -231,6 +238,8 @@ _LIST_KEYS = (
     "section_labels", "staff_labels", "footer_links", "appeal_address", "cta_verbs", "photo_credit_words",
     "photo_agencies", "caption_openers", "date_words",
 )
+#: Lists a cue file may leave out (added in 1.2.0; a user's older file still loads).
+_OPTIONAL_LIST_KEYS = ("masthead_words", "staff_roles")
 
 
 def parse_clutter_cues(data: Mapping[str, object], *, source: str = _CUES_FILE) -> ClutterCues:
@@ -252,6 +261,7 @@ def parse_clutter_cues(data: Mapping[str, object], *, source: str = _CUES_FILE) 
         if key not in data:
             raise LexiconError(f"{source}: key {key!r} is missing (see clutter_cues.meta.json for what it means)")
     lists = {key: _phrases(data[key], key, source) for key in _LIST_KEYS}
+    optional = {key: frozenset(_phrases(data[key], key, source)) if key in data else frozenset() for key in _OPTIONAL_LIST_KEYS}
     return ClutterCues(
         # Read-only mappings (issue 9 item 3): the cached cues are shared by every caller in the process.
         whole_line=read_only({k: frozenset(v) for k, v in _families(data["whole_line"], "whole_line", source).items()}),
@@ -266,6 +276,8 @@ def parse_clutter_cues(data: Mapping[str, object], *, source: str = _CUES_FILE) 
         photo_agencies=frozenset(lists["photo_agencies"]),
         caption_openers=lists["caption_openers"],
         date_words=frozenset(lists["date_words"]),
+        masthead_words=optional["masthead_words"],
+        staff_roles=optional["staff_roles"],
     )
 
 
@@ -511,7 +523,7 @@ class ClutterDetector:
         # Section words and menus in the header and footer: safe to take before guessing the headline.
         for index in self._margin(texts, words, claims):
             if index != protected:
-                menu = _menu_claim(texts[index], labels[index], cues)
+                menu = _menu_claim(texts[index], labels[index], cues) or _masthead_claim(texts[index], cues)
                 if menu is not None:
                     claims[index] = menu
         if protected is None and headline is None:
@@ -729,6 +741,8 @@ class ClutterDetector:
                 return _Claim("byline", "'By' and names")
         if _SOURCE_BRACKET_RE.match(text):
             return _Claim("byline", "a bracketed source credit")
+        if _MEDIA_LABEL_END_RE.search(text) and len(tokens) >= 4 and not _terminal(text):
+            return _Claim("related_link", "a link to another story, labelled with its media type ('…  image')")
         if _SHORTCODE_RE.match(text):
             return _Claim("other", "a template placeholder such as '[ad_1]'")
         if len(tokens) <= NUMBERS_LINE_MAX_TOKENS and not any(c.isalpha() for c in text):
@@ -766,6 +780,8 @@ class ClutterDetector:
                 after = tokens[lowered.index("by", 1) + 1:]
                 if after and len(after) <= NAME_MAX_TOKENS and _is_capitalised(after[0]):
                     return _Claim("byline", "'... by Name' label outside the article's prose")
+            if lowered[-1] in cues.staff_roles and _is_capitalised(tokens[0]) and not re.search(r"\d", text):
+                return _Claim("author_bio", f"the author's job line ('… {tokens[-1]}') outside the article's prose")
         return None
 
     @staticmethod
@@ -895,6 +911,19 @@ def _mostly_names(text: str) -> bool:
 
 #: Reasons of related-link claims that are a label a list of teasers may follow.
 _LABEL_REASONS = ("the whole line is the page label", "opens with the label")
+
+
+def _masthead_claim(text: str, cues: ClutterCues) -> _Claim | None:
+    """A newspaper's name ("The Canberra Times") on a line of its own in the header or footer, when the
+    outlet is not known: two to five capitalised words (joiners aside) ending in a masthead word."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= MASTHEAD_MAX_WORDS or _terminal(text) or tokens[-1].lower() not in cues.masthead_words:
+        return None
+    if not all(_is_capitalised(t) or t.lower() in ("of", "the", "and", "&") for t in tokens) or not _is_capitalised(tokens[0]):
+        return None
+    if "," in text:  # "Ana Ruiz, Borovia Herald": the author and their paper
+        return _Claim("byline", f"a name and a newspaper's name ({tokens[-1]!r}) outside the article's prose")
+    return _Claim("masthead", f"a newspaper's name ({tokens[-1]!r}) outside the article's prose")
 
 
 def _menu_claim(text: str, label: str, cues: ClutterCues) -> _Claim | None:

@@ -102,6 +102,10 @@ CLUTTER_IN_BODY = [
     ("(Except for the headline, this story has not been edited by our staff and is published from a syndicated feed.)", "other"),
     # a breadcrumb of links (session 9, an unseen page)
     ("Home https://example.com/ World https://example.com/world/ Talks resume in Geneva", "related_link"),
+    ("Share and Follow", "share_ui"),
+    ("We care about the protection of your data. Read our Privacy Policy.", "cookie"),
+    ("How the new duties are likely to hit farmers in 2025  image", "related_link"),
+    ("Port strike: what the closure means for exporters | video", "related_link"),
 ]
 
 
@@ -147,6 +151,8 @@ ARTICLE_LINES = [
     "Both sides agreed to share it on equal terms, the minister said.",
     "The draft, which has not been edited by the ministry's lawyers, will be published on Friday.",
     "The text is at https://example.com/draft and the annex at https://example.com/annex, the ministry said.",
+    "The ministry released a satellite image.",
+    "Satellite image",  # a subhead between paragraphs
 ]
 
 
@@ -164,6 +170,36 @@ def test_header_names_and_section_labels_go_but_the_headline_stays() -> None:
     raw = "\n".join(["WORLD", "Ports reopen after strike", "Carlos Mendes", "June 4, 2024", OPENING, CLOSING])
     removed = _removed(raw, title="Ports reopen after strike")
     assert removed == {"WORLD": "tags_nav", "Carlos Mendes": "byline", "June 4, 2024": "dateline_meta"}
+
+
+def test_a_newspapers_name_and_the_authors_job_line_in_the_margins_go() -> None:
+    # session 9, an unseen page: with no outlet given, the masthead became the headline and the
+    # author's job line stayed in the article
+    raw = "\n".join(["The Borovia Herald", "Ports reopen after strike", "Ana Ruiz", OPENING, CLOSING,
+                     "Ana Ruiz", "Federal politics and trade reporter", "Lev Orlov, Borovia Times"])
+    result = clean_text(raw)
+    removed = {r.text: r.kind for r in result.removed}
+    assert removed["The Borovia Herald"] == "masthead"
+    assert removed["Federal politics and trade reporter"] == "author_bio"
+    assert removed["Lev Orlov, Borovia Times"] == "byline"
+    assert result.text.startswith("Ports reopen after strike")
+
+
+def test_a_newspaper_named_inside_the_prose_stays() -> None:
+    raw = "\n".join(["Ports reopen after strike", OPENING, "The Borovia Herald", CLOSING, "More text follows here, the minister said."])
+    assert "The Borovia Herald" not in _removed(raw)
+
+
+def test_clutter_cues_without_the_optional_lists_still_load() -> None:
+    import json
+
+    from framing.clutter import parse_clutter_cues
+    from framing.data_files import read_data_text
+
+    data = json.loads(read_data_text("clutter_cues.json"))
+    del data["masthead_words"], data["staff_roles"]
+    cues = parse_clutter_cues(data)
+    assert cues.masthead_words == frozenset() and cues.staff_roles == frozenset()
 
 
 def test_repeated_headline_goes_after_its_first_place() -> None:
