@@ -100,6 +100,8 @@ _BULLETS = frozenset("•·→-–—*▪►‣◦")
 _PASSIVE = frozenset({"was", "were", "been", "is", "are", "as"})
 #: Subjects that point back at the sentence before ("This was reported by X").
 _ANAPHORS = frozenset({"this", "that", "it", "these", "those"})
+#: forms of 'be' before a reporting verb in -ing ("critics are claiming"): the speaker comes before them
+_PROGRESSIVE = frozenset({"is", "are", "was", "were", "been", "be"})
 #: Lower-case words allowed between a comma and a trailing speaker ("…, two senior officials said").
 MODIFIER_WORDS = 3
 #: Distinct speaker descriptions whose type a finder remembers before starting afresh.
@@ -1056,7 +1058,8 @@ class _Run:
             return None
         if j > first and tokens[j - 1].lower in self.rules.cues.get("preposition", frozenset()) and not tokens[j].lower.endswith("ing"):
             return None  # "reached out for comment": a noun after a preposition ("after saying that …" still reports)
-        if j > first and tokens[j - 1].lower in _PASSIVE - {"as"} and not (j + 1 < last and tokens[j + 1].lower == "by"):
+        if j > first and tokens[j - 1].lower in _PASSIVE - {"as"} and not (j + 1 < last and tokens[j + 1].lower == "by") and not (
+                tokens[j].lower.endswith("ing")):
             return None  # "… and was told that …": the subject heard it, nobody here said it
         cue = self.text[tokens[j].start : tokens[j].end]
         mention = self._speaker_before(j, sentence.start) or self._source_tail(j, sentence.start)
@@ -1297,8 +1300,8 @@ class _Run:
                     break
                 if tokens[n].lower in rules.cues.get("that", ()) and n > k:
                     return n + 1 if n + 1 < last else None
-        if role == "speech_that" and tokens[j].lower.endswith("ed") and k == j + 1 and self._opens_clause(k, last):
-            return k  # "stated the council had finished": the past form is the verb, its clause has a verb form
+        if role == "speech_that" and tokens[j].lower.endswith(("ed", "ing")) and k == j + 1 and self._opens_clause(k, last):
+            return k  # "stated the council had finished", "claiming the vote was rigged": the clause has a verb form
         if role == "speech_that":
             if k + 1 < last and (rules.has("pronoun_person", tokens[k].lower) or tokens[k].lower in ("it", "they", "we", "i")) and (
                     tokens[k + 1].lower in rules.cues.get("finite", ()) or tokens[k + 1].lower in rules.cues.get("infinitive", ())) and not (
@@ -1549,10 +1552,12 @@ class _Run:
         tokens, rules = self.tokens, self.rules
         skips = rules.cues.get("skip", frozenset())
         j = cue - 1
-        while j >= 0 and tokens[j].start >= floor and (tokens[j].lower in skips or tokens[j].lower.isdigit()) and not self._bound(j + 1):
+        progressive = tokens[cue].lower.endswith("ing")
+        while j >= 0 and tokens[j].start >= floor and (tokens[j].lower in skips or tokens[j].lower.isdigit() or (
+                progressive and tokens[j].lower in _PROGRESSIVE)) and not self._bound(j + 1):
             if tokens[j].lower in ("on", "in") and j == cue - 1:
                 break
-            j -= 1
+            j -= 1  # "X now said", "X are now claiming" (the progressive's 'be' too)
         if j < 0 or tokens[j].start < floor or (self._bound(j + 1) and not across_gap):
             # "The union's president, Mara Lind, who chaired the meeting, said": skip the relative clause.
             return self._speaker_over_relative(j + 1, floor) if j >= 0 and tokens[j].start >= floor else None
@@ -1787,8 +1792,8 @@ class _Run:
                 return _Mention(tokens[start].start, tokens[end - 1].end, text[tokens[start].start : tokens[end - 1].end], False, "body")
         if not any(text[t.start].isupper() for t in tokens[start:end]) and not any(
                 w in self.term_words or w in self.finder._speaker_words and w not in _NAME_PARTICLES and not self.rules.has("determiner", w)
-                for w in lowers):
-            return None
+                for w in lowers) and not any(t.lower.endswith("s") and t.lemma in self.term_words for t in tokens[start:end]):
+            return None  # a plural counts as its singular ("four diplomats"), as in ``_speaker_word``
         full = text[tokens[start].start : tokens[end - 1].end]
         name = self._trim_name(self._person_name(start, end))
         if name is None and end - start >= 4 and tokens[start + 2].lower in ("of", "at", "from") and self.caps[start] and self.caps[start + 1] and (
@@ -1832,6 +1837,7 @@ class _Run:
                 and not self.rules.has("pronoun_person", lower)
                 and not self.rules.has("pronoun_body", lower)
                 and not self.rules.has("determiner", lower)
+                and not self.rules.has("people", lower)  # "Others said …": a group that speaks
             )
         return found
 

@@ -776,3 +776,45 @@ def test_find_quotes_session8_attribution(case: str, text: str, expected: list[t
 ])
 def test_find_quotes_trade_negotiator_is_the_government(text: str, expected: list[str]) -> None:
     assert [q.speaker_type for q in FINDER(text)] == expected
+
+
+# Issue 14, session 9: plural and group speakers, 'charged that', progressive cues (invented sentences).
+SESSION9 = [
+    ("'Others said <clause>': a people word at a sentence's start is the speaker, not a function word",
+     "Some traders welcomed the plan. Others said the reform would slow growth in the north.",
+     [("indirect", "the reform would slow growth in the north", "Others")]),
+    ("'charged that <clause>' reports speech",
+     "Critics charged that the vote was timed to distract from the scandal.",
+     [("indirect", "the vote was timed to distract from the scandal", "Critics")]),
+    ("trap, 'charged with' is no speech", "The firm was charged with fraud last year.", []),
+    ("a progressive cue: the speaker before 'are now claiming'",
+     "Republican senators are now claiming the bill would raise costs for farmers.",
+     [("indirect", "the bill would raise costs for farmers", "Republican senators")]),
+    ("trap, 'claims' with a noun object is no speech", "Borovia claims the sea around the islands.", []),
+    ("a plural role after a number and a modifier: 'the four top diplomats said'",
+     "The four top diplomats said the talks would resume in May.",
+     [("indirect", "the talks would resume in May", "four top diplomats")]),
+    ("a plural role after a number: 'the four diplomats said'",
+     "The four diplomats said the talks would resume in May.",
+     [("indirect", "the talks would resume in May", "diplomats")]),
+    ("trap, 'was told that' is heard, not said", "The minister was told that the talks had failed.", []),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), SESSION9, ids=[c for c, _, _ in SESSION9])
+def test_find_quotes_session9_group_speakers_and_cues(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == expected
+
+
+def test_speaker_types_has_no_duplicate_term() -> None:
+    import csv
+    import io
+    from pathlib import Path
+
+    from framing.quote_rules import load_quote_rules
+
+    path = Path(__file__).resolve().parents[2] / "framing" / "lexicons" / "speaker_types.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    terms = [r["term"] for r in rows]
+    assert len(terms) == len(set(terms)), sorted(t for t in set(terms) if terms.count(t) > 1)
+    assert load_quote_rules().speaker_terms
