@@ -356,7 +356,8 @@ def _word_count(text: str) -> int:
 
 
 def split_paragraphs(raw: str) -> tuple[Paragraph, ...]:
-    """Cut a body into paragraphs: every non-empty line, stripped, with its offsets into ``raw``.
+    """Cut a body into paragraphs: every non-empty line, stripped, with its offsets into ``raw``; page
+    metadata glued to the end of a line ("…tariffsReuters | London | Updated: …") is a paragraph of its own.
 
     Parameters
     ----------
@@ -379,9 +380,22 @@ def split_paragraphs(raw: str) -> tuple[Paragraph, ...]:
         text = line.strip()
         if text:
             start = position + (len(line) - len(line.lstrip()))
+            glued = _GLUED_META_RE.search(text) if ("pdated" in text or "ublished" in text or "reated" in text or "osted" in text) else None
+            if glued is not None and text[: glued.start()].strip():
+                # "… whisky tariffsReuters | London | Updated: …": the page's metadata glued to the headline
+                # is a line of its own, so cleaning can take it and keep the headline
+                head = text[: glued.start()].rstrip()
+                paragraphs.append(Paragraph(len(paragraphs), head, start, start + len(head)))
+                start, text = start + glued.start(), text[glued.start():]
             paragraphs.append(Paragraph(len(paragraphs), text, start, start + len(text)))
         position += len(line) + 1
     return tuple(paragraphs)
+
+
+#: Where page metadata is glued to the end of a line without a space: "…BureauUpdated: Mar 5",
+#: "…tariffsReuters | London | Updated: …" (a lower-case letter, then the field).
+_GLUED_META_RE = re.compile(
+    r"(?<=[a-z])(?:(?=(?:Last )?(?:Updated|Published|Posted)\s*:)|(?=[A-Z][\w.&-]* \| [^|]{1,40} \| (?:Last )?(?:Updated|Published|Created|Posted)\s*:))")
 
 
 # --------------------------------------------------------------------------------------------

@@ -79,6 +79,8 @@ NAME_MAX_TOKENS = 4
 NAME_SHARE = 0.6
 #: Short labels ("Jazbaat News Desk", "In Iran News by Newsroom"): at most this many words.
 SHORT_LABEL_MAX_WORDS = 8
+#: Longest field of a metadata bar ("Updated: 14-01-2021 15:51 IST" is four words).
+METADATA_FIELD_MAX_WORDS = 5
 #: Longest newspaper name on a line of its own ("The Sydney Morning Herald" is four).
 MASTHEAD_MAX_WORDS = 5
 #: A teaser after a "More stories" label: at most this many words, and at most this many lines.
@@ -403,6 +405,14 @@ def is_dateline(text: str, date_words: frozenset[str]) -> bool:
     return all(word in date_words or word.rstrip(".") in date_words for word in leftover)
 
 
+def _metadata_fields(text: str, date_words: frozenset[str]) -> bool:
+    """Two or more short fields between " | " (agency, place, "Updated: <date>"), at least one a dateline,
+    none a sentence: a page's metadata bar. "Exports | Imports | Balance" has no date and stays."""
+    fields = [f.strip() for f in text.split(" | ") if f.strip()]
+    return len(fields) >= 2 and all(len(f.split()) <= METADATA_FIELD_MAX_WORDS and not _terminal(f) for f in fields) and any(
+        is_dateline(f, date_words) for f in fields)
+
+
 @functools.lru_cache(maxsize=8192)
 def _script(char: str) -> str:
     """The script of a letter: the first word of its Unicode name ("LATIN", "CYRILLIC", "CJK")."""
@@ -597,6 +607,8 @@ class ClutterDetector:
             return _Claim("masthead", "the line is the outlet's name")
         if is_dateline(text, cues.date_words):
             return _Claim("dateline_meta", "only a date or time and date words")
+        if " | " in text and _metadata_fields(text, cues.date_words):
+            return _Claim("dateline_meta", "fields of page metadata between bars, one of them a date ('Reuters | London | Updated: …')")
         script_claim = self._script_claim(text, profile)
         if script_claim is not None:
             return script_claim

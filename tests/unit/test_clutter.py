@@ -185,6 +185,23 @@ def test_a_newspapers_name_and_the_authors_job_line_in_the_margins_go() -> None:
     assert result.text.startswith("Ports reopen after strike")
 
 
+def test_page_metadata_glued_to_the_headline_goes_and_the_headline_stays() -> None:
+    # session 9, an unseen page: "…tariffsReuters | London | Updated: …" was kept whole as the first line
+    raw = "\n".join(["Ports reopen after the strikeReuters | Lisbon | Updated: 14-01-2021 15:51 IST | Created: 14-01-2021 15:31 IST",
+                     OPENING, CLOSING])
+    result = clean_text(raw)
+    assert result.text.startswith("Ports reopen after the strike\n\n")
+    (removal,) = result.removed
+    assert removal.kind == "dateline_meta" and raw[removal.start:removal.end] == removal.text and removal.text.startswith("Reuters |")
+    raw = "\n".join(["Ports reopen after the strike Harbour BureauUpdated: Mar 05, 2025, 10:31 PM IST", OPENING, CLOSING])
+    assert [r.text for r in clean_text(raw).removed] == ["Updated: Mar 05, 2025, 10:31 PM IST"]
+
+
+def test_a_bar_of_fields_without_a_date_or_with_a_sentence_stays() -> None:
+    for line in ("Exports | Imports | Balance", "Updated: May 4, 2025 | The ministry said the ports would reopen on Monday."):
+        assert line not in _removed(_page(line))
+
+
 def test_a_newspaper_named_inside_the_prose_stays() -> None:
     raw = "\n".join(["Ports reopen after strike", OPENING, "The Borovia Herald", CLOSING, "More text follows here, the minister said."])
     assert "The Borovia Herald" not in _removed(raw)
