@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import simplemma
 from sentencex import segment as _split_sentences
 
+from .lemma_data import LEMMATIZER
 from .textnorm import WORD
 from .types import Document, Span, Token
 
@@ -169,7 +169,7 @@ def lemmatize(word: str) -> str:
     stem = _POSSESSIVE.sub("", word)
     if "'" in stem:
         return stem
-    return simplemma.lemmatize(stem, lang="en").lower()
+    return LEMMATIZER.lemmatize(stem, lang="en").lower()
 
 
 def _strip_span(text: str, start: int, end: int, paragraph: int) -> Span | None:
