@@ -88,6 +88,8 @@ TRAILING_LINK_WORDS = 4
 _LINK_WORDS = frozenset({"of", "the", "for", "and"})
 #: Words within which a clause opened after a past-tense "stated"/"claimed" must show its verb form.
 CLAUSE_VERB_WORDS = 6
+#: Words between 'with' and its reporting participle that end a reported clause ("…, with 15% saying …").
+ABSOLUTE_WORDS = 5
 #: Words between a source's tail word and its verb ("familiar with the investigation told").
 SOURCE_TAIL_WORDS = 6
 #: Words a listener may take after "told" before 'that' ("told a local radio presenter on Sunday that").
@@ -97,7 +99,7 @@ ADJECTIVE_WORDS = 2
 #: Characters that open a list item (a paragraph of its own under an introduction ending in ':').
 _BULLETS = frozenset("•·→-–—*▪►‣◦")
 #: Auxiliaries of a passive reporting verb ("this was stated by", "as confirmed by").
-_PASSIVE = frozenset({"was", "were", "been", "is", "are", "as"})
+_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "as"})
 #: Subjects that point back at the sentence before ("This was reported by X").
 _ANAPHORS = frozenset({"this", "that", "it", "these", "those"})
 #: forms of 'be' before a reporting verb in -ing ("critics are claiming"): the speaker comes before them
@@ -681,6 +683,9 @@ class _Run:
             return False  # not title case ("FULL CEASEFIRE" is shouted, not a title)
         if word.lower in self.rules.cues.get("title", ()):
             return True
+        titles = self.rules.cues.get("title", frozenset())
+        if before >= 2 and word.lower == "the" and self.tokens[before - 1].lower == "as" and self.tokens[before - 2].lower in titles:
+            return True  # "a law known as the “Affordable Care Act”"
         k = before
         if self.caps[k] and (word.lower.endswith(("'s", "’s")) or self.text[word.end : d.open_at].strip() in ("'", "’")):
             return True  # "on CNN's “…”", "told Radio Nine’ “Late Hour”": an outlet's programme
@@ -1458,6 +1463,12 @@ class _Run:
                     verb += 1  # "…, while the office of the prime minister said …": another speaker's report
                 if verb > n + 1 and verb < last and self._reporting_verb(verb) and not self.caps[verb] and not self._bound(verb):
                     return self._trim_end(tokens[n - 1].end)
+            if self.rules.has("absolute", tokens[n].lower) and "," in gap and n > k + 1:
+                # "…, with 15% saying …", "…, with the minister adding …": the participle's own report
+                verb = next((v for v in range(n + 1, min(n + 1 + ABSOLUTE_WORDS, last)) if self._bound(v) or (
+                    tokens[v].lower.endswith("ing") and self._reporting_verb(v))), last)
+                if verb < last and not self._bound(verb):
+                    return self._trim_end(tokens[n - 1].end)
             if tokens[n].lower in coordinators and n + 1 < last and n > k + 1:
                 verb = n + 1
                 while verb < last and verb - n <= MAX_SPEAKER_WORDS and self._speaker_word(verb) and (
@@ -1550,6 +1561,9 @@ class _Run:
     def _speaker_before(self, cue: int, floor: int, *, across_gap: bool = False) -> _Mention | None:
         """The speaker phrase ending right before token ``cue`` (time words and '(PCG)' skipped)."""
         tokens, rules = self.tokens, self.rules
+        share = self._poll_share(cue, floor)
+        if share is not None:
+            return share
         skips = rules.cues.get("skip", frozenset())
         j = cue - 1
         progressive = tokens[cue].lower.endswith("ing")
@@ -1595,6 +1609,8 @@ class _Run:
             full = self.text[tokens[head].start : tokens[end - 1].end]
             person = any(rules.has("role_person", tokens[n].lemma) for n in range(head, start - 1))
             return _Mention(tokens[head].start, tokens[end - 1].end, full, person, description=full)
+        if start > 0 and rules.has("subordinator", tokens[start - 1].lower) and not tokens[cue].lower.endswith("ing") and not self._bound(start):
+            return self._mention(start, end)  # "… after the Boston Globe reported that …": the subordinate clause's subject
         if start > 0 and tokens[start - 1].lower in rules.cues.get("preposition", frozenset()) and not self._bound(start):
             # "posted on X saying": X is where, not who; but "with a French minister saying" (issue
             # 14, unseen text): a person or a role after the preposition is the participle's subject,
@@ -1605,6 +1621,23 @@ class _Run:
                 return mention  # after "with" (role absolute) any speaker: "with Borovia saying …"
             return None
         return self._mention(start, end)
+
+    def _poll_share(self, cue: int, floor: int) -> _Mention | None:
+        """A poll's share right before the cue, which speaks for those asked: "41% say …", "with
+        16% saying …", "four in 10 say …" (a share in words, "Sixty percent", is the people word
+        ``percent``)."""
+        tokens = self.tokens
+        k = cue - 1
+        if k < 0 or tokens[k].start < floor or not tokens[k].lower.isdigit() or self._bound(k + 1):
+            return None
+        if self.gaps[cue].strip() == "%":
+            end = tokens[k].end + self.gaps[cue].index("%") + 1
+            return _Mention(tokens[k].start, end, self.text[tokens[k].start : end], False, description="respondents")
+        if k >= 2 and tokens[k].lower == "10" and tokens[k - 1].lower == "in" and tokens[k - 2].start >= floor and (
+                tokens[k - 2].lower.isdigit() or _number_word(tokens[k - 2].lower, self.rules)) and not self._bound(k - 1):
+            text = self.text[tokens[k - 2].start : tokens[k].end]
+            return _Mention(tokens[k - 2].start, tokens[k].end, text, False, description="respondents")
+        return None
 
     def _names_people(self, mention: _Mention, start: int, end: int) -> bool:
         """True when tokens [start, end) name a person or people: a person's name, or a role or
@@ -1803,6 +1836,8 @@ class _Run:
             row = self.rules.speaker_terms.get((_bare(tokens[start].lower),))
             if (row is None or not row.person) and _bare(tokens[start].lower) not in self.names:
                 name = None  # "Hamas said", "Manila said": one unknown capitalised word is a body
+        if name is not None and self.rules.has("outlet_head", tokens[name[1] - 1].lower) and name[1] - name[0] >= 2:
+            name = None  # "the Boston Globe", "the South China Morning Post": a news outlet, no person
         if name is not None:
             n_start, n_end = name
             surname = tokens[n_end - 1].lower
@@ -2241,6 +2276,8 @@ def speaker_type(description: str, rules: QuoteRules | None = None, *, spans: di
             if aligned and aligned[i][:1].isupper() and not words[i].endswith(_DEMONYM_ENDINGS):
                 unknown_caps.add(i)
             i += 1
+    if _names_outlet(aligned, words, rules) and not any(row.type in ("anonymous", "social_media") for row in found):
+        return "media"  # "the South China Morning Post", "the Boston Globe": a news outlet, whatever place it names
     kept, at = _company_and_envoy_rows(words, aligned, found, at, unknown_caps, rules)
     if kept is None:
         return "other"  # "United States Steel", "NFU president Ana Ruiz": an organisation named, not a country
@@ -2274,6 +2311,23 @@ def speaker_type(description: str, rules: QuoteRules | None = None, *, spans: di
     if "government" in types or "country" in types:
         return f"government:{countries[0]}" if countries else "government"
     return "other"
+
+
+def _number_word(word: str, rules: QuoteRules) -> bool:
+    """True for a number word that opens an unnamed speaker in ``speaker_types.csv`` ("four")."""
+    row = rules.speaker_terms.get((word,))
+    return row is not None and row.type == "indefinite" and word not in ("a", "an", "some", "several", "senior", "many", "dozens")
+
+
+def _names_outlet(written: list[str], words: list[str], rules: QuoteRules) -> bool:
+    """True when a capitalised name in the description ends in an ``outlet_head`` of
+    ``quote_cues.csv`` written with a capital after another capitalised word ("Boston Globe",
+    "Morning Post"), and no capitalised word follows it ("the Post Office" is no outlet)."""
+    heads = rules.cues.get("outlet_head", frozenset())
+    if not heads or not written:
+        return False
+    return any(words[i] in heads and written[i][:1].isupper() and written[i - 1][:1].isupper() and (
+        i + 1 == len(written) or not written[i + 1][:1].isupper()) for i in range(1, len(written)))
 
 
 def _company_and_envoy_rows(words: list[str], written: list[str], found: list[SpeakerTerm], at: list[tuple[int, int]],

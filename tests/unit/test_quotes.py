@@ -818,3 +818,47 @@ def test_speaker_types_has_no_duplicate_term() -> None:
     terms = [r["term"] for r in rows]
     assert len(terms) == len(set(terms)), sorted(t for t in set(terms) if terms.count(t) > 1)
     assert load_quote_rules().speaker_terms
+
+
+# Issue 14, session 9: news outlets by name, a subordinate clause's subject, polls' shares (invented sentences).
+SESSION9_OUTLETS_POLLS = [
+    ("a capitalised outlet name with a place word inside is the whole name",
+     "The deal is unfair, says the South Borovia Morning Post.",
+     [("indirect", "The deal is unfair", "the South Borovia Morning Post")]),
+    ("'after X reported that': the subordinate clause's subject speaks; 'the newspaper' resolves to it",
+     "The row comes after The Strelsau Globe reported last week that the envoy met the rebels. "
+     "The newspaper also said the envoy had met other leaders.",
+     [("indirect", "the envoy met the rebels", "The Strelsau Globe"), ("indirect", "the envoy had met other leaders", "The Strelsau Globe")]),
+    ("a poll's share in digits speaks, and a second share after ', with' reports its own clause",
+     "According to the poll, 41% say they oppose the treaty, with 12% saying they have no view.",
+     [("indirect", "they oppose the treaty", "41%"), ("indirect", "they have no view", "12%")]),
+    ("a share written 'six in 10'", "Six in 10 say they back the plan.", [("indirect", "they back the plan", "Six in 10")]),
+    ("a share in words: the people word 'percent'", "Sixty-two percent say they oppose the law.",
+     [("indirect", "they oppose the law", "percent")]),
+    ("', with <speaker> saying' ends the first report", "The minister said the talks would go on, with aides saying a deal was near.",
+     [("indirect", "the talks would go on", "The minister"), ("indirect", "a deal was near", "aides")]),
+    ("trap, 'with' and no reporting participle leaves the clause whole", "The minister said the talks would go on with the rebels taking part.",
+     [("indirect", "the talks would go on with the rebels taking part", "The minister")]),
+    ("trap, a percentage that is no speaker", "The index fell 3% in May, the bank said.", [("indirect", "The index fell 3% in May", "the bank")]),
+    ("trap, 'known as the “…”' is a name, not a quote",
+     "Ana Ruiz spoke. She said the vote was a good sign for a law known as the “Fair Trade Act.” “We won,” she said.",
+     [("indirect", "the vote was a good sign for a law known as the “Fair Trade Act.”", "Ana Ruiz"), ("direct", "We won,", "Ana Ruiz")]),
+    ("trap, 'being told that' is heard, not said", "Millions of voters are being told that they would lose their plans.", []),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), SESSION9_OUTLETS_POLLS, ids=[c for c, _, _ in SESSION9_OUTLETS_POLLS])
+def test_find_quotes_session9_outlets_and_polls(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(("mention", "media"), [
+    ("the South Borovia Morning Post", True), ("The Strelsau Globe", True), ("the Ruritania Herald", True),
+    ("Strelsau Times reporter Ana Ruiz", True),
+    # traps: a capitalised word after the head, and an unnamed source who spoke to an outlet
+    ("the Post Office", False), ("an official who spoke to the Strelsau Globe on condition of anonymity", False),
+])
+def test_speaker_type_outlet_names(mention: str, media: bool) -> None:
+    from framing.quotes import speaker_type
+
+    assert (speaker_type(mention) == "media") is media
