@@ -698,3 +698,31 @@ def _tone_news_rows() -> list[str]:
     from framing.data_files import read_data_text
 
     return read_data_text("tone_news.csv").splitlines()[1:]
+
+
+# -- tone_news.csv 1.5.0 / tone_topics.csv 1.1.0: legal jeopardy the lexicons did not list --
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The mayor was indicted on Tuesday.", "indicted"),
+        ("A grand jury returned an indictment against the firm.", "indictment"),
+        ("The trader was convicted of smuggling.", "convicted"),
+        ("The house opened an impeachment inquiry.", "impeachment"),
+    ],
+)
+def test_legal_jeopardy_reads_negative_as_a_topic_word(text: str, word: str) -> None:
+    assert _text_weights(text)[word] < 0
+    assert word in load_tone_topics()
+
+
+def test_legal_jeopardy_rows_restate_a_vader_rating() -> None:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    vader = SentimentIntensityAnalyzer().lexicon
+    for row in _tone_news_rows():
+        term, valence, note = row.split(",", 2)
+        if "legal jeopardy" in note:
+            named = note.split("rating of '")[1].split("'")[0]
+            assert term not in vader and vader[named] == float(valence)
