@@ -380,7 +380,7 @@ def split_paragraphs(raw: str) -> tuple[Paragraph, ...]:
         text = line.strip()
         if text:
             start = position + (len(line) - len(line.lstrip()))
-            glued = _GLUED_META_RE.search(text) if ("pdated" in text or "ublished" in text or "reated" in text or "osted" in text) else None
+            glued = _GLUED_META_RE.search(text) if _MAY_BE_GLUED_RE.search(text) else None
             if glued is not None and text[: glued.start()].strip():
                 # "… whisky tariffsReuters | London | Updated: …": the page's metadata glued to the headline
                 # is a line of its own, so cleaning can take it and keep the headline
@@ -393,9 +393,14 @@ def split_paragraphs(raw: str) -> tuple[Paragraph, ...]:
 
 
 #: Where page metadata is glued to the end of a line without a space: "…BureauUpdated: Mar 5",
-#: "…tariffsReuters | London | Updated: …" (a lower-case letter, then the field).
+#: "…tariffsReuters | London | Updated: …", "…BBC toldpublished at 17:07 …" (a lower-case letter, then
+#: the field), a photo credit after a caption's full stop ("…last week.Credit: AP").
 _GLUED_META_RE = re.compile(
-    r"(?<=[a-z])(?:(?=(?:Last )?(?:Updated|Published|Posted)\s*:)|(?=[A-Z][\w.&-]* \| [^|]{1,40} \| (?:Last )?(?:Updated|Published|Created|Posted)\s*:))")
+    r"(?<=[a-z])(?:(?=(?:Last )?(?:Updated|Published|Posted)\s*:)|(?=published at \d)"
+    r"|(?=[A-Z][\w.&-]* \| [^|]{1,40} \| (?:Last )?(?:Updated|Published|Created|Posted)\s*:))"
+    r"|(?<=[a-z]\.)(?=Credit:\s)")
+#: A cheap test first: most lines hold none of the field words.
+_MAY_BE_GLUED_RE = re.compile(r"pdated|ublished|reated|osted|redit:")
 
 
 # --------------------------------------------------------------------------------------------

@@ -541,6 +541,7 @@ class ClutterDetector:
             protected = next((i for i in range(len(texts)) if i not in claims), None)
             headline = labels[protected] if protected is not None else None
         self._repeats(labels, words, headline, protected, claims)
+        self._bylines_with_job(texts, protected, cues, claims)
         self._kicker_links(texts, labels, headline, protected, claims)
         self._captions_by_credit(texts, words, protected, claims)
         self._teasers(texts, words, protected, claims)
@@ -792,8 +793,8 @@ class ClutterDetector:
                 after = tokens[lowered.index("by", 1) + 1:]
                 if after and len(after) <= NAME_MAX_TOKENS and _is_capitalised(after[0]):
                     return _Claim("byline", "'... by Name' label outside the article's prose")
-            if lowered[-1] in cues.staff_roles and _is_capitalised(tokens[0]) and not re.search(r"\d", text):
-                return _Claim("author_bio", f"the author's job line ('… {tokens[-1]}') outside the article's prose")
+            if _job_line(text, cues):
+                return _Claim("author_bio", f"the author's job line ('{shorten(text, QUOTED_CHARS)}') outside the article's prose")
         return None
 
     @staticmethod
@@ -877,6 +878,17 @@ class ClutterDetector:
             ):
                 claims[below] = _Claim("caption_credit", f"the caption below the photo credit {shorten(text, QUOTED_CHARS)!r}")
 
+    def _bylines_with_job(self, texts: Sequence[str], protected: int | None, cues: ClutterCues, claims: dict[int, _Claim]) -> None:
+        """A bare name with a job line under it ("Ana Ruiz" / "Trade correspondent, Lisbon") is a byline
+        anywhere on the page (a live blog signs every post so); a bare name alone between paragraphs stays."""
+        for index in range(1, len(texts)):
+            name, job = index - 1, index
+            if name in claims or job in claims or protected in (name, job):
+                continue
+            if self._is_name_line(texts[name], texts[name].split()) and _job_line(texts[job], cues):
+                claims[name] = _Claim("byline", "a name above the author's job line")
+                claims[job] = _Claim("author_bio", "the author's job line under their name")
+
     @staticmethod
     def _appeal_boxes(words: Sequence[Sequence[str]], protected: int | None, claims: dict[int, _Claim]) -> None:
         """A short line between two appeal lines is the appeal box's blurb ("Escape your echo chamber.")."""
@@ -923,6 +935,15 @@ def _mostly_names(text: str) -> bool:
 
 #: Reasons of related-link claims that are a label a list of teasers may follow.
 _LABEL_REASONS = ("the whole line is the page label", "opens with the label")
+
+
+def _job_line(text: str, cues: ClutterCues) -> bool:
+    """A journalist's job line: at most SHORT_LABEL_MAX_WORDS words, no sentence end or digit, a staff role
+    word last or before a comma and a place ("State Department correspondent, Washington DC")."""
+    head = text.split(",", 1)[0].split()
+    if not head or len(text.split()) > SHORT_LABEL_MAX_WORDS or _terminal(text) or re.search(r"\d", text):
+        return False
+    return head[-1].lower() in cues.staff_roles and _is_capitalised(head[0])
 
 
 def _masthead_claim(text: str, cues: ClutterCues) -> _Claim | None:

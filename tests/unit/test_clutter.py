@@ -106,6 +106,14 @@ CLUTTER_IN_BODY = [
     ("We care about the protection of your data. Read our Privacy Policy.", "cookie"),
     ("How the new duties are likely to hit farmers in 2025  image", "related_link"),
     ("Port strike: what the closure means for exporters | video", "related_link"),
+    # live-blog furniture (session 9, unseen live pages)
+    ("Media caption,", "caption_credit"),
+    ("Show key events only", "other"),
+    ("Latest posts", "other"),
+    ("Please turn on JavaScript to use this feature", "other"),
+    ("We're sorry, this feature is currently unavailable. We're working to restore it.", "other"),
+    ("This was published 5 months ago", "dateline_meta"),
+    ("Reuters", "byline"),
 ]
 
 
@@ -195,6 +203,20 @@ def test_page_metadata_glued_to_the_headline_goes_and_the_headline_stays() -> No
     assert removal.kind == "dateline_meta" and raw[removal.start:removal.end] == removal.text and removal.text.startswith("Reuters |")
     raw = "\n".join(["Ports reopen after the strike Harbour BureauUpdated: Mar 05, 2025, 10:31 PM IST", OPENING, CLOSING])
     assert [r.text for r in clean_text(raw).removed] == ["Updated: Mar 05, 2025, 10:31 PM IST"]
+
+
+def test_live_blog_post_titles_keep_their_words_and_lose_the_glued_time_and_credit() -> None:
+    raw = "\n".join(["Live: ports reopen", OPENING, "Talks resume, ministry toldpublished at 17:07 GMT 15 January",
+                     "Ana Ruiz", "Trade correspondent, Lisbon", CLOSING,
+                     "A crane unloads grain at the port late last week.Credit: AP", "More text follows here, the minister said."])
+    result = clean_text(raw)
+    removed = {r.text: r.kind for r in result.removed}
+    assert "Talks resume, ministry told\n\n" in result.text
+    assert removed["published at 17:07 GMT 15 January"] == "dateline_meta"
+    assert removed["Ana Ruiz"] == "byline" and removed["Trade correspondent, Lisbon"] == "author_bio"
+    assert removed["Credit: AP"] == "caption_credit"
+    assert "A crane unloads grain at the port late last week." in result.text  # an undated caption stays (as above)
+    assert all(raw[r.start:r.end] == r.text for r in result.removed)
 
 
 def test_a_bar_of_fields_without_a_date_or_with_a_sentence_stays() -> None:
