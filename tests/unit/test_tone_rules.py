@@ -717,12 +717,30 @@ def test_legal_jeopardy_reads_negative_as_a_topic_word(text: str, word: str) -> 
     assert word in load_tone_topics()
 
 
-def test_legal_jeopardy_rows_restate_a_vader_rating() -> None:
+def test_rows_for_unlisted_words_restate_a_vader_rating() -> None:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     vader = SentimentIntensityAnalyzer().lexicon
     for row in _tone_news_rows():
         term, valence, note = row.split(",", 2)
-        if "legal jeopardy" in note:
+        if "neither lexicon lists" in note:  # legal jeopardy (1.5.0), evaluative verbs (1.6.0)
             named = note.split("rating of '")[1].split("'")[0]
             assert term not in vader and vader[named] == float(valence)
+
+
+# -- tone_news.csv 1.6.0: evaluative verbs the lexicons did not list --
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "sign"),
+    [
+        ("The envoys achieved a breakthrough.", "achieved", 1),
+        ("The new rules achieve their aim.", "achieve", 1),
+        ("The treaty is achieving results.", "achieving", 1),  # by the lemma rule
+        ("Both sides attained their goals.", "attained", 1),
+        ("The embargo backfired on its authors.", "backfired", -1),
+        ("The talks did not achieve much.", "achieve", -1),  # negated like any tone word
+    ],
+)
+def test_evaluative_verbs_carry_their_sense(text: str, word: str, sign: int) -> None:
+    assert _text_weights(text)[word] * sign > 0
