@@ -26,7 +26,7 @@ from typing import Any, Generic, TypeVar
 from .components import Component
 from .types import Article
 
-__all__ = ["Beside", "available_cores", "chunk_bounds", "map_articles", "map_chunks", "plan_workers"]
+__all__ = ["Beside", "available_cores", "can_fork", "chunk_bounds", "map_articles", "map_chunks", "plan_workers"]
 
 Result = TypeVar("Result")
 #: Fewer articles than this per worker and the pool costs more than it saves (forking, result pickling).
@@ -58,6 +58,13 @@ def plan_workers(requested: int, articles: int) -> int:
     return max(1, min(requested, articles // MIN_ARTICLES_PER_WORKER))
 
 
+def can_fork() -> bool:
+    """Whether worker processes may be forked: on Linux only. macOS offers fork too, but a forked child
+    of a process that has loaded Apple's system frameworks can crash (its default became spawn in
+    Python 3.8 for that reason); there the pool spawns and work beside the main process runs in it."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
 def chunk_bounds(total: int, size: int = CHUNK_ARTICLES) -> list[tuple[int, int]]:
     """``(start, end)`` of consecutive chunks of at most ``size`` items.
 
@@ -82,7 +89,7 @@ def map_chunks(
             yield (start, end), function(job, start, end)
         return
     global _current
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    method = "fork" if can_fork() else "spawn"
     _current = (function, job)
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
@@ -135,7 +142,7 @@ class Beside(Generic[Result]):
         self._job = job
         self._process: Any = None
         self._connection: Any = None
-        if background and "fork" in multiprocessing.get_all_start_methods():
+        if background and can_fork():
             for stream in (sys.stdout, sys.stderr):  # a child must not write again what the parent buffered
                 stream.flush()
             context = multiprocessing.get_context("fork")

@@ -82,6 +82,15 @@ def test_workers_beside_computes_here_where_processes_do_not_fork(monkeypatch: p
     assert beside.result() == (os.getpid(), 9)
 
 
+def test_workers_fork_only_on_linux(monkeypatch: pytest.MonkeyPatch) -> None:
+    # macOS lists fork among the start methods, but a forked child of a process that loaded the system
+    # frameworks can crash: the pool spawns there and Beside computes in this process
+    monkeypatch.setattr("framing.workers.sys.platform", "darwin")
+    beside = Beside(_pid_and_sum, [2, 3], background=True)
+    assert beside._process is None and beside.result() == (os.getpid(), 5)
+    assert [r for _, r in map_chunks(_square_range, 2, [(0, 2), (2, 4)], workers=2)] == [[0, 2], [8, 18]]
+
+
 def test_workers_beside_closes_both_pipe_ends_when_the_child_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None:
     closed: list[object] = []
     real_pipe = multiprocessing.get_context("fork").Pipe
