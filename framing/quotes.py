@@ -88,6 +88,8 @@ TRAILING_LINK_WORDS = 4
 _LINK_WORDS = frozenset({"of", "the", "for", "and"})
 #: Words within which a clause opened after a past-tense "stated"/"claimed" must show its verb form.
 CLAUSE_VERB_WORDS = 6
+#: Words a vehicle verb may stand before 'to say' ("took to X (formerly Twitter) on Sunday to say").
+VEHICLE_WORDS = 8
 #: Words between 'with' and its reporting participle that end a reported clause ("…, with 15% saying …").
 ABSOLUTE_WORDS = 5
 #: Words between a source's tail word and its verb ("familiar with the investigation told").
@@ -917,17 +919,20 @@ class _Run:
                     item = self._according(j, first, last, sentence)
                 else:
                     role = self.rules.speech_role(token.lemma)
-                    if j + 1 < last and self.rules.speech_role(token.lemma + " " + self.tokens[j + 1].lower):
-                        role = self.rules.speech_role(token.lemma + " " + self.tokens[j + 1].lower)
-                        self.used_cues.add(j + 1)
-                        j += 1
+                    head = None
+                    # a two-word cue ("pointed out"), or one with 'it' inside ("made it clear that")
+                    second = j + 2 if j + 2 < last and self.tokens[j + 1].lower == "it" and not self._bound(j + 2) else j + 1
+                    if second < last and self.rules.speech_role(token.lemma + " " + self.tokens[second].lower):
+                        role = self.rules.speech_role(token.lemma + " " + self.tokens[second].lower)
+                        self.used_cues.add(second)
+                        head, j = j, second
                         token = self.tokens[j]
-                        if pending and pending[0] == j:
+                        while pending and pending[0] <= j:
                             pending.pop(0)
                     if role and j + 1 < last and self.tokens[j + 1].lower == "by" and j > first and self.tokens[j - 1].lower in _PASSIVE:
                         item = self._passive(j, first, last, sentence)
                     elif role and role != "quote_only":
-                        item = self._reported(j, role, first, last, sentence, found)
+                        item = self._reported(j, role, first, last, sentence, found, head)
                 if item is not None and not self._nested(item, found):
                     found.append(item)
                     self.used_cues.add(j)
@@ -1051,7 +1056,14 @@ class _Run:
                     return named
         return mention
 
-    def _reported(self, j: int, role: str, first: int, last: int, sentence: Span, found: list[_Indirect]) -> _Indirect | None:
+    def _reported(self, j: int, role: str, first: int, last: int, sentence: Span, found: list[_Indirect], head: int | None = None) -> _Indirect | None:
+        """The reported clause of the cue at token j, and its speaker; ``head`` is the cue's first word when
+        it has two ("pointed out", "made it clear"): the speaker is looked for before that word."""
+        cue_end = j
+        j = j if head is None else head
+        vehicle = self._vehicle(j, first) if head is None else None
+        if vehicle is not None:
+            j = vehicle  # "The mayor took to Facebook to say that …": the speaker is before 'took'
         tokens = self.tokens
         if j > first and tokens[j - 1].lower in self.rules.cues.get("determiner", ()):
             return None
@@ -1095,6 +1107,7 @@ class _Run:
             # "Three officials from X and one from Y confirmed that …", "The State Department reissued its
             # advisory for Borovia saying …": the sentence's subject, far from the verb
             mention = self._far_subject(first, j)
+        j = cue_end
         clause_from = self._clause_start(j, role, last)
         if mention is not None and clause_from is None and self._gapped_relative(mention, j, last):
             clause_from = j + 1  # "the tariffs, which Ruritania claims break trade rules": the verb opens the clause
@@ -1109,8 +1122,8 @@ class _Run:
             if end > start and bisect_left(self.starts, end) - clause_from >= MIN_CLAUSE_WORDS:
                 return _Indirect(start, end, cue, mention, tokens[j].start)
         # Trailing attribution: "…, Manila's council said (in a statement)." or "…, said the ministry."
-        if role in ("speech_that",):
-            return None
+        if role in ("speech_that",) and not (tokens[j].lower.endswith("ed") and j + 1 == last):
+            return None  # "…, he noted." and "…, she claimed." end a sentence and attribute; "…, they agreed to …" does not
         rest = [k for k in range(j + 1, last)]
         comma = self._comma_before(mention.start, sentence.start) if mention is not None else None
         if mention is not None and comma is not None and self._is_trailer(rest):
@@ -1119,6 +1132,19 @@ class _Run:
             after = self._speaker_after(j, stop=last)
             if after is not None and self._is_trailer([k for k in range(bisect_left(self.starts, after.end), last)]):
                 return self._clause_before(sentence, self._trim_end(self.tokens[j - 1].end), cue, after, tokens[j].start)
+        return None
+
+    def _vehicle(self, j: int, first: int) -> int | None:
+        """The verb of role ``vehicle`` ("took") in "took to Facebook (on Sunday) to say …", "took the
+        stage to say …": the infinitive 'to say' then reports, and the vehicle's subject speaks."""
+        tokens = self.tokens
+        if j < 3 or tokens[j - 1].lower != "to":
+            return None
+        vehicles = self.rules.cues.get("vehicle", frozenset())
+        for n in range(j - 3, max(first, j - 1 - VEHICLE_WORDS) - 1, -1):
+            if tokens[n].lemma in vehicles and (tokens[n + 1].lower == "to" or self.rules.has("determiner", tokens[n + 1].lower)) and (
+                    self._looks_finite(n)):
+                return n
         return None
 
     def _document(self, k: int) -> bool:
@@ -1801,6 +1827,9 @@ class _Run:
         if start >= end:
             return None
         lowers = [t.lower for t in tokens[start:end]]
+        if len(lowers) == 3 and lowers[1] == "and" and lowers[2] in ("others", "colleagues") and self.rules.has("pronoun_person", lowers[0]):
+            end = start + 1  # "he and others noted": the one named before is the speaker
+            lowers = lowers[:1]
         if len(lowers) == 1 and (self.rules.has("determiner", lowers[0]) or lowers[0] in _NAME_PARTICLES):
             return None
         if len(lowers) == 1 and self.rules.has("pronoun_person", lowers[0]):

@@ -862,3 +862,27 @@ def test_speaker_type_outlet_names(mention: str, media: bool) -> None:
     from framing.quotes import speaker_type
 
     assert (speaker_type(mention) == "media") is media
+
+
+# Issue 14, session 9: cues of two words and vehicles ('pointed out', 'made it clear', 'took to X to say', 'he noted.').
+SESSION9_CUES = [
+    ("a two-word cue: the speaker is before its first word", "The minister pointed out that the talks had failed.",
+     [("indirect", "the talks had failed", "The minister")]),
+    ("'made it clear that': 'it' inside a two-word cue", "The governor made it clear that no new taxes would be imposed.",
+     [("indirect", "no new taxes would be imposed", "The governor")]),
+    ("trap, 'made sure that' reports nothing", "The governor made sure that no new taxes would be imposed.", []),
+    ("'took to <platform> to say that': the infinitive reports, the subject speaks",
+     "The mayor took to Facebook on Sunday to say that the bridge would reopen next week.",
+     [("indirect", "the bridge would reopen next week", "The mayor")]),
+    ("trap, 'wants to take … to say' is no report", "The mayor wants to take to the stage to say the bridge would reopen.", []),
+    ("trap, 'take time to say' is no report", "It will take time to say whether the bridge is safe.", []),
+    ("'…, he and others noted.': a that-verb ending the sentence attributes, 'he' resolved",
+     "Lev Orlov spoke on Monday. The rebels remain a potent force in the hills, he and others noted.",
+     [("indirect", "The rebels remain a potent force in the hills", "Lev Orlov")]),
+    ("trap, '…, X agreed to …' attributes nothing", "After the talks, Borovia and Ruritania agreed to a prisoner exchange.", []),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), SESSION9_CUES, ids=[c for c, _, _ in SESSION9_CUES])
+def test_find_quotes_session9_two_word_cues_and_vehicles(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == expected

@@ -101,7 +101,7 @@ def test_dev_figures_are_pinned() -> None:
     these, the README and the CHANGELOG together when a rule change is meant to)."""
     figures = evaluate_quotes(BENCHMARKS)
     got = (figures["direct"]["f1"], figures["indirect"]["f1"], figures["speaker_correct"], figures["matched"])  # type: ignore[index]
-    assert got == (0.982, 0.963, 0.929, 212)
+    assert got == (0.982, 0.968, 0.93, 213)
 
 
 def test_tuning_split_keeps_the_blind_pages_apart() -> None:
