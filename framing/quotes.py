@@ -1082,8 +1082,12 @@ class _Run:
         mention = self._speaker_before(j, sentence.start) or self._source_tail(j, sentence.start)
         if mention is not None and tokens[j - 1].lower.endswith(("'s", "’s")) and tokens[j - 1].start < mention.end:
             return None  # "Borovia’s claimed annexation", "Ruiz’s claim that": a possessor and a noun, not a speaker and a verb
-        if mention is not None and tokens[j].lower.endswith("ing") and self._document(j - 1):
-            mention = self._sentence_subject(first, j)  # "the premier wrote a post announcing that …": the author speaks
+        if j > first and tokens[j].lower.endswith("ing") and self._document(j - 1):
+            # "the premier wrote a post announcing that …": the author speaks, the subject right before the
+            # verb whose object the document is ("… — the ministry released a statement saying …")
+            verb = next((n for n in range(j - 2, max(first, j - 5) - 1, -1) if self.rules.has("determiner", tokens[n].lower)), None)
+            mention = (self._speaker_before(verb - 1, sentence.start) if verb is not None and verb - 1 > first else None) or (
+                self._sentence_subject(first, j))  # "the premier wrote a post announcing that …": the author speaks
         relative = False
         before = j - 1
         while before > first and tokens[before].lower in self.rules.cues.get("skip", ()) and not self._bound(before + 1):

@@ -886,3 +886,19 @@ SESSION9_CUES = [
 @pytest.mark.parametrize(("case", "text", "expected"), SESSION9_CUES, ids=[c for c, _, _ in SESSION9_CUES])
 def test_find_quotes_session9_two_word_cues_and_vehicles(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert _found(text) == expected
+
+
+# Issue 14, session 9: a document's author before a reporting participle (invented sentences).
+SESSION9_CLAUSES = [
+    ("'released a statement saying that …': the document's author speaks",
+     "The ministry released a statement saying that the talks had been postponed.",
+     [("indirect", "the talks had been postponed", "The ministry")]),
+    ("the author right before the document's verb, not the words before a dash",
+     "Some blamed the envoy — the Ministry of Defence released a statement saying that the talks had been postponed.",
+     [("indirect", "the talks had been postponed", "the Ministry of Defence")]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), SESSION9_CLAUSES, ids=[c for c, _, _ in SESSION9_CLAUSES])
+def test_find_quotes_session9_document_authors(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == expected
