@@ -259,7 +259,8 @@ def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str 
     for i, word in enumerate(words):
         if word not in candidates and not (scores_negation and word.endswith("n't") and word not in BOOSTER_DICT):
             continue  # (word not in valences and not a scoring negation) or word in BOOSTER_DICT
-        negation = scores_negation and _is_negation(word)
+        # A negation word adds its own valence, unless a 'no_valence' row says it only negates ("without").
+        negation = scores_negation and _is_negation(word) and word not in rules.unscored_negations
         if word in degree and i + 1 < len(words) and words[i + 1] in valences:
             continue
         if i in names or (word in rules.phrases and _in_phrase(words, i, rules.phrases[word])):

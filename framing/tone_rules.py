@@ -25,7 +25,9 @@ name the topic of a report rather than evaluate it (issue 11, item 5):
   was praised, it failed" is negative). Concessions need the text's punctuation, so they apply when the
   caller passes ``text``; the first contrast word of a sentence decides;
 * ``negation`` rows: words that negate the words after them as VADER's list does ("no good answer",
-  "hardly a success"); ``shifter`` rows: polarity shifters, read as a negation of what follows ("reduce
+  "hardly a success"); with the context ``no_valence`` the word negates but carries no valence of its own,
+  even where VADER's list gives negation words one ("without support" negates "support", but "without" alone
+  is a preposition, not a negated statement); ``shifter`` rows: polarity shifters, read as a negation of what follows ("reduce
   the risk", "prevent deaths", "a lack of progress"): neither word needs to be on VADER's list, and a
   shifter keeps its own valence, if any;
 * ``intensifier`` rows: degree words beyond VADER's boosters, ``up`` or ``down``: right before a tone
@@ -71,6 +73,9 @@ CONTRAST_CONTEXTS = ("after", "concession")
 HEDGE_CONTEXTS = ("clause", "sentence")
 #: For ``intensifier`` rows: the word strengthens ("truly") or weakens ("fairly") the tone word after it.
 INTENSIFIER_CONTEXTS = ("up", "down")
+#: For ``negation`` rows: empty (the word negates what follows), or ``no_valence`` (it negates what follows and
+#: carries no valence of its own, even where VADER's list gives negation words one: "without").
+NEGATION_CONTEXTS = ("", "no_valence")
 #: VADER's contrast word, the rule used when no rules file is given (the tone of version 1).
 VADER_CONTRAST = frozenset({"but"})
 #: The term of a rule that applies to every tone word (only ``name, in_name`` rows).
@@ -107,6 +112,8 @@ class ToneRules:
     lemmas: bool = False
     #: Courtesy and office titles (``name, title`` rows): a capitalised word right after one is a name.
     name_titles: frozenset[str] = frozenset()
+    #: Negation words that negate what follows but carry no valence of their own (``negation, no_valence`` rows).
+    unscored_negations: frozenset[str] = frozenset()
 
 
 def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRules:
@@ -140,6 +147,7 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
     contrast: dict[str, set[str]] = {context: set() for context in CONTRAST_CONTEXTS}
     hedges: dict[str, set[str]] = {context: set() for context in HEDGE_CONTEXTS}
     negators: set[str] = set()
+    unscored: set[str] = set()
     shifters: set[str] = set()
     degree: dict[str, set[str]] = {context: set() for context in INTENSIFIER_CONTEXTS}
     seen: dict[tuple[str, str, str], int] = {}
@@ -204,12 +212,15 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
         elif rule in ("negation", "shifter"):
             if not term.isalpha():
                 raise LexiconError(f"{where}: a {rule} must be one word, not '{term}'")
-            if context:
-                raise LexiconError(f"{where}: a {rule} row takes no context (found '{context}')")
+            if context and (rule == "shifter" or context not in NEGATION_CONTEXTS):
+                allowed = "no context" if rule == "shifter" else "no context or 'no_valence'"
+                raise LexiconError(f"{where}: a {rule} row takes {allowed} (found '{context}')")
             if term in (shifters if rule == "negation" else negators):
                 raise LexiconError(f"{where}: '{term}' is already a {'shifter' if rule == 'negation' else 'negation'}; "
                                    "give it one rule")
             (negators if rule == "negation" else shifters).add(term)
+            if context == "no_valence":
+                unscored.add(term)
         elif rule == "intensifier":
             if context not in INTENSIFIER_CONTEXTS:
                 raise LexiconError(f"{where}: unknown intensifier context '{context}' "
@@ -244,6 +255,7 @@ def parse_tone_rules(text: str, *, source: str, version: str = "user") -> ToneRu
         diminishers=frozenset(degree["down"]),
         lemmas=lemmas,
         name_titles=frozenset(titles),
+        unscored_negations=frozenset(unscored),
     )
 
 

@@ -478,6 +478,7 @@ def test_capitals_that_open_a_clause_or_shout_still_count(text: str, word: str) 
     [
         ("no longer,negation,\n", r"r\.csv line 2: a negation must be one word, not 'no longer'"),
         ("reduce,shifter,verb\n", r"r\.csv line 2: a shifter row takes no context \(found 'verb'\)"),
+        ("no,negation,silent\n", r"r\.csv line 2: a negation row takes no context or 'no_valence' \(found 'silent'\)"),
         ("lack,negation,\nlack,shifter,\n", r"r\.csv line 3: 'lack' is already a negation; give it one rule"),
         ("*,negation,\n", r"r\.csv line 2: '\*' is allowed only as"),
     ],
@@ -744,3 +745,26 @@ def test_rows_for_unlisted_words_restate_a_vader_rating() -> None:
 )
 def test_evaluative_verbs_carry_their_sense(text: str, word: str, sign: int) -> None:
     assert _text_weights(text)[word] * sign > 0
+
+
+# -- tone_rules.csv 1.7.0: 'without' negates but carries no valence of its own --
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bill passed without a debate.", {}),  # an absence, not a negated statement
+        ("The envoy left without support.", {"support": "negative"}),  # it still negates what it governs
+        ("The bill did not pass.", {"not": "negative"}),  # 'not' keeps its own valence
+        ("Despite the delay, the talks went on.", {"despite": "negative", "delay": "positive"}),  # unchanged
+    ],
+)
+def test_without_negates_but_adds_no_valence(text: str, expected: dict[str, str]) -> None:
+    weights = _text_weights(text)
+    assert {w: "positive" if v > 0 else "negative" for w, v in weights.items()} == expected
+
+
+def test_parse_tone_rules_reads_no_valence_negation_rows() -> None:
+    rules = parse_tone_rules(HEADER + "without,negation,no_valence,x\nno,negation,,x\n", source="r.csv")
+    assert rules.unscored_negations == {"without"} and rules.negators == {"without", "no"}
+    assert "without" in load_tone_rules().unscored_negations and not ToneRules().unscored_negations
