@@ -889,7 +889,9 @@ class _Run:
                 if token.lower.endswith("ing") and (mention is None or j > 0 and self._document(j - 1)):
                     sentence = next((s for s in self.sentences if s.start <= token.start < s.end), None)
                     if sentence is not None:
-                        mention = self._sentence_subject(bisect_left(self.starts, sentence.start), j)
+                        first = bisect_left(self.starts, sentence.start)
+                        mention = self._document_author(first, j, sentence.start) if j > first and self._document(j - 1) else (
+                            self._sentence_subject(first, j))
                 if mention is None:
                     return None
                 d.cue_at = token.start
@@ -1085,9 +1087,7 @@ class _Run:
         if j > first and tokens[j].lower.endswith("ing") and self._document(j - 1):
             # "the premier wrote a post announcing that …": the author speaks, the subject right before the
             # verb whose object the document is ("… — the ministry released a statement saying …")
-            verb = next((n for n in range(j - 2, max(first, j - 5) - 1, -1) if self.rules.has("determiner", tokens[n].lower)), None)
-            mention = (self._speaker_before(verb - 1, sentence.start) if verb is not None and verb - 1 > first else None) or (
-                self._sentence_subject(first, j))  # "the premier wrote a post announcing that …": the author speaks
+            mention = self._document_author(first, j, sentence.start)  # "the premier wrote a post announcing that …": the author speaks
         relative = False
         before = j - 1
         while before > first and tokens[before].lower in self.rules.cues.get("skip", ()) and not self._bound(before + 1):
@@ -1137,6 +1137,15 @@ class _Run:
             if after is not None and self._is_trailer([k for k in range(bisect_left(self.starts, after.end), last)]):
                 return self._clause_before(sentence, self._trim_end(self.tokens[j - 1].end), cue, after, tokens[j].start)
         return None
+
+    def _document_author(self, first: int, j: int, floor: int) -> _Mention | None:
+        """The author of the document before the participle at token j ("the ministry released a
+        statement saying …"): the speaker right before the verb whose object the document is, else the
+        sentence's subject ("… — the ministry released a statement saying": not the words before the dash)."""
+        tokens = self.tokens
+        verb = next((n for n in range(j - 2, max(first, j - 5) - 1, -1) if self.rules.has("determiner", tokens[n].lower)), None)
+        return (self._speaker_before(verb - 1, floor) if verb is not None and verb - 1 > first else None) or (
+            self._sentence_subject(first, j))
 
     def _vehicle(self, j: int, first: int) -> int | None:
         """The verb of role ``vehicle`` ("took") in "took to Facebook (on Sunday) to say …", "took the

@@ -896,6 +896,9 @@ SESSION9_CLAUSES = [
     ("the author right before the document's verb, not the words before a dash",
      "Some blamed the envoy — the Ministry of Defence released a statement saying that the talks had been postponed.",
      [("indirect", "the talks had been postponed", "the Ministry of Defence")]),
+    ("a direct quote after 'released a statement saying:': the author right before the verb",
+     "Some blamed the envoy — the Ministry of Defence released a statement saying: “The talks have been postponed for a week.”",
+     [("direct", "The talks have been postponed for a week.", "the Ministry of Defence")]),
 ]
 
 
