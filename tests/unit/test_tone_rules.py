@@ -768,3 +768,23 @@ def test_parse_tone_rules_reads_no_valence_negation_rows() -> None:
     rules = parse_tone_rules(HEADER + "without,negation,no_valence,x\nno,negation,,x\n", source="r.csv")
     assert rules.unscored_negations == {"without"} and rules.negators == {"without", "no"}
     assert "without" in load_tone_rules().unscored_negations and not ToneRules().unscored_negations
+
+
+# -- tone_rules.csv 1.8.0: a type and the legal system are not praise --
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("It was the kind of deal both sides sign.", "kind"),
+        ("He was charged with obstruction of justice.", "justice"),
+        ("The bill would change the criminal justice system.", "justice"),
+    ],
+)
+def test_type_and_legal_system_words_carry_no_tone(text: str, word: str) -> None:
+    assert word not in _text_weights(text)
+
+
+def test_kind_and_justice_keep_their_sense_elsewhere() -> None:
+    weights = _text_weights("The nurse was kind and the ruling brought justice.")
+    assert weights["kind"] > 0 and weights["justice"] > 0
