@@ -1334,6 +1334,8 @@ class _Run:
             self.used_cues.add(k + 1)
             inner = self.rules.speech_role(tokens[k + 1].lemma) or "speech"
             return self._clause_start(k + 1, "speech_check" if inner == "quote_only" else inner, last)
+        if k + 1 < last and tokens[k].lower == "whether" and rules.has("question_verb", tokens[j].lemma) and not self._bound(k + 1):
+            return k  # "analysts questioned whether the deal …": a reported question, 'whether' its first word
         if k < last and tokens[k].lower in rules.cues.get("that", ()) and not _BOUNDARY.search(self._gap(k).strip("\"”’ ")):
             return k + 1 if k + 1 < last else None  # also after a title in marks: 'said on “Late Edition” that …'
         if role in ("speech_that", "speech_check", "speech_object"):

@@ -905,3 +905,17 @@ SESSION9_CLAUSES = [
 @pytest.mark.parametrize(("case", "text", "expected"), SESSION9_CLAUSES, ids=[c for c, _, _ in SESSION9_CLAUSES])
 def test_find_quotes_session9_document_authors(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert _found(text) == expected
+
+
+# Issue 14, session 9: a reported question ('questioned whether …'), invented sentences.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Some analysts have questioned whether the new rules go far enough.",
+     [("indirect", "whether the new rules go far enough", "analysts")]),
+    # the demand inside the question belongs to the outer report
+    ("Analysts questioned whether the deal meets Borovian demands that Ruritania drop its tariffs.",
+     [("indirect", "whether the deal meets Borovian demands that Ruritania drop its tariffs", "Analysts")]),
+    # trap: a noun object is no reported question
+    ("Analysts questioned the decision to raise rates.", []),
+])
+def test_find_quotes_questioned_whether_reports_a_question(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == expected
