@@ -63,7 +63,8 @@ with st.expander("For teachers: the formula", expanded=False):
         "Frames: $w_t$ is the term's lexicon weight times fitted multipliers for its subcategory and for the term "
         "(`frame_weights.csv`), and a word counts only when the sense rules of `frame_rules.csv` allow it. An "
         "article or outlet with too few frame words is marked *not enough frame evidence to compare*, and every "
-        "share comes with a 95% interval (bootstrap over sentences). "
+        "share and every tone comes with a 95% interval (bootstrap over sentences): where two outlets' "
+        "intervals overlap widely, the text does not show a real difference between them. "
         "$a$, $b$ and $c$ are the only numbers fitted to people's judgements for tone (file `tone_weights.csv`)."
     )
 

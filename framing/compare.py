@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .distinctive import distinctive_terms
-from .evidence import NO_FRAME, emphasis_interval_of, evidence_level, lead_frame
+from .evidence import NO_FRAME, emphasis_interval_of, evidence_level, lead_frame, tone_interval
 from .tone import mean_tone
 from .types import FRAMES, ArticleReport, DistinctiveTerm, OutletReport
 from .voices import OutletVoiceTotals
@@ -142,6 +142,7 @@ class _OutletSums:
             # the articles' rule (evidence.lead_frame) on the pooled scores and frame words
             dominant_frame=None if (lead := lead_frame(scores, self.frame_words_by_frame)) == NO_FRAME else lead,
             frame_words_by_frame=dict(self.frame_words_by_frame),
+            tone_ci=tone_interval(self.tones),
         )
 
 

@@ -20,6 +20,7 @@ import orjson
 
 from .compare import evidence_summary
 from .evidence import NOT_ENOUGH, frame_label
+from .numbers import signed
 from .textnorm import shorten
 from .types import FRAMES, ArticleReport, CorpusReport, OutletReport, Voice
 
@@ -27,9 +28,10 @@ __all__ = ["SCHEMA_VERSION", "report_to_dict", "to_json", "to_json_bytes", "dump
            "truncation_notes"]
 
 #: Version of the JSON layout (semantic: minor for added fields, major would mean a rename: never).
-SCHEMA_VERSION = "1.4"  # 1.1: evidence_level, emphasis_ci, frame_words (issue 11); 1.2: quotes, voice,
+SCHEMA_VERSION = "1.5"  # 1.1: evidence_level, emphasis_ci, frame_words (issue 11); 1.2: quotes, voice,
 # quote_share, speakers, tone_by_frame, voice_by_type (issue 14); 1.3: dominant_frame, frame_words_by_frame,
-# paragraphs (issue 11: the dominant-frame rule validation measures); 1.4: outlet unattributed_share (issue 14)
+# paragraphs (issue 11: the dominant-frame rule validation measures); 1.4: outlet unattributed_share (issue 14);
+# 1.5: article and outlet tone_ci (how sure the tone is)
 #: Decimals kept for floats in exports: enough to compare, few enough for byte-stable output.
 DECIMALS = 4
 #: Leading characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
@@ -129,7 +131,8 @@ def to_table(report: CorpusReport) -> str:
         f"lexicon {report.lexicon.get('name', '?')} {report.lexicon.get('version', '')}".rstrip(),
         "Emphasis = share of each outlet's frame evidence; range = 95% bootstrap interval over its sentences;",
         "evidence = enough, thin or none (frame words to compare on); main = dominant frame, '-' where evidence",
-        "is not enough (general words alone never lead); tone from -1 (negative) to +1 (positive).",
+        "is not enough (general words alone never lead); tone from -1 (negative) to +1 (positive), and",
+        "'tone:' under an outlet gives its 95% range (the same bootstrap).",
         "",
     ]
     cut = truncation_notes(report)
@@ -182,6 +185,8 @@ def _outlet_table(report: CorpusReport) -> list[str]:
             lines.append(f"    {NOT_ENOUGH}")
         elif outlet.emphasis_ci:
             lines.append(f"    {'range:':<11}{_ranges(outlet.emphasis_ci)}")
+        if len(outlet.tone_ci) == 2:
+            lines.append(f"    {'tone:':<11}{signed(outlet.tone_ci[0])} to {signed(outlet.tone_ci[1])}")
         summary = evidence_summary([by_id[i] for i in outlet.articles])
         for frame in FRAMES:
             terms = summary[frame][:_TABLE_TERMS]

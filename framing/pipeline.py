@@ -19,7 +19,7 @@ from .cleaning import clean_text
 from .compare import aggregate_outlets, emphasis_shares, intensity_per_thousand
 from .components import Component, SentenceTone, TermMatches, check_components, default_components
 from .corpus import load_paths
-from .evidence import NO_FRAME, decide_frame, emphasis_interval, evidence_level, load_evidence_thresholds
+from .evidence import NO_FRAME, decide_frame, emphasis_interval, evidence_level, load_evidence_thresholds, tone_interval
 from .coverage import analyze_coverage
 from .frames import DocumentFrames, FrameModel
 from .lexicon import Lexicon, ToneLexicon, load_default_lexicon, load_tone_lexicon
@@ -289,6 +289,7 @@ def _report(prepared: _Prepared, frames: DocumentFrames) -> ArticleReport:
         dominant_frame=_named(decide_frame(units)),
         frame_words_by_frame=read_only(by_frame),
         paragraphs=_paragraph_reports(sentences, frames.evidence, units),
+        tone_ci=tone_interval([s.tone for s in sentences]),
     )
 
 

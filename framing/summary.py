@@ -193,4 +193,13 @@ def _tone_clause(outlet: OutletReport, outlets: Sequence[OutletReport]) -> str:
         return f"its tone is {describe_tone(tone)}"
     neutral = ", about neutral" if abs(tone) < TONE_NEUTRAL_BAND else ""
     rank = f"{pair[0]} {pair[2]} of the two" if two else f"{pair[1]} {pair[2]}"
-    return f"reads the {rank} ({signed(tone)}{neutral})"
+    return f"reads the {rank} ({signed(tone)}{neutral}{_tone_interval(outlet)})"
+
+
+def _tone_interval(outlet: OutletReport) -> str:
+    """", 95% interval +0.22 to +0.63" from ``tone_ci`` (nothing without one): a ranking's number
+    with how sure it is, as the frame clause gives the share's."""
+    ci = outlet.tone_ci
+    if len(ci) != 2 or ci[0] == ci[1]:
+        return ""
+    return f", 95% interval {signed(ci[0])} to {signed(ci[1])}"

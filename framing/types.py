@@ -410,6 +410,8 @@ class ArticleReport:
     frame_words_by_frame: Mapping[str, int] = field(default_factory=lambda: EMPTY_MAPPING)
     #: One entry per paragraph with its dominant frame (``evidence.decide_frame``, ``passage=True``).
     paragraphs: tuple[ParagraphReport, ...] = ()
+    #: ``[low, high]``: 95% bootstrap interval of ``tone`` over the sentences (``evidence.tone_interval``).
+    tone_ci: list[float] = field(default_factory=list)
 
 
 class SentenceBounds(Protocol):
@@ -483,6 +485,8 @@ class OutletReport:
     emphasis_ci: dict[str, list[float]] = field(default_factory=dict)
     dominant_frame: str | None = None
     frame_words_by_frame: Mapping[str, int] = field(default_factory=lambda: EMPTY_MAPPING)
+    #: ``[low, high]``: 95% bootstrap interval of ``tone`` over the outlet's sentences.
+    tone_ci: list[float] = field(default_factory=list)
 
 
 # weakref_slot: the dashboard's shared store knows a report only as long as some session shows it

@@ -282,19 +282,29 @@ def tone_bars(outlets: Sequence[OutletReport]) -> go.Figure:
     fig = _empty_figure(title) if not outlets else go.Figure()
     if outlets:
         labels = _axis_labels([outlet.outlet for outlet in outlets])
+        tones = [outlet.tone for outlet in outlets]
+        cis = [outlet.tone_ci if len(outlet.tone_ci) == 2 else [outlet.tone, outlet.tone] for outlet in outlets]
         fig.add_trace(go.Bar(
             orientation="h",
-            x=[outlet.tone for outlet in outlets],
+            x=tones,
             y=labels,
             marker_color=[tone_colour(outlet.tone) for outlet in outlets],
             text=[signed(outlet.tone) for outlet in outlets],
-            textposition="outside",
-            # a label of −0.94 sits outside the fixed [−1, 1] axis: draw it instead of clipping it to "4"
-            cliponaxis=False,
-            customdata=[_escape(outlet.outlet) for outlet in outlets],
+            textposition="none",  # the value stands past the whisker (annotations below), not on it
+            # 95% bootstrap interval over sentences (tone_ci): how sure the tone is
+            error_x={"type": "data", "symmetric": False, "array": [max(hi - t, 0.0) for t, (_, hi) in zip(tones, cis)],
+                     "arrayminus": [max(t - lo, 0.0) for t, (lo, _) in zip(tones, cis)], "thickness": 1.5,
+                     "color": TEXT_COLOUR},
+            customdata=[[_escape(outlet.outlet), f"{signed(lo)} to {signed(hi)}"] for outlet, (lo, hi) in zip(outlets, cis)],
             # the label's own text (framing.numbers.signed, a true minus), not plotly's signed x format
-            hovertemplate="%{customdata}<br>tone: %{text}<extra></extra>",
+            hovertemplate="%{customdata[0]}<br>tone: %{text}<br>95% interval %{customdata[1]}<extra></extra>",
         ))
+        for label, tone, (lo, hi) in zip(labels, tones, cis):
+            # the signed value past the end of the interval, so the sign does not rely on colour;
+            # a value near ±1 sits outside the fixed axis and is drawn, not clipped
+            right = tone >= 0
+            fig.add_annotation(x=(hi if right else lo) + (0.03 if right else -0.03), y=label, text=signed(tone),
+                               showarrow=False, xanchor="left" if right else "right", font=dict(color=TEXT_COLOUR))
         fig.update_yaxes(autorange="reversed")
         fig = _base_layout(fig, title, height=_horizontal_height(len(outlets)))
         fig.update_layout(showlegend=False)

@@ -218,3 +218,16 @@ def test_bar_labels_use_the_one_number_formatter() -> None:
     hard = make_article("h", "Dense", "Hard", -12.4)
     assert list(charts.readability_bars([hard]).data[0].text) == ["−12"]
     assert list(charts.intensity_bars(OUTLETS, [1234.56, 0.0, 2.25]).data[0].text) == ["1,234.6", "0.0", "2.2"]
+
+
+def test_tone_bars_draw_the_interval_and_put_the_value_past_it() -> None:
+    from dataclasses import replace
+
+    outlets = [replace(make_outlet("Up", tone=0.3), tone_ci=[0.1, 0.5]), replace(make_outlet("Down", tone=-0.4), tone_ci=[-0.6, -0.2])]
+    fig = charts.tone_bars(outlets)
+    bar = fig.data[0]
+    assert list(bar.error_x.array) == pytest.approx([0.2, 0.2]) and list(bar.error_x.arrayminus) == pytest.approx([0.2, 0.2])
+    assert "95% interval %{customdata[1]}" in bar.hovertemplate and bar.customdata[0][1] == "+0.10 to +0.50"
+    positions = {a.text: (a.x, a.xanchor) for a in fig.layout.annotations}
+    assert positions["+0.30"][0] > 0.5 and positions["+0.30"][1] == "left"
+    assert positions["−0.40"][0] < -0.6 and positions["−0.40"][1] == "right"

@@ -131,3 +131,15 @@ def test_summarise_outlets_does_not_name_a_frame_of_general_words_alone() -> Non
     (text,) = sentences(outlet)
     assert text.startswith("Solo leans most on diplomacy (40% of its frame evidence; the 55% for trade is general "
                            "vocabulary alone, with no trade frame word)")
+
+
+def test_a_tone_ranking_carries_its_interval_when_the_report_has_one() -> None:
+    # "reads the most positive (+0.44)" said nothing of how sure it is; the chart shows tone_ci as whiskers
+    from dataclasses import replace
+
+    low = make_outlet("Low", 0.4, 0.3, 0.3, tone=-0.2)
+    high = replace(make_outlet("High", 0.4, 0.3, 0.3, tone=0.44), tone_ci=[0.22, 0.63])
+    mid = make_outlet("Mid", 0.4, 0.3, 0.3, tone=0.1)
+    text = " ".join(sentences(low, high, mid))
+    assert "reads the most positive (+0.44, 95% interval +0.22 to +0.63)" in text
+    assert "reads the most negative (−0.20)" in text  # no interval in the report: none in the sentence
