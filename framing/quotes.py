@@ -472,7 +472,10 @@ class _Run:
         """Token ``k`` is a lower-case modifier inside a speaker phrase that an article or number
         opens ("said a senior official", "said one top diplomat", "said an unnamed former
         official"): at most ``ADJECTIVE_WORDS`` of them, a speaker word after them, no boundary."""
-        if k == start or not self._opener(start) or self.caps[k] or self._bound(k) or not self.tokens[k].lower.isalpha():
+        counted = k > start + 1 and self.rules.has("determiner", self.tokens[start].lower) and self._opener(start + 1)
+        if k == start + 1 and self.rules.has("determiner", self.tokens[start].lower) and self._opener(k) and not self._bound(k):
+            return True  # "said the four top diplomats": a number after the article opens the phrase too
+        if k == start or not (self._opener(start) or counted) or self.caps[k] or self._bound(k) or not self.tokens[k].lower.isalpha():
             return False
         if self._function_word(k) and not self._office_modifier(k) or self.rules.speech_role(self.tokens[k].lemma):
             return False

@@ -919,3 +919,13 @@ def test_find_quotes_session9_document_authors(case: str, text: str, expected: l
 ])
 def test_find_quotes_questioned_whether_reports_a_question(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert _found(text) == expected
+
+
+# Issue 14, session 9: a number after the article in a speaker named after the quote (invented sentences).
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“We will not give up,” said the four top diplomats.", "the four top diplomats"),
+    ("“We will not give up,” said the two envoys.", "the two envoys"),
+    ("“We will not give up,” said the minister.", "the minister"),
+])
+def test_find_quotes_speaker_after_with_a_number(text: str, speaker: str) -> None:
+    assert [q.speaker for q in FINDER(text)] == [speaker]
