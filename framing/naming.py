@@ -164,12 +164,16 @@ def find_naming(reports: Sequence[CoverageSource], facts: Sequence[Fact] = ()) -
     needed = max(2, math.ceil(outlets_total / 2))
     # A head naming a referent already is left to it; a name too few outlets use to be a referent
     # (a headline's "State Visit") leaves its words to the common nouns ("the state visit").
+    # A swapped wording of event nouns ("ceasefire deal / ceasefire agreement") leaves its nouns to the
+    # common noun's referent, which holds every form of the thing (the swapped ones are among them).
+    event_heads = load_naming_words().event_heads
     exclude = {w for key, items in mentions.items() if len({outlet_of[m.article] for m in items}) >= needed
-               for w in key.lower().split()} | titles
-    for head, items in common_mentions(reports, facts, nouns, lambda a, o: _inside(quotes[a], o), exclude,
-                                       titles).items():
+               for w in key.lower().split() if " / " not in key or w not in event_heads} | titles
+    common = common_mentions(reports, facts, nouns, lambda a, o: _inside(quotes[a], o), exclude, titles)
+    for head, items in common.items():
         if head not in mentions:
             mentions[head] = items
+    _drop_covered_swaps(mentions, common)
     for group, items in group_mentions(reports, lambda a, o: _inside(quotes[a], o)).items():
         if group not in mentions:
             mentions[group] = items
@@ -191,6 +195,22 @@ def find_naming(reports: Sequence[CoverageSource], facts: Sequence[Fact] = ()) -
                mentions=tuple(sorted(items, key=lambda m: (m.article, m.start))))
         for _, _, referent, forms, quoted, items in namings[:MAX_REFERENTS]
     )
+
+
+def _drop_covered_swaps(mentions: dict[str, list[NamingMention]], common: dict[str, list[NamingMention]]) -> None:
+    """Drop a swapped wording's referent whose every mention lies inside one common-noun referent's
+    mentions ("ceasefire deal / ceasefire agreement" inside the deal's): one thing, one table."""
+    spans: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    for head, items in common.items():
+        by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for m in items:
+            by_article[m.article].append((m.start, m.end))
+        spans[head] = by_article
+    for key in [k for k in mentions if " / " in k]:
+        for by_article in spans.values():
+            if all(any(s <= m.start and m.end <= e for s, e in by_article.get(m.article, ())) for m in mentions[key]):
+                del mentions[key]
+                break
 
 
 def _bounded(reports: Sequence[CoverageSource]) -> list[CoverageSource]:

@@ -80,6 +80,9 @@ class NamingWords:
     #: Words of the stop list that are nouns in news prose ("call" of "the phone call"): a word before
     #: one modifies it, as before any other noun.
     stop_nouns: frozenset[str] = frozenset()
+    #: Nouns that name a story's deal, truce or measures ("deal", "ceasefire", "package", "sanctions"):
+    #: two of them written together by outlets ("ceasefire deal") name one thing.
+    event_heads: frozenset[str] = frozenset()
     #: Nouns that never head a referent of their own: times and measures ("year", "week", "later").
     non_referent_heads: frozenset[str] = frozenset()
     #: Words before a common noun that make it a verb ("to visit", "will visit"): no mention.
@@ -195,6 +198,7 @@ def load_naming_words() -> NamingWords:
         demonym_endings=tuple(sorted(words("demonym_endings"), key=len, reverse=True)),
         modifier_words=words("modifier_words"),
         stop_nouns=words("stop_nouns"),
+        event_heads=words("event_heads"),
         non_referent_heads=words("non_referent_heads"),
         verb_markers=words("verb_markers"),
         body_descriptors=MappingProxyType(descriptors),

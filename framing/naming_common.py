@@ -121,7 +121,7 @@ def _before_noun(text: str, end: int, nouns: set[str]) -> bool:
 
 
 def _heads(reports: dict[str, CoverageSource], facts: Sequence[Fact], nouns: set[str],
-           phrases: dict[tuple[str, str], set[str]]) -> Counter[str]:
+           phrases: dict[tuple[str, str], set[str]], joined: dict[str, str] | None = None) -> Counter[str]:
     """Lower-case head nouns used in two or more outlets' mentions of one fact, by outlets; also
     the nouns most outlets put in their leads and the heads of ``phrases`` (:func:`shared_phrases`)."""
     outlets_of: dict[str, set[str]] = defaultdict(set)
@@ -161,8 +161,40 @@ def _heads(reports: dict[str, CoverageSource], facts: Sequence[Fact], nouns: set
     skipped = load_naming_words().non_referent_heads
     for word, outlets in outlets_of.items():
         if _singular(word) not in skipped and word not in skipped:
-            merged[_canonical(word)].update(outlets)
+            canonical = _canonical(word)
+            merged[(joined or {}).get(canonical, canonical)].update(outlets)
     return Counter({w: len(o) for w, o in merged.items()})
+
+
+def event_compounds(reports: Iterable[CoverageSource], needed: int) -> dict[str, str]:
+    """Event nouns one story's outlets join into one name: "ceasefire deal", "sanctions package".
+
+    Two nouns of ``event_heads`` of ``naming_words.json`` (what a story's deal, truce or measures are
+    called) that ``needed`` outlets or more write one right before the other name one thing: the first
+    used alone ("the ceasefire", "the updated sanctions") is a form of the second's referent. Returns
+    each first noun's head (its synonym group's first word) to the second's; a noun written first
+    before two others, or both first and second, is left alone (which thing it names is unclear).
+
+    >>> from types import SimpleNamespace as Ns
+    >>> texts = {"A": "A ceasefire deal was signed.", "B": "The ceasefire agreement holds.", "C": "A truce."}
+    >>> event_compounds([Ns(outlet=o, text=t) for o, t in texts.items()], 2)
+    {'ceasefire': 'deal'}
+    """
+    words = load_naming_words()
+    if not words.event_heads:
+        return {}
+    alternatives = "|".join(_with_plural(w) for w in sorted(words.event_heads, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w-])(" + alternatives + r") (?=(" + alternatives + r")(?![\w-]))", re.IGNORECASE)
+    outlets: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for report in reports:
+        for match in pattern.finditer(report.text):
+            first, second = _canonical(match.group(1).lower()), _canonical(match.group(2).lower())
+            if first != second:
+                outlets[(first, second)].add(report.outlet)
+    pairs = [pair for pair, found in outlets.items() if len(found) >= needed]
+    firsts = Counter(first for first, _ in pairs)
+    seconds = {second for _, second in pairs}
+    return {first: second for first, second in pairs if firsts[first] == 1 and first not in seconds}
 
 
 #: A lower-case word and the word after it, within a sentence (the pair a shared phrase is read from).
@@ -266,7 +298,8 @@ def common_mentions(
     pair_modifiers: dict[str, set[str]] = defaultdict(set)  # singular head -> modifiers shared with it
     for first, second in (*phrases, *inner):
         pair_modifiers[_singular(second)].add(first)
-    for head, outlets in sorted(_heads(by_id, facts, nouns, phrases).items(), key=lambda kv: (-kv[1], kv[0])):
+    joined = event_compounds(reports, max(2, -(-outlets_total // 2)))
+    for head, outlets in sorted(_heads(by_id, facts, nouns, phrases, joined).items(), key=lambda kv: (-kv[1], kv[0])):
         ending = r"(?:s|es)?"
         if head in exclude:
             if head not in titles:
@@ -276,9 +309,13 @@ def common_mentions(
         if tried > MAX_HEADS_TRIED:
             break  # each head tried reads every text: bounded
         synonyms = load_naming_words().synonyms(head) if ending != "s" else (head,)
+        if ending != "s":  # "the ceasefire" where outlets write "ceasefire deal": the deal's form too
+            synonyms += tuple(w for first, second in joined.items() if second == head
+                              for w in load_naming_words().synonyms(first))
+        group = {_canonical(w) for w in synonyms}
         alternatives = [_with_plural(w) for w in synonyms] if ending != "s" else [re.escape(head) + ending]
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
-        items = []
+        items: list[NamingMention] = []
         written: Counter[str] = Counter()
         surface: Counter[str] = Counter()  # the head as written ("troops", not "troop", names the referent)
         stems = [w[:-1] if w.endswith("y") else w for w in synonyms]
@@ -287,6 +324,11 @@ def common_mentions(
             if not any(stem in lowered[report.id] for stem in stems):
                 continue  # a text without the head's letters cannot match it (a substring test is cheap)
             for match in pattern.finditer(text):
+                if items and items[-1].article == report.id and match.start() < items[-1].end:
+                    continue  # inside the last mention ("package of sanctions" is one)
+                following = _NEXT_WORD.match(text, match.end())
+                if joined and following and _canonical(following.group(1).lower()) in group:
+                    continue  # "ceasefire" of "ceasefire deal": the deal's mention holds it
                 marker = _PREVIOUS_WORD.search(text, max(0, match.start() - 20), match.start())
                 if marker and marker.group(1).lower() in verb_markers:
                     continue  # "to visit Beijing", "will visit": the verb, not the visit

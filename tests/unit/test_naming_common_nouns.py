@@ -188,3 +188,59 @@ def test_naming_noun_like_needs_the_word_next_to_its_determiner(text: str, word:
     from framing.naming import _noun_like
 
     assert (word in _noun_like([SimpleNamespace(text=text)])) is noun  # type: ignore[list-item]
+
+
+#: A deal three outlets name as "ceasefire deal" / "ceasefire agreement" and by each noun alone, beside
+#: a "submarine deal" (a submarine is no event noun: the boats stay their own referent).
+DEAL = (
+    ("a", "Alpha", "Kessland and Norvania reached a ceasefire deal on Sunday. The ceasefire takes effect at noon. "
+                   "Lind said the deal would hold. The talks also touched a submarine deal; the submarines are old."),
+    ("b", "Beta", "Kessland and Norvania signed a ceasefire agreement on Sunday. Under the agreement the truce "
+                  "starts at noon. The submarine deal is separate, and the submarines stay in port."),
+    ("c", "Gamma", "A ceasefire deal between Kessland and Norvania was agreed on Sunday. The ceasefire begins at "
+                   "noon, and the submarines stay in port."),
+)
+#: The same deal where only one outlet writes the two nouns together: the ceasefire and the deal stay two.
+DEAL_ONCE = (
+    ("a", "Alpha", "Kessland and Norvania reached a ceasefire deal on Sunday. The full ceasefire takes effect at "
+                   "noon."),
+    ("b", "Beta", "Kessland and Norvania signed an agreement on Sunday. The ceasefire starts at noon."),
+    ("c", "Gamma", "An agreement between Kessland and Norvania was reached on Sunday. The ceasefire begins at noon, "
+                   "a partial ceasefire at first."),
+)
+
+
+def _referent_with(report: CorpusReport, form: str) -> set[str]:
+    return {r for r, forms in referents(report).items() if form in forms}
+
+
+@pytest.mark.parametrize(
+    ("articles", "first", "second", "same"),
+    [
+        (DEAL, "ceasefire", "agreement", True),  # "ceasefire deal" in two outlets: the ceasefire alone is the deal
+        (DEAL, "truce", "deal", True),  # a synonym of the first noun joins too
+        (DEAL, "ceasefire deal", "ceasefire agreement", True),
+        (DEAL_ONCE, "ceasefire", "agreement", False),  # one outlet's compound joins nothing
+    ],
+)
+def test_naming_event_nouns_written_together_are_one_referent(articles: tuple[tuple[str, str, str], ...],
+                                                             first: str, second: str, same: bool) -> None:
+    report = report_of(articles)
+    a, b = _referent_with(report, first), _referent_with(report, second)
+    assert a and b, sorted(referents(report))
+    assert bool(a & b) is same, (a, b)
+
+
+def test_naming_non_event_noun_before_a_deal_stays_a_modifier() -> None:
+    """'submarine deal': a submarine is no event noun, so 'the submarines' are no form of the deal."""
+    deal = next(forms for r, forms in referents(report_of(DEAL)).items() if "ceasefire deal" in forms)
+    assert "submarine deal" in deal
+    assert not {"submarine", "submarines"} & deal, deal
+
+
+def test_naming_event_compound_counts_once() -> None:
+    """'ceasefire deal' is one mention of the deal, not also a mention 'ceasefire' inside it."""
+    report = report_of(DEAL)
+    naming = next(n for n in report.naming if "ceasefire deal" in {f for c in n.forms.values() for f in c})
+    spans = sorted((m.article, m.start, m.end) for m in naming.mentions)
+    assert all(not (x[0] == y[0] and y[1] < x[2]) for x, y in zip(spans, spans[1:])), spans
