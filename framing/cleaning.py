@@ -394,10 +394,12 @@ def split_paragraphs(raw: str) -> tuple[Paragraph, ...]:
 
 #: Where page metadata is glued to the end of a line without a space: "…BureauUpdated: Mar 5",
 #: "…tariffsReuters | London | Updated: …", "…BBC toldpublished at 17:07 …" (a lower-case letter, then
-#: the field), a photo credit after a caption's full stop ("…last week.Credit: AP").
+#: the field; never the words "republished", "unpublished"), a photo credit after a caption's full stop
+#: ("…last week.Credit: AP"). The agency field is at most 41 characters: unbounded, it was read from every
+#: capital to the end of its word run again (quadratic on a long line of glued words).
 _GLUED_META_RE = re.compile(
-    r"(?<=[a-z])(?:(?=(?:Last )?(?:Updated|Published|Posted)\s*:)|(?=published at \d)"
-    r"|(?=[A-Z][\w.&-]* \| [^|]{1,40} \| (?:Last )?(?:Updated|Published|Created|Posted)\s*:))"
+    r"(?<=[a-z])(?:(?=(?:Last )?(?:Updated|Published|Posted)\s*:)|(?<!re)(?<!un)(?=published at \d)"
+    r"|(?=[A-Z][\w.&-]{0,40} \| [^|]{1,40} \| (?:Last )?(?:Updated|Published|Created|Posted)\s*:))"
     r"|(?<=[a-z]\.)(?=Credit:\s)")
 #: A cheap test first: most lines hold none of the field words.
 _MAY_BE_GLUED_RE = re.compile(r"pdated|ublished|reated|osted|redit:")

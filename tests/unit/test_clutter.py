@@ -443,3 +443,39 @@ def test_a_very_long_word_is_judged_in_linear_time() -> None:
     result = clean_text(_page(line))
     assert OPENING in result.text and CLOSING in result.text
     assert len(result.text) + sum(r.end - r.start for r in result.removed) >= len(line)  # judged, not dropped unread
+
+
+def test_the_media_label_rule_reads_a_long_run_of_spaces_in_linear_time() -> None:
+    # The media-label rule ("…  image" at the end of a teaser) tried its run of spaces from every
+    # position of a long run of spaces again: 20,000 spaces in one line took 9 s, 40,000 two minutes.
+    import time
+
+    from framing.clutter import _MEDIA_LABEL_END_RE
+
+    started = time.process_time()
+    for line in ("Ports reopen" + " " * 20_000 + "after the strike", "Ports reopen" + " " * 20_000 + "|" + " " * 20_000 + "x"):
+        assert _MEDIA_LABEL_END_RE.search(line) is None
+    assert time.process_time() - started < 1.0
+    for line in ("Ports reopen after the strike" + " " * 3 + "video", "Ports reopen after the strike" + " " * 5 + "|  Video"):
+        assert _MEDIA_LABEL_END_RE.search(line) is not None
+
+
+def test_glued_page_metadata_is_found_in_linear_time_on_a_long_line() -> None:
+    # The agency field of "…tariffsReuters | London | Updated: …" was read from every capital letter to
+    # the end of the word run: a 60,000-character run of "aB" with "Updated" in the line took 14 s.
+    import time
+
+    from framing.cleaning import split_paragraphs
+
+    line = "aB" * 30_000 + " Updated"
+    started = time.process_time()
+    paragraphs = split_paragraphs(f"{OPENING}\n{line}\n{CLOSING}")
+    assert time.process_time() - started < 2.0
+    assert [p.text for p in paragraphs] == [OPENING, line, CLOSING]
+
+
+def test_republished_in_prose_is_no_glued_post_time() -> None:
+    # "…toldpublished at 17:07" splits off a live blog's post time; "republished at 12 sites" is a word
+    line = "The report was republished at 12 news sites and unpublished at 3 others, the ministry said."
+    result = clean_text(_page(line))
+    assert line in result.text and not result.removed
