@@ -676,7 +676,7 @@ def write_fitted_valences(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[Ta
     (folder / "tone_valences.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     meta = {
         "name": "framing-lens-tone-valences",
-        "version": "1.12.0",
+        "version": "1.13.0",
         "description": "Fitted valences of the tone words that occur often enough in the two tone dev sets. Each row "
                        "replaces the valence the tone lexicon gives the word (VADER + weighted Hu & Liu + tone_news.csv "
                        "+ topic weight) as the last step of framing.lexicon.build_tone_lexicon; a sentence's tone is "
@@ -713,7 +713,8 @@ def write_fitted_valences(nyt_items: Sequence[ToneItem], mtsc_items: Sequence[Ta
                    "tone_topics.csv 1.1.0 (six words of legal jeopardy: indicted, convicted, impeachment, ...). 1.10.0: "
                    "refitted with tone_news.csv 1.6.0 (the evaluative verbs achieve, attain, backfire). 1.11.0: refitted with "
                    "tone_rules.csv 1.7.0 ('without' negates but adds no valence of its own). 1.12.0: refitted with "
-                   "tone_rules.csv 1.8.0 ('kind of', legal-system 'justice').",
+                   "tone_rules.csv 1.8.0 ('kind of', legal-system 'justice'). 1.13.0: refitted with tone_rules.csv 1.9.0 "
+                   "('no wonder').",
         "columns": {"term": "one lower-case word form, as the tone lexicons list it",
                     "valence": "fitted valence on VADER's -4..+4 scale (same sign as prior)",
                     "prior": "the valence the lexicon gave the word before fitting",

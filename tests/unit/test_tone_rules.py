@@ -788,3 +788,8 @@ def test_type_and_legal_system_words_carry_no_tone(text: str, word: str) -> None
 def test_kind_and_justice_keep_their_sense_elsewhere() -> None:
     weights = _text_weights("The nurse was kind and the ruling brought justice.")
     assert weights["kind"] > 0 and weights["justice"] > 0
+
+
+def test_no_wonder_is_a_phrase_not_a_negation() -> None:
+    assert _text_weights("No wonder the envoys left early.") == {}
+    assert _text_weights("The canyon filled them with wonder.")["wonder"] > 0
