@@ -344,6 +344,14 @@ def test_an_unquoted_comma_in_a_note_is_reported() -> None:
         ("Calls for a pause are an attempt to buy Borovia some time.", "buy", False),
         ("The talks only bought time for both sides.", "bought", False),
         ("Ruritania will buy more soybeans from its neighbour.", "buy", True),
+        # an unseen off-topic story of a nurses' strike and a UK hospital story
+        ("Some 30,000 nurses went on strike for a day.", "strike", False),
+        ("The nurses' strike closed two wards.", "strike", False),
+        ("Waiting lists fell once strikes by hospital staff ended.", "strikes", False),
+        ("A drone strike hit the base.", "drone strike", True),
+        ("Strikes on the port killed three people.", "strikes", True),
+        ("Strike action will continue in Northern Ireland.", "ireland", False),
+        ("Ministers of Ireland and Borovia met.", "ireland", True),
     ],
 )
 def test_session9_senses_on_unseen_pages(text: str, term: str, counts: bool) -> None:
