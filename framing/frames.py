@@ -37,7 +37,7 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from wordfreq import word_frequency
+from .word_frequency import word_frequency
 
 from .data_files import data_source, read_data_csv, read_data_json
 from .errors import LexiconError, ModelNotFittedError

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from itertools import combinations, islice
 
 from .stopwords import ENGLISH_STOP_WORDS
-from wordfreq import zipf_frequency
+from .word_frequency import zipf_frequency
 
 from .naming_aliases import Aliases, NamingWords, compact, load_naming_words
 from .naming_common import ADJECTIVE_ENDINGS as _ADJECTIVE_ENDINGS

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
+from .word_frequency import zipf_frequency
 
 from .quote_rules import QuoteRules, SpeakerTerm, load_quote_rules
 from .segment import split_paragraphs, split_sentences, tokenize
