@@ -38,6 +38,9 @@ PHRASE_JOINERS = _PHRASE_JOINERS
 #: A possessive ending, dropped before lemmatizing ("China's" -> "china").
 _POSSESSIVE = re.compile(r"['’]s$")
 
+#: How much more common (wordfreq's Zipf scale, log10: 1.5 is about 30 times) the one-l lemma must be
+#: than simplemma's doubled-l one to replace it ("cancel" 4.2 vs "cancell" 1.1; "enrol" 2.7 vs "enroll" 3.5 stays).
+BRITISH_LL_MORE_COMMON = 1.5
 #: Cache size for the lemmatizer; news vocabulary of a large corpus fits comfortably.
 _LEMMA_CACHE = 200_000
 
@@ -169,7 +172,27 @@ def lemmatize(word: str) -> str:
     stem = _POSSESSIVE.sub("", word)
     if "'" in stem:
         return stem
-    return LEMMATIZER.lemmatize(stem, lang="en").lower()
+    lemma = LEMMATIZER.lemmatize(stem, lang="en").lower()
+    if lemma.endswith("ll") and _BRITISH_LL.search(stem):
+        return _american_ll(stem, lemma)
+    return lemma
+
+
+#: British doubled l before -ed / -ing ("cancelled", "travelling"), which simplemma's dictionary
+#: sometimes lacks: its fallback rule then leaves "cancell", shown to readers as a word.
+_BRITISH_LL = re.compile(r"[aeiou]ll(?:ed|ing)$")
+
+
+def _american_ll(stem: str, lemma: str) -> str:
+    """The lemma of the American spelling ("canceled" -> "cancel") when it is ``lemma`` less one "l"
+    and far more common (wordfreq): "cancell" -> "cancel", but "installed" and "enrolled" keep
+    "install" and "enroll"."""
+    from wordfreq import zipf_frequency  # loaded by the frame model anyway; only for these rare forms
+
+    american = LEMMATIZER.lemmatize(_BRITISH_LL.sub(lambda m: m.group()[0] + m.group()[2:], stem), lang="en").lower()
+    if american + "l" == lemma and zipf_frequency(american, "en") - zipf_frequency(lemma, "en") >= BRITISH_LL_MORE_COMMON:
+        return american
+    return lemma
 
 
 def _strip_span(text: str, start: int, end: int, paragraph: int) -> Span | None:

@@ -100,3 +100,16 @@ def test_lemmatize_folds_inflections(word: str, lemma: str) -> None:
 def test_tokenize_lemma_of_inflection_matches_base_form() -> None:
     (token,) = tokenize("Tariffs")
     assert (token.lower, token.lemma) == ("tariffs", "tariff")
+
+
+@pytest.mark.parametrize(("word", "lemma"), [
+    # simplemma's dictionary lacks some British doubled-l forms; its fallback rule left "cancell",
+    # which the "own words" lists showed to readers (an unseen NHS story)
+    ("cancelled", "cancel"), ("cancelling", "cancel"), ("travelling", "travel"), ("modelled", "model"),
+    # real double-l verbs keep their lemma
+    ("installed", "install"), ("enrolled", "enroll"), ("fulfilled", "fulfill"), ("stalled", "stall"), ("killed", "kill"),
+])
+def test_lemmatize_british_doubled_l(word: str, lemma: str) -> None:
+    from framing.segment import lemmatize
+
+    assert lemmatize(word) == lemma
