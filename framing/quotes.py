@@ -138,6 +138,11 @@ _AP_PARTY_TAG = re.compile(r",\s+[RDI]\.?-(?:[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,5}\.?|[
 #: A US party tag in brackets after a name: "(R-Tenn.)", "(D-Ore.)", "(R)", "(I-Vt.)".
 _US_PARTY_TAG = re.compile(r"\([RDI](?:-[A-Z][A-Za-z. ]{0,14})?\)")
 #: A gap that ends a name's description going back: a bracket or a spaced dash ("WASHINGTON (Reuters) - ").
+#: The gender "he" / "she" says of the person they stand for, and gendered honorifics (Mr, Ms, …):
+#: a "she" is not resolved to someone a "he" stood for.
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "sir": "m", "lord": "m", "lady": "f",
+                     "king": "m", "queen": "f", "prince": "m", "princess": "f"}
 _DATELINE_GAP = re.compile(r"[()]| [-–—] ")
 #: Speaker-row types whose one-word rows are speaker words however frequent ("government", "company").
 #: Words a past office may span after "former" ("a former U.S. national security aide"): each role or
@@ -333,6 +338,9 @@ class _Run:
         self.names: dict[str, _Mention] = {}
         #: where each speaker of the history was first quoted (parallel to ``quotes``' history)
         self.history_at: list[int] = []
+        #: the gender a "he" or "she" showed for a person, recorded only where the pronoun follows that
+        #: person's own quotation, named there, with no other person named between (the reliable case)
+        self.genders: dict[str, str] = {}
         #: (offset of the cue, speaker) of each attributed direct quote, for a participle later in
         #: the same sentence ("…,” she said, adding that …")
         self.cue_speakers: list[tuple[int, _Mention]] = []
@@ -542,13 +550,21 @@ class _Run:
         out: list[Quote] = []
         groups: set[int] = set()  # quotes of a plural group ("the leaders", "Western allies"): maybe several countries
         history: list[_Mention] = []
+        explicit: list[bool] = []
         for at, kind, item in items:
             raw = item.speaker
             later = self._later_subject(raw, history) if raw is not None and raw.pronoun == "person" else None
+            if later is not None and not self._gender_ok(later, raw):
+                later = None
             mention = later or self._resolve(raw, history)
             if mention is not None and not mention.pronoun:
+                gender = _PRONOUN_GENDER.get(raw.text.lower()) if raw is not None and raw.pronoun == "person" else None
+                if gender is not None and history and history[-1].text == mention.text and explicit[-1] and not self._other_named(
+                        mention, self.history_at[-1], at):
+                    self.genders.setdefault(mention.text, gender)
                 history.append(mention)
                 self.history_at.append(at)
+                explicit.append(raw is not None and not raw.pronoun)  # named at this quote, not resolved from "he"
             speaker, stype = (None, "other") if mention is None or mention.pronoun else (mention.text, self._type(mention))
             if mention is not None and mention.pronoun:
                 speaker = mention.text
@@ -2168,17 +2184,35 @@ class _Run:
                 same = {m.text: m for m in self.names.values() if m.person and ":" in wanted and self._type(m) == wanted}
                 return next(iter(same.values())) if len(same) == 1 else mention
         for earlier in reversed(history):
-            if earlier.person == wanted_person:
+            if earlier.person == wanted_person and self._gender_ok(earlier, mention):
                 return earlier
         if wanted_person:
             here = next((p.paragraph for p in self.paragraphs if p.start <= mention.start < p.end), 0)
             floor = next((p.start for p in self.paragraphs if p.paragraph == here - 1), 0) if here else 0
-            named = [m for m in self.names.values() if floor <= m.start and m.end <= mention.start and not (
+            named = [m for m in self.names.values() if floor <= m.start and m.end <= mention.start and self._gender_ok(m, mention) and not (
                 mention.pronoun == "role" and (m.possessor or self._role_named_since(mention, m)))]  # "Kishida's office … A spokesman said": not Kishida
             if len(named) == 1:
                 return named[0]  # the one person the article named just before
             # two or more people named and none of them quoted yet: "he" is ambiguous, left as written
         return mention
+
+    def _other_named(self, person: _Mention, start: int, end: int) -> bool:
+        """Whether a person other than ``person`` is named between ``start`` and ``end`` (by surname)."""
+        between = self.text[start:end].lower()
+        own = _bare(person.text.split()[-1].lower()) if person.text.split() else ""
+        return any(surname != own and re.search(rf"\b{re.escape(surname)}\b", between) for surname in self.names)
+
+    def _gender_ok(self, person: _Mention, pronoun: _Mention | None) -> bool:
+        """False when "he" / "she" cannot be ``person``: a "he"/"she" after their own quotation showed the
+        other gender, or a gendered honorific describes them ("Ms. Ruiz" is no "he"). True otherwise."""
+        wanted = _PRONOUN_GENDER.get(pronoun.text.lower()) if pronoun is not None and pronoun.pronoun == "person" else None
+        if wanted is None:
+            return True
+        known = self.genders.get(person.text)
+        if known is None:
+            words = _WORDS.findall((person.description + " " + person.text).lower())
+            known = next((_HONORIFIC_GENDER[w] for w in words if w in _HONORIFIC_GENDER), None)
+        return known in (None, wanted)
 
     def _role_named_since(self, role: _Mention, person: _Mention) -> bool:
         """True when the role's head word stands on its own between the person and the role mention
