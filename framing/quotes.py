@@ -1121,6 +1121,10 @@ class _Run:
             # "according to officials who told Radio Nine that …": the source before "who" reports the clause
             mention = self._according_source(j - 1, first)
             relative = mention is not None  # the clause ends at the next comma, as a relative's does
+        if mention is None and j > first and "," in self._gap(j) and head is None:
+            trailer = self._trailer_with_aside(j, first, last, sentence, cue)
+            if trailer is not None:
+                return trailer  # "…, Ana Ruiz, a spokeswoman for the ministry, added." / "…, said Ana Ruiz, a …."
         if mention is None and j > first and self._gap(j).strip() == "," and clause_ok(self, j, role, last):
             # "The group, designated as … by several countries, added that …": the sentence's subject
             mention = self._sentence_subject(first, j)
@@ -1155,6 +1159,29 @@ class _Run:
             after = self._speaker_after(j, stop=last)
             if after is not None and self._is_trailer([k for k in range(bisect_left(self.starts, after.end), last)]):
                 return self._clause_before(sentence, self._trim_end(self.tokens[j - 1].end), cue, after, tokens[j].start)
+        return None
+
+    def _trailer_with_aside(self, j: int, first: int, last: int, sentence: Span, cue: str) -> _Indirect | None:
+        """A trailing attribution whose speaker has an apposition, the cue ending the sentence: "…, Ana Ruiz,
+        a spokeswoman for the ministry, added." (the name before the aside speaks) and "…, said Ana Ruiz, a
+        spokeswoman for the ministry." (the speaker after the cue); None for anything else, so the
+        sentence's far subject ("Israel will free …, said X") is never taken for the speaker."""
+        tokens = self.tokens
+        rest = list(range(j + 1, last))
+        if rest and not self._is_trailer(rest):
+            return None
+        if not rest or "," in self._gap(rest[0]):
+            # the cue is last (or only an aside follows): the name stands before ", <aside>,"
+            aside = next((m for m in range(j - 1, max(first, j - ASIDE_WORDS) - 1, -1) if "," in self._gap(m)), None)
+            if aside is not None and aside > first:
+                name_at = next((k for k in range(aside - 1, max(first, aside - MAX_SPEAKER_WORDS) - 1, -1) if "," in self._gap(k)), None)
+                if name_at is not None and name_at > first:
+                    found = self._speaker_with_aside(name_at, sentence.end)
+                    if found is not None and found[1] == j and not found[0].pronoun:
+                        return self._clause_before(sentence, self._trim_end(tokens[name_at - 1].end), cue, found[0], tokens[j].start)
+        after = self._speaker_after(j, stop=last)
+        if after is not None and not after.pronoun and self._is_trailer([k for k in range(bisect_left(self.starts, after.end), last)]):
+            return self._clause_before(sentence, self._trim_end(tokens[j - 1].end), cue, after, tokens[j].start)
         return None
 
     def _document_author(self, first: int, j: int, floor: int) -> _Mention | None:
