@@ -143,6 +143,12 @@ _US_PARTY_TAG = re.compile(r"\([RDI](?:-[A-Z][A-Za-z. ]{0,14})?\)")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "sir": "m", "lord": "m", "lady": "f",
                      "king": "m", "queen": "f", "prince": "m", "princess": "f"}
+#: Words that, right after "said," open the sentence's own subordinate clause, not a reported one
+#: ("…, the minister says, as talks continue"); the subordinators of quote_cues.csv count too.
+_CLAUSE_AFTER_COMMA = frozenset({"as", "amid", "although", "though", "despite", "even"})
+#: What a listener's possessive may own ("told the ABC's Insiders program"): a programme, not a clause.
+_MEDIA_NOUNS = frozenset({"program", "programme", "show", "podcast", "channel", "radio", "station", "newspaper",
+                          "broadcast", "interview", "website", "network"})
 _DATELINE_GAP = re.compile(r"[()]| [-–—] ")
 #: Speaker-row types whose one-word rows are speaker words however frequent ("government", "company").
 #: Words a past office may span after "former" ("a former U.S. national security aide"): each role or
@@ -1408,6 +1414,8 @@ class _Run:
             (self._speaker_word(k) and self.text[tokens[k].start].isupper() and not self.rules.has("pronoun_person", tokens[k].lower)
              and not self.rules.has("pronoun_body", tokens[k].lower)) or self.rules.has("relative", tokens[k].lower) or tokens[k].lower == "which"):
             return None  # "…, said X, spokesperson" or "said, which …" is an attribution, not "said, <clause>"
+        if k == j + 1 and self._gap(k).strip() == "," and (tokens[k].lower in rules.cues.get("subordinator", ()) or tokens[k].lower in _CLAUSE_AFTER_COMMA):
+            return None  # "…, the minister says, as talks continue": the subordinate clause is the sentence's, not said
         if tokens[k].lower in self.rules.cues.get("preposition", frozenset()):
             return None  # "said in response to questions": a trailing phrase, not a clause
         if tokens[k].lower in ("to", "by", "so", "yes", "goodbye", "sorry", "thanks", "hello") or (
@@ -1477,6 +1485,11 @@ class _Run:
         tokens = self.tokens
         if tokens[k].lower in self.rules.cues.get("determiner", ()) and k + 1 < last and self.caps[k + 1]:
             k += 1  # "told the Strelsau Herald on Friday": the listener is the name after the article
+            n = k
+            while n < last and n - k < OBJECT_WORDS and self.caps[n] and (n == k or not self._bound(n)):
+                n += 1
+            if n < last and tokens[n].lower in _MEDIA_NOUNS and not self._bound(n):
+                return n + 1  # "told the ABC's Insiders program on Sunday": the name and its programme
         elif tokens[k].lower in self.rules.cues.get("determiner", ()):
             k += 1
             while k < last and k < k + 3 and not self.text[tokens[k].start].isupper() and tokens[k].lower != "that":
