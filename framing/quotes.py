@@ -1579,6 +1579,16 @@ class _Run:
                     return self._trim_end(tokens[n - 1].end)
             if "," in gap and n > k + 1 and tokens[n].lower.endswith("ing") and self._reporting_verb(n):
                 return self._trim_end(tokens[n - 1].end)
+            if "," in gap and n > k + 1 and self.rules.has("determiner", tokens[n].lower):
+                # "…,” the state-run news agency reported.": another speaker's trailing attribution ends it
+                verb = n + 1
+                while verb < last and verb - n <= MAX_SPEAKER_WORDS and (self._speaker_word(verb) or tokens[verb].lower in _LINK_WORDS
+                                                                          or self._gap(verb) == "-" or (verb + 1 < last and self._gap(verb + 1) == "-")) and (
+                        not self._bound(verb)):
+                    verb += 1
+                if verb > n + 1 and verb < last and self._reporting_verb(verb) and not self.caps[verb] and (
+                        self._is_trailer(list(range(verb + 1, last)))):
+                    return self._trim_end(tokens[n - 1].end)
             if "," in gap and n > k + 1 and self.caps[n] and not self._function_word(n):
                 # "After Ana Ruiz announced that …, Senate Leader Lev Orlov said he would wait": a new speaker
                 verb = n
