@@ -347,6 +347,7 @@ class _Run:
         #: the gender a "he" or "she" showed for a person, recorded only where the pronoun follows that
         #: person's own quotation, named there, with no other person named between (the reliable case)
         self.genders: dict[str, str] = {}
+        self._surnames: tuple[int, re.Pattern[str]] | None = None
         #: (offset of the cue, speaker) of each attributed direct quote, for a participle later in
         #: the same sentence ("…,” she said, adding that …")
         self.cue_speakers: list[tuple[int, _Mention]] = []
@@ -2248,9 +2249,14 @@ class _Run:
 
     def _other_named(self, person: _Mention, start: int, end: int) -> bool:
         """Whether a person other than ``person`` is named between ``start`` and ``end`` (by surname)."""
-        between = self.text[start:end].lower()
+        if not self.names:
+            return False
+        if self._surnames is None or self._surnames[0] != len(self.names):
+            # one pattern of every surname known so far: one scan of the text between, however many names
+            alternation = "|".join(re.escape(n) for n in sorted(self.names, key=len, reverse=True))
+            self._surnames = (len(self.names), re.compile(rf"\b(?:{alternation})\b"))
         own = _bare(person.text.split()[-1].lower()) if person.text.split() else ""
-        return any(surname != own and re.search(rf"\b{re.escape(surname)}\b", between) for surname in self.names)
+        return any(m.group() != own for m in self._surnames[1].finditer(self.text[start:end].lower()))
 
     def _gender_ok(self, person: _Mention, pronoun: _Mention | None) -> bool:
         """False when "he" / "she" cannot be ``person``: a "he"/"she" after their own quotation showed the
