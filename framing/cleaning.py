@@ -129,14 +129,17 @@ _MONTH = (
 #: "Month D, YYYY".
 _DATE = rf"{_MONTH}\s+\d{{1,2}},\s*\d{{4}}"
 #: The signature an embedded tweet leaves at its end: "— Display Name (@handle) Month D, YYYY".
-#: The display name may be in styled Unicode letters; the date is optional.
+#: The display name may be in styled Unicode letters; the date is optional. The spaces before the name are
+#: all taken at once (``\s*+``; the look-ahead keeps "at least one character before '(@'"): given back one
+#: by one, each was tried with every length of the name and of the spaces after it (quadratic on a long run).
 SIGNATURE_RE = re.compile(
-    rf"[—–-]{{1,2}}\s*(?P<name>[^()\n]{{1,{DISPLAY_NAME_MAX_CHARS}}}?)\s*"
+    rf"[—–-]{{1,2}}(?=[^()\n])\s*+(?P<name>[^()\n]{{0,{DISPLAY_NAME_MAX_CHARS}}}?)\s*"
     rf"\(@(?P<handle>\w{{1,{HANDLE_MAX_CHARS}}})\)\s*(?P<date>{_DATE})?\W*$"
 )
-#: The header of an embedded Truth Social post: "( Display Name – Nov 24, 2025, 12:39 PM ET )".
+#: The header of an embedded Truth Social post: "( Display Name – Nov 24, 2025, 12:39 PM ET )". As above, the
+#: spaces after "(" are taken at once; ``(?<!^\()`` keeps "at least one character before the dash".
 POST_HEADER_RE = re.compile(
-    rf"^\(\s*(?P<name>[^()\n]{{1,{DISPLAY_NAME_MAX_CHARS}}}?)\s*[—–-]\s*{_DATE}"
+    rf"^\(\s*+(?P<name>[^()\n]{{0,{DISPLAY_NAME_MAX_CHARS}}}?)(?<!^\()\s*[—–-]\s*{_DATE}"
     r"(?:,?\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?\s*\)"
 )
 #: A whole-line embed marker: "( @handle – Truth Social Post )".

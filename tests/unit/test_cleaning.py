@@ -453,3 +453,15 @@ def test_clean_text_seed_offsets_point_into_raw(seed_body: Callable[[str], str],
 def test_clean_text_seed_is_idempotent(seed_body: Callable[[str], str], number: str) -> None:
     once = clean_text(seed_body(number)).text
     assert clean_text(once).text == once
+
+
+@pytest.mark.parametrize("line", ["(" + " " * 4_000 + "x", "(@ana) -" + " " * 4_000 + "x"])
+def test_an_embed_header_or_signature_rule_reads_a_long_run_of_spaces_in_linear_time(line: str) -> None:
+    # The spaces before a post's display name were tried with every length of the name and of the spaces
+    # after it ("( Name – Nov 24, 2025 )", "— Name (@handle)"): a "(" and 4,000 spaces took 11 s to clean.
+    import time
+
+    started = time.process_time()
+    result = clean_text(f"{BEFORE}\n\n{line}\n\n{AFTER}")
+    assert time.process_time() - started < 1.0
+    assert BEFORE in result.text and AFTER in result.text
