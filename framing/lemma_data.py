@@ -17,8 +17,6 @@ plain bytes, never pickles: a tampered file can give wrong lemmas but cannot run
 from __future__ import annotations
 
 import bisect
-import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -31,20 +29,13 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
     MappingStrToByteString,
 )
 
+from .cache_file import cache_dir, read_sections, write_sections
+
 __all__ = ["LEMMATIZER", "SortedForms", "cache_dir", "cache_path", "load_dictionary"]
 
 #: First bytes of a cache file: format name and version, then the entry count and the forms' length.
 _MAGIC = b"framing-lens simplemma-dictionary 1"
 _SEP = b"\0"
-
-
-def cache_dir() -> Path:
-    """Where the decoded dictionaries are kept (see the module docstring)."""
-    explicit = os.environ.get("FRAMING_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "framing-lens"
 
 
 def cache_path(lang: str) -> Path:
@@ -80,20 +71,12 @@ class SortedForms(DecodedStrMapping):
 
 
 def _read(path: Path) -> SortedForms | None:
-    try:
-        data = path.read_bytes()
-    except OSError:
+    sections = read_sections(path, _MAGIC)
+    if sections is None:
         return None
-    header, _, body = data.partition(b"\n")
-    fields = header.split(b" ")
-    if len(fields) < 4 or b" ".join(fields[:-2]) != _MAGIC:
-        return None
-    try:
-        count, forms_length = int(fields[-2]), int(fields[-1])
-    except ValueError:
-        return None
-    forms, lemmas = body[:forms_length].split(_SEP), body[forms_length:].split(_SEP)
-    if count == 0 or len(forms) != count or len(lemmas) != count:
+    count, forms_blob, lemmas_blob = sections
+    forms, lemmas = forms_blob.split(_SEP), lemmas_blob.split(_SEP)
+    if len(forms) != count or len(lemmas) != count:
         return None
     return SortedForms(forms, lemmas)
 
@@ -103,20 +86,7 @@ def _write(path: Path, dictionary: dict[bytes, bytes]) -> None:
     lemmas = [dictionary[form] for form in forms]
     if any(_SEP in item for item in forms) or any(_SEP in item for item in lemmas):
         return  # not expressible in this format: decode every time instead
-    forms_blob = _SEP.join(forms)
-    header = _MAGIC + b" %d %d\n" % (len(forms), len(forms_blob))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(header + forms_blob + _SEP.join(lemmas))
-            os.replace(temporary, path)  # atomic: a concurrent reader sees the old file or the whole new one
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError:
-        pass  # a read-only or full cache dir only costs the decoding next time
+    write_sections(path, _MAGIC, len(forms), _SEP.join(forms), _SEP.join(lemmas))
 
 
 def load_dictionary(lang: str) -> Mapping[str, str]:

@@ -7,7 +7,7 @@ second and is searched by bisection. The numbers are wordfreq's: the same bucket
 keeps its last bucket, as in ``wordfreq.get_frequency_dict``), the same tokenizer for anything but
 plain lower-case words (``wordfreq.tokens.lossy_tokenize``, imported only then), the same arithmetic.
 
-The cache file sits beside simplemma's (:func:`framing.lemma_data.cache_dir`), keyed by wordfreq's
+The cache file sits beside simplemma's (:func:`framing.cache_file.cache_dir`), keyed by wordfreq's
 version and its data file's size and modification time; when it cannot be read or written the list
 is read from wordfreq's data as wordfreq would, and nothing else changes. Plain bytes, no pickles.
 """
@@ -18,15 +18,13 @@ import bisect
 import importlib.metadata
 import importlib.util
 import math
-import os
 import re
-import tempfile
 from array import array
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .lemma_data import cache_dir
+from .cache_file import cache_dir, read_sections, write_sections
 
 __all__ = ["word_frequency", "zipf_frequency"]
 
@@ -65,24 +63,18 @@ class _Table:
 
 
 def _read(path: Path) -> _Table | None:
-    try:
-        data = path.read_bytes()
-    except OSError:
+    sections = read_sections(path, _MAGIC)
+    if sections is None:
         return None
-    header, _, body = data.partition(b"\n")
-    fields = header.split(b" ")
-    if len(fields) < 4 or b" ".join(fields[:-2]) != _MAGIC:
-        return None
-    try:
-        count, words_length = int(fields[-2]), int(fields[-1])
-    except ValueError:
-        return None
+    count, words_blob, raw = sections
     buckets = array("H")
-    raw = body[words_length:]
-    if count == 0 or len(raw) != count * buckets.itemsize:
+    if len(raw) != count * buckets.itemsize:
         return None
     buckets.frombytes(raw)
-    words = body[:words_length].decode("utf-8").split("\0")
+    try:
+        words = words_blob.decode("utf-8").split("\0")
+    except UnicodeDecodeError:
+        return None
     if len(words) != count:
         return None
     return _Table(words, buckets)
@@ -102,20 +94,7 @@ def _build() -> _Table:
 def _write(path: Path, table: _Table) -> None:
     if any("\0" in word for word in table.words) or (table.buckets and max(table.buckets) > 0xFFFF):
         return
-    words_blob = "\0".join(table.words).encode("utf-8")
-    header = _MAGIC + b" %d %d\n" % (len(table.words), len(words_blob))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(header + words_blob + table.buckets.tobytes())
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError:
-        pass
+    write_sections(path, _MAGIC, len(table.words), "\0".join(table.words).encode("utf-8"), table.buckets.tobytes())
 
 
 @lru_cache(maxsize=1)
