@@ -97,8 +97,12 @@ class MemoryReturner:
             self._thread.start()
         return self
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop the thread and wait (up to ``timeout`` seconds) for the tick it may be in to end, so
+        nothing is called once this returns."""
         self._stop.set()
+        if self._thread.is_alive() and threading.current_thread() is not self._thread:
+            self._thread.join(timeout)
 
     def _collect_if_due(self, force: bool = False) -> None:
         now = time.monotonic()
