@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-__all__ = ["cache_dir", "read_sections", "write_sections"]
+__all__ = ["cache_dir", "read_sections", "through_cache", "write_sections"]
+
+Cached = TypeVar("Cached")
+Built = TypeVar("Built")
 
 
 def cache_dir() -> Path:
@@ -65,3 +70,21 @@ def read_sections(path: Path, magic: bytes) -> tuple[int, bytes, bytes] | None:
     if count <= 0 or first_length > len(body):
         return None
     return count, body[:first_length], body[first_length:]
+
+
+def through_cache(path_of: Callable[[], Path], read: Callable[[Path], Cached | None], build: Callable[[], Built],
+                  write: Callable[[Path, Built], None]) -> Cached | Built:
+    """What ``read`` finds in the cache file, else ``build()``, written there for the next process; a
+    cache file whose path cannot be worked out (``OSError``) is skipped."""
+    try:
+        path: Path | None = path_of()
+    except OSError:
+        path = None
+    if path is not None:
+        cached = read(path)
+        if cached is not None:
+            return cached
+    built = build()
+    if path is not None:
+        write(path, built)
+    return built

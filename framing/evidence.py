@@ -28,7 +28,7 @@ three economic words would otherwise "lean trade" as firmly as a tariff story. T
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -297,6 +297,15 @@ def emphasis_interval(
     return emphasis_interval_of(matrix, reps=reps, seed=seed)
 
 
+def _resamples(n: int, reps: int, seed: int) -> Iterator[np.ndarray]:
+    """The sentence indexes of ``reps`` bootstrap resamples of ``n`` sentences, ``BOOTSTRAP_CELLS``
+    picks at a time (the generator's stream does not depend on how the draws are cut)."""
+    rng = np.random.default_rng(seed)
+    rows = max(1, BOOTSTRAP_CELLS // n)
+    for done in range(0, reps, rows):
+        yield rng.integers(0, n, size=(min(rows, reps - done), n))
+
+
 def tone_interval(tones: Sequence[float], *, reps: int = BOOTSTRAP_REPS, seed: int = BOOTSTRAP_SEED) -> list[float]:
     """Return ``[low, high]``, the 95% bootstrap interval of the mean sentence tone.
 
@@ -315,12 +324,7 @@ def tone_interval(tones: Sequence[float], *, reps: int = BOOTSTRAP_REPS, seed: i
     values = np.sort(np.asarray(tones, dtype=float))
     if values.size == 0:
         return [0.0, 0.0]
-    rng = np.random.default_rng(seed)
-    rows = max(1, BOOTSTRAP_CELLS // len(values))
-    means = np.concatenate([
-        values[rng.integers(0, len(values), size=(min(rows, reps - done), len(values)))].mean(axis=1)
-        for done in range(0, reps, rows)
-    ])
+    means = np.concatenate([values[picks].mean(axis=1) for picks in _resamples(len(values), reps, seed)])
     low, high = np.percentile(means, [2.5, 97.5])
     return [round(float(low), 4), round(float(high), 4)]
 
@@ -344,12 +348,7 @@ def emphasis_interval_of(
     # rows in a fixed order: the interval is a function of the sentences, not of the order the
     # articles came in (an outlet's pooled interval moved when the same files were listed otherwise)
     matrix = matrix[np.lexsort(matrix.T[::-1])]
-    rng = np.random.default_rng(seed)
-    rows = max(1, BOOTSTRAP_CELLS // len(matrix))
-    totals = np.concatenate([
-        matrix[rng.integers(0, len(matrix), size=(min(rows, reps - done), len(matrix)))].sum(axis=1)
-        for done in range(0, reps, rows)
-    ])
+    totals = np.concatenate([matrix[picks].sum(axis=1) for picks in _resamples(len(matrix), reps, seed)])
     sums = totals.sum(axis=1)
     shares = totals[sums > 0] / sums[sums > 0, None]
     low, high = np.percentile(shares, [2.5, 97.5], axis=0)

@@ -29,7 +29,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import (
     MappingStrToByteString,
 )
 
-from .cache_file import cache_dir, read_sections, write_sections
+from .cache_file import cache_dir, read_sections, through_cache, write_sections
 
 __all__ = ["LEMMATIZER", "SortedForms", "cache_dir", "cache_path", "load_dictionary"]
 
@@ -91,18 +91,8 @@ def _write(path: Path, dictionary: dict[bytes, bytes]) -> None:
 
 def load_dictionary(lang: str) -> Mapping[str, str]:
     """``lang``'s dictionary as simplemma decodes it, from the cache file when there is a good one."""
-    try:
-        path: Path | None = cache_path(lang)
-    except OSError:
-        path = None
-    if path is not None:
-        cached = _read(path)
-        if cached is not None:
-            return cached
-    dictionary = _factory_module._load_dictionary_from_disk(lang)
-    if path is not None:
-        _write(path, dictionary)
-    return MappingStrToByteString(dictionary)
+    found = through_cache(lambda: cache_path(lang), _read, lambda: _factory_module._load_dictionary_from_disk(lang), _write)
+    return found if isinstance(found, SortedForms) else MappingStrToByteString(found)
 
 
 class CachedDictionaryFactory(CachingDictionaryFactory):

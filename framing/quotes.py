@@ -1163,10 +1163,18 @@ class _Run:
         if mention is not None and comma is not None and self._is_trailer(rest):
             return self._clause_before(sentence, comma, cue, mention, tokens[j].start)
         if mention is None and j > first and "," in self._gap(j):
-            after = self._speaker_after(j, stop=last)
-            if after is not None and self._is_trailer([k for k in range(bisect_left(self.starts, after.end), last)]):
-                return self._clause_before(sentence, self._trim_end(self.tokens[j - 1].end), cue, after, tokens[j].start)
+            return self._inverted_trailer(j, last, sentence, cue, named_only=False)
         return None
+
+    def _inverted_trailer(self, j: int, last: int, sentence: Span, cue: str, *, named_only: bool) -> _Indirect | None:
+        """"…, said the ministry (in a statement).": the speaker after the cue at token j, the clause
+        before it; with ``named_only`` a pronoun ("…, said he") does not count."""
+        after = self._speaker_after(j, stop=last)
+        if after is None or (named_only and after.pronoun):
+            return None
+        if not self._is_trailer([k for k in range(bisect_left(self.starts, after.end), last)]):
+            return None
+        return self._clause_before(sentence, self._trim_end(self.tokens[j - 1].end), cue, after, self.tokens[j].start)
 
     def _trailer_with_aside(self, j: int, first: int, last: int, sentence: Span, cue: str) -> _Indirect | None:
         """A trailing attribution whose speaker has an apposition, the cue ending the sentence: "…, Ana Ruiz,
@@ -1186,10 +1194,7 @@ class _Run:
                     found = self._speaker_with_aside(name_at, sentence.end)
                     if found is not None and found[1] == j and not found[0].pronoun:
                         return self._clause_before(sentence, self._trim_end(tokens[name_at - 1].end), cue, found[0], tokens[j].start)
-        after = self._speaker_after(j, stop=last)
-        if after is not None and not after.pronoun and self._is_trailer([k for k in range(bisect_left(self.starts, after.end), last)]):
-            return self._clause_before(sentence, self._trim_end(tokens[j - 1].end), cue, after, tokens[j].start)
-        return None
+        return self._inverted_trailer(j, last, sentence, cue, named_only=True)
 
     def _document_author(self, first: int, j: int, floor: int) -> _Mention | None:
         """The author of the document before the participle at token j ("the ministry released a

@@ -18,6 +18,7 @@ from sentencex import segment as _split_sentences
 
 from .lemma_data import LEMMATIZER
 from .textnorm import WORD
+from .word_frequency import zipf_frequency
 from .types import Document, Span, Token
 
 __all__ = ["build_document", "split_paragraphs", "split_sentences", "tokenize", "lemmatize"]
@@ -185,10 +186,8 @@ _BRITISH_LL = re.compile(r"[aeiou]ll(?:ed|ing)$")
 
 def _american_ll(stem: str, lemma: str) -> str:
     """The lemma of the American spelling ("canceled" -> "cancel") when it is ``lemma`` less one "l"
-    and far more common (wordfreq): "cancell" -> "cancel", but "installed" and "enrolled" keep
-    "install" and "enroll"."""
-    from wordfreq import zipf_frequency  # loaded by the frame model anyway; only for these rare forms
-
+    and far more common (wordfreq's list, read through ``framing.word_frequency``): "cancell" ->
+    "cancel", but "installed" and "enrolled" keep "install" and "enroll"."""
     american = LEMMATIZER.lemmatize(_BRITISH_LL.sub(lambda m: m.group()[0] + m.group()[2:], stem), lang="en").lower()
     if american + "l" == lemma and zipf_frequency(american, "en") - zipf_frequency(lemma, "en") >= BRITISH_LL_MORE_COMMON:
         return american

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .cache_file import cache_dir, read_sections, write_sections
+from .cache_file import cache_dir, read_sections, through_cache, write_sections
 
 __all__ = ["word_frequency", "zipf_frequency"]
 
@@ -99,18 +99,7 @@ def _write(path: Path, table: _Table) -> None:
 
 @lru_cache(maxsize=1)
 def _table() -> _Table:
-    try:
-        path: Path | None = _cache_path()
-    except OSError:
-        path = None
-    if path is not None:
-        cached = _read(path)
-        if cached is not None:
-            return cached
-    table = _build()
-    if path is not None:
-        _write(path, table)
-    return table
+    return through_cache(_cache_path, _read, _build, _write)
 
 
 @lru_cache(maxsize=1)

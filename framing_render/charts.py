@@ -183,8 +183,7 @@ def emphasis_bars(outlets: Sequence[OutletReport]) -> go.Figure:
             x=labels,
             y=shares,
             # 95% bootstrap interval over sentences (emphasis_ci), so a reader sees how sure a share is
-            error_y={"type": "data", "symmetric": False, "array": [max(hi - s, 0.0) for s, (_, hi) in zip(shares, cis)],
-                     "arrayminus": [max(s - lo, 0.0) for s, (lo, _) in zip(shares, cis)], "thickness": 1},
+            error_y=_whiskers(shares, cis, thickness=1),
             marker_color=FRAME_COLOURS[frame],
             customdata=[[_escape(o.outlet), note] for o, note in zip(outlets, notes)],
             hovertemplate=f"%{{customdata[0]}}<br>{frame}: %{{y:.0%}}%{{customdata[1]}}"
@@ -259,6 +258,12 @@ def emphasis_ternary(outlets: Sequence[OutletReport]) -> go.Figure:
     return fig
 
 
+def _whiskers(values: Sequence[float], intervals: Sequence[Sequence[float]], **style: object) -> dict[str, object]:
+    """Plotly error bars from each value to the ends of its ``[low, high]`` interval."""
+    return {"type": "data", "symmetric": False, "array": [max(hi - v, 0.0) for v, (_, hi) in zip(values, intervals)],
+            "arrayminus": [max(v - lo, 0.0) for v, (lo, _) in zip(values, intervals)], **style}
+
+
 def tone_bars(outlets: Sequence[OutletReport]) -> go.Figure:
     """Diverging horizontal bars of each outlet's tone around zero, on a fixed [-1, 1] axis.
 
@@ -292,9 +297,7 @@ def tone_bars(outlets: Sequence[OutletReport]) -> go.Figure:
             text=[signed(outlet.tone) for outlet in outlets],
             textposition="none",  # the value stands past the whisker (annotations below), not on it
             # 95% bootstrap interval over sentences (tone_ci): how sure the tone is
-            error_x={"type": "data", "symmetric": False, "array": [max(hi - t, 0.0) for t, (_, hi) in zip(tones, cis)],
-                     "arrayminus": [max(t - lo, 0.0) for t, (lo, _) in zip(tones, cis)], "thickness": 1.5,
-                     "color": TEXT_COLOUR},
+            error_x=_whiskers(tones, cis, thickness=1.5, color=TEXT_COLOUR),
             customdata=[[_escape(outlet.outlet), f"{signed(lo)} to {signed(hi)}"] for outlet, (lo, hi) in zip(outlets, cis)],
             # the label's own text (framing.numbers.signed, a true minus), not plotly's signed x format
             hovertemplate="%{customdata[0]}<br>tone: %{text}<br>95% interval %{customdata[1]}<extra></extra>",
