@@ -28,7 +28,7 @@ from .types import Quote, Span
 from .validate import count_scores
 
 __all__ = [
-    "ALLSIDES_DEV_ANNOTATIONS", "ANNOTATIONS", "FRESH2_ANNOTATIONS", "FRESH3_ANNOTATIONS", "FRESH_ANNOTATIONS", "FRESH_FILE", "MATCH_OVERLAP", "QUOTES_FILE", "content_view",
+    "ALLSIDES_DEV_ANNOTATIONS", "ANNOTATIONS", "FRESH2_ANNOTATIONS", "FRESH3_ANNOTATIONS", "FRESH4_ANNOTATIONS", "FRESH_ANNOTATIONS", "FRESH_FILE", "MATCH_OVERLAP", "QUOTES_FILE", "content_view",
     "evaluate_article_quotes", "evaluate_fresh_quotes", "evaluate_quotes", "format_quotes_table", "load_annotations", "tuning_split",
 ]
 
@@ -45,6 +45,9 @@ FRESH2_ANNOTATIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "q
 #: A third fresh check (session 9), annotated before the finder ran on its articles, measured once
 #: blind before any fix of that session (``blind_measure`` in the file); emphasis dev articles in no other file.
 FRESH3_ANNOTATIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_fresh3_annotations.json"
+#: A fourth fresh check (session 10), annotated before the finder ran on its articles, measured once
+#: blind before any fix of that session (``blind_measure``); emphasis and off-topic dev articles in no other file.
+FRESH4_ANNOTATIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_fresh4_annotations.json"
 #: More dev annotations (session 6): whole AllSides articles of the emphasis and off-topic dev sets,
 #: none of them in the fresh check; annotated before the finder ran on them, tuned on since.
 ALLSIDES_DEV_ANNOTATIONS = Path(__file__).resolve().parents[1] / "tests" / "data" / "quotes_dev_allsides_annotations.json"
@@ -236,8 +239,8 @@ def quote_figures(data_dir: str | Path) -> dict[str, object]:
     list, and with the reason instead when the pages or our annotations are not there. Added: the
     same figures on the first-tuned pages and on the later blind half (``halves``), on the whole
     AllSides dev articles annotated later (``allsides_dev``), on the first fresh check (``fresh``,
-    tuned on since session 8), on the second one (``fresh2``) and on the third (``fresh3``), each
-    reported on its own."""
+    tuned on since session 8), on the second one (``fresh2``), on the third (``fresh3``) and on the
+    fourth (``fresh4``), each reported on its own."""
     try:
         figures = evaluate_quotes(data_dir)
     except FramingError as exc:
@@ -251,7 +254,7 @@ def quote_figures(data_dir: str | Path) -> dict[str, object]:
         halves[name] = {key: half[key] for key in ("pages", "direct", "indirect", "speaker_correct", "matched")}
     figures["halves"] = halves
     checks = (("allsides_dev", ALLSIDES_DEV_ANNOTATIONS), ("fresh", FRESH_ANNOTATIONS), ("fresh2", FRESH2_ANNOTATIONS),
-              ("fresh3", FRESH3_ANNOTATIONS))
+              ("fresh3", FRESH3_ANNOTATIONS), ("fresh4", FRESH4_ANNOTATIONS))
     for name, gold_file in checks:
         try:
             checked = evaluate_article_quotes(data_dir, annotations=gold_file)
@@ -280,7 +283,8 @@ def format_quotes_table(figures: Mapping[str, object]) -> str:
     extra = dict(figures.get("halves") or {})  # type: ignore[call-overload]
     if isinstance(figures.get("allsides_dev"), Mapping) and "direct" in figures["allsides_dev"]:  # type: ignore[operator]
         extra["AllSides dev articles"] = figures["allsides_dev"]
-    for key, label in (("fresh", "fresh check 1"), ("fresh2", "fresh check 2"), ("fresh3", "fresh check 3")):
+    for key, label in (("fresh", "fresh check 1"), ("fresh2", "fresh check 2"), ("fresh3", "fresh check 3"),
+                       ("fresh4", "fresh check 4")):
         if isinstance(figures.get(key), Mapping) and "direct" in figures[key]:  # type: ignore[operator]
             extra[label] = figures[key]
     for name, block in extra.items():

@@ -202,3 +202,20 @@ def test_shipped_third_fresh_annotations_hold_offsets_and_labels_only_and_no_oth
         assert entry["source_file"] == "emphasis_allsides_dev.jsonl"
         assert all(set(item) == allowed and item["end"] > item["start"] for item in entry["quotes"])
         assert all(item["kind"] in ("direct", "indirect") for item in entry["quotes"])
+
+
+def test_shipped_fourth_fresh_annotations_hold_offsets_and_labels_only_and_no_other_file_s_article() -> None:
+    from framing.validate_quotes import (ALLSIDES_DEV_ANNOTATIONS, ANNOTATIONS, FRESH2_ANNOTATIONS, FRESH3_ANNOTATIONS,
+                                         FRESH4_ANNOTATIONS, FRESH_ANNOTATIONS)
+
+    data = json.loads(FRESH4_ANNOTATIONS.read_text(encoding="utf-8"))
+    others = set()
+    for path in (ANNOTATIONS, ALLSIDES_DEV_ANNOTATIONS, FRESH_ANNOTATIONS, FRESH2_ANNOTATIONS, FRESH3_ANNOTATIONS):
+        others |= set(json.loads(path.read_text(encoding="utf-8"))["pages"])
+    allowed = {"kind", "start", "end", "speaker_start", "speaker_end", "speaker_type"}
+    assert len(data["pages"]) == 6 and not set(data["pages"]) & others
+    for entry in data["pages"].values():
+        assert set(entry) == {"source_file", "clutter_lines", "quotes"}
+        assert entry["source_file"] in ("emphasis_allsides_dev.jsonl", "offtopic_allsides_dev.jsonl")
+        assert all(set(item) == allowed and item["end"] > item["start"] for item in entry["quotes"])
+        assert all(item["kind"] in ("direct", "indirect") for item in entry["quotes"])
