@@ -213,7 +213,7 @@ def test_shipped_fourth_fresh_annotations_hold_offsets_and_labels_only_and_no_ot
     for path in (ANNOTATIONS, ALLSIDES_DEV_ANNOTATIONS, FRESH_ANNOTATIONS, FRESH2_ANNOTATIONS, FRESH3_ANNOTATIONS):
         others |= set(json.loads(path.read_text(encoding="utf-8"))["pages"])
     allowed = {"kind", "start", "end", "speaker_start", "speaker_end", "speaker_type"}
-    assert len(data["pages"]) == 6 and not set(data["pages"]) & others
+    assert len(data["pages"]) == 6 and not set(data["pages"]) & others and data["blind_measure"]
     for entry in data["pages"].values():
         assert set(entry) == {"source_file", "clutter_lines", "quotes"}
         assert entry["source_file"] in ("emphasis_allsides_dev.jsonl", "offtopic_allsides_dev.jsonl")
