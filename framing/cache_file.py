@@ -9,10 +9,11 @@ the package's data again. Plain bytes, never pickles: a tampered file can give w
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
+
+from .output_file import write_whole
 
 __all__ = ["cache_dir", "read_sections", "through_cache", "write_sections"]
 
@@ -34,14 +35,7 @@ def write_sections(path: Path, magic: bytes, count: int, first: bytes, second: b
     header = magic + b" %d %d\n" % (count, len(first))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(header + first + second)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        write_whole(path, header + first + second)
     except OSError:
         pass
 

@@ -15,12 +15,12 @@ import json
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from .errors import FramingError
 from .corpus import load_paths
 from .export import terminal_safe, to_csv, to_json_bytes, to_table, truncation_notes
 from .components import default_components
+from .output_file import write_whole
 from .lexicon import Lexicon, extend_lexicon, load_default_lexicon, load_lexicon, load_tone_lexicon
 from .pipeline import analyze_articles
 from .progress import progress_bar
@@ -133,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     data = output if isinstance(output, bytes) else output.encode("utf-8")
     if args.out:
         try:
-            Path(args.out).write_bytes(data)
+            write_whole(args.out, data)
         except OSError as exc:
             _warn(f"error: cannot write {args.out}: {exc.strerror or exc}")
             return EXIT_USAGE
@@ -189,7 +189,7 @@ def _validate(data: str, out: str) -> int:
         return EXIT_USAGE
     sys.stdout.write(format_table(figures))
     try:
-        Path(out).write_text(json.dumps(figures.to_dict(), indent=2) + "\n", encoding="utf-8")
+        write_whole(out, (json.dumps(figures.to_dict(), indent=2) + "\n").encode("utf-8"))
     except OSError as exc:
         print(f"error: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -17,6 +17,7 @@ from .export import terminal_safe
 from .lexicon import Lexicon, load_tone_lexicon
 from .progress import progress_bar
 from .senses import ContextRules
+from .output_file import OutputFile
 from .stream import StreamSummary, stream_jsonl
 
 __all__ = ["run_streamed"]
@@ -32,11 +33,12 @@ def run_streamed(args: argparse.Namespace, lexicon: Lexicon, rules: ContextRules
     loaded = load_paths(args.paths)  # first: an output file inside an input folder is not read as input
     articles, skipped = list(loaded.articles), loaded.skipped
     del loaded  # stream_jsonl(consume=True) empties ``articles``: the inputs are then dropped as they are spilled
-    try:
-        out: IO[bytes] = open(args.out, "wb") if args.out else sys.stdout.buffer  # closed below
+    try:  # a file appears only once the whole run is written (framing.output_file); stdout streams
+        target = OutputFile(args.out) if args.out else None
     except OSError as exc:
         _warn(f"error: cannot write {args.out}: {exc.strerror or exc}")
         return EXIT_USAGE
+    out: IO[bytes] = target.handle if target else sys.stdout.buffer
     try:
         steps = check_components(default_components(lexicon=lexicon, tone_lexicon=load_tone_lexicon(), rules=rules))
         with progress_bar("analysing") as progress:
@@ -54,9 +56,11 @@ def run_streamed(args: argparse.Namespace, lexicon: Lexicon, rules: ContextRules
                 summary = stream_jsonl(articles, out, steps=steps, lexicon=lexicon, skipped=skipped,
                                        workers=args.workers, progress=progress, layout=args.format, consume=True)
         out.flush()
+        if target:
+            target.commit()
     finally:
-        if out is not sys.stdout.buffer:
-            out.close()
+        if target:
+            target.discard()  # after commit() a no-op; otherwise the half-written file is removed
     for item in summary.skipped:
         _warn(f"skipped {item.source}: {item.reason}")
     for source, note in summary.truncated:

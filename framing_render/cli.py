@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-
+from framing.output_file import write_whole
 from framing.pipeline import analyze_paths
 
 from .report import render_report_html
@@ -28,7 +27,7 @@ def write_report(paths: Sequence[str], out: str, *, charts: bool = False, outlet
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        Path(out).write_bytes(page)
+        write_whole(out, page)
     except OSError as exc:
         print(f"error: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
