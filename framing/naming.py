@@ -30,7 +30,7 @@ from itertools import combinations, islice
 from .stopwords import ENGLISH_STOP_WORDS
 from .word_frequency import zipf_frequency
 
-from .naming_aliases import Aliases, NamingWords, compact, load_naming_words
+from .naming_aliases import Aliases, NamingWords, compact, initials, load_naming_words
 from .naming_common import ADJECTIVE_ENDINGS as _ADJECTIVE_ENDINGS
 from .naming_common import common_mentions, group_mentions
 from .segment import lemmatize
@@ -234,12 +234,17 @@ def _sorted_table(table: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]
 
 def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """Capitalised runs with their word spans; leading stop words ("The", "On") and possessives dropped."""
-    runs = []
+    runs: list[tuple[int, int, list[tuple[int, int]]]] = []
     for match in _NAME_RUN.finditer(text):
         words = [(m.start() + match.start(), m.end() + match.start()) for m in re.finditer(r"\S+", match.group())]
         while (words and text[words[0][0] : words[0][1]].lower() in ENGLISH_STOP_WORDS
                and not _abbreviation(text[words[0][0] : words[0][1]])):  # "US" is not the stop word "us"
             words.pop(0)
+        if len(words) == 1 and "-" in text[words[0][0] : words[0][1]]:
+            pairs = _country_pair(text, words[0])
+            if pairs:  # "China-US cooperation", "India-Pakistan talks": each country is named
+                runs.extend((s, e, [(s, e)]) for s, e in pairs)
+                continue
         if words:
             end = words[-1][1]
             if (len(words) == 2 and _abbreviation(text[words[1][0] : words[1][1]])
@@ -251,6 +256,25 @@ def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
                     runs.append((words[0][0], w[1], words[: i + 1]))
                     break
     return _joined_of(text, sorted(runs))
+
+
+def _country_pair(text: str, word: tuple[int, int]) -> list[tuple[int, int]]:
+    """The spans of the countries a hyphenated word joins ("China-US", "Russia-Ukraine"), or none
+    where a part is no country's name ("Indo-Pacific", "Virginia-class", "Ruritania-based").
+
+    >>> text = "China-US ties and Indo-Pacific waters"
+    >>> [text[s:e] for s, e in _country_pair(text, (0, 8))], _country_pair(text, (18, 30))
+    (['China', 'US'], [])
+    """
+    words = load_naming_words()
+    spans: list[tuple[int, int]] = []
+    position = word[0]
+    for part in text[word[0] : word[1]].split("-"):
+        if not part or not words.country(_bare(part)) or words.demonym(_bare(part)):
+            return []
+        spans.append((position, position + len(part)))
+        position += len(part) + 1
+    return spans if len(spans) >= 2 else []
 
 
 def _sentence_openers(lower_words: set[str]) -> frozenset[str]:
@@ -282,8 +306,11 @@ def _without_opener(text: str, run: tuple[int, int, list[tuple[int, int]]],
 
 def _joined_of(text: str, runs: list[tuple[int, int, list[tuple[int, int]]]]) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """Join "People’s Republic" + "of" + "China" into one run when the first ends in an everyday word
-    ("Republic", "Ministry", "Gulf") and the second has at most two words ("Ministry of Foreign Affairs")."""
-    titles = load_naming_words().titles
+    ("Republic", "Ministry", "Gulf") that is no title ("President of X"; an institution's noun such as
+    "Ministry" is one though the speaker roles list it) and the second has at most two words
+    ("Ministry of Foreign Affairs")."""
+    words = load_naming_words()
+    titles = words.titles - words.institution_heads  # "Ministry of Commerce" is a name, "President of X" a title
     joined: list[tuple[int, int, list[tuple[int, int]]]] = []
     for run in runs:
         if joined and text[joined[-1][1] : run[0]] == " of " and len(run[2]) <= 2:
@@ -621,6 +648,10 @@ def _name_key(text: str, words: list[tuple[int, int]], nouns: set[str], lower_wo
     """
     if any(text[w[0] : w[1]] == "of" for w in words):  # "Ministry of Foreign Affairs" is one name
         return " ".join(_bare(text[w[0] : w[1]]) for w in words)
+    full = " ".join(_bare(text[w[0] : w[1]]) for w in words)
+    acronym = _DEFINED.match(text, words[-1][1])
+    if len(words) >= 2 and acronym and initials(full) == acronym.group(1):
+        return full  # "World Trade Organization (WTO)": the name its acronym spells is one name, not "Organization"
     key = [_bare(text[words[-1][0] : words[-1][1]])]
     for w in reversed(words[:-1]):
         previous = text[w[0] : w[1]]

@@ -389,8 +389,10 @@ def _shared_form(items: Sequence[NamingMention], outlet_of: dict[str, str]) -> b
 
 #: Determiners that open a noun phrase whose words up to the head are all its modifiers.
 _CHUNK_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "these", "those"})
-#: A modifier word of such a phrase: lower case or hyphenated, no digit ("British-designed", "built").
-_CHUNK_WORD = re.compile(r"[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*")
+#: A modifier word of such a phrase: lower case or hyphenated ("British-designed", "built"), or a
+#: number joined to a word or a percent sign ("10-percent", "10%", "1,000-for-1,000", "12-member"); a
+#: bare number is a quantity, not a modifier.
+_CHUNK_WORD = re.compile(r"[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*|\d[\d,.]*(?:%|(?:-[A-Za-z]+)+(?:-\d[\d,.]*)?)")
 
 
 def _chunk_start(text: str, start: int, nouns: set[str]) -> int | None:
@@ -421,7 +423,7 @@ def _chunk_start(text: str, start: int, nouns: set[str]) -> int | None:
                     and len(joined) <= 1
                     and all(_CHUNK_WORD.fullmatch(w) and (w.lower() not in ENGLISH_STOP_WORDS
                                                           or w.lower() in load_naming_words().modifier_words)
-                            and (w[0].islower() or _modifier_like(w, nouns)) for w in content)):
+                            and (w[0].islower() or w[0].isdigit() or _modifier_like(w, nouns)) for w in content)):
                 return offset + match.end() + 1
             return None
         between.append(word)

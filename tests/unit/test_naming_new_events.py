@@ -1,0 +1,92 @@
+"""Naming rules read off the misses of the WTO complaints and EU sanctions dev events (issue 15, session 10).
+
+Table-driven on small made-up articles (invented bodies, people and places; real country words only
+where the lexicon's country words are the point). Each case failed before the rule it tests
+(``naming_words.json`` 1.5.0).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.pipeline import analyze_articles
+from framing.types import Article, CorpusReport
+
+#: A body named in full with its acronym in brackets (one outlet after a possessive), a ministry named
+#: "of" its field, an extra levy written with a number in front and under two nouns, a complaint
+#: called a lawsuit.
+COMPLAINT = (
+    ("a", "Alpha", "Kessland has filed a complaint with the Grain Trade Council (GTC) against an additional "
+                   "10-percent tariff on its wheat, the Ministry of Fisheries (MOF) said. Grain trade fell. "
+                   "The complaint is the first at the GTC, an MOF spokesperson said."),
+    ("b", "Beta", "Kessland took its complaint to the GTC over an additional 10% tariff on wheat, the Ministry of "
+                  "Fisheries announced. A spokesperson for the ministry said the tariff broke the rules."),
+    ("c", "Gamma", "Kessland has filed a lawsuit via the Grain Trade Council's (GTC) panel over the new duty, "
+                   "a 1,000-for-1,000 swap of quotas and the 12-member panel. The lawsuit follows the tariff."),
+)
+
+
+def report_of(articles: tuple[tuple[str, str, str], ...]) -> CorpusReport:
+    return analyze_articles([Article(id=i, outlet=o, title="", text=t) for i, o, t in articles])
+
+
+def referents(report: CorpusReport) -> dict[str, set[str]]:
+    """Each referent's forms, own and quoted, over all outlets."""
+    return {n.referent: {f for table in (n.forms, n.quoted_forms) for cell in table.values() for f in cell}
+            for n in report.naming}
+
+
+def _referent_with(report: CorpusReport, form: str) -> set[str]:
+    return {r for r, forms in referents(report).items() if form in forms}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Grain Trade Council", "GTC"),  # the name its acronym spells is one name, not "Council"
+        ("Ministry of Fisheries", "MOF"),  # an institution's noun runs through "of", though a speaker role
+        ("additional 10-percent tariff", "additional 10% tariff"),  # a number joined to a word modifies
+        ("tariff", "new duty"),  # "duty" is a synonym head of "tariff"
+        ("complaint", "lawsuit"),  # and "lawsuit" of "complaint"
+    ],
+)
+def test_naming_joins_a_body_its_acronym_and_synonym_heads(first: str, second: str) -> None:
+    report = report_of(COMPLAINT)
+    a, b = _referent_with(report, first), _referent_with(report, second)
+    assert a and b, sorted(referents(report).items())
+    assert a & b, (a, b)
+
+
+@pytest.mark.parametrize("form", ["Grain Trade Council", "Ministry of Fisheries", "additional 10-percent tariff"])
+def test_naming_keeps_the_whole_form(form: str) -> None:
+    assert _referent_with(report_of(COMPLAINT), form), sorted(referents(report_of(COMPLAINT)).items())
+
+
+def test_naming_no_referent_is_the_last_word_of_a_longer_name() -> None:
+    """'Council' and 'Fisheries' alone were referents of their own beside the bodies' acronyms."""
+    found = referents(report_of(COMPLAINT))
+    assert not {"Council", "Fisheries", "Trade Council"} & set(found), sorted(found)
+
+
+#: Two countries joined by a hyphen ("China-Japan"), beside a compound that names no country pair.
+PAIR = (
+    ("a", "Alpha", "China-Japan trade fell in May, China said. Japan blamed the Indo-Pacific shipping lanes."),
+    ("b", "Beta", "China and Japan saw trade fall in May. The Indo-Pacific lanes were blamed by Japan."),
+    ("c", "Gamma", "Japan said China-Japan talks would resume. China agreed."),
+)
+
+
+@pytest.mark.parametrize(
+    ("referent", "outlet", "count"),
+    [
+        ("China", "Alpha", 2),  # "China-Japan" names China ...
+        ("Japan", "Alpha", 2),  # ... and Japan
+        ("China", "Gamma", 2),
+        ("Japan", "Gamma", 2),
+    ],
+)
+def test_naming_countries_joined_by_a_hyphen_are_each_named(referent: str, outlet: str, count: int) -> None:
+    report = report_of(PAIR)
+    naming = next(n for n in report.naming if n.referent == referent)
+    assert sum(naming.forms.get(outlet, {}).values()) == count, naming.forms
+    assert not any("-" in r and r != "Indo-Pacific" for r in referents(report)), sorted(referents(report))
