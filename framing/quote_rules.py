@@ -27,7 +27,7 @@ CUE_ROLES = frozenset({
     "speech", "speech_check", "speech_that", "speech_object", "quote_only", "according", "document", "skip",
     "pronoun_person", "pronoun_body", "role_person", "determiner", "that", "relative", "finite", "infinitive", "role_body", "preposition",
     "honorific", "coordinator", "subordinator", "term", "title", "title_small", "people", "source_tail", "identifying", "organisation", "absolute", "passive_quote",
-    "org_head", "role_modifier", "envoy", "unnamed_staff", "former", "outlet_head", "vehicle", "question_verb",
+    "org_head", "role_modifier", "envoy", "unnamed_staff", "former", "outlet_head", "vehicle", "question_verb", "pronoun_group", "us_state",
 })
 #: Reporting-verb roles in the order a word listed under several gets its role.
 _SPEECH_ROLES = ("speech", "speech_check", "speech_that", "speech_object", "quote_only")

@@ -74,6 +74,9 @@ GIVEN_NAME_ZIPF = 4.0
 #: when the fresh check's ambassador lost her country), and the longest apposition after it
 #: ("…, a spokesperson for the navy,").
 DESCRIPTION_WORDS = 8
+#: Most words of a dateline before its outlet or dash ("WASHINGTON (Reuters) -", "BOISE, Idaho —"):
+#: a city and a state or country, as datelines are written.
+DATELINE_WORDS = 4
 APPOSITION_WORDS = 10
 #: The words read of an apposition opening with "a"/"an" (a noun phrase, however long it runs).
 LONG_APPOSITION_WORDS = 20
@@ -158,6 +161,8 @@ FORMER_WORDS = 3
 _DEFINITE = frozenset({"the", "these", "those", "their", "its", "his", "her", "our"})
 _ORGANISATION_TYPES = frozenset({"government", "international", "expert", "media", "other"})
 #: Gap characters that end a speaker phrase or a clause piece.
+#: two names joined by "and" in a speaker's mention or description ("Ana Ruiz of Ohio and Lev Orlov")
+_PAIR = re.compile(r"\b[A-Z][\w.’'-]* and [A-Z]")
 _BOUNDARY = re.compile("[,;:.!?\"“”‘’«»—–\n]")
 
 
@@ -183,7 +188,7 @@ class _Mention:
     end: int
     text: str
     person: bool
-    pronoun: str = ""  # "person", "body", "role" or "relative" when it must be resolved
+    pronoun: str = ""  # "person", "body", "role", "group" or "relative" when it must be resolved
     description: str = ""
     #: only ever named as a possessor so far ("Fumio Kishida's office"): no role holder of theirs
     possessor: bool = False
@@ -428,6 +433,8 @@ class _Run:
                     # "Donald Trump's promises": the possessor is named, without the possessive
                     n_to = _unpossessed_end(text, tokens[n1 - 1])
                     description = text[tokens[d0].start : n_to] + self._description_after(n1)
+                    if d0 == n0:
+                        description = self._description_before(n0, n1) + description
                     if n1 in self.tag_before:
                         description += f" ({self.tag_before[n1]})"  # the party tag, as the bracket rule reads it
                     surname = _bare(tokens[n1 - 1].lower)
@@ -457,6 +464,28 @@ class _Run:
                 _bare(self.tokens[name[0]].lower) not in self.names):
             name = (name[0] + 1, name[1])
         return name
+
+    def _description_before(self, n0: int, n1: int) -> str:
+        """A role in commas before a name that opens its sentence or clause ("Borovia's chief
+        negotiator, Lev Orlov, said …", "The prime minister of Japan, Lev Orlov, said …"): the
+        role's words and a space when the name is set off by commas on both sides and every word
+        before it back to the boundary is a speaker word (a capitalised one, a determiner, a
+        possessive or a word of ``speaker_types.csv``), at most ``APPOSITION_WORDS``; else ""."""
+        tokens = self.tokens
+        if n0 < 1 or n1 >= len(tokens) or self.gaps[n0].strip() != "," or self.gaps[n1].strip() != ",":
+            return ""
+        start = n0 - 1
+        while start > 0 and n0 - start < APPOSITION_WORDS and not self._bound(start) and not _DATELINE_GAP.search(self.gaps[start]):
+            start -= 1
+        opening = start == 0 or "\n" in self.gaps[start] or self._bound(start) and self.gaps[start].strip() in ("", ".", "!", "?")
+        if not opening:
+            return ""  # after a comma, a mark or too many words: not the opening of a sentence
+        words = range(start, n0)
+        if not all(self._speaker_word(n) or tokens[n].lower.endswith(("'s", "’s")) or tokens[n].lower in ("of", "to") for n in words):
+            return ""
+        if not any(not self.caps[n] and tokens[n].lemma in self.term_words for n in words):
+            return ""  # no role word in lower case: "Meanwhile, Lev Orlov, …", a list of names
+        return self.text[tokens[start].start : tokens[n0 - 1].end] + " "
 
     def _description_after(self, n1: int) -> str:
         """What follows a name and describes its holder: a short bracket ("Lev Orlov (R-Tenn.)")
@@ -488,6 +517,11 @@ class _Run:
         opens ("said a senior official", "said one top diplomat", "said an unnamed former
         official"): at most ``ADJECTIVE_WORDS`` of them, a speaker word after them, no boundary."""
         counted = k > start + 1 and self.rules.has("determiner", self.tokens[start].lower) and self._opener(start + 1)
+        if self._office_modifier(start) and not self.caps[start]:
+            # "said former campaign operative Steve Jarding": an office modifier opens the phrase as an article does
+            if k == start:
+                return k + 1 < stop and not self._bound(k + 1) and (self._speaker_word(k + 1) or self._adjective_in_phrase(start, k + 1, stop))
+            counted = True
         if k == start + 1 and self.rules.has("determiner", self.tokens[start].lower) and self._opener(k) and not self._bound(k):
             return True  # "said the four top diplomats": a number after the article opens the phrase too
         if k == start or not (self._opener(start) or counted) or self.caps[k] or self._bound(k) or not self.tokens[k].lower.isalpha():
@@ -619,15 +653,20 @@ class _Run:
     def _home_country(self, quotes: list[Quote]) -> str:
         """The country a government speaker whose mention names none most likely serves: the one
         most of the article's other government speakers serve, else the country the article names
-        most often (``country`` rows of ``speaker_types.csv``), "" when it names none. A rule of
+        most often (``country`` rows of ``speaker_types.csv``; a US state, role ``us_state`` of
+        ``quote_cues.csv``, counts for the United States), "" when it names none. A rule of
         thumb ("Sen. Lev Orlov" in a story about US politics), right far more often than a type
         with no country is."""
         served = Counter(q.speaker_type.split(":", 1)[1] for q in quotes if q.speaker_type.startswith("government:"))
         if served:
             return served.most_common(1)[0][0]
         terms, named = self.rules.speaker_terms, Counter[str]()
+        states = self.rules.cues.get("us_state", frozenset())
         for k, token in enumerate(self.tokens):
             if not self.caps[k]:
+                continue
+            if _bare(token.lower) in states or k + 1 < len(self.tokens) and f"{token.lower} {_bare(self.tokens[k + 1].lower)}" in states:
+                named["United States"] += 1  # "Sen. Lev Orlov of Utah": a US state names the United States
                 continue
             row = terms.get((_bare(token.lower),))
             if k + 1 < len(self.tokens) and (pair := terms.get((token.lower, _bare(self.tokens[k + 1].lower)))) is not None:
@@ -1042,6 +1081,7 @@ class _Run:
 
     def _sentence_subject(self, first: int, cue: int) -> _Mention | None:
         """The speaker words at the start of a sentence ("The ministry released a statement, saying …")."""
+        first = self._after_dateline(first, cue)
         start = first
         for n in range(first + 1, min(first + 9, cue)):
             if self._gap(n).strip() == ",":
@@ -1054,9 +1094,9 @@ class _Run:
         while start < cue and (self._function_word(start) or self.tokens[start].lower in self.rules.cues.get("skip", ())) and not self.rules.has("determiner", self.tokens[start].lower):
             start += 1
         end = start
-        while end < cue and (self._speaker_word(end) or end > start and self._gap(end) == "-") and (
+        while end < cue and (self._speaker_word(end) or end > start and self._gap(end) == "-" or end <= start + ADJECTIVE_WORDS and self._adjective_in_phrase(start, end, cue)) and (
                 end == start or not self._bound(end)):
-            end += 1  # "US President-elect Lars Holm": a hyphened word stays in the phrase
+            end += 1  # "US President-elect Lars Holm": a hyphened word stays in the phrase; "A top Senate Democrat": an adjective after an article
         if end == start:
             return None
         if self.tokens[end - 1].lower.endswith(("'s", "’s")):
@@ -1083,6 +1123,23 @@ class _Run:
                     self._remember(named)
                     return named
         return mention
+
+    def _after_dateline(self, first: int, cue: int) -> int:
+        """The first word after a dateline that opens a sentence ("Washington (CNN) A senator …",
+        "BOISE, Idaho — A judge …"): capitalised words, a comma at most, then an outlet in brackets
+        or a spaced dash within ``DATELINE_WORDS`` words; ``first`` when there is none."""
+        for n in range(first + 1, min(first + DATELINE_WORDS + 1, cue)):
+            if not self.caps[n - 1]:
+                return first
+            gap = self.gaps[n]
+            if gap.strip() == "(":
+                close = next((m for m in range(n + 1, min(n + DATELINE_WORDS, cue)) if ")" in self.gaps[m]), None)
+                return close if close is not None and self.caps[close] else first
+            if _DATELINE_GAP.search(gap):
+                return n if self.caps[n] else first
+            if gap.strip() not in ("", ","):
+                return first
+        return first
 
     def _reported(self, j: int, role: str, first: int, last: int, sentence: Span, found: list[_Indirect], head: int | None = None) -> _Indirect | None:
         """The reported clause of the cue at token j, and its speaker; ``head`` is the cue's first word when
@@ -1221,7 +1278,9 @@ class _Run:
     def _document(self, k: int) -> bool:
         """True when token k is a document noun (role ``document``: a post, a statement, a report)."""
         documents = self.rules.cues.get("document", frozenset())
-        return self.tokens[k].lemma in documents or self.tokens[k].lower in documents
+        lower = self.tokens[k].lower
+        # a plural the lemmatizer reads as another word ("filings" -> "file") counts as its singular
+        return self.tokens[k].lemma in documents or lower in documents or (lower.endswith("s") and lower[:-1] in documents)
 
     def _far_subject(self, first: int, j: int) -> _Mention | None:
         """The sentence's subject as the speaker of a verb it is far from, when a phrase with no verb
@@ -1346,10 +1405,9 @@ class _Run:
 
     def _np_from_according(self, words: list[int]) -> _Mention | None:
         tokens = self.tokens
-        documents = self.rules.cues.get("document", frozenset())
-        heads = [k for k in words if tokens[k].lemma in documents or tokens[k].lower in documents]
+        heads = [k for k in words if self._document(k)]
         if heads and any(self.rules.has("people", tokens[k].lower) or tokens[k].lower != tokens[k].lemma and (
-                self.rules.has("role_person", tokens[k].lemma) or tokens[k].lemma in self.term_words) for k in words if k < heads[0]):
+                self.rules.has("role_person", tokens[k].lemma) or (tokens[k].lemma,) in self.rules.speaker_terms) for k in words if k < heads[0]):
             heads = []  # "two officials familiar with the plans": people, whatever they know of
         if not heads:
             return self._mention(words[0], words[-1] + 1)
@@ -1922,6 +1980,9 @@ class _Run:
             lowers = lowers[:1]
         if len(lowers) == 1 and (self.rules.has("determiner", lowers[0]) or lowers[0] in _NAME_PARTICLES):
             return None
+        if " ".join(lowers) in self.rules.cues.get("pronoun_group", ()):
+            # "the two said", "both said": the pair named before ("Ana Ruiz and Lev Orlov"), see ``_resolve``
+            return _Mention(tokens[start].start, tokens[end - 1].end, text[tokens[start].start : tokens[end - 1].end], False, "group")
         if len(lowers) == 1 and self.rules.has("pronoun_person", lowers[0]):
             return _Mention(tokens[start].start, tokens[end - 1].end, text[tokens[start].start : tokens[end - 1].end], True, "person")
         if len(lowers) == 1 and self.rules.has("pronoun_body", lowers[0]):
@@ -2050,6 +2111,10 @@ class _Run:
             known = self.names.get(surname)
             if known is None or len(mention.text) > len(known.text):
                 self.names[surname] = mention
+            elif known.text == mention.text and len(mention.description) > len(known.description):
+                # "The prime minister of Japan, Lev Orlov, said …": the role found with the speaker is what
+                # the article said of them, for "Orlov told …" later (the first mention keeps its place)
+                known.description = mention.description
 
     def _speaker_span(self, first: int, cue: int) -> _Mention | None:
         skips = self.rules.cues.get("skip", frozenset())
@@ -2061,6 +2126,8 @@ class _Run:
             end -= 1
         if end <= first or end - first > MAX_SPEAKER_WORDS:
             return None
+        if " ".join(t.lower for t in self.tokens[first:end]) in self.rules.cues.get("pronoun_group", ()):
+            return self._mention(first, end)  # "…,” the two said
         if end == cue and (tail := self._source_tail(cue, self.tokens[first].start)) is not None:
             return tail  # "…,” a source close to the premier told reporters
         start = end
@@ -2069,6 +2136,8 @@ class _Run:
         if start < end:
             start = self._with_adjectives(start, self.tokens[first].start)  # "…,” an unnamed former official told
         if start == end and end - first <= 5 and self.rules.has("determiner", self.tokens[first].lower):
+            if self.rules.has("role_body", self.tokens[end - 1].lower):
+                return self._mention(first, end)  # "…,” the statement said: resolved like "the ministry"
             start = first  # "an off-duty officer told me"
             return _Mention(self.tokens[first].start, self.tokens[end - 1].end,
                             self.text[self.tokens[first].start : self.tokens[end - 1].end], False,
@@ -2213,6 +2282,13 @@ class _Run:
             return mention
         if mention.pronoun == "relative":
             return history[-1] if history else None
+        if mention.pronoun == "group" or (mention.pronoun == "body" and mention.text.lower() == "they"):
+            # "the two said", "they said" right after a pair's quote ("Ana Ruiz and Lev Orlov, who called it …"):
+            # the last speaker when named as a pair; "the two" stays as written otherwise
+            if history and _PAIR.search(history[-1].text + " " + history[-1].description):
+                return history[-1]
+            if mention.pronoun == "group":
+                return mention
         wanted_person = mention.pronoun in ("person", "role")
         if mention.pronoun == "role":
             role_words = self._role_words(mention.text)

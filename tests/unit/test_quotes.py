@@ -504,9 +504,10 @@ FAR = [
     ("reported, people nouns speak",
      "Fishing advocates say the minister ought to act sooner.",
      [("indirect", "the minister ought to act sooner", "Fishing advocates")]),
+    # session 10: the adjective after the article stays in the speaker phrase ("A top Senate Democrat")
     ("reported, an organisation word with a lower-case adjective before it",
      "The federal government announced Thursday that the deficit had grown.",
-     [("indirect", "the deficit had grown", "government")]),
+     [("indirect", "the deficit had grown", "The federal government")]),
     ("direct inside a reported clause, named inside it: that speaker's words",
      "Ana Ruiz said Lev Orlov told her that the plan “had failed badly in every way”.",
      [("indirect", "Lev Orlov told her that the plan “had failed badly in every way”", "Ana Ruiz"),

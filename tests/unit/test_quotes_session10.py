@@ -1,0 +1,116 @@
+"""Issue 14, session 10: speaker attribution rules from the errors on quotes.fresh3 and quotes.fresh4.
+
+Every sentence here is invented (Borovia, Ruritania and their people do not exist); the benchmark
+articles the rules came from stay in ../shared/benchmarks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.quotes import QuoteFinder, speaker_type
+
+FINDER = QuoteFinder()
+
+
+def _found(text: str) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker) for q in FINDER(text)]
+
+
+def _types(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.speaker_type) for q in FINDER(text)]
+
+
+PAIR = "Senators Ana Ruiz of Ohio and Lev Orlov of Utah"
+
+# (case, text, expected [(kind, quote text, speaker)])
+ATTRIBUTION = [
+    ("an office modifier opens the speaker after the cue",
+     "“The harbour is open to everyone,” said former Liberal campaign strategist Mara Voss, a lecturer at Tallin University.",
+     [("direct", "The harbour is open to everyone,", "Mara Voss")]),
+    ("'former' and one role word before the name",
+     "“The harbour is open to everyone,” said former strategist Mara Voss.",
+     [("direct", "The harbour is open to everyone,", "Mara Voss")]),
+    ("trap: 'former' alone after the cue is no speaker",
+     "“The harbour is open,” said former.",
+     [("direct", "The harbour is open,", None)]),
+    ("'the statement said' speaks for the body that spoke before, not the person quoted since",
+     "The regulator has fined three firms, the Borovian Trade Office said on Tuesday. “All options are open,” Lev Orlov said. "
+     "“The fines will fund the harbour review,” the statement said.",
+     [("indirect", "The regulator has fined three firms", "the Borovian Trade Office"),
+      ("direct", "All options are open,", "Lev Orlov"),
+      ("direct", "The fines will fund the harbour review,", "the Borovian Trade Office")]),
+    ("trap: a statement with no body before it stays as written",
+     "“We regret the decision,” the statement said.",
+     [("direct", "We regret the decision,", "the statement")]),
+    ("'the two' and 'they' after a pair's quote are the pair",
+     "Senators Ana Ruiz of Ohio and Lev Orlov of Utah, who called the inquiry “badly handled,” spoke on Sunday. "
+     "“The report was leaked before anyone saw it,” the two said in a statement. “No one deserves such treatment,” they said.",
+     [("direct", "badly handled,", PAIR), ("direct", "The report was leaked before anyone saw it,", PAIR),
+      ("direct", "No one deserves such treatment,", PAIR)]),
+    ("trap: 'the two' with no pair before stays as written",
+     "“We will not sign it,” the two said.",
+     [("direct", "We will not sign it,", "the two")]),
+    ("a dateline with an outlet in brackets is not the subject of a participle",
+     "Washington (CNN) A top Borovian lawmaker defended the envoy on Sunday, saying the ministry erred in recalling him.",
+     [("indirect", "the ministry erred in recalling him", "A top Borovian lawmaker")]),
+    ("trap: an adjective after the article, but not the verb after the head",
+     "A senior Borovian lawmaker defended the envoy on Sunday, saying the ministry erred in recalling him.",
+     [("indirect", "the ministry erred in recalling him", "A senior Borovian lawmaker")]),
+    ("a judge's ruling that … is reported speech",
+     "The judge ruled Tuesday that the harbour ban was void.",
+     [("indirect", "the harbour ban was void", "The judge")]),
+    ("trap: 'the rules that …' is a noun, not a ruling",
+     "The rules that govern the harbour were written in 1990.",
+     []),
+    ("'according to' plural filings is a document, not a speaker",
+     "Acme spent $2 million on small deals in 2019, according to securities filings.",
+     []),
+    ("'according to' a filing with a plural modifier is a document too",
+     "Acme spent $2 million on small deals in 2019, according to a securities filing.",
+     []),
+    ("trap: people in the plural before a document still speak",
+     "Acme spent $2 million on small deals, according to two officials familiar with the plans.",
+     [("indirect", "Acme spent $2 million on small deals", "two officials familiar with the plans")]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), ATTRIBUTION, ids=[c for c, _, _ in ATTRIBUTION])
+def test_find_quotes_session10_attribution(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == expected
+
+
+# (case, text, expected [(speaker, type)])
+TYPES = [
+    ("a role in commas before the name types the later mention by surname",
+     "The prime minister of Japan, Lev Orlov, said his country was close to a deal. Orlov told the Courier that he hoped to meet the king.",
+     [("Lev Orlov", "government:Japan"), ("Lev Orlov", "government:Japan")]),
+    ("a negotiator of a country the list does not know is a government's",
+     "Borovia's chief negotiator, Lev Orlov, said the talks would resume.",
+     [("Lev Orlov", "government")]),
+    ("trap: an adverb in commas before the name is no role",
+     "Meanwhile, Lev Orlov, said the talks would resume.",
+     [("Lev Orlov", "other")]),
+    ("a US state in the mention names the United States, whatever country the story names more",
+     "Senator Ana Ruiz of Utah said she was wary of the pro-Israel groups and of Israel. Senator Lev Orlov of Ohio said he would wait.",
+     [("Senator Ana Ruiz of Utah", "government:United States"), ("Senator Lev Orlov of Ohio", "government:United States")]),
+    ("a US federal agency in the role",
+     "FTC Chairman Lev Orlov said all options were open.",
+     [("Lev Orlov", "government:United States")]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), TYPES, ids=[c for c, _, _ in TYPES])
+def test_find_quotes_session10_speaker_types(case: str, text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert _types(text) == expected
+
+
+@pytest.mark.parametrize(("mention", "expected"), [
+    ("President Obama", "government:United States"),
+    ("Mr. McCain", "government:United States"),
+    ("the Federal Trade Commission", "government:United States"),
+    ("Shinzo Abe", "government:Japan"),
+    ("Japan's chief negotiator", "government:Japan"),
+])
+def test_speaker_type_session10_rows(mention: str, expected: str) -> None:
+    assert speaker_type(mention) == expected
