@@ -32,7 +32,7 @@ from .word_frequency import zipf_frequency
 
 from .naming_aliases import Aliases, NamingWords, compact, initials, load_naming_words
 from .naming_common import ADJECTIVE_ENDINGS as _ADJECTIVE_ENDINGS
-from .naming_common import common_mentions, group_mentions
+from .naming_common import common_mentions, group_mentions, unnamed_title_mentions
 from .segment import lemmatize
 from .types import CoverageSource, Fact, Naming, NamingMention
 
@@ -177,6 +177,15 @@ def find_naming(reports: Sequence[CoverageSource], facts: Sequence[Fact] = ()) -
     for group, items in group_mentions(reports, lambda a, o: _inside(quotes[a], o)).items():
         if group not in mentions:
             mentions[group] = items
+    held: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for items in mentions.values():
+        for m in items:
+            held[m.article].append((m.start, m.end))
+    for title, items in unnamed_title_mentions(
+            reports, lambda a, o: _inside(quotes[a], o),
+            lambda a, s, e: any(s < m_end and m_start < e for m_start, m_end in held[a]), needed, nouns).items():
+        if title not in mentions:
+            mentions[title] = items
     namings = []
     for referent, items in mentions.items():
         outlets = {outlet_of[m.article] for m in items}

@@ -75,6 +75,8 @@ class NamingWords:
     group_heads: frozenset[str] = frozenset()
     #: Nouns that head an institution's name before "of" ("Ministry of Commerce"), though titles.
     institution_heads: frozenset[str] = frozenset()
+    #: Titles outlets name an unnamed source by ("the spokesperson", "a ministry spokesman").
+    unnamed_titles: frozenset[str] = frozenset()
     #: Endings that make a country word a demonym ("russian", "filipino"; see :meth:`demonym`).
     demonym_endings: tuple[str, ...] = ()
     #: Words of the stop list that modify a noun in a naming form ("full", "first", "third").
@@ -198,6 +200,7 @@ def load_naming_words() -> NamingWords:
         collective_heads=words("collective_heads"),
         group_heads=words("group_heads"),
         institution_heads=words("institution_heads"),
+        unnamed_titles=words("unnamed_titles"),
         demonym_endings=tuple(sorted(words("demonym_endings"), key=len, reverse=True)),
         modifier_words=words("modifier_words"),
         stop_nouns=words("stop_nouns"),

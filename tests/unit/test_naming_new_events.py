@@ -90,3 +90,59 @@ def test_naming_countries_joined_by_a_hyphen_are_each_named(referent: str, outle
     naming = next(n for n in report.naming if n.referent == referent)
     assert sum(naming.forms.get(outlet, {}).values()) == count, naming.forms
     assert not any("-" in r and r != "Indo-Pacific" for r in referents(report)), sorted(referents(report))
+
+
+#: A source named by a title alone in every outlet (one outlet's words differ), beside a title that stands
+#: before a name, and a thing named with a noun ending in -ly.
+SPOKESPERSON = (
+    ("a", "Alpha", "Kessland will appeal the grain ruling, a ministry spokesperson said on Monday. The spokesperson "
+                   "said the ruling hurt global supply chains. Foreign Minister Ada Lind agreed."),
+    ("b", "Beta", "Kessland plans an appeal, the spokesperson for the ministry said. The ruling disrupts global "
+                  "supply chains, the spokesperson added. Lind said little."),
+    ("c", "Gamma", "An appeal is coming, said a spokesman. Minister Ada Lind called it fair, fully aware of the "
+                   "stakes for the war-torn region."),
+)
+#: The same, but one outlet names the spokesman ("spokesman Bo Tran"): the title is a named person's.
+NAMED_SPOKESMAN = (
+    ("a", "Alpha", "Kessland will appeal the grain ruling, a ministry spokesperson said on Monday."),
+    ("b", "Beta", "Kessland plans an appeal, the spokesperson said."),
+    ("c", "Gamma", "An appeal is coming, said spokesman Bo Tran. Tran smiled."),
+)
+#: A war three outlets name by three nouns.
+WAR = (
+    ("a", "Alpha", "Kessland condemned the full-scale invasion of Norvania on Monday. The invasion began in May."),
+    ("b", "Beta", "Kessland condemned the illegal war against Norvania on Monday. The war began in May."),
+    ("c", "Gamma", "Kessland condemned the conflict in Norvania on Monday. The conflict began in May."),
+)
+
+
+@pytest.mark.parametrize(
+    ("articles", "first", "second"),
+    [
+        (SPOKESPERSON, "ministry spokesperson", "spokesman"),  # a title alone is one unnamed source
+        (SPOKESPERSON, "ministry spokesperson", "spokesperson"),
+        (SPOKESPERSON, "global supply chains", "global supply chains"),  # "supply" ends in -ly: no adverb
+        (WAR, "full-scale invasion", "illegal war"),  # war nouns are synonym heads
+        (WAR, "conflict", "war"),
+    ],
+)
+def test_naming_finds_unnamed_sources_and_synonym_things(articles: tuple[tuple[str, str, str], ...],
+                                                        first: str, second: str) -> None:
+    report = report_of(articles)
+    a, b = _referent_with(report, first), _referent_with(report, second)
+    assert a and b, sorted(referents(report).items())
+    assert a & b, (a, b)
+
+
+def test_naming_title_before_a_name_is_no_unnamed_source() -> None:
+    """'spokesman Bo Tran': where an outlet names the title's holder, the title is left to the names."""
+    found = referents(report_of(NAMED_SPOKESMAN))
+    assert not any(r.startswith("the spokes") for r in found), sorted(found)
+
+
+@pytest.mark.parametrize(("word", "adverb"), [("fully", True), ("reportedly", True), ("supply", False),
+                                             ("family", False), ("assembly", False)])
+def test_naming_adverb_in_ly_is_told_from_a_noun(word: str, adverb: bool) -> None:
+    from framing.naming_common import _adverb
+
+    assert _adverb(word) is adverb
