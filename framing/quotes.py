@@ -54,6 +54,9 @@ MAX_SPEAKER_WORDS = 12
 ASIDE_WORDS = 15
 #: Longest title in marks ("said on “The Sunday Morning Report”"): longer title-case runs are quotes.
 TITLE_WORDS = 8
+#: Most words of a title in marks right after a title word ("under the headline “…”", "a report titled
+#: “…”"): headlines run longer than programme names; a title-case run of more is taken as a quotation.
+LONG_TITLE_WORDS = 20
 #: Longest term in marks after a term word ("the formula “ten for ten”", "the so-called “E3”").
 TERM_WORDS = 3
 #: Words between a cue and the quote it introduces ("described the agreement on the swap as “…”").
@@ -742,8 +745,9 @@ class _Run:
         word = self.tokens[before]
         if word.lower in self.rules.cues.get("term", ()) and last - first <= TERM_WORDS:
             return True
-        if last - first > TITLE_WORDS or "," in self.text[d.start : d.end]:
-            return False
+        titled = word.lower in self.rules.cues.get("title", ())
+        if last - first > (LONG_TITLE_WORDS if titled else TITLE_WORDS) or "," in self.text[d.start : d.end] and not titled:
+            return False  # after a title word ("under the headline “…”") a title may be long and hold a comma
         small = self.rules.cues.get("title_small", frozenset())
         content = [n for n in range(first, last) if self.tokens[n].lower not in small]
         if not content or not all(self.caps[n] for n in content) or all(self.text[self.tokens[n].start : self.tokens[n].end].isupper() for n in content):
@@ -774,6 +778,8 @@ class _Run:
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if char in _DOUBLE_OPEN:
+            if not before.isspace() and (after.isspace() or after in ",.;:!?)") and any(f == "double" for f, _ in stack):
+                return "double", "close"  # "“… in years.“ Orlov said": an opening mark typed for a closing one
             return "double", "open"
         if char in _DOUBLE_CLOSE:
             if before.isspace() and after.isalnum() and not any(f == "double" for f, _ in stack):
@@ -802,8 +808,14 @@ class _Run:
 
     # ----- 2. attributing a direct quote ----------------------------------------------------
     def _attribute_direct(self, d: _Direct, directs: list[_Direct]) -> None:
-        found = self._after_close(d, directs) if d.close_at is not None else None
-        d.after = bool(found)
+        found = None
+        if self.text[max(0, d.open_at - 6) : d.open_at].rstrip().lower().endswith(" that"):
+            # "Orlov shared that “…,” the agency reported": the quote is the clause of the verb before it,
+            # so its speaker is that verb's; the reporter after it only relays
+            found = self._before_open(d, directs)
+        if not found:
+            found = self._after_close(d, directs) if d.close_at is not None else None
+            d.after = bool(found)
         if not found:
             found = self._before_open(d, directs)
         if found:
@@ -934,6 +946,10 @@ class _Run:
                 return None
             token = self.tokens[j]
             role = self.rules.speech_role(token.lemma)
+            if not role and j == last and token.lower == "it" and j > 0 and (two := self.rules.speech_role(self.tokens[j - 1].lemma + " it")):
+                # "as Orlov put it, “…”": a two-word cue ending in 'it'; its speaker stands before its first word
+                j, role = j - 1, two
+                token = self.tokens[j]
             if role and self.text[token.start].isupper() and token.start not in self.sentence_starts:
                 role = None  # "Secretary of State Rubio": a name, not the verb "state"
             if role and self._gap(j) in ("-", "‑"):
@@ -1789,7 +1805,20 @@ class _Run:
             # "posted on X saying": X is where, not who; but "with a French minister saying" (issue
             # 14, unseen text): a person or a role after the preposition is the participle's subject,
             # nearer than the sentence's subject
-            mention = self._mention(start, end) if tokens[cue].lower.endswith("ing") else None
+            mention = self._mention(start, end)
+            if mention is not None and not tokens[cue].lower.endswith("ing"):
+                if not mention.person or mention.pronoun or not self.caps[start - 2 if start >= 2 else 0]:
+                    return None
+                # "Minister of State at the Foreign Ministry Lev Orlov said": a capitalised title that runs over
+                # "at the …" ends in the person's name; the title describes them
+                d0 = start - 1
+                while d0 > 0 and start - d0 < DESCRIPTION_WORDS and not self._bound(d0) and tokens[d0 - 1].start >= floor and (
+                        self.caps[d0 - 1] or tokens[d0 - 1].lower in _NAME_PARTICLES):
+                    d0 -= 1
+                if not (d0 == 0 or self._bound(d0) or tokens[d0 - 1].start < floor):
+                    return None  # the capitalised words do not open the sentence: a place ("met at the Foreign Ministry …")
+                mention.description = self.text[tokens[d0].start : tokens[start].start] + mention.description
+                return mention
             if mention is not None and not mention.pronoun and (self._names_people(mention, start, end) or (
                     rules.has("absolute", tokens[start - 1].lower) and not self._document(end - 1))):
                 return mention  # after "with" (role absolute) any speaker: "with Borovia saying …"

@@ -114,3 +114,46 @@ def test_find_quotes_session10_speaker_types(case: str, text: str, expected: lis
 ])
 def test_speaker_type_session10_rows(mention: str, expected: str) -> None:
     assert speaker_type(mention) == expected
+
+
+# The open cases left by session 9 (invented sentences).
+OPEN_CASES = [
+    ("a capitalised title running over 'at the …' ends in the speaker's name",
+     "Minister of State at the Foreign Ministry Lev Orlov said the talks would resume.",
+     [("indirect", "the talks would resume", "Lev Orlov")]),
+    ("trap: a place after 'at the' in a sentence about something else names no speaker",
+     "The envoys met at the Foreign Ministry Lev Orlov said on Monday.",
+     []),
+    ("a quote that is the clause of 'X shared that' is X's, not the relaying agency's",
+     "Orlov shared that “the harbour will stay open for everyone,” the agency reported.",
+     [("direct", "the harbour will stay open for everyone,", "Orlov")]),
+    ("the same with a pronoun, resolved to the person named before",
+     "Lev Orlov spoke on Monday. He said that “the harbour will stay open for everyone,” the agency reported.",
+     [("direct", "the harbour will stay open for everyone,", "Lev Orlov")]),
+    ("trap: with no 'that' before the mark the trailing attribution still speaks",
+     "“The harbour will stay open for everyone,” the agency reported.",
+     [("direct", "The harbour will stay open for everyone,", "the agency")]),
+    ("'as X put it, “…”' attributes the quote",
+     "The harbour, as Orlov put it, “is open to everyone.”",
+     [("direct", "is open to everyone.", "Orlov")]),
+    ("trap: 'put it on the table:' is no cue",
+     "She put it on the table: “Here is the harbour plan for all.”",
+     [("direct", "Here is the harbour plan for all.", None)]),
+    ("a long headline in marks after 'headline' is a title, not a quotation",
+     "The newspaper ran the story under the headline “Borovia Is Ready To Sign The Big Trade Deal With Ruritania Next Week”.",
+     []),
+    ("trap: a long title-case phrase after a reporting verb is still a quotation",
+     "He called it “Not A Plan At All But A Long List Of Wishes From The Ministry”.",
+     [("direct", "Not A Plan At All But A Long List Of Wishes From The Ministry", "He")]),
+    ("an opening mark typed for the closing one ends the quote",
+     "Orlov said: “It is the best plan we have seen in years.“",
+     [("direct", "It is the best plan we have seen in years.", "Orlov")]),
+    ("the reversed closing mark before the attribution",
+     "“It is the best plan we have seen in years,“ Orlov said. “We will sign it.”",
+     [("direct", "It is the best plan we have seen in years,", "Orlov"), ("direct", "We will sign it.", "Orlov")]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), OPEN_CASES, ids=[c for c, _, _ in OPEN_CASES])
+def test_find_quotes_session10_open_cases(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == expected
