@@ -200,7 +200,17 @@ def event_compounds(reports: Iterable[CoverageSource], needed: int) -> dict[str,
 
 
 #: A lower-case word and the word after it, within a sentence (the pair a shared phrase is read from).
-_PAIR = re.compile(r"(?<![\w'’-])([A-Za-z][a-z-]*)(?= ([a-z][a-z-]*)(?![\w'’-]))")
+_PAIR = re.compile(r"(?<![\w'’-])([A-Za-z][a-z-]*|[A-Z]{2,6})(?= ([a-z][a-z-]*)(?![\w'’-]))")
+
+
+def _body_initialism(word: str) -> bool:
+    """An all-capitals word of two to six letters that is no country ("WTO", "NATO"; not "US"): as the
+    first word of a shared phrase it names the body the thing belongs to ("WTO rules", "WTO members").
+
+    >>> [_body_initialism(w) for w in ("WTO", "US", "UK", "Kessland", "A")]
+    [True, False, False, False, False]
+    """
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper() and load_naming_words().country(word) is None
 
 
 def _noun_head(word: str) -> bool:
@@ -221,7 +231,7 @@ def _noun_head(word: str) -> bool:
 def _pair_modifier(word: str, nouns: set[str]) -> bool:
     """The first word of a shared phrase: a modifier (:func:`_modifier_like`) or a word in its
     dictionary form that is no stop word ("additional", "electronic", "steel")."""
-    if _modifier_like(word, nouns):
+    if _modifier_like(word, nouns) or _body_initialism(word):
         return True
     return word not in ENGLISH_STOP_WORDS and not _adverb(word) and lemmatize(word) == word
 
@@ -270,7 +280,7 @@ def _shared_pairs(reports: Iterable[CoverageSource], nouns: set[str],
         text = report.text
         for match in _PAIR.finditer(text):
             first, head = match.group(1), match.group(2)
-            if first[0].isupper() and not words.demonym(first):
+            if first[0].isupper() and not words.demonym(first) and not _body_initialism(first):
                 continue  # a demonym modifies ("Russian weapons"); another capitalised word opens a sentence or a name
             if not _noun_head(head) or not _pair_modifier(first, nouns):
                 continue
@@ -387,7 +397,7 @@ def _shared_start(text: str, start: int, head: str, pair_modifiers: dict[str, se
     'open nuclear threats'
     """
     for _ in range(MAX_MODIFIERS):
-        before = re.search(r"(?<![\w'’-])([a-z][a-z-]*) $", text[max(0, start - 40) : start])
+        before = re.search(r"(?<![\w'’-])([a-z][a-z-]*|[A-Z]{2,6}) $", text[max(0, start - 40) : start])
         if not before or before.group(1) not in pair_modifiers.get(head, ()):
             break
         start -= len(before.group())

@@ -146,3 +146,38 @@ def test_naming_adverb_in_ly_is_told_from_a_noun(word: str, adverb: bool) -> Non
     from framing.naming_common import _adverb
 
     assert _adverb(word) is adverb
+
+
+#: Rules and members of a body named by its initials (a country's initials are no body), and one act of a
+#: government named by four nouns.
+BODY_RULES = (
+    ("a", "Alpha", "Kessland said the levy violated GTC rules. The US decision to impose it was wrong, and so say "
+                   "other GTC members. The move hurts trade."),
+    ("b", "Beta", "Kessland said the levy broke GTC rules and urged the US to correct its actions. GTC members "
+                  "were silent. US officials left."),
+    ("c", "Gamma", "The US imposition of the levy breaks GTC rules, Kessland said. The step was unilateral. US "
+                   "officials disagreed."),
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("GTC rules", "GTC rules"),  # an initialism before a noun two outlets share names a thing of the body
+        ("GTC members", "GTC members"),
+        ("decision", "actions"),  # act nouns of one government are one referent
+        ("decision", "imposition"),
+        ("move", "step"),
+    ],
+)
+def test_naming_reads_a_body_s_things_and_one_act_under_its_nouns(first: str, second: str) -> None:
+    report = report_of(BODY_RULES)
+    a, b = _referent_with(report, first), _referent_with(report, second)
+    assert a and b, sorted(referents(report).items())
+    assert a & b, (a, b)
+
+
+def test_naming_a_country_s_initials_make_no_body_phrase() -> None:
+    """'US officials' is a mention of the US, never a phrase naming a thing of a body."""
+    found = referents(report_of(BODY_RULES))
+    assert not any("US officials" in forms for forms in found.values()), sorted(found.items())
