@@ -356,3 +356,53 @@ def test_an_unquoted_comma_in_a_note_is_reported() -> None:
 )
 def test_session9_senses_on_unseen_pages(text: str, term: str, counts: bool) -> None:
     assert (term in _counted(text)) is counts
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "counts"),
+    [
+        # rules 1.12.0: helping a criminal inquiry is not cooperation between states
+        ("The former aide agreed to cooperate with prosecutors.", "cooperate", False),
+        ("She pleaded guilty and agreed to cooperate.", "cooperate", False),
+        ("He has cooperated fully with the special counsel's investigation.", "cooperated", False),
+        ("The ministry pledged its cooperation with the congressional inquiry.", "cooperation", False),
+        ("His lawyers said he gave the prosecution his full cooperation.", "cooperation", False),
+        ("The two navies will cooperate on patrols.", "cooperate", True),
+        ("Ruritania and Borovia deepened their cooperation on energy.", "cooperation", True),
+        # plea bargains and contracts are not agreements between states
+        ("The plea agreement was filed on Friday.", "agreement", False),
+        ("Staff had signed a non-disclosure agreement.", "agreement", False),
+        ("He rejected a deal that required him to plead guilty.", "deal", False),
+        ("The witness accepted an immunity deal.", "deal", False),
+        ("The two governments signed an agreement on fishing rights.", "agreement", True),
+        ("Envoys struck a deal to reopen the border crossing.", "deal", True),
+        # 'first / second round' is a diplomatic event only near talks
+        ("A second round of talks opens in Geneva next week.", "second round", True),
+        ("The first round of negotiations ended without a text.", "first round", True),
+        ("The first round of tariffs hit furniture makers.", "first round", False),
+        ("The hackers released a second round of stolen files.", "second round", False),
+        ("In a second round, the city handed out more permits.", "second round", False),
+    ],
+)
+def test_rules_1_12_drop_legal_and_procedural_senses(text: str, term: str, counts: bool) -> None:
+    assert (term in _counted(text)) is counts
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "frame"),
+    [
+        # frames 2.9.0: a foreign power's interference in an election is a security threat
+        ("Officials warned of election interference by a foreign government.", "election interference", "security"),
+        ("Analysts traced the election meddling to a troll farm.", "election meddling", "security"),
+        ("The report found that Borovia interfered in the 2016 presidential election.",
+         "interfered in the 2016 presidential election", "security"),
+        ("Agencies concluded that the regime meddled in our elections.", "meddled in our elections", "security"),
+        ("He denied any meddling in the election.", "meddling in the election", "security"),
+        ("The bureau opened a counterintelligence investigation.", "counterintelligence", "security"),
+        # bare 'interference' stays a matter of relations between states
+        ("Beijing condemned foreign meddling in its internal affairs.", "meddling", "diplomacy"),
+    ],
+)
+def test_frames_2_9_election_interference_is_a_security_threat(text: str, words: str, frame: str) -> None:
+    counted = _counted_frames(text)
+    assert counted.get(words) == frame, counted
