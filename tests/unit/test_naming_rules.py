@@ -187,10 +187,15 @@ def test_naming_takes_the_words_that_belong_to_a_mention(referent: str, outlet: 
 
 
 def test_naming_keeps_an_international_body_apart_from_its_deals() -> None:
-    """'the EU deal' is a deal the EU makes: the EU's form stays 'EU'."""
+    """'the EU deal' is a deal the EU makes: the EU's form stays 'EU' (since session 10 the deal three
+    outlets write so is a referent of its own, 'EU deal' its form: a body's initials open a shared phrase)."""
     report = report_of(HEADS)
-    forms = {f for n in report.naming for cell in n.forms.values() for f in cell}
-    assert "EU deal" not in forms
+    for naming in report.naming:
+        forms = {f for cell in naming.forms.values() for f in cell}
+        if "EU" in forms:
+            assert "EU deal" not in forms, (naming.referent, forms)
+        if "EU deal" in forms:
+            assert naming.referent == "deal", (naming.referent, forms)
 
 
 def test_naming_descriptor_next_to_a_name_is_a_noun() -> None:
