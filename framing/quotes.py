@@ -2012,6 +2012,12 @@ class _Run:
         if " ".join(lowers) in self.rules.cues.get("pronoun_group", ()):
             # "the two said", "both said": the pair named before ("Ana Ruiz and Lev Orlov"), see ``_resolve``
             return _Mention(tokens[start].start, tokens[end - 1].end, text[tokens[start].start : tokens[end - 1].end], False, "group")
+        if len(lowers) == 1 and self.rules.has("pronoun_person", lowers[0]) and text[tokens[start].start].isupper() and (
+                tokens[start].start not in self.sentence_starts):
+            # "…,” He said." mid-sentence: the family name of a person named family name first ("He Lifeng")
+            named = next((m for m in self.names.values() if m.person and m.text.split()[0] == "He" and lowers[0] == "he"), None)
+            if named is not None:
+                return _Mention(tokens[start].start, tokens[end - 1].end, named.text, True, description=named.description)
         if len(lowers) == 1 and self.rules.has("pronoun_person", lowers[0]):
             return _Mention(tokens[start].start, tokens[end - 1].end, text[tokens[start].start : tokens[end - 1].end], True, "person")
         if len(lowers) == 1 and self.rules.has("pronoun_body", lowers[0]):
@@ -2041,10 +2047,21 @@ class _Run:
         if name is None and end - start >= 4 and tokens[start + 2].lower in ("of", "at", "from") and self.caps[start] and self.caps[start + 1] and (
                 not self._function_word(start)) and self._person_name(start, start + 2) == (start, start + 2):
             name = (start, start + 2)  # "Lev Orlov of the Borovian Institute": the person, of the body
+        if name is None and end - start >= 4:
+            # "Sen. Ana Ruiz of Ohio": a title and a name before "of <place>"; the place does not end the name
+            cut = next((k for k in range(start + 2, end - 1) if tokens[k].lower in ("of", "from")), None)
+            if cut is not None and all(self.caps[k] for k in range(start, cut)) and "and" not in lowers[cut - start :]:
+                name = self._trim_name(self._person_name(start, cut))
         if name is not None and name[1] - name[0] == 1 and name[0] == start:
             row = self.rules.speaker_terms.get((_bare(tokens[start].lower),))
             if (row is None or not row.person) and _bare(tokens[start].lower) not in self.names:
                 name = None  # "Hamas said", "Manila said": one unknown capitalised word is a body
+                word = text[tokens[start].start : _unpossessed_end(text, tokens[start])]
+                first_named = {m.text: m for m in self.names.values() if m.person and m.text.count(" ") == 1 and m.text.split()[0] == word}
+                if len(first_named) == 1 and end - start == 1:
+                    # "Gao noted …" after "spokesperson Gao Feng": a name written family name first, then alone
+                    alone = next(iter(first_named.values()))
+                    return _Mention(tokens[start].start, tokens[start].end, alone.text, True, description=alone.description + " " + full)
         if name is not None and self.rules.has("outlet_head", tokens[name[1] - 1].lower) and name[1] - name[0] >= 2:
             name = None  # "the Boston Globe", "the South China Morning Post": a news outlet, no person
         if name is not None:
@@ -2180,7 +2197,9 @@ class _Run:
         return bisect_right(self.starts, end - 1)
 
     def _trim_end(self, end: int) -> int:
-        while end > 0 and self.text[end - 1] in " \t\n.,;:":
+        # an opening mark never ends a clause: a sentence split before a quote typed with reversed marks
+        # ("… goodwill. “If …,“ he said.") leaves it on the sentence before
+        while end > 0 and self.text[end - 1] in " \t\n.,;:“":
             end -= 1
         return end
 

@@ -93,7 +93,7 @@ TYPES = [
      [("Lev Orlov", "other")]),
     ("a US state in the mention names the United States, whatever country the story names more",
      "Senator Ana Ruiz of Utah said she was wary of the pro-Israel groups and of Israel. Senator Lev Orlov of Ohio said he would wait.",
-     [("Senator Ana Ruiz of Utah", "government:United States"), ("Senator Lev Orlov of Ohio", "government:United States")]),
+     [("Ana Ruiz", "government:United States"), ("Lev Orlov", "government:United States")]),
     ("a US federal agency in the role",
      "FTC Chairman Lev Orlov said all options were open.",
      [("Lev Orlov", "government:United States")]),
@@ -157,3 +157,37 @@ OPEN_CASES = [
 @pytest.mark.parametrize(("case", "text", "expected"), OPEN_CASES, ids=[c for c, _, _ in OPEN_CASES])
 def test_find_quotes_session10_open_cases(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert _found(text) == expected
+
+
+# Names as news writes them (invented sentences).
+NAMES = [
+    ("a title and a name before 'of <state>' are a person, so 'she' later resolves to her",
+     "“This man has suffered enough,” Sen. Ana Ruiz of Ohio, the former committee chairwoman, told the radio. "
+     "Ruiz called him “a brilliant man.” She said the affair was a mistake.",
+     [("direct", "This man has suffered enough,", "Ana Ruiz"), ("direct", "a brilliant man.", "Ana Ruiz"),
+      ("indirect", "the affair was a mistake", "Ana Ruiz")]),
+    ("a capitalised 'He' mid-sentence is the family name of a person named 'He …'",
+     "The deal is welcome, said He Lanfang, a council member of the Borovian Trade Association. "
+     "According to a translation of his remarks, He said the buyers will show goodwill. “If the tariffs stay, it makes no sense,“ He said.",
+     [("indirect", "The deal is welcome", "He Lanfang"), ("indirect", "the buyers will show goodwill", "He Lanfang"),
+      ("direct", "If the tariffs stay, it makes no sense,", "He Lanfang")]),
+    ("trap: with nobody named 'He …', a capitalised 'He' is the pronoun",
+     "Lev Orlov spoke. “We are ready,” he said. He said the talks would go on.",
+     [("direct", "We are ready,", "Lev Orlov"), ("indirect", "the talks would go on", "Lev Orlov")]),
+    ("a family name alone after the full name written family name first",
+     "On Thursday, Borovia's trade ministry spokesperson Gao Lan said the talks would go on. Gao noted that buyers were back.",
+     [("indirect", "the talks would go on", "Gao Lan"), ("indirect", "buyers were back", "Gao Lan")]),
+    ("trap: one unknown capitalised word is still a body",
+     "Hamas said the talks would go on.",
+     [("indirect", "the talks would go on", "Hamas")]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), NAMES, ids=[c for c, _, _ in NAMES])
+def test_find_quotes_session10_names(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == expected
+
+
+def test_find_quotes_family_name_alone_keeps_the_role_for_the_type() -> None:
+    text = "On Thursday, Japan's trade ministry spokesperson Gao Lan said the talks would go on. Gao noted that buyers were back."
+    assert [q.speaker_type for q in FINDER(text)] == ["government:Japan", "government:Japan"]
