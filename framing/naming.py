@@ -419,6 +419,7 @@ def _name_mentions(
             form = _POSSESSIVE.sub("", " ".join(text[form_start:form_end].split()))
             found.append((key, label, NamingMention(report.id, form_start, form_end, form,
                                                     _inside(quotes[report.id], start))))
+            found += _title_countries(report.id, text, words, words_, _inside(quotes[report.id], start))
             acronym = _DEFINED.match(text, end)
             if acronym and " " in key and key[0] == acronym.group(1)[0]:  # "Washington (AP)" defines nothing
                 defined.add((key, acronym.group(1)))
@@ -638,6 +639,34 @@ def _body_descriptions(reports: Sequence[CoverageSource], grouped: dict[str, lis
 
 def _name_heads() -> frozenset[str]:
     return load_naming_words().name_heads
+
+
+def _title_countries(article: str, text: str, words: list[tuple[int, int]], naming_words: NamingWords,
+                     quoted: bool) -> list[tuple[str, str, NamingMention]]:
+    """The country a title in a name's run belongs to ("US President Donald Trump", "UK Prime Minister
+    Ann Example"): a mention of the country besides the person's. A demonym ("Indian Foreign Secretary")
+    names no country, and a possessive ("China's President") is a run of its own already.
+
+    >>> text = "US President Ann Example met Indian Foreign Secretary Bo Tran and China Coast Guard."
+    >>> runs = [[(0, 2), (3, 12), (13, 16), (17, 24)], [(29, 35), (36, 43), (44, 53), (54, 56), (57, 61)],
+    ...         [(66, 71), (72, 77), (78, 84)]]
+    >>> [[m.form for _, _, m in _title_countries("a", text, r, load_naming_words(), False)] for r in runs]
+    [['US'], [], []]
+    >>> text = "UK Prime Minister Bo Tran"
+    >>> [m.form for _, _, m in _title_countries("a", text, [(0, 2), (3, 8), (9, 17), (18, 20), (21, 25)],
+    ...                                         load_naming_words(), False)]
+    ['UK']
+    """
+    found = []
+    titles = _title_words()
+    for i, (w, after) in enumerate(zip(words, words[1:])):
+        written = text[w[0] : w[1]]
+        name = _bare(written)
+        two = " ".join(text[x[0] : x[1]].lower() for x in words[i + 1 : i + 3])
+        if ((text[after[0] : after[1]].lower() in titles or two in naming_words.titles) and naming_words.country(name)
+                and not naming_words.demonym(name) and not _POSSESSIVE.search(written)):
+            found.append((name, "", NamingMention(article, w[0], w[0] + len(name), name, quoted)))
+    return found
 
 
 @functools.cache

@@ -181,3 +181,31 @@ def test_naming_a_country_s_initials_make_no_body_phrase() -> None:
     """'US officials' is a mention of the US, never a phrase naming a thing of a body."""
     found = referents(report_of(BODY_RULES))
     assert not any("US officials" in forms for forms in found.values()), sorted(found.items())
+
+
+#: A country word before a title in a name's run ("US President ..."), a demonym before a title, and a
+#: country word inside an institution's name.
+TITLED = (
+    ("a", "Alpha", "US President Ada Lind met Kessland's leader on Monday. The United States said little."),
+    ("b", "Beta", "UK Prime Minister Bo Tran and US President Ada Lind spoke. The US and the UK agreed. "
+                  "Indian Foreign Secretary Cy Ray left."),
+    ("c", "Gamma", "Lind, the US president, met Tran. Britain and the UK Coast Guard said nothing. Ray left."),
+)
+
+
+@pytest.mark.parametrize(
+    ("referent", "outlet", "count"),
+    [
+        ("United States", "Alpha", 2),  # "US" of "US President Ada Lind" is a mention of the US too
+        ("United States", "Beta", 2),
+        ("United Kingdom", "Beta", 2),  # before a two-word title ("Prime Minister")
+    ],
+)
+def test_naming_a_country_before_a_title_is_named(referent: str, outlet: str, count: int) -> None:
+    report = report_of(TITLED)
+    naming = next(n for n in report.naming if n.referent == referent)
+    assert sum(naming.forms.get(outlet, {}).values()) == count, naming.forms
+
+
+def test_naming_a_demonym_before_a_title_names_no_country() -> None:
+    assert not any(n.referent == "India" for n in report_of(TITLED).naming)
