@@ -938,6 +938,16 @@ class _Run:
             gap = self.text[self.tokens[last].end : self.titles[close]]
         if self.tokens[last].start < paragraph_start or any(c in gap for c in ".!?”\""):
             return None
+        if gap.strip() == ",":
+            # "Ruiz called Orlov, who led the navy under two presidents, “a brilliant man”": the cue stands
+            # before a relative aside on its object; walk back from the word before the aside
+            relatives = self.rules.cues.get("relative", frozenset())
+            aside = next((r for r in range(last, max(last - LONG_APPOSITION_WORDS, 0), -1)
+                          if self.tokens[r].lower in relatives and self._gap(r).strip() == "," and not any(
+                              _BOUNDARY.search(self.gaps[n]) and self.gaps[n].strip() != "," for n in range(r + 1, last + 1))), None)
+            if aside is not None and aside > 0 and self.tokens[aside - 1].start >= paragraph_start and not self.rules.speech_role(
+                    self.tokens[aside - 1].lemma):
+                last = aside - 1
         # Walk back over at most a short prepositional phrase to a cue: "said on X:", "wrote on X social media:"
         for j in range(last, max(last - BEFORE_QUOTE_WORDS, -1), -1):
             if self.tokens[j].start < paragraph_start:
@@ -2428,6 +2438,8 @@ class _Run:
     def _subject_person(self, sentence: Span, before: int) -> _Mention | None:
         """The known person whose name opens ``sentence`` (before offset ``before``), or None."""
         first = bisect_left(self.starts, sentence.start)
+        if first > 0 and self.rules.has("honorific", self.tokens[first - 1].lower) and self.text[self.tokens[first - 1].end : sentence.start].strip() == ".":
+            return None  # "… asked why Ms. | Warren had emerged …": a split after a title's dot, not a sentence's subject
         n = first
         while n < len(self.tokens) and n - first < 5 and self.tokens[n].start < before and self.caps[n] and (
                 n == first or not self._bound(n)):

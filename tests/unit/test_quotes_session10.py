@@ -191,3 +191,28 @@ def test_find_quotes_session10_names(case: str, text: str, expected: list[tuple[
 def test_find_quotes_family_name_alone_keeps_the_role_for_the_type() -> None:
     text = "On Thursday, Japan's trade ministry spokesperson Gao Lan said the talks would go on. Gao noted that buyers were back."
     assert [q.speaker_type for q in FINDER(text)] == ["government:Japan", "government:Japan"]
+
+
+# Pronouns and asides (invented sentences).
+ASIDES = [
+    ("a name split by a title's dot is no sentence subject for a later 'she'",
+     "“She has sought the spotlight the most,” said Senator Ana Ruiz. “I’m as confused as you are,” she added, when asked why "
+     "Ms. Lena Orlova had emerged as a central player. For example, she said: “No one has worked harder on these issues than Lev Brandt.”",
+     [("direct", "She has sought the spotlight the most,", "Ana Ruiz"), ("direct", "I’m as confused as you are,", "Ana Ruiz"),
+      ("direct", "No one has worked harder on these issues than Lev Brandt.", "Ana Ruiz")]),
+    ("'X called Y, who …, “…”': the cue before a relative aside on its object",
+     "Ruiz called Orlov, who led the navy under President Lena Brandt and later President Ivo Sand, “the finest admiral of our generation” "
+     "and “a very brilliant man.”",
+     [("direct", "the finest admiral of our generation", "Ruiz"), ("direct", "a very brilliant man.", "Ruiz")]),
+    ("trap: a relative aside on the subject with no cue before it gives no speaker",
+     "The minister, who spoke on Monday, “will not resign.”",
+     []),
+    ("trap: an aside before a quote whose speaker comes after it",
+     "The plan, which he wrote, “is a mess,” critics said.",
+     [("direct", "is a mess,", "critics")]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), ASIDES, ids=[c for c, _, _ in ASIDES])
+def test_find_quotes_session10_pronouns_and_asides(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == expected
