@@ -399,6 +399,11 @@ def test_rules_1_12_drop_legal_and_procedural_senses(text: str, term: str, count
         ("Agencies concluded that the regime meddled in our elections.", "meddled in our elections", "security"),
         ("He denied any meddling in the election.", "meddling in the election", "security"),
         ("The bureau opened a counterintelligence investigation.", "counterintelligence", "security"),
+        # frames 2.10.0: military service and rank, the order of relations between states, a world region
+        ("Most of the troops will be active-duty soldiers.", "active-duty", "security"),
+        ("The retired four-star general led the agency.", "four-star general", "security"),
+        ("Critics say the pact imperils the liberal world order.", "world order", "diplomacy"),
+        ("The Gulf states worry about the talks.", "gulf states", "diplomacy"),
         # bare 'interference' stays a matter of relations between states
         ("Beijing condemned foreign meddling in its internal affairs.", "meddling", "diplomacy"),
     ],
