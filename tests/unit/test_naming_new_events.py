@@ -116,9 +116,18 @@ WAR = (
 )
 
 
+#: A sanctions package one outlet calls "the new measures".
+MEASURES = (
+    ("a", "Alpha", "Kessland adopted a ninth sanctions package on Monday. The package bans grain."),
+    ("b", "Beta", "Kessland approved new sanctions on Monday, a sanctions package that bans grain."),
+    ("c", "Gamma", "Kessland adopted new measures on Monday. The new measures ban grain."),
+)
+
+
 @pytest.mark.parametrize(
     ("articles", "first", "second"),
     [
+        (MEASURES, "new measures", "ninth sanctions package"),  # "measures" is a synonym head of "sanctions"
         (SPOKESPERSON, "ministry spokesperson", "spokesman"),  # a title alone is one unnamed source
         (SPOKESPERSON, "ministry spokesperson", "spokesperson"),
         (SPOKESPERSON, "global supply chains", "global supply chains"),  # "supply" ends in -ly: no adverb
