@@ -742,6 +742,10 @@ class _Run:
         before = bisect_left(self.starts, d.open_at) - 1
         if before < 0 or last <= first or d.close_at is None or self.tokens[before].start < self._paragraph_start(d.open_at):
             return False
+        if last - first <= 2 and all(self.caps[n] for n in range(first, last)) and self.caps[before] and last < len(self.tokens) and (
+                self.caps[last]) and self.text[d.close_at + 1 : self.tokens[last].start] == " " and (
+                self.text[self.tokens[before].end : d.open_at] in (" ", ". ")):
+            return True  # a nickname inside a name: "Gov. C.L. “Butch” Orlov"
         word = self.tokens[before]
         if word.lower in self.rules.cues.get("term", ()) and last - first <= TERM_WORDS:
             return True

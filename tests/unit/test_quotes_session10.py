@@ -216,3 +216,29 @@ ASIDES = [
 @pytest.mark.parametrize(("case", "text", "expected"), ASIDES, ids=[c for c, _, _ in ASIDES])
 def test_find_quotes_session10_pronouns_and_asides(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert _found(text) == expected
+
+
+# Small things of names and adverbs (invented sentences).
+SMALL = [
+    ("an adverb between the speaker and 'has said' is no part of the speaker",
+     "Gov. Lev Orlov already has said he intends to appeal the case.",
+     [("indirect", "he intends to appeal the case", "Lev Orlov")]),
+    ("'has long said'",
+     "Ana Ruiz has long said the port should close.",
+     [("indirect", "the port should close", "Ana Ruiz")]),
+    ("a nickname in marks inside a name is no quotation",
+     "Gov. C.L. “Butch” Orlov said he intends to appeal the case.",
+     [("indirect", "he intends to appeal the case", "Orlov")]),
+    ("trap: a name in marks between a verb and a name is still a quotation",
+     "He called it “Operation Sunrise” Lev said.",
+     [("indirect", "He called it “Operation Sunrise”", "Lev"), ("direct", "Operation Sunrise", "Lev")]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), SMALL, ids=[c for c, _, _ in SMALL])
+def test_find_quotes_session10_adverbs_and_nicknames(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == expected
+
+
+def test_speaker_type_islamic_republic_is_iran() -> None:
+    assert speaker_type("The Islamic Republic") == "government:Iran"
