@@ -250,8 +250,8 @@ def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
                and not _abbreviation(text[words[0][0] : words[0][1]])):  # "US" is not the stop word "us"
             words.pop(0)
         if len(words) == 1 and "-" in text[words[0][0] : words[0][1]]:
-            pairs = _country_pair(text, words[0])
-            if pairs:  # "China-US cooperation", "India-Pakistan talks": each country is named
+            pairs = _country_pair(text, words[0]) or _named_prefix(text, words[0])
+            if pairs:  # "China-US cooperation", "India-Pakistan talks": each country is named; "US-led": the US
                 runs.extend((s, e, [(s, e)]) for s, e in pairs)
                 continue
         if words:
@@ -284,6 +284,25 @@ def _country_pair(text: str, word: tuple[int, int]) -> list[tuple[int, int]]:
         spans.append((position, position + len(part)))
         position += len(part) + 1
     return spans if len(spans) >= 2 else []
+
+
+def _named_prefix(text: str, word: tuple[int, int]) -> list[tuple[int, int]]:
+    """The name a hyphenated adjective starts with ("US-led", "NATO-backed", "AUKUS-ready"): a country's
+    name or an initialism before lower-case words; a demonym ("Russian-made"), another capitalised word
+    ("Virginia-class") or a lower-case start names nothing.
+
+    >>> text = "a US-led force, AUKUS-ready yards, Russian-made guns, Virginia-class boats"
+    >>> [[text[s:e] for s, e in _named_prefix(text, m.span())] for m in re.finditer(r"[A-Z][A-Za-z-]+", text)]
+    [['US'], ['AUKUS'], [], []]
+    """
+    first, _, rest = text[word[0] : word[1]].partition("-")
+    if not rest or not all(part.isalpha() and part.islower() for part in rest.split("-")):
+        return []
+    naming_words = load_naming_words()
+    country = naming_words.country(first) is not None and not naming_words.demonym(first)
+    if country or _abbreviation(first) and first.isalpha():
+        return [(word[0], word[0] + len(first))]
+    return []
 
 
 def _sentence_openers(lower_words: set[str]) -> frozenset[str]:

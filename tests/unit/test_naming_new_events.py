@@ -218,3 +218,18 @@ def test_naming_a_country_before_a_title_is_named(referent: str, outlet: str, co
 
 def test_naming_a_demonym_before_a_title_names_no_country() -> None:
     assert not any(n.referent == "India" for n in report_of(TITLED).naming)
+
+
+#: Adjectives made of a name and a hyphen: a country's ("US-led"), an initialism's ("GTC-ready"), a demonym's.
+LED = (
+    ("a", "Alpha", "A US-led force reached Kessland. The GTC sent observers. Russian-made guns were found."),
+    ("b", "Beta", "The US said its force reached Kessland, where GTC-ready ports wait."),
+    ("c", "Gamma", "Kessland welcomed the force and the GTC. The US was silent."),
+)
+
+
+@pytest.mark.parametrize(("referent", "outlet", "form"), [("United States", "Alpha", "US"), ("GTC", "Beta", "GTC")])
+def test_naming_a_name_before_a_hyphen_is_named(referent: str, outlet: str, form: str) -> None:
+    naming = next(n for n in report_of(LED).naming if n.referent == referent)
+    assert form in naming.forms.get(outlet, {}), naming.forms
+    assert not any(n.referent == "Russia" for n in report_of(LED).naming)
