@@ -424,7 +424,9 @@ class _Run:
             if name is not None and not self._function_word(name[0]):
                 n0, n1 = name
                 last_row = terms.get((_bare(tokens[n1 - 1].lower),))
-                if last_row is None or last_row.person:
+                states = self.rules.cues.get("us_state", frozenset())
+                state = _bare(tokens[n1 - 1].lower) in states or n1 - n0 >= 2 and f"{tokens[n1 - 2].lower} {_bare(tokens[n1 - 1].lower)}" in states
+                if (last_row is None or last_row.person) and not state:  # "South Carolina" is no person
                     d0 = n0
                     envoys = self.rules.cues.get("envoy", frozenset())
                     while d0 > 0 and n0 - d0 < DESCRIPTION_WORDS and (self._speaker_word(d0 - 1) or (
@@ -2430,6 +2432,7 @@ class _Run:
         last_person_at = next((at for m, at in zip(reversed(history), reversed(self.history_at)) if m.person), -1)
         here = bisect_right(self.sentence_list, pronoun.start) - 1
         paragraph = self.sentences[here].paragraph if here >= 0 else 0
+        same = pronoun.text.lower()
         for k in range(here, -1, -1):
             sentence = self.sentences[k]
             if sentence.paragraph < paragraph - 1 or sentence.start < last_person_at:
@@ -2437,6 +2440,11 @@ class _Run:
             subject = self._subject_person(sentence, pronoun.start)
             if subject is not None:
                 return subject if subject.start > last_person_at else None
+            first = bisect_left(self.starts, sentence.start)
+            if k < here and first < len(self.tokens) and self.caps[first] and self.tokens[first].lower == same:
+                # "Haley made history …. She criticized Trump …. In October, she said …": sentences opened by the
+                # same pronoun carry the subject on, so the search goes on a paragraph before them
+                paragraph = sentence.paragraph
         return None
 
     def _subject_person(self, sentence: Span, before: int) -> _Mention | None:

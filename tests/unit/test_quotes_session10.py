@@ -242,3 +242,25 @@ def test_find_quotes_session10_adverbs_and_nicknames(case: str, text: str, expec
 
 def test_speaker_type_islamic_republic_is_iran() -> None:
     assert speaker_type("The Islamic Republic") == "government:Iran"
+
+
+# A person never quoted by name before their 'she' (invented sentences).
+CHAINS = [
+    ("sentences opened by the same pronoun carry the subject over paragraphs",
+     "“We will build it,” Lev Orlov said. Ana Ruiz made history in 2010 when she was elected governor.\n\n"
+     "She spoke against Orlov on the trail.\n\nShe criticised Orlov throughout the campaign. In October, she said she would vote for Orlov.",
+     [("direct", "We will build it,", "Lev Orlov"), ("indirect", "she would vote for Orlov", "Ana Ruiz")]),
+    ("a US state is no person, so it does not make the subject ambiguous",
+     "“We will build it,” Lev Orlov said. Ana Ruiz made history in 2010 when she became the first female governor in South Carolina.\n\n"
+     "She spoke against Orlov on the trail.\n\nShe criticised Orlov throughout the campaign. In October, she said she would vote for Orlov.",
+     [("direct", "We will build it,", "Lev Orlov"), ("indirect", "she would vote for Orlov", "Ana Ruiz")]),
+    ("trap: a chain broken by another person's sentence leaves the pronoun to the last speaker",
+     "“We will build it,” Lev Orlov said. Ana Ruiz made history when she was elected governor.\n\n"
+     "Ivo Sand joined the race later.\n\nIn October, he said he would vote for Orlov.",
+     [("direct", "We will build it,", "Lev Orlov"), ("indirect", "he would vote for Orlov", "Ivo Sand")]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), CHAINS, ids=[c for c, _, _ in CHAINS])
+def test_find_quotes_session10_pronoun_chains(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == expected
