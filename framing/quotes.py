@@ -2378,6 +2378,12 @@ class _Run:
                 # the one person the article names with the same speaker type, else as written
                 wanted = self._type(mention)
                 same = {m.text: m for m in self.names.values() if m.person and ":" in wanted and self._type(m) == wanted}
+                head = set(_WORDS.findall(mention.text.lower())[-1:])
+                holding = {m.text: m for m in self.names.values() if m.person and head <= self._role_words(m.description + " " + m.text)}
+                if holding:
+                    # "the US President" with a US president and a US secretary of state named: the one holding the
+                    # office, of that country or of none the list knows ("President Lev Orlov")
+                    same = {t: m for t, m in holding.items() if t in same or self._type(m) == wanted.split(":")[0]}
                 return next(iter(same.values())) if len(same) == 1 else mention
         for earlier in reversed(history):
             if earlier.person == wanted_person and self._gender_ok(earlier, mention):

@@ -264,3 +264,19 @@ CHAINS = [
 @pytest.mark.parametrize(("case", "text", "expected"), CHAINS, ids=[c for c, _, _ in CHAINS])
 def test_find_quotes_session10_pronoun_chains(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert _found(text) == expected
+
+
+# A role with a country when that country has several speakers named (invented sentences).
+ROLES = [
+    ("'the US President' is the one US person named holding that office",
+     "President Lev Orlov announced the truce, and Secretary of State Ana Ruiz praised it. “The ceasefire is full,” the US President wrote.",
+     [("direct", "The ceasefire is full,", "Lev Orlov")]),
+    ("trap: with no holder of the office named the role stays as written",
+     "Secretary of State Ana Ruiz and Senator Ivo Sand praised it. “The ceasefire is full,” the US President wrote.",
+     [("direct", "The ceasefire is full,", "the US President")]),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), ROLES, ids=[c for c, _, _ in ROLES])
+def test_find_quotes_session10_roles_with_a_country(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _found(text) == expected
