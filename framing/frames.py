@@ -29,6 +29,7 @@ its sentences': each number traces back to words at known offsets.
 from __future__ import annotations
 
 import inspect
+from bisect import bisect_left
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -389,10 +390,28 @@ def _join_initialisms(tokens: Sequence[Token], text: str) -> Sequence[Token]:
     n = len(tokens)
     if n < 2 or "." not in text:
         return tokens
+    # Only a token right before a "." can start a run or expand across its dot; the tokens between two
+    # such are copied as they are (issue 16: the loop below ran over every token, a sixth of matching).
+    at_dot = []
+    dot = text.find(".")
+    while dot >= 0:
+        k = bisect_left(tokens, dot, key=_token_end)  # tokens are in text order
+        if k < n and tokens[k].end == dot:
+            at_dot.append(k)
+        dot = text.find(".", dot + 1)
+    at_dot.append(n)
     out: list[Token] = []
     joins_next: bool | None = None  # the joins_previous of the token after a merged run
     i = 0
+    upcoming = 0  # at_dot[upcoming] is the first token at a dot from i on
     while i < n:
+        if joins_next is None:
+            while at_dot[upcoming] < i:
+                upcoming += 1
+            if at_dot[upcoming] > i:
+                out.extend(tokens[i : at_dot[upcoming]])
+                i = at_dot[upcoming]
+                continue
         token = tokens[i] if joins_next is None else tokens[i]._replace(joins_previous=joins_next)
         joins_next = None
         j = i
@@ -417,6 +436,10 @@ def _join_initialisms(tokens: Sequence[Token], text: str) -> Sequence[Token]:
                           and text[dot + 1] in _PHRASE_JOINERS)
         i = j + 1
     return out
+
+
+def _token_end(token: Token) -> int:
+    return token.end
 
 
 def _phrase_at(tokens: Sequence[Token], i: int, key: tuple[str, ...]) -> bool:

@@ -43,13 +43,36 @@ def _suspect_pattern() -> re.Pattern[str]:
 _SUSPECT = _suspect_pattern()
 
 
+def _suspect_pairs() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """Per encoding, the characters ``_SUSPECT``'s two classes hold: (leads, continuations)."""
+    pairs = []
+    for encoding in CHARMAP_ENCODINGS:
+        leads = _decoded(_LEAD_BYTES, encoding)
+        continuations = _decoded(_CONTINUATION_BYTES, encoding) + ("" if encoding == "macroman" else " ")
+        if leads and continuations:
+            pairs.append((frozenset(leads), frozenset(continuations)))
+    return tuple(pairs)
+
+
+_PAIRS = _suspect_pairs()
+_C1 = frozenset(map(chr, range(0x80, 0xA0)))
+
+
 def might_be_mojibake(text: str) -> bool:
     """Whether ``text`` holds a UTF-8 lead byte followed by a continuation byte as some encoding reads them.
 
     >>> might_be_mojibake("Talks “went well” — café"), might_be_mojibake("cafÃ©")
     (False, True)
     """
-    return not text.isascii() and _SUSPECT.search(text) is not None
+    if text.isascii():
+        return False
+    # ``_SUSPECT`` can only match where the text holds a lead and a continuation of one encoding (or a C1
+    # character): a set of the text's characters rules that out for nearly all text (issue 16: the
+    # alternation's scan was 0.6 ms an article, the set 0.05).
+    chars = set(text)
+    if chars.isdisjoint(_C1) and all(chars.isdisjoint(leads) or chars.isdisjoint(continuations) for leads, continuations in _PAIRS):
+        return False
+    return _SUSPECT.search(text) is not None
 
 
 def repair_mojibake(text: str, field: str, notes: list[str]) -> str:

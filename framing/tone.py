@@ -242,7 +242,14 @@ def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str 
                  else tables.scored_form(t.lower, t.lemma) for t in tokens]
     else:
         words = [t.lower for t in tokens]
-    names = _name_indices(tokens, text, rules) if text is not None else frozenset()
+    # Words that can be kept below: scored (or negation words, when those score) and not VADER intensifiers
+    # ((word not in valences and not a scoring negation) or word in BOOSTER_DICT are never kept).
+    candidates = tables.candidates
+    kept = [i for i, word in enumerate(words) if word in candidates
+            or (scores_negation and word.endswith("n't") and word not in BOOSTER_DICT)]
+    if not kept:
+        return []  # nothing below has side effects: a sentence without a candidate word finds none
+    is_name = _name_test(tokens, text, rules) if text is not None else _never
     # Punctuation between two words ends a negation's or an intensifier's reach (needs the text).
     stops = tables.stops if text is not None else frozenset()
     contrast = _contrast_factors(tokens, words, rules, text, stops)
@@ -253,17 +260,14 @@ def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str 
     # Degree words of the rules ("truly", "fairly") boost like VADER's; right before a tone word they
     # modify it and carry no valence of their own ("pretty good" is not two praises).
     degree, boosters = tables.degree, tables.boosters
-    # Words that can be kept below: scored (or negation words, when those score) and not VADER intensifiers.
-    candidates = tables.candidates
     found = []
-    for i, word in enumerate(words):
-        if word not in candidates and not (scores_negation and word.endswith("n't") and word not in BOOSTER_DICT):
-            continue  # (word not in valences and not a scoring negation) or word in BOOSTER_DICT
+    for i in kept:
+        word = words[i]
         # A negation word adds its own valence, unless a 'no_valence' row says it only negates ("without").
         negation = scores_negation and _is_negation(word) and word not in rules.unscored_negations
         if word in degree and i + 1 < len(words) and words[i + 1] in valences:
             continue
-        if i in names or (word in rules.phrases and _in_phrase(words, i, rules.phrases[word])):
+        if is_name(i) or (word in rules.phrases and _in_phrase(words, i, rules.phrases[word])):
             continue
         boost, negated, why = _context(words, i, _scope_starts(tokens, text, i, stops) if stops and text is not None
                                        else 0, silent, rules.negators, rules.shifters, boosters)
@@ -513,36 +517,58 @@ def _in_phrase(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -
     return False
 
 
-def _name_indices(tokens: Sequence[Token], text: str, rules: ToneRules) -> frozenset[int]:
+def _never(i: int) -> bool:
+    return False
+
+
+def _name_test(tokens: Sequence[Token], text: str, rules: ToneRules) -> Callable[[int], bool]:
+    """Whether token ``i`` is a name under the name rules, asked only of the words that could score
+    (issue 16: working it out for every token of every sentence was a fifth of the tone step)."""
     if not (rules.names_in_runs or rules.capitalised_names or rules.names_capitalised or rules.name_titles) or not tokens:
-        return frozenset()
-    capital = [text[t.start : t.start + 1].isupper() for t in tokens]
-    word_text = [text[t.start : t.end] for t in tokens]
-    long_words = [c for t, c in zip(tokens[1:], capital[1:]) if t.end - t.start >= TITLE_CASE_WORD]
-    if len(long_words) >= TITLE_CASE_MIN and all(long_words):
-        return frozenset()
-    names = set()
-    # A first name opening the sentence is a name when a capitalised word follows ("Dick Cheney said").
-    if len(tokens) > 1 and tokens[0].lower in rules.capitalised_names and capital[1] and tokens[1].joins_previous:
-        names.add(0)
-    for i in range(1, len(tokens)):
-        if not capital[i]:
-            continue
-        if tokens[i].lower in rules.capitalised_names:
-            names.add(i)
-        elif (tokens[i - 1].lower in rules.name_titles and not word_text[i].isupper()
-              and text[tokens[i - 1].end : tokens[i].start].strip() in ("", ".")):
+        return _never
+    n = len(tokens)
+
+    def capital(k: int) -> bool:
+        start = tokens[k].start
+        return text[start : start + 1].isupper()
+
+    # A sentence whose long words (TITLE_CASE_WORD letters or more, the first word aside) are all
+    # capitalised, TITLE_CASE_MIN of them or more, is in title case: no word of it is taken for a name.
+    long_words = 0
+    for k in range(1, n):
+        token = tokens[k]
+        if token.end - token.start >= TITLE_CASE_WORD:
+            if not capital(k):
+                break
+            long_words += 1
+    else:
+        if long_words >= TITLE_CASE_MIN:
+            return _never
+
+    def is_name(i: int) -> bool:
+        if i == 0:
+            # A first name opening the sentence is a name when a capitalised word follows ("Dick Cheney said").
+            return n > 1 and tokens[0].lower in rules.capitalised_names and capital(1) and tokens[1].joins_previous
+        if not capital(i):
+            return False
+        token, previous = tokens[i], tokens[i - 1]
+        if token.lower in rules.capitalised_names:
+            return True
+        word = text[token.start : token.end]
+        if (previous.lower in rules.name_titles and not word.isupper()
+                and text[previous.end : token.start].strip() in ("", ".")):
             # A surname after a title: the title's full stop ("Mr. Love") does not open a sentence.
-            names.add(i)
-        elif rules.names_capitalised and not word_text[i].isupper() and OPENING_MARKS.isdisjoint(
-                text[tokens[i - 1].end : tokens[i].start]):  # OPENING_MARKS are single characters
-            names.add(i)
-        elif rules.names_in_runs:
-            after = i + 1 < len(tokens) and capital[i + 1] and tokens[i + 1].joins_previous
-            before = i > 1 and capital[i - 1] and tokens[i].joins_previous
-            if after or before:
-                names.add(i)
-    return frozenset(names)
+            return True
+        if rules.names_capitalised and not word.isupper() and OPENING_MARKS.isdisjoint(
+                text[previous.end : token.start]):  # OPENING_MARKS are single characters
+            return True
+        if rules.names_in_runs:
+            after = i + 1 < n and capital(i + 1) and tokens[i + 1].joins_previous
+            before = i > 1 and capital(i - 1) and token.joins_previous
+            return bool(after or before)
+        return False
+
+    return is_name
 
 
 def _is_negation(word: str) -> bool:
