@@ -17,6 +17,7 @@ import math
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import accumulate
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -109,19 +110,25 @@ def split_voice(
     tones: dict[str, list[float]] = {"own": [], "quoted": []}
     frames = {voice: dict.fromkeys(FRAMES, 0.0) for voice in ("own", "quoted")}
     n_mask = len(mask)
+    # non_digit[k]: words among the first k tokens, so a run of tokens is counted without a walk over it
+    non_digit = [0, *accumulate(1 - d for d in digits)]
     for sentence in sentences:
-        has = {"own": False, "quoted": False}
         lo, hi = bisect_left(token_starts, sentence.start), bisect_right(token_starts, sentence.end - 1)
-        # tokens come in order: walk the mask alongside them instead of a search per token
-        m = bisect_right(starts, token_starts[lo]) - 1 if lo < hi else -1
-        for k in range(lo, hi):
-            position = token_starts[k]
-            while m + 1 < n_mask and starts[m + 1] <= position:
+        # a token is quoted when its start lies in one of the mask's sorted, disjoint intervals: the
+        # quoted tokens of the sentence are whole runs, one per interval it meets
+        quoted_tokens = quoted_words = 0
+        if lo < hi:
+            last = token_starts[hi - 1]
+            m = max(bisect_right(starts, token_starts[lo]) - 1, 0)
+            while m < n_mask and starts[m] <= last:
+                x, y = bisect_left(token_starts, starts[m], lo, hi), bisect_left(token_starts, mask[m][1], lo, hi)
+                if y > x:
+                    quoted_tokens += y - x
+                    quoted_words += non_digit[y] - non_digit[x]
                 m += 1
-            voice = "quoted" if m >= 0 and position < mask[m][1] else "own"
-            has[voice] = True
-            if not digits[k]:
-                words[voice] += 1
+        words["quoted"] += quoted_words
+        words["own"] += non_digit[hi] - non_digit[lo] - quoted_words if lo < hi else 0
+        has = {"own": hi - lo > quoted_tokens, "quoted": quoted_tokens > 0}
         present = [voice for voice, seen in has.items() if seen]
         if len(present) == 1:
             tones[present[0]].append(sentence.tone)
