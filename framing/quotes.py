@@ -49,6 +49,9 @@ MIN_UNATTRIBUTED_WORDS = 4
 #: Longest speaker phrase, in words ("the Ruritanian National Security Council spokesman Anton
 #: Varga" has eight).
 MAX_SPEAKER_WORDS = 12
+#: Words after a cue scanned for the end of its reported clause; a longer clause runs to its sentence's end
+#: (a run-on "sentence" of pasted junk was scanned to its end once per cue: minutes).
+MAX_CLAUSE_SCAN = 200
 #: Longest aside between a speaker and its verb after a quote ("…,” Orlov, who also hosts a radio
 #: show on Sundays, said): a relative clause or an apposition.
 ASIDE_WORDS = 15
@@ -348,6 +351,9 @@ class _Run:
         self.bounds = [bound_of[gap] for gap in self.gaps]
         self.sentence_list = [s.start for s in sentences]
         self.paragraph_list = [p.start for p in paragraphs]
+        self.paragraph_start_of = {p.paragraph: p.start for p in reversed(paragraphs)}  # by number; the first wins
+        self._directs: list[_Direct] = []  # the quotes being attributed and their opening marks in order
+        self._opens: list[int] = []
         self.used_cues: set[int] = set()
         self.names: dict[str, _Mention] = {}
         #: where each speaker of the history was first quoted (parallel to ``quotes``' history)
@@ -580,6 +586,7 @@ class _Run:
         kept_ids = {id(d) for d in directs}
         self.titles = {d.close_at: d.open_at for d in paired if d.close_at is not None and id(d) not in kept_ids}
         inside = [(d.start, d.end) for d in directs]
+        self._directs, self._opens = directs, sorted(d.open_at for d in directs)
         for d in directs:
             self._attribute_direct(d, directs)
         indirects = self._find_indirect(inside)
@@ -769,7 +776,13 @@ class _Run:
         return self.tokens[k].lower in ("on", "in")
 
     def _paragraph_start(self, offset: int) -> int:
-        return next((p.start for p in self.paragraphs if p.start <= offset < p.end), 0)
+        here = self._paragraph_of(offset)
+        return here.start if here is not None else 0
+
+    def _paragraph_of(self, offset: int) -> Span | None:
+        """The paragraph holding ``offset`` (one bisect: a scan per quote was quadratic on junk input)."""
+        at = bisect_right(self.paragraph_list, offset) - 1
+        return self.paragraphs[at] if at >= 0 and offset < self.paragraphs[at].end else None
 
     def _direct(self, start: int, end: int, open_at: int, close_at: int | None, paragraph: int, group: int) -> _Direct:
         while start < end and self.text[start].isspace():
@@ -832,9 +845,13 @@ class _Run:
                 self.cue_speakers.append((cue_at, found[0]))
 
     def _limit_after(self, d: _Direct, directs: list[_Direct]) -> int:
-        paragraph_end = next((p.end for p in self.paragraphs if p.start <= d.open_at < p.end), len(self.text))
-        nxt = [o.open_at for o in directs if o.open_at > d.open_at]
-        return min([paragraph_end, *nxt])
+        here = self._paragraph_of(d.open_at)
+        limit = here.end if here is not None else len(self.text)
+        # the next quote's opening mark: the quotes' opening marks in order, found by bisect (a scan of
+        # every quote for every quote took minutes on a pasted run of thousands of quoted words)
+        opens = sorted(o.open_at for o in directs) if directs is not self._directs else self._opens
+        nxt = bisect_right(opens, d.open_at)
+        return min(limit, opens[nxt]) if nxt < len(opens) else limit
 
     def _after_close(self, d: _Direct, directs: list[_Direct]) -> tuple[_Mention, str] | None:
         assert d.close_at is not None
@@ -873,7 +890,7 @@ class _Run:
                 if self.tokens[j - 1].lower in self.rules.cues.get("determiner", ()):
                     continue
                 mention = self._speaker_span(j0, j)
-                if mention is not None and new_sentence and not self._is_trailer(list(range(j + 1, self._sentence_last(j)))):
+                if mention is not None and new_sentence and not self._is_trailer(range(j + 1, self._sentence_last(j))):
                     return None
                 if mention is not None:
                     self.used_cues.add(j)
@@ -882,7 +899,7 @@ class _Run:
         aside = self._speaker_with_aside(j0, limit)
         if aside is not None:
             mention, j = aside
-            if new_sentence and not self._is_trailer(list(range(j + 1, self._sentence_last(j)))):
+            if new_sentence and not self._is_trailer(range(j + 1, self._sentence_last(j))):
                 return None
             self.used_cues.add(j)
             return mention, self.text[self.tokens[j].start : self.tokens[j].end]
@@ -933,7 +950,7 @@ class _Run:
         last = bisect_left(self.starts, d.open_at) - 1
         if last < 0:
             return None
-        paragraph_start = next((p.start for p in self.paragraphs if p.start <= d.open_at < p.end), 0)
+        paragraph_start = self._paragraph_start(d.open_at)
         gap = self.text[self.tokens[last].end : d.open_at]
         close = self.tokens[last].end + next((n for n, c in enumerate(gap) if c in "”\""), len(gap))
         if close in self.titles:
@@ -1247,7 +1264,7 @@ class _Run:
         # Trailing attribution: "…, Manila's council said (in a statement)." or "…, said the ministry."
         if role in ("speech_that",) and not (tokens[j].lower.endswith("ed") and j + 1 == last):
             return None  # "…, he noted." and "…, she claimed." end a sentence and attribute; "…, they agreed to …" does not
-        rest = [k for k in range(j + 1, last)]
+        rest = range(j + 1, last)
         comma = self._comma_before(mention.start, sentence.start) if mention is not None else None
         if mention is not None and comma is not None and self._is_trailer(rest):
             return self._clause_before(sentence, comma, cue, mention, tokens[j].start)
@@ -1261,7 +1278,7 @@ class _Run:
         after = self._speaker_after(j, stop=last)
         if after is None or (named_only and after.pronoun):
             return None
-        if not self._is_trailer([k for k in range(bisect_left(self.starts, after.end), last)]):
+        if not self._is_trailer(range(bisect_left(self.starts, after.end), last)):
             return None
         return self._clause_before(sentence, self._trim_end(self.tokens[j - 1].end), cue, after, self.tokens[j].start)
 
@@ -1271,7 +1288,7 @@ class _Run:
         spokeswoman for the ministry." (the speaker after the cue); None for anything else, so the
         sentence's far subject ("Israel will free …, said X") is never taken for the speaker."""
         tokens = self.tokens
-        rest = list(range(j + 1, last))
+        rest = range(j + 1, last)
         if rest and not self._is_trailer(rest):
             return None
         if not rest or "," in self._gap(rest[0]):
@@ -1648,7 +1665,7 @@ class _Run:
         tokens = self.tokens
         coordinators = self.rules.cues.get("coordinator", frozenset())
         subordinators = self.rules.cues.get("subordinator", frozenset())
-        for n in range(k + 1, last):
+        for n in range(k + 1, min(last, k + 1 + MAX_CLAUSE_SCAN)):  # a run-on "sentence" of junk is not scanned to its end per cue
             gap = self._gap(n)
             if "," in gap and tokens[n].lower == "according" and n + 1 < last and tokens[n + 1].lower == "to":
                 return self._trim_end(tokens[n - 1].end)
@@ -1683,7 +1700,7 @@ class _Run:
                         not self._bound(verb)):
                     verb += 1
                 if verb > n + 1 and verb < last and self._reporting_verb(verb) and not self.caps[verb] and (
-                        self._is_trailer(list(range(verb + 1, last)))):
+                        self._is_trailer(range(verb + 1, last))):
                     return self._trim_end(tokens[n - 1].end)
             if "," in gap and n > k + 1 and self.caps[n] and not self._function_word(n):
                 # "After Ana Ruiz announced that …, Senate Leader Lev Orlov said he would wait": a new speaker
@@ -1703,7 +1720,7 @@ class _Run:
         role = self.rules.speech_role(self.tokens[n].lemma)
         return role is not None and role != "quote_only" or self.tokens[n].lower in ("describing", "calling")
 
-    def _is_trailer(self, rest: list[int]) -> bool:
+    def _is_trailer(self, rest: Sequence[int]) -> bool:
         """After a cue only 'in a statement', 'on Tuesday', 'told reporters' and the like remain."""
         if rest and any(c in self._gap(rest[0]) for c in ":“\"‘"):
             return False
@@ -1711,7 +1728,7 @@ class _Run:
             return True  # "…, a senior official said, which …": nothing reported after the cue
         if not rest:
             return True
-        for n, k in enumerate(rest):
+        for n, k in enumerate(rest[:7]):  # past seven words the answer is False anyway: a long sentence is not scanned
             if n and self._bound(k):
                 rest = rest[:n]
                 break
@@ -2275,7 +2292,8 @@ class _Run:
         for at, speaker in spans:
             if speaker is None:
                 continue
-            paragraph = next((p.paragraph for p in self.paragraphs if p.start <= at < p.end), -1)
+            here = self._paragraph_of(at)
+            paragraph = here.paragraph if here is not None else -1
             speakers.setdefault(paragraph, set()).add(speaker.text.lower())
             mentions[paragraph] = speaker
         quoted_paragraphs = {d.paragraph for d in directs}
@@ -2334,7 +2352,7 @@ class _Run:
         return next(iter(named.values())) if len(named) == 1 else None
 
     def _whole_paragraph(self, d: _Direct, *, loose: bool = False) -> bool:
-        paragraph = next((p for p in self.paragraphs if p.start <= d.open_at < p.end), None)
+        paragraph = self._paragraph_of(d.open_at)
         if paragraph is None:
             return False
         share = (d.end - d.start) / max(1, paragraph.end - paragraph.start)
@@ -2389,8 +2407,9 @@ class _Run:
             if earlier.person == wanted_person and self._gender_ok(earlier, mention):
                 return earlier
         if wanted_person:
-            here = next((p.paragraph for p in self.paragraphs if p.start <= mention.start < p.end), 0)
-            floor = next((p.start for p in self.paragraphs if p.paragraph == here - 1), 0) if here else 0
+            here_span = self._paragraph_of(mention.start)
+            here = here_span.paragraph if here_span is not None else 0
+            floor = self.paragraph_start_of.get(here - 1, 0) if here else 0
             named = [m for m in self.names.values() if floor <= m.start and m.end <= mention.start and self._gender_ok(m, mention) and not (
                 mention.pronoun == "role" and (m.possessor or self._role_named_since(mention, m)))]  # "Kishida's office … A spokesman said": not Kishida
             if len(named) == 1:

@@ -115,17 +115,60 @@ def split_sentences(text: str) -> list[Span]:
 def _sentences_of(text: str, paragraphs: list[Span]) -> list[Span]:
     sentences: list[Span] = []
     for paragraph in paragraphs:
-        body = text[paragraph.start : paragraph.end]
-        cursor = 0
-        for piece in _split_sentences("en", body):
-            located = body.find(piece, cursor) if piece else -1
-            if located < 0:
-                continue
-            cursor = located + len(piece)
-            span = _strip_span(text, paragraph.start + located, paragraph.start + cursor, paragraph.paragraph)
+        for located, piece in _located_sentences(text[paragraph.start : paragraph.end]):
+            start = paragraph.start + located
+            span = _strip_span(text, start, start + len(piece), paragraph.paragraph)
             if span is not None:
                 sentences.append(span)
     return sentences
+
+
+#: Longest stretch handed to sentencex at once. Its time grows with the square of a run of unclosed
+#: opening quotes (100,000 characters of them took 6 s); real paragraphs are shorter, so this only
+#: changes pasted junk and the rare paragraph of several pages.
+SPLITTER_MAX_CHARS = 5_000
+
+
+def _located_sentences(body: str) -> list[tuple[int, str]]:
+    """sentencex's sentences of ``body`` with their offsets, ``SPLITTER_MAX_CHARS`` at a time.
+
+    A longer paragraph is split window by window: every sentence of a window but its last two is
+    kept (the last may go on past the window, and the one before it may lose an opening quote mark to
+    it), and the next window starts where those two start, so a cut falls where sentencex itself saw a
+    sentence end with a sentence of context after it. A window that is one long sentence from its
+    first half on is cut at a space in its second half instead, so each window moves on by at least
+    half its length and the whole stays linear.
+    """
+    found: list[tuple[int, str]] = []
+    start = 0
+    while True:
+        window = body[start : start + SPLITTER_MAX_CHARS]
+        located = _sentences_in(window)
+        if start + SPLITTER_MAX_CHARS >= len(body):
+            found.extend((start + at, piece) for at, piece in located)
+            return found
+        if len(located) >= 3 and located[-2][0] >= SPLITTER_MAX_CHARS // 2:
+            found.extend((start + at, piece) for at, piece in located[:-2])
+            start += located[-2][0]
+            continue
+        space = window.rfind(" ", SPLITTER_MAX_CHARS // 2)
+        cut = space + 1 if space >= 0 else SPLITTER_MAX_CHARS
+        kept = [(at, piece) for at, piece in located if at + len(piece) <= cut]
+        found.extend((start + at, piece) for at, piece in kept)
+        rest = kept[-1][0] + len(kept[-1][1]) if kept else 0
+        found.append((start + rest, window[rest:cut]))
+        start += cut
+
+
+def _sentences_in(body: str) -> list[tuple[int, str]]:
+    located: list[tuple[int, str]] = []
+    cursor = 0
+    for piece in _split_sentences("en", body):
+        at = body.find(piece, cursor) if piece else -1
+        if at >= 0:
+            located.append((at, piece))
+            cursor = at + len(piece)
+    return located
 
 
 def tokenize(text: str) -> list[Token]:

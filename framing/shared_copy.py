@@ -10,7 +10,9 @@ words), and runs a few words apart are joined into one passage, so small edits (
 reporters") stay inside it. ``difflib`` (stdlib) then shows what each side changed, on demand.
 
 Scale: a shingle found in many articles links each of them to the first one that has it (a star,
-not every pair), plus every pair when at most ``ALL_PAIRS_UP_TO`` articles share it, and each article
+not every pair), plus every pair when at most ``ALL_PAIRS_UP_TO`` articles share it and it occurs at
+most ``ALL_PAIRS_OCCURRENCES`` times in all (a phrase repeated through one text pairs by the star only,
+or a pasted run of one repeated word would pair every copy with every other), and each article
 keeps its ``MAX_PARTNERS`` strongest partners; work grows with the number of words, not with the
 square of the number of articles.
 """
@@ -46,6 +48,9 @@ MIN_SIMILARITY = 0.6
 REPRINT_SHARE = 0.6
 #: All pairs are formed for a shingle found in at most this many articles; above, a star.
 ALL_PAIRS_UP_TO = 6
+#: ... and occurs at most this many times in all: above, the pairs would grow with the square of how
+#: often one text repeats it (two pastes of 2,000 repeated words took 8 s and 400 MB).
+ALL_PAIRS_OCCURRENCES = 24
 #: Partners kept per article (the ones sharing the most shingles).
 MAX_PARTNERS = 8
 
@@ -148,7 +153,7 @@ def _candidate_pairs(words: Sequence[_Words]) -> dict[tuple[int, int], np.ndarra
     ia, ib = positions[first][star], positions[star]
     del first, star
     extra_a, extra_b, extra_i, extra_j = [], [], [], []
-    several = sizes >= 3  # a pair of occurrences is already linked by the star
+    several = (sizes >= 3) & (sizes <= ALL_PAIRS_OCCURRENCES)  # a pair of occurrences is already linked by the star
     for start, size in zip(group_starts[several].tolist(), sizes[several].tolist()):
         group_docs = docs[start : start + size].tolist()
         if len(set(group_docs)) > ALL_PAIRS_UP_TO:
