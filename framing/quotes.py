@@ -89,6 +89,15 @@ LONG_APPOSITION_WORDS = 20
 #: A person's pooled description stops growing past this many characters (every later mention
 #: adds its words; a long article names its main speaker dozens of times).
 DESCRIPTION_CHARS = 400
+#: ... and is cut at this many, however it was pooled (real descriptions stay far below).
+DESCRIPTION_MAX_CHARS = 2 * DESCRIPTION_CHARS
+
+
+def _describe(mention: _Mention, words: str) -> None:
+    """Add ``words`` to what describes ``mention``, up to ``DESCRIPTION_CHARS``: a name repeated with
+    an aside thousands of times grew its description, and its typing, without bound (minutes)."""
+    if len(mention.description) < DESCRIPTION_CHARS:
+        mention.description += " " + words
 #: Longest phrase between a sentence's subject and its reporting verb read as the subject's aside
 #: ("Three officials from Borovia and one from Ruritania confirmed"): fifteen words.
 FAR_SPEAKER_WORDS = 15
@@ -198,6 +207,13 @@ class _Mention:
     description: str = ""
     #: only ever named as a possessor so far ("Fumio Kishida's office"): no role holder of theirs
     possessor: bool = False
+
+    def __setattr__(self, name: str, value: object) -> None:
+        # Descriptions are pooled from mention to mention ("known.description + ' ' + …"): a name
+        # repeated thousands of times made them, their memory and their typing grow without bound.
+        if name == "description" and isinstance(value, str) and len(value) > DESCRIPTION_MAX_CHARS:
+            value = value[:DESCRIPTION_MAX_CHARS]
+        object.__setattr__(self, name, value)
 
 
 @dataclass(slots=True)
@@ -932,7 +948,7 @@ class _Run:
             if first is None or first.pronoun:
                 return None
             # "…,” Senator Lev Orlov, a Democrat on the committee, told CNN: the aside describes him
-            first.description += " " + self._aside_description(self.text[tokens[k].start : tokens[m - 1].end])
+            _describe(first, self._aside_description(self.text[tokens[k].start : tokens[m - 1].end]))
             self._remember(first)
             return first, cue
         second = self._mention(k, m)
@@ -942,7 +958,7 @@ class _Run:
                 self._remember(second)
             return second, cue
         if first is not None:
-            first.description += " " + self.text[tokens[k].start : tokens[m - 1].end]
+            _describe(first, self.text[tokens[k].start : tokens[m - 1].end])
             return first, cue
         return None
 
@@ -1449,7 +1465,7 @@ class _Run:
             return k
         if any(tokens[n].lower in self.rules.cues.get("finite", frozenset()) for n in range(k, m)):
             return k  # "According to Ana Ruiz, the deal is …": a clause, not an apposition
-        mention.description += " " + self.text[tokens[k].start : tokens[m - 1].end]
+        _describe(mention, self.text[tokens[k].start : tokens[m - 1].end])
         return m
 
     def _np_from_according(self, words: list[int]) -> _Mention | None:
@@ -2022,7 +2038,7 @@ class _Run:
                 while more < stop and more - app_end < APPOSITION_WORDS and not self._bound(more):
                     more += 1
                 appositive += " " + self.text[tokens[app_end].start : tokens[more - 1].end]
-            mention.description += " " + self._aside_description(appositive)
+            _describe(mention, self._aside_description(appositive))
             self._remember(mention)
         return mention
 

@@ -1,0 +1,90 @@
+"""Pasted junk costs time in proportion to its length: operation counts, not timings.
+
+Each case once grew with the square of the input (an upload of 100,000 characters took from
+8 s to minutes and up to 400 MB): sentencex on a run of unclosed opening quotes, the quote finder's
+scan of every quote per quote and of a run-on sentence per cue, and shared copy pairing every
+copy of a phrase one text repeats with every other. The counts below double when the input
+doubles; a quadratic step would make them quadruple.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+import framing.segment as segment
+from framing import shared_copy
+from framing.quotes import QuoteFinder, _Run
+
+GROWTH_LIMIT = 2.6  # doubling the input may at most about double the work (plus constant overhead)
+
+
+def _calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str, run: Callable[[], object]) -> int:
+    counted = 0
+    original = getattr(owner, name)
+
+    def counting(*args: object, **kwargs: object) -> object:
+        nonlocal counted
+        counted += 1
+        return original(*args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(owner, name, counting)
+        run()
+    return counted
+
+
+def test_sentencex_never_gets_more_than_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int] = []
+    original = segment._split_sentences
+
+    def recording(language: str, text: str) -> object:
+        seen.append(len(text))
+        return original(language, text)
+
+    monkeypatch.setattr(segment, "_split_sentences", recording)
+    junk = "“a " * 20_000
+    spans = segment.split_sentences(junk)
+    assert max(seen) <= segment.SPLITTER_MAX_CHARS
+    assert spans and spans[0].start == 0 and spans[-1].end == len(junk.rstrip())
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))  # in order, no overlap
+
+
+def test_a_long_paragraph_splits_where_one_sentencex_call_would() -> None:
+    paragraph = " ".join(f"Delegates from {n} countries met in Geneva on day {n}. "
+                         f"“We are close to a deal,” said envoy No. {n}, who asked about the U.S. position. "
+                         f"Mr. Ruiz said talks on tariff {n} would resume (after a break) on Friday." for n in range(100))
+    assert len(paragraph) > 3 * segment.SPLITTER_MAX_CHARS  # several windows
+    whole = [(s.start, s.end) for s in segment._sentences_of(paragraph, [segment.Span(0, len(paragraph), 0)])]
+    cursor, expected = 0, []
+    for piece in segment._split_sentences("en", paragraph):  # one call on the whole paragraph
+        at = paragraph.find(piece, cursor)
+        cursor = at + len(piece)
+        span = segment._strip_span(paragraph, at, cursor, 0)
+        if span is not None:
+            expected.append((span.start, span.end))
+    assert whole == expected
+
+
+@pytest.mark.parametrize("pattern", ["“a” ", "Mr. Li said that a. ", "“Tariffs,” said Li Wei, the minister. "])
+def test_quote_finding_work_grows_linearly(monkeypatch: pytest.MonkeyPatch, pattern: str) -> None:
+    finder = QuoteFinder()
+
+    def gaps(repeats: int) -> int:
+        text = "Tariffs rose. " + pattern * repeats + "end."
+        return _calls(monkeypatch, _Run, "_gap", lambda: finder(text))
+
+    small, large = gaps(1_500), gaps(3_000)
+    assert large <= GROWTH_LIMIT * small, (small, large)
+
+
+def test_shared_copy_of_a_repeated_phrase_stays_linear() -> None:
+    def hits(repeats: int) -> int:
+        text = "the talks on tariffs went on " * repeats  # two articles that repeat one phrase throughout
+        vocabulary: dict[str, int] = {}
+        words = [shared_copy._words(text, vocabulary) for _ in ("a", "b")]
+        return sum(len(v) for v in shared_copy._candidate_pairs(words).values())
+
+    small, large = hits(1_000), hits(2_000)
+    assert 0 < small and large <= GROWTH_LIMIT * small, (small, large)
