@@ -143,6 +143,10 @@ def test_general_words_count_only_in_their_frame_sense(text: str, word: str, cou
         ("Rice exports to Japan fell.", "rice", True),
         ("A price on his head was posted.", "price", False),
         ("The price of steel rose.", "price", True),
+        ("Blinken called Kuleba, State Department spokesperson Ned Price said.", "price", False),
+        ("The envoy met Ruiz on Monday, Price told reporters.", "price", False),
+        ("Mr Price flew home.", "price", False),
+        ("Oil prices said little about demand, but the price fell.", "price", True),
         # issue 11: an ally in a trade passage is a trading partner, a politician's allies are associates
         ("New tariffs hit close allies such as Ruritania and Freedonia.", "allies", False),
         ("Allies like Ruritania will face steel duties next month.", "allies", False),
