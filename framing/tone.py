@@ -255,8 +255,9 @@ def find_tone_words(tokens: Sequence[Token], lexicon: ToneLexicon, *, text: str 
     contrast = _contrast_factors(tokens, words, rules, text, stops)
     hedged = _hedged(tokens, words, rules, text, stops)
     # A negation word inside an excluding phrase ("not only", "no doubt") neither scores nor negates.
-    silent = frozenset(i for i, w in enumerate(words) if w in rules.phrases and (_is_negation(w) or w in rules.negators)
-                       and _in_phrase(words, i, rules.phrases[w]))
+    silent = frozenset() if rules.phrases.keys().isdisjoint(words) else frozenset(
+        i for i, w in enumerate(words) if w in rules.phrases and (_is_negation(w) or w in rules.negators)
+        and _in_phrase(words, i, rules.phrases[w]))
     # Degree words of the rules ("truly", "fairly") boost like VADER's; right before a tone word they
     # modify it and carry no valence of their own ("pretty good" is not two praises).
     degree, boosters = tables.degree, tables.boosters
@@ -455,6 +456,8 @@ def _contrast_factors(
 ) -> Callable[[int], tuple[float, str]]:
     # The first contrast word of the sentence decides: "but"-like words weigh what follows them over
     # what precedes; a concession ("although") weighs the rest of the sentence over the clause it opens.
+    if rules.contrast_after.isdisjoint(words) and rules.concessions.isdisjoint(words):
+        return _no_contrast  # the loop below would find no contrast word
     for k, word in enumerate(words):
         if word in rules.contrast_after:
             return lambda i: ((BEFORE_BUT, f"before '{word}' x{BEFORE_BUT}") if i < k
@@ -478,6 +481,8 @@ def _hedged(
     tail = text[tokens[-1].end :].strip().rstrip("\"'”’)")
     if tail[-1:] in rules.hedge_endings:
         return lambda i: f"hedged by '{tail[-1]}' x{HEDGE_FACTOR}"
+    if rules.hedges.isdisjoint(words):
+        return _no_hedge  # no hedge word: the loop below would hedge nothing
     inside: dict[int, str] = {}
     for k, word in enumerate(words):
         if word in rules.hedges:
@@ -485,6 +490,14 @@ def _hedged(
             for j in range(k + 1, end):
                 inside.setdefault(j, f"hedged by '{word}' x{HEDGE_FACTOR}")
     return lambda i: inside.get(i, "")
+
+
+def _no_contrast(i: int) -> tuple[float, str]:
+    return 1.0, ""
+
+
+def _no_hedge(i: int) -> str:
+    return ""
 
 
 def _stops_between(text: str, tokens: Sequence[Token], j: int, stops: frozenset[str]) -> bool:
