@@ -378,6 +378,7 @@ class _Run:
         #: person's own quotation, named there, with no other person named between (the reliable case)
         self.genders: dict[str, str] = {}
         self._surnames: tuple[int, re.Pattern[str]] | None = None
+        self._role_words_of: dict[str, frozenset[str]] = {}  # ``_role_words`` by phrase, for this article
         #: (offset of the cue, speaker) of each attributed direct quote, for a participle later in
         #: the same sentence ("…,” she said, adding that …")
         self.cue_speakers: list[tuple[int, _Mention]] = []
@@ -2511,9 +2512,15 @@ class _Run:
 
     def _role_words(self, phrase: str) -> frozenset[str]:
         """The words of a role phrase that must match ("The Japanese Prime Minister" -> japanese,
-        prime, minister): lower case, possessives and determiners dropped."""
-        determiners = self.rules.cues.get("determiner", frozenset())
-        return frozenset(w for w in (_bare(w) for w in _WORDS.findall(phrase.lower())) if w not in determiners)
+        prime, minister): lower case, possessives and determiners dropped. Kept by phrase: a role is
+        checked against every person named so far, and each person's description was read again per
+        role mention (quadratic on a long list of names)."""
+        found = self._role_words_of.get(phrase)
+        if found is None:
+            determiners = self.rules.cues.get("determiner", frozenset())
+            found = self._role_words_of[phrase] = frozenset(
+                w for w in (_bare(w) for w in _WORDS.findall(phrase.lower())) if w not in determiners)
+        return found
 
     def _type(self, mention: _Mention) -> str:
         description = mention.text + " " + mention.description
