@@ -123,3 +123,36 @@ def test_role_resolution_over_many_named_people_stays_linear(monkeypatch: pytest
 
     small, large = findalls(150), findalls(300)
     assert large <= GROWTH_LIMIT * small, (small, large)
+
+
+class _ScanCountingText(str):
+    """A text that adds up how many characters its ``find`` calls pass over."""
+
+    scanned = 0
+
+    def find(self, sub: str, start: int = 0, *rest: int) -> int:  # type: ignore[override]
+        found = str.find(self, sub, start, *rest)
+        type(self).scanned += (found if found >= 0 else len(self)) - start
+        return found
+
+
+def test_naming_quotation_spans_of_one_long_line_stay_linear() -> None:
+    # every quotation looked for its paragraph's end from its own start: on one long line without a
+    # blank line, a scan to the end of the text per quotation (quadratic)
+    from framing.naming import quotation_spans
+
+    def scanned(repeats: int) -> int:
+        _ScanCountingText.scanned = 0
+        quotation_spans(_ScanCountingText("The envoy called it “a fair offer” twice. " * repeats))
+        return _ScanCountingText.scanned
+
+    small, large = scanned(1_000), scanned(2_000)
+    assert large <= GROWTH_LIMIT * small, (small, large)
+
+
+@pytest.mark.parametrize("offset", range(-1, 16))
+def test_naming_inside_quotation_agrees_with_a_scan_of_every_span(offset: int) -> None:
+    from framing.naming import _inside, _merged
+
+    spans = sorted([(0, 6), (2, 4), (5, 9), (11, 12), (12, 14)])  # curly and straight quotes may overlap
+    assert _inside(_merged(spans), offset) == any(s <= offset < e for s, e in spans)
