@@ -108,7 +108,18 @@ def _stat_or_none(path: Path) -> os.stat_result | None:
 
 
 def _default_mode() -> int:
-    """What ``open(path, "w")`` would give a new file: 0o666 less the process's umask."""
+    """What ``open(path, "w")`` would give a new file: 0o666 less the process's umask.
+
+    Linux reports the mask in ``/proc/self/status``; only elsewhere is it read by setting it, which
+    for a moment gives files that other threads create (the dashboard's cache writes) mode 0o666.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask

@@ -116,3 +116,20 @@ def test_a_finished_streamed_run_replaces_the_previous_output(tmp_path: Path) ->
     lines = target.read_bytes().splitlines()
     assert len(lines) >= 2 and b"earlier run" not in lines
     assert _entries(tmp_path) == ["in", "out.jsonl"]
+
+
+def test_the_default_mode_does_not_change_the_process_umask(monkeypatch: pytest.MonkeyPatch) -> None:
+    # os.umask(0) to read the mask left a window in which files other threads create (the dashboard
+    # writes its cache from several) got mode 0o666; Linux reports the mask in /proc/self/status
+    if not Path("/proc/self/status").exists():
+        pytest.skip("no /proc: the mask can only be read by setting it")
+    from framing import output_file
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+
+    def refuse(value: int) -> int:
+        raise AssertionError(f"os.umask({value:o}) called")
+
+    monkeypatch.setattr(output_file.os, "umask", refuse)
+    assert output_file._default_mode() == 0o666 & ~mask
