@@ -6,8 +6,9 @@ Now the bytes go to a temporary file beside the target and are renamed over it o
 finished: until then the old file is untouched, and a stopped run leaves nothing behind. The renamed
 file gets the permissions a plain ``open(path, "w")`` would have given it (the old file's, or the
 umask's), not the temporary file's private ones. A target that exists and is not a regular file (a
-terminal, ``/dev/stdout``, a named pipe) cannot be replaced and is written in place; a symbolic link is
-followed, so the file it points to is the one replaced.
+terminal, ``/dev/stdout``, a named pipe) cannot be replaced and is written in place, and so is an
+existing file in a folder where no temporary file may be created (a read-only folder); a symbolic link
+is followed, so the file it points to is the one replaced.
 """
 
 from __future__ import annotations
@@ -51,8 +52,15 @@ class OutputFile:
         if existing is not None and not stat.S_ISREG(existing.st_mode):
             self.handle: IO[bytes] = open(self.path, "wb")  # a device or pipe: written in place
             return
-        descriptor, self._temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.",
-                                                       suffix=".tmp")
+        try:
+            descriptor, self._temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.",
+                                                           suffix=".tmp")
+        except PermissionError:
+            if existing is None:
+                raise
+            # a file we may write in a folder we may not add to: written in place, as before this module
+            self.handle = open(self.path, "wb")
+            return
         try:
             os.chmod(descriptor, stat.S_IMODE(existing.st_mode) if existing else _default_mode())
             self.handle = os.fdopen(descriptor, "wb")

@@ -133,3 +133,29 @@ def test_the_default_mode_does_not_change_the_process_umask(monkeypatch: pytest.
 
     monkeypatch.setattr(output_file.os, "umask", refuse)
     assert output_file._default_mode() == 0o666 & ~mask
+
+
+def _no_temporary_here(*args: object, **kwargs: object) -> tuple[int, str]:
+    raise PermissionError(13, "Permission denied")  # a folder the user may not create files in
+
+
+def test_a_writable_file_in_a_read_only_folder_is_written_in_place(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # ``--out`` of a file one may write in a folder one may not: written before output_file, so still
+    from framing import output_file
+
+    target = tmp_path / "shared.json"
+    target.write_bytes(b"old")
+    monkeypatch.setattr(output_file.tempfile, "mkstemp", _no_temporary_here)
+    write_whole(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert _entries(tmp_path) == ["shared.json"]
+
+
+def test_a_new_file_in_a_read_only_folder_raises_oserror(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from framing import output_file
+
+    monkeypatch.setattr(output_file.tempfile, "mkstemp", _no_temporary_here)
+    with pytest.raises(PermissionError, match="Permission denied"):
+        write_whole(tmp_path / "new.json", b"new")
+    assert _entries(tmp_path) == []
