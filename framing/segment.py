@@ -136,8 +136,8 @@ def _located_sentences(body: str) -> list[tuple[int, str]]:
     kept (the last may go on past the window, and the one before it may lose an opening quote mark to
     it), and the next window starts where those two start, so a cut falls where sentencex itself saw a
     sentence end with a sentence of context after it. A window that is one long sentence from its
-    first half on is cut at a space in its second half instead, so each window moves on by at least
-    half its length and the whole stays linear.
+    first half on is cut at a space or mark in its second half instead (:func:`_cut_point`), so each
+    window moves on by at least half its length and the whole stays linear.
     """
     found: list[tuple[int, str]] = []
     start = 0
@@ -151,13 +151,32 @@ def _located_sentences(body: str) -> list[tuple[int, str]]:
             found.extend((start + at, piece) for at, piece in located[:-2])
             start += located[-2][0]
             continue
-        space = window.rfind(" ", SPLITTER_MAX_CHARS // 2)
-        cut = space + 1 if space >= 0 else SPLITTER_MAX_CHARS
-        kept = [(at, piece) for at, piece in located if at + len(piece) <= cut]
+        cut = _cut_point(body, start)
+        kept = [(at, piece) for at, piece in located[:-1] if at + len(piece) <= cut]  # the last runs on past the cut
         found.extend((start + at, piece) for at, piece in kept)
         rest = kept[-1][0] + len(kept[-1][1]) if kept else 0
-        found.append((start + rest, window[rest:cut]))
+        found.append((start + rest, body[start + rest : start + cut]))
         start += cut
+        if start >= len(body):
+            return found
+
+
+def _cut_point(body: str, start: int) -> int:
+    """Where to cut a window that is one long sentence from its first half on, counted from ``start``:
+    after its last space in the second half; else after its last character that is no letter or digit
+    (a run of quote marks, the costly case); else, in one long word, at the word's end, so no word is
+    ever cut in two (letters alone cost sentencex little)."""
+    half, end = start + SPLITTER_MAX_CHARS // 2, start + SPLITTER_MAX_CHARS
+    space = body.rfind(" ", half, end)
+    if space >= 0:
+        return space + 1 - start
+    for at in range(end - 1, half - 1, -1):
+        if not body[at].isalnum():
+            return at + 1 - start
+    at = end
+    while at < len(body) and body[at].isalnum():
+        at += 1
+    return at - start
 
 
 def _sentences_in(body: str) -> list[tuple[int, str]]:

@@ -156,3 +156,24 @@ def test_naming_inside_quotation_agrees_with_a_scan_of_every_span(offset: int) -
 
     spans = sorted([(0, 6), (2, 4), (5, 9), (11, 12), (12, 14)])  # curly and straight quotes may overlap
     assert _inside(_merged(spans), offset) == any(s <= offset < e for s, e in spans)
+
+
+@pytest.mark.parametrize("junk", ["Tariffwall" * 1_000, "“" * 20_000])
+def test_a_window_cut_never_splits_a_word_and_stays_bounded(monkeypatch: pytest.MonkeyPatch, junk: str) -> None:
+    """One 10,000-letter word stays one piece (no space to cut at, and letters cost sentencex little);
+    a run of marks with no space is cut at a mark, so sentencex still sees one window at a time."""
+    seen: list[int] = []
+    original = segment._split_sentences
+
+    def recording(language: str, text: str) -> object:
+        seen.append(len(text))
+        return original(language, text)
+
+    monkeypatch.setattr(segment, "_split_sentences", recording)
+    text = "Talks began. " + junk + " Talks ended."
+    spans = segment.split_sentences(text)
+    if junk.isalpha():
+        assert any(text[s.start : s.end].count(junk) == 1 for s in spans)
+    else:
+        assert max(seen) <= segment.SPLITTER_MAX_CHARS
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
