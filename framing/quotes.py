@@ -473,8 +473,7 @@ class _Run:
                                                        possessor=possessor)
                     else:
                         known.possessor = known.possessor and possessor
-                        if len(known.description) < DESCRIPTION_CHARS:
-                            known.description += " " + description  # every mention of a person describes them
+                        _describe(known, description)  # every mention of a person describes them
             k = max(end, k + 1)
 
     def _whole_line(self, k: int, end: int) -> bool:

@@ -35,7 +35,8 @@ def _calls(monkeypatch: pytest.MonkeyPatch, owner: object, name: str, run: Calla
     return counted
 
 
-def test_sentencex_never_gets_more_than_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
+def _sentencex_lengths(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The length of every text handed to sentencex from now on (the list fills as the test runs)."""
     seen: list[int] = []
     original = segment._split_sentences
 
@@ -44,6 +45,11 @@ def test_sentencex_never_gets_more_than_a_window(monkeypatch: pytest.MonkeyPatch
         return original(language, text)
 
     monkeypatch.setattr(segment, "_split_sentences", recording)
+    return seen
+
+
+def test_sentencex_never_gets_more_than_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _sentencex_lengths(monkeypatch)
     junk = "“a " * 20_000
     spans = segment.split_sentences(junk)
     assert max(seen) <= segment.SPLITTER_MAX_CHARS
@@ -162,14 +168,7 @@ def test_naming_inside_quotation_agrees_with_a_scan_of_every_span(offset: int) -
 def test_a_window_cut_never_splits_a_word_and_stays_bounded(monkeypatch: pytest.MonkeyPatch, junk: str) -> None:
     """One 10,000-letter word stays one piece (no space to cut at, and letters cost sentencex little);
     a run of marks with no space is cut at a mark, so sentencex still sees one window at a time."""
-    seen: list[int] = []
-    original = segment._split_sentences
-
-    def recording(language: str, text: str) -> object:
-        seen.append(len(text))
-        return original(language, text)
-
-    monkeypatch.setattr(segment, "_split_sentences", recording)
+    seen = _sentencex_lengths(monkeypatch)
     text = "Talks began. " + junk + " Talks ended."
     spans = segment.split_sentences(text)
     if junk.isalpha():
