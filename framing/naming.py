@@ -19,14 +19,14 @@ Quoted uses (inside quotation marks: somebody else's words) are counted apart fr
 from __future__ import annotations
 
 import calendar
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 import difflib
 import functools
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from itertools import combinations, islice
+from itertools import accumulate, combinations, islice
 
 from .stopwords import ENGLISH_STOP_WORDS
 from .word_frequency import zipf_frequency
@@ -111,6 +111,27 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
             position = end
     return sorted(spans)
+
+
+class _Overlaps:
+    """``overlaps(article, start, end)``: whether a span of ``held[article]`` overlaps ``[start, end)``,
+    by one bisect over the spans sorted by start with the furthest end so far (a scan of every
+    mention per title found grew with their product on a text that repeats a title)."""
+
+    def __init__(self, held: dict[str, list[tuple[int, int]]]) -> None:
+        self._starts: dict[str, list[int]] = {}
+        self._reach: dict[str, list[int]] = {}
+        for article, spans in held.items():
+            ordered = sorted(spans)
+            self._starts[article] = [start for start, _ in ordered]
+            self._reach[article] = list(accumulate((end for _, end in ordered), max))
+
+    def __call__(self, article: str, start: int, end: int) -> bool:
+        starts = self._starts.get(article)
+        if not starts:
+            return False
+        before = bisect_left(starts, end)  # the spans that start before ``end``
+        return before > 0 and self._reach[article][before - 1] > start
 
 
 def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -200,7 +221,7 @@ def find_naming(reports: Sequence[CoverageSource], facts: Sequence[Fact] = ()) -
             held[m.article].append((m.start, m.end))
     for title, items in unnamed_title_mentions(
             reports, lambda a, o: _inside(quotes[a], o),
-            lambda a, s, e: any(s < m_end and m_start < e for m_start, m_end in held[a]), needed, nouns).items():
+            _Overlaps(held), needed, nouns).items():
         if title not in mentions:
             mentions[title] = items
     namings = []

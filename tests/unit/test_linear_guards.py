@@ -176,3 +176,16 @@ def test_a_window_cut_never_splits_a_word_and_stays_bounded(monkeypatch: pytest.
     else:
         assert max(seen) <= segment.SPLITTER_MAX_CHARS
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+
+
+@pytest.mark.parametrize("span", [(0, 1), (0, 3), (3, 4), (4, 5), (5, 7), (6, 8), (9, 20), (13, 14), (20, 25), (21, 22)])
+def test_naming_overlap_test_agrees_with_a_scan_of_every_mention(span: tuple[int, int]) -> None:
+    # the unnamed-title pass asked, per title found, whether any mention of the article overlaps it,
+    # by a scan of all of them (quadratic on a text repeating a title); now by a bisect
+    from framing.naming import _Overlaps
+
+    held = {"a": [(5, 6), (2, 4), (10, 21), (12, 13)]}
+    overlaps = _Overlaps(held)
+    s, e = span
+    assert overlaps("a", s, e) == any(s < m_end and m_start < e for m_start, m_end in held["a"])
+    assert not overlaps("other article", s, e)
