@@ -415,3 +415,46 @@ def test_rules_1_12_drop_legal_and_procedural_senses(text: str, term: str, count
 def test_frames_2_9_election_interference_is_a_security_threat(text: str, words: str, frame: str) -> None:
     counted = _counted_frames(text)
     assert counted.get(words) == frame, counted
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "counts"),
+    [
+        # rules 1.14.0: a war named only to date something ('post-war', 'pre-war', '-era') is a period label
+        ("Critics say the post-war international order is fraying.", "war", False),
+        ("Output is still below pre-war levels.", "war", False),
+        ("Relations sank to Cold War-era lows.", "cold war", False),
+        ("The post-Cold War settlement left many unhappy.", "cold war", False),
+        ("They built the post-World War II system of alliances.", "world war", False),
+        ("The shoal hosts a World War II-era ship.", "world war", False),
+        ("The museum keeps a Civil War-era rifle.", "war", False),
+        # ... the war itself still counts
+        ("The war in the region entered its third year.", "war", True),
+        ("The Cold War ended in 1991.", "cold war", True),
+        ("Veterans of World War II gathered.", "world war", True),
+        ("A war-torn town waited for aid.", "war", True),
+        # the post-war order stays a diplomacy phrase
+        ("The post-war order is under strain.", "post-war order", True),
+    ],
+)
+def test_rules_1_14_a_war_as_a_period_label_is_not_security(text: str, term: str, counts: bool) -> None:
+    assert (term in _counted(text)) is counts
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "counts"),
+    [
+        # rules 1.14.0: a fight over tariffs or currencies escalating is trade, not armed conflict
+        ("The tariff war hurt soybean farmers.", "war", False),
+        ("Some fear a currency war.", "war", False),
+        ("Trade tensions escalated again in May.", "escalated", False),
+        ("Markets fell after the escalation in the trade war.", "escalation", False),
+        ("He warned against escalating tariffs.", "escalating", False),
+        ("The trade war deepened.", "trade war", True),
+        # ... armed escalation still counts, even with trade a few words on
+        ("Fighting escalated near the border, halting trade.", "escalated", True),
+        ("Officials feared an escalation at sea.", "escalation", True),
+    ],
+)
+def test_rules_1_14_a_trade_fight_escalating_is_trade(text: str, term: str, counts: bool) -> None:
+    assert (term in _counted(text)) is counts
