@@ -100,8 +100,9 @@ def facts_section() -> None:
     shown = rows[:MAX_FACT_ROWS]
     table = [{"Fact": short_wording(r.text), **r.cells, "Who": band_label(r, outlets)} for r in shown]
     headers = column_labels(outlets)
+    # A column tooltip is Markdown: the full name escaped, or "![x](http://…)" would load a picture.
     config: dict[str, Any] = {
-        o: st.column_config.CheckboxColumn(headers[o], help=o, disabled=True, width=label_width(headers[o]))
+        o: st.column_config.CheckboxColumn(headers[o], help=md_escape(o), disabled=True, width=label_width(headers[o]))
         for o in outlets
     }
     config["Fact"] = st.column_config.TextColumn("Fact", width=FACT_COLUMN_PX, pinned=True)

@@ -42,6 +42,8 @@ ALLOWED_TAGS = frozenset({
     # the side-by-side view (radio labels, evidence panel and cards) and the Words tables (issue 13)
     "section", "label", "input", "aside", "blockquote", "dl", "dt", "dd",
     "table", "thead", "tbody", "tr", "th", "td",
+    # the Coverage page (diffs of shared copy, places of a name) and the Voices page (speaker lists)
+    "del", "ins", "ul", "li", "h4",
 })
 ALLOWED_ATTRS = frozenset({"class", "style", "title", "dir", "aria-hidden", "id", "for", "type", "name",
                            "aria-label", "aria-live", "scope"})
@@ -112,8 +114,12 @@ class _Collector(HTMLParser):
         self.elements.append(("!--", []))
 
 
-def assert_html_inert(markup: str, shown: Iterable[str]) -> None:
-    """Only the product's own elements and attributes, no payload's ``never`` string, each of ``shown`` visible."""
+def assert_html_inert(markup: str, shown: Iterable[str], *, product_marks: tuple[str, ...] = ()) -> None:
+    """Only the product's own elements and attributes, no payload's ``never`` string, each of ``shown`` visible.
+
+    ``product_marks``: exact tags the page itself writes that equal a payload's ``never`` string (the
+    shared-copy diff's ``<del>``); they are left out of the ``never`` check only.
+    """
     collector = _Collector()
     collector.feed(markup)
     collector.close()
@@ -125,6 +131,8 @@ def assert_html_inert(markup: str, shown: Iterable[str]) -> None:
             if key in URL_ATTRS:
                 assert not re.sub(r"[\s\x00-\x1f]", "", value or "").lower().startswith("javascript:")
     lowered = markup.lower()
+    for mark in product_marks:
+        lowered = lowered.replace(mark, "")
     for entry in ENTRIES:
         for needle in entry["never"]:
             assert needle.lower() not in lowered, f"{entry['name']}: {needle!r} in the page"
@@ -138,9 +146,12 @@ def page_html(at: AppTest) -> str:
 
 
 def markdown_values(at: AppTest) -> list[str]:
-    """Every string the page hands to Streamlit's Markdown renderer."""
+    """Every string the page hands to Streamlit's Markdown renderer (data-table column tooltips too)."""
     values = [str(e.value) for kind in MARKDOWN_KINDS for e in at.get(kind)]
     values += [str(w.label) for kind in LABELLED_KINDS for w in at.get(kind)]
+    for table in at.dataframe:
+        columns = json.loads(table.proto.columns or "{}")
+        values += [str(config["help"]) for config in columns.values() if config.get("help")]
     return values
 
 
@@ -258,6 +269,27 @@ def test_export_and_method_pages_are_inert(hostile: AppTest) -> None:
         assert_markdown_inert(hostile)
         if name == "export":  # options of a multiselect are plain text: the names as they are
             assert hostile.multiselect(key="export_outlets").value == outlets_of(hostile)
+
+
+def test_coverage_page_is_inert(hostile: AppTest) -> None:
+    """The outlet x fact matrix names each outlet in a column tooltip, which Streamlit renders as Markdown."""
+    hostile.switch_page("app_pages/coverage.py").run()
+    assert_clean(hostile)
+    matrix = next(t for t in hostile.dataframe if "Fact" in t.value.columns)
+    assert json.loads(matrix.proto.columns or "{}"), "the matrix has no column settings to check"
+    assert_html_inert(page_html(hostile), shown=(), product_marks=("<del>", "</del>", "<ins>", "</ins>"))
+    assert_markdown_inert(hostile)
+
+
+def test_voices_page_is_inert_for_every_outlet(hostile: AppTest) -> None:
+    hostile.switch_page("app_pages/voices.py").run()
+    names = outlets_of(hostile)
+    for start in range(0, len(names), MAX_COLUMNS):
+        chosen = names[start:start + MAX_COLUMNS]
+        hostile.multiselect(key="voices_outlets").set_value(chosen).run()
+        assert_clean(hostile)
+        assert_html_inert(page_html(hostile), shown=chosen)
+        assert_markdown_inert(hostile)
 
 
 def test_read_first_page_is_inert(hostile: AppTest) -> None:
