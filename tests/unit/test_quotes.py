@@ -217,6 +217,10 @@ def test_find_quotes_pronoun_without_antecedent_stays_as_written() -> None:
     ("a government spokesman", "anonymous"),
     ("a senior British military official", "anonymous"),
     ("New York Times columnist Lev Orlov", "media"),
+    # session 11 (an unseen news-agency story): international bodies known by their initials
+    ("the EEAS", "international"),
+    ("the OSCE", "international"),
+    ("the OECD", "international"),
 ])
 def test_speaker_type_rules(mention: str, expected: str) -> None:
     assert type_of(mention) == expected
