@@ -41,6 +41,8 @@ __all__ = [
     "Detector",
     "DEFAULT_DETECTORS",
     "clean_text",
+    "CLEANED_AWAY_NOTE_START",
+    "cleaned_away_note",
     "first_content_line",
     "detect_clutter",
     "split_paragraphs",
@@ -886,6 +888,30 @@ def assemble(paragraphs: Sequence[Paragraph], findings: Iterable[Finding]) -> Cl
         if claim.credit and claim.credit not in credits:
             credits.append(claim.credit)
     return CleanedText("\n\n".join(kept), tuple(removed), "; ".join(credits) or None)
+
+
+#: How the note of an article cleaning removed whole begins (the dashboard finds the note by it).
+CLEANED_AWAY_NOTE_START = "no article text left after cleaning"
+
+
+def cleaned_away_note(removed: Sequence[Removal]) -> str | None:
+    """The note of a text that had words but lost all of them to cleaning, else None.
+
+    Without it such a text got the note of a text with no letter at all ("only numbers, emoji…"),
+    which misled a user whose one line was a byline or a "Read more" link.
+
+    Examples
+    --------
+    >>> print(cleaned_away_note(clean_text("By Jane Roe").removed))
+    no article text left after cleaning: all of it was taken as page clutter (byline), so every score is 0 and means nothing; the removed passages and the reasons are listed under 'removed'
+    >>> cleaned_away_note(()) is None
+    True
+    """
+    if not any(char.isalpha() for removal in removed for char in removal.text):
+        return None
+    kinds = ", ".join(dict.fromkeys(removal.kind.replace("_", " ") for removal in removed))
+    return (f"{CLEANED_AWAY_NOTE_START}: all of it was taken as page clutter ({kinds}), so every score is 0 "
+            "and means nothing; the removed passages and the reasons are listed under 'removed'")
 
 
 def clean_text(

@@ -15,13 +15,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .cleaning import clean_text
+from .cleaning import clean_text, cleaned_away_note
 from .compare import aggregate_outlets, emphasis_shares, intensity_per_thousand
 from .components import Component, SentenceTone, TermMatches, check_components, default_components
 from .corpus import load_paths
 from .evidence import NO_FRAME, decide_frame, emphasis_interval, evidence_level, load_evidence_thresholds, tone_interval
 from .coverage import analyze_coverage
 from .frames import DocumentFrames, FrameModel
+from .language import NO_WORDS_NOTE
 from .lexicon import Lexicon, ToneLexicon, load_default_lexicon, load_tone_lexicon
 from .segment import build_document
 from .tone import mean_tone
@@ -234,7 +235,10 @@ def _prepare(article: Article, steps: Mapping[str, Component]) -> _Prepared:
         cleaned = CleanedText(text=text, removed=cleaned.removed, credit=cleaned.credit)
     document = build_document(text)
     results: dict[str, Any] = {name: step(document) for name, step in steps.items()}
-    notes = tuple(n for n in (*article.notes, truncated, results["language"]) if n)
+    language = results["language"]
+    if language == NO_WORDS_NOTE:  # words there were, but cleaning took them all: say that instead
+        language = cleaned_away_note(cleaned.removed) or language
+    notes = tuple(n for n in (*article.notes, truncated, language) if n)
     return _Prepared(
         article=article,
         cleaned=cleaned,

@@ -9,6 +9,7 @@ import dataclasses
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
+from framing.cleaning import CLEANED_AWAY_NOTE_START
 from framing.corpus import load_bytes, merge_load_results
 from framing.export import truncation_notes
 from framing.language import NO_WORDS_NOTE
@@ -146,7 +147,8 @@ def truncation_message(report: CorpusReport) -> str | None:
 
 
 def no_words_message(report: CorpusReport) -> str | None:
-    """The dashboard's notice naming the articles without a word (emoji, numbers, invisible characters), or None.
+    """The dashboard's notice naming the articles without a word (emoji, numbers, invisible characters, or
+    cleaning removed every one), or None.
 
     Their scores are all 0 and mean nothing; the report's notes say so (issue 12 item 7), and a page
     that only shows a 0-word row would not.
@@ -159,13 +161,21 @@ def no_words_message(report: CorpusReport) -> str | None:
     1 article has no words (only numbers, emoji, symbols or invisible characters), so its scores are 0 and mean nothing: "Smiles" (smiles.txt).
     """
     empty = [a for a in report.articles if NO_WORDS_NOTE in a.notes]
-    if not empty:
-        return None
-    named = _name_articles([f'"{a.title}" ({a.source or a.id})' for a in empty])
-    subject = "1 article has" if len(empty) == 1 else f"{len(empty):,} articles have"
-    whose = "its" if len(empty) == 1 else "their"
-    return (f"{subject} no words (only numbers, emoji, symbols or invisible characters), so {whose} scores are 0 "
-            f"and mean nothing: {named}.")
+    cleaned_away = [a for a in report.articles if any(n.startswith(CLEANED_AWAY_NOTE_START) for n in a.notes)]
+    parts = []
+    if empty:
+        named = _name_articles([f'"{a.title}" ({a.source or a.id})' for a in empty])
+        subject = "1 article has" if len(empty) == 1 else f"{len(empty):,} articles have"
+        whose = "its" if len(empty) == 1 else "their"
+        parts.append(f"{subject} no words (only numbers, emoji, symbols or invisible characters), so {whose} scores "
+                     f"are 0 and mean nothing: {named}.")
+    if cleaned_away:
+        named = _name_articles([f'"{a.title}" ({a.source or a.id})' for a in cleaned_away])
+        subject = "1 article" if len(cleaned_away) == 1 else f"{len(cleaned_away):,} articles"
+        whose = "its" if len(cleaned_away) == 1 else "their"
+        parts.append(f"For {subject}, cleaning removed all of {whose} text as page clutter (a byline, a caption, "
+                     f"a link or an appeal), so {whose} scores are 0 and mean nothing: {named}.")
+    return " ".join(parts) or None
 
 
 def _name_articles(described: Sequence[str]) -> str:

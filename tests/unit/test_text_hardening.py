@@ -11,6 +11,7 @@ import pytest
 
 from framing.cli import main
 from framing.export import to_csv, to_table
+from framing.cleaning import CLEANED_AWAY_NOTE_START
 from framing.language import NO_WORDS_NOTE
 from framing.lexicon import extend_lexicon, load_default_lexicon, parse_lexicon
 from framing.pipeline import MAX_ARTICLE_CHARS, analyze_articles
@@ -55,6 +56,29 @@ def test_texts_without_a_letter_get_a_note_and_no_fake_readability(text: str) ->
     assert report.word_count == 0
     assert report.notes == (NO_WORDS_NOTE,)
     assert report.readability.flesch_reading_ease == 0.0  # -385 for numbers before
+
+
+@pytest.mark.parametrize("text", ["By Jane Roe", "Subscribe to our newsletter for trade news.", "Photo: Reuters",
+                                  "Read more"])
+def test_a_text_cleaning_removed_whole_says_so_not_that_it_had_no_words(text: str) -> None:
+    # The note claimed "only numbers, emoji, symbols or invisible characters" of a text full of words.
+    report = analyze_articles([Article(id="a", outlet="A", title="t", text=text)]).articles[0]
+    assert report.word_count == 0 and report.removed
+    assert NO_WORDS_NOTE not in report.notes
+    (note,) = report.notes
+    assert note.startswith(CLEANED_AWAY_NOTE_START) and report.removed[0].kind.replace("_", " ") in note
+
+
+def test_the_dashboard_notice_names_a_text_cleaning_removed_whole() -> None:
+    from ui.corpus import no_words_message
+
+    articles = [Article(id="c", outlet="A", title="Byline only", text="By Jane Roe", source="c.txt"),
+                Article(id="e", outlet="A", title="Smiles", text="\U0001f600", source="e.txt"),
+                Article(id="w", outlet="B", title="Words", text="Tariffs rose as talks stalled.")]
+    message = no_words_message(analyze_articles(articles))
+    assert message is not None
+    assert '"Smiles" (e.txt)' in message and '"Byline only" (c.txt)' in message
+    assert "cleaning removed all of its text" in message, message
 
 
 def test_numbers_only_readability_is_zero_not_minus_385() -> None:
