@@ -216,6 +216,11 @@ PROGRESS_MIN_ARTICLES: Final = 50
 #: Corpora this big are analysed in a worker process (``ui.worker``), off the server's request
 #: threads; smaller ones (the sample's 5 articles: 0.1 s) are quicker to analyse than to hand over.
 WORKER_MIN_ARTICLES: Final = int(os.environ.get("FRAMING_WORKER_MIN_ARTICLES", "100"))
+#: Corpora with this many characters of text go to a worker too, however few their articles: about
+#: 100 news stories of 2,000 characters, as above. Analysis costs about 1 s of CPU per 100,000 characters
+#: (measured 2026-12-03 on the 2-core machine), so 99 articles of 100,000 characters, inside the upload
+#: limits, held the server's thread for about two minutes. FRAMING_WORKER_MIN_CHARS.
+WORKER_MIN_CHARS: Final = int(os.environ.get("FRAMING_WORKER_MIN_CHARS", "200000"))
 #: Heavy analyses running at once (each takes one core); more wait in line. FRAMING_ANALYSIS_WORKERS.
 ANALYSIS_WORKERS: Final = max(1, int(os.environ.get("FRAMING_ANALYSIS_WORKERS", "1")))
 
@@ -328,11 +333,12 @@ def analyze(
 
 def _analyse(articles: tuple[Article, ...], lexicon_spec: LexiconSpec | None, skipped: tuple[SkippedInput, ...],
              bar: DeltaGenerator | None) -> tuple[CorpusReport, bytes | None]:
-    """One analysis: in this thread when small, else in a worker process, queued if all are busy.
+    """One analysis: in this thread when small (few articles and characters), else in a worker process,
+    queued if all are busy.
 
     Returns the report and, from a worker, its packed bytes (None: the store packs a small one)."""
     progress = _progress_updater(bar) if bar is not None else None
-    if len(articles) < WORKER_MIN_ARTICLES:
+    if len(articles) < WORKER_MIN_ARTICLES and sum(len(a.text) for a in articles) < WORKER_MIN_CHARS:
         return pipeline.analyze_articles(articles, lexicon=get_lexicon(lexicon_spec), skipped=skipped,
                                          progress=progress), None
     get_lexicon(lexicon_spec)  # a bad lexicon fails here, with its file and line, before any queueing

@@ -211,6 +211,29 @@ def test_a_worker_reads_an_upload_as_the_server_thread_does() -> None:
     assert len(in_worker.articles) == 2 and in_worker.skipped
 
 
+def test_a_few_very_long_articles_are_analysed_in_a_worker_not_the_server_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under 100 articles ran in the server's thread whatever their length: 99 articles of 100,000
+    characters (inside the upload limits) held every session for about two minutes of CPU."""
+    long_text = "Tariffs on soybeans rose as talks stalled. Troops gathered at the border.\n\n" * 3_000
+    articles = tuple(Article(id=f"l{i}", outlet=f"O{i}", title="Long", text=long_text) for i in range(2))
+    assert len(articles) < ui.state.WORKER_MIN_ARTICLES
+    assert sum(len(a.text) for a in articles) >= ui.state.WORKER_MIN_CHARS
+    handed: list[int] = []
+
+    class Pool:
+        def run(self, given, **_: object) -> tuple[object, None]:  # type: ignore[no-untyped-def]
+            handed.append(len(given))
+            return "from the worker", None
+
+    def in_thread(*_: object, **__: object) -> None:
+        raise AssertionError("analysed in the server thread")
+
+    monkeypatch.setattr(ui.state, "_pool", Pool)
+    monkeypatch.setattr(pipeline, "analyze_articles", in_thread)
+    assert ui.state._analyse(articles, None, (), None) == ("from the worker", None)
+    assert handed == [2]
+
+
 def test_the_dashboard_reads_a_big_upload_in_a_worker(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
     real = ui.worker._load_in_worker
