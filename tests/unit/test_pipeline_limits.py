@@ -36,3 +36,27 @@ def test_pipeline_truncates_long_article_with_note():
     assert len(article.text) <= MAX_ARTICLE_CHARS
     assert any(note.startswith("article truncated") for note in article.notes)
     assert article.sentences[-1].end <= len(article.text)
+
+
+def test_cleaning_reads_a_bounded_part_of_a_huge_article(monkeypatch):
+    """A 50 MB one-line upload was cleaned whole twice (for its title when loaded, then before the
+    cut to MAX_ARTICLE_CHARS): about 1.4 s of CPU per MB for 100,000 characters analysed."""
+    import framing.cleaning
+    import framing.pipeline
+    from framing.corpus import article_from_text
+
+    seen = []
+    for module in (framing.cleaning, framing.pipeline):
+        real = module.clean_text
+        monkeypatch.setattr(module, "clean_text", lambda raw, *, _real=real, **kw: seen.append(len(raw)) or _real(raw, **kw))
+    paragraph = "Tariffs on soybeans rose again as the talks stalled in the capital. " * 30
+    body = "\n\n".join(f"Part {n}. {paragraph.strip()}" for n in range(1_000))
+    assert len(body) > 10 * MAX_ARTICLE_CHARS
+    article = article_from_text(body, outlet="A")
+    assert article.title.startswith("Part 0.")
+    (report,) = analyze_articles([article]).articles
+    assert seen and max(seen) <= framing.pipeline.MAX_CLEANED_CHARS
+    assert len(report.text) <= MAX_ARTICLE_CHARS and report.text.startswith("Part 0.")
+    (note,) = [n for n in report.notes if n.startswith("article truncated")]
+    assert note == f"article truncated: only the first {len(report.text):,} of {len(body):,} characters were analysed"
+    assert all(body[r.start:r.end] == r.text for r in report.removed)
