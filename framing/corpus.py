@@ -521,11 +521,15 @@ def _decode_without_bom(data: bytes) -> str:
 
     Bytes that are partly valid UTF-8 (accented letters written as two-byte sequences) and partly
     not are two encodings pasted together: decoding them as cp1252 would turn every UTF-8 letter
-    into mojibake ("cafÃ©"), so they are refused with the line of the first bad byte.
+    into mojibake ("cafÃ©"), so they are refused with the line of the first bad byte. UTF-8 that only
+    stops inside its last character was cut short, not mixed: it is read with U+FFFD for that character.
     """
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if exc.end == len(data) and exc.reason == "unexpected end of data" and _UTF8_MULTIBYTE.search(data):
+            # UTF-8 cut short inside its last character (an interrupted download): keep the text, mark the cut.
+            return data[: exc.start].decode("utf-8") + "\ufffd"
         if _UTF8_MULTIBYTE.search(data):
             line = data.count(b"\n", 0, exc.start) + 1
             raise CorpusError(

@@ -376,6 +376,18 @@ def test_load_bytes_mixed_encodings_name_the_line_and_other_files_load() -> None
     ),)
 
 
+@pytest.mark.parametrize("cut", [1, 2])
+def test_load_bytes_utf8_cut_inside_its_last_character_loads_with_a_replacement_mark(cut: int) -> None:
+    # A download cut short mid-character was refused as "mixed encodings ... (0xE2) on line 1".
+    text = "The envoy\u2019s team met in Z\u00fcrich to discuss the \u201ctrade war\u201d"
+    article = _only_article(load_bytes("cut.txt", text.encode()[:-cut]))
+    assert article.text == text[:-1] + "\ufffd"
+
+
+def test_load_bytes_cp1252_ending_in_an_accent_is_still_cp1252() -> None:
+    assert _only_article(load_bytes("old.txt", "Tariffs hit the caf\u00e9".encode("cp1252"))).text == "Tariffs hit the caf\u00e9"
+
+
 def test_load_bytes_pure_cp1252_still_loads() -> None:
     assert _only_article(load_bytes("old.txt", "Naïve café.".encode("cp1252"))).text == "Naïve café."
 
