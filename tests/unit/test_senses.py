@@ -458,3 +458,19 @@ def test_rules_1_14_a_war_as_a_period_label_is_not_security(text: str, term: str
 )
 def test_rules_1_14_a_trade_fight_escalating_is_trade(text: str, term: str, counts: bool) -> None:
     assert (term in _counted(text)) is counts
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "counts"),
+    [
+        # rules 1.15.0: 'since' a named war dates a comparison
+        ("It is the smallest navy since World War II.", "world war", False),
+        ("Ties are at their worst since the end of the Cold War.", "cold war", False),
+        ("The worst rift since the Cold War ended worries Brussels.", "cold war", False),
+        # ... the war itself still counts
+        ("The Cold War shaped the alliance.", "cold war", True),
+        ("Since 1991 historians have studied how World War II began.", "world war", True),
+    ],
+)
+def test_rules_1_15_since_a_named_war_is_a_time_anchor(text: str, term: str, counts: bool) -> None:
+    assert (term in _counted(text)) is counts
