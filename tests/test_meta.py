@@ -296,6 +296,8 @@ STREAMLIT_SETTINGS = {
     ("server", "enableXsrfProtection"): True,
     ("client", "showErrorDetails"): "none",
     ("client", "disableDataExport"): True,
+    # No full collection after every run (issue 16): ui.memory's thread collects instead.
+    ("runner", "postScriptGC"): False,
 }
 
 
