@@ -71,6 +71,9 @@ MIN_CLAUSE_WORDS = 3
 #: A sentence-initial capitalised word this frequent in English (wordfreq Zipf scale) is a function
 #: word ("But", "When"), not the start of a name; 5.0 keeps "Manila" (3.6) and drops "But" (6.9).
 FUNCTION_WORD_ZIPF = 5.0
+#: office words ("spokesman", "ministry") a speaker with no country must share with speakers of one
+#: country to be taken for that country's (``_country_by_office``)
+OFFICE_WORDS_SHARED = 1
 #: A capitalised "He" or "She" at a sentence's start is a surname only before a given name rarer
 #: than this in English (wordfreq Zipf): "He Lianbo" (Lianbo below 1) but not "He Also" (6.4).
 #: 4.0 sits under the English words a title-case line puts there and above most romanised given names.
@@ -620,6 +623,7 @@ class _Run:
         groups: set[int] = set()  # quotes of a plural group ("the leaders", "Western allies"): maybe several countries
         history: list[_Mention] = []
         explicit: list[bool] = []
+        said_by: list[_Mention | None] = []  # each quote's resolved speaker, for ``_country_by_office``
         for at, kind, item in items:
             raw = item.speaker
             later = self._later_subject(raw, history) if raw is not None and raw.pronoun == "person" else None
@@ -645,6 +649,8 @@ class _Run:
             if mention is not None and not mention.person and mention.text.endswith("s") and not mention.text.endswith("ss"):
                 groups.add(len(out))
             out.append(Quote(item.start, item.end, self.text[item.start:item.end], kind, cue, speaker, stype, s_start, s_end))
+            said_by.append(mention)
+        out = self._country_by_office(out, said_by, groups)
         if any(q.speaker_type == "government" for q in out):
             country = self._home_country(out)
             if country:
@@ -677,6 +683,36 @@ class _Run:
             cue_at = next((self.tokens[j].start for j in sorted(self.used_cues) if self.tokens[j].start > d.close_at), d.close_at)
             out.append(_Indirect(start, end, d.cue, d.speaker, cue_at))
         return out
+
+    def _country_by_office(self, quotes: list[Quote], said_by: list[_Mention | None], groups: set[int]) -> list[Quote]:
+        """A government speaker whose mention names no country takes the country of the other
+        speakers who hold the same kind of office, when they all serve one ("He Yadong, a spokesman
+        for the Commerce Ministry" beside "Guo Jiakun, a spokesman for China's Foreign Ministry"):
+        two spokesmen of ministries quoted in one story mostly speak for one government, which the
+        article's most named country (``_home_country``) often is not. Measured on the AllSides dev
+        articles, one shared word moved 14 quotes: 12 to the right country from a wrong one (a Chinese
+        "Foreign Ministry spokesman" had been American), 2 from one wrong country to another (an Iraqi
+        prime minister took a foreign minister's country by "minister"); two shared words kept 1 of the 12."""
+        offices = [self._office_words(m) if m is not None else frozenset() for m in said_by]
+        served = [(offices[n], q.speaker_type.split(":", 1)[1]) for n, q in enumerate(quotes)
+                  if q.speaker_type.startswith("government:") and offices[n]]
+        if not served:
+            return quotes
+        out = list(quotes)
+        for n, q in enumerate(quotes):
+            if q.speaker_type != "government" or n in groups or not offices[n]:
+                continue
+            countries = {country for words, country in served if len(words & offices[n]) >= OFFICE_WORDS_SHARED}
+            if len(countries) == 1:
+                out[n] = replace(q, speaker_type=f"government:{countries.pop()}")
+        return out
+
+    def _office_words(self, mention: _Mention) -> frozenset[str]:
+        """The words of a speaker's mention that name a government office ("spokesman", "ministry"),
+        from the government rows of ``speaker_types.csv`` (no names, no countries)."""
+        terms = self.rules.speaker_terms
+        return frozenset(w for w in self._role_words(mention.description + " " + mention.text)
+                         if (row := terms.get((w,))) is not None and row.type == "government" and not row.person)
 
     def _home_country(self, quotes: list[Quote]) -> str:
         """The country a government speaker whose mention names none most likely serves: the one
@@ -908,6 +944,8 @@ class _Run:
                 mention = self._speaker_span(j0, j)
                 if mention is not None and new_sentence and not self._is_trailer(range(j + 1, self._sentence_last(j))):
                     return None
+                if mention is not None and new_sentence and self._other_subject(j0, mention):
+                    return None  # “….” This response came after Trump's remarks: the sentence's subject is not the speaker
                 if mention is not None:
                     self.used_cues.add(j)
                     return mention, self.text[self.tokens[j].start : self.tokens[j].end]
@@ -920,6 +958,16 @@ class _Run:
             self.used_cues.add(j)
             return mention, self.text[self.tokens[j].start : self.tokens[j].end]
         return None
+
+    def _other_subject(self, j0: int, mention: _Mention) -> bool:
+        """Whether a new sentence after a quote opens with a clause of its own before ``mention``
+        ("This response comes in the wake of Trump's remarks"): a word before the speaker that is no
+        speaker word and no skip word, outside a comma-closed opener ("In a statement, the ministry said")."""
+        skips = self.rules.cues.get("skip", frozenset())
+        k = bisect_left(self.starts, mention.start)
+        opener = next((n for n in range(k - 1, j0 - 1, -1) if self._gap(n + 1).strip() == ","), None)
+        first = opener + 1 if opener is not None else j0
+        return any(not self._speaker_word(n) and self.tokens[n].lower not in skips for n in range(first, k))
 
     def _speaker_with_aside(self, j0: int, limit: int) -> tuple[_Mention, int] | None:
         """A speaker and its cue with an aside between them, after a closing mark: a relative

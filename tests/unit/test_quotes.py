@@ -963,3 +963,31 @@ def test_find_quotes_questioned_whether_reports_a_question(text: str, expected: 
 ])
 def test_find_quotes_speaker_after_with_a_number(text: str, speaker: str) -> None:
     assert [q.speaker for q in FINDER(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a new sentence after the quote opens with a clause of its own: its possessor is not the speaker
+    ("Lev Orlov stated, “Every claim of progress is groundless.” This reply came after Ana Ruiz's remarks on Monday.", "Lev Orlov"),
+    ("Lev Orlov stated, “Every claim is groundless.” This reply comes in the wake of Ana Ruiz's remarks, where she "
+     "indicated that “all is active” in the talks.", "Lev Orlov"),
+    ("“Every claim of progress is groundless.” The answer followed Ana Ruiz's comments at the summit.", None),
+    # a speaker opening the new sentence still counts
+    ("“Every claim of progress is groundless.” Ana Ruiz said.", "Ana Ruiz"),
+    ("“Every claim of progress is groundless.” The minister said.", "The minister"),
+])
+def test_new_sentence_after_a_quote_needs_its_speaker_as_subject(text: str, speaker: str | None) -> None:
+    first = next(q for q in FINDER(text) if q.kind == "direct")
+    assert first.speaker == speaker
+
+
+def test_government_speaker_without_country_takes_the_country_of_the_same_office() -> None:
+    # two spokesmen of ministries in one story: the one whose mention names no country serves the
+    # other's government, not the country the story names most (Chile here)
+    text = ("Chile said on Monday that Chile would raise tariffs. Chile's leaders met twice in Chile. "
+            "Ana Ruiz, a spokesman for Norway's Foreign Ministry, said there were no talks. "
+            "Lev Orlov, a spokesman for the Commerce Ministry, said the tariffs were unfair. "
+            "Chilean President Ida Berg said the tariffs would stay. Chile would not move, Berg said.")
+    types = {q.speaker: q.speaker_type for q in FINDER(text)}
+    assert types["Ana Ruiz"] == "government:Norway"
+    assert types["Lev Orlov"] == "government:Norway"
+    assert types["Ida Berg"] == "government:Chile"
