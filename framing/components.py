@@ -120,7 +120,7 @@ class WordCounter:
     name = "words"
 
     def __call__(self, document: Document) -> Counter[str]:
-        return count_words(document.tokens)
+        return count_words(document.tokens, document.text)
 
 
 def default_components(

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 
 from .stopwords import ENGLISH_STOP_WORDS
 
@@ -35,20 +35,32 @@ MIN_COUNT = 2
 MIN_LENGTH = 3
 
 
-def count_words(tokens: Iterable[Token]) -> Counter[str]:
+def count_words(tokens: Sequence[Token], text: str = "") -> Counter[str]:
     """Count the content lemmas of a token stream (stop words, numbers and short tokens dropped).
+
+    With the ``text`` the tokens point into, a word inside a run of capitalised words (a name:
+    "United States", "White House") counts as written, not as its lemma: names do not inflect, and
+    the lemma of "United" is the verb "unite".
 
     Examples
     --------
     >>> from framing.segment import tokenize
     >>> count_words(tokenize("The tariffs and the tariff of 2025"))
     Counter({'tariff': 2})
+    >>> text = "The United States united its allies"
+    >>> sorted(count_words(tokenize(text), text))
+    ['ally', 'states', 'unite', 'united']
     """
-    return Counter(
-        t.lemma
-        for t in tokens
-        if len(t.lemma) >= MIN_LENGTH and t.lemma not in ENGLISH_STOP_WORDS and not t.lemma[0].isdigit()
-    )
+    capital = [bool(text) and text[t.start].isupper() for t in tokens]
+    counts: Counter[str] = Counter()
+    for k, t in enumerate(tokens):
+        word = t.lemma
+        if capital[k] and (k and capital[k - 1] and tokens[k].joins_previous
+                           or k + 1 < len(tokens) and capital[k + 1] and tokens[k + 1].joins_previous):
+            word = t.lower
+        if len(word) >= MIN_LENGTH and word not in ENGLISH_STOP_WORDS and not word[0].isdigit():
+            counts[word] += 1
+    return counts
 
 
 def distinctive_terms(

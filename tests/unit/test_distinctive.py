@@ -95,3 +95,13 @@ def test_distinctive_terms_z_matches_monroe_formula() -> None:
 )
 def test_count_words_keeps_content_lemmas(text: str, expected: dict[str, int]) -> None:
     assert count_words(tokenize(text)) == Counter(expected)
+
+
+def test_count_words_keeps_words_of_a_name_as_written() -> None:
+    from framing.segment import tokenize
+
+    text = "Officials of the United Nations united behind the plan. United, they voted."
+    counts = count_words(tokenize(text), text)
+    assert counts["united"] == 1  # inside the name "United Nations"
+    assert counts["unite"] == 2  # the verb, and a capital that starts a sentence alone
+    assert counts["nations"] == 1 and "nation" not in counts
