@@ -31,8 +31,9 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 #: words, so "US-China" gives two tokens and a lexicon phrase "de-escalation" matches "de escalation".
 _WORD = re.compile(WORD)  # combining marks belong to their word (framing.textnorm)
 
-#: Characters that may stand between the words of one phrase ("trade war", "de-escalation").
-_PHRASE_JOINERS = frozenset(" -\u00a0\u2010\u2011")
+#: Characters that may stand between the words of one phrase ("trade war", "de-escalation"; an
+#: unspaced en dash joins compounds: "post–World War II", "US–China trade").
+_PHRASE_JOINERS = frozenset(" -\u00a0\u2010\u2011\u2013")
 #: Characters that let a word continue a multi-word phrase (``Token.joins_previous``).
 PHRASE_JOINERS = _PHRASE_JOINERS
 

@@ -426,6 +426,9 @@ def test_frames_2_9_election_interference_is_a_security_threat(text: str, words:
         ("Relations sank to Cold War-era lows.", "cold war", False),
         ("The post-Cold War settlement left many unhappy.", "cold war", False),
         ("They built the post-World War II system of alliances.", "world war", False),
+        # an unspaced en dash joins a compound as a hyphen does (session 11)
+        ("They built the post\u2013World War II system of alliances.", "world war", False),
+        ("Critics say the post\u2013war order is fraying.", "war", False),
         ("The shoal hosts a World War II-era ship.", "world war", False),
         ("The museum keeps a Civil War-era rifle.", "war", False),
         # ... the war itself still counts
