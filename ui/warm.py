@@ -13,29 +13,17 @@ script run, analyses a tiny text of our own (which loads everything an analysis 
 first session would otherwise load during its own analysis) and freezes what is alive then: the
 modules, the engine's data and the first session's empty skeleton (a few kilobytes, never freed).
 Later sessions' objects stay collectable as before. No streamlit here.
-
-It also imports what the overview page imports on its first run, so those modules are frozen too:
-plotly's figure classes and validators (building the warm-up's overview figures: 170 modules) and
-pandas (Streamlit's Arrow conversion behind ``st.dataframe`` imports it: 294 modules). Imported after
-the freeze, they left 47,000 objects for every full collection to walk, 35-45 ms each (measured in
-the server 2026-12-03, issue 16); the first session no longer imports them itself.
 """
 
 from __future__ import annotations
 
 import gc
-import importlib
 import logging
 import threading
-
-import plotly.io as pio
 
 from framing import pipeline
 from framing.corpus import article_from_text
 from framing.lexicon import load_default_lexicon
-from framing.selection import frame_words_by_outlet
-from framing.types import CorpusReport
-from framing_render import charts
 
 __all__ = ["WARM_UP_TEXTS", "warm_once"]
 
@@ -66,20 +54,10 @@ def warm_once() -> bool:
         _done = True  # set first: a failing warm-up is logged once, never retried by every session
         try:
             load_default_lexicon()
-            report = pipeline.analyze_articles([article_from_text(text, outlet=f"warm-up {i}", title="warm-up")
-                                                for i, text in enumerate(WARM_UP_TEXTS)])
-            _import_first_page_modules(report)
+            pipeline.analyze_articles([article_from_text(text, outlet=f"warm-up {i}", title="warm-up")
+                                       for i, text in enumerate(WARM_UP_TEXTS)])
         except Exception:  # only an optimisation: the session's own analysis reports any real error
             _LOG.exception("warm-up failed; the engine loads its data on first use instead")
             return False
         gc.freeze()
         return True
-
-
-def _import_first_page_modules(report: CorpusReport) -> None:
-    """Build and serialise the warm-up's overview figures and import pandas: what the first overview
-    page would import after the freeze otherwise (see the module's docstring)."""
-    importlib.import_module("pandas")  # Streamlit's dataframe conversion imports it on the first page
-    for figure in charts.overview_figures(report.outlets, report.articles,
-                                          per_100=frame_words_by_outlet(report)).values():
-        pio.to_json(figure, validate=False)

@@ -38,27 +38,3 @@ def test_warm_up_texts_touch_every_frame_and_carry_a_quote() -> None:
     frames = {f for a in report.articles for s in a.sentences for f, v in s.frames.items() if v}
     assert frames == {"trade", "security", "diplomacy"}
     assert any(a.quotes for a in report.articles)
-
-
-def test_the_first_overview_imports_no_plotly_or_pandas_module_after_the_freeze() -> None:
-    """What the overview's first run imports is frozen with the rest (issue 16): imported after the
-    freeze, plotly's validators and pandas left 47,000 objects for every full collection to walk
-    (171 plotly and 294 pandas modules before). A validator that only some data needs may still come
-    later (the sample's five outlets get a smaller tick font: one module)."""
-    out = _run("import sys\n"
-               "import pyarrow as pa\n"
-               "import plotly.io as pio\n"
-               "from streamlit import dataframe_util\n"
-               "from ui import warm\n"
-               "from framing import pipeline\n"
-               "from framing.corpus import load_paths\n"
-               "from framing.selection import frame_words_by_outlet\n"
-               "from framing_render import charts\n"
-               "assert warm.warm_once()\n"
-               "before = set(sys.modules)\n"
-               "report = pipeline.analyze_articles(load_paths(['data']).articles)\n"
-               "for f in charts.overview_figures(report.outlets, report.articles, "
-               "per_100=frame_words_by_outlet(report)).values(): pio.to_json(f, validate=False)\n"
-               "dataframe_util.convert_arrow_table_to_arrow_bytes(pa.Table.from_pylist([{'outlet': 'x', 'tone': 0.1}]))\n"
-               "print(sum(m.split('.')[0] in ('plotly', 'pandas') for m in set(sys.modules) - before))")
-    assert int(out.splitlines()[-1]) <= 3
