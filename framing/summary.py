@@ -32,6 +32,11 @@ TONE_TIE: Final = 0.02
 #: a third of the way to the end of the scale, the same step the highlight underline uses.
 CLEAR_TONE: Final = 1 / 3
 
+#: Frame words (``OutletReport.frame_words_by_frame``) a frame needs before an outlet is said to give it
+#: "the most space" of the outlets: one word is one sentence's wording, and 3% from one word named as
+#: an outlet's lead read as a finding on a classroom projector (session 11, four wire reports of one meeting).
+MIN_LEAD_WORDS: Final = 2
+
 _NUMBER_WORDS: Final = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -166,9 +171,13 @@ def _frame_clause(outlet: OutletReport, outlets: Sequence[OutletReport]) -> str:
 
 
 def _leading_frame(outlet: OutletReport, rivals: Sequence[OutletReport]) -> str | None:
-    """The frame on which the outlet beats every rival by the widest margin, if it leads on any."""
+    """The frame on which the outlet beats every rival by the widest margin, if it leads on any; a frame
+    with fewer than :data:`MIN_LEAD_WORDS` frame words (where they are counted) never leads."""
     margins: dict[str, float] = {}
+    counts = outlet.frame_words_by_frame
     for frame in FRAMES:
+        if counts and counts.get(frame, 0) < MIN_LEAD_WORDS:
+            continue
         margin = outlet.emphasis.get(frame, 0.0) - max(o.emphasis.get(frame, 0.0) for o in rivals)
         if margin >= SHARE_TIE:
             margins[frame] = margin

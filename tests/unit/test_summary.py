@@ -143,3 +143,22 @@ def test_a_tone_ranking_carries_its_interval_when_the_report_has_one() -> None:
     text = " ".join(sentences(low, high, mid))
     assert "reads the most positive (+0.44, 95% interval +0.22 to +0.63)" in text
     assert "reads the most negative (−0.20)" in text  # no interval in the report: none in the sentence
+
+
+def test_a_frame_resting_on_one_frame_word_is_never_the_outlet_s_lead() -> None:
+    # session 11: four wire reports of one meeting; one outlet's single "economies" made it the one that
+    # "gives trade the most space of the four outlets (3% of its frame evidence ...)"
+    def outlet(name: str, trade: float, security: float, counts: dict[str, int]) -> OutletReport:
+        emphasis = {"trade": trade, "security": security, "diplomacy": 1.0 - trade - security}
+        return OutletReport(name, (name,), dict(emphasis), emphasis, 15.0, 0.0, 250, evidence_level="enough",
+                            dominant_frame="diplomacy", frame_words_by_frame=counts)
+
+    one_word = outlet("Agency", 0.03, 0.15, {"trade": 1, "security": 5, "diplomacy": 45})
+    two_words = outlet("Wire", 0.06, 0.15, {"trade": 2, "security": 5, "diplomacy": 40})
+    rival = outlet("Daily", 0.0, 0.13, {"trade": 0, "security": 6, "diplomacy": 32})
+    text = dict(zip(("Agency", "Daily"), sentences(one_word, rival)))
+    assert "gives trade" not in text["Agency"]
+    assert text["Agency"].startswith(
+        "Agency gives security the most space of the two outlets (15% of its frame evidence, though its largest "
+        "frame is diplomacy at 82%)")
+    assert "gives trade the most space of the two outlets" in sentences(two_words, rival)[0]
