@@ -148,6 +148,8 @@ _SEED_DATE_LINE = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|\Z)")
 #: A date given to month or year precision only ("2024-10", "2024"), kept as given (ISO 8601 allows it).
 _PARTIAL_ISO_DATE = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2]))?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: A Markdown ATX heading's marks ("# Title", "## Title ##"): markup, never part of a title taken from the body.
+_ATX_HEADING = re.compile(r"\A {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\Z")
 #: A byte-order mark opening a line: what pasting two exported files together leaves behind.
 _LINE_START_BOM = re.compile("^\ufeff+", re.MULTILINE)
 #: A well-formed UTF-8 sequence of two to four bytes (RFC 3629), i.e. one non-ASCII character.
@@ -1035,9 +1037,12 @@ def valid_unicode(text: str) -> str:
 
 
 def _title_from_body(body: str, *, outlet: str | None = None) -> str:
-    """The first sentence of the first content line (never clutter such as "ADVERTISEMENT"), cut at a
-    word boundary to ``TITLE_MAX_CHARS``. Sentences come from sentencex, so "U.S." does not end one."""
+    """The first sentence of the first content line (never clutter such as "ADVERTISEMENT"; a Markdown
+    heading without its "#" marks), cut at a word boundary to ``TITLE_MAX_CHARS``. Sentences come from sentencex, so "U.S." does not end one."""
     first_line = first_content_line(body, outlet=outlet)
+    heading = _ATX_HEADING.match(first_line)
+    if heading and heading.group(1).strip():
+        first_line = heading.group(1).strip()
     spans = split_sentences(first_line)  # the Document's splitter (framing.segment): one in the project
     sentence = (first_line[spans[0].start:spans[0].end] if spans else first_line).strip() or first_line
     if len(sentence) <= TITLE_MAX_CHARS:

@@ -645,3 +645,14 @@ def test_load_bytes_front_matter_labels_are_one_line() -> None:
 def test_article_from_text_lone_surrogate_in_paste_is_replaced() -> None:
     article = article_from_text("Tariffs \ud800 rose.", outlet="X")
     assert article.text == "Tariffs \ufffd rose." and article.id.startswith("pasted-")
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("# Talks resume in Geneva\n\nBoth sides met on Monday.", "Talks resume in Geneva"),
+    ("## Talks resume in Geneva ##\n\nBoth sides met on Monday.", "Talks resume in Geneva"),
+    ("#5 on the agenda: tariffs. Both sides met.", "#5 on the agenda: tariffs."),
+])
+def test_title_from_a_markdown_heading_drops_the_heading_marks(text: str, title: str) -> None:
+    """A pasted or uploaded Markdown article without a title shows "Talks…", not "# Talks…" (seen in session 11)."""
+    assert article_from_text(text, outlet="Example Times").title == title
+    assert load_bytes("a.md", text.encode()).articles[0].title == title
