@@ -228,26 +228,21 @@ def main() -> None:
 
     # Pages have no icons: Streamlit turns a page icon into the tab's favicon, and a ``:material/…:``
     # icon becomes a request to a Google font server, which a classroom machine must never make.
+    # Back from read-first mode, the page you were on is the default page of this run, so no
+    # ``st.switch_page`` rerun is needed: in a browser that rerun reset the sidebar's widgets (the
+    # pasted or uploaded articles gave way to the samples; session 11, four pasted reports).
+    back_to = st.session_state.get("last_page") if reveal and st.session_state.pop("return_to_page", False) else None
     if reveal:
-        pages = [
-            st.Page("app_pages/overview.py", title="Overview", default=True),
-            st.Page("app_pages/side_by_side.py", title="Side by side"),
-            st.Page("app_pages/passages.py", title="Passages"),
-            st.Page("app_pages/voices.py", title="Voices"),
-            st.Page("app_pages/words.py", title="Words"),
-            st.Page("app_pages/coverage.py", title="Coverage"),
-            st.Page("app_pages/method.py", title="Method"),
-            st.Page("app_pages/export.py", title="Export"),
-        ]
+        shown = [("overview", "Overview"), ("side_by_side", "Side by side"), ("passages", "Passages"),
+                 ("voices", "Voices"), ("words", "Words"), ("coverage", "Coverage"), ("method", "Method"),
+                 ("export", "Export")]
+        default = back_to if back_to in {title for _, title in shown} else "Overview"
+        pages = [st.Page(f"app_pages/{name}.py", title=title, default=title == default) for name, title in shown]
     else:
         pages = [st.Page("app_pages/read_first.py", title="Read first", default=True)]
     page = st.navigation(pages, position="top")
     if reveal:
-        if st.session_state.pop("return_to_page", False):
-            wanted = next((p for p in pages if p.url_path == st.session_state.get("last_page")), None)
-            if wanted is not None and wanted.url_path != page.url_path:
-                st.switch_page(wanted)
-        st.session_state.last_page = page.url_path
+        st.session_state.last_page = page.title
     try:
         page.run()
     except FramingError as exc:

@@ -146,6 +146,29 @@ def test_read_first_toggle_keeps_the_page_you_were_on(app: AppTest) -> None:
     assert not app.get("plotly_chart")  # not the Overview
 
 
+def test_back_from_read_first_needs_no_page_switch(app: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Session 11: the ``st.switch_page`` rerun that took a browser back to the page it was on reset the
+    sidebar's widgets, so a teacher's pasted or uploaded articles gave way to the samples (AppTest keeps
+    widget state across it, so the test forbids the switch itself)."""
+    import streamlit
+
+    app.switch_page("app_pages/voices.py").run()
+    app.toggle(key="read_first").set_value(True).run()
+    app.switch_page("app_pages/read_first.py").run()  # where a browser is now; AppTest stays on Voices
+
+    def no_switch(page: object) -> None:
+        raise AssertionError(f"st.switch_page({page!r}) called")
+
+    monkeypatch.setattr(streamlit, "switch_page", no_switch)
+    app.toggle(key="read_first").set_value(False).run()
+    assert_clean(app)
+    assert "Who is quoted, and how much" in page_text(app)
+    app.switch_page("app_pages/overview.py").run()  # the default comes back once you move on
+    app.run()
+    assert_clean(app)
+    assert len(app.get("plotly_chart")) == 5
+
+
 def test_passages_list_scored_sentences_for_the_chosen_frame(app: AppTest) -> None:
     app.switch_page("app_pages/passages.py").run()
     app.radio(key="passage_frame").set_value("trade").run()
