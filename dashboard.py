@@ -251,4 +251,8 @@ def main() -> None:
         show_lexicon_table(lexicon_table_slot, lexicon_spec)
 
 
-main()
+
+# Streamlit and AppTest run this file as ``__main__``; a spawned worker process re-imports the
+# parent's main module as ``__mp_main__`` and must not draw a dashboard (it crashed the pool).
+if __name__ == "__main__":
+    main()

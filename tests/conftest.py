@@ -68,6 +68,16 @@ SMALL_LEXICON_ROWS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _main_module_restored() -> Iterator[None]:
+    """Put back ``sys.modules['__main__']`` after each test: an AppTest run leaves the dashboard
+    there, and a process pool started later re-imports it in every spawned child."""
+    main = sys.modules.get("__main__")
+    yield
+    if main is not None:
+        sys.modules["__main__"] = main
+
+
 @pytest.fixture
 def corpus() -> tuple[tuple[str, str, str], ...]:
     """The three-article ``CORPUS`` as ``(id, outlet, text)`` rows."""

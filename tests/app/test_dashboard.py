@@ -410,3 +410,19 @@ def test_a_failed_analysis_says_so_and_keeps_the_lexicon_table(monkeypatch: pyte
     assert any("could not run" in e.value and "harbour lexicon broke" in e.value for e in at.error)
     (table,) = [t.value for t in at.sidebar.dataframe]
     assert "cranehire" in list(table["term"])
+
+
+def _cube(job: int, start: int, end: int) -> list[int]:
+    return [job * i**3 for i in range(start, end)]
+
+
+def test_a_spawned_pool_after_a_dashboard_run_does_not_draw_the_dashboard(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # AppTest leaves dashboard.py as ``__main__``; a spawned child re-imports it as ``__mp_main__``,
+    # and drawing the dashboard there in bare mode broke the pool (CI, session 11)
+    from framing.workers import map_chunks
+
+    assert not app.exception
+    monkeypatch.setattr("framing.workers.sys.platform", "darwin")  # spawn, as on macOS
+    assert [r for _, r in map_chunks(_cube, 2, [(0, 2), (2, 3)], workers=2)] == [[0, 2], [16]]
