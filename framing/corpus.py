@@ -577,17 +577,18 @@ def _normalise_newlines(text: str) -> str:
 
 def _parse_plain(text: str, *, stem: str, source: str) -> Article:
     """A ``.txt``/``.md`` file: front matter or seed date line, then the body."""
-    fields, body = _split_front_matter(text)
-    stamp, body = _split_seed_date_line(body.lstrip("\n") if fields is not None else text)
+    front, body = _split_front_matter(text)
+    stamp, body = _split_seed_date_line(body.lstrip("\n") if front is not None else text)
     # The scraper's stamp also sits behind front matter; the front matter's own date wins.
-    fields = {**stamp, **(fields or {})}
+    fields = _Fields({**stamp, **(front or {})})
+    fields.ignored = front.ignored if front is not None else ()
     body = body.strip()
     if not body:
         raise CorpusError("no article text after the front matter / date line")
     return _build_article(body, fields, stem=stem, default_id=stem, source=source)
 
 
-def _split_front_matter(text: str) -> tuple[dict[str, str] | None, str]:
+def _split_front_matter(text: str) -> tuple[_Fields | None, str]:
     """``(fields, body)`` if ``text`` opens with a ``---`` block, else ``(None, text)``."""
     if not re.match(r"---[ \t]*(?:\n|\Z)", text):
         return None, text
@@ -966,16 +967,27 @@ def _collect_record(
 # --------------------------------------------------------------------------- fields
 
 
-def _clean_fields(raw: Mapping[Any, Any]) -> dict[str, str]:
+class _Fields(dict[str, str]):
+    """Cleaned fields, and the notes of known fields that were ignored (a list or mapping is no label)."""
+
+    ignored: tuple[str, ...] = ()
+
+
+def _clean_fields(raw: Mapping[Any, Any]) -> _Fields:
     """Known fields as one-line, non-empty strings; unknown keys, blanks and non-scalars dropped.
 
     Runs of whitespace, line breaks included, become one space: an outlet or a title is a label,
     and a line break inside one would split rows of the CSV export and lines of the terminal table.
+    A known field holding a list or mapping (``outlet: [A, B]``) is dropped with a note in ``ignored``.
     """
     lowered = {str(key).strip().lower(): value for key, value in raw.items()}
-    fields: dict[str, str] = {}
+    fields = _Fields()
+    ignored = []
     for name in _FIELDS:
         value = lowered.get(name)
+        if isinstance(value, (list, tuple, dict)):
+            kind = "mapping" if isinstance(value, dict) else "list"
+            ignored.append(f"field {name!r} holds a {kind}, not text; it was ignored (write one value)")
         if not isinstance(value, (str, int, float)):
             continue
         if name == "outlet":  # the key articles are pooled by: invisible characters never split one
@@ -984,6 +996,7 @@ def _clean_fields(raw: Mapping[Any, Any]) -> dict[str, str]:
             cleaned = " ".join(str(value).strip().lstrip("\ufeff").split())
         if cleaned:
             fields[name] = cleaned
+    fields.ignored = tuple(ignored)
     return fields
 
 
@@ -996,7 +1009,7 @@ def _build_article(
     that is partial or does not parse is noted too, never dropped without a word. Strings are
     NFC-normalised: "café" typed with a combining accent is the same word as "café".
     """
-    notes: list[str] = []
+    notes: list[str] = list(getattr(fields, "ignored", ()))
     body = repair_mojibake(nfc(valid_unicode(body)), "text", notes)
     fields = {name: repair_mojibake(nfc(valid_unicode(value)), name, notes) for name, value in fields.items()}
     outlet = fields.get("outlet", f"Unknown outlet ({stem})")

@@ -293,3 +293,20 @@ def test_front_matter_naming_a_field_twice_is_a_clear_error(front: str) -> None:
     (skip,) = load_bytes("story.md", f"---\n{front}\n---\nBody text.".encode()).skipped
     assert skip.source == "story.md"
     assert skip.reason.startswith("invalid front matter at line ") and "appears 2 times" in skip.reason
+
+
+#: Nine lists of nine, nested eight deep through YAML aliases: 9**9 strings if anything expanded it.
+_YAML_ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi"))
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("story.txt", b"---\noutlet: [Daily One, Daily Two]\ntitle: Talks\n---\nTariffs rose as talks stalled.\n"),
+    ("story.txt", ("---\n" + _YAML_ALIAS_BOMB + "outlet: *i\ntitle: Talks\n---\nTariffs rose as talks stalled.\n").encode()),
+    ("feed.jsonl", b'{"outlet": {"name": "Daily One"}, "title": "Talks", "text": "Tariffs rose as talks stalled."}\n'),
+])
+def test_a_list_or_mapping_where_a_label_belongs_is_noted_not_dropped_silently(name: str, data: bytes) -> None:
+    # The outlet became "Unknown outlet (story)" without a word of why.
+    (article,) = load_bytes(name, data).articles
+    assert article.outlet.startswith("Unknown outlet") and article.title == "Talks"
+    assert any("'outlet' holds a" in note and "ignored" in note for note in article.notes), article.notes
