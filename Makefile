@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 SERVER_ENV := PYTHONMALLOC=malloc MALLOC_ARENA_MAX=2
 
 run: $(VENV)/.runtime
-	env $(SERVER_ENV) $(BIN)/streamlit run dashboard.py
+	env $(SERVER_ENV) $(BIN)/streamlit run app.py
 
 test: lint
 	$(BIN)/python -m pytest

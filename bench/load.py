@@ -1,7 +1,7 @@
 """Many users at once: N concurrent sessions load the default view of one local dashboard server.
 
 A test-support script (issue 5, item 5), not part of the default test run. It starts ONE
-``streamlit run dashboard.py`` on 127.0.0.1 on a free port (or uses ``--url``, which must be a
+``streamlit run app.py`` (``--script dashboard.py``: the plain dashboard) on 127.0.0.1 on a free port (or uses ``--url``, which must be a
 loopback address), opens N sessions at the same moment (default 30, at most 50), and reports how
 many succeeded, the median and 95th-percentile time to the first chart, and the server's peak
 resident memory. Everything is bounded: a per-session timeout, an overall deadline, and the server
@@ -281,9 +281,13 @@ class MemorySampler:
 
 
 @contextlib.contextmanager
-def dashboard_server(log_path: Path, app_dir: Path = ROOT, *, allocator: str = "malloc"
+def dashboard_server(log_path: Path, app_dir: Path = ROOT, *, allocator: str = "malloc", script: str = "app.py"
                      ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """``streamlit run dashboard.py`` in ``app_dir`` on 127.0.0.1 on a free port, in its own process group.
+    """``streamlit run app.py`` (``script``) in ``app_dir`` on 127.0.0.1 on a free port, in its own process group.
+
+    ``app.py`` is what ``make run`` starts: ``dashboard.py`` with Streamlit's hashed files answered from
+    memory (``ui.static_files``); ``script="dashboard.py"`` is the plain server the figures before
+    session 11 measured.
 
     The server is always stopped on the way out.
 
@@ -296,7 +300,7 @@ def dashboard_server(log_path: Path, app_dir: Path = ROOT, *, allocator: str = "
     allocation = SERVER_ENV if allocator == "malloc" else {}
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true",
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
             cwd=app_dir, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
@@ -835,6 +839,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sample-interval", type=float, default=SAMPLE_INTERVAL_S)
     parser.add_argument("--app-dir", type=Path, default=ROOT,
                         help="serve the dashboard.py in this folder, e.g. a `git archive` snapshot (default: this checkout)")
+    parser.add_argument("--script", default="app.py", choices=("app.py", "dashboard.py"),
+                        help="what the server runs: app.py as `make run` does (default), or the plain dashboard.py")
     parser.add_argument("--url", help="an already running server (loopback only) instead of starting one")
     parser.add_argument("--server-pid", type=int, help="with --url: the server's pid, to measure its memory")
     parser.add_argument("--check-browser", action="store_true",
@@ -859,8 +865,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         args.url = args.url.rstrip("/")
     elif args.server_pid:
         parser.error("--server-pid only goes with --url")
-    if not (args.app_dir / "dashboard.py").is_file():
-        parser.error(f"--app-dir {args.app_dir}: no dashboard.py there")
+    if not (args.app_dir / args.script).is_file():
+        parser.error(f"--app-dir {args.app_dir}: no {args.script} there")
     return args
 
 
@@ -1051,7 +1057,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             base, pid, process = args.url, args.server_pid, None
         else:
             base, process = stack.enter_context(dashboard_server(server_log, args.app_dir,
-                                                                   allocator=args.allocator))
+                                                                   allocator=args.allocator, script=args.script))
             pid = process.pid
             watchdog = threading.Timer(args.deadline + 30, lambda: (stop_process_group(process), os._exit(3)))
             watchdog.daemon = True

@@ -168,7 +168,7 @@ def large_corpus_csv() -> bytes:
 
 
 # --------------------------------------------------------------------------- browser tests
-# A `streamlit run dashboard.py` server on a free loopback port, and Debian's /usr/bin/chromium driven
+# A `streamlit run app.py` server (what `make run` starts) on a free loopback port, and Debian's /usr/bin/chromium driven
 # through the PyPI playwright package (no browser download). The fixtures skip with a clear reason
 # where Chromium or playwright is missing; tests using them are marked ``browser``. On failure the
 # server log is printed so a red run explains itself. (They live here, not in tests/browser/conftest.py:
@@ -225,7 +225,7 @@ def server(tmp_path: Path) -> Iterator[str]:
     log = tmp_path / "streamlit.log"
     with log.open("wb") as log_file:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
             cwd=REPO_ROOT, stdout=log_file, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )

@@ -100,4 +100,6 @@ def test_the_bench_starts_the_server_with_the_allocator_make_run_uses(load: Modu
     settings = dict(pair.split("=", 1) for pair in line.split(":=", 1)[1].split())
     assert settings == load.SERVER_ENV
     run_recipe = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
-    assert "env $(SERVER_ENV)" in run_recipe and "streamlit run dashboard.py" in run_recipe
+    assert "env $(SERVER_ENV)" in run_recipe and "streamlit run app.py" in run_recipe
+    # and the bench serves the same script by default
+    assert load.parse_args([]).script == "app.py"

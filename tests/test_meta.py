@@ -98,7 +98,7 @@ def test_meta_render_layer_never_imports_streamlit(path: Path) -> None:
 def test_meta_one_escaper() -> None:
     """html.escape is called nowhere but through framing_render.text (markupsafe) in app code."""
     for path in [*MODULES, *RENDER_MODULES, *sorted((REPO / "ui").glob("*.py")), *sorted((REPO / "app_pages").glob("*.py")),
-                 REPO / "dashboard.py"]:
+                 REPO / "dashboard.py", REPO / "app.py"]:
         assert "html.escape(" not in path.read_text(encoding="utf-8"), path
 
 
@@ -116,9 +116,9 @@ def test_meta_one_escaper_and_one_bidi_isolation_module() -> None:
 
 #: Every module of the engine, the render layer and the dashboard (issue 9 items 1, 5 and 9).
 APP_MODULES = [*MODULES, *RENDER_MODULES, *sorted((REPO / "ui").glob("*.py")), *sorted((REPO / "app_pages").glob("*.py")),
-               REPO / "dashboard.py"]
+               REPO / "dashboard.py", REPO / "app.py"]
 #: Our own top-level packages: their private names may be imported across modules.
-OWN_PACKAGES = {"framing", "framing_render", "ui", "app_pages", "dashboard"}
+OWN_PACKAGES = {"framing", "framing_render", "ui", "app_pages", "dashboard", "app"}
 
 
 def test_meta_one_segmentation() -> None:
@@ -207,7 +207,7 @@ def test_meta_one_precision_recall_f1() -> None:
 PAGE_TAG = re.compile(r"<(?!style>|/style>)[a-z][a-z0-9]*[ >]")
 
 
-@pytest.mark.parametrize("path", [*sorted((REPO / "app_pages").glob("*.py")), REPO / "dashboard.py"],
+@pytest.mark.parametrize("path", [*sorted((REPO / "app_pages").glob("*.py")), REPO / "dashboard.py", REPO / "app.py"],
                          ids=lambda p: str(p.relative_to(REPO)))
 def test_meta_pages_write_no_html_themselves(path: Path) -> None:
     """Issue 9 item 5: the dashboard's pages get their HTML from the render layer (``framing_render``,
@@ -223,7 +223,7 @@ def test_meta_readme_maps_every_module() -> None:
     section = readme.split("## How it works", 1)[1].split("\n## ", 1)[0]
     engine, rest = section.split("The render layer is its own package", 1)
     render, dashboard = rest.split("The dashboard runs from a checkout", 1)
-    app = [*sorted((REPO / "ui").glob("*.py")), *sorted((REPO / "app_pages").glob("*.py")), REPO / "dashboard.py"]
+    app = [*sorted((REPO / "ui").glob("*.py")), *sorted((REPO / "app_pages").glob("*.py")), REPO / "dashboard.py", REPO / "app.py"]
     # framing/__init__.py has its own row (the public API); a sub-package's __init__ is described in prose.
     where = [*((m, engine) for m in MODULES if m.name != "__main__.py"),
              *((m, text) for text, modules in ((render, RENDER_MODULES), (dashboard, app)) for m in modules
