@@ -21,6 +21,7 @@ Groups named by a number ("the three nations", "Ruritania's four allies") are re
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -47,6 +48,7 @@ MAX_MODIFIERS = 3
 #: Sentences of an article read as its lead (headline, standfirst, first paragraph in these pages).
 LEAD_SENTENCES = 3
 _WORD = re.compile(r"[a-z][\w-]*")
+_CALENDAR = frozenset(w for w in (*calendar.month_name, *calendar.day_name) if w)
 _ANY_WORD = re.compile(r"[A-Za-z][\w-]*")
 #: Endings of demonyms and adjectives of places ("Chinese", "Philippine", "Korean", "French").
 ADJECTIVE_ENDINGS = ("ese", "ine", "ian", "ean", "can", "ish", "ic", "ch", "ani", "ali", "aeli")
@@ -344,6 +346,7 @@ def common_mentions(
         alternatives = [_with_plural(w) for w in synonyms] if ending != "s" else [re.escape(head) + ending]
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
         items: list[NamingMention] = []
+        plain: list[str] = []  # each item's form without its owner: an owner alone makes no naming choice
         written: Counter[str] = Counter()
         surface: Counter[str] = Counter()  # the head as written ("troops", not "troop", names the referent)
         stems = [w[:-1] if w.endswith("y") else w for w in synonyms]
@@ -364,6 +367,8 @@ def common_mentions(
                 if start == match.start():
                     start = _shared_start(text, start, _singular(match.group()), pair_modifiers)
                 end = _of_phrase_end(text, match, nouns)
+                plain.append(" ".join(text[start:end].split()))
+                start = _owner_start(text, start, nouns)
                 written[_singular(match.group())] += 1
                 surface[match.group()] += 1
                 items.append(NamingMention(report.id, start, end, " ".join(text[start:end].split()),
@@ -377,11 +382,11 @@ def common_mentions(
         followed = sum(1 for m in items if _before_noun(by_id[m.article].text, m.end, after))
         if 2 * followed >= len(items):
             continue  # mostly a modifier itself ("ballistic missile", "resupply mission")
-        forms = {m.form for m in items}
+        forms = set(plain)
         # A naming choice: modifiers ("full ceasefire" / "ceasefire"), or the nouns of one synonym
         # group written by themselves ("ceasefire" / "truce": the choice of noun is the naming).
         if (len(forms) >= 2 and (any(" " in f for f in forms) or len(written) >= 2)
-                or _shared_form(items, outlet_of)):
+                or _shared_form(items, plain, outlet_of)):
             ranked.append((-outlets, -len(items), head + ("s" if ending == "s" else ""), items))
     for _, _, head, items in sorted(ranked)[:MAX_COMMON_REFERENTS]:
         found[head] = items
@@ -405,14 +410,88 @@ def _shared_start(text: str, start: int, head: str, pair_modifiers: dict[str, se
     return start
 
 
-def _shared_form(items: Sequence[NamingMention], outlet_of: dict[str, str]) -> bool:
+def _shared_form(items: Sequence[NamingMention], plain: Sequence[str], outlet_of: dict[str, str]) -> bool:
     """Whether two outlets or more write one modified form ("electronic components") of a head: a
-    thing named the same way everywhere is a referent too, though its table shows no choice."""
+    thing named the same way everywhere is a referent too, though its table shows no choice.
+    ``plain`` holds each item's form without its owner ("review panel" of "Kessland's review panel")."""
     outlets: dict[str, set[str]] = defaultdict(set)
-    for m in items:
-        if " " in m.form:
-            outlets[m.form.lower()].add(outlet_of[m.article])
+    for m, form in zip(items, plain):
+        if " " in form:
+            outlets[form.lower()].add(outlet_of[m.article])
     return any(len(o) >= 2 for o in outlets.values())
+
+
+#: A word of an owner's name: capitalised, dotted initials ("U.S."), or an acronym in brackets ("(WTO)").
+_OWNER_WORD = r"(?:[A-Z][\w&-]*|(?:[A-Z]\.){2,}|\([A-Z]{2,6}\))"
+#: A possessive name right before a phrase ("China's", "World Trade Organization (WTO)'s",
+#: "World Trade Organization's (WTO)", "US President Ada Lind's"), up to six words.
+_POSSESSIVE_OWNER = re.compile(r"(?<![\w'’.-])(" + _OWNER_WORD + r"(?: (?:" + _OWNER_WORD + r"|of|the|and)){0,5})"
+                               r"['’]s(?: \([A-Z]{2,6}\))? $")
+#: A capitalised word or dotted abbreviation right before a phrase ("US", "U.S.", "WTO").
+_OWNER_BEFORE = re.compile(r"(?<![\w'’.-])((?:[A-Z]\.){2,}|[A-Z][\w-]*) $")
+_OWNER_WINDOW = 90
+
+
+def _owner_start(text: str, start: int, nouns: set[str]) -> int:
+    """Move ``start`` back over the owner of a common-noun phrase: a possessive name ("China's legal
+    action", "the World Trade Organization's dispute settlement mechanism") or a country word or a
+    body's initials written before it ("the US move", "additional U.S. tariffs", "WTO lawsuit").
+
+    A reader's form is the noun phrase with the words directly in front of its head, and the owner is
+    one of them (the name is still a mention of its own referent too). A possessive name ends the
+    phrase on the left; after a country word the modifiers before it are read again ("additional").
+    Leading stop words of a possessive run are a sentence's opening ("The", "In"), not the owner's;
+    a day or month owns no thing ("Saturday's announcement" keeps "announcement").
+
+    >>> text = "It filed with the World Trade Organization (WTO)'s dispute settlement mechanism over additional US tariffs."
+    >>> [text[_owner_start(text, text.index(h), {"additional"}):text.index(h) + len(h)] for h in ("dispute", "tariffs")]
+    ["World Trade Organization (WTO)'s dispute", 'additional US tariffs']
+    >>> text = "In Kessland's view, Monday's move and the Grain Board decision"
+    >>> [text[_owner_start(text, text.index(h), set()):text.index(h) + len(h)] for h in ("view", "move", "decision")]
+    ["Kessland's view", 'move', 'decision']
+    """
+    words = load_naming_words()
+    for _ in range(2):
+        window = max(0, start - _OWNER_WINDOW)
+        owner = _POSSESSIVE_OWNER.search(text, window, start)
+        if owner is not None:
+            parts = owner.group(1).split(" ")
+            dropped = 0
+            while len(parts) > 1 and parts[0].lower() in ENGLISH_STOP_WORDS and not parts[0].isupper():
+                dropped += len(parts.pop(0)) + 1
+            last = parts[-1]
+            if last.lower() in ENGLISH_STOP_WORDS or last in _CALENDAR or last.lower() in words.non_referent_heads:
+                return start
+            return owner.start(1) + dropped
+        before = _OWNER_BEFORE.search(text, window, start)
+        if before is None:
+            return start
+        word = before.group(1)
+        if words.country(word) is None and not _body_initialism(word) or words.demonym(word):
+            return start
+        name = re.search(r"(?<![\w'’.-])([A-Z][\w.-]*) $", text[max(0, before.start() - 30) : before.start()])
+        if name and name.group(1).lower() not in ENGLISH_STOP_WORDS:
+            return start  # the end of a longer name ("South Korea troops", "Grain Board decision"; not "The US move")
+        if not _owned_phrase(text, start):
+            return start  # "Kessland said", "Kessland claims the reef": a subject and its verb
+        start = _modifiers_start(text, before.start(1), nouns)
+    return start
+
+
+def _owned_phrase(text: str, start: int) -> bool:
+    """Whether the words from ``start`` read as a noun phrase a country word may own: its first word
+    is no inflected verb ("said", "took") and no object follows its last ("claims the reef").
+
+    >>> [_owned_phrase(t, 9) for t in ("Kessland said no", "Kessland claims the reef", "Kessland tariffs rose")]
+    [False, False, True]
+    """
+    words = re.match(r"([a-z][\w-]*)(?: ([A-Za-z][\w-]*))?", text[start : start + 60])
+    if words is None:
+        return True
+    first = words.group(1)
+    if "-" not in first and lemmatize(first) != first and lemmatize(first) != _singular(first):
+        return False
+    return words.group(2) is None or words.group(2).lower() not in _VERB_OBJECTS
 
 
 #: Determiners that open a noun phrase whose words up to the head are all its modifiers.

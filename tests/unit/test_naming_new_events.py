@@ -174,8 +174,8 @@ BODY_RULES = (
     [
         ("GTC rules", "GTC rules"),  # an initialism before a noun two outlets share names a thing of the body
         ("GTC members", "GTC members"),
-        ("decision", "actions"),  # act nouns of one government are one referent
-        ("decision", "imposition"),
+        ("US decision", "actions"),  # act nouns of one government are one referent (a form keeps its owner)
+        ("US decision", "US imposition"),
         ("move", "step"),
     ],
 )
