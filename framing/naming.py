@@ -279,13 +279,15 @@ def _sorted_table(table: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]
 # --------------------------------------------------------------------------- names
 
 
-def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
-    """Capitalised runs with their word spans; leading stop words ("The", "On") and possessives dropped."""
+def _runs(text: str, family: frozenset[tuple[str, str]] = frozenset()) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Capitalised runs with their word spans; leading stop words ("The", "On") and possessives dropped,
+    but for a family name spelt like one (a pair of ``family``, from :func:`_family_names`: "He Lanfeng")."""
     runs: list[tuple[int, int, list[tuple[int, int]]]] = []
     for match in _NAME_RUN.finditer(text):
         words = [(m.start() + match.start(), m.end() + match.start()) for m in re.finditer(r"\S+", match.group())]
         while (words and text[words[0][0] : words[0][1]].lower() in ENGLISH_STOP_WORDS
-               and not _abbreviation(text[words[0][0] : words[0][1]])):  # "US" is not the stop word "us"
+               and not _abbreviation(text[words[0][0] : words[0][1]])  # "US" is not the stop word "us"
+               and not (len(words) > 1 and (text[words[0][0] : words[0][1]], _bare(text[words[1][0] : words[1][1]])) in family)):
             words.pop(0)
         if len(words) == 1 and "-" in text[words[0][0] : words[0][1]]:
             pairs = _country_pair(text, words[0]) or _named_prefix(text, words[0])
@@ -305,6 +307,46 @@ def _runs(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     return _joined_of(text, sorted(runs))
 
 
+#: A word spelt like a stop word, capitalised mid-sentence (after a lower-case word or a comma) before
+#: another capitalised word: only a name writes it so ("spokesman He Lanfeng", "said, Do Minh").
+_FAMILY_CANDIDATE = re.compile(r"(?:(?<=[a-z] )|(?<=, ))([A-Z][a-z]*) ([A-Z][\w'’-]*\w)")
+#: Articles before a capitalised word mid-sentence are a title's ("in The Hague"), never a family name.
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _family_names(texts: Sequence[str], lower_words: set[str]) -> frozenset[tuple[str, str]]:
+    """(family name, next name word) pairs where the family name is spelt like a stop word ("He", "Do",
+    "You"): seen capitalised mid-sentence, where no pronoun or preposition is, before a word the corpus
+    never writes in lower case. Where the pair opens a sentence ("He Lanfeng said"), it is the name too.
+
+    >>> _family_names(["Lanfeng said no, said spokesman He Lanfeng. In Kessland, he left. Ships, On Monday, left."],
+    ...               {"said", "he", "left"})
+    frozenset({('He', 'Lanfeng')})
+    """
+    pairs = set()
+    for text in texts:
+        for match in _FAMILY_CANDIDATE.finditer(text):
+            first, second = match.group(1), _bare(match.group(2))
+            if (first.lower() in ENGLISH_STOP_WORDS and first.lower() not in _ARTICLES
+                    and second.lower() not in ENGLISH_STOP_WORDS and second.lower() not in lower_words
+                    and second not in _CALENDAR):  # a title-cased "On Monday" names nobody
+                pairs.add((first, second))
+    return frozenset(pairs)
+
+
+def _initials_end(text: str, start: int, end: int) -> int:
+    """``end``, or one past it where dotted initials were cut before their last dot ("U.S" of "U.S.
+    President", "China-U.S."): one form "U.S.", as the whole word is written.
+
+    >>> text = "China-U.S. ties"
+    >>> text[6:_initials_end(text, 6, 9)], text[0:_initials_end(text, 0, 5)]
+    ('U.S.', 'China')
+    """
+    if text[end : end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text[start:end]):
+        return end + 1
+    return end
+
+
 def _country_pair(text: str, word: tuple[int, int]) -> list[tuple[int, int]]:
     """The spans of the countries a hyphenated word joins ("China-US", "Russia-Ukraine"), or none
     where a part is no country's name ("Indo-Pacific", "Virginia-class", "Ruritania-based").
@@ -319,7 +361,7 @@ def _country_pair(text: str, word: tuple[int, int]) -> list[tuple[int, int]]:
     for part in text[word[0] : word[1]].split("-"):
         if not part or not words.country(_bare(part)) or words.demonym(_bare(part)):
             return []
-        spans.append((position, position + len(part)))
+        spans.append((position, _initials_end(text, position, position + len(part))))
         position += len(part) + 1
     return spans if len(spans) >= 2 else []
 
@@ -407,7 +449,8 @@ def _name_mentions(
     mentions: dict[str, list[NamingMention]],
 ) -> None:
     openers = _sentence_openers(lower_words)
-    runs = {r.id: [run for run in (_without_opener(r.text, run, openers) for run in _runs(r.text))
+    family = _family_names([r.text for r in reports], lower_words)
+    runs = {r.id: [run for run in (_without_opener(r.text, run, openers) for run in _runs(r.text, family))
                    if not _modifier(r.text, run, nouns)] for r in reports}
     heads = Counter(_bare(r.text[w[-1][0] : w[-1][1]]) for r in reports for _, _, w in runs[r.id])
     alone = Counter(_bare(r.text[w[0][0] : w[0][1]]) for r in reports for _, _, w in runs[r.id] if len(w) == 1)
@@ -463,8 +506,10 @@ def _name_mentions(
                 if not heads[word] or word.lower() in lower_words or (core and root(word) != key):
                     break
                 core.insert(0, word)
+            core = _full_name(text, words, core, alone, lower_words, nouns, family)
             label = key if " " in key else (" ".join(core) or head)
-            form_start = _descriptor_start(text, start, nouns, words_)
+            # "the ongoing China-U.S. talks": words before a hyphenated pair describe the noun after it
+            form_start = start if text[end : end + 1] == "-" else _descriptor_start(text, start, nouns, words_)
             if form_start < start:  # "Despite Chinese ...": a sentence's opener is no descriptor either
                 spans = [(m.start() + form_start, m.end() + form_start) for m in re.finditer(r"\S+", text[form_start:start])]
                 form_start = _without_opener(text, (form_start, end, [*spans, (start, end)]), openers)[0]
@@ -512,6 +557,34 @@ def _name_mentions(
         if best in mentions:  # never merge two referents through a label
             best = group
         mentions[best].extend(items)
+
+
+def _full_name(text: str, words: list[tuple[int, int]], core: list[str], alone: Counter[str],
+               lower_words: set[str], nouns: set[str], family: frozenset[tuple[str, str]]) -> list[str]:
+    """``core`` (a label's name words) with the name words before it in the run while its first word
+    never stands alone: "Guo Jiakun", "He Lanfeng" (the family name written first, the given name never
+    alone), where "Ada Lind" stays "Lind" once "Lind" is written by itself. A title, country, demonym,
+    possessive, calendar word, or a word the corpus writes in lower case (a family pair's excepted) ends it.
+    """
+    if not core:
+        return core
+    naming_words = load_naming_words()
+    written = [_bare(text[w[0] : w[1]]) for w in words]
+    at = len(written) - len(core)
+    if written[at:] != core:
+        return core
+    full = list(core)
+    while at > 0 and not alone[full[0]]:
+        raw = text[words[at - 1][0] : words[at - 1][1]]
+        word = written[at - 1]
+        lowered = word.lower()
+        if (_POSSESSIVE.search(raw) or raw.endswith(("’", "'")) or word in _CALENDAR or _abbreviation(word)
+                or lowered in _title_words() or lowered in nouns or naming_words.country(word)
+                or naming_words.demonym(word) or lowered in lower_words and (word, full[0]) not in family):
+            break
+        full.insert(0, word)
+        at -= 1
+    return full
 
 
 @functools.lru_cache(maxsize=4)
@@ -722,7 +795,8 @@ def _title_countries(article: str, text: str, words: list[tuple[int, int]], nami
         two = " ".join(text[x[0] : x[1]].lower() for x in words[i + 1 : i + 3])
         if ((text[after[0] : after[1]].lower() in titles or two in naming_words.titles) and naming_words.country(name)
                 and not naming_words.demonym(name) and not _POSSESSIVE.search(written)):
-            found.append((name, "", NamingMention(article, w[0], w[0] + len(name), name, quoted)))
+            end = _initials_end(text, w[0], w[0] + len(name))
+            found.append((name, "", NamingMention(article, w[0], end, text[w[0] : end], quoted)))
     return found
 
 

@@ -1,0 +1,90 @@
+"""Which words belong to a name's form (issue 15, session 12): a family name written like a stop word,
+a country inside a hyphenated pair, dotted initials cut out of a longer run.
+
+Table-driven on small made-up articles (invented people; real country words only where the lexicon's
+country words are the point). Each case failed before the rule it tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.pipeline import analyze_articles
+from framing.types import Article, CorpusReport, Naming
+
+
+def report_of(articles: tuple[tuple[str, str, str], ...]) -> CorpusReport:
+    return analyze_articles([Article(id=i, outlet=o, title="", text=t) for i, o, t in articles])
+
+
+def forms_of(naming: Naming) -> set[str]:
+    """A referent's forms, own and quoted, over all outlets."""
+    return {f for table in (naming.forms, naming.quoted_forms) for cell in table.values() for f in cell}
+
+
+def referent_with(report: CorpusReport, word: str) -> Naming:
+    found = [n for n in report.naming if any(word in f.split() for f in forms_of(n))]
+    assert len(found) == 1, [(n.referent, sorted(forms_of(n))) for n in report.naming]
+    return found[0]
+
+
+def _family_first(family: str, given: str) -> tuple[tuple[str, str, str], ...]:
+    """A spokesman whose family name, written first, is spelt like an English stop word ("He", "Do").
+    Mid-sentence after a lower-case word or a comma, that word can only be a name's."""
+    name = f"{family} {given}"
+    return (
+        ("a", "Alpha", f"Kessland held no talks on the levy, said ministry spokesman {name} on Monday. "
+                       f"{name} added that the levy must go."),
+        ("b", "Beta", f"{name}, a spokesman for the ministry, said there were no talks on the levy."),
+        ("c", "Gamma", f"There are no talks, said the ministry spokesperson, {name}. Kessland wants the levy gone. "
+                       f"{name} left."),
+    )
+
+
+@pytest.mark.parametrize(("family", "given"), [("He", "Lanfeng"), ("Do", "Minh Tuan"), ("You", "Quanhai")])
+def test_naming_a_family_name_spelt_like_a_stop_word_stays_in_the_name(family: str, given: str) -> None:
+    person = referent_with(report_of(_family_first(family, given)), given.split()[-1])
+    name = f"{family} {given}"
+    assert person.referent == name, (person.referent, sorted(forms_of(person)))
+    assert all(f.endswith(name) or f.startswith(("a ", "the ")) for f in forms_of(person)), sorted(forms_of(person))
+
+
+#: A stop word before a name at a sentence's start, never capitalised mid-sentence: no part of the name.
+OPENERS = (
+    ("a", "Alpha", "In Kessland the levy stays. Officials in Kessland said little."),
+    ("b", "Beta", "So Kessland waits. The levy stays in Kessland, officials said."),
+    ("c", "Gamma", "To Kessland the levy is fair. Kessland keeps it."),
+)
+
+
+def test_naming_a_stop_word_opening_a_sentence_is_no_name_word() -> None:
+    place = referent_with(report_of(OPENERS), "Kessland")
+    assert forms_of(place) == {"Kessland"}, sorted(forms_of(place))
+
+
+#: Countries joined by a hyphen modify the noun after them: the words in front describe that noun.
+PAIRS = (
+    ("a", "Alpha", "The ongoing Chile-Peru trade talks stalled on Monday. Chile blamed Peru for the delay."),
+    ("b", "Beta", "Chile and Peru ended the trade talks on Monday. The ongoing dispute hurts Chile."),
+    ("c", "Gamma", "The wider Chile-Peru rivalry goes on. Peru said Chile walked out of the talks."),
+)
+
+
+@pytest.mark.parametrize("country", ["Chile", "Peru"])
+def test_naming_a_country_in_a_hyphenated_pair_takes_no_descriptor(country: str) -> None:
+    place = referent_with(report_of(PAIRS), country)
+    assert forms_of(place) == {country}, sorted(forms_of(place))
+
+
+#: Dotted initials inside a title's run, a hyphenated pair and at a sentence's end: one form, "U.S.".
+DOTTED = (
+    ("a", "Alpha", "Kessland denied that U.S. President Ada Lind held talks. Chile-U.S. trade fell."),
+    ("b", "Beta", "There are no talks with the U.S. Kessland said so on Monday. U.S. officials agreed."),
+    ("c", "Gamma", "The U.S. and Kessland hold no talks, U.S. Treasury Secretary Bo Tran said."),
+)
+
+
+def test_naming_dotted_initials_keep_their_last_dot() -> None:
+    us = next(n for n in report_of(DOTTED).naming if n.referent == "United States")
+    assert forms_of(us) == {"U.S."}, sorted(forms_of(us))
+    assert sum(n for cell in us.forms.values() for n in cell.values()) >= 5, us.forms
