@@ -18,6 +18,7 @@ article states in one place, so the rules here are general and their words live 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -261,13 +262,32 @@ def compact(name: str, words: NamingWords) -> str:
     >>> w = load_naming_words()
     >>> compact("Chinese Coast Guard", w) == compact("China’s coastguard", w) == compact("China Coast Guard", w)
     True
+    >>> compact("Chile's Ministry of Fisheries", w) == compact("Chilean Fisheries Ministry", w)
+    True
     """
     parts = [_POSSESSIVE.sub("", p).lower().replace("’", "'") for p in _NAME_WORD.findall(name)]
     found = leading_country(parts, words)
     if found:
         country, size = found
         parts = [country.lower().replace(" ", ""), *parts[size:]]
-    return "".join(parts)
+    return "".join(_of_name_inverted(parts, words))
+
+
+def _of_name_inverted(parts: list[str], words: NamingWords) -> list[str]:
+    """"ministry of fisheries" as "fisheries ministry": an institution's noun before "of" and one or two
+    words ends the name either way ("Ministry of Commerce" is the "Commerce Ministry", "Department of
+    Homeland Security" the "Homeland Security Department").
+
+    >>> _of_name_inverted(["chile", "ministry", "of", "fisheries"], load_naming_words())
+    ['chile', 'fisheries', 'ministry']
+    """
+    if "of" not in parts:
+        return parts
+    at = parts.index("of")
+    tail = parts[at + 1 :]
+    if at == 0 or parts[at - 1] not in words.institution_heads or not 1 <= len(tail) <= 2 or set(tail) & _MINOR:
+        return parts
+    return [*parts[: at - 1], *tail, parts[at - 1]]
 
 
 def leading_country(parts: list[str], words: NamingWords) -> tuple[str, int] | None:
@@ -313,6 +333,22 @@ class Aliases:
         if ra != rb:
             self._parent[rb] = ra
 
+    def _join_country_less(self, keys: set[str], words: NamingWords) -> None:
+        """Join a name without a country word ("Fisheries Ministry") to the one country's name that is
+        it with the country in front ("Chile's Ministry of Fisheries"), when only one group is so."""
+        with_country: dict[str, set[str]] = defaultdict(set)
+        for key in keys:
+            parts = [_POSSESSIVE.sub("", p).lower().replace("’", "'") for p in _NAME_WORD.findall(key)]
+            found = leading_country(parts, words)
+            if " " in key and found and len(parts) - found[1] >= 2:
+                with_country["".join(_of_name_inverted(parts[found[1] :], words))].add(key)
+        for key in sorted(keys):
+            parts = [p.lower() for p in _NAME_WORD.findall(key)]
+            if " " in key and leading_country(parts, words) is None:
+                groups = {self.root(k) for k in with_country.get(compact(key, words), ())}
+                if len(groups) == 1:
+                    self.join(groups.pop(), key)
+
     def join_names(self, keys: set[str], defined: set[tuple[str, str]], cued: set[tuple[str, str]],
                    words: NamingWords, *, places: frozenset[str] | set[str] = frozenset()) -> None:
         """Join ``keys`` by the module's rules: country words, compact forms, acronyms, plurals, cues.
@@ -338,6 +374,7 @@ class Aliases:
         for key in sorted(keys, key=lambda k: (-len(k), k)):
             if " " in key:
                 self.join(by_compact.setdefault(compact(key, words), key), key)
+        self._join_country_less(keys, words)
         for name, acronym in sorted(defined):
             if name in keys and acronym in keys:
                 self.join(name, acronym)

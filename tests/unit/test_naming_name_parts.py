@@ -88,3 +88,20 @@ def test_naming_dotted_initials_keep_their_last_dot() -> None:
     us = next(n for n in report_of(DOTTED).naming if n.referent == "United States")
     assert forms_of(us) == {"U.S."}, sorted(forms_of(us))
     assert sum(n for cell in us.forms.values() for n in cell.values()) >= 5, us.forms
+
+
+#: One ministry written "Ministry of X" and "X Ministry", with and without its country word.
+MINISTRY = (
+    ("a", "Alpha", "The Ministry of Fisheries said on Monday that the levy stays. The Ministry of Fisheries "
+                   "keeps the levy on grain."),
+    ("b", "Beta", "The Fisheries Ministry said the levy stays. A Fisheries Ministry spokesman left."),
+    ("c", "Gamma", "Chile's Ministry of Fisheries kept the levy, and the Chilean Fisheries Ministry said so."),
+)
+
+
+def test_naming_ministry_of_x_and_x_ministry_are_one_referent() -> None:
+    report = report_of(MINISTRY)
+    found = {n.referent: forms_of(n) for n in report.naming if any("Fisheries" in f for f in forms_of(n))}
+    assert len(found) == 1, found
+    forms = next(iter(found.values()))
+    assert {"Ministry of Fisheries", "Fisheries Ministry"} <= forms, forms
