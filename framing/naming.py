@@ -170,6 +170,13 @@ def _noun_like(reports: Sequence[CoverageSource]) -> set[str]:
                 if (i + 2 < len(words) and joined[i + 1] and (words[i + 1][0].isupper() or "-" in words[i + 1])
                         and words[i + 2][0].islower()):
                     found.add(words[i + 2])
+                # "a 145% tariff", "the 25 percent duty": a number stands where a modifier would.
+                if i + 2 < len(words) and words[i + 1].isdigit():
+                    after = 3 if words[i + 2] == "percent" and joined[i + 1] else 2
+                    gap = text[matches[i + 1].end() : matches[i + 2].start()]
+                    if (i + after < len(words) and gap in (" ", "% ") and (after == 2 or joined[i + 2])
+                            and words[i + after][0].islower()):
+                        found.add(words[i + after])
     return found - ENGLISH_STOP_WORDS
 
 

@@ -382,6 +382,9 @@ def common_mentions(
         followed = sum(1 for m in items if _before_noun(by_id[m.article].text, m.end, after))
         if 2 * followed >= len(items):
             continue  # mostly a modifier itself ("ballistic missile", "resupply mission")
+        # A use before a noun modifies that noun ("tariff rate", "tariff measures"): no mention of the head.
+        kept = [i for i, m in enumerate(items) if not _before_noun(by_id[m.article].text, m.end, after)]
+        items, plain = [items[i] for i in kept], [plain[i] for i in kept]
         forms = set(plain)
         # A naming choice: modifiers ("full ceasefire" / "ceasefire"), or the nouns of one synonym
         # group written by themselves ("ceasefire" / "truce": the choice of noun is the naming).

@@ -105,3 +105,22 @@ def test_naming_ministry_of_x_and_x_ministry_are_one_referent() -> None:
     assert len(found) == 1, found
     forms = next(iter(found.values()))
     assert {"Ministry of Fisheries", "Fisheries Ministry"} <= forms, forms
+
+
+#: A thing written only after a number ("a 20% toll") or before another noun ("toll talks"): the number
+#: stands where a modifier would, and a use before a noun is that noun's modifier, no mention of the toll.
+TOLLS = (
+    ("a", "Alpha", "Kessland imposed a 20% toll on grain from Norland. Norland said toll talks had failed and "
+                   "the talks would not resume."),
+    ("b", "Beta", "Norland answered with a 15% toll on fruit. Both tolls hurt farmers, and toll talks failed."),
+    ("c", "Gamma", "Kessland put tolls on grain. Norland replied with tolls of its own; the talks broke down."),
+)
+
+
+def test_naming_a_thing_written_after_a_number_is_a_referent_without_its_modifier_uses() -> None:
+    report = report_of(TOLLS)
+    tolls = [n for n in report.naming if "20% toll" in forms_of(n)]
+    assert len(tolls) == 1, [(n.referent, sorted(forms_of(n))) for n in report.naming]
+    assert {"20% toll", "15% toll"} <= forms_of(tolls[0]), sorted(forms_of(tolls[0]))
+    texts = {a.id: a.text for a in report.articles}
+    assert not any(texts[m.article][m.end :].startswith(" talks") for m in tolls[0].mentions), tolls[0].mentions
