@@ -723,18 +723,41 @@ def _descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[Nam
                 out[fits.pop()].append(NamingMention(report.id, match.start(), match.end(), " ".join(match.group().split()),
                                                      _inside(quotes[report.id], start)))
     # "the Ann Example regime": the person's country's government.
+    text_of = {r.id: r.text for r in reports}
     for group, items in grouped.items():
         country = country_of.get(group)
         if not country:
             continue
-        text_of = {r.id: r.text for r in reports}
+        taken = set()
         for m in items:
             after = re.match(r"\s+(\w+)", text_of[m.article][m.end : m.end + 30])
             if after and after.group(1).lower() in words.government_words:
                 stop = m.end + after.end()
+                taken.add((m.article, stop))
                 form = " ".join(text_of[m.article][m.start : stop].split())
                 out.setdefault(country, []).append(NamingMention(m.article, m.start, stop, form, m.quoted))
+        _surname_governments(reports, items, country, taken, quotes, words, out)
     return out
+
+
+def _surname_governments(reports: Sequence[CoverageSource], items: list[NamingMention], country: str,
+                         taken: set[tuple[str, int]], quotes: dict[str, list[tuple[int, int]]],
+                         words: NamingWords, out: dict[str, list[NamingMention]]) -> None:
+    """"the Lind administration" in any article, the person's surname alone before a government word
+    (a run read as a modifier, so no mention of the person to extend): a mention of their country."""
+    surnames = {m.form.split()[-1] for m in items if re.fullmatch(r"[A-Z][a-z][\w'’-]*", m.form.split()[-1])}
+    surnames = {w for w in surnames if not words.country(w) and not words.demonym(w) and w not in _CALENDAR}
+    if not surnames:
+        return
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\s+("
+                         + "|".join(map(re.escape, sorted(words.government_words))) + r")(?![\w-])")
+    for report in reports:
+        for match in pattern.finditer(report.text):
+            if (report.id, match.end()) not in taken:
+                taken.add((report.id, match.end()))
+                out.setdefault(country, []).append(NamingMention(report.id, match.start(), match.end(),
+                                                                 " ".join(match.group().split()),
+                                                                 _inside(quotes[report.id], match.start())))
 
 
 def _body_descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[NamingMention]],

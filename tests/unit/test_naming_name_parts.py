@@ -124,3 +124,18 @@ def test_naming_a_thing_written_after_a_number_is_a_referent_without_its_modifie
     assert {"20% toll", "15% toll"} <= forms_of(tolls[0]), sorted(forms_of(tolls[0]))
     texts = {a.id: a.text for a in report.articles}
     assert not any(texts[m.article][m.end :].startswith(" talks") for m in tolls[0].mentions), tolls[0].mentions
+
+
+#: A leader's name before a government word stands for the leader's country ("the Lind administration"),
+#: also where the run "Lind" is read as a modifier and in an article naming Lind nowhere else.
+ADMINISTRATION = (
+    ("a", "Alpha", "US President Ada Lind met Kessland's envoy on Monday. Lind wants a deal, the US said."),
+    ("b", "Beta", "The United States and Kessland held talks. Kessland criticised the Lind administration."),
+    ("c", "Gamma", "Kessland said the Lind administration had made no offer. US officials said little."),
+)
+
+
+def test_naming_a_leader_s_administration_is_a_mention_of_the_country() -> None:
+    us = next(n for n in report_of(ADMINISTRATION).naming if n.referent == "United States")
+    cells = [cell for table in (us.forms, us.quoted_forms) for cell in table.values()]
+    assert sum(cell.get("Lind administration", 0) for cell in cells) == 2, us.forms
