@@ -500,7 +500,7 @@ class _Run:
         negotiator, Lev Orlov, said …", "The prime minister of Japan, Lev Orlov, said …"): the
         role's words and a space when the name is set off by commas on both sides and every word
         before it back to the boundary is a speaker word (a capitalised one, a determiner, a
-        possessive or a word of ``speaker_types.csv``), at most ``APPOSITION_WORDS``; else ""."""
+        possessive, a head role or a word of ``speaker_types.csv``), at most ``APPOSITION_WORDS``; else ""."""
         tokens = self.tokens
         if n0 < 1 or n1 >= len(tokens) or self.gaps[n0].strip() != "," or self.gaps[n1].strip() != ",":
             return ""
@@ -511,7 +511,9 @@ class _Run:
         if not opening:
             return ""  # after a comma, a mark or too many words: not the opening of a sentence
         words = range(start, n0)
-        if not all(self._speaker_word(n) or tokens[n].lower.endswith(("'s", "’s")) or tokens[n].lower in ("of", "to") for n in words):
+        # a head role ("The head of German diplomacy, …": role ``org_head``) is too frequent a word to be a speaker word
+        if not all(self._speaker_word(n) or tokens[n].lower.endswith(("'s", "’s")) or tokens[n].lower in ("of", "to")
+                   or self.rules.has("org_head", tokens[n].lower) for n in words):
             return ""
         if not any(not self.caps[n] and tokens[n].lemma in self.term_words for n in words):
             return ""  # no role word in lower case: "Meanwhile, Lev Orlov, …", a list of names

@@ -280,3 +280,18 @@ ROLES = [
 @pytest.mark.parametrize(("case", "text", "expected"), ROLES, ids=[c for c, _, _ in ROLES])
 def test_find_quotes_session10_roles_with_a_country(case: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(("case", "text", "expected"), [
+    ("'the head of <country> diplomacy' before the name is the foreign minister's role (a country the list lacks)",
+     "The head of Borovian diplomacy, Lev Orlov, said the talks would resume.",
+     [("Lev Orlov", "government")]),
+    ("the same role after the name",
+     "Lev Orlov, the head of Borovian diplomacy, said the talks would resume.",
+     [("Lev Orlov", "government")]),
+    ("trap: a head that is a body part is no role",
+     "He shook his head and said the talks would resume.",
+     [("He", "other")]),
+])
+def test_find_quotes_head_of_diplomacy_is_the_government(case: str, text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert _types(text) == expected
