@@ -477,3 +477,30 @@ def test_rules_1_14_a_trade_fight_escalating_is_trade(text: str, term: str, coun
 )
 def test_rules_1_15_since_a_named_war_is_a_time_anchor(text: str, term: str, counts: bool) -> None:
     assert (term in _counted(text)) is counts
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "frame"),
+    [
+        # rules 1.16.0 / frames 2.11.0 (a classroom walkthrough of wire reports of one ministers' meeting)
+        ("Moscow stated its readiness to meet the ministers.", "readiness", None),
+        ("The combat readiness of the army fell.", "combat readiness", "security"),
+        ("The navy improved its readiness.", "readiness", "security"),
+        ("Monitors of the Organization for Security and Co-operation in Europe watched the line.",
+         "organization for security and co-operation in europe", "diplomacy"),
+        ("Monitors of the Organization for Security and Co-operation in Europe watched the line.", "security", None),
+        ("Monitors of the Organization for Security and Co-operation in Europe watched the line.", "operation", None),
+        ("The Organisation for Security and Cooperation in Europe sent monitors.",
+         "organisation for security and cooperation in europe", "diplomacy"),
+        ("The two states promised closer co-operation.", "co-operation", "diplomacy"),
+        ("The two states promised closer co-operation.", "operation", None),
+        ("The operation to retake the town began.", "operation", "security"),
+        ("Moscow will pay a higher price for its aggression.", "higher price", None),
+        ("The regime will pay a heavy price for this.", "price", None),
+        ("Consumers face a higher price for imported cheese.", "higher price", "trade"),
+        ("Shoppers are paying higher prices for cheese.", "higher prices", "trade"),
+        ("The price of cheese rose.", "price", "trade"),
+    ],
+)
+def test_rules_1_16_willingness_names_and_the_price_idiom(text: str, word: str, frame: str | None) -> None:
+    assert _counted_frames(text).get(word) == frame
