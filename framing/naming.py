@@ -67,7 +67,7 @@ COMMON_ZIPF = 4.0
 #: Calendar words are capitalised but are not referents whose naming varies ("Monday", "April").
 _CALENDAR = frozenset(w for w in (*calendar.month_name, *calendar.day_name) if w)
 _APPOSITIVE = re.compile(
-    r",\s+((?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*(?:,|\.|;|—|\)|\s(?:that|which|who|whose|where)\b))"
+    r",\s+((?:the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)(?=\s*(?:,|\.|;|—|\)|\s(?:that|which|who|whose|where)\b))"
 )
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 _POSSESSIVE = re.compile(r"['’]s$")

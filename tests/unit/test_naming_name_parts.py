@@ -139,3 +139,15 @@ def test_naming_a_leader_s_administration_is_a_mention_of_the_country() -> None:
     us = next(n for n in report_of(ADMINISTRATION).naming if n.referent == "United States")
     cells = [cell for table in (us.forms, us.quoted_forms) for cell in table.values()]
     assert sum(cell.get("Lind administration", 0) for cell in cells) == 2, us.forms
+
+
+#: An appositive of seven words ("a spokesperson for the Ministry of Fisheries") after a name.
+APPOSITIVE = (
+    ("a", "Alpha", "Bo Tran, a spokesperson for the Ministry of Fisheries, said the levy stays."),
+    ("b", "Beta", "The levy stays, said Bo Tran. Tran spoke on Monday."),
+)
+
+
+def test_naming_a_seven_word_appositive_is_a_form_of_the_name() -> None:
+    person = referent_with(report_of(APPOSITIVE), "Tran")
+    assert "a spokesperson for the Ministry of Fisheries" in forms_of(person), sorted(forms_of(person))
