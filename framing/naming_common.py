@@ -561,6 +561,10 @@ def _of_phrase_end(text: str, match: re.Match[str], nouns: set[str]) -> int:
     return match.end()
 
 
+#: A rate right before a head or its modifiers: "145 percent", "25 per cent", "10.5%".
+_RATE_BEFORE = re.compile(r"(?<![\w.,-])\d[\d.,]*(?:%| percent| per cent) $")
+
+
 def _modifiers_start(text: str, start: int, nouns: set[str]) -> int:
     """Move ``start`` back over up to ``MAX_MODIFIERS`` modifier words before a head noun.
 
@@ -577,6 +581,10 @@ def _modifiers_start(text: str, start: int, nouns: set[str]) -> int:
         start -= len(collective.group())
     taken = 0
     while taken < MAX_MODIFIERS:
+        rate = _RATE_BEFORE.search(text, max(0, start - 30), start)
+        if rate is not None:  # "145 percent tariffs" as "a 145% tariff": a rate modifies, a count would not
+            start, taken = rate.start(), taken + 1
+            continue
         before = re.search(r"(?<![\w'’.-])([A-Za-z][\w-]*) $", text[max(0, start - 40) : start])
         if not before:
             break

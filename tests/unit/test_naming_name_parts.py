@@ -113,7 +113,8 @@ TOLLS = (
     ("a", "Alpha", "Kessland imposed a 20% toll on grain from Norland. Norland said toll talks had failed and "
                    "the talks would not resume."),
     ("b", "Beta", "Norland answered with a 15% toll on fruit. Both tolls hurt farmers, and toll talks failed."),
-    ("c", "Gamma", "Kessland put tolls on grain. Norland replied with tolls of its own; the talks broke down."),
+    ("c", "Gamma", "Kessland put 20 percent tolls on grain. Norland replied with tolls of its own; the talks "
+                   "broke down."),
 )
 
 
@@ -121,7 +122,7 @@ def test_naming_a_thing_written_after_a_number_is_a_referent_without_its_modifie
     report = report_of(TOLLS)
     tolls = [n for n in report.naming if "20% toll" in forms_of(n)]
     assert len(tolls) == 1, [(n.referent, sorted(forms_of(n))) for n in report.naming]
-    assert {"20% toll", "15% toll"} <= forms_of(tolls[0]), sorted(forms_of(tolls[0]))
+    assert {"20% toll", "15% toll", "20 percent tolls"} <= forms_of(tolls[0]), sorted(forms_of(tolls[0]))
     texts = {a.id: a.text for a in report.articles}
     assert not any(texts[m.article][m.end :].startswith(" talks") for m in tolls[0].mentions), tolls[0].mentions
 
