@@ -22,6 +22,7 @@ from ui.corpus import (
     paste_refusal,
     paste_warnings,
     truncation_message,
+    unlabelled_uploads_note,
 )
 from ui.markup import PAGE_CSS, md_escape
 from ui.state import (
@@ -94,7 +95,13 @@ def choose_corpus(source: str) -> LoadResult | None:
             help="One article per .txt/.md/.html file; one per row in .csv/.jsonl (a 'text' column is required).",
         )
         pairs = tuple((f.name, f.getvalue()) for f in files or ())
-        return load_uploaded(pairs) if pairs else None
+        if not pairs:
+            return None
+        uploaded = load_uploaded(pairs)
+        note = unlabelled_uploads_note(uploaded.articles)
+        if note:
+            st.caption(md_escape(note))
+        return uploaded
     if source == "Paste text":
         st.text_input("Outlet", key="paste_outlet", placeholder="e.g. The Daily Example")
         st.text_input("Title (optional)", key="paste_title")

@@ -46,6 +46,7 @@ __all__ = [
     "parse_clutter_cues",
     "normalise_label",
     "is_dateline",
+    "place_dateline_length",
     "stop_words",
 ]
 
@@ -408,6 +409,55 @@ def is_dateline(text: str, date_words: frozenset[str]) -> bool:
     rest = _DATE_PART_RE.sub(" ", text)
     leftover = [w.lower().strip(".") for w in re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", rest)]
     return all(word in date_words or word.rstrip(".") in date_words for word in leftover)
+
+
+#: A wire dateline's place: one to four upper-case words ("BERLIN", "NEW YORK", "ST. PETERSBURG").
+_DATELINE_PLACE_RE = re.compile(r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}(?=[\s,(/]|$)")
+#: The dash that ends a dateline before the story ("BERLIN (AP) — Ministers met").
+_DATELINE_DASH_RE = re.compile(r"\s[-–—]{1,2}\s")
+#: A news agency in brackets or slashes inside a dateline: "(Reuters)", "/TASS/".
+_DATELINE_AGENCY_RE = re.compile(r"\([^()]{1,40}\)|/[^/\s][^/]{0,30}/")
+#: A region after the place: "Idaho", "Northern Ireland", "N.Y." (capitalised words, not an acronym such as "EU").
+_DATELINE_REGION_RE = re.compile(r"(?=.*[a-z.])[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}")
+
+
+def place_dateline_length(sentence: str, date_words: frozenset[str]) -> int:
+    """Characters of a wire dateline opening ``sentence`` ("BERLIN, January 22.", "BERLIN, Jan 22
+    (Reuters) - ", "BOISE, Idaho — "), or 0: a place in capitals, then a region, a date or an agency,
+    ended by a dash or by the sentence's end. A title taken from the body skips it: it says where and
+    when, not what.
+
+    Examples
+    --------
+    >>> words = load_clutter_cues().date_words
+    >>> text = "BERLIN, Jan. 22 (Wire) - Ministers met."
+    >>> text[place_dateline_length(text, words):]
+    'Ministers met.'
+    >>> place_dateline_length("BERLIN, January 22.", words), place_dateline_length("NATO met on Monday.", words)
+    (19, 0)
+    """
+    place = _DATELINE_PLACE_RE.match(sentence)
+    if place is None or not any(c.isalpha() for c in place.group()) or len(place.group().strip(".'’-")) < 2:
+        return 0
+    rest = sentence[place.end():]
+    dash = _DATELINE_DASH_RE.search(rest)
+    head = rest[: dash.start()] if dash else rest.rstrip().rstrip(".:")
+    agency = bool(_DATELINE_AGENCY_RE.search(head))
+    fields = [f.strip() for f in _DATELINE_AGENCY_RE.sub(" ", head).split(",")]
+    if fields and not fields[0]:
+        fields = fields[1:]  # the comma right after the place
+    fields = [f for f in fields if f or not agency]  # "BERLIN (AP) —": the agency left an empty field
+    # regions first ("Idaho"), then a date that may itself hold a comma ("January 22, 2015")
+    split = next((k for k in range(len(fields) + 1) if all(_DATELINE_REGION_RE.fullmatch(f) for f in fields[:k])
+                  and (k == len(fields) or is_dateline(", ".join(fields[k:]), date_words))), None)
+    if split is None:
+        return 0
+    dated = split < len(fields)
+    if not (dated or agency or fields):
+        return 0  # "US - China talks resume": a place and a dash alone may be a headline's pair
+    if dash:
+        return place.end() + dash.end()
+    return len(sentence) if (dated or agency) else 0
 
 
 def _metadata_fields(text: str, date_words: frozenset[str]) -> bool:

@@ -14,7 +14,7 @@ Supported formats, chosen by file extension (case-insensitive):
   them (the header is row 1); JSONL lines are numbered from 1.
 
 Defaults when a field is missing: ``outlet`` is ``"Unknown outlet (<file stem>)"`` (never a guessed
-name, and never shared by two unrelated files); ``title`` is the first sentence of the body, cut
+name, and never shared by two unrelated files); ``title`` is the first sentence of the body (after a wire dateline: "BERLIN, January 22."), cut
 to :data:`TITLE_MAX_CHARS` (a file stem such as ``001_290a004c`` tells a reader nothing, and the
 stem stays available in ``id`` and ``source``); ``id`` is the file stem (``<stem>-row<N>`` /
 ``<stem>-line<N>`` for rows). Ids are made unique within one load by suffixing ``-2``, ``-3``, ...
@@ -47,6 +47,7 @@ import yaml
 from charset_normalizer.constant import TOO_SMALL_SEQUENCE
 
 from framing.cleaning import first_content_line
+from framing.clutter import load_clutter_cues, place_dateline_length
 from framing.errors import CorpusError
 from framing.limits import LoadBudget
 from framing.mojibake import repair_mojibake
@@ -1056,6 +1057,7 @@ def _title_from_body(body: str, *, outlet: str | None = None) -> str:
     heading = _ATX_HEADING.match(first_line)
     if heading and heading.group(1).strip():
         first_line = heading.group(1).strip()
+    first_line = _without_dateline(first_line, body, outlet=outlet)
     spans = split_sentences(first_line)  # the Document's splitter (framing.segment): one in the project
     sentence = (first_line[spans[0].start:spans[0].end] if spans else first_line).strip() or first_line
     if len(sentence) <= TITLE_MAX_CHARS:
@@ -1063,6 +1065,25 @@ def _title_from_body(body: str, *, outlet: str | None = None) -> str:
     head = sentence[:TITLE_MAX_CHARS]
     cut = head.rsplit(" ", 1)[0] if " " in head else head[: TITLE_MAX_CHARS - 1]
     return cut.rstrip(" ,;:-") + "…"
+
+
+def _without_dateline(line: str, body: str, *, outlet: str | None) -> str:
+    """``line`` without a wire dateline opening it ("BERLIN, January 22."), which says where and when,
+    not what; when the dateline is the whole line, the next content line of ``body`` instead."""
+    cut = place_dateline_length(line, load_clutter_cues().date_words)
+    spans = split_sentences(line) if not cut else ()
+    if not cut and len(spans) > 1:  # "BERLIN, January 22. Ministers met ...": the first sentence alone
+        first = line[spans[0].start:spans[0].end]
+        cut = spans[1].start if place_dateline_length(first.strip(), load_clutter_cues().date_words) else 0
+    if not cut:
+        return line
+    rest = line[cut:].strip()
+    if rest:
+        return rest
+    at = body.find(line)
+    after = body[at + len(line):] if at >= 0 else ""
+    following = first_content_line(after, outlet=outlet) if after.strip() else ""
+    return following or line
 
 
 def normalise_date(value: str | None) -> str | None:

@@ -19,7 +19,7 @@ from framing.types import Article, CorpusReport, LoadResult, SkippedInput
 
 __all__ = [
     "MIN_PASTE_WORDS", "SKIPPED_SHOWN", "load_uploads", "apply_labels", "add_pasted", "paste_refusal", "paste_warnings",
-    "no_words_message", "truncation_message",
+    "no_words_message", "truncation_message", "unlabelled_uploads_note",
 ]
 
 #: A pasted text shorter than this many words is added with a warning: one or two sentences give
@@ -122,6 +122,32 @@ def paste_warnings(outlet: str, text: str, label: str) -> list[str]:
         warnings.append(f"It has only {words} word{'s' * (words != 1)}: scores from fewer than "
                         f"{MIN_PASTE_WORDS} words mean little.")
     return warnings
+
+
+#: The loader's label for an article whose file gave no outlet (``framing.corpus``): "Unknown outlet (<file>)".
+UNKNOWN_OUTLET_PREFIX = "Unknown outlet ("
+
+
+def unlabelled_uploads_note(articles: Sequence[Article]) -> str | None:
+    """The sidebar's note when uploaded files gave no outlet, or None.
+
+    A .txt or .md file without front matter has no outlet: the loader labels it after the file and never
+    guesses a name, so a class should know where the label came from and how to change it.
+
+    Examples
+    --------
+    >>> a = Article(id="tass_report", outlet="Unknown outlet (tass_report)", title="t", text="x", source="tass_report.txt")
+    >>> print(unlabelled_uploads_note([a]))
+    1 article gave no outlet, so it is labelled after its file ('Unknown outlet (tass_report)'). Rename it under Outlet labels, or start the file with front matter: '---' / 'outlet: Name' / '---'.
+    """
+    unknown = [a for a in articles if a.outlet.startswith(UNKNOWN_OUTLET_PREFIX)]
+    if not unknown:
+        return None
+    n = len(unknown)
+    example = unknown[0].outlet
+    which = (f"1 article gave no outlet, so it is labelled after its file ('{example}'). Rename it" if n == 1 else
+             f"{n:,} articles gave no outlet, so each is labelled after its file (e.g. '{example}'). Rename them")
+    return f"{which} under Outlet labels, or start the file with front matter: '---' / 'outlet: Name' / '---'."
 
 
 def truncation_message(report: CorpusReport) -> str | None:

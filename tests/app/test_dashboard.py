@@ -252,6 +252,26 @@ def test_upload_flow_analyses_every_file(app: AppTest) -> None:
     assert outlets_of(app) == ["Harbour Gazette", "Ridge Times"]
 
 
+def test_an_upload_without_an_outlet_says_where_its_label_came_from(app: AppTest) -> None:
+    app.radio(key="source").set_value("Upload files").run()
+    bare = b"ARDEN, March 3.\n\nTariffs on soybeans rose as talks stalled. Troops gathered."
+    app.file_uploader(key="upload_files").set_value(
+        [("wire_one.txt", bare, "text/plain"), ("a.txt", GOOD_TXT, "text/plain")]
+    ).run()
+    assert_clean(app)
+    captions = messages(app, "caption")
+    assert "1 article gave no outlet" in captions and "Unknown outlet (wire_one)" in captions
+    assert "Outlet labels" in captions and "front matter" in captions
+    assert sorted(outlets_of(app)) == ["Harbour Gazette", "Unknown outlet (wire_one)"]
+
+
+def test_uploads_that_all_give_an_outlet_get_no_label_note(app: AppTest) -> None:
+    app.radio(key="source").set_value("Upload files").run()
+    app.file_uploader(key="upload_files").set_value([("a.txt", GOOD_TXT, "text/plain")]).run()
+    assert_clean(app)
+    assert "gave no outlet" not in messages(app, "caption")
+
+
 def test_bad_upload_names_the_file_and_keeps_the_good_one(app: AppTest) -> None:
     app.radio(key="source").set_value("Upload files").run()
     app.file_uploader(key="upload_files").set_value(

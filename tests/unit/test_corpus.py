@@ -656,3 +656,22 @@ def test_title_from_a_markdown_heading_drops_the_heading_marks(text: str, title:
     """A pasted or uploaded Markdown article without a title shows "Talks…", not "# Talks…" (seen in session 11)."""
     assert article_from_text(text, outlet="Example Times").title == title
     assert load_bytes("a.md", text.encode()).articles[0].title == title
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        # a wire dateline says where and when, not what: the title is the story's first sentence
+        ("ARDEN, March 3.\n\nThe two ministers met for four hours.", "The two ministers met for four hours."),
+        ("ARDEN, March 3. The two ministers met for four hours. They parted.", "The two ministers met for four hours."),
+        ("ARDEN, March 3 (Wire) - The two ministers met.", "The two ministers met."),
+        ("ARDEN (Wire) — The two ministers met.", "The two ministers met."),
+        ("NEW ARDEN, Borovia, March 3, 2015 /Wire/.\nThe two ministers met.", "The two ministers met."),
+        # traps: a headline that opens with capitals is no dateline
+        ("US - Borovia talks resume. More soon.", "US - Borovia talks resume."),
+        ("NATO, EU - a summit ends.", "NATO, EU - a summit ends."),
+        ("ARDEN, March 3.", "ARDEN, March 3."),  # nothing else to take
+    ],
+)
+def test_a_dateline_opening_the_body_is_not_the_title(body: str, title: str) -> None:
+    assert load_bytes("wire.txt", body.encode()).articles[0].title == title
