@@ -525,6 +525,8 @@ def _name_mentions(
                 if _POSSESSIVE.search(written) and not words_.country(written) and _bare(written) not in core:
                     form_start = w[1] + 1
             form_end = _name_head_end(text, end, _bare(text[start:end]), words_)
+            if words_.country(_bare(text[start:end])) and len(words) == 1:
+                form_end = _government_end(text, end, words_)  # "the US side": the country by its government
             form = _POSSESSIVE.sub("", " ".join(text[form_start:form_end].split()))
             found.append((key, label, NamingMention(report.id, form_start, form_end, form,
                                                     _inside(quotes[report.id], start))))
@@ -740,6 +742,20 @@ def _descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[Nam
     return out
 
 
+def _government_end(text: str, end: int, words: NamingWords) -> int:
+    """Where a government word right after ``end`` ends ("US side", "Chinese government"), else ``end``.
+
+    >>> w = load_naming_words()
+    >>> text = "the US side and Chilean farmers"
+    >>> text[4:_government_end(text, 6, w)], text[16:_government_end(text, 23, w)]
+    ('US side', 'Chilean')
+    """
+    following = re.match(r" ([a-z]+)(?![\w'’-])", text[end : end + 30])
+    if following and following.group(1) in words.government_words:
+        return end + following.end()
+    return end
+
+
 def _surname_governments(reports: Sequence[CoverageSource], items: list[NamingMention], country: str,
                          taken: set[tuple[str, int]], quotes: dict[str, list[tuple[int, int]]],
                          words: NamingWords, out: dict[str, list[NamingMention]]) -> None:
@@ -892,6 +908,10 @@ def _modifier(text: str, run: tuple[int, int, list[tuple[int, int]]], nouns: set
     start, end, words = run
     if re.search(r"['’]s?$", text[words[-1][0] : words[-1][1]]):
         return False  # "China’s coastguard" names China
+    naming_words = load_naming_words()
+    if (len(words) == 1 and _government_end(text, end, naming_words) > end and naming_words.country(_bare(text[start:end]))
+            and not naming_words.demonym(_bare(text[start:end]))):
+        return False  # "the US side", "the Chile government" stand for the country ("the Chilean government" does not)
     following = re.match(r" ([a-z][\w'’-]*)(?: ([\w'’-]+))?", text[end : end + 60])
     if len(words) != 1 or following is None or following.group(1) not in nouns:
         return False

@@ -152,3 +152,19 @@ APPOSITIVE = (
 def test_naming_a_seven_word_appositive_is_a_form_of_the_name() -> None:
     person = referent_with(report_of(APPOSITIVE), "Tran")
     assert "a spokesperson for the Ministry of Fisheries" in forms_of(person), sorted(forms_of(person))
+
+
+#: A country word before a government word stands for the country ("the Chile side", "the Chile
+#: government"); a demonym stays no mention of it ("the Chilean side", "Chilean farmers": the labels' rule).
+SIDES = (
+    ("a", "Alpha", "Chile said the levy stays. The Chile side wants talks, and Chilean farmers agree."),
+    ("b", "Beta", "The Chile government said no on Monday. Chile wants talks with Peru."),
+    ("c", "Gamma", "Officials said the Chilean side wants talks with Peru. Chile left."),
+)
+
+
+@pytest.mark.parametrize("form", ["Chile side", "Chile government"])
+def test_naming_a_country_s_side_or_government_is_a_mention_of_it(form: str) -> None:
+    chile = next(n for n in report_of(SIDES).naming if n.referent == "Chile")
+    assert form in forms_of(chile), sorted(forms_of(chile))
+    assert not any(f.startswith("Chilean") for f in forms_of(chile)), sorted(forms_of(chile))
