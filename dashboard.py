@@ -14,6 +14,7 @@ from framing.corpus import article_from_text
 from framing.errors import FramingError, LexiconError
 from framing.types import Article, LoadResult
 from framing.limits import dashboard_budget
+from framing.textnorm import counted
 from ui.corpus import (
     SKIPPED_SHOWN,
     add_pasted,
@@ -112,7 +113,7 @@ def choose_corpus(source: str) -> LoadResult | None:
         if st.session_state.paste_message:
             show = st.warning if st.session_state.paste_warning else st.caption
             show(md_escape(st.session_state.paste_message))
-        st.caption(f"{len(st.session_state.pasted)} pasted article(s) kept for this session.")
+        st.caption(f"{counted(len(st.session_state.pasted), 'pasted article')} kept for this session.")
         return LoadResult(articles=tuple(st.session_state.pasted)) if st.session_state.pasted else None
     return load_sample()
 

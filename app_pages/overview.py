@@ -7,6 +7,7 @@ import streamlit as st
 
 from framing.evidence import frame_label
 from framing.summary import summarise_outlets
+from framing.textnorm import counted
 from framing.types import FRAMES
 from ui.markup import frame_legend, md_escape, outlet_sentence
 from ui.outlet_notes import read_outlet_notes
@@ -22,7 +23,7 @@ outlets = report.outlets
 
 st.markdown(f"#### How {len(outlets)} outlet{'s' if len(outlets) != 1 else ''} framed the story")
 st.caption(md_escape(
-    f"{len(report.articles)} article(s) · lexicon {view.lexicon.name} {view.lexicon.version} · "
+    f"{counted(len(report.articles), 'article')} · lexicon {view.lexicon.name} {view.lexicon.version} · "
     "share = part of an outlet's frame words that belongs to each frame; tone from −1 (negative) to +1 (positive)"
 ))
 st.html(frame_legend(view.lexicon.definitions))

@@ -6,6 +6,7 @@ import streamlit as st
 
 from framing_render.quotes import QUOTE_CSS, outlet_voice_html, render_quotes_html, type_label
 from framing.selection import articles_of, outlet_of
+from framing.textnorm import counted
 from framing.types import FRAMES, SpeakerTotal
 from ui.markup import md_escape, outlet_heading
 from ui.state import default_outlet_choice, get_view
@@ -41,7 +42,7 @@ st.html(f"<style>{QUOTE_CSS}</style>")
 
 def speaker_option(total: SpeakerTotal) -> str:
     """The radio label of one speaker: name, type, how many quotations and words."""
-    return f"{total.speaker} · {type_label(total.type)} · {total.quotes} quote(s), {total.words} words"
+    return f"{total.speaker} · {type_label(total.type)} · {counted(total.quotes, 'quote')}, {counted(total.words, 'word')}"
 
 
 columns = st.columns(len(chosen), gap="medium")

@@ -21,7 +21,7 @@ import orjson
 from .compare import evidence_summary
 from .evidence import NOT_ENOUGH, frame_label
 from .numbers import signed
-from .textnorm import shorten
+from .textnorm import counted, shorten
 from .types import FRAMES, ArticleReport, CorpusReport, OutletReport, Voice
 
 __all__ = ["SCHEMA_VERSION", "report_to_dict", "to_json", "to_json_bytes", "dumps_json", "to_csv", "to_table", "csv_safe", "terminal_safe",
@@ -127,7 +127,7 @@ def to_table(report: CorpusReport) -> str:
     terminal.
     """
     lines = [
-        f"Framing Lens: {len(report.articles)} article(s), {len(report.outlets)} outlet(s); "
+        f"Framing Lens: {counted(len(report.articles), 'article')}, {counted(len(report.outlets), 'outlet')}; "
         f"lexicon {report.lexicon.get('name', '?')} {report.lexicon.get('version', '')}".rstrip(),
         "Emphasis = share of each outlet's frame evidence; range = 95% bootstrap interval over its sentences;",
         "evidence = enough, thin or none (frame words to compare on); main = dominant frame, '-' where evidence",
@@ -137,7 +137,7 @@ def to_table(report: CorpusReport) -> str:
     ]
     cut = truncation_notes(report)
     if cut:
-        lines += [f"TRUNCATED: {len(cut)} article(s) were longer than the limit; only their beginning was "
+        lines += [f"TRUNCATED: {counted(len(cut), 'article')} {'was' if len(cut) == 1 else 'were'} longer than the limit; only {'its' if len(cut) == 1 else 'their'} beginning was "
                   "analysed (see 'note:' below)", ""]
     if report.outlets:
         lines += _outlet_table(report)

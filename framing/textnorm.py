@@ -13,7 +13,7 @@ import sys
 import unicodedata
 from itertools import chain
 
-__all__ = ["INVISIBLE_IN_LABELS", "MARKS", "WORD", "WORD_RUN", "clean_label", "is_mark", "lower_if_plain", "nfc", "shorten"]
+__all__ = ["INVISIBLE_IN_LABELS", "MARKS", "WORD", "WORD_RUN", "clean_label", "counted", "is_mark", "lower_if_plain", "nfc", "shorten"]
 
 
 def _mark_ranges() -> str:
@@ -110,3 +110,14 @@ def lower_if_plain(text: str) -> str | None:
     if not text.isascii() and any(c.lower() != c or c.upper() != c for c in set(_NON_ASCII.findall(text))):
         return None
     return text.lower()
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and the noun in the number it needs: "1 article", "4 articles", never "4 article(s)".
+
+    Examples
+    --------
+    >>> counted(1, "article"), counted(4, "article"), counted(0, "quote"), counted(2, "entry", "entries")
+    ('1 article', '4 articles', '0 quotes', '2 entries')
+    """
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"

@@ -111,7 +111,7 @@ def test_cli_csv_parses(runs: dict[str, Run]) -> None:
 def test_cli_table_lists_every_outlet(runs: dict[str, Run]) -> None:
     run = runs["data-table"]
     assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith("Framing Lens: 5 article(s), 5 outlet(s)")
+    assert run.stdout.startswith("Framing Lens: 5 articles, 5 outlets")
     data = json.loads((runs["data-json"].folder / "out.json").read_text(encoding="utf-8"))
     for outlet in data["outlets"]:
         assert outlet["outlet"][:20] in run.stdout

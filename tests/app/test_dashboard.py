@@ -216,6 +216,22 @@ def test_paste_flow_accumulates_until_cleared(app: AppTest) -> None:
     assert "_view" not in app.session_state or "Add articles in the sidebar" in page_text(app)
 
 
+def test_counts_are_written_in_the_right_number_never_with_s_in_brackets(app: AppTest) -> None:
+    app.radio(key="source").set_value("Paste text").run()
+    assert "0 pasted articles kept" in messages(app, "caption")
+    app.text_input(key="paste_outlet").set_value("Harbour Gazette")
+    app.text_area(key="paste_text").set_value("Tariffs on soybeans rose. Troops gathered at the border.")
+    app.button(key="paste_add").click().run()
+    assert_clean(app)
+    assert "1 pasted article kept" in messages(app, "caption")
+    assert "1 article · lexicon" in page_text(app)
+    app.text_input(key="paste_outlet").set_value("Ridge Times")
+    app.text_area(key="paste_text").set_value("Talks resumed in the capital.")
+    app.button(key="paste_add").click().run()
+    assert "2 pasted articles kept" in messages(app, "caption") and "2 articles · lexicon" in page_text(app)
+    assert "(s)" not in page_text(app)
+
+
 def test_paste_warns_about_an_empty_outlet_and_a_short_text(app: AppTest) -> None:
     """Issue 13 item 8: an empty outlet and a two-word text are added, but never with a bare "Added."."""
     app.radio(key="source").set_value("Paste text").run()

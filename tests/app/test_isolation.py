@@ -27,6 +27,7 @@ from streamlit.testing.v1 import AppTest
 import ui.state
 from framing import pipeline
 from framing.lexicon import Lexicon, parse_lexicon
+from framing.textnorm import counted
 from framing.types import CorpusReport
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -170,7 +171,7 @@ def assert_never_seen_anywhere(at: AppTest, tag: str, *, own_pastes: int = 0) ->
     source, lexicon_source = at.radio(key="source").value, at.radio(key="lexicon_source").value
     at.radio(key="source").set_value("Paste text").run()
     assert len(at.session_state["pasted"]) == own_pastes
-    assert any(f"{own_pastes} pasted article(s)" in c.value for c in at.caption)
+    assert any(counted(own_pastes, "pasted article") in c.value for c in at.caption)
     at.radio(key="lexicon_source").set_value("Paste CSV").run()
     assert tag not in at.text_area(key="lexicon_text").value
     assert_never_seen(at, tag)

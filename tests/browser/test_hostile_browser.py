@@ -91,7 +91,7 @@ def test_hostile_uploads_run_nothing_and_read_as_text(
         page.wait_for_selector(".js-plotly-plot", timeout=CHART_TIMEOUT_MS)
         page.get_by_text("Upload files", exact=True).click()
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
-        page.get_by_text(f"{len(ARTICLES)} article(s)").wait_for(timeout=CHART_TIMEOUT_MS)
+        page.get_by_text(f"{len(ARTICLES)} articles").wait_for(timeout=CHART_TIMEOUT_MS)
         page.get_by_text("Outlet labels").click()  # the sidebar boxes labelled with the titles
         for name, ready in PAGES:
             if name != "Overview":

@@ -58,7 +58,7 @@ def test_a_paste_in_one_browser_never_shows_in_another(server: str, browser: Any
         sidebar.get_by_role("button", name="Add article").click()
         page_a.get_by_text(outlet).first.wait_for(timeout=PASTE_TIMEOUT_MS)
         page_a.wait_for_selector(".js-plotly-plot", timeout=CHART_TIMEOUT_MS)
-        assert outlet in page_a.content() and "1 pasted article(s)" in sidebar.inner_text()
+        assert outlet in page_a.content() and "1 pasted article" in sidebar.inner_text()
         page_a.screenshot(path=str(output_dir / "isolation_a.png"))
 
         assert_unseen(page_b, tag)  # open all along
@@ -68,7 +68,7 @@ def test_a_paste_in_one_browser_never_shows_in_another(server: str, browser: Any
         assert_unseen(page_b, tag)
         b_sidebar = page_b.locator('[data-testid="stSidebar"]')
         b_sidebar.get_by_text("Paste text", exact=True).click()
-        b_sidebar.get_by_text("0 pasted article(s)").wait_for(timeout=PASTE_TIMEOUT_MS)
+        b_sidebar.get_by_text("0 pasted articles").wait_for(timeout=PASTE_TIMEOUT_MS)
         assert_unseen(page_b, tag)
         page_b.screenshot(path=str(output_dir / "isolation_b.png"))
 

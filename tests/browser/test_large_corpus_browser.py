@@ -33,7 +33,7 @@ def test_large_upload_shows_progress_then_charts(
         assert "articles" in bar.inner_text()
         page.screenshot(path=str(output_dir / "large_corpus_progress.png"))
         bar.wait_for(state="detached", timeout=CHART_TIMEOUT_MS)
-        page.get_by_text("2000 article(s)").wait_for(timeout=CHART_TIMEOUT_MS)
+        page.get_by_text("2000 articles").wait_for(timeout=CHART_TIMEOUT_MS)
         page.wait_for_selector(".js-plotly-plot", timeout=CHART_TIMEOUT_MS)
         page.wait_for_timeout(800)
         assert "Traceback" not in page.content()

@@ -207,7 +207,7 @@ def test_to_table_mentions_every_outlet_and_skipped_file(report: CorpusReport) -
     assert "SKIPPED (1)" in table
     assert "broken.txt: empty file" in table
     lexicon = f"{report.lexicon['name']} {report.lexicon['version']}"
-    assert table.startswith(f"Framing Lens: 3 article(s), 2 outlet(s); lexicon {lexicon}")
+    assert table.startswith(f"Framing Lens: 3 articles, 2 outlets; lexicon {lexicon}")
 
 
 def test_to_table_lists_articles_and_evidence(report: CorpusReport) -> None:

@@ -110,7 +110,7 @@ def test_a_truncated_article_is_named_in_the_table_the_csv_and_stderr(
     assert len(article.text) > MAX_ARTICLE_CHARS
     report = analyze_articles([article])
     table = to_table(report)
-    assert "TRUNCATED: 1 article(s)" in table and "note: article truncated: only the first" in table
+    assert "TRUNCATED: 1 article was" in table and "note: article truncated: only the first" in table
     rows = list(csv.DictReader(io.StringIO(to_csv(report))))
     assert rows[-1]["notes"].startswith("article truncated: only the first")
     path = tmp_path / "long.txt"
