@@ -2,7 +2,8 @@
 
 The sentences are for a projected classroom screen: short, no jargon, every claim backed by a
 number in the same sentence. Superlatives ("the most", "the least") are only used when an outlet
-leads by more than a tie tolerance, so rounding noise never crowns a winner; with a single outlet
+leads by more than a tie tolerance, so rounding noise never crowns a winner, and a tone is ranked
+only when its 95% interval (``tone_ci``) is apart from every other outlet's; with a single outlet
 nothing is compared. No streamlit here: the dashboard renders what this returns.
 """
 
@@ -90,10 +91,14 @@ def describe_tone(tone: float) -> str:
     >>> describe_tone(0.15), describe_tone(-0.5), describe_tone(0.01)
     ('mildly positive (+0.15)', 'clearly negative (−0.50)', 'about neutral (+0.01)')
     """
+    return f"{_tone_words(tone)} ({signed(tone)})"
+
+
+def _tone_words(tone: float) -> str:
     if abs(tone) < TONE_NEUTRAL_BAND:
-        return f"about neutral ({signed(tone)})"
+        return "about neutral"
     strength = "clearly" if abs(tone) >= CLEAR_TONE else "mildly"
-    return f"{strength} {'positive' if tone > 0 else 'negative'} ({signed(tone)})"
+    return f"{strength} {'positive' if tone > 0 else 'negative'}"
 
 
 def _count(n: int) -> str:
@@ -185,11 +190,19 @@ def _leading_frame(outlet: OutletReport, rivals: Sequence[OutletReport]) -> str 
 
 
 def _tone_clause(outlet: OutletReport, outlets: Sequence[OutletReport]) -> str:
-    others = [o.tone for o in outlets if o is not outlet]
+    rivals = [o for o in outlets if o is not outlet]
+    others = [o.tone for o in rivals]
     tone = outlet.tone
     if not others:
         return f"its tone is {describe_tone(tone)}"
     two = len(others) == 1
+    if _overlapping_tone(outlet, rivals):
+        # the 95% intervals cannot tell it from some other outlet: no ranking, however the points fall
+        whose = "the other outlet's" if two else "the other outlets'"
+        ci = outlet.tone_ci
+        if ci[0] <= 0 <= ci[1]:  # the interval spans zero: no direction either
+            return f"its tone ({signed(tone)}{_tone_interval(outlet)}, which spans zero) is not clearly apart from {whose}"
+        return f"its tone is {_tone_words(tone)} ({signed(tone)}{_tone_interval(outlet)}), not clearly apart from {whose}"
     # Inside the neutral band a ranking names the direction of the others, never "most negative"
     # for −0.01 (seen on the seeds: every other outlet was mildly positive).
     if _leads(tone, others, TONE_TIE):
@@ -203,6 +216,17 @@ def _tone_clause(outlet: OutletReport, outlets: Sequence[OutletReport]) -> str:
     neutral = ", about neutral" if abs(tone) < TONE_NEUTRAL_BAND else ""
     rank = f"{pair[0]} {pair[2]} of the two" if two else f"{pair[1]} {pair[2]}"
     return f"reads the {rank} ({signed(tone)}{neutral}{_tone_interval(outlet)})"
+
+
+def _overlapping_tone(outlet: OutletReport, rivals: Sequence[OutletReport]) -> bool:
+    """Whether the outlet's tone interval overlaps the interval of a rival it would be ranked above or
+    below: a ranking ("reads the most positive") is only said when the 95% intervals
+    (``tone_ci``) of the outlet and every rival are apart. Outlets without an interval (one sentence)
+    are compared by their points, as before intervals existed."""
+    own = outlet.tone_ci
+    if len(own) != 2:
+        return False
+    return any(len(o.tone_ci) == 2 and own[0] <= o.tone_ci[1] and o.tone_ci[0] <= own[1] for o in rivals)
 
 
 def _tone_interval(outlet: OutletReport) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from framing.summary import OutletSentence, describe_tone, summarise_outlets
@@ -135,7 +137,7 @@ def test_summarise_outlets_does_not_name_a_frame_of_general_words_alone() -> Non
 
 def test_a_tone_ranking_carries_its_interval_when_the_report_has_one() -> None:
     # "reads the most positive (+0.44)" said nothing of how sure it is; the chart shows tone_ci as whiskers
-    from dataclasses import replace
+
 
     low = make_outlet("Low", 0.4, 0.3, 0.3, tone=-0.2)
     high = replace(make_outlet("High", 0.4, 0.3, 0.3, tone=0.44), tone_ci=[0.22, 0.63])
@@ -162,3 +164,30 @@ def test_a_frame_resting_on_one_frame_word_is_never_the_outlet_s_lead() -> None:
         "Agency gives security the most space of the two outlets (15% of its frame evidence, though its largest "
         "frame is diplomacy at 82%)")
     assert "gives trade the most space of the two outlets" in sentences(two_words, rival)[0]
+
+
+def _toned(name: str, tone: float, ci: list[float]) -> OutletReport:
+    return replace(make_outlet(name, 0.4, 0.3, 0.3, tone=tone), tone_ci=ci)
+
+
+def test_no_tone_ranking_when_the_intervals_overlap() -> None:
+    # a classroom walkthrough: four wire reports of one meeting, one 'reads the most positive' though its
+    # 95% interval spans zero and covers the others' tones
+    outlets = [_toned("A", 0.20, [-0.05, 0.45]), _toned("B", 0.05, [-0.10, 0.20]), _toned("C", 0.02, [-0.15, 0.18])]
+    texts = [s.text for s in summarise_outlets(outlets)]
+    assert not any("most positive" in t or "least positive" in t or "most negative" in t for t in texts)
+    assert texts[0].startswith("A ")
+    assert "its tone (+0.20, 95% interval −0.05 to +0.45, which spans zero) is not clearly apart from the other outlets'" in texts[0]
+
+
+def test_two_overlapping_outlets_are_not_ranked_either() -> None:
+    pair = [_toned("A", 0.30, [0.10, 0.50]), _toned("B", 0.05, [-0.10, 0.20])]
+    texts = [s.text for s in summarise_outlets(pair)]
+    assert all("of the two (" not in t for t in texts)
+    assert "its tone is mildly positive (+0.30, 95% interval +0.10 to +0.50), not clearly apart from the other outlet's" in texts[0]
+
+
+def test_a_tone_ranking_stays_when_every_interval_is_apart() -> None:
+    outlets = [_toned("A", 0.50, [0.35, 0.65]), _toned("B", 0.05, [-0.05, 0.15]), _toned("C", -0.40, [-0.55, -0.25])]
+    texts = [s.text for s in summarise_outlets(outlets)]
+    assert "reads the most positive (+0.50" in texts[0] and "reads the most negative (−0.40" in texts[2]
