@@ -18,6 +18,11 @@ replace them, and a bad row is reported with its file and line. Rule kinds (colu
 ``require_near``
     the term counts only when a context word stands within ``window`` words on either side
     (``meet`` only near a party: ``@NAME``, "counterpart", "minister", ...).
+``not_name``
+    the term does not count when it is written with a capital letter inside a sentence: then it is
+    a person's name ("Sen. Tom Cotton", "Susan E. Rice", "Levy argued"), not the traded good or the
+    import levy. A word in capitals throughout (a headline) and the first word of a sentence still
+    count; a period after an initial or a short title ("E.", "Mr.", "Sen.") does not end a sentence.
 ``attribution``
     the term does not count when a speech verb ("told", "said", "according") stands within
     ``window`` words: a speaker's job title is sourcing, not the paragraph's frame.
@@ -48,7 +53,7 @@ from .types import FRAMES, Token
 
 __all__ = ["ContextRule", "ContextRules", "extend_rules", "load_default_rules", "load_rules", "parse_rules", "RULE_KINDS"]
 
-RULE_KINDS = ("never", "exclude_phrase", "only_form", "not_after", "not_before", "require_near", "attribution")
+RULE_KINDS = ("never", "exclude_phrase", "only_form", "not_after", "not_before", "require_near", "attribution", "not_name")
 #: Rules whose ``context`` is a ``|``-separated word list searched within ``window`` words.
 _WINDOW_KINDS = frozenset({"not_after", "not_before", "require_near", "attribution"})
 #: Special context words: any possessive, any capitalised word that does not start a sentence.
@@ -57,6 +62,9 @@ POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their", "one
 MAX_WINDOW = 10
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|@[A-Z]+")
 _SENTENCE_BREAK = re.compile(r"[.!?;]")
+#: A capitalised word of at most this many letters before a period is an initial or a title ("E.", "Sen."),
+#: not a sentence's end, for ``not_name``.
+_SHORT_CAPITAL = 3
 _REQUIRED = ("rule", "term")
 
 
@@ -162,6 +170,8 @@ def _fires(rule: ContextRule, tokens: Sequence[Token], first: int, last: int, ke
         if rule.term == "@NUMBER":
             return all(tokens[i].lower.isdigit() for i in range(first, last + 1))
         return True
+    if kind == "not_name":
+        return _written_as_name(tokens, first, text)
     if kind == "only_form":
         surface = " ".join(tokens[i].lower for i in range(first, last + 1))
         return surface not in rule.context
@@ -212,6 +222,21 @@ def _is(words: tuple[str, ...], tokens: Sequence[Token], j: int, text: str | Non
         elif token.lower == word or token.lemma == word:
             return True
     return False
+
+
+def _written_as_name(tokens: Sequence[Token], j: int, text: str | None) -> bool:
+    """True when token ``j`` is capitalised (not all capitals) and not the first word of a sentence."""
+    if text is None or j == 0:
+        return False
+    word = text[tokens[j].start:tokens[j].end]
+    if not word[:1].isupper() or word.isupper():
+        return False
+    before = tokens[j - 1]
+    if not _sentence_start(tokens, j, text):
+        return True
+    previous = text[before.start:before.end]
+    gap = text[before.end:tokens[j].start]
+    return gap.lstrip().startswith(".") and gap.strip() == "." and previous[:1].isupper() and len(previous) <= _SHORT_CAPITAL
 
 
 def _sentence_start(tokens: Sequence[Token], j: int, text: str) -> bool:
@@ -358,7 +383,7 @@ def _parse_rule(row: dict[str | None, str | list[str] | None], *, source: str, l
                 raise LexiconError(f"{where}: unknown special word '{word}' (use {', '.join(sorted(SPECIAL_WORDS))})")
         context = tuple(w.upper() if w.startswith("@") else w for w in context)
     elif context_text:
-        raise LexiconError(f"{where}: rule 'never' takes no context; leave the column empty")
+        raise LexiconError(f"{where}: rule '{kind}' takes no context; leave the column empty")
     return ContextRule(kind, term, key, context, phrase, window, note, source, line, forms)
 
 

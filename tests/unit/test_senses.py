@@ -300,7 +300,7 @@ def test_every_shipped_rule_is_valid_and_each_kind_is_used() -> None:
     rules = load_default_rules()
     assert len(rules.rules) > 100
     assert {r.kind for r in rules.rules} >= {"never", "exclude_phrase", "only_form", "not_after", "require_near",
-                                             "not_before", "attribution"}
+                                             "not_before", "attribution", "not_name"}
 
 
 @pytest.mark.parametrize(
@@ -504,3 +504,38 @@ def test_rules_1_15_since_a_named_war_is_a_time_anchor(text: str, term: str, cou
 )
 def test_rules_1_16_willingness_names_and_the_price_idiom(text: str, word: str, frame: str | None) -> None:
     assert _counted_frames(text).get(word) == frame
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "counts"),
+    [
+        # rules 1.17.0: a common noun written capitalised inside a sentence is a person's name
+        ("The envoy was Susan E. Rice, the ambassador.", "rice", False),
+        ("Critics questioned Rice's account of the raid.", "rice's", False),
+        ("The letter was led by Sen. Tom Cotton of the state.", "cotton", False),
+        ("The talks stalled, Mr. Cotton said later.", "cotton", False),
+        ("The deal is thin, economist Phil Levy said.", "levy", False),
+        ("She met Tom Price at the hearing.", "price", False),
+        # ... the good, the levy and the price still count, also first in a sentence or in a headline
+        ("Rice exports to the region fell.", "rice", True),
+        ("Farmers sold more cotton abroad.", "cotton", True),
+        ("The bloc put a new levy on imported steel.", "levy", True),
+        ("PRICE OF COTTON SOARS AFTER TARIFF", "cotton", True),
+        ("They fled. Cotton prices fell.", "cotton", True),
+        # 'beef up', 'freighted with', a building called the annex, office logistics
+        ("The navy will beef up its patrols.", "beef", False),
+        ("Beef exports to Japan rose.", "beef", True),
+        ("The role comes freighted with duties.", "freighted", False),
+        ("Gunmen attacked the CIA annex at night.", "annex", False),
+        ("The army moved to annex the province.", "annex", True),
+        ("The general planned the logistics of the invasion.", "logistics", False),
+        ("Shipping firms and logistics groups warned of delays at the ports.", "logistics", True),
+    ],
+)
+def test_rules_1_17_names_and_idioms_are_not_trade_or_conflict(text: str, term: str, counts: bool) -> None:
+    assert (term in _counted(text)) is counts
+
+
+def test_not_name_takes_no_context() -> None:
+    with pytest.raises(LexiconError, match="line 2: rule 'not_name' takes no context"):
+        parse_rules("rule,term,context,window\nnot_name,rice,mr,\n", source="r.csv")
