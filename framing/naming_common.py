@@ -377,7 +377,7 @@ def common_mentions(
             head = max(written.items(), key=lambda kv: (kv[1], kv[0] == head, kv[0]))[0]
             head = max((n, w == head, w) for w, n in surface.items() if _singular(w) == head)[2]
         # A word before a noun, a title ("foreign minister") or a head it shares a phrase with ("state visit").
-        modified = {second for first, second in phrases if first == head}
+        modified = {second for first, second in phrases if first in (head, _singular(head))}  # head may be the plural written
         after = nouns | titles | modified | {w + "s" for w in modified}
         followed = sum(1 for m in items if _before_noun(by_id[m.article].text, m.end, after))
         if 2 * followed >= len(items):

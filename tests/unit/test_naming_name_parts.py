@@ -168,3 +168,19 @@ def test_naming_a_country_s_side_or_government_is_a_mention_of_it(form: str) -> 
     chile = next(n for n in report_of(SIDES).naming if n.referent == "Chile")
     assert form in forms_of(chile), sorted(forms_of(chile))
     assert not any(f.startswith("Chilean") for f in forms_of(chile)), sorted(forms_of(chile))
+
+
+#: Tolls written mostly in the plural, and "the final toll rate" two outlets share: the shared phrase
+#: makes "toll" there the rate's modifier, whatever number the head is most written in.
+TOLL_RATE = (
+    ("a", "Alpha", "Kessland raised tolls on grain. The final toll rate will fall, Lind said. Tolls hurt."),
+    ("b", "Beta", "Norland faces tolls on grain. Lind hinted that the final toll rate would be lower."),
+    ("c", "Gamma", "Kessland's grain-import tolls stay. Norland wants the tolls gone."),
+)
+
+
+def test_naming_a_plural_head_s_use_in_a_shared_phrase_is_no_mention() -> None:
+    report = report_of(TOLL_RATE)
+    tolls = next(n for n in report.naming if "tolls" in forms_of(n))
+    texts = {a.id: a.text for a in report.articles}
+    assert not any(texts[m.article][m.end :].startswith(" rate") for m in tolls.mentions), tolls.mentions
