@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing.selection import Z_THRESHOLD, significant_terms
+from framing.selection import Z_THRESHOLD, context_terms, significant_terms
 from framing_render.pages import evidence_table_html, words_table_html
 from ui.state import evidence_rows, get_view
 
@@ -34,5 +34,8 @@ else:
     st.html(words_table_html(passing))
 
 st.markdown("#### Frame words behind each score")
-st.caption("The lexicon terms that added the most to each outlet's frame scores (× times found).")
-st.html(evidence_table_html(evidence_rows(view.key, report, EVIDENCE_TERMS)))
+st.caption("The lexicon terms that added the most to each outlet's frame scores (× times found). "
+           "Names of foreign places and officials' titles count toward diplomacy, but they say where a story "
+           "is and who speaks, not how it is framed: they are listed apart, and alone they never name a "
+           "paragraph's frame.")
+st.html(evidence_table_html(evidence_rows(view.key, report, EVIDENCE_TERMS), context_terms(view.lexicon)))

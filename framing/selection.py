@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from .compare import TermTotal, evidence_summary
+from .evidence import load_passage_rule
+from .lexicon import Lexicon
 from .types import FRAMES, TONE_LABEL, ArticleReport, CorpusReport, DistinctiveTerm, OutletReport, SentenceReport
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "outlet_of",
     "top_passages",
     "evidence_table",
+    "context_terms",
     "frame_words_per_100",
     "significant_terms",
     "frame_words_by_outlet",
@@ -86,6 +89,20 @@ def evidence_table(report: CorpusReport, top: int) -> list[tuple[str, dict[str, 
         summary = evidence_summary(articles_of(report, outlet.outlet))
         rows.append((outlet.outlet, {frame: summary[frame][:top] for frame in FRAMES}))
     return rows
+
+
+def context_terms(lexicon: Lexicon) -> frozenset[str]:
+    """The lexicon's terms of the passage rule's *context* subcategories (names of foreign places and
+    states, officials' titles): they count toward a score but say where a story is and who speaks, not
+    what it is about, so a table of "diplomacy words" sets them apart.
+
+    >>> from framing.lexicon import load_default_lexicon
+    >>> places = context_terms(load_default_lexicon())
+    >>> "ukraine" in places, "german" in places, "ceasefire" in places
+    (True, True, False)
+    """
+    context = load_passage_rule().context
+    return frozenset(t.term for t in lexicon.terms if (t.frame, t.subcategory) in context)
 
 
 def frame_words_per_100(articles: Sequence[ArticleReport]) -> float:

@@ -4,7 +4,7 @@ the passage cards, from Jinja2 templates with autoescape (``templates/words_tabl
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from framing.compare import TermTotal
 from framing.lexicon import Lexicon
@@ -30,9 +30,17 @@ def words_table_html(passing: Mapping[str, Sequence[DistinctiveTerm]]) -> str:
     return render("words_table.html.j2", rows=list(passing.items()))
 
 
-def evidence_table_html(rows: Sequence[tuple[str, Mapping[str, Sequence[TermTotal]]]]) -> str:
-    """One row per outlet, a column per frame: the lexicon terms that added most (``selection.evidence_table``)."""
-    return render("evidence_table.html.j2", rows=rows, frames=FRAMES)
+def evidence_table_html(rows: Sequence[tuple[str, Mapping[str, Sequence[TermTotal]]]],
+                        context: Collection[str] = frozenset()) -> str:
+    """One row per outlet, a column per frame: the lexicon terms that added most (``selection.evidence_table``).
+
+    Terms in ``context`` (``selection.context_terms``: foreign places and states, officials' titles) are
+    listed after the others under "places and officials", so "ukraine" or "german" is not read as a word
+    of diplomatic framing.
+    """
+    split = [(name, {f: ([t for t in by_frame[f] if t.term not in context], [t for t in by_frame[f] if t.term in context])
+                     for f in FRAMES}) for name, by_frame in rows]
+    return render("evidence_table.html.j2", rows=split, frames=FRAMES)
 
 
 def lexicon_table_html(lexicon: Lexicon) -> str:

@@ -134,6 +134,22 @@ def test_side_by_side_tints_only_clear_frame_evidence(app: AppTest) -> None:
     assert "<mark" not in view and "title=" not in view and "border-bottom" not in view
 
 
+def test_words_page_lists_place_names_apart_from_diplomacy_words(app: AppTest) -> None:
+    app.radio(key="source").set_value("Paste text").run()
+    for outlet, text in (("Harbour Gazette", "Ukraine and Germany held talks. The talks on a ceasefire went on."),
+                         ("Ridge Times", "Troops massed near Ukraine. Shelling went on.")):
+        app.text_input(key="paste_outlet").set_value(outlet)
+        app.text_area(key="paste_text").set_value(text)
+        app.button(key="paste_add").click().run()
+    app.switch_page("app_pages/words.py").run()
+    assert_clean(app)
+    (table,) = [h.value for h in app.html if 'id="fl-evidence"' in h.value]
+    assert "places and officials: " in table and "ukraine ×1" in table.split("places and officials: ", 1)[1]
+    cells = table.split("<td>")
+    assert not any(c.startswith("ukraine") for c in cells)  # never first, as if a framing word
+    assert "where a story is and who speaks" in page_text(app)
+
+
 def test_read_first_toggle_keeps_the_page_you_were_on(app: AppTest) -> None:
     """Issue 13 item 11: turning read-first off returns to the page, not to Overview."""
     app.switch_page("app_pages/words.py").run()

@@ -26,6 +26,17 @@ def test_evidence_table_has_a_column_per_frame_and_a_dash_when_empty() -> None:
     assert "<td>tariff ×2, soy&lt; ×1</td><td>–</td><td>–</td>" in html and "<script>" not in html
 
 
+def test_evidence_table_lists_places_and_officials_apart() -> None:
+    # a classroom walkthrough read "ukraine", "german" as the outlets' "diplomacy words"
+    row = {"trade": [], "security": [TermTotal("borovia", 3, 2.0)],
+           "diplomacy": [TermTotal("borovia", 4, 9.0), TermTotal("talks", 3, 6.0), TermTotal("borovian", 2, 3.0)]}
+    html = pages.evidence_table_html([("Daily", row)], context={"borovia", "borovian"})
+    assert ('<td>talks ×3; <span class="fl-passage-meta">places and officials: borovia ×4, borovian ×2</span></td>'
+            in html)
+    assert '<td><span class="fl-passage-meta">places and officials: borovia ×3</span></td>' in html
+    assert "<td>–</td>" in html
+
+
 def test_lexicon_table_groups_terms_by_frame_heaviest_first() -> None:
     terms = tuple(LexiconTerm(term, frame, weight, note="", key=tuple(term.split()))
                   for term, frame, weight in [("trade war", "trade", 2.0), ("tariff", "trade", 3.0), ("troops", "security", 2.0)])
