@@ -514,7 +514,7 @@ def _name_mentions(
                     break
                 core.insert(0, word)
             core = _full_name(text, words, core, alone, lower_words, nouns, family)
-            label = key if " " in key else (" ".join(core) or head)
+            label = name if " " in name else key if " " in key else (" ".join(core) or head)  # as written, not linked
             # "the ongoing China-U.S. talks": words before a hyphenated pair describe the noun after it
             form_start = start if text[end : end + 1] == "-" else _descriptor_start(text, start, nouns, words_)
             if form_start < start:  # "Despite Chinese ...": a sentence's opener is no descriptor either
