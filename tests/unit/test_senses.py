@@ -530,6 +530,9 @@ def test_rules_1_16_willingness_names_and_the_price_idiom(text: str, word: str, 
         ("The army moved to annex the province.", "annex", True),
         ("The general planned the logistics of the invasion.", "logistics", False),
         ("Shipping firms and logistics groups warned of delays at the ports.", "logistics", True),
+        ("A veteran Republican strategist ran the campaign.", "veteran", False),
+        ("The veteran trade negotiator spoke first.", "veteran", False),
+        ("The veteran of two wars spoke first.", "veteran", True),
     ],
 )
 def test_rules_1_17_names_and_idioms_are_not_trade_or_conflict(text: str, term: str, counts: bool) -> None:
