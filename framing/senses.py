@@ -21,8 +21,9 @@ replace them, and a bad row is reported with its file and line. Rule kinds (colu
 ``not_name``
     the term does not count when it is written with a capital letter inside a sentence: then it is
     a person's name ("Sen. Tom Cotton", "Susan E. Rice", "Levy argued"), not the traded good or the
-    import levy. A word in capitals throughout (a headline) and the first word of a sentence still
-    count; a period after an initial or a short title ("E.", "Mr.", "Sen.") does not end a sentence.
+    import levy. A word in capitals throughout, a word in a title-case headline (every other content
+    word of the sentence capitalised: "Oil Prices Soar") and the first word of a sentence still count;
+    a period after an initial or a short title ("E.", "Mr.", "Sen.") does not end a sentence.
 ``attribution``
     the term does not count when a speech verb ("told", "said", "according") stands within
     ``window`` words: a speaker's job title is sourcing, not the paragraph's frame.
@@ -65,6 +66,9 @@ _SENTENCE_BREAK = re.compile(r"[.!?;]")
 #: A capitalised word of at most this many letters before a period is an initial or a title ("E.", "Sen."),
 #: not a sentence's end, for ``not_name``.
 _SHORT_CAPITAL = 3
+#: Words looked at on each side of a term to tell a title-case headline from prose, for ``not_name``.
+_TITLE_WINDOW = 8
+_TITLE_BREAK = re.compile(r"[.!?;,:()\[\]\"“”]")
 _REQUIRED = ("rule", "term")
 
 
@@ -232,11 +236,36 @@ def _written_as_name(tokens: Sequence[Token], j: int, text: str | None) -> bool:
     if not word[:1].isupper() or word.isupper():
         return False
     before = tokens[j - 1]
-    if not _sentence_start(tokens, j, text):
-        return True
-    previous = text[before.start:before.end]
-    gap = text[before.end:tokens[j].start]
-    return gap.lstrip().startswith(".") and gap.strip() == "." and previous[:1].isupper() and len(previous) <= _SHORT_CAPITAL
+    if _sentence_start(tokens, j, text):
+        previous = text[before.start:before.end]
+        initial = text[before.end:tokens[j].start].strip() == "." and previous[:1].isupper()
+        if not (initial and len(previous) <= _SHORT_CAPITAL):
+            return False
+    return not _title_case(tokens, j, text)
+
+
+def _title_case(tokens: Sequence[Token], j: int, text: str) -> bool:
+    """True when token ``j`` stands in a title-case headline ("Oil Prices Soar", "Japan Opens Its Rice
+    Market"): the content words beside it, up to a comma, bracket or sentence mark, are all capitalised,
+    and at least one of them follows it (in prose a name is followed by a verb, a comma or a bracket)."""
+    from .stopwords import ENGLISH_STOP_WORDS
+
+    found: dict[int, list[str]] = {-1: [], 1: []}
+    for step in (-1, 1):
+        k = j
+        for _ in range(_TITLE_WINDOW):
+            nxt = k + step
+            if not 0 <= nxt < len(tokens):
+                break
+            left, right = (tokens[nxt], tokens[k]) if step < 0 else (tokens[k], tokens[nxt])
+            if _TITLE_BREAK.search(text, left.end, right.start):
+                break
+            word = text[tokens[nxt].start:tokens[nxt].end]
+            if len(word) >= 3 and word[0].isalpha() and word.lower() not in ENGLISH_STOP_WORDS:
+                found[step].append(word)
+            k = nxt
+    words = found[-1] + found[1]
+    return bool(found[1]) and len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
 def _sentence_start(tokens: Sequence[Token], j: int, text: str) -> bool:
