@@ -536,6 +536,11 @@ def test_rules_1_16_willingness_names_and_the_price_idiom(text: str, word: str, 
         ("A veteran Republican strategist ran the campaign.", "veteran", False),
         ("The veteran trade negotiator spoke first.", "veteran", False),
         ("The veteran of two wars spoke first.", "veteran", True),
+        ("He praised State Department personnel at the hearing.", "personnel", False),
+        ("The Office of Personnel Management ran the check.", "personnel", False),
+        ("Some diplomatic personnel left the capital.", "personnel", False),
+        ("His first personnel announcements came in May.", "personnel", False),
+        ("The base needs more personnel and aircraft.", "personnel", True),
     ],
 )
 def test_rules_1_17_names_and_idioms_are_not_trade_or_conflict(text: str, term: str, counts: bool) -> None:
