@@ -197,12 +197,13 @@ def _tone_clause(outlet: OutletReport, outlets: Sequence[OutletReport]) -> str:
         return f"its tone is {describe_tone(tone)}"
     two = len(others) == 1
     if _overlapping_tone(outlet, rivals):
-        # the 95% intervals cannot tell it from some other outlet: no ranking, however the points fall
-        whose = "the other outlet's" if two else "the other outlets'"
+        # the 95% intervals cannot tell it from some other outlet: no ranking, however the points fall.
+        # Said by leaving the ranking out, not by a tail on every sentence (five of them pushed the
+        # printed handout past five pages).
         ci = outlet.tone_ci
         if ci[0] <= 0 <= ci[1]:  # the interval spans zero: no direction either
-            return f"its tone ({signed(tone)}{_tone_interval(outlet)}, which spans zero) is not clearly apart from {whose}"
-        return f"its tone is {_tone_words(tone)} ({signed(tone)}{_tone_interval(outlet)}), not clearly apart from {whose}"
+            return f"its tone is not clearly positive or negative ({signed(tone)}{_tone_interval(outlet)})"
+        return f"its tone is {_tone_words(tone)} ({signed(tone)}{_tone_interval(outlet)})"
     # Inside the neutral band a ranking names the direction of the others, never "most negative"
     # for −0.01 (seen on the seeds: every other outlet was mildly positive).
     if _leads(tone, others, TONE_TIE):
