@@ -172,7 +172,7 @@ def _frame_clause(outlet: OutletReport, outlets: Sequence[OutletReport]) -> str:
     if lead is not None:
         return (f"gives {lead} the most space of the {n_outlets} outlets ({percent(outlet.emphasis[lead])} "
                 f"of its frame evidence, though its largest frame is {frame} at {percent(share)})")
-    return f"leans most on {frame} ({percent(share)} of its frame evidence)"
+    return f"leans most on {frame} ({percent(share)} of its frame evidence{_interval(outlet, frame)})"
 
 
 def _leading_frame(outlet: OutletReport, rivals: Sequence[OutletReport]) -> str | None:
@@ -184,9 +184,20 @@ def _leading_frame(outlet: OutletReport, rivals: Sequence[OutletReport]) -> str 
         if counts and counts.get(frame, 0) < MIN_LEAD_WORDS:
             continue
         margin = outlet.emphasis.get(frame, 0.0) - max(o.emphasis.get(frame, 0.0) for o in rivals)
-        if margin >= SHARE_TIE:
+        if margin >= SHARE_TIE and not _overlapping_share(outlet, rivals, frame):
             margins[frame] = margin
     return max(margins, key=lambda f: (margins[f], outlet.emphasis[f])) if margins else None
+
+
+def _overlapping_share(outlet: OutletReport, rivals: Sequence[OutletReport], frame: str) -> bool:
+    """Whether the outlet's 95% interval for ``frame``'s share (``emphasis_ci``) overlaps a rival's: then
+    "gives trade the most space of the five outlets" is not said, as for tone. Without intervals
+    (one sentence, or a report from before them) the points decide, as before."""
+    own = outlet.emphasis_ci.get(frame)
+    if not own or len(own) != 2:
+        return False
+    return any(len(ci) == 2 and own[0] <= ci[1] and ci[0] <= own[1]
+               for ci in (o.emphasis_ci.get(frame) or [] for o in rivals))
 
 
 def _tone_clause(outlet: OutletReport, outlets: Sequence[OutletReport]) -> str:

@@ -191,3 +191,19 @@ def test_a_tone_ranking_stays_when_every_interval_is_apart() -> None:
     outlets = [_toned("A", 0.50, [0.35, 0.65]), _toned("B", 0.05, [-0.05, 0.15]), _toned("C", -0.40, [-0.55, -0.25])]
     texts = [s.text for s in summarise_outlets(outlets)]
     assert "reads the most positive (+0.50" in texts[0] and "reads the most negative (−0.40" in texts[2]
+
+
+def _shares(name: str, trade: float, ci: list[float]) -> OutletReport:
+    rest = (1 - trade) / 2
+    return replace(make_outlet(name, trade, rest, rest), emphasis_ci={"trade": ci})
+
+
+def test_no_frame_ranking_when_the_share_intervals_overlap() -> None:
+    # the sample's wire reprint 'gave diplomacy the most space of the five outlets (58%, 95% interval
+    # 38–90%)' though every other outlet's diplomacy interval reached into that range
+    overlapping = [_shares("A", 0.70, [0.40, 0.90]), _shares("B", 0.45, [0.25, 0.60]), _shares("C", 0.40, [0.20, 0.55])]
+    first = summarise_outlets(overlapping)[0].text
+    assert "the most space" not in first
+    assert first.startswith("A leans most on trade (70% of its frame evidence, 95% interval 40–90%)")
+    apart = [_shares("A", 0.70, [0.62, 0.80]), _shares("B", 0.45, [0.35, 0.55]), _shares("C", 0.40, [0.30, 0.50])]
+    assert "gives trade the most space of the three outlets" in summarise_outlets(apart)[0].text
