@@ -193,11 +193,7 @@ def _overlapping_share(outlet: OutletReport, rivals: Sequence[OutletReport], fra
     """Whether the outlet's 95% interval for ``frame``'s share (``emphasis_ci``) overlaps a rival's: then
     "gives trade the most space of the five outlets" is not said, as for tone. Without intervals
     (one sentence, or a report from before them) the points decide, as before."""
-    own = outlet.emphasis_ci.get(frame)
-    if not own or len(own) != 2:
-        return False
-    return any(len(ci) == 2 and own[0] <= ci[1] and ci[0] <= own[1]
-               for ci in (o.emphasis_ci.get(frame) or [] for o in rivals))
+    return _overlaps(outlet.emphasis_ci.get(frame) or [], [o.emphasis_ci.get(frame) or [] for o in rivals])
 
 
 def _tone_clause(outlet: OutletReport, outlets: Sequence[OutletReport]) -> str:
@@ -235,10 +231,13 @@ def _overlapping_tone(outlet: OutletReport, rivals: Sequence[OutletReport]) -> b
     below: a ranking ("reads the most positive") is only said when the 95% intervals
     (``tone_ci``) of the outlet and every rival are apart. Outlets without an interval (one sentence)
     are compared by their points, as before intervals existed."""
-    own = outlet.tone_ci
-    if len(own) != 2:
-        return False
-    return any(len(o.tone_ci) == 2 and own[0] <= o.tone_ci[1] and o.tone_ci[0] <= own[1] for o in rivals)
+    return _overlaps(outlet.tone_ci, [o.tone_ci for o in rivals])
+
+
+def _overlaps(own: Sequence[float], others: Sequence[Sequence[float]]) -> bool:
+    """Whether the interval ``own`` overlaps any of ``others``; a missing interval (not two numbers)
+    overlaps nothing, so the points decide."""
+    return len(own) == 2 and any(len(ci) == 2 and own[0] <= ci[1] and ci[0] <= own[1] for ci in others)
 
 
 def _tone_interval(outlet: OutletReport) -> str:

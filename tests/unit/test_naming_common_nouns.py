@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 
 from framing.naming_aliases import load_naming_words
-from framing.pipeline import analyze_articles
-from framing.types import Article, CorpusReport
+from framing.types import CorpusReport
+
+from naming_cases import report_of, referents
 
 #: A truce three outlets name with two nouns, never with a modifier both share.
 TRUCE = (
@@ -60,16 +61,6 @@ OPENER = (
     ("a", "Alpha", "Despite Kessland Guard patrols, the boats reached the reef. The Kessland Guard left."),
     ("b", "Beta", "The boats reached the reef despite the Kessland Guard. Kessland Guard ships turned back."),
 )
-
-
-def report_of(articles: tuple[tuple[str, str, str], ...]) -> CorpusReport:
-    return analyze_articles([Article(id=i, outlet=o, title="", text=t) for i, o, t in articles])
-
-
-def referents(report: CorpusReport) -> dict[str, set[str]]:
-    """Each referent's forms, own and quoted, over all outlets."""
-    return {n.referent: {f for table in (n.forms, n.quoted_forms) for cell in table.values() for f in cell}
-            for n in report.naming}
 
 
 @pytest.mark.parametrize(

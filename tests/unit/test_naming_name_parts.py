@@ -9,17 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from framing.pipeline import analyze_articles
-from framing.types import Article, CorpusReport, Naming
+from framing.types import CorpusReport, Naming
 
-
-def report_of(articles: tuple[tuple[str, str, str], ...]) -> CorpusReport:
-    return analyze_articles([Article(id=i, outlet=o, title="", text=t) for i, o, t in articles])
-
-
-def forms_of(naming: Naming) -> set[str]:
-    """A referent's forms, own and quoted, over all outlets."""
-    return {f for table in (naming.forms, naming.quoted_forms) for cell in table.values() for f in cell}
+from naming_cases import forms_of, report_of
 
 
 def referent_with(report: CorpusReport, word: str) -> Naming:

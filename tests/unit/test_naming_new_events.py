@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from framing.pipeline import analyze_articles
-from framing.types import Article, CorpusReport
+from framing.types import CorpusReport
+
+from naming_cases import report_of, referents
 
 #: A body named in full with its acronym in brackets (one outlet after a possessive), a ministry named
 #: "of" its field, an extra levy written with a number in front and under two nouns, a complaint
@@ -24,16 +25,6 @@ COMPLAINT = (
     ("c", "Gamma", "Kessland has filed a lawsuit via the Grain Trade Council's (GTC) panel over the new duty, "
                    "a 1,000-for-1,000 swap of quotas and the 12-member panel. The lawsuit follows the tariff."),
 )
-
-
-def report_of(articles: tuple[tuple[str, str, str], ...]) -> CorpusReport:
-    return analyze_articles([Article(id=i, outlet=o, title="", text=t) for i, o, t in articles])
-
-
-def referents(report: CorpusReport) -> dict[str, set[str]]:
-    """Each referent's forms, own and quoted, over all outlets."""
-    return {n.referent: {f for table in (n.forms, n.quoted_forms) for cell in table.values() for f in cell}
-            for n in report.naming}
 
 
 def _referent_with(report: CorpusReport, form: str) -> set[str]:

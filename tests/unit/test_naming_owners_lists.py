@@ -8,18 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from framing.pipeline import analyze_articles
-from framing.types import CorpusReport, Article
 
-
-def report_of(articles: tuple[tuple[str, str, str], ...]) -> CorpusReport:
-    return analyze_articles([Article(id=i, outlet=o, title="", text=t) for i, o, t in articles])
-
-
-def forms_of(report: CorpusReport) -> dict[str, set[str]]:
-    """Each referent's forms, own and quoted, over all outlets."""
-    return {n.referent: {f for table in (n.forms, n.quoted_forms) for cell in table.values() for f in cell}
-            for n in report.naming}
+from naming_cases import referents, report_of
 
 
 #: The owner of a thing written in front of it: a possessive name (one with its acronym in brackets),
@@ -48,7 +38,7 @@ OWNED = (
     ],
 )
 def test_naming_a_form_keeps_its_owner(form: str) -> None:
-    found = forms_of(report_of(OWNED))
+    found = referents(report_of(OWNED))
     assert any(form in forms for forms in found.values()), sorted(found.items())
 
 
@@ -68,6 +58,6 @@ SUBJECTS = (
 
 
 def test_naming_a_country_before_a_verb_owns_nothing() -> None:
-    found = forms_of(report_of(SUBJECTS))
+    found = referents(report_of(SUBJECTS))
     assert not any(f.endswith((" said", " claims")) for forms in found.values() for f in forms), sorted(found.items())
     assert "said" not in found, sorted(found.items())

@@ -11,8 +11,9 @@ import re
 import pytest
 
 from framing.naming_aliases import load_naming_words
-from framing.pipeline import analyze_articles
-from framing.types import Article, CorpusReport
+from framing.types import CorpusReport
+
+from naming_cases import report_of
 
 #: One event in three outlets: the country written three ways, a possessive name, a page's date stamp.
 ABBREVIATIONS = (
@@ -35,10 +36,6 @@ PIPELINE = (
     ("c", "Gamma", "The undersea pipeline linking Kessland to Norvania is open. The two leaders cut a ribbon. "
                    "A Kestrel-built pipeline carries the gas. Its pipelines serve two cities."),
 )
-
-
-def report_of(articles: tuple[tuple[str, str, str], ...]) -> CorpusReport:
-    return analyze_articles([Article(id=i, outlet=o, title="", text=t) for i, o, t in articles])
 
 
 def naming_of(report: CorpusReport, referent: str) -> dict[str, dict[str, int]]:
