@@ -633,9 +633,15 @@ class ClutterDetector:
 
     @staticmethod
     def _headline_index(labels: Sequence[str], headline: str | None) -> int | None:
+        """The headline's first place: the line that is the title, else the first line that is the title
+        after a short prefix (a date stamp: "date 2025-03-04 <title>"), which otherwise went as a copy of
+        a headline that stood nowhere else, taking its names out of the text the naming table reads."""
         if not headline:
             return None
-        return next((i for i, label in enumerate(labels) if label == headline), None)
+        exact = next((i for i, label in enumerate(labels) if label == headline), None)
+        if exact is not None:
+            return exact
+        return next((i for i, label in enumerate(labels) if _is_prefixed(label, headline)), None)
 
     @staticmethod
     def _is_anchor(text: str, words: Sequence[str]) -> bool:

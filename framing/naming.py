@@ -392,11 +392,16 @@ def _named_prefix(text: str, word: tuple[int, int]) -> list[tuple[int, int]]:
     return []
 
 
-def _sentence_openers(lower_words: set[str]) -> frozenset[str]:
-    """``sentence_openers`` of ``naming_words.json`` the corpus also writes in lower case: capitalised
-    only because a sentence starts with them ("Despite", "Amid"), never part of a name or a descriptor
-    (an open list of every lower-case word took "Foreign" off "Foreign Minister Ada Example")."""
-    return frozenset(w for w in load_naming_words().sentence_openers if w in lower_words)
+def _sentence_openers(lower_words: set[str],
+                      prose_capitals: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> frozenset[str]:
+    """``sentence_openers`` of ``naming_words.json`` the corpus also writes in lower case or never
+    capitalises inside a sentence: capitalised only because a sentence starts with them ("Despite",
+    "Amid", "Following"), never part of a name or a descriptor (an open list of every lower-case word
+    took "Foreign" off "Foreign Minister Ada Example"). A corpus with one "Following Trump's remarks"
+    and no lower-case "following" made "Following Trump" a name, and "Trump" could then link to
+    neither it nor "Donald Trump"."""
+    return frozenset(w for w in load_naming_words().sentence_openers
+                     if w in lower_words or w.capitalize() not in prose_capitals[0])
 
 
 def _without_opener(text: str, run: tuple[int, int, list[tuple[int, int]]],
@@ -417,6 +422,78 @@ def _without_opener(text: str, run: tuple[int, int, list[tuple[int, int]]],
     if opens and first.lower() in openers and not _abbreviation(first):
         return words[1][0], end, words[1:]
     return run
+
+
+#: A title-case line: at least this many content words, and at least this share of them capitalised
+#: ("date 2025-03-04 U.S. Tariffs on Canada, Mexico Take Effect" has one lower-case word of eight).
+TITLE_CASE_MIN_WORDS = 4
+TITLE_CASE_SHARE = 0.8
+#: A capitalised word of a title-case line whose lemma is this common in English (wordfreq Zipf) is a
+#: headline's word, not a name's, unless the corpus capitalises it in prose ("retaliate" 3.1, "confirm"
+#: 4.4; "Jinping" 2.8 and "Sunak" 1.4 stay even where only a headline names them).
+HEADLINE_WORD_ZIPF = 3.0
+_LINE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Whether the line holding offset ``at`` is written in title case (a headline), by its content words."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    words = [w for w in _LINE_WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
+             if len(w) >= 3 and w.lower() not in ENGLISH_STOP_WORDS]
+    return len(words) >= TITLE_CASE_MIN_WORDS and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def _prose_capitals(reports: Sequence[CoverageSource],
+                    runs: dict[str, list[tuple[int, int, list[tuple[int, int]]]]]) -> tuple[frozenset[str], frozenset[str]]:
+    """Words the corpus capitalises in prose (outside title-case lines): inside a sentence (every word
+    of a run but a run's first word at a sentence start), and at a sentence start ("Modi said")."""
+    inside: set[str] = set()
+    opening: set[str] = set()
+    for report in reports:
+        text = report.text
+        for start, _, words in runs[report.id]:
+            if _title_case_line(text, start):
+                continue
+            before = text[max(0, start - 2) : start]
+            opens = start == 0 or before.endswith(("\n", ". ", "? ", "! ", "” ", '" ', ": "))
+            if opens:
+                opening.add(_bare(text[words[0][0] : words[0][1]]))
+            inside.update(_bare(text[w[0] : w[1]]) for w in (words[1:] if opens else words))
+    return frozenset(inside), frozenset(opening)
+
+
+def _headline_parts(text: str, run: tuple[int, int, list[tuple[int, int]]],
+                    prose_capitals: tuple[frozenset[str], frozenset[str]],
+                    lower_words: set[str]) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """A run of a title-case headline cut at its headline words: "U.S. Tariffs" is "U.S.", "Trump
+    Confirms Implementation" is "Trump", "Mexico Take Effect" is "Mexico". A headline word is never
+    capitalised inside a prose sentence, is no abbreviation, country or demonym ("North Korea",
+    "Prime Minister" and "Trump" stand in prose too), and is written in lower case by the corpus, or
+    is common English (its lemma) and never opens a prose sentence either ("Modi said" keeps "Modi").
+
+    >>> text = "Trump Confirms Implementation of Tariffs on Canada\\nTrump said so."
+    >>> _headline_parts(text, (0, 29, [(0, 5), (6, 14), (15, 29)]), (frozenset(), frozenset({"Trump"})), {"tariffs"})
+    [(0, 5, [(0, 5)])]
+    """
+    start, _, words = run
+    if not _title_case_line(text, start):
+        return [run]
+    inside, opening = prose_capitals
+    naming_words = load_naming_words()
+    parts: list[list[tuple[int, int]]] = [[]]
+    for w in words:
+        word = _bare(text[w[0] : w[1]])
+        lowered = word.lower()
+        headline_word = (word not in inside and not _abbreviation(word) and not naming_words.country(word)
+                         and not naming_words.demonym(word)
+                         and (lowered in lower_words or word not in opening
+                              and zipf_frequency(lemmatize(lowered), "en") >= HEADLINE_WORD_ZIPF))
+        if headline_word:
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    return [(p[0][0], p[-1][1], p) for p in parts if p]
 
 
 def _joined_of(text: str, runs: list[tuple[int, int, list[tuple[int, int]]]]) -> list[tuple[int, int, list[tuple[int, int]]]]:
@@ -455,9 +532,13 @@ def _name_mentions(
     quotes: dict[str, list[tuple[int, int]]],
     mentions: dict[str, list[NamingMention]],
 ) -> None:
-    openers = _sentence_openers(lower_words)
     family = _family_names([r.text for r in reports], lower_words)
-    runs = {r.id: [run for run in (_without_opener(r.text, run, openers) for run in _runs(r.text, family))
+    all_runs = {r.id: _runs(r.text, family) for r in reports}
+    prose_capitals = _prose_capitals(reports, all_runs)
+    openers = _sentence_openers(lower_words, prose_capitals)
+    all_runs = {r.id: [part for run in runs_ for part in _headline_parts(r.text, run, prose_capitals, lower_words)]
+                for r, runs_ in ((r, all_runs[r.id]) for r in reports)}
+    runs = {r.id: [run for run in (_without_opener(r.text, run, openers) for run in all_runs[r.id])
                    if not _modifier(r.text, run, nouns)] for r in reports}
     heads = Counter(_bare(r.text[w[-1][0] : w[-1][1]]) for r in reports for _, _, w in runs[r.id])
     alone = Counter(_bare(r.text[w[0][0] : w[0][1]]) for r in reports for _, _, w in runs[r.id] if len(w) == 1)

@@ -249,6 +249,17 @@ def test_repeated_headline_goes_after_its_first_place() -> None:
     assert result.text.startswith(headline)
 
 
+@pytest.mark.parametrize("prefix", ["date 2025-03-04", "UPDATED", "LIVE"])
+def test_headline_standing_once_after_a_short_prefix_stays(prefix: str) -> None:
+    # Issue 15: the only place of the headline, behind a date stamp, went as a copy of itself, and
+    # the naming table (which reads the text) lost the names in it.
+    headline = "Ports Reopen After Strike in Kessland"
+    raw = "\n".join([f"{prefix} {headline}", OPENING, CLOSING, f"{prefix} {headline}"])
+    result = clean_text(raw, title=headline)
+    assert result.text.startswith(f"{prefix} {headline}")
+    assert [r.kind for r in result.removed] == ["repeated_headline"]
+
+
 def test_repeated_headline_without_a_title_keeps_the_first_content_line() -> None:
     headline = "Ports reopen after strike"
     raw = "\n".join(["Advertisement", headline, OPENING, headline, CLOSING])

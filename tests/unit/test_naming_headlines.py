@@ -1,0 +1,72 @@
+"""Names in title-case headlines and after sentence openers (issue 15, session 13).
+
+Table-driven on small made-up articles (invented places and people). Each case failed before the
+rule it tests, but two guards that passed before too and keep the rule from cutting real names:
+"Kessland" in a headline, and the title and compass word kept in a title-case headline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.types import CorpusReport, Naming
+
+from naming_cases import forms_of, referents, report_of
+
+
+def referent_with(report: CorpusReport, word: str) -> Naming:
+    found = [n for n in report.naming if any(word in f.split() for f in forms_of(n))]
+    assert len(found) == 1, [(n.referent, sorted(forms_of(n))) for n in report.naming]
+    return found[0]
+
+
+#: A headline in title case glues its verbs and nouns to the names ("Kessland Tariffs", "Dorvia Take
+#: Effect"); the corpus writes those words in lower case or they are common English, never
+#: capitalised in prose, so they are no part of a name.
+HEADLINES = (
+    ("a", "Alpha", "date 2025-03-04 Kessland Tariffs on Dorvia Take Effect; Dorvia Retaliates\n\n"
+                   "The tariffs that Kessland set on Dorvia took effect on Tuesday. Dorvia answered with tariffs of its own."),
+    ("b", "Beta", "Kessland Confirms Implementation of Tariffs on Dorvia\n\n"
+                  "Kessland said the tariffs on Dorvia start on Tuesday. Officials in Dorvia were angry."),
+    ("c", "Gamma", "Kessland puts tariffs on Dorvia\n\nThe tariffs on Dorvia start on Tuesday, Kessland said."),
+)
+
+
+@pytest.mark.parametrize("place", ["Kessland", "Dorvia"])
+def test_naming_a_title_case_headline_keeps_only_the_name(place: str) -> None:
+    found = referent_with(report_of(HEADLINES), place)
+    assert forms_of(found) == {place}, sorted(forms_of(found))
+
+
+def test_naming_a_title_case_headline_makes_no_referent_of_its_words() -> None:
+    words = {w for forms in referents(report_of(HEADLINES)).values() for f in forms for w in f.split()}
+    assert not words & {"Tariffs", "Take", "Effect", "Retaliates", "Confirms", "Implementation"}, sorted(words)
+
+
+#: A title-case headline keeps a name's title and a two-word name the prose writes too.
+TITLED = (
+    ("a", "Alpha", "Prime Minister Ada Lind Vows Swift Response to North Dorvia\n\n"
+                   "Prime Minister Ada Lind said North Dorvia would pay. Lind spoke on Monday."),
+    ("b", "Beta", "The prime minister, Ada Lind, warned North Dorvia on Monday. Lind said the response would be swift."),
+)
+
+
+def test_naming_a_title_case_headline_keeps_titles_and_names_prose_capitalises() -> None:
+    report = report_of(TITLED)
+    assert "Prime Minister Ada Lind" in forms_of(referent_with(report, "Lind")), referents(report)
+    assert forms_of(referent_with(report, "Dorvia")) == {"North Dorvia"}, referents(report)
+
+
+#: "Following" opens a sentence before a name; the corpus never writes "following" in lower case.
+#: It was kept as a name word ("Following Lind"), and "Lind" then linked to neither name.
+OPENED = (
+    ("a", "Alpha", "Kessland leader Ada Lind raised the levy on Monday. Following Lind's remarks, markets fell."),
+    ("b", "Beta", "Ada Lind raised the levy. Lind said it would stay. Following Kessland's lead, Dorvia raised its own."),
+)
+
+
+def test_naming_a_listed_opener_is_no_name_word_even_if_never_written_in_lower_case() -> None:
+    report = report_of(OPENED)
+    person = referent_with(report, "Lind")
+    assert {"Ada Lind", "Lind"} <= forms_of(person), referents(report)
+    assert not any("Following" in f for forms in referents(report).values() for f in forms), referents(report)
