@@ -777,8 +777,14 @@ def _descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[Nam
             country_of[group] = countries.most_common(1)[0][0]
     people = set(titles_of)
     title_words = sorted(words.titles | words.relational, key=len, reverse=True)
-    pattern = re.compile(r"\b(?:the|his|her|their)\s+((?:(?:[A-Z][a-z]+)\s+){0,2}?)(" + "|".join(map(re.escape, title_words))
-                         + r")\b(?!\s+(?:of\s+)?[A-Z])(?![\w-])")
+    # The country may be dotted or initials ("The U.S. president"); one lower-case office word may
+    # stand before the title ("his treasury secretary") when the person is named with it elsewhere.
+    pattern = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+((?:(?:[A-Z][a-z]+|(?:[A-Z]\.){2,}|[A-Z]{2,3})\s+){0,2}?)"
+                         r"((?:[a-z]+\s+)??)(" + "|".join(map(re.escape, title_words))
+                         + r")\b(?!\s+(?:of\s+)?[A-Z])(?![\w-])(?!\s+(?:" + "|".join(map(re.escape, title_words)) + r")\b)")
+    offices: dict[str, str] = {}  # group -> its forms, lower case, to find an office word's title in
+    for group in people:
+        offices[group] = " | ".join(m.form.lower() for m in grouped[group])
     at: dict[tuple[str, int], str] = {}
     for group, items in grouped.items():
         for m in items:
@@ -791,18 +797,24 @@ def _descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[Nam
     for report in reports:
         named = named_in[report.id]
         for match in pattern.finditer(report.text):
-            adjective, title = match.group(1).strip(), match.group(2).lower()
+            adjective, office, title = match.group(1).strip(), match.group(2).strip(), match.group(3).lower()
             country = words.country(adjective) if adjective else None
-            if adjective and not country:
+            if adjective and not country or office and (office in ENGLISH_STOP_WORDS or title in words.relational):
                 continue
             if title in words.relational:
                 fits = {g for g in named if country and country_of.get(g) == country}
             else:
-                fits = {g for g in named if title in titles_of[g] and (not country or country_of.get(g) == country)}
+                holding = {g for g in people if title in titles_of[g] and (not country or country_of.get(g) == country)
+                           and (not office or f"{office} {title}" in offices[g])}
+                fits = holding & named
                 if len(fits) > 1 and not country:
                     fits = {g for g in fits if title in bare_titles[g]}
+                if not fits and not any(title in titles_of[g] for g in named):
+                    # "his treasury secretary" in an article naming no secretary: the one person the
+                    # corpus names with that office, if only one.
+                    fits = holding
             if len(fits) == 1:
-                start = match.start(1) if adjective else match.start(2)
+                start = match.start(1) if adjective else match.start(2) if office else match.start(3)
                 out[fits.pop()].append(NamingMention(report.id, match.start(), match.end(), " ".join(match.group().split()),
                                                      _inside(quotes[report.id], start)))
     # "the Ann Example regime": the person's country's government.

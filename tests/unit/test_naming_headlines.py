@@ -70,3 +70,49 @@ def test_naming_a_listed_opener_is_no_name_word_even_if_never_written_in_lower_c
     person = referent_with(report, "Lind")
     assert {"Ada Lind", "Lind"} <= forms_of(person), referents(report)
     assert not any("Following" in f for forms in referents(report).values() for f in forms), referents(report)
+
+
+def _person_forms(articles: tuple[tuple[str, str, str], ...], name: str) -> set[str]:
+    report = report_of(articles)
+    found = [forms for forms in referents(report).values() if any(f.endswith(name) for f in forms)]
+    assert len(found) == 1, referents(report)
+    return found[0]
+
+
+#: A title without a name stands for the one person named with it: by a dotted country word ("The
+#: U.S. president's"), at a sentence's start ("The"), or with an office word before the title ("his
+#: treasury secretary") in an article that names no one with that title (another outlet names him).
+#: The country words are real: the lexicon's country words are the point.
+DESCRIBED = (
+    ("dotted country at a sentence start",
+     (("a", "Alpha", "U.S. President Ada Lind raised the levy on Monday. The U.S. president's move angered Dorvia."),
+      ("b", "Beta", "President Ada Lind raised the levy on Monday, and Lind said it would stay.")),
+     "Ada Lind", "The U.S. president"),
+    ("office word, named in another outlet",
+     (("a", "Alpha", "Treasury Secretary Ben Ode said the levy stays. Ode spoke in Kessland on Monday."),
+      ("b", "Beta", "President Ada Lind said the levy stays, and his treasury secretary agreed in Kessland."),
+      ("c", "Gamma", "Commerce Secretary Cy Vale and Treasury Secretary Ben Ode met in Kessland. Lind was away.")),
+     "Ben Ode", "his treasury secretary"),
+)
+
+
+@pytest.mark.parametrize(("articles", "name", "form"), [c[1:] for c in DESCRIBED], ids=[c[0] for c in DESCRIBED])
+def test_naming_a_title_without_a_name_joins_the_one_person_it_fits(
+        articles: tuple[tuple[str, str, str], ...], name: str, form: str) -> None:
+    assert form in _person_forms(articles, name)
+
+
+#: Not linked: an everyday word before the title ("the new secretary"), or an office two people hold.
+UNDESCRIBED = (
+    (("a", "Alpha", "Treasury Secretary Ben Ode said the levy stays. Ode spoke in Kessland on Monday."),
+     ("b", "Beta", "President Ada Lind said the levy stays, and the new secretary agreed in Kessland.")),
+    (("a", "Alpha", "Treasury Secretary Ben Ode said the levy stays. Ode spoke in Kessland on Monday."),
+     ("b", "Beta", "Treasury Secretary Cy Vale said the levy stays, and his treasury secretary agreed."),
+     ("c", "Gamma", "President Ada Lind said the levy stays, and the treasury secretary agreed in Kessland.")),
+)
+
+
+@pytest.mark.parametrize("articles", UNDESCRIBED)
+def test_naming_a_title_fitting_no_one_person_joins_nobody(articles: tuple[tuple[str, str, str], ...]) -> None:
+    forms = {f for fs in referents(report_of(articles)).values() for f in fs}
+    assert not {f for f in forms if "secretary" in f and f.split()[0] in {"the", "his", "The", "His"}}, forms
