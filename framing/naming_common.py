@@ -238,6 +238,29 @@ def _pair_modifier(word: str, nouns: set[str]) -> bool:
     return word not in ENGLISH_STOP_WORDS and not _adverb(word) and lemmatize(word) == word
 
 
+def _plural_written(word: str) -> bool:
+    """A plural noun as written ("tariffs", "sanctions"): never the bare verb a "to" or "will" takes.
+
+    >>> [_plural_written(w) for w in ("tariffs", "sanctions", "visit", "progress", "us")]
+    [True, True, False, False, False]
+    """
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and _singular(word) != word
+
+
+def _participle_after_adverb(text: str, start: int) -> int:
+    """Where an adverb in -ly and a participle in -ed right before ``start`` begin ("previously delayed
+    tariffs", "newly agreed truce"): a modifier pair though neither word modifies alone; else ``start``.
+
+    >>> text = "would enforce previously delayed tariffs and delayed tariffs"
+    >>> [text[_participle_after_adverb(text, text.index(h, i)):text.index(h, i)] for h, i in (("tariffs", 0), ("tariffs", 42))]
+    ['previously delayed ', '']
+    """
+    pair = re.search(r"(?<![\w'’-])([a-z]+ly) ([a-z]+ed) $", text[max(0, start - 50) : start])
+    if pair is None or not _adverb(pair.group(1)):
+        return start
+    return start - len(pair.group())
+
+
 def _adverb(word: str) -> bool:
     """An adverb in -ly: the word without its ending is an everyday word ("fully" is no noun's
     modifier; "supply", "family" and "assembly" end in -ly but are nouns).
@@ -361,8 +384,8 @@ def common_mentions(
                 if joined and following and _canonical(following.group(1).lower()) in group:
                     continue  # "ceasefire" of "ceasefire deal": the deal's mention holds it
                 marker = _PREVIOUS_WORD.search(text, max(0, match.start() - 20), match.start())
-                if marker and marker.group(1).lower() in verb_markers:
-                    continue  # "to visit Beijing", "will visit": the verb, not the visit
+                if marker and marker.group(1).lower() in verb_markers and not _plural_written(match.group()):
+                    continue  # "to visit Beijing", "will visit": the verb; "in addition to tariffs" is no verb
                 start = _modifiers_start(text, match.start(), nouns)
                 if start == match.start():
                     start = _shared_start(text, start, _singular(match.group()), pair_modifiers)
@@ -576,6 +599,9 @@ def _modifiers_start(text: str, start: int, nouns: set[str]) -> int:
     chunk = _chunk_start(text, start, nouns)
     if chunk is not None:
         return chunk
+    participle = _participle_after_adverb(text, start)
+    if participle < start:
+        return participle
     collective = re.search(r"(?<![\w'’.-])([a-z]+) of $", text[max(0, start - 30) : start])
     if collective and collective.group(1) in load_naming_words().collective_heads:
         start -= len(collective.group())
