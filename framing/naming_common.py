@@ -161,6 +161,13 @@ def _heads(reports: dict[str, CoverageSource], facts: Sequence[Fact], nouns: set
             outlets_of[word].update(outlets)
     for (_, word), outlets in phrases.items():
         outlets_of[word].update(outlets)
+    owned: dict[str, set[str]] = defaultdict(set)
+    for report in reports.values():
+        for word in _owned_nouns(report.text, nouns):
+            owned[_canonical(word)].add(report.outlet)
+    for word, outlets in owned.items():
+        if len(outlets) >= needed:
+            outlets_of[word].update(outlets)
     merged: dict[str, set[str]] = defaultdict(set)
     skipped = load_naming_words().non_referent_heads
     for word, outlets in outlets_of.items():
@@ -168,6 +175,50 @@ def _heads(reports: dict[str, CoverageSource], facts: Sequence[Fact], nouns: set
             canonical = _canonical(word)
             merged[(joined or {}).get(canonical, canonical)].update(outlets)
     return Counter({w: len(o) for w, o in merged.items()})
+
+
+#: An owner before a noun phrase: a name or initials, possessive or not ("Trump's", "US"), or a
+#: title in the possessive ("the president's"); the phrase's words follow (:func:`_owned_nouns`).
+_OWNER = re.compile(r"(?<![\w'’.-])(?=((?:[A-Z]\.){2,}|[A-Z][\w-]*|[a-z]+(?=['’]s ))(['’]s)?"
+                    r"((?: [a-z][\w-]*){1,3}))")  # a lookahead: "U.S. president's moves" holds two owners
+
+
+def _owned_nouns(text: str, nouns: set[str]) -> list[str]:
+    """The nouns ``text`` writes owned by a name or a title: a thing somebody in the story has or does
+    is a thing the story is about, though outlets may state no one fact about it alike (one outlet's
+    "moves", another's "actions", a third's "decision"). The head is the first word of the phrase
+    after the owner that no noun follows; the words before it must be modifiers (no stop word, no
+    adverb). A country word owns without a possessive ("the US decision"), other names do not
+    ("Kessland said").
+
+    >>> sorted(_owned_nouns("Kessland's harsh levy and the US decision angered the president's allies. Kessland said",
+    ...                     {"levy", "decision"}))
+    ['allies', 'decision', 'levy']
+    """
+    found = []
+    naming_words = load_naming_words()
+    for match in _OWNER.finditer(text):
+        owner, possessive = match.group(1), match.group(2)
+        if owner.lower() in ENGLISH_STOP_WORDS and not owner.isupper() or owner in _CALENDAR:
+            continue
+        if owner.islower() and owner not in naming_words.titles:
+            continue  # "the president's moves": a title owns; "the day's events" does not
+        if not possessive and (naming_words.country(owner) is None or naming_words.demonym(owner)
+                               or not _owned_phrase(text, match.start(3) + 1)):
+            continue
+        words = match.group(3).split()
+        for k, noun in enumerate(words):
+            if noun in ENGLISH_STOP_WORDS and noun not in naming_words.stop_nouns or _adverb(noun):
+                break
+            following = words[k + 1] if k + 1 < len(words) else None
+            if following is not None and following in nouns and following not in ENGLISH_STOP_WORDS:
+                continue  # "harsh levy": the phrase goes on
+            # After a possessive a noun phrase's head stands, as after a determiner.
+            if ((noun in nouns or possessive and _noun_head(noun)) and _long_enough(noun)
+                    and not noun.endswith(("ed", "ing"))):
+                found.append(noun)
+            break
+    return found
 
 
 def event_compounds(reports: Iterable[CoverageSource], needed: int) -> dict[str, str]:
@@ -456,6 +507,9 @@ _POSSESSIVE_OWNER = re.compile(r"(?<![\w'’.-])(" + _OWNER_WORD + r"(?: (?:" + 
 #: A capitalised word or dotted abbreviation right before a phrase ("US", "U.S.", "WTO").
 _OWNER_BEFORE = re.compile(r"(?<![\w'’.-])((?:[A-Z]\.){2,}|[A-Z][\w-]*) $")
 _OWNER_WINDOW = 90
+#: A title in the possessive right before a phrase, with a country word before it or none ("the U.S.
+#: president's moves", "the minister's plan").
+_TITLE_OWNER = re.compile(r"(?<![\w'’.-])((?:(?:[A-Z]\.){2,}|[A-Z][\w-]*) )?([a-z]+(?: [a-z]+)?)['’]s $")
 
 
 def _owner_start(text: str, start: int, nouns: set[str]) -> int:
@@ -472,6 +526,9 @@ def _owner_start(text: str, start: int, nouns: set[str]) -> int:
     >>> text = "It filed with the World Trade Organization (WTO)'s dispute settlement mechanism over additional US tariffs."
     >>> [text[_owner_start(text, text.index(h), {"additional"}):text.index(h) + len(h)] for h in ("dispute", "tariffs")]
     ["World Trade Organization (WTO)'s dispute", 'additional US tariffs']
+    >>> text = "The U.S. president's moves and the minister's plan"
+    >>> [text[_owner_start(text, text.index(h), set()):text.index(h) + len(h)] for h in ("moves", "plan")]
+    ["U.S. president's moves", "minister's plan"]
     >>> text = "In Kessland's view, Monday's move and the Grain Board decision"
     >>> [text[_owner_start(text, text.index(h), set()):text.index(h) + len(h)] for h in ("view", "move", "decision")]
     ["Kessland's view", 'move', 'decision']
@@ -489,6 +546,12 @@ def _owner_start(text: str, start: int, nouns: set[str]) -> int:
             if last.lower() in ENGLISH_STOP_WORDS or last in _CALENDAR or last.lower() in words.non_referent_heads:
                 return start
             return owner.start(1) + dropped
+        titled = _TITLE_OWNER.search(text, window, start)
+        if titled is not None and titled.group(2) in words.titles:
+            country = titled.group(1) and words.country(titled.group(1).strip())
+            return titled.start(1) if country else titled.start(2)  # "the U.S. president's moves"
+        if titled is not None and titled.group(2).split()[-1] in words.titles:
+            return titled.end(2) - len(titled.group(2).split()[-1])  # "the minister's plan"
         before = _OWNER_BEFORE.search(text, window, start)
         if before is None:
             return start
