@@ -52,11 +52,11 @@ MAX_SWAP_WORDS = 3
 #: Aligned mention pairs compared per fact (the first ones by article id): bounds the work per fact.
 MAX_PAIRS_PER_FACT = 30
 
-#: A run of capitalised words; a dotted abbreviation ("U.S.", "U.K.") keeps its last dot.
-_NAME_RUN = re.compile(
-    r"(?<![\w'’.-])(?:(?:[A-Z]\.){2,}(?![\w'’-])|[A-Z][\w'’.-]*\w|[A-Z])"
-    r"(?:[ \u00a0](?:(?:[A-Z]\.){2,}(?![\w'’-])|[A-Z][\w'’.-]*\w|[A-Z]))*"
-)
+#: A run of capitalised words; a dotted abbreviation ("U.S.", "U.K.") keeps its last dot. A full stop
+#: with no space after it before a capitalised word ("Putin.The", a page that lost a space) ends the
+#: word, and a name may start right after it ("press conference by Putin.Xi ...").
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,}(?![\w'’-])|[A-Z](?:[\w'’-]|\.(?![A-Z][a-z]))*\w|[A-Z])"
+_NAME_RUN = re.compile(r"(?<![\w'’-])(?<![^a-z]\.)" + _NAME_WORD + r"(?:[ \u00a0]" + _NAME_WORD + r")*")
 _WORD = re.compile(r"[\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
 #: Compass words are part of a place's name ("North Korea" is not "South Korea").
@@ -214,7 +214,12 @@ def find_naming(reports: Sequence[CoverageSource], facts: Sequence[Fact] = ()) -
     event_heads = load_naming_words().event_heads
     exclude = {w for key, items in mentions.items() if len({outlet_of[m.article] for m in items}) >= needed
                for w in key.lower().split() if " / " not in key or w not in event_heads} | titles
-    common = common_mentions(reports, facts, nouns, lambda a, o: _inside(quotes[a], o), exclude, titles)
+    named_heads = _named_heads(mentions, outlet_of, needed, nouns)
+    absorbed: dict[str, list[NamingMention]] = {}
+    common = common_mentions(reports, facts, nouns, lambda a, o: _inside(quotes[a], o), exclude, titles,
+                             absorbed=frozenset(named_heads), absorbed_out=absorbed)
+    for head, items in absorbed.items():  # "the summit", "a BRICS summit": the "BRICS Summit" named
+        mentions[named_heads[head]].extend(items)
     for head, items in common.items():
         if head not in mentions:
             mentions[head] = items
@@ -249,6 +254,33 @@ def find_naming(reports: Sequence[CoverageSource], facts: Sequence[Fact] = ()) -
                mentions=tuple(sorted(items, key=lambda m: (m.article, m.start))))
         for _, _, referent, forms, quoted, items in namings[:MAX_REFERENTS]
     )
+
+
+def _named_heads(mentions: dict[str, list[NamingMention]], outlet_of: dict[str, str], needed: int,
+                 nouns: set[str]) -> dict[str, str]:
+    """Lower-case head -> the name of enough outlets that ends in it as a common noun ("summit" ->
+    "BRICS Summit", the corpus writing "the summit" too): the head's lower-case uses are that name's
+    mentions, not a referent apart, nor (as a word of a name) nobody's. A head two names end in
+    ("Security Council", "National Security Council"?) goes to neither.
+
+    >>> m = NamingMention
+    >>> _named_heads({"Kessland Summit": [m("a", 0, 1, "x", False), m("b", 0, 1, "x", False)]},
+    ...              {"a": "A", "b": "B"}, 2, {"summit"})
+    {'summit': 'Kessland Summit'}
+    """
+    found: dict[str, str] = {}
+    shared: set[str] = set()
+    for key, items in mentions.items():
+        if " " not in key or " / " in key or len({outlet_of[m.article] for m in items}) < needed:
+            continue
+        last = key.rsplit(" ", 1)[-1]
+        head = last.lower()
+        if not last[:1].isupper() or head not in nouns or head in ENGLISH_STOP_WORDS:
+            continue
+        if head in found and found[head] != key:
+            shared.add(head)
+        found[head] = key
+    return {h: k for h, k in found.items() if h not in shared}
 
 
 def _drop_covered_swaps(mentions: dict[str, list[NamingMention]], common: dict[str, list[NamingMention]]) -> None:

@@ -384,11 +384,17 @@ def common_mentions(
     inside: Callable[[str, int], bool],
     exclude: set[str],
     titles: frozenset[str] = frozenset(),
+    *,
+    absorbed: frozenset[str] = frozenset(),
+    absorbed_out: dict[str, list[NamingMention]] | None = None,
 ) -> dict[str, list[NamingMention]]:
     """Mentions of the common-noun referents, keyed by head noun; ``inside(article, offset)`` says quoted.
 
     ``exclude`` holds lower-case words already naming a referent (titles, swapped wordings); a
     head in ``titles`` is still read in the plural ("the leaders" of a summit, not "leader Xi").
+    A head in ``absorbed`` (the last word of a name, "summit" of "BRICS Summit") is read even where
+    excluded, with no naming choice needed, and its mentions go to ``absorbed_out`` (the caller adds
+    them to the name) instead of the result.
     """
     by_id = {r.id: r for r in reports}
     outlet_of = {r.id: r.outlet for r in reports}
@@ -403,15 +409,20 @@ def common_mentions(
     for first, second in (*phrases, *inner):
         pair_modifiers[_singular(second)].add(first)
     joined = event_compounds(reports, max(2, -(-outlets_total // 2)))
-    for head, outlets in sorted(_heads(by_id, facts, nouns, phrases, joined).items(), key=lambda kv: (-kv[1], kv[0])):
+    heads = _heads(by_id, facts, nouns, phrases, joined)
+    for head in absorbed:
+        heads.setdefault(head, 0)  # a name's head is read though no fact or lead gives it
+    for head, outlets in sorted(heads.items(), key=lambda kv: (-kv[1], kv[0])):
         ending = r"(?:s|es)?"
-        if head in exclude:
+        asked = head
+        if head in exclude and head not in absorbed:
             if head not in titles:
                 continue
             ending = "s"  # "the leaders" is a group; "leader" is a title of the names' forms
-        tried += 1
-        if tried > MAX_HEADS_TRIED:
-            break  # each head tried reads every text: bounded
+        if asked not in absorbed:
+            tried += 1
+            if tried > MAX_HEADS_TRIED:
+                continue  # each head tried reads every text: bounded (a name's heads are few and still read)
         synonyms = load_naming_words().synonyms(head) if ending != "s" else (head,)
         if ending != "s":  # "the ceasefire" where outlets write "ceasefire deal": the deal's form too
             synonyms += tuple(w for first, second in joined.items() if second == head
@@ -459,6 +470,10 @@ def common_mentions(
         # A use before a noun modifies that noun ("tariff rate", "tariff measures"): no mention of the head.
         kept = [i for i, m in enumerate(items) if not _before_noun(by_id[m.article].text, m.end, after)]
         items, plain = [items[i] for i in kept], [plain[i] for i in kept]
+        if asked in absorbed:
+            if absorbed_out is not None and items:
+                absorbed_out[asked] = items
+            continue
         forms = set(plain)
         # A naming choice: modifiers ("full ceasefire" / "ceasefire"), or the nouns of one synonym
         # group written by themselves ("ceasefire" / "truce": the choice of noun is the naming).

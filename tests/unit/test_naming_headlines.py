@@ -116,3 +116,32 @@ UNDESCRIBED = (
 def test_naming_a_title_fitting_no_one_person_joins_nobody(articles: tuple[tuple[str, str, str], ...]) -> None:
     forms = {f for fs in referents(report_of(articles)).values() for f in fs}
     assert not {f for f in forms if "secretary" in f and f.split()[0] in {"the", "his", "The", "His"}}, forms
+
+
+#: A page that lost the space after a full stop ("Lind.The"): the stop ends the name.
+NO_SPACE = (
+    ("a", "Alpha", "The summit ended with a press conference by Kessland President Ada Lind.The talks resume soon."),
+    ("b", "Beta", "Kessland President Ada Lind spoke at the summit. Lind said the talks resume soon."),
+)
+
+
+def test_naming_a_full_stop_without_a_space_ends_the_name() -> None:
+    report = report_of(NO_SPACE)
+    assert "Kessland President Ada Lind" in forms_of(referent_with(report, "Lind")), referents(report)
+    assert not any("Lind.The" in f for forms in referents(report).values() for f in forms), referents(report)
+
+
+#: A name ending in a common noun ("Kessland Summit") holds that noun's lower-case uses too ("the
+#: summit", "a three-day summit"): a word of a name was left to the name, which never took them.
+NAMED_SUMMIT = (
+    ("a", "Alpha", "The Kessland Summit opened in Dorvia on Monday. The three-day summit brings leaders together."),
+    ("b", "Beta", "Leaders met in Dorvia for the Kessland Summit. The summit ends on Wednesday."),
+    ("c", "Gamma", "A summit of leaders began in Dorvia. Officials said the summit would end on Wednesday."),
+)
+
+
+def test_naming_a_name_ending_in_a_common_noun_holds_its_lower_case_uses() -> None:
+    report = report_of(NAMED_SUMMIT)
+    summit = referent_with(report, "Summit")
+    assert {"Kessland Summit", "summit", "three-day summit"} <= forms_of(summit), referents(report)
+    assert set(summit.forms) == {"Alpha", "Beta", "Gamma"}, dict(summit.forms)
