@@ -11,14 +11,13 @@ from framing.textnorm import counted
 from framing.types import FRAMES
 from ui.markup import frame_legend, md_escape, outlet_sentence
 from ui.outlet_notes import read_outlet_notes
-from ui.state import SAMPLE_DIR, get_view, overview_figures
+from ui.state import SAMPLE_DIR, get_view, overview_figure
 
 #: plotly toolbar hidden: its icons crowd a projected chart and the numbers are in the table below.
 PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False}
 
 view = get_view()
 report = view.report
-figures = overview_figures(view.key, report)
 outlets = report.outlets
 
 st.markdown(f"#### How {len(outlets)} outlet{'s' if len(outlets) != 1 else ''} framed the story")
@@ -39,19 +38,19 @@ with left:
             for name, note in known:
                 st.markdown(f"**{md_escape(name)}**: {md_escape(note)}")
 with right:
-    st.plotly_chart(figures["emphasis"], key="chart_emphasis", config=PLOTLY_CONFIG)
+    st.plotly_chart(overview_figure(view.key, report, "emphasis"), key="chart_emphasis", config=PLOTLY_CONFIG)
 
 first, second = st.columns(2, gap="large")
 with first:
-    st.plotly_chart(figures["tone"], key="chart_tone", config=PLOTLY_CONFIG)
+    st.plotly_chart(overview_figure(view.key, report, "tone"), key="chart_tone", config=PLOTLY_CONFIG)
 with second:
-    st.plotly_chart(figures["ternary"], key="chart_ternary", config=PLOTLY_CONFIG)
+    st.plotly_chart(overview_figure(view.key, report, "ternary"), key="chart_ternary", config=PLOTLY_CONFIG)
 
 third, fourth = st.columns(2, gap="large")
 with third:
-    st.plotly_chart(figures["intensity"], key="chart_intensity", config=PLOTLY_CONFIG)
+    st.plotly_chart(overview_figure(view.key, report, "intensity"), key="chart_intensity", config=PLOTLY_CONFIG)
 with fourth:
-    st.plotly_chart(figures["readability"], key="chart_readability", config=PLOTLY_CONFIG)
+    st.plotly_chart(overview_figure(view.key, report, "readability"), key="chart_readability", config=PLOTLY_CONFIG)
 
 with st.expander("The numbers in a table", expanded=False):
     # An Arrow table, not a list of dicts: Streamlit would build a pandas frame of it on every run (9% of
