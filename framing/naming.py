@@ -34,6 +34,7 @@ from .word_frequency import zipf_frequency
 from .naming_aliases import Aliases, NamingWords, compact, initials, load_naming_words
 from .naming_common import ADJECTIVE_ENDINGS as _ADJECTIVE_ENDINGS
 from .naming_common import common_mentions, group_mentions, unnamed_title_mentions
+from .naming_common import title_case_line as _title_case_line
 from .segment import lemmatize
 from .types import CoverageSource, Fact, Naming, NamingMention
 
@@ -219,7 +220,12 @@ def find_naming(reports: Sequence[CoverageSource], facts: Sequence[Fact] = ()) -
     common = common_mentions(reports, facts, nouns, lambda a, o: _inside(quotes[a], o), exclude, titles,
                              absorbed=frozenset(named_heads), absorbed_out=absorbed)
     for head, items in absorbed.items():  # "the summit", "a BRICS summit": the "BRICS Summit" named
-        mentions[named_heads[head]].extend(items)
+        own = mentions[named_heads[head]]
+        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for m in own:
+            spans[m.article].append((m.start, m.end))
+        held_by_name = _Overlaps(spans)
+        own.extend(m for m in items if not held_by_name(m.article, m.start, m.end))
     for head, items in common.items():
         if head not in mentions:
             mentions[head] = items
@@ -456,26 +462,10 @@ def _without_opener(text: str, run: tuple[int, int, list[tuple[int, int]]],
     return run
 
 
-#: A title-case line: at least this many content words, and at least this share of them capitalised
-#: ("date 2025-03-04 U.S. Tariffs on Canada, Mexico Take Effect" has one lower-case word of eight).
-TITLE_CASE_MIN_WORDS = 4
-TITLE_CASE_SHARE = 0.8
 #: A capitalised word of a title-case line whose lemma is this common in English (wordfreq Zipf) is a
 #: headline's word, not a name's, unless the corpus capitalises it in prose ("retaliate" 3.1, "confirm"
 #: 4.4; "Jinping" 2.8 and "Sunak" 1.4 stay even where only a headline names them).
 HEADLINE_WORD_ZIPF = 3.0
-_LINE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
-
-
-def _title_case_line(text: str, at: int) -> bool:
-    """Whether the line holding offset ``at`` is written in title case (a headline), by its content words."""
-    line_start = text.rfind("\n", 0, at) + 1
-    line_end = text.find("\n", at)
-    words = [w for w in _LINE_WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
-             if len(w) >= 3 and w.lower() not in ENGLISH_STOP_WORDS]
-    return len(words) >= TITLE_CASE_MIN_WORDS and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
-
-
 def _prose_capitals(reports: Sequence[CoverageSource],
                     runs: dict[str, list[tuple[int, int, list[tuple[int, int]]]]]) -> tuple[frozenset[str], frozenset[str]]:
     """Words the corpus capitalises in prose (outside title-case lines): inside a sentence (every word

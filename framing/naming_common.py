@@ -33,7 +33,8 @@ from .naming_aliases import load_naming_words
 from .segment import lemmatize
 from .types import CoverageSource, Fact, NamingMention
 
-__all__ = ["ADJECTIVE_ENDINGS", "MAX_COMMON_REFERENTS", "common_mentions", "group_mentions", "unnamed_title_mentions"]
+__all__ = ["ADJECTIVE_ENDINGS", "MAX_COMMON_REFERENTS", "common_mentions", "group_mentions", "title_case_line",
+           "unnamed_title_mentions"]
 
 #: Common-noun referents kept (most widely shared first): names stay the bulk of the table. 12 since
 #: the shared phrases (naming_words 1.3.0): the EU sanctions dev reader lists 20 things named in lower case;
@@ -55,6 +56,37 @@ ADJECTIVE_ENDINGS = ("ese", "ine", "ian", "ean", "can", "ish", "ic", "ch", "ani"
 #: Words that open a noun phrase: determiners and small numbers.
 _PHRASE_STARTS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
                             "both", "two", "three", "four", "five"})
+
+
+#: A title-case line: at least this many content words, and at least this share of them capitalised
+#: ("date 2025-03-04 U.S. Tariffs on Canada, Mexico Take Effect" has one lower-case word of eight).
+TITLE_CASE_MIN_WORDS = 4
+TITLE_CASE_SHARE = 0.8
+_LINE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+
+
+def title_case_line(text: str, at: int) -> bool:
+    """Whether the line holding offset ``at`` is written in title case (a headline), by its content words."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    words = [w for w in _LINE_WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
+             if len(w) >= 3 and w.lower() not in ENGLISH_STOP_WORDS]
+    return len(words) >= TITLE_CASE_MIN_WORDS and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+#: A capitalised word inside a prose sentence: after a word (the second word of a name too,
+#: "the BRICS Summit") or a comma.
+_MID_CAPITAL = re.compile(r"(?<=[A-Za-z.,;] )([A-Z][a-z]+)")
+
+
+def _prose_capitals(reports: Iterable[CoverageSource]) -> frozenset[str]:
+    """Words the corpus capitalises inside prose sentences (outside title-case lines): a name's words."""
+    found: set[str] = set()
+    for report in reports:
+        for match in _MID_CAPITAL.finditer(report.text):
+            if match.group(1) not in found and not title_case_line(report.text, match.start()):
+                found.add(match.group(1))
+    return frozenset(found)
 
 
 def _singular(word: str) -> str:
@@ -409,6 +441,7 @@ def common_mentions(
     for first, second in (*phrases, *inner):
         pair_modifiers[_singular(second)].add(first)
     joined = event_compounds(reports, max(2, -(-outlets_total // 2)))
+    prose_capitals = _prose_capitals(reports)
     heads = _heads(by_id, facts, nouns, phrases, joined)
     for head in absorbed:
         heads.setdefault(head, 0)  # a name's head is read though no fact or lead gives it
@@ -430,6 +463,12 @@ def common_mentions(
         group = {_canonical(w) for w in synonyms}
         alternatives = [_with_plural(w) for w in synonyms] if ending != "s" else [re.escape(head) + ending]
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+        # A title-case headline writes the head capitalised ("U.S. Tariffs Take Effect"), unless the
+        # corpus capitalises the word in prose too (then it is a name's: "Security Council").
+        capitalised = [_with_plural(w[:1].upper() + w[1:]) for w in synonyms
+                       if w[:1].upper() + w[1:] not in prose_capitals] if ending != "s" else []
+        headline_pattern = (re.compile(r"(?<![\w-])(?:" + "|".join(capitalised) + r")(?![\w-])")
+                            if capitalised else None)
         items: list[NamingMention] = []
         plain: list[str] = []  # each item's form without its owner: an owner alone makes no naming choice
         written: Counter[str] = Counter()
@@ -439,7 +478,11 @@ def common_mentions(
             text = report.text
             if not any(stem in lowered[report.id] for stem in stems):
                 continue  # a text without the head's letters cannot match it (a substring test is cheap)
-            for match in pattern.finditer(text):
+            matches = list(pattern.finditer(text))
+            if headline_pattern is not None:
+                matches = sorted([*matches, *(m for m in headline_pattern.finditer(text) if title_case_line(text, m.start()))],
+                                 key=lambda m: m.start())
+            for match in matches:
                 if items and items[-1].article == report.id and match.start() < items[-1].end:
                     continue  # inside the last mention ("package of sanctions" is one)
                 following = _NEXT_WORD.match(text, match.end())
@@ -450,12 +493,12 @@ def common_mentions(
                     continue  # "to visit Beijing", "will visit": the verb; "in addition to tariffs" is no verb
                 start = _modifiers_start(text, match.start(), nouns)
                 if start == match.start():
-                    start = _shared_start(text, start, _singular(match.group()), pair_modifiers)
+                    start = _shared_start(text, start, _singular(match.group().lower()), pair_modifiers)
                 end = _of_phrase_end(text, match, nouns)
                 plain.append(" ".join(text[start:end].split()))
                 start = _owner_start(text, start, nouns)
-                written[_singular(match.group())] += 1
-                surface[match.group()] += 1
+                written[_singular(match.group().lower())] += 1
+                surface[match.group().lower()] += 1
                 items.append(NamingMention(report.id, start, end, " ".join(text[start:end].split()),
                                            inside(report.id, match.start())))
         if ending != "s" and written:  # the group's most used noun names it ("agreement" over "deal")
@@ -649,7 +692,7 @@ def _of_phrase_end(text: str, match: re.Match[str], nouns: set[str]) -> int:
     >>> [text[m.start():_of_phrase_end(text, m, {"sanctions"})] for m in re.finditer("package", text)]
     ['package of sanctions', 'package of new measures', 'package']
     """
-    if _singular(match.group()) not in load_naming_words().collective_heads:
+    if _singular(match.group().lower()) not in load_naming_words().collective_heads:
         return match.end()
     for size in (2, 1):  # "of new measures", else "of sanctions" (before "against")
         after = re.match(r" of ((?:[a-z][\w-]* ){%d}[a-z][\w-]*)(?![\w'’-])" % (size - 1),

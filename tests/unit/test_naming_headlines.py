@@ -145,3 +145,25 @@ def test_naming_a_name_ending_in_a_common_noun_holds_its_lower_case_uses() -> No
     summit = referent_with(report, "Summit")
     assert {"Kessland Summit", "summit", "three-day summit"} <= forms_of(summit), referents(report)
     assert set(summit.forms) == {"Alpha", "Beta", "Gamma"}, dict(summit.forms)
+
+
+#: A title-case headline writes a thing's noun capitalised ("Kessland Levies ..."): a form of the thing,
+#: unless the corpus capitalises the word in prose too (the "Grain Council" is a name).
+HEADLINE_NOUNS = (
+    ("a", "Alpha", "Kessland Levies on Dorvia Take Effect as Grain Council Objects\n\n"
+                   "The levies on Dorvia took effect on Monday. The Grain Council said the levies hurt farmers."),
+    ("b", "Beta", "The new levies that Kessland set on Dorvia began on Monday, and the council of farmers objected."),
+)
+
+
+def test_naming_a_title_case_headline_noun_is_a_form_of_its_thing() -> None:
+    report = report_of(HEADLINE_NOUNS)
+    levies = _forms_with_head(report, "levies")
+    assert "Levies" in levies, referents(report)
+    assert not any(f.endswith("Council") and f != "Grain Council" for forms in referents(report).values() for f in forms)
+
+
+def _forms_with_head(report: CorpusReport, head: str) -> set[str]:
+    found = [forms for forms in referents(report).values() if any(f.split()[-1].lower() == head for f in forms)]
+    assert len(found) == 1, referents(report)
+    return found[0]
