@@ -839,6 +839,7 @@ def _descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[Nam
                 start = match.start(1) if adjective else match.start(2) if office else match.start(3)
                 out[fits.pop()].append(NamingMention(report.id, match.start(), match.end(), " ".join(match.group().split()),
                                                      _inside(quotes[report.id], start)))
+    _own_countries(reports, grouped, people, country_of, quotes, out)
     # "the Ann Example regime": the person's country's government.
     text_of = {r.id: r.text for r in reports}
     for group, items in grouped.items():
@@ -855,6 +856,39 @@ def _descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[Nam
                 out.setdefault(country, []).append(NamingMention(m.article, m.start, stop, form, m.quoted))
         _surname_governments(reports, items, country, taken, quotes, words, out)
     return out
+
+
+#: "his country", "her government": a person's own country, named by the nearest person before it.
+_OWN_COUNTRY = re.compile(r"\b(?:[Hh]is|[Hh]er) (?:country|nation|government)\b(?![\w-])")
+#: Characters back from "his country" within which its person must be named (about one sentence).
+OWN_COUNTRY_WINDOW = 160
+
+
+def _own_countries(reports: Sequence[CoverageSource], grouped: dict[str, list[NamingMention]], people: set[str],
+                   country_of: dict[str, str], quotes: dict[str, list[tuple[int, int]]],
+                   out: dict[str, list[NamingMention]]) -> None:
+    """"Trudeau said his country would ...": a mention of the country of the person named last before
+    it in the same sentence, when their forms give one ("Canadian Prime Minister Justin Trudeau")."""
+    named: dict[str, list[tuple[int, str]]] = defaultdict(list)  # article -> (end, person)
+    for group in people:
+        if group in country_of:
+            for m in grouped[group]:
+                named[m.article].append((m.end, group))
+    for report in reports:
+        before = sorted(named.get(report.id, ()))
+        if not before:
+            continue
+        for match in _OWN_COUNTRY.finditer(report.text):
+            earlier = [(end, g) for end, g in before if end <= match.start()]
+            if not earlier:
+                continue
+            end, person = earlier[-1]
+            between = report.text[end : match.start()]
+            if match.start() - end > OWN_COUNTRY_WINDOW or re.search(r"[.!?]\s", between):
+                continue
+            out.setdefault(country_of[person], []).append(
+                NamingMention(report.id, match.start(), match.end(), " ".join(match.group().split()),
+                              _inside(quotes[report.id], match.start())))
 
 
 def _government_end(text: str, end: int, words: NamingWords) -> int:

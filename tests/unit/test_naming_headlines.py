@@ -167,3 +167,19 @@ def _forms_with_head(report: CorpusReport, head: str) -> set[str]:
     found = [forms for forms in referents(report).values() if any(f.split()[-1].lower() == head for f in forms)]
     assert len(found) == 1, referents(report)
     return found[0]
+
+
+#: "his country" after a person whose forms give a country is that country; with a full stop between
+#: (another sentence) or with no country known, it is nobody's.
+OWN_COUNTRY = (
+    ("a", "Alpha", "Chilean President Ada Lind said his country would answer the levies on Monday."),
+    ("b", "Beta", "Chile will answer the levies, President Ada Lind said. Lind spoke in Santiago. Ben Ode said his country waits."),
+)
+
+
+def test_naming_his_country_is_the_country_of_the_person_named_before_it() -> None:
+    report = report_of(OWN_COUNTRY)
+    chile = [forms for forms in referents(report).values() if "Chile" in forms]
+    assert chile and "his country" in chile[0], referents(report)
+    by_article = {m.article for n in report.naming for m in n.mentions if m.form == "his country"}
+    assert by_article == {"a"}, referents(report)
