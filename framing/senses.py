@@ -114,9 +114,12 @@ class ContextRules:
     ) -> tuple[list[tuple[int, int, int]], list[tuple[tuple[int, int, int], ContextRule]]]:
         if not self.rules or not matches:
             return list(matches), []
-        by_term, by_group = self._index()
+        by_term, by_group, cues = self._index()
         starts = {t.start: i for i, t in enumerate(tokens)}
         ends = {t.end: i for i, t in enumerate(tokens)}
+        # Every lower-case form and lemma of the document: a rule whose context words are all absent
+        # cannot fire, so it is not tried (most rules' words are in few documents; issue 16).
+        present = {t.lower for t in tokens} | {t.lemma for t in tokens}
         kept: list[tuple[int, int, int]] = []
         dropped: list[tuple[tuple[int, int, int], ContextRule]] = []
         numbers = by_term.get(("@NUMBER",), ())
@@ -129,7 +132,8 @@ class ContextRules:
                 term = terms[index]
                 key = getattr(term, "key", ())
                 group = f"@{getattr(term, 'frame', '')}/{getattr(term, 'subcategory', '')}"
-                candidates = [*by_term.get(key, ()), *by_group.get(group, ()), *numbers]
+                candidates = [r for r in (*by_term.get(key, ()), *by_group.get(group, ()), *numbers)
+                              if _may_fire(cues[id(r)], present)]
                 per_term[index] = (key, candidates)
             first, last = starts.get(start), ends.get(end)
             rule = None
@@ -141,7 +145,7 @@ class ContextRules:
                 dropped.append((match, rule))
         return kept, dropped
 
-    def _index(self) -> tuple[dict[tuple[str, ...], list[ContextRule]], dict[str, list[ContextRule]]]:
+    def _index(self) -> _RuleIndex:
         # Looked up by the rules tuple's identity: hashing it (every rule's fields) cost more than the lookup saved.
         found = _INDEXES.get(id(self.rules))
         if found is None or found[0] is not self.rules:
@@ -151,11 +155,17 @@ class ContextRules:
         return found[1]
 
 
-_INDEXES: dict[int, tuple[tuple[ContextRule, ...], tuple[dict[tuple[str, ...], list[ContextRule]], dict[str, list[ContextRule]]]]] = {}
+#: Rules by term key, rules by ``@frame/subcategory`` group, and each rule's cue words (by ``id``,
+#: see :func:`_cue_words`); the rules tuple is held with it, so the ids stay those of live rules.
+_RuleIndex = tuple[dict[tuple[str, ...], list[ContextRule]], dict[str, list[ContextRule]], dict[int, "tuple[frozenset[str], ...] | None"]]
+_INDEXES: dict[int, tuple[tuple[ContextRule, ...], _RuleIndex]] = {}
+#: Rule kinds that fire only when a context word (or every word of an excluding phrase) stands near
+#: the term; ``require_near`` fires when none does, so it is always tried.
+_NEEDS_CONTEXT = frozenset({"exclude_phrase", "not_after", "not_before", "attribution"})
 
 
 @lru_cache(maxsize=16)
-def _index_rules(rules: tuple[ContextRule, ...]) -> tuple[dict[tuple[str, ...], list[ContextRule]], dict[str, list[ContextRule]]]:
+def _index_rules(rules: tuple[ContextRule, ...]) -> _RuleIndex:
     by_term: dict[tuple[str, ...], list[ContextRule]] = {}
     by_group: dict[str, list[ContextRule]] = {}
     for rule in rules:
@@ -163,7 +173,28 @@ def _index_rules(rules: tuple[ContextRule, ...]) -> tuple[dict[tuple[str, ...], 
             by_group.setdefault(rule.term, []).append(rule)
         else:
             by_term.setdefault(rule.key, []).append(rule)
-    return by_term, by_group
+    return by_term, by_group, {id(rule): _cue_words(rule) for rule in rules}
+
+
+def _cue_words(rule: ContextRule) -> tuple[frozenset[str], ...] | None:
+    """Word sets of which the document must hold one whole (as a lower-case form or a lemma) for
+    ``rule`` to fire; None when the rule can fire without any (``never``, ``require_near``, @NAME ...).
+
+    >>> rule = ContextRule("not_after", "deal", ("deal",), ("card", "cards"), (), 2, "", "x", 2)
+    >>> sorted(map(sorted, _cue_words(rule)))
+    [['card'], ['cards']]
+    """
+    if rule.kind not in _NEEDS_CONTEXT:
+        return None
+    if rule.kind == "exclude_phrase":
+        return tuple(frozenset(phrase) for phrase in rule.phrase)
+    if SPECIAL_WORDS.intersection(rule.context):
+        return None
+    return tuple(frozenset((word,)) for word in rule.context)
+
+
+def _may_fire(cues: tuple[frozenset[str], ...] | None, present: set[str]) -> bool:
+    return cues is None or any(words <= present for words in cues)
 
 
 def _fires(rule: ContextRule, tokens: Sequence[Token], first: int, last: int, key: tuple[str, ...], text: str | None) -> bool:
