@@ -878,11 +878,12 @@ def _own_countries(reports: Sequence[CoverageSource], grouped: dict[str, list[Na
         before = sorted(named.get(report.id, ()))
         if not before:
             continue
+        ends = [end for end, _ in before]
         for match in _OWN_COUNTRY.finditer(report.text):
-            earlier = [(end, g) for end, g in before if end <= match.start()]
-            if not earlier:
+            last = bisect_right(ends, match.start()) - 1
+            if last < 0:
                 continue
-            end, person = earlier[-1]
+            end, person = before[last]
             between = report.text[end : match.start()]
             if match.start() - end > OWN_COUNTRY_WINDOW or re.search(r"[.!?]\s", between):
                 continue

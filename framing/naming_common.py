@@ -22,6 +22,8 @@ Groups named by a number ("the three nations", "Ruritania's four allies") are re
 from __future__ import annotations
 
 import calendar
+import functools
+from bisect import bisect_right
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -66,12 +68,31 @@ _LINE_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 
 
 def title_case_line(text: str, at: int) -> bool:
-    """Whether the line holding offset ``at`` is written in title case (a headline), by its content words."""
-    line_start = text.rfind("\n", 0, at) + 1
-    line_end = text.find("\n", at)
-    words = [w for w in _LINE_WORD.findall(text[line_start : line_end if line_end >= 0 else len(text)])
-             if len(w) >= 3 and w.lower() not in ENGLISH_STOP_WORDS]
-    return len(words) >= TITLE_CASE_MIN_WORDS and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+    """Whether the line holding offset ``at`` is written in title case (a headline), by its content words.
+
+    >>> text = "Kessland Levies Take Effect on Dorvia\\nThe levies took effect on Monday, officials said."
+    >>> title_case_line(text, 3), title_case_line(text, 45)
+    (True, False)
+    """
+    starts, ends = _title_case_lines(text)
+    i = bisect_right(starts, at) - 1
+    return i >= 0 and at <= ends[i]
+
+
+@functools.lru_cache(maxsize=256)
+def _title_case_lines(text: str) -> tuple[list[int], list[int]]:
+    """The start and end offsets of ``text``'s title-case lines, read once per text (asking per name
+    re-read a 26,000-character one-line page for each of its names: 25 times the naming's CPU time)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    line_start = 0
+    for line in text.split("\n"):
+        words = [w for w in _LINE_WORD.findall(line) if len(w) >= 3 and w.lower() not in ENGLISH_STOP_WORDS]
+        if len(words) >= TITLE_CASE_MIN_WORDS and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words):
+            starts.append(line_start)
+            ends.append(line_start + len(line))
+        line_start += len(line) + 1
+    return starts, ends
 
 
 #: A capitalised word inside a prose sentence: after a word (the second word of a name too,

@@ -183,3 +183,16 @@ def test_naming_his_country_is_the_country_of_the_person_named_before_it() -> No
     assert chile and "his country" in chile[0], referents(report)
     by_article = {m.article for n in report.naming for m in n.mentions if m.form == "his country"}
     assert by_article == {"a"}, referents(report)
+
+
+def test_naming_reads_each_text_for_title_case_lines_once() -> None:
+    # Cost (counted, not timed): asking per name re-read a one-line page for each of its names.
+    from framing.naming_common import _title_case_lines
+
+    line = " ".join(f"Ada Lind told Ben Ode{i} in Kessland that the levy stays." for i in range(200))
+    articles = (("a", "Alpha", line), ("b", "Beta", line.replace("levy", "duty")))
+    _title_case_lines.cache_clear()
+    report_of(articles)
+    info = _title_case_lines.cache_info()
+    assert info.misses <= 2 * len(articles), info  # the cleaned texts (and at most one copy each)
+    assert info.hits > 200, info
