@@ -420,6 +420,16 @@ def _known_agencies(credit: str, lexicon: Boilerplate) -> bool:
     return bool(names) and all(name.lower() in lexicon.wire_agencies for name in names)
 
 
+@functools.cache
+def _credit_shape_re(phrases: tuple[str, ...], trailing: tuple[str, ...]) -> re.Pattern[str]:
+    """A whole credit line: one of ``phrases``, the credit, then optionally one of ``trailing``
+    (compiled once per lexicon: building it for every paragraph cost more than matching it)."""
+    return re.compile(
+        rf"(?:{_phrase_pattern(phrases)})\s*:?\s*(?P<credit>.+?)(?:\s+(?:{_phrase_pattern(trailing)}))?",
+        re.IGNORECASE,
+    )
+
+
 def _match_credit(text: str, lexicon: Boilerplate) -> tuple[str, str] | None:
     """Return (credit, rule) when the whole paragraph is a wire credit line."""
     inner = text
@@ -435,16 +445,11 @@ def _match_credit(text: str, lexicon: Boilerplate) -> tuple[str, str] | None:
         if parenthesised or len(byline_re.findall(inner)) >= 2:
             return inner, "production credit ('Reporting by ...')"
 
-    trailing = _phrase_pattern(lexicon.credit_trailing_words)
     for phrases, needs_agency in (
         (lexicon.credit_lead_phrases, False),
         (lexicon.credit_source_phrases, True),
     ):
-        shape = re.fullmatch(
-            rf"(?:{_phrase_pattern(phrases)})\s*:?\s*(?P<credit>.+?)(?:\s+(?:{trailing}))?",
-            inner,
-            re.IGNORECASE,
-        )
+        shape = _credit_shape_re(phrases, lexicon.credit_trailing_words).fullmatch(inner)
         if shape is None:
             continue
         credit = shape.group("credit").strip(" .:;,")
