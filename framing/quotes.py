@@ -46,6 +46,9 @@ __all__ = ["GIVEN_NAME_ZIPF", "MIN_UNATTRIBUTED_WORDS", "QuoteFinder", "find_quo
 #: ("sham “referendums”"), not a quotation. Four words: the shortest unattributed dev quotes that
 #: were real statements had five or more, the scare quotes one to three.
 MIN_UNATTRIBUTED_WORDS = 4
+#: Most capitalised words of a body's name after "The" that a later "It said" may stand for ("The
+#: Orvan Maritime Safety Board" has four).
+MAX_BODY_WORDS = 6
 #: Longest speaker phrase, in words ("the Ruritanian National Security Council spokesman Anton
 #: Varga" has eight).
 MAX_SPEAKER_WORDS = 12
@@ -176,6 +179,8 @@ _DATELINE_GAP = re.compile(r"[()]| [-–—] ")
 #: country row starting this many words after it or fewer is the past office (read on the dev articles).
 FORMER_WORDS = 3
 #: Determiners that make a plural role a known group ("the officials"), not unnamed ones.
+#: Possessives that tie a role to the person named before ("his Treasury Secretary").
+_OWNER_PRONOUNS = frozenset({"his", "her"})
 _DEFINITE = frozenset({"the", "these", "those", "their", "its", "his", "her", "our"})
 _ORGANISATION_TYPES = frozenset({"government", "international", "expert", "media", "other"})
 #: Gap characters that end a speaker phrase or a clause piece.
@@ -515,9 +520,17 @@ class _Run:
         if not all(self._speaker_word(n) or tokens[n].lower.endswith(("'s", "’s")) or tokens[n].lower in ("of", "to")
                    or self.rules.has("org_head", tokens[n].lower) for n in words):
             return ""
-        if not any(not self.caps[n] and tokens[n].lemma in self.term_words for n in words):
+        if not any(not self.caps[n] and tokens[n].lemma in self.term_words for n in words) and not self._head_of_body(start, n0):
             return ""  # no role word in lower case: "Meanwhile, Lev Orlov, …", a list of names
         return self.text[tokens[start].start : tokens[n0 - 1].end] + " "
+
+    def _head_of_body(self, start: int, n0: int) -> bool:
+        """A head role in lower case, "of" and a listed body between ``start`` and ``n0``, the body's
+        words written with capitals ("The head of the Foreign Ministry, Ilse Brandt, said"): a role,
+        though no role word is in lower case."""
+        tokens = self.tokens
+        return any(not self.caps[n] and self.rules.has("org_head", tokens[n].lower) and tokens[n + 1].lower == "of"
+                   and any(tokens[m].lemma in self.term_words for m in range(n + 2, n0)) for n in range(start, n0 - 2))
 
     def _description_after(self, n1: int) -> str:
         """What follows a name and describes its holder: a short bracket ("Lev Orlov (R-Tenn.)")
@@ -645,6 +658,8 @@ class _Run:
                 speaker = mention.text
                 if mention.pronoun in ("role", "body"):
                     stype = self._type(mention)  # "the minister" unresolved is still a government's
+            if stype == "government" and mention is not None and (owner := self._owner_country(mention)):
+                stype = f"government:{owner}"  # "President Trump … His Treasury Secretary said": Trump's government
             s_start = mention.start if mention is not None else None
             s_end = mention.end if mention is not None else None
             cue = item.cue or (self.text[item.open_at] if isinstance(item, _Direct) else "")
@@ -708,6 +723,23 @@ class _Run:
             if len(countries) == 1:
                 out[n] = replace(q, speaker_type=f"government:{countries.pop()}")
         return out
+
+    def _owner_country(self, mention: _Mention) -> str:
+        """The country of the person a role opening with "his" / "her" belongs to ("President Trump
+        spoke. His Treasury Secretary said …"): the last person named by surname before the mention
+        in its paragraph, when their description names a country; "" otherwise."""
+        words = mention.text.split(maxsplit=1)
+        if len(words) < 2 or words[0].lower() not in _OWNER_PRONOUNS or not self.names:
+            return ""
+        paragraph = self._paragraph_of(mention.start)
+        floor = paragraph.start if paragraph is not None else 0
+        k = bisect_left(self.starts, mention.start) - 1
+        while k >= 0 and self.tokens[k].start >= floor:
+            known = self.names.get(_bare(self.tokens[k].lower)) if self.caps[k] else None
+            if known is not None and known.person:
+                return _country_named(known.description + " " + known.text, self.rules)
+            k -= 1
+        return ""
 
     def _office_words(self, mention: _Mention) -> frozenset[str]:
         """The words of a speaker's mention that name a government office ("spokesman", "ministry"),
@@ -2244,6 +2276,8 @@ class _Run:
             row = terms_get(words[-size:])
             if row is not None and not row.person:
                 return None
+        if self.rules.has("role_body", words[-1]):
+            return None  # "the Orvan Maritime Board": a body the lists do not know (role ``role_body``), not a person
         if k > start and text[tokens[k].start].isupper() and end - k == 1 and self.rules.speaker_terms.get(words) is None:
             # A single unknown capitalised word after a role ("President Macron") is a name;
             # after nothing it may be a body ("Manila") — bodies are listed, names are not.
@@ -2472,6 +2506,10 @@ class _Run:
         for earlier in reversed(history):
             if earlier.person == wanted_person and self._gender_ok(earlier, mention):
                 return earlier
+        if mention.pronoun == "body" and mention.text.lower() == "it":
+            body = self._subject_body(mention.start)
+            if body is not None:
+                return body  # "The Orvan Maritime Board met on Monday. It said …": no body spoke before
         if wanted_person:
             here_span = self._paragraph_of(mention.start)
             here = here_span.paragraph if here_span is not None else 0
@@ -2482,6 +2520,29 @@ class _Run:
                 return named[0]  # the one person the article named just before
             # two or more people named and none of them quoted yet: "he" is ambiguous, left as written
         return mention
+
+    def _subject_body(self, before: int) -> _Mention | None:
+        """The named body opening the sentence before offset ``before``'s sentence, in the same
+        paragraph: "The" and capitalised words ending in a body word (role ``role_body``) or a listed
+        body ("The Orvan Maritime Board met …", "The European Commission proposed …"); else None."""
+        here = bisect_right(self.sentence_list, before) - 1
+        if here < 1 or self.sentences[here - 1].paragraph != self.sentences[here].paragraph:
+            return None
+        sentence = self.sentences[here - 1]
+        first = bisect_left(self.starts, sentence.start)
+        if first >= len(self.tokens) or self.tokens[first].lower != "the":
+            return None
+        n = first + 1
+        while n < len(self.tokens) and n - first <= MAX_BODY_WORDS and self.caps[n] and not self._bound(n):
+            n += 1
+        if n == first + 1 or n >= len(self.tokens) or self.caps[n] or self.tokens[n].start >= sentence.end:
+            return None
+        last = _bare(self.tokens[n - 1].lower)
+        row = self.rules.speaker_terms.get((last,))
+        if not (self.rules.has("role_body", last) or row is not None and not row.person and row.type != "country"):
+            return None
+        text = self.text[self.tokens[first].start : self.tokens[n - 1].end]
+        return _Mention(self.tokens[first].start, self.tokens[n - 1].end, text, False, description=text)
 
     def _other_named(self, person: _Mention, start: int, end: int) -> bool:
         """Whether a person other than ``person`` is named between ``start`` and ``end`` (by surname)."""
