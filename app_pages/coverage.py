@@ -6,10 +6,9 @@ from typing import Any
 
 import streamlit as st
 
-from framing.coverage import fact_matrix
+from framing.coverage import FactRow, fact_matrix
 from framing_render.coverage import (
     COVERAGE_CSS,
-    band_label,
     diff_html,
     fact_wordings_html,
     naming_places_html,
@@ -34,10 +33,16 @@ MAX_WORDINGS_PER_OUTLET = 3
 #: as the header's tooltip; headers never wrap in a data table, and five long names at 1280 px were
 #: cut to "ANI wire rep", "The Diplom".
 HEADER_CHARS = 16
-#: Width of the pinned fact column, and pixels per header character (plus the sort icon's room).
-FACT_COLUMN_PX = 330
+#: Widths of the two pinned columns, fact and who, and pixels per header character (plus the sort
+#: icon's room). Both columns are pinned left so they stay in view whatever the width: the "Who" column
+#: after the outlets was cut at the right edge at 1440x900 and out of sight at 1280x720 (five outlets
+#: need about 580 px; the table has 1,074 px at 1440 and 914 at 1280, measured in Chromium).
+FACT_COLUMN_PX = 260
+WHO_COLUMN_PX = 200
 HEADER_PX_PER_CHAR = 7
 HEADER_PAD_PX = 30
+#: Most characters of a "Who" cell that fit its column; a longer "not in: …" list gives a count instead.
+WHO_CHARS = (WHO_COLUMN_PX - HEADER_PAD_PX) // HEADER_PX_PER_CHAR
 
 view = get_view()
 report: CorpusReport = view.report
@@ -66,6 +71,17 @@ def column_labels(outlets: list[str]) -> dict[str, str]:
     for label in short.values():
         counts[label] = counts.get(label, 0) + 1
     return {o: label if counts[label] == 1 else o for o, label in short.items()}
+
+
+def who_label(row: FactRow, labels: dict[str, str]) -> str:
+    """Who reports a fact, short enough for its column: outlets by their column headers ("not in:
+    Independent"), or a count where the names would not fit ("not in 3 of 5 outlets")."""
+    if row.band == "all":
+        return "all outlets"
+    if row.band == "one":
+        return "only " + next(labels[o] for o in labels if o not in row.not_in)
+    names = "not in: " + ", ".join(labels[o] for o in row.not_in)
+    return names if len(names) <= WHO_CHARS else f"not in {len(row.not_in)} of {len(labels)} outlets"
 
 
 def label_width(label: str) -> int:
@@ -98,14 +114,16 @@ def facts_section() -> None:
     if len(rows) > MAX_FACT_ROWS:
         st.caption(f"The first {MAX_FACT_ROWS:,} of {len(rows):,} facts; the JSON export has all of them.")
     shown = rows[:MAX_FACT_ROWS]
-    table = [{"Fact": short_wording(r.text), **r.cells, "Who": band_label(r, outlets)} for r in shown]
     headers = column_labels(outlets)
+    table = [{"Fact": short_wording(r.text), "Who": who_label(r, headers), **r.cells} for r in shown]
     # A column tooltip is Markdown: the full name escaped, or "![x](http://…)" would load a picture.
     config: dict[str, Any] = {
         o: st.column_config.CheckboxColumn(headers[o], help=md_escape(o), disabled=True, width=label_width(headers[o]))
         for o in outlets
     }
     config["Fact"] = st.column_config.TextColumn("Fact", width=FACT_COLUMN_PX, pinned=True)
+    config["Who"] = st.column_config.TextColumn("Who", width=WHO_COLUMN_PX, pinned=True,
+                                                help="Which outlets report the fact; the ticks on the right say which.")
     event = st.dataframe(table, key="coverage_matrix", hide_index=True, on_select="rerun",
                          selection_mode="single-row", column_config=config, height=420)
     picked = event.selection.rows if event is not None and hasattr(event, "selection") else []

@@ -24,10 +24,14 @@ def test_coverage_page_shows_the_outlet_by_fact_matrix(coverage_app: AppTest) ->
     report = coverage_app.session_state["_view"]().report
     matrix = next(t.value for t in coverage_app.dataframe if "Fact" in t.value.columns)
     outlets = [o.outlet for o in report.outlets]
-    assert list(matrix.columns) == ["Fact", *outlets, "Who"]
+    assert list(matrix.columns) == ["Fact", "Who", *outlets]  # both pinned left (session 13: Who was cut at 1440 px)
     assert len(matrix) == len(report.facts)
     assert matrix.iloc[0]["Who"] == "all outlets" and bool(matrix.iloc[0][outlets].all())
     assert matrix.iloc[-1]["Who"].startswith("only ")
+    # a Who cell fits its 200 px column: names where they fit, a count where they would not
+    assert max(len(w) for w in matrix["Who"]) <= 24
+    assert any(w.startswith("not in: ") for w in matrix["Who"]) and any(w.startswith("not in ") and w.endswith(" outlets")
+                                                                         for w in matrix["Who"])
 
 
 def test_picking_a_fact_shows_every_outlets_wording(coverage_app: AppTest) -> None:
