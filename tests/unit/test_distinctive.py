@@ -105,3 +105,19 @@ def test_count_words_keeps_words_of_a_name_as_written() -> None:
     assert counts["united"] == 1  # inside the name "United Nations"
     assert counts["unite"] == 2  # the verb, and a capital that starts a sentence alone
     assert counts["nations"] == 1 and "nation" not in counts
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "left_out"),
+    [
+        ("The minister said the talks would resume, she told reporters, and added a warning.",
+         {"minister", "talk", "warning"}, {"say", "tell", "add"}),
+        ("Officials claimed the deal was dead; critics warned and insisted otherwise.",
+         {"claim", "warn", "insist"}, set()),
+    ],
+)
+def test_plain_reporting_verbs_are_no_word_choice_but_loaded_ones_are(text: str, kept: set[str], left_out: set[str]) -> None:
+    from framing.segment import tokenize
+
+    counts = count_words(tokenize(text), text)
+    assert kept <= set(counts) and not left_out & set(counts)
