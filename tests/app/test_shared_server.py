@@ -43,7 +43,7 @@ def test_cached_figures_cannot_be_changed_by_a_session() -> None:
     app.switch_page("app_pages/words.py").run()
     assert not app.exception
     sets = list(ui.state._figure_sets()._values.values())
-    figures = [f for s in sets for f in (s.values() if isinstance(s, dict) else s)]
+    figures = [f for s in sets for f in ([s] if isinstance(s, SharedFigure) else s.values() if isinstance(s, dict) else s)]
     assert figures and all(isinstance(f, SharedFigure) for f in figures)
     figure = figures[0]
     drawn = figure.to_dict()
