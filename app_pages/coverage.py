@@ -36,13 +36,15 @@ HEADER_CHARS = 16
 #: Widths of the two pinned columns, fact and who, and pixels per header character (plus the sort
 #: icon's room). Both columns are pinned left so they stay in view whatever the width: the "Who" column
 #: after the outlets was cut at the right edge at 1440x900 and out of sight at 1280x720 (five outlets
-#: need about 580 px; the table has 1,074 px at 1440 and 914 at 1280, measured in Chromium).
-FACT_COLUMN_PX = 260
-WHO_COLUMN_PX = 200
-HEADER_PX_PER_CHAR = 7
-HEADER_PAD_PX = 30
+#: need about 580 px; the table has 1,074 px at 1440 and 914 at 1280, measured in Chromium). Session 14:
+#: narrower pinned columns and header room measured on the grid's 14 px font, so five outlets also fit
+#: at 1280x720 (the fifth outlet's column was out of sight there, behind a scroll bar on a projector).
+FACT_COLUMN_PX = 220
+WHO_COLUMN_PX = 160
+HEADER_PX_PER_CHAR = 6.5
+HEADER_PAD_PX = 21
 #: Most characters of a "Who" cell that fit its column; a longer "not in: …" list gives a count instead.
-WHO_CHARS = (WHO_COLUMN_PX - HEADER_PAD_PX) // HEADER_PX_PER_CHAR
+WHO_CHARS = int((WHO_COLUMN_PX - HEADER_PAD_PX) // HEADER_PX_PER_CHAR)
 
 view = get_view()
 report: CorpusReport = view.report
@@ -75,18 +77,18 @@ def column_labels(outlets: list[str]) -> dict[str, str]:
 
 def who_label(row: FactRow, labels: dict[str, str]) -> str:
     """Who reports a fact, short enough for its column: outlets by their column headers ("not in:
-    Independent"), or a count where the names would not fit ("not in 3 of 5 outlets")."""
+    Independent"), or a count where the names would not fit ("in 2 of 5 outlets")."""
     if row.band == "all":
         return "all outlets"
     if row.band == "one":
         return "only " + next(labels[o] for o in labels if o not in row.not_in)
     names = "not in: " + ", ".join(labels[o] for o in row.not_in)
-    return names if len(names) <= WHO_CHARS else f"not in {len(row.not_in)} of {len(labels)} outlets"
+    return names if len(names) <= WHO_CHARS else f"in {len(labels) - len(row.not_in)} of {len(labels)} outlets"
 
 
 def label_width(label: str) -> int:
     """Pixels a header of ``label`` needs."""
-    return len(label) * HEADER_PX_PER_CHAR + HEADER_PAD_PX
+    return round(len(label) * HEADER_PX_PER_CHAR + HEADER_PAD_PX)
 
 
 def show_fact(fact: Fact) -> None:

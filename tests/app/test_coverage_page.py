@@ -28,10 +28,13 @@ def test_coverage_page_shows_the_outlet_by_fact_matrix(coverage_app: AppTest) ->
     assert len(matrix) == len(report.facts)
     assert matrix.iloc[0]["Who"] == "all outlets" and bool(matrix.iloc[0][outlets].all())
     assert matrix.iloc[-1]["Who"].startswith("only ")
-    # a Who cell fits its 200 px column: names where they fit, a count where they would not
-    assert max(len(w) for w in matrix["Who"]) <= 24
-    assert any(w.startswith("not in: ") for w in matrix["Who"]) and any(w.startswith("not in ") and w.endswith(" outlets")
-                                                                         for w in matrix["Who"])
+    # a Who cell fits its 160 px column: names where they fit, a count where they would not
+    assert max(len(w) for w in matrix["Who"]) <= 21
+    assert any(w.startswith("not in: ") for w in matrix["Who"])
+    counted = [w for w in matrix["Who"] if w.startswith("in ") and w.endswith(" outlets")]
+    assert counted and all(w.endswith(f" of {len(outlets)} outlets") for w in counted)
+    row = next(i for i, w in enumerate(matrix["Who"]) if w in counted)
+    assert counted[0] == f"in {sum(bool(matrix.iloc[row][o]) for o in outlets)} of {len(outlets)} outlets"  # the ticks agree
 
 
 def test_picking_a_fact_shows_every_outlets_wording(coverage_app: AppTest) -> None:
