@@ -855,7 +855,48 @@ def _descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[Nam
                 form = " ".join(text_of[m.article][m.start : stop].split())
                 out.setdefault(country, []).append(NamingMention(m.article, m.start, stop, form, m.quoted))
         _surname_governments(reports, items, country, taken, quotes, words, out)
+    _unqualified_governments(reports, out, quotes, words)
     return out
+
+
+def _unqualified_governments(reports: Sequence[CoverageSource], out: dict[str, list[NamingMention]],
+                             quotes: dict[str, list[tuple[int, int]]], words: NamingWords) -> None:
+    """"The administration said", "senior administration officials": a government word standing alone
+    (``unqualified_governments`` of ``naming_words.json``) is the government of the one country the
+    corpus writes it after ("the Lind administration", "the US administration"), or, where it writes
+    it after none, of the listed country (news English: the US executive) if the corpus names that
+    country; after two countries it is nobody's. "The administration of the port" is no government."""
+    for word, default in words.unqualified_governments.items():
+        tied = {words.country(g) or g for g, items in out.items()
+                if any(m.form.lower().endswith(" " + word) for m in items)}
+        tied = {c for c in tied if c in words.country_names.values()}
+        if len(tied) > 1:
+            continue
+        country = next(iter(tied)) if tied else default
+        if not any((words.country(g) or g) == country for g in out):
+            continue  # the corpus never names that country: "the administration" may be anybody's
+        held: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for items in out.values():
+            for m in items:
+                held[m.article].append((m.start, m.end))
+        pattern = re.compile(r"(?<![\w'’.-])(" + re.escape(word) + r")(?![\w'’-])( of\b| officials?\b)?", re.IGNORECASE)
+        for report in reports:
+            text = report.text
+            for match in pattern.finditer(text):
+                start, end = match.span(1)
+                before = re.search(r"(\S+)\s+$", text[max(0, start - 30) : start])
+                previous = before.group(1) if before else ""
+                following = (match.group(2) or "").strip().lower()
+                if following == "of" or previous[:1].isupper() and previous not in {"The", "Senior", "Former"}:
+                    continue  # "the administration of the port"; "the Lind administration" (another rule's)
+                if not (previous.lower() == "the" or following.startswith("official")):
+                    continue  # "a new administration" is any government
+                if text[start].isupper() and previous.lower() != "the" and not following:
+                    continue
+                if any(s < end and start < e for s, e in held[report.id]):
+                    continue
+                out.setdefault(country, []).append(NamingMention(report.id, start, end, text[start:end],
+                                                                 _inside(quotes[report.id], start)))
 
 
 #: "his country", "her government": a person's own country, named by the nearest person before it.
