@@ -35,6 +35,7 @@ from .naming_aliases import Aliases, NamingWords, compact, initials, load_naming
 from .naming_common import ADJECTIVE_ENDINGS as _ADJECTIVE_ENDINGS
 from .naming_common import common_mentions, group_mentions, unnamed_title_mentions
 from .naming_common import title_case_line as _title_case_line
+from .quote_rules import load_quote_rules
 from .segment import lemmatize
 from .types import CoverageSource, Fact, Naming, NamingMention
 
@@ -67,8 +68,11 @@ _COMPASS = frozenset({"North", "South", "East", "West"})
 COMMON_ZIPF = 4.0
 #: Calendar words are capitalised but are not referents whose naming varies ("Monday", "April").
 _CALENDAR = frozenset(w for w in (*calendar.month_name, *calendar.day_name) if w)
+#: An appositive after a name: a determiner, a possessive or a possessive name first ("Orlov, the
+#: foreign minister,", "Aksu, his Turkish counterpart,", "Orlov, Russia's top diplomat,").
 _APPOSITIVE = re.compile(
-    r",\s+((?:the|a|an)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)(?=\s*(?:,|\.|;|—|\)|\s(?:that|which|who|whose|where)\b))"
+    r",\s+((?:the|a|an|his|her|their|(?:[A-Z]\.){2,}['’]s|[A-Z][\w-]*['’]s)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)"
+    r"(?=\s*(?:,|\.|;|—|\)|\s(?:that|which|who|whose|where)\b))"
 )
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -244,6 +248,12 @@ def find_naming(reports: Sequence[CoverageSource], facts: Sequence[Fact] = ()) -
             mentions[title] = items
     namings = []
     for referent, items in mentions.items():
+        # One span found by two rules ("Aksu, the Turkish foreign minister,": an appositive and a
+        # title standing for its one holder) is one mention.
+        unique: dict[tuple[str, int, int], NamingMention] = {}
+        for m in items:
+            unique.setdefault((m.article, m.start, m.end), m)
+        items = list(unique.values())
         outlets = {outlet_of[m.article] for m in items}
         if len(outlets) < needed:
             continue
@@ -1121,12 +1131,16 @@ def _modifier(text: str, run: tuple[int, int, list[tuple[int, int]]], nouns: set
 
 def _has_verb(phrase: str) -> bool:
     """A lower-case word in a past or third-person form ("reported", "says"; not hyphenated, not a
-    plural noun the lemma leaves alone): the phrase is a clause, not an appositive noun phrase.
+    plural noun the lemma leaves alone), or an inflected reporting verb of ``quote_cues.csv`` ("said", "told"): the phrase is a clause, not an appositive noun phrase.
 
     >>> _has_verb("the European Commission reported on Oct"), _has_verb("the self-governing island")
     (True, False)
+    >>> _has_verb("the minister said the talks would go on"), _has_verb("Russia's top diplomat")
+    (True, False)
     """
-    return any(w[0].islower() and "-" not in w and lemmatize(w) != w and w.endswith(("ed", "es"))
+    speech = load_quote_rules()
+    return any(w[0].islower() and "-" not in w and lemmatize(w) != w
+               and (w.endswith(("ed", "es")) or speech.speech_role(lemmatize(w)) is not None)
                for w in phrase.split()[1:])
 
 
