@@ -38,6 +38,10 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _MINOR = frozenset({"of", "the", "and", "for", "on", "in", "de"})
 
 
+#: Compass words that make a region of what follows them ("North American", "West African").
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west"})
+
+
 @dataclass(frozen=True, slots=True)
 class NamingWords:
     """The word lists of ``naming_words.json`` plus the country words of ``speaker_types.csv``.
@@ -127,11 +131,18 @@ class NamingWords:
         "Filipino"), which names no country: a country word that is not the country's own name, an
         abbreviation, a capital or a seat of government, and ends in one of ``demonym_endings``.
 
+        A compass word before a demonym is a region's adjective ("North American", "West African").
+
         >>> w = load_naming_words()
         >>> [w.demonym(p) for p in ("Russian", "South Korean", "Filipino", "Russia", "Britain", "US", "Tehran", "Kremlin")]
         [True, True, True, False, False, False, False, False]
+        >>> [w.demonym(p) for p in ("North American", "South Sudan", "North Korea")]
+        [True, False, False]
         """
         key = _POSSESSIVE.sub("", phrase.lower().replace("’", "'"))
+        compass, _, rest = key.partition(" ")
+        if rest and compass in _COMPASS_WORDS and key not in self.country_of and key not in self.country_names:
+            return self.demonym(phrase.split(None, 1)[1])
         if (key not in self.country_of or key in self.country_names or key in self.capitals or key in self.seats
                 or key.replace(".", "").isalpha() and phrase.replace(".", "").isupper()):
             return False

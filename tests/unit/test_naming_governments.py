@@ -72,3 +72,22 @@ NOT_GOVERNMENT = (
 def test_naming_the_administration_of_a_thing_is_no_government() -> None:
     forms = _forms_by_article(report_of(NOT_GOVERNMENT), "United States")
     assert "administration" not in forms.get("a", set()), forms
+
+
+#: A compass word before a demonym ("North American", "South American") is a region's adjective,
+#: like the demonym alone: no referent. "North Korea" (a country's name) stays a place.
+REGION_ADJECTIVES = (
+    ("a", "Alpha", "Canada and Mexico face new levies. Firms integrate North American supply chains. "
+                   "North Korea was not named. Canada said it would answer."),
+    ("b", "Beta", "There is no delay for the two North American countries, Kessland said. Mexico and Canada "
+                  "will answer, and North Korea too."),
+    ("c", "Gamma", "Canada and Mexico were hit. South American and North American markets fell. Mexico said "
+                   "it was calm; North Korea said nothing."),
+)
+
+
+def test_naming_a_compass_word_before_a_demonym_names_no_referent() -> None:
+    report = report_of(REGION_ADJECTIVES)
+    names = {n.referent for n in report.naming}
+    assert not {"North American", "South American"} & names, names
+    assert "North Korea" in names, names
