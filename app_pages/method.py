@@ -68,7 +68,9 @@ with st.expander("For teachers: the formula", expanded=False):
         "(`frame_weights.csv`), and a word counts only when the sense rules of `frame_rules.csv` allow it. An "
         "article or outlet with too few frame words is marked *not enough frame evidence to compare*, and every "
         "share and every tone comes with a 95% interval (bootstrap over sentences): where two outlets' "
-        "intervals overlap widely, the text does not show a real difference between them. "
+        "intervals overlap widely, the text does not show a real difference between them. The same resamples "
+        "say how often an outlet's largest frame stays ahead of the others: below two in three, the summary says "
+        "it leans *only slightly* more on it than on the runner-up. "
         "$a$, $b$ and $c$ are the only numbers fitted to people's judgements for tone (file `tone_weights.csv`)."
     )
 

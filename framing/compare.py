@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .distinctive import distinctive_terms
-from .evidence import NO_FRAME, emphasis_interval_of, evidence_level, lead_frame, tone_interval
+from .evidence import NO_FRAME, emphasis_uncertainty_of, evidence_level, lead_frame, tone_interval
 from .tone import mean_tone
 from .types import FRAMES, ArticleReport, DistinctiveTerm, OutletReport
 from .voices import OutletVoiceTotals
@@ -127,6 +127,9 @@ class _OutletSums:
         # fsum is exactly rounded, so the pooled scores do not depend on the order of the articles.
         scores = {f: math.fsum(values) for f, values in self.scores.items()}
         matrix = np.frombuffer(self.sentence_scores, dtype=np.float64).reshape(-1, len(FRAMES))
+        # the articles' rule (evidence.lead_frame) on the pooled scores and frame words
+        dominant = None if (lead := lead_frame(scores, self.frame_words_by_frame)) == NO_FRAME else lead
+        ci, support = emphasis_uncertainty_of(matrix, dominant)
         return OutletReport(
             outlet=outlet,
             articles=tuple(self.ids),
@@ -138,9 +141,9 @@ class _OutletSums:
             distinctive_terms=distinctive,
             **self.voice.fields(),  # type: ignore[arg-type]
             evidence_level=evidence_level(self.frame_words, self.words, any_evidence=sum(scores.values()) > 0),
-            emphasis_ci=emphasis_interval_of(matrix),
-            # the articles' rule (evidence.lead_frame) on the pooled scores and frame words
-            dominant_frame=None if (lead := lead_frame(scores, self.frame_words_by_frame)) == NO_FRAME else lead,
+            emphasis_ci=ci,
+            dominant_frame=dominant,
+            dominant_support=support,
             frame_words_by_frame=dict(self.frame_words_by_frame),
             tone_ci=tone_interval(self.tones),
         )

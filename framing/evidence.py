@@ -38,7 +38,7 @@ from .data_files import data_source, read_data_json
 from .errors import LexiconError
 from .types import FRAMES
 
-__all__ = ["EvidenceThresholds", "load_evidence_thresholds", "evidence_level", "emphasis_interval", "emphasis_interval_of", "tone_interval", "LEVELS",
+__all__ = ["EvidenceThresholds", "load_evidence_thresholds", "evidence_level", "emphasis_interval", "emphasis_interval_of", "emphasis_uncertainty_of", "tone_interval", "LEVELS",
            "NOT_ENOUGH", "strong_evidence_count", "PassageRule", "load_passage_rule", "passage_frame", "NO_FRAME",
            "frames_that_may_lead", "lead_frame", "decide_frame", "frame_label"]
 
@@ -343,8 +343,26 @@ def emphasis_interval_of(
     >>> emphasis_interval_of(np.zeros((0, len(FRAMES))))["trade"]
     [0.0, 0.0]
     """
+    return emphasis_uncertainty_of(matrix, None, reps=reps, seed=seed)[0]
+
+
+def emphasis_uncertainty_of(
+    matrix: np.ndarray, frame: str | None, *, reps: int = BOOTSTRAP_REPS, seed: int = BOOTSTRAP_SEED
+) -> tuple[dict[str, list[float]], float | None]:
+    """:func:`emphasis_interval_of`, and from the same resamples how often ``frame`` has the largest share.
+
+    The second number (``OutletReport.dominant_support``) answers "is the dominant frame really ahead
+    of the runner-up?", which the per-frame intervals cannot: the shares sum to 1, so two overlapping
+    intervals may still move together. None when ``frame`` is None or nothing has evidence.
+
+    Examples
+    --------
+    >>> ci, support = emphasis_uncertainty_of(np.array([[1.0, 0, 0], [1.0, 0, 0], [0, 0, 1.0]]), "trade")
+    >>> ci == emphasis_interval_of(np.array([[1.0, 0, 0], [1.0, 0, 0], [0, 0, 1.0]])), 0.5 < support < 1.0
+    (True, True)
+    """
     if matrix.size == 0 or matrix.sum() <= 0:
-        return {f: [0.0, 0.0] for f in FRAMES}
+        return {f: [0.0, 0.0] for f in FRAMES}, None
     # rows in a fixed order: the interval is a function of the sentences, not of the order the
     # articles came in (an outlet's pooled interval moved when the same files were listed otherwise)
     matrix = matrix[np.lexsort(matrix.T[::-1])]
@@ -352,4 +370,11 @@ def emphasis_interval_of(
     sums = totals.sum(axis=1)
     shares = totals[sums > 0] / sums[sums > 0, None]
     low, high = np.percentile(shares, [2.5, 97.5], axis=0)
-    return {f: [round(float(low[i]), 4), round(float(high[i]), 4)] for i, f in enumerate(FRAMES)}
+    ci = {f: [round(float(low[i]), 4), round(float(high[i]), 4)] for i, f in enumerate(FRAMES)}
+    if frame is None:
+        return ci, None
+    column = FRAMES.index(frame)
+    # ahead = strictly above every other frame: a tie in a resample is not a lead
+    others = np.delete(shares, column, axis=1)
+    ahead = shares[:, column] > others.max(axis=1)
+    return ci, round(float(ahead.mean()), 4)

@@ -28,10 +28,10 @@ __all__ = ["SCHEMA_VERSION", "report_to_dict", "to_json", "to_json_bytes", "dump
            "truncation_notes"]
 
 #: Version of the JSON layout (semantic: minor for added fields, major would mean a rename: never).
-SCHEMA_VERSION = "1.5"  # 1.1: evidence_level, emphasis_ci, frame_words (issue 11); 1.2: quotes, voice,
+SCHEMA_VERSION = "1.6"  # 1.1: evidence_level, emphasis_ci, frame_words (issue 11); 1.2: quotes, voice,
 # quote_share, speakers, tone_by_frame, voice_by_type (issue 14); 1.3: dominant_frame, frame_words_by_frame,
 # paragraphs (issue 11: the dominant-frame rule validation measures); 1.4: outlet unattributed_share (issue 14);
-# 1.5: article and outlet tone_ci (how sure the tone is)
+# 1.5: article and outlet tone_ci (how sure the tone is); 1.6: outlet dominant_support (how sure the lead is)
 #: Decimals kept for floats in exports: enough to compare, few enough for byte-stable output.
 DECIMALS = 4
 #: Leading characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection").
@@ -132,7 +132,8 @@ def to_table(report: CorpusReport) -> str:
         "Emphasis = share of each outlet's frame evidence; range = 95% bootstrap interval over its sentences;",
         "evidence = enough, thin or none (frame words to compare on); main = dominant frame, '-' where evidence",
         "is not enough (general words alone never lead); tone from -1 (negative) to +1 (positive), and",
-        "'tone:' under an outlet gives its 95% range (the same bootstrap).",
+        "'tone:' under an outlet gives its 95% range (the same bootstrap); 'lead:' how often the main frame",
+        "stays ahead of the others when the outlet's sentences are resampled.",
         "",
     ]
     cut = truncation_notes(report)
@@ -185,6 +186,8 @@ def _outlet_table(report: CorpusReport) -> list[str]:
             lines.append(f"    {NOT_ENOUGH}")
         elif outlet.emphasis_ci:
             lines.append(f"    {'range:':<11}{_ranges(outlet.emphasis_ci)}")
+            if outlet.dominant_support is not None and outlet.dominant_frame:
+                lines.append(f"    {'lead:':<11}{outlet.dominant_frame} ahead in {outlet.dominant_support:.0%} of resamples")
         if len(outlet.tone_ci) == 2:
             lines.append(f"    {'tone:':<11}{signed(outlet.tone_ci[0])} to {signed(outlet.tone_ci[1])}")
         summary = evidence_summary([by_id[i] for i in outlet.articles])

@@ -487,6 +487,10 @@ class OutletReport:
     frame_words_by_frame: Mapping[str, int] = field(default_factory=lambda: EMPTY_MAPPING)
     #: ``[low, high]``: 95% bootstrap interval of ``tone`` over the outlet's sentences.
     tone_ci: list[float] = field(default_factory=list)
+    #: In what share of the bootstrap resamples behind ``emphasis_ci`` ``dominant_frame`` has the
+    #: largest share (``evidence.emphasis_uncertainty_of``); None without a dominant frame. Low means
+    #: the lead over the runner-up could be chance: summaries then say the two are close.
+    dominant_support: float | None = None
 
 
 # weakref_slot: the dashboard's shared store knows a report only as long as some session shows it

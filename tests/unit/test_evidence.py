@@ -230,3 +230,33 @@ def test_intervals_do_not_depend_on_the_order_of_the_sentences() -> None:
     assert tone_interval(tones) == tone_interval([t for _, t in shuffled])
     low, high = tone_interval(tones)
     assert low < sum(tones) / len(tones) < high
+
+
+def test_dominant_support_says_how_often_the_lead_survives_resampling() -> None:
+    import numpy as np
+
+    from framing.evidence import emphasis_interval_of, emphasis_uncertainty_of
+
+    clear = np.array([[1.0, 0.0, 0.0]] * 12 + [[0.0, 0.0, 1.0]] * 2)
+    even = np.array([[1.0, 0.0, 0.0]] * 7 + [[0.0, 0.0, 1.0]] * 7)
+    ci, strong = emphasis_uncertainty_of(clear, "trade")
+    assert ci == emphasis_interval_of(clear)  # the same resamples as the interval
+    _, weak = emphasis_uncertainty_of(even, "trade")
+    _, behind = emphasis_uncertainty_of(clear, "diplomacy")
+    assert strong is not None and weak is not None and behind is not None
+    assert strong > 0.95 and 0.3 < weak < 0.7 and behind < 0.05
+    assert emphasis_uncertainty_of(clear, None)[1] is None
+    assert emphasis_uncertainty_of(np.zeros((3, 3)), "trade") == ({f: [0.0, 0.0] for f in FRAMES}, None)
+
+
+def test_outlets_carry_dominant_support_in_the_json() -> None:
+    from pathlib import Path
+
+    from framing.pipeline import analyze_paths
+
+    report = analyze_paths([Path(__file__).resolve().parents[2] / "data"])
+    data = json.loads(to_json(report))
+    for outlet, raw in zip(report.outlets, data["outlets"], strict=True):
+        assert raw["dominant_support"] == outlet.dominant_support
+        assert (outlet.dominant_support is None) == (outlet.dominant_frame is None)
+        assert outlet.dominant_support is None or 0.0 <= outlet.dominant_support <= 1.0

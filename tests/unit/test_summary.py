@@ -207,3 +207,20 @@ def test_no_frame_ranking_when_the_share_intervals_overlap() -> None:
     assert first.startswith("A leans most on trade (70% of its frame evidence, 95% interval 40–90%)")
     apart = [_shares("A", 0.70, [0.62, 0.80]), _shares("B", 0.45, [0.35, 0.55]), _shares("C", 0.40, [0.30, 0.50])]
     assert "gives trade the most space of the three outlets" in summarise_outlets(apart)[0].text
+
+
+@pytest.mark.parametrize(("support", "slight"), [(0.55, True), (0.66, True), (0.67, False), (0.95, False), (None, False)])
+def test_a_lead_that_resampling_does_not_hold_is_only_slight(support: float | None, slight: bool) -> None:
+    # session 14, the bundled articles: "The Diplomatic Insight leans most on diplomacy (47%)" with trade
+    # at 46%, though diplomacy came out ahead in only 55% of the resamples of its sentences
+    outlet = replace(make_outlet("A", 0.44, 0.07, 0.49), dominant_frame="diplomacy", dominant_support=support)
+    text = sentences(outlet)[0]
+    assert ("A leans only slightly more on diplomacy (49%) than on trade (44%), too close to call, and its tone"
+            in text) is slight
+    assert ("most" in text) is not slight
+
+
+def test_a_slight_lead_is_said_only_of_the_frame_named_dominant() -> None:
+    # a support about another frame (or a report from before the field) never turns a sentence around
+    outlet = replace(make_outlet("A", 0.30, 0.10, 0.60), dominant_frame="trade", dominant_support=0.5)
+    assert "only slightly" not in sentences(outlet)[0]
