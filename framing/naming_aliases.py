@@ -107,6 +107,8 @@ class NamingWords:
     #: Government words that stand alone for one country's government ("the administration" -> the
     #: United States) where the corpus ties the word to no country by name.
     unqualified_governments: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
+    #: Heads of goods split by where they come from ("Chinese goods" apart from "American goods").
+    origin_heads: frozenset[str] = frozenset()
 
     def head(self, word: str) -> str:
         """The head a common noun counts under: its synonym group's first word, or itself.
@@ -226,6 +228,7 @@ def load_naming_words() -> NamingWords:
         bodies_of_descriptor=frozenset(b for group in descriptors.values() for b in group),
         sentence_openers=words("sentence_openers"),
         seats=frozenset(k.lower() for k in _table(data, "seats_of_government", str)),
+        origin_heads=words("origin_heads"),
         unqualified_governments=MappingProxyType({k.lower(): str(v) for k, v in _table(data, "unqualified_governments", str).items()}),
         bodies=frozenset(" ".join(k) for k, t in rules.speaker_terms.items() if t.type == "international"),
     )

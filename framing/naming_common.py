@@ -26,7 +26,7 @@ import functools
 from bisect import bisect_right
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .stopwords import ENGLISH_STOP_WORDS
 from .word_frequency import zipf_frequency
@@ -137,10 +137,16 @@ def _with_plural(word: str) -> str:
 
 def _canonical(word: str) -> str:
     """The head a noun counts under: its synonym group's first word, else its singular's
-    ("pacts" -> "deal", "subs" -> "submarine", "negotiations" -> "talks")."""
+    ("pacts" -> "deal", "subs" -> "submarine", "negotiations" -> "talks").
+
+    >>> [_canonical(w) for w in ("pacts", "good", "products", "talk")]
+    ['deal', 'goods', 'goods', 'talk']
+    """
     words = load_naming_words()
     if word in words.head_synonyms:
         return words.head(word)
+    if word + "s" in words.head_synonyms and words.head(word + "s") in words.origin_heads:
+        return words.head(word + "s")  # "good", the singular a shared phrase keys "goods" by
     return words.head(_singular(word))
 
 
@@ -538,15 +544,91 @@ def common_mentions(
             if absorbed_out is not None and items:
                 absorbed_out[asked] = items
             continue
-        forms = set(plain)
-        # A naming choice: modifiers ("full ceasefire" / "ceasefire"), or the nouns of one synonym
-        # group written by themselves ("ceasefire" / "truce": the choice of noun is the naming).
-        if (len(forms) >= 2 and (any(" " in f for f in forms) or len(written) >= 2)
-                or _shared_form(items, plain, outlet_of)):
-            ranked.append((-outlets, -len(items), head + ("s" if ending == "s" else ""), items))
+        parts = (_by_origin(by_id, items, plain, head) if _canonical(head) in load_naming_words().origin_heads
+                 else [(head, items, plain, outlets)])
+        for key, part, part_plain, part_outlets in parts:
+            forms = set(part_plain)
+            several_nouns = len(written) >= 2 if len(parts) == 1 else len({_singular(f.split()[-1].lower()) for f in forms}) >= 2
+            # A naming choice: modifiers ("full ceasefire" / "ceasefire"), or the nouns of one synonym
+            # group written by themselves ("ceasefire" / "truce": the choice of noun is the naming).
+            if (len(forms) >= 2 and (any(" " in f for f in forms) or several_nouns)
+                    or _shared_form(part, part_plain, outlet_of)):
+                ranked.append((-part_outlets, -len(part), key + ("s" if ending == "s" else ""), part))
     for _, _, head, items in sorted(ranked)[:MAX_COMMON_REFERENTS]:
         found[head] = items
     return found
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+#: "goods from Canada", "products imported from Dorvia": the origin written after the goods' noun.
+_FROM_ORIGIN = re.compile(r"\s+(?:imported\s+|shipped\s+)?from\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
+
+
+def _origin(text: str, mention: NamingMention) -> tuple[str, str] | None:
+    """The country goods come from, with the word that says it: a country word or demonym among the
+    form's words before its noun ("Chinese imports", "US goods", "China's exports"), else a country
+    named after it with "from" ("imports from Canada"). None where neither says."""
+    words = load_naming_words()
+    tokens = [_POSSESSIVE_END.sub("", w) for w in mention.form.split()[:-1]]
+    for size in (2, 1):
+        for i in range(len(tokens) - size + 1):
+            written = " ".join(tokens[i : i + size])
+            country = words.country(written) if written[:1].isupper() else None
+            if country:
+                return country, written
+    after = _FROM_ORIGIN.match(text, mention.end)
+    if after:
+        name = after.group(1)
+        for written in (name, name.split()[0]):
+            country = words.country(_POSSESSIVE_END.sub("", written))
+            if country:
+                return country, "from " + written
+    return None
+
+
+def _by_origin(by_id: Mapping[str, CoverageSource], items: list[NamingMention], plain: list[str],
+               head: str) -> list[tuple[str, list[NamingMention], list[str], int]]:
+    """Goods split by where they come from (``origin_heads`` of ``naming_words.json``): "Chinese goods",
+    "Chinese products" and "Chinese imports" one referent, "American goods" another. Goods of no stated
+    origin join the one origin there is in an article that names it, and are nobody's beside two origins. Each part: (key, items, plain forms, outlets).
+
+    >>> from types import SimpleNamespace
+    >>> text = "Chinese goods and US products and goods from Canada"
+    >>> r = {"a": SimpleNamespace(outlet="A", text=text)}
+    >>> m = [NamingMention("a", 0, 13, "Chinese goods", False), NamingMention("a", 18, 29, "US products", False),
+    ...      NamingMention("a", 34, 39, "goods", False)]
+    >>> [(k, [i.form for i in p]) for k, p, _, _ in _by_origin(r, m, [i.form for i in m], "goods")]
+    [('Chinese goods', ['Chinese goods']), ('US goods', ['US products']), ('goods from Canada', ['goods'])]
+    >>> text = "Chinese goods and US products and goods"
+    >>> r = {"a": SimpleNamespace(outlet="A", text=text)}
+    >>> [(k, [i.form for i in p]) for k, p, _, _ in _by_origin(r, m, [i.form for i in m], "goods")]
+    [('Chinese goods', ['Chinese goods']), ('US goods', ['US products'])]
+    """
+    parts: dict[str | None, list[int]] = defaultdict(list)
+    said: dict[str, Counter[str]] = defaultdict(Counter)
+    for i, m in enumerate(items):
+        found = _origin(by_id[m.article].text, m)
+        parts[found[0] if found else None].append(i)
+        if found:
+            said[found[0]][found[1]] += 1
+    if None in parts and len(parts) >= 2:
+        # Goods of no stated origin: the one origin's where their article names it, else too vague.
+        loose = parts.pop(None)
+        if len(parts) == 1:
+            only = next(iter(parts))
+            articles = {items[i].article for i in parts[only]}
+            parts[only].extend(i for i in loose if items[i].article in articles)
+    out = []
+    for country, indices in parts.items():
+        indices.sort()
+        if country is None:
+            key = head
+        else:
+            word = min(said[country].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            key = f"{head} {word}" if word.startswith("from ") else f"{word} {head}"
+        part = [items[i] for i in indices]
+        out.append((key, part, [plain[i] for i in indices], len({by_id[m.article].outlet for m in part})))
+    return out
 
 
 def _shared_start(text: str, start: int, head: str, pair_modifiers: dict[str, set[str]]) -> int:
