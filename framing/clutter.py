@@ -353,6 +353,14 @@ def _lower_contains_re(cues: ClutterCues) -> re.Pattern[str]:
 # --------------------------------------------------------------------------------------------
 
 
+#: Unicode hyphens and the minus as "-" in a label: a page wrote its headline "EU‑China trade rift" with a
+#: non-breaking hyphen (U+2011) and was not matched to its title "EU-China trade rift" (session 14, untuned
+#: page). En and em dashes stay: they separate ("Talks – live") where a hyphen joins.
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2212\ufe63\uff0d"})
+#: A line that is one identifier: a hex digest or a UUID (an image file's hash left by the scraper).
+_IDENTIFIER_RE = re.compile(r"[0-9a-fA-F]{16,64}|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+
+
 def normalise_label(text: str) -> str:
     """A line as a label: bullets, brackets and end punctuation stripped, lower-case, single spaces.
 
@@ -362,7 +370,7 @@ def normalise_label(text: str) -> str:
     ('advertisement', 'read more', 'already a subscriber')
     """
     stripped = _TRAIL_RE.sub("", _LEAD_RE.sub("", text))
-    return " ".join(stripped.lower().split())
+    return " ".join(stripped.lower().translate(_DASHES).split())
 
 
 @functools.lru_cache(maxsize=256)
@@ -821,6 +829,8 @@ class ClutterDetector:
             return _Claim("other", "a template placeholder such as '[ad_1]'")
         if len(tokens) <= NUMBERS_LINE_MAX_TOKENS and not any(c.isalpha() for c in text):
             return _Claim("other", "only numbers and symbols (counters, separators)")
+        if len(tokens) == 1 and _IDENTIFIER_RE.fullmatch(tokens[0]) and any(c.isdigit() for c in tokens[0]):
+            return _Claim("other", "one identifier (a hex digest or UUID), not a word")
         # counted only where the ticker rule can fire (it was a regex search per token of every line)
         numeric = sum(1 for t in tokens if _DIGIT_RE.search(t)) if len(tokens) <= TICKER_MAX_TOKENS else 0
         if (

@@ -503,3 +503,29 @@ def test_a_long_run_of_spaces_or_punctuation_inside_a_line_is_judged_in_linear_t
     result = clean_text(_page(line))
     assert time.process_time() - started < 1.0
     assert OPENING in result.text and CLOSING in result.text
+
+
+# Session 14, an untuned page: its logo label, an image hash and a headline written with a
+# non-breaking hyphen (and a copy glued to a section word) were all kept.
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Site icon Borovia Daily", "masthead"),
+    ("9f2c4e1ab07d35e8c6f1a2b3c4d5e6f7", "other"),
+    ("3f2504e0-4f89-11d3-9a0c-0305e82c3301", "other"),
+])
+def test_logo_labels_and_identifier_lines_go(line: str, kind: str) -> None:
+    assert _removed(_page(line)) == {line: kind}
+
+
+@pytest.mark.parametrize("line", ["deadbeefcafe", "Acceptabledefacedbeef", "ABCDEFABCDEFABCDEF", "2025-2026"])
+def test_words_and_short_codes_are_no_identifier(line: str) -> None:
+    # too short, not hex, no digit, or a range of years: other rules may take them, this one does not
+    reasons = [r.reason for r in clean_text(_page(line)).removed if r.text == line]
+    assert not any("identifier" in reason for reason in reasons)
+
+
+def test_a_headline_with_a_unicode_hyphen_is_the_title() -> None:
+    raw = "\n".join(["NewsPort\u2011city talks end", "Port\u2011city talks end", OPENING, CLOSING])
+    cleaned = clean_text(raw, title="Port-city talks end")
+    assert {r.text: r.kind for r in cleaned.removed} == {"NewsPort\u2011city talks end": "repeated_headline"}
+    assert cleaned.text.startswith("Port\u2011city talks end")
+    assert normalise_label("EU\u2011China \u2013 live") == "eu-china \u2013 live"
