@@ -61,6 +61,8 @@ _NAME_WORD = r"(?:(?:[A-Z]\.){2,}(?![\w'’-])|[A-Z](?:[\w'’-]|\.(?![A-Z][a-z]
 _NAME_RUN = re.compile(r"(?<![\w'’-])(?<![^a-z]\.)" + _NAME_WORD + r"(?:[ \u00a0]" + _NAME_WORD + r")*")
 _WORD = re.compile(r"[\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
+#: An ordinal written in figures ("16th", "2nd").
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 #: Compass words are part of a place's name ("North Korea" is not "South Korea").
 _COMPASS = frozenset({"North", "South", "East", "West"})
 #: wordfreq Zipf frequency from which a word is common English (about once per 100,000 words): a name
@@ -1195,6 +1197,16 @@ def _descriptor_start(text: str, start: int, nouns: set[str], words: NamingWords
             break
         word = match.group(1)
         lower = word.lower()
+        if _ORDINAL.fullmatch(lower) or lower in words.modifier_words and lower not in _DETERMINERS:
+            # "the 16th annual Kessland Summit", "the third Kessland Summit": an ordinal or a listed
+            # modifier describes the name where a determiner stands before it
+            before = re.search(r"([\w'’-]+) $", text[max(0, position - len(word) - 41) : position - len(word) - 1])
+            if before and (before.group(1).lower() in _DETERMINERS or _ORDINAL.fullmatch(before.group(1).lower())
+                           or before.group(1).lower() in words.modifier_words):
+                position -= len(word) + 1
+                taken.append((position, word))
+                continue
+            break
         if (lower in ENGLISH_STOP_WORDS and not _abbreviation(word)) or not word[0].isalpha() or (word[0].islower() and not _descriptor_like(lower, nouns)):
             break  # a number or a date ("2023-03-13" of a page's stamp) describes no name
         if not taken and word[0].islower() and lower not in nouns and lower not in words.titles | words.relational:

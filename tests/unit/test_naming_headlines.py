@@ -196,3 +196,20 @@ def test_naming_reads_each_text_for_title_case_lines_once() -> None:
     info = _title_case_lines.cache_info()
     assert info.misses <= 2 * len(articles), info  # the cleaned texts (and at most one copy each)
     assert info.hits > 200, info
+
+
+#: An ordinal and "annual" before a name are its descriptors ("the 16th annual Kessland Summit",
+#: "the third Kessland Summit"), as "the three-day summit" is the summit's; a year is not.
+ORDINALS = (
+    ("a", "Alpha", "Leaders gathered in Dorvia for the 16th annual Kessland Summit on Monday. The summit ends on Wednesday."),
+    ("b", "Beta", "The third Kessland Summit opened in Dorvia. Leaders said the Kessland Summit would end on Wednesday."),
+    ("c", "Gamma", "In 2024 Kessland Summit leaders met in Dorvia. The summit ends on Wednesday."),
+)
+
+
+def test_naming_an_ordinal_before_a_name_is_a_descriptor() -> None:
+    report = report_of(ORDINALS)
+    summit = referent_with(report, "Summit")
+    forms = forms_of(summit)
+    assert {"16th annual Kessland Summit", "third Kessland Summit"} <= forms, sorted(forms)
+    assert not any(f.startswith("2024") for f in forms), sorted(forms)
