@@ -91,3 +91,19 @@ def test_naming_a_compass_word_before_a_demonym_names_no_referent() -> None:
     names = {n.referent for n in report.naming}
     assert not {"North American", "South American"} & names, names
     assert "North Korea" in names, names
+
+
+#: "The group" stands for the one intergovernmental group the article names (BRICS, the G7, the
+#: G20: `body_descriptors`), as "the bloc" does for the EU; beside two such groups it is nobody's.
+GROUP = (
+    ("a", "Alpha", "BRICS leaders met in Kessland on Monday. The group's plans for a new bank were discussed. "
+                   "Kessland hosted BRICS for the first time."),
+    ("b", "Beta", "BRICS opened its meeting in Kessland. Officials said the group would grow. Dorvia joined BRICS."),
+    ("c", "Gamma", "BRICS and the G7 both met this week. The group said trade would grow. BRICS met in Kessland."),
+)
+
+
+def test_naming_the_group_is_the_one_intergovernmental_group_the_article_names() -> None:
+    forms = _forms_by_article(report_of(GROUP), "BRICS")
+    assert "group" in forms.get("a", set()) and "group" in forms.get("b", set()), forms
+    assert "group" not in forms.get("c", set()), forms
