@@ -348,3 +348,20 @@ def test_frame_model_scores_equal_sklearn_tfidf_transformer() -> None:
             expected[(start, end)] = model._term_factor[index] * weighted[row, index] / counts[row, index]
         got = {(e.start, e.end): e.weight for e in result.evidence}
         assert got == expected
+
+
+def test_shipped_fitted_numbers_are_fitted_for_the_shipped_lexicon() -> None:
+    # A lexicon version bump without `python -m framing.validate_frames --out framing/lexicons` makes the
+    # engine drop every fitted weight silently (they apply only to the lexicon they were fitted for), so
+    # users would see unweighted scores while framing validate measures weighted ones (session 14: the
+    # frames 2.12.0 bump did exactly that).
+    import json
+
+    from framing.data_files import read_data_text
+    from framing.frames import load_fitted_weights
+
+    lexicon = load_default_lexicon()
+    _, _, weights_for = load_fitted_weights()
+    assert weights_for == (lexicon.name, lexicon.version)
+    thresholds = json.loads(read_data_text("evidence_thresholds.json"))
+    assert (thresholds["lexicon"], thresholds["lexicon_version"]) == (lexicon.name, lexicon.version)

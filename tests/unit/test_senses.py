@@ -550,3 +550,130 @@ def test_rules_1_17_names_and_idioms_are_not_trade_or_conflict(text: str, term: 
 def test_not_name_takes_no_context() -> None:
     with pytest.raises(LexiconError, match="line 2: rule 'not_name' takes no context"):
         parse_rules("rule,term,context,window\nnot_name,rice,mr,\n", source="r.csv")
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "frame"),
+    [
+        # rules 1.18.0: 'International' inside an organisation's name is not relations between states ...
+        ("Amnesty International said the camps must close.", "international", None),
+        ("A spokesman for Amnesty International declined to comment.", "international", None),
+        ("Amnesty International Condemns Raid on Camp", "international", None),  # title-case headline
+        ("Analysts at the International Crisis Group expect more fighting.", "international", None),
+        ("Analysts at the International Crisis Group expect more fighting.", "crisis", None),
+        ("International Crisis Group analysts expect more fighting.", "international", None),  # first word
+        ("The International Rescue Committee runs the clinic.", "international", None),
+        ("The International Committee of the Red Cross visited the prisoners.", "international", None),
+        ("Shares of Marriott International fell on Monday.", "international", None),
+        # ... the institutions between states count as their own terms (CAP 1906 / 1926: diplomacy, not trade)
+        ("The International Monetary Fund approved the loan.", "international monetary fund", "diplomacy"),
+        ("The International Criminal Court issued a warrant.", "international criminal court", "diplomacy"),
+        # ... and the word itself still counts in its own sense
+        ("The regime faced international pressure.", "international", "diplomacy"),
+        ("International pressure grew on the regime.", "international", "diplomacy"),
+        ("The crisis on the border deepened.", "crisis", "security"),
+    ],
+)
+def test_rules_1_18_international_inside_a_name(text: str, term: str, frame: str | None) -> None:
+    assert _counted_frames(text).get(term) == frame
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # rules 1.18.0: a dotted initialism is one word and its dots end no sentence
+        ("A veteran U.S. diplomat said the talks would fail.", False),
+        ("The veteran U.N. envoy resigned.", False),
+        ("A veteran Chinese diplomat led the delegation.", False),
+        ("The veteran Vatican analyst was not surprised.", False),
+        # a former soldier still counts, also with an initialism or a comma between
+        ("The veteran of two wars spoke first.", True),
+        ("The veteran, U.S. officials said, was wounded twice.", True),
+        ("The veteran told lawmakers he was wounded.", True),
+    ],
+)
+def test_rules_1_18_veteran_across_an_initialism(text: str, counts: bool) -> None:
+    assert ("veteran" in _counted(text)) is counts
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("They thanked a veteran U.K. trade diplomat.", False),  # U.K. is one word: diplomat is the third
+        ("They thanked a veteran U.K. The diplomat left.", True),  # "The" after the dots starts a sentence
+        ("They thanked a veteran. The diplomat left.", True),
+    ],
+)
+def test_a_window_counts_an_initialism_as_one_word(text: str, counts: bool) -> None:
+    rules = parse_rules("rule,term,context,window\nnot_before,veteran,diplomat,3\n", source="r.csv")
+    assert ("veteran" in _counted(text, rules)) is counts
+
+
+def test_an_attribution_window_still_stops_at_an_initialism() -> None:
+    # "said U.S. negotiators are ...": the negotiators are what was said, not the speaker
+    assert "negotiators" in _counted("Kim said U.S. negotiators are ready to compromise.")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "frame"),
+    [
+        # rules 1.18.0 / frames 2.12.0: 'pay the price' is trade only as a cost buyers or firms bear
+        ("Russia will pay the price for its aggression.", "pay the price", None),
+        ("He paid the price of being misunderstood.", "paid the price", None),
+        ("Russia will pay the price for its aggression.", "price", None),
+        ("American consumers will pay the price of the tariffs.", "pay the price", "trade"),
+        ("Shoppers paid the price of imported cheese.", "paid the price", "trade"),
+        ("The price of cheese rose.", "price", "trade"),
+    ],
+)
+def test_rules_1_18_pay_the_price(text: str, words: str, frame: str | None) -> None:
+    assert _counted_frames(text).get(words) == frame
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "counts"),
+    [
+        # rules 1.19.0: private and corporate relations are not relations between states ...
+        ("He denied having sexual relations with her.", "relations", False),
+        ("The firm handled public relations for the campaign.", "relations", False),
+        ("Ask the media relations office for a comment.", "relations", False),
+        ("She teaches labor relations at the college.", "relations", False),
+        ("Relations between Ankara and Athens have thawed.", "relations", True),
+        ("The two states want better relations with Moscow.", "relations", True),
+        # ... nor a bargain inside one legislature
+        ("Senators reached a bipartisan agreement on the bill.", "agreement", False),
+        ("The bipartisan talks broke down on Friday.", "talks", False),
+        ("Lawmakers struck a budget deal before the deadline.", "deal", False),
+        ("The budget negotiations resume in the fall.", "negotiations", False),
+        ("Critics called it a bipartisan compromise.", "compromise", False),
+        ("The two governments reached an agreement on the border.", "agreement", True),
+        ("Iran and the powers resumed talks in Vienna.", "talks", True),
+        # ... nor people of influence or a disinformation office
+        ("Power brokers in the capital were nervous.", "brokers", False),
+        ("Qatar helped broker the truce.", "broker", True),
+        ("The troll farm ran fake accounts.", "farm", False),
+        ("The farm lost its buyers in China.", "farm", True),
+    ],
+)
+def test_rules_1_19_relations_bargains_and_names_of_other_things(text: str, word: str, counts: bool) -> None:
+    assert (word in _counted(text)) is counts
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # rules 1.19.0: 'safeguard' is security only near forces, weapons, borders or threats
+        ("China will take steps to safeguard its legitimate rights and interests.", False),
+        ("The union asked the government to safeguard the jobs.", False),
+        ("The rules safeguard patients in the clinics.", False),
+        ("More troops were sent to safeguard the border.", True),
+        ("The drones will help safeguard the base against attack.", True),
+    ],
+)
+def test_rules_1_19_safeguard_is_security_only_near_security(text: str, counts: bool) -> None:
+    assert ("safeguard" in _counted(text)) is counts
+
+
+def test_rules_1_19_an_institution_a_quotation_reads_from_is_sourcing() -> None:
+    assert "european commission" not in _counted('"Sanctions will follow," the statement by the European Commission reads.')
+    assert "european commission" in _counted("The European Commission proposed new sanctions.")
