@@ -470,6 +470,13 @@ def common_mentions(
     joined = event_compounds(reports, max(2, -(-outlets_total // 2)))
     prose_capitals = _prose_capitals(reports)
     heads = _heads(by_id, facts, nouns, phrases, joined)
+    listed = listed_heads(reports, max(2, -(-outlets_total // 2)))
+    listed_only = {_canonical(h) for h in listed} - set(heads)
+    for head, count in listed.items():
+        canonical = _canonical(head)
+        heads[canonical] = max(heads.get(canonical, 0), count)
+    tried_listed = 0
+    listed_canonical = {_canonical(h) for h in listed}
     for head in absorbed:
         heads.setdefault(head, 0)  # a name's head is read though no fact or lead gives it
     for head, outlets in sorted(heads.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -479,7 +486,11 @@ def common_mentions(
             if head not in titles:
                 continue
             ending = "s"  # "the leaders" is a group; "leader" is a title of the names' forms
-        if asked not in absorbed:
+        if asked in listed_only:
+            tried_listed += 1
+            if tried_listed > MAX_COMMON_REFERENTS:
+                continue  # a list's items have their own bound: a long list must not push out the facts' heads
+        elif asked not in absorbed:
             tried += 1
             if tried > MAX_HEADS_TRIED:
                 continue  # each head tried reads every text: bounded (a name's heads are few and still read)
@@ -552,7 +563,7 @@ def common_mentions(
             # A naming choice: modifiers ("full ceasefire" / "ceasefire"), or the nouns of one synonym
             # group written by themselves ("ceasefire" / "truce": the choice of noun is the naming).
             if (len(forms) >= 2 and (any(" " in f for f in forms) or several_nouns)
-                    or _shared_form(part, part_plain, outlet_of)):
+                    or _shared_form(part, part_plain, outlet_of) or key in listed or _canonical(key) in listed_canonical):
                 ranked.append((-part_outlets, -len(part), key + ("s" if ending == "s" else ""), part))
     for _, _, head, items in sorted(ranked)[:MAX_COMMON_REFERENTS]:
         found[head] = items
@@ -560,6 +571,79 @@ def common_mentions(
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+#: Pieces of a list: commas (an Oxford "and" too), "and", "or"; a list ends at a clause's end.
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_CHUNK = re.compile(r"[^.;:!?\n•()]+")
+#: A listed item's opening words that are no part of it ("including coking coal", "certain chemicals").
+_LIST_OPENERS = frozenset({"the", "a", "an", "including", "certain", "specific", "other", "some"})
+
+
+#: Endings of abstract nouns, which a list of things (goods, arms, people) does not hold: the lists of
+#: a statement ("unilateralism, protectionism and ...", "peace, freedom and cooperation") name no thing.
+_ABSTRACT_ENDINGS = ("ism", "dom", "ness", "ity", "ation", "ment")
+
+
+def _list_word(word: str) -> bool:
+    return (word not in ENGLISH_STOP_WORDS and len(word) >= 3 and word != "etc"
+            and not word.endswith(("ly", "ing", "ed", *_ABSTRACT_ENDINGS)))
+
+
+def _list_item(piece: str) -> str | None:
+    """The head of a listed item: its last lower-case word of at most three, before a participle or a
+    stop word that opens what follows ("specific electronic components found in ..." -> "components").
+
+    >>> [_list_item(p) for p in ("including coking coal", "technical items used in aviation", "Russia", "etc")]
+    ['coal', 'items', None, None]
+    """
+    words = piece.split()
+    while words and words[0] in _LIST_OPENERS:
+        words = words[1:]
+    taken: list[str] = []
+    for word in words:
+        if not re.fullmatch(r"[a-z][\w-]*", word):
+            return None
+        if taken and (word in ENGLISH_STOP_WORDS or lemmatize(word) != word and not word.endswith("s")
+                      or word.endswith("ed")):
+            break
+        taken.append(word)
+        if len(taken) > 3:
+            return None
+    return taken[-1] if taken and _list_word(taken[-1]) else None
+
+
+def listed_heads(reports: Iterable[CoverageSource], needed: int) -> dict[str, int]:
+    """Nouns that ``needed`` outlets or more write as items of a list of three or more ("coal,
+    plastics, timber and copper wire"): a thing only ever listed is a referent too (the goods of an
+    export ban), though nobody modifies it. By outlets; the item's last word, stop words, ``-ly`` and
+    ``-ing`` words, verbs' ``-ed`` forms and ``non_referent_heads`` excluded.
+
+    >>> from types import SimpleNamespace as S
+    >>> listed_heads([S(outlet="A", text="Bans hit coal, plastics and copper wire."),
+    ...               S(outlet="B", text="It covers plastics, rubber, and coal. Trade fell.")], 2)
+    {'coal': 2, 'plastics': 2}
+    """
+    skipped = load_naming_words().non_referent_heads
+    outlets: dict[str, set[str]] = defaultdict(set)
+    for report in reports:
+        for chunk in _LIST_CHUNK.finditer(report.text):
+            pieces = _LIST_SEPARATOR.split(chunk.group())
+            run: list[str] = []
+            for piece in [*pieces, ""]:
+                word = _list_item(piece)
+                if word is not None:
+                    run.append(word)
+                    continue
+                if len(run) >= 3:
+                    for noun in run:
+                        if _singular(noun) not in skipped and noun not in skipped:
+                            outlets[noun].add(report.outlet)
+                # A list's first piece carries the words before it ("The bans cover coal"): its last
+                # word is the first item.
+                last = re.search(r"(?<![\w'’-])([a-z][\w-]*)$", piece.strip())
+                run = [last.group(1)] if last and _list_word(last.group(1)) else []
+    return {w: len(o) for w, o in sorted(outlets.items()) if len(o) >= needed}
+
+
 #: "goods from Canada", "products imported from Dorvia": the origin written after the goods' noun.
 _FROM_ORIGIN = re.compile(r"\s+(?:imported\s+|shipped\s+)?from\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)")
 
