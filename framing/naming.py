@@ -670,6 +670,7 @@ def _name_mentions(
             labels[group][label] += 1
     grouped = _descriptions(reports, grouped, quotes, words_)
     _body_descriptions(reports, grouped, members, quotes, words_)
+    _event_descriptions(reports, grouped, members, quotes, words_)
     # Name each group by its most common written name ("Xi Jinping" rather than "Xi"); a country by its name.
     for group, items in grouped.items():
         best = group
@@ -1014,6 +1015,30 @@ def _body_descriptions(reports: Sequence[CoverageSource], grouped: dict[str, lis
                 grouped[fits.pop()].append(NamingMention(report.id, start, match.end(),
                                                          " ".join(report.text[start : match.end()].split()),
                                                          _inside(quotes[report.id], start)))
+
+
+def _event_descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[NamingMention]],
+                        members: dict[str, set[str]], quotes: dict[str, list[tuple[int, int]]],
+                        words: NamingWords) -> None:
+    """Add "the event" to the one named event of the corpus (a name ending in a noun of
+    ``event_descriptors``: "the event" -> "Kessland Summit", "... Conference"), in an article that
+    names it or writes its noun; with two named events, or "in the event of", it is nobody's."""
+    for descriptor, heads in words.event_descriptors.items():
+        events = {g for g in grouped for k in members.get(g, ()) if " " in k and k.rsplit(" ", 1)[-1].lower() in heads}
+        if len(events) != 1:
+            continue
+        group = events.pop()
+        nouns = {k.rsplit(" ", 1)[-1].lower() for k in members[group]}
+        pattern = re.compile(r"\b[Tt]he (" + re.escape(descriptor) + r")\b(?![\w-])(?! of\b)")
+        named_in = {m.article for m in grouped[group]}
+        for report in reports:
+            if report.id not in named_in and not any(re.search(r"\b" + re.escape(n) + r"\b", report.text, re.IGNORECASE)
+                                                     for n in nouns):
+                continue
+            for match in pattern.finditer(report.text):
+                start = match.start(1)
+                grouped[group].append(NamingMention(report.id, start, match.end(1), match.group(1),
+                                                    _inside(quotes[report.id], start)))
 
 
 def _name_heads() -> frozenset[str]:

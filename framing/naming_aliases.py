@@ -107,6 +107,8 @@ class NamingWords:
     #: Government words that stand alone for one country's government ("the administration" -> the
     #: United States) where the corpus ties the word to no country by name.
     unqualified_governments: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
+    #: Nouns that stand for the one named event of their class ("the event" -> a "... Summit").
+    event_descriptors: Mapping[str, frozenset[str]] = field(default_factory=lambda: EMPTY_MAPPING)
     #: Heads of goods split by where they come from ("Chinese goods" apart from "American goods").
     origin_heads: frozenset[str] = frozenset()
 
@@ -195,6 +197,7 @@ def load_naming_words() -> NamingWords:
         groups.append(group)
     group_nouns = _table(data, "group_nouns", list)
     descriptor_table = _table(data, "body_descriptors", list)
+    events_table = _table(data, "event_descriptors", list)
     descriptors = {noun.lower(): frozenset(b.lower() for b in _strings(descriptor_table, noun, where=f"body_descriptors.{noun}"))
                    for noun in descriptor_table}
     return NamingWords(
@@ -229,6 +232,9 @@ def load_naming_words() -> NamingWords:
         sentence_openers=words("sentence_openers"),
         seats=frozenset(k.lower() for k in _table(data, "seats_of_government", str)),
         origin_heads=words("origin_heads"),
+        event_descriptors=MappingProxyType({
+            noun.lower(): frozenset(h.lower() for h in _strings(events_table, noun, where=f"event_descriptors.{noun}"))
+            for noun in events_table}),
         unqualified_governments=MappingProxyType({k.lower(): str(v) for k, v in _table(data, "unqualified_governments", str).items()}),
         bodies=frozenset(" ".join(k) for k, t in rules.speaker_terms.items() if t.type == "international"),
     )

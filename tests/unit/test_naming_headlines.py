@@ -213,3 +213,20 @@ def test_naming_an_ordinal_before_a_name_is_a_descriptor() -> None:
     forms = forms_of(summit)
     assert {"16th annual Kessland Summit", "third Kessland Summit"} <= forms, sorted(forms)
     assert not any(f.startswith("2024") for f in forms), sorted(forms)
+
+
+#: "The event" stands for the one named event of the corpus ("Kessland Summit"), in an article that
+#: names it or its noun; "in the event of" is no event, and with two named events it is nobody's.
+EVENT = (
+    ("a", "Alpha", "Leaders gathered in Dorvia for the Kessland Summit on Monday. The event ends on Wednesday."),
+    ("b", "Beta", "The Kessland Summit opened in Dorvia. The final day of the event is Wednesday. In the event of "
+                  "rain the summit moves indoors."),
+    ("c", "Gamma", "A Kessland Summit began in Dorvia. Officials said the summit would end on Wednesday."),
+)
+
+
+def test_naming_the_event_is_the_one_named_event() -> None:
+    report = report_of(EVENT)
+    summit = referent_with(report, "Summit")
+    events = [(m.article, m.start) for m in summit.mentions if m.form == "event"]
+    assert {a for a, _ in events} == {"a", "b"} and len(events) == 2, [(m.article, m.form) for m in summit.mentions]
