@@ -86,7 +86,9 @@ _DEFINED = re.compile(r" \(([A-Z]{2,6})\)")
 #: city and the government it stands for elsewhere ("Doha said") are two keys.
 _PLACE_MARK = "\u2060"
 _VERB_FOLLOWER = frozenset({"almost", "the", "a", "an", "it", "its", "that", "as", "this", "to", "on", "was", "is",
-                             "has", "had", "would", "will", "also", "not", "no", "sovereignty"})
+                             "has", "had", "would", "will", "also", "not", "no", "sovereignty",
+                             # a particle or a possessive after a word in -s: "Lind steps up his campaign"
+                             "up", "down", "out", "off", "back", "his", "her", "their", "our"})
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:

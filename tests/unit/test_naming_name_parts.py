@@ -178,3 +178,23 @@ def test_naming_a_plural_head_s_use_in_a_shared_phrase_is_no_mention() -> None:
     tolls = next(n for n in report.naming if "tolls" in forms_of(n))
     texts = {a.id: a.text for a in report.articles}
     assert not any(texts[m.article][m.end :].startswith(" rate") for m in tolls.mentions), tolls.mentions
+
+
+#: A one-word name before a plural noun is a modifier ("Lind tariffs"), but before a verb in -s with a
+#: particle or a possessive after it ("Lind steps up his campaign", "Lind backs down") it is the name.
+VERB_AFTER = (
+    ("a", "Alpha", "Ada Lind met Ben Ode in Dorvia. The trip ends as Lind steps up his campaign at home. "
+                   "The steps were small."),
+    ("b", "Beta", "Ada Lind spoke in Dorvia. Lind signs his deals on Friday, and Lind tariffs stay. The signs "
+                  "and the tariffs were plain."),
+)
+
+
+def test_naming_a_name_before_a_verb_with_a_particle_is_a_mention() -> None:
+    from naming_cases import report_of
+    report = report_of(VERB_AFTER)
+    lind = [n for n in report.naming if n.referent.endswith("Lind")]
+    assert lind, [n.referent for n in report.naming]
+    spans = {(m.article, m.form) for m in lind[0].mentions}
+    counts = [m.article for m in lind[0].mentions if m.form == "Lind"]
+    assert counts.count("a") == 1 and counts.count("b") == 1, spans
