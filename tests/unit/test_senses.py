@@ -677,3 +677,20 @@ def test_rules_1_19_safeguard_is_security_only_near_security(text: str, counts: 
 def test_rules_1_19_an_institution_a_quotation_reads_from_is_sourcing() -> None:
     assert "european commission" not in _counted('"Sanctions will follow," the statement by the European Commission reads.')
     assert "european commission" in _counted("The European Commission proposed new sanctions.")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "counts"),
+    [
+        # rules 1.20.0: near an election or a criminal inquiry, 'interference' / 'meddling' is not relations
+        # between states (a foreign power's election interference is a security threat, frames 2.9.0)
+        ("Critics mocked his denials of any meddling in U.S. elections.", "meddling", False),
+        ("The rules protect upcoming elections from Russian interference.", "interference", False),
+        ("The investigation into Russian meddling dragged on.", "meddling", False),
+        ("Prosecutors described the interference in detail.", "interference", False),
+        ("Beijing warned against interference in its internal affairs.", "interference", True),
+        ("The envoy condemned foreign meddling in the region.", "meddling", True),
+    ],
+)
+def test_rules_1_20_election_interference_is_not_relations(text: str, word: str, counts: bool) -> None:
+    assert (word in _counted(text)) is counts
