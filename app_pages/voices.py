@@ -27,8 +27,10 @@ report = view.report
 names = [o.outlet for o in report.outlets]
 default_outlet_choice("voices_outlets", names, DEFAULT_COLUMNS)
 
+# a heading like every other page's: on a projector the page opened on small grey print
+st.markdown("#### Who is quoted, and how much")
 st.caption(
-    "Who is quoted, and how much. Quotations are direct quotes (words in quotation marks) and reported "
+    "Quotations are direct quotes (words in quotation marks) and reported "
     "speech (“X said that …”, “according to X …”), found by transparent rules (Method page). "
     "Each outlet's tone and frames are split into its own voice and what it quotes. "
     "Quotations for which the rules find no speaker are listed as “no speaker identified”, not as a kind of speaker."

@@ -151,3 +151,16 @@ def test_voice_card_lists_unattributed_quotations_apart_and_says_what_they_are()
     card = outlet_voice_html(outlet, min_words=20)
     assert UNATTRIBUTED_LABEL in card and "no speaker" in card and "unattributed_share" in card
     assert "<li>other:" not in card
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("“We won,” said Ana Ruiz.", "1</b> distinct speaker named."),
+    ("“We won,” said Ana Ruiz. “We lost,” said Ben Kohl.", "2</b> distinct speakers named."),
+    ("The talks ended.", "0</b> distinct speakers named."),
+])
+def test_voice_card_counts_speakers_in_plain_english(text: str, counted: str) -> None:
+    from framing.types import Article
+    from framing_render.quotes import outlet_voice_html
+
+    outlet = analyze_articles([Article(id="a", outlet="A", title="t", text=text)]).outlets[0]
+    assert counted in outlet_voice_html(outlet, min_words=1)
