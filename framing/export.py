@@ -51,6 +51,10 @@ CSV_COLUMNS = (
     "notes",
     # issue 14: who speaks (added at the end: columns are added, never moved)
     "quote_share", "quotes", "speakers", "own_tone", "quoted_tone",
+    # session 14: how sure the numbers are, as the JSON and the summaries say (issue 11)
+    "evidence_level", "dominant_frame", "dominant_support",
+    "trade_low", "trade_high", "security_low", "security_high", "diplomacy_low", "diplomacy_high",
+    "tone_low", "tone_high",
 )
 #: How ``pipeline.truncate_text``'s note begins (an article cut to the per-article limit).
 _TRUNCATED = "article truncated"
@@ -250,6 +254,8 @@ def _outlet_row(outlet: OutletReport) -> dict[str, object]:
         **_voice_cells(outlet.voice, outlet.quote_share),
         "quotes": sum(s.quotes for s in outlet.speakers),
         "speakers": csv_safe("; ".join(f"{s.speaker} ({s.type}, {s.quotes}, {s.words} words)" for s in outlet.speakers)),
+        **_certainty_cells(outlet.evidence_level, outlet.dominant_frame, outlet.emphasis_ci, outlet.tone_ci),
+        "dominant_support": "" if outlet.dominant_support is None else round(outlet.dominant_support, DECIMALS),
     }
 
 
@@ -273,6 +279,8 @@ def _article_row(article: ArticleReport) -> dict[str, object]:
         **_voice_cells(article.voice, article.voice.quoted.words / article.word_count if article.word_count else 0.0),
         "quotes": len(article.quotes),
         "speakers": csv_safe("; ".join(sorted({q.speaker for q in article.quotes if q.speaker}))),
+        **_certainty_cells(article.evidence_level, article.dominant_frame, article.emphasis_ci, article.tone_ci),
+        "dominant_support": "",
     }
 
 
@@ -282,6 +290,17 @@ def _voice_cells(voice: Voice, share: float) -> dict[str, float]:
         "own_tone": round(voice.own.tone, DECIMALS),
         "quoted_tone": round(voice.quoted.tone, DECIMALS),
     }
+
+
+def _certainty_cells(level: str, dominant: str | None, emphasis_ci: Mapping[str, Sequence[float]],
+                     tone_ci: Sequence[float]) -> dict[str, object]:
+    """Evidence level, dominant frame and the 95% intervals as plain cells (empty where there are none)."""
+    cells: dict[str, object] = {"evidence_level": level, "dominant_frame": dominant or ""}
+    for f in FRAMES:
+        ci = emphasis_ci.get(f) or ()
+        cells[f"{f}_low"], cells[f"{f}_high"] = (round(ci[0], DECIMALS), round(ci[1], DECIMALS)) if len(ci) == 2 else ("", "")
+    cells["tone_low"], cells["tone_high"] = (round(tone_ci[0], DECIMALS), round(tone_ci[1], DECIMALS)) if len(tone_ci) == 2 else ("", "")
+    return cells
 
 
 def _frame_cells(emphasis: Mapping[str, float], scores: Mapping[str, float]) -> dict[str, float]:

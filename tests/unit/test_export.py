@@ -250,3 +250,21 @@ def test_to_table_no_articles() -> None:
     table = to_table(report)
     assert "a.pdf: binary file" in table
     assert table.rstrip().endswith("No article could be analysed.")
+
+
+def test_csv_says_how_sure_each_row_is(report: CorpusReport) -> None:
+    # session 14: the spreadsheet had shares and tones but not the evidence level, the dominant frame
+    # or the 95% intervals the summaries are worded from
+    rows = list(csv.DictReader(io.StringIO(to_csv(report))))
+    items = [*report.outlets, *report.articles]
+    for row, item in zip(rows, items, strict=True):
+        assert row["evidence_level"] == item.evidence_level
+        assert row["dominant_frame"] == (item.dominant_frame or "")
+        for frame in ("trade", "security", "diplomacy"):
+            low, high = item.emphasis_ci[frame]
+            assert (float(row[f"{frame}_low"]), float(row[f"{frame}_high"])) == (round(low, 4), round(high, 4))
+        assert (float(row["tone_low"]), float(row["tone_high"])) == tuple(round(v, 4) for v in item.tone_ci)
+    outlet_rows = rows[: len(report.outlets)]
+    assert all(r["dominant_support"] == ("" if o.dominant_support is None else str(round(o.dominant_support, 4)))
+               for r, o in zip(outlet_rows, report.outlets))
+    assert all(r["dominant_support"] == "" for r in rows[len(report.outlets):])
