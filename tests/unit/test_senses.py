@@ -694,3 +694,24 @@ def test_rules_1_19_an_institution_a_quotation_reads_from_is_sourcing() -> None:
 )
 def test_rules_1_20_election_interference_is_not_relations(text: str, word: str, counts: bool) -> None:
     assert (word in _counted(text)) is counts
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "counts"),
+    [
+        # session 14, untuned pages: somebody's demand is a request, not economic demand
+        ("Allies bowed to Trump's demand that they spend more.", "demand", False),
+        ("The union dropped its demands.", "demands", False),
+        ("Kyiv rejected a demand to withdraw.", "demand", False),
+        ("Weak demand for soybeans hit farmers.", "demand", True),
+        ("Demand for steel fell in March.", "demand", True),
+        # the EU's trade defence instruments are trade tools
+        ("The EU will defend industry against abuse of trade defence instruments.", "defence", False),
+        ("The ministry raised defence spending.", "defence spending", True),
+        # deterring a bloc from tariffs is economic pressure; deterring an attack is security
+        ("Levies were raised to deter the bloc from raising its tariffs.", "deter", False),
+        ("Troops were sent to deter an attack.", "deter", True),
+    ],
+)
+def test_requests_trade_defence_and_economic_deterrence(text: str, word: str, counts: bool) -> None:
+    assert (word in _counted(text)) is counts
