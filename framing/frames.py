@@ -273,10 +273,10 @@ class FrameModel(_Params):
         self.lexicon_ = self.lexicon if self.lexicon is not None else load_default_lexicon()
         self._matcher = TermMatcher(self.lexicon_)
         scales = self.frame_scales
+        fitted_rows: list[bool] | None = None  # None: every row takes the multipliers given
         if scales is None:
             packaged, fitted_for = load_frame_scales()
-            same = (self.lexicon_.name, self.lexicon_.version) == fitted_for
-            scales = packaged if same else {}
+            scales = packaged if _fits(self.lexicon_, fitted_for) else {}
         bad = {f: v for f, v in scales.items() if f not in FRAMES or not (isinstance(v, (int, float)) and v > 0)}
         if bad:
             raise ValueError(f"frame_scales must map frames ({', '.join(FRAMES)}) to numbers > 0, got {bad!r}")
@@ -285,10 +285,12 @@ class FrameModel(_Params):
         term_weights: Mapping[str, float] = self.term_weights or {}
         if weights is None:
             packaged_weights, packaged_terms, weights_for = load_fitted_weights()
-            same = (self.lexicon_.name, self.lexicon_.version) == weights_for
+            same = _fits(self.lexicon_, weights_for)
             weights = packaged_weights if same else {}
             if self.term_weights is None and same:
                 term_weights = packaged_terms
+            if same and self.frame_scales is None:
+                fitted_rows = _fitted_rows(self.lexicon_, weights_for)
         bad_w = {k: v for k, v in weights.items() if not (isinstance(v, (int, float)) and v > 0)}
         if bad_w:
             raise ValueError(f"subcategory_weights must be numbers > 0, got {bad_w!r}")
@@ -298,7 +300,8 @@ class FrameModel(_Params):
         self._term_factor = [
             self.frame_scales_[t.frame] * self.subcategory_weights_.get((t.frame, t.subcategory), 1.0)
             * self.term_weights_.get(t.term, 1.0) * t.weight
-            for t in self.lexicon_.terms
+            if fitted_rows is None or fitted_rows[i] else t.weight
+            for i, t in enumerate(self.lexicon_.terms)
         ]
 
     def _match_all(self, documents: Sequence[Sequence[Token] | Document]) -> list[list[tuple[int, int, int]]]:
@@ -526,6 +529,25 @@ def load_subcategory_weights() -> tuple[Mapping[tuple[str, str], float], tuple[s
     """
     subs, _, fitted_for = load_fitted_weights()
     return subs, fitted_for
+
+
+def _fits(lexicon: Lexicon, fitted_for: tuple[str, str]) -> bool:
+    """Whether the packaged fitted numbers (fitted for ``fitted_for``) apply to ``lexicon``: it is that
+    lexicon, or that lexicon with a user's rows added (:func:`~framing.lexicon.extend_lexicon`)."""
+    return (lexicon.name, lexicon.version) == fitted_for or lexicon.extends == fitted_for
+
+
+def _fitted_rows(lexicon: Lexicon, fitted_for: tuple[str, str]) -> list[bool] | None:
+    """None when every row of ``lexicon`` was fitted; for an extended lexicon, which rows are the fitted
+    lexicon's, unchanged. A user's rows keep the weight they wrote: before, adding one term that never
+    occurs dropped every fitted multiplier and turned an outlet from trade to diplomacy (session 14)."""
+    if (lexicon.name, lexicon.version) == fitted_for:
+        return None
+    packaged = load_default_lexicon()
+    if (packaged.name, packaged.version) != fitted_for:
+        return [False] * len(lexicon.terms)
+    rows = {(t.term, t.frame, t.subcategory, t.weight) for t in packaged.terms}
+    return [(t.term, t.frame, t.subcategory, t.weight) in rows for t in lexicon.terms]
 
 
 @lru_cache(maxsize=1)

@@ -101,6 +101,9 @@ class Lexicon:
     terms: tuple[LexiconTerm, ...]
     definitions: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
     provenance: Mapping[str, str] = field(default_factory=lambda: EMPTY_MAPPING)
+    #: ``(name, version)`` of the lexicon this one adds rows to (:func:`extend_lexicon`), else None:
+    #: the fitted multipliers of that lexicon still hold for its rows left unchanged.
+    extends: tuple[str, str] | None = None
 
     def terms_for(self, frame: str) -> tuple[LexiconTerm, ...]:
         """Return the terms of one frame, in file order."""
@@ -308,6 +311,7 @@ def extend_lexicon(base: Lexicon, extra: Lexicon) -> Lexicon:
         terms=tuple(merged),
         definitions=base.definitions,
         provenance=base.provenance,
+        extends=base.extends or (base.name, base.version),
     )
 
 

@@ -365,3 +365,22 @@ def test_shipped_fitted_numbers_are_fitted_for_the_shipped_lexicon() -> None:
     assert weights_for == (lexicon.name, lexicon.version)
     thresholds = json.loads(read_data_text("evidence_thresholds.json"))
     assert (thresholds["lexicon"], thresholds["lexicon_version"]) == (lexicon.name, lexicon.version)
+
+
+def test_adding_a_term_keeps_the_fitted_multipliers_of_the_built_in_rows() -> None:
+    # session 14: one added row that never occurs dropped every fitted multiplier (the lexicon's name
+    # changed), and an outlet of the bundled articles turned from trade to diplomacy
+    from framing.lexicon import extend_lexicon, load_default_lexicon, parse_lexicon
+    from framing.segment import tokenize
+
+    base = load_default_lexicon()
+    unused = extend_lexicon(base, parse_lexicon("term,frame,weight\nzzyzx,trade,1.0\n", source="mine.csv"))
+    changed = extend_lexicon(base, parse_lexicon("term,frame,weight\ntariff,trade,3.0\n", source="mine.csv"))
+    assert unused.extends == (base.name, base.version) and changed.extends == unused.extends
+    text = "Tariffs on soybeans rose as troops massed on the border and envoys met for talks."
+    docs = [tokenize(text), tokenize("Steel exports fell."), tokenize("The summit ended.")]
+    plain = [d.scores for d in FrameModel(lexicon=base).fit(docs).transform(docs)]
+    assert [d.scores for d in FrameModel(lexicon=unused).fit(docs).transform(docs)] == plain
+    moved = [d.scores for d in FrameModel(lexicon=changed).fit(docs).transform(docs)]
+    assert moved[0]["trade"] != plain[0]["trade"]  # the replaced row takes the user's weight as written
+    assert (moved[0]["security"], moved[0]["diplomacy"]) == (plain[0]["security"], plain[0]["diplomacy"])
