@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from framing.clutter import ClutterDetector
+from framing.clutter import ClutterDetector, word_start_alternation
 from framing.data_files import data_source, read_data_json
 from framing.errors import LexiconError
 from framing.segment import split_sentences
@@ -342,7 +342,9 @@ def _phrase_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
 @functools.cache
 def _lower_phrase_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """:func:`_phrase_re` of the lower-cased phrases, case-sensitive: for text from ``lower_if_plain``."""
-    return re.compile(rf"(?<!\w)(?:{_phrase_pattern(tuple(p.lower() for p in phrases))})(?!\w)")
+    ordered = [phrase.lower() for phrase in sorted(phrases, key=len, reverse=True)]  # _phrase_pattern's order
+    # one branch per first character (clutter.word_start_alternation): the search skips to where one stands
+    return re.compile(word_start_alternation(ordered, r"\s+") + r"(?!\w)" if ordered else r"(?!x)x")
 
 
 @functools.cache

@@ -529,3 +529,29 @@ def test_a_headline_with_a_unicode_hyphen_is_the_title() -> None:
     assert {r.text: r.kind for r in cleaned.removed} == {"NewsPort\u2011city talks end": "repeated_headline"}
     assert cleaned.text.startswith("Port\u2011city talks end")
     assert normalise_label("EU\u2011China \u2013 live") == "eu-china \u2013 live"
+
+
+@pytest.mark.parametrize(
+    "line, label",
+    [
+        ("\u3000\u2003• Advertisement \u00a0", "advertisement"),  # wide and em spaces, a bullet, a no-break space
+        ("“Read more…”", "read more"),
+        ("» Updated: 4 May", "updated: 4 may"),  # the colon inside stays; only the ends are stripped
+        ("—— ——", ""),
+        ("EU\u2011China talks!?", "eu-china talks"),
+    ],
+)
+def test_a_label_is_stripped_of_bullets_spaces_and_end_punctuation(line: str, label: str) -> None:
+    assert normalise_label(line) == label
+
+
+def test_phrases_grouped_by_first_character_match_where_the_plain_alternation_does() -> None:
+    import re
+
+    from framing.clutter import word_start_alternation
+
+    phrases = ["sign up for", "sign up", "share this", "more", "m", "subscribe"]
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(r"\s*".join(map(re.escape, p.split())) for p in phrases) + ")")
+    grouped = re.compile(word_start_alternation(phrases, r"\s*"))
+    for text in ("please signup for more", "resign up", "share thisshare this", "m more mm", "unsubscribe", ""):
+        assert [m.group() for m in grouped.finditer(text)] == [m.group() for m in plain.finditer(text)]
