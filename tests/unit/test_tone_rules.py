@@ -435,6 +435,11 @@ def test_no_matter_is_a_phrase_not_a_negation() -> None:
         ("Screening prevents cancer.", "cancer"),
         ("The rules should curb fraud.", "fraud"),
         ("The report noted a lack of progress.", "progress"),
+        # tone_rules 1.10.0 (session 14, untuned pages): quieting a worry is not a worry
+        ("The statement was quelling doubts.", "doubts"),
+        ("He assured them, assuaging concerns.", "concerns"),
+        ("The minister sought to allay fears.", "fears"),
+        ("The data dispelled worries.", "worries"),
     ],
 )
 def test_shifters_reverse_what_follows_them(text: str, word: str) -> None:
