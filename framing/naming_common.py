@@ -500,12 +500,12 @@ def common_mentions(
                               for w in load_naming_words().synonyms(first))
         group = {_canonical(w) for w in synonyms}
         alternatives = [_with_plural(w) for w in synonyms] if ending != "s" else [re.escape(head) + ending]
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+        pattern = re.compile(_word_alternation(alternatives))
         # A title-case headline writes the head capitalised ("U.S. Tariffs Take Effect"), unless the
         # corpus capitalises the word in prose too (then it is a name's: "Security Council").
         capitalised = [_with_plural(w[:1].upper() + w[1:]) for w in synonyms
                        if w[:1].upper() + w[1:] not in prose_capitals] if ending != "s" else []
-        headline_pattern = (re.compile(r"(?<![\w-])(?:" + "|".join(capitalised) + r")(?![\w-])")
+        headline_pattern = (re.compile(_word_alternation(capitalised))
                             if capitalised else None)
         items: list[NamingMention] = []
         plain: list[str] = []  # each item's form without its owner: an owner alone makes no naming choice
@@ -713,6 +713,21 @@ def _by_origin(by_id: Mapping[str, CoverageSource], items: list[NamingMention], 
         part = [items[i] for i in indices]
         out.append((key, part, [plain[i] for i in indices], len({by_id[m.article].outlet for m in part})))
     return out
+
+
+def _word_alternation(alternatives: Sequence[str]) -> str:
+    r"""``(?<![\w-])(?:a|b|...)(?![\w-])``, written so that each alternative opens with its first letter:
+    ``c(?<![\w-]c)...`` asks the same of the character before ``c``, and a pattern that opens with
+    letters is scanned for them in C, where an opening lookbehind was tried at every character
+    (common_mentions read every text about 2.4 times slower).
+
+    >>> pattern = re.compile(_word_alternation(["deal(?:s|es)?", "pact(?:s|es)?", "(?:x)"]))
+    >>> [m.group() for m in pattern.finditer("deals, a pact-like idea, impact, redeal, pacts x")]
+    ['deals', 'pacts', 'x']
+    """
+    written = [a[0] + r"(?<![\w-]" + a[0] + ")" + a[1:] if a[:1].isalnum() and a[:1].isascii() else r"(?<![\w-])" + a
+               for a in alternatives]
+    return r"(?:" + "|".join(written) + r")(?![\w-])"
 
 
 def _shared_start(text: str, start: int, head: str, pair_modifiers: dict[str, set[str]]) -> int:
