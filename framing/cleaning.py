@@ -777,6 +777,22 @@ def detect_read_more(paragraphs: Sequence[Paragraph], lexicon: Boilerplate) -> l
     return findings
 
 
+#: Paragraph texts in which no appeal cue can match, one set per cue pattern (held with its pattern, so
+#: an id is not reused while its set lives): :func:`clean_text` runs the detectors again on what it kept,
+#: and each paragraph was scanned once a pass. Bounded, for a long run and for many lexicons.
+CUE_FREE_MEMO_MAX = 8192
+_CUE_FREE: dict[int, tuple[re.Pattern[str], set[str]]] = {}
+
+
+def _cue_free_texts(pattern: re.Pattern[str]) -> set[str]:
+    found = _CUE_FREE.get(id(pattern))
+    if found is None or found[0] is not pattern:
+        if len(_CUE_FREE) > 64:
+            _CUE_FREE.clear()
+        found = _CUE_FREE[id(pattern)] = (pattern, set())
+    return found[1]
+
+
 def detect_appeals(paragraphs: Sequence[Paragraph], lexicon: Boilerplate) -> list[Finding]:
     """Claim donation and subscription appeals by counting distinct cue phrases.
 
@@ -812,9 +828,15 @@ def detect_appeals(paragraphs: Sequence[Paragraph], lexicon: Boilerplate) -> lis
     cue_re = _phrase_re(every_cue)
     findings = []
     lower_cue_re = _lower_phrase_re(every_cue)
+    cue_free = _cue_free_texts(lower_cue_re)
     for paragraph in paragraphs:
+        if paragraph.text in cue_free:
+            continue  # found cue-free in an earlier pass over this page (clean_text runs the detectors again)
         low = lower_if_plain(paragraph.text)
         if low is not None and lower_cue_re.search(low) is None:
+            if len(cue_free) >= CUE_FREE_MEMO_MAX:
+                cue_free.clear()
+            cue_free.add(paragraph.text)
             continue  # no cue can match (textnorm.lower_if_plain): the case-insensitive scan is skipped
         found = {" ".join(match.group().lower().split()) for match in cue_re.finditer(paragraph.text)}
         if not found:

@@ -386,6 +386,8 @@ def _lower_contains_re(cues: ClutterCues) -> re.Pattern[str]:
 #: non-breaking hyphen (U+2011) and was not matched to its title "EU-China trade rift" (session 14, untuned
 #: page). En and em dashes stay: they separate ("Talks – live") where a hyphen joins.
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2212\ufe63\uff0d"})
+#: Any character ``_DASHES`` maps (a cheap test before the translation).
+_HYPHEN_RE = re.compile("[" + "".join(map(chr, _DASHES)) + "]")
 #: A line that is one identifier: a hex digest or a UUID (an image file's hash left by the scraper).
 _IDENTIFIER_RE = re.compile(r"[0-9a-fA-F]{16,64}|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
 
@@ -399,8 +401,8 @@ def normalise_label(text: str) -> str:
     ('advertisement', 'read more', 'already a subscriber')
     """
     lowered = text.lstrip(_LEAD_CHARS).rstrip(_TRAIL_CHARS).lower()
-    # every character _DASHES maps is outside ASCII: an ASCII line is not translated (a dict lookup per character)
-    return " ".join((lowered if lowered.isascii() else lowered.translate(_DASHES)).split())
+    # translated only when it holds one of the hyphens (str.translate looks up a dict per character)
+    return " ".join((lowered.translate(_DASHES) if _HYPHEN_RE.search(lowered) else lowered).split())
 
 
 @functools.lru_cache(maxsize=256)
@@ -724,8 +726,8 @@ class ClutterDetector:
         return self._shape_claim(text, words, cues)
 
     def _script_claim(self, text: str, profile: _PageProfile) -> _Claim | None:
-        if profile.script is None:
-            return None
+        if profile.script is None or (profile.script == "LATIN" and text.isascii()):
+            return None  # ASCII letters are all Latin and none accented: neither rule below can fire
         scripts, accented = _letter_scripts(text)
         n_letters = sum(scripts.values())
         if n_letters < SCRIPT_MIN_LETTERS:
@@ -765,7 +767,8 @@ class ClutterDetector:
 
     def _is_credit_line(self, text: str, cues: ClutterCues) -> bool:
         """A stand-alone photo credit: "Eugene Hoshiko/AFP", "AP Photo/Jo Roe", "(... via AP, File)"."""
-        if len(text.split()) > CREDIT_LINE_MAX_WORDS or _terminal(text.rstrip(")")):
+        # at most CREDIT_LINE_MAX_WORDS + 1 pieces: a line of prose is not split to its end (this runs on every line)
+        if len(text.split(None, CREDIT_LINE_MAX_WORDS)) > CREDIT_LINE_MAX_WORDS or _terminal(text.rstrip(")")):
             return False
         if not (self._credit_tokens_ok(text, cues) and self._names_agency(text, cues)):
             return False

@@ -465,3 +465,17 @@ def test_an_embed_header_or_signature_rule_reads_a_long_run_of_spaces_in_linear_
     result = clean_text(f"{BEFORE}\n\n{line}\n\n{AFTER}")
     assert time.process_time() - started < 1.0
     assert BEFORE in result.text and AFTER in result.text
+
+
+def test_a_paragraph_found_cue_free_for_one_lexicon_is_scanned_again_for_another() -> None:
+    import dataclasses
+
+    from framing.cleaning import detect_appeals, load_boilerplate, split_paragraphs
+
+    line = "Back the lantern fund today and keep the lantern lit for every reader."
+    paragraphs = split_paragraphs(line)
+    bundled = load_boilerplate()
+    assert detect_appeals(paragraphs, bundled) == []  # cue-free for the bundled cues (and remembered)
+    assert detect_appeals(paragraphs, bundled) == []
+    own = dataclasses.replace(bundled, donation_cues=("back the lantern fund", "keep the lantern lit", "every reader"))
+    assert [f.kind for f in detect_appeals(paragraphs, own)] == ["donation_appeal"]
