@@ -377,6 +377,21 @@ def _lower_contains_re(cues: ClutterCues) -> re.Pattern[str]:
     return found[1]
 
 
+_STARTS_ANY: dict[int, tuple[ClutterCues, re.Pattern[str]]] = {}
+
+
+def _lower_start_re(cues: ClutterCues) -> re.Pattern[str]:
+    """Every ``line_start`` phrase, lower-case, for ``match`` on ``lower_if_plain`` text: looser than each
+    family's ``_phrase_re(phrases, True)`` (no check of what follows), so where it fails none of them matches."""
+    found = _STARTS_ANY.get(id(cues))
+    if found is None or found[0] is not cues:
+        if len(_STARTS_ANY) > 64:
+            _STARTS_ANY.clear()
+        phrases = sorted({phrase.lower() for family in cues.line_start.values() for phrase in family}, key=lambda p: (-len(p), p))
+        found = _STARTS_ANY[id(cues)] = (cues, re.compile(word_start_alternation(phrases, r"\s*") if phrases else r"(?!x)x"))
+    return found[1]
+
+
 # --------------------------------------------------------------------------------------------
 # Line features.
 # --------------------------------------------------------------------------------------------
@@ -717,10 +732,11 @@ class ClutterDetector:
         credit = self._caption_credit(text, words, cues)
         if credit is not None:
             return credit
-        start = self._start_cue(text, n_words, cues)
+        low = lower_if_plain(text)  # for both cue scans' lower-case prefilters
+        start = self._start_cue(text, n_words, cues, low)
         if start is not None:
             return start
-        contains = self._contains_cue(text, n_words, cues)
+        contains = self._contains_cue(text, n_words, cues, low)
         if contains is not None:
             return contains
         return self._shape_claim(text, words, cues)
@@ -802,8 +818,17 @@ class ClutterDetector:
         return None
 
     @staticmethod
-    def _start_cue(text: str, n_words: int, cues: ClutterCues) -> _Claim | None:
+    def _start_cue(text: str, n_words: int, cues: ClutterCues, low: str | None = None) -> _Claim | None:
+        """A line opening with a label cue; ``low`` is ``lower_if_plain(text)`` when the caller has it."""
+        if n_words > max(CAPTION_MAX_WORDS, LABEL_MAX_WORDS):
+            return None  # past every family's limit
         body = _LEAD_RE.sub("", text) if not text.lstrip().startswith("(") else text.lstrip()
+        if low is not None:
+            # one lower-case test of every family's phrases where a cue may open the line (both places are
+            # ends of the line, so of the same length in ``low``): on most lines no family can match
+            starts = _lower_start_re(cues)
+            if starts.match(low, len(text) - len(body)) is None and starts.match(low, len(text) - len(text.lstrip())) is None:
+                return None
         for kind, phrases in cues.line_start.items():
             match = _phrase_re(phrases, True).match(body) or _phrase_re(phrases, True).match(text.lstrip())
             if match is None:
@@ -822,8 +847,10 @@ class ClutterDetector:
         return None
 
     @staticmethod
-    def _contains_cue(text: str, n_words: int, cues: ClutterCues) -> _Claim | None:
-        low = lower_if_plain(text)
+    def _contains_cue(text: str, n_words: int, cues: ClutterCues, low: str | None = None) -> _Claim | None:
+        """A line holding a cue phrase; ``low`` is ``lower_if_plain(text)`` when the caller has it."""
+        if low is None:
+            low = lower_if_plain(text)
         # one lower-case scan for the phrases of every family and the footer links: on most lines none can match
         none_can = low is not None and _lower_contains_re(cues).search(low) is None
         if n_words <= CONTAINS_MAX_WORDS and not none_can:
