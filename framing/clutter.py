@@ -181,6 +181,8 @@ _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?")
 #: A sentence ends with these (after closing quotes and brackets).
 _TERMINAL_RE = re.compile(r"[.!?](?:[\"”’')\]]*)$")
 _ELLIPSIS_END_RE = re.compile(r"(?:\.\.\.|…)[\"”’')\]]*$")
+#: The closing quotes and brackets both patterns allow after the end mark.
+_CLOSERS = "\"”’')]"
 #: Where a caption's credit starts: after the last sentence end.
 #: Characters of a line quoted in a claim's reason (the photo credit it ends with).
 QUOTED_CHARS = 40
@@ -447,7 +449,10 @@ def _is_capitalised(token: str) -> bool:
 
 
 def _terminal(text: str) -> bool:
-    return bool(_TERMINAL_RE.search(text)) and not _ELLIPSIS_END_RE.search(text)
+    # _TERMINAL_RE and not _ELLIPSIS_END_RE, by string ends: "$" also matches before a final newline, and
+    # a search tried every ".", "!" and "?" of the line (issue 16: this runs several times per line)
+    end = (text[:-1] if text.endswith("\n") else text).rstrip(_CLOSERS)
+    return end.endswith((".", "!", "?")) and not end.endswith(("...", "…"))
 
 
 def is_dateline(text: str, date_words: frozenset[str]) -> bool:

@@ -555,3 +555,18 @@ def test_phrases_grouped_by_first_character_match_where_the_plain_alternation_do
     grouped = re.compile(word_start_alternation(phrases, r"\s*"))
     for text in ("please signup for more", "resign up", "share thisshare this", "m more mm", "unsubscribe", ""):
         assert [m.group() for m in grouped.finditer(text)] == [m.group() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "line, terminal",
+    [("Talks ended.", True), ("Talks ended?”", True), ("Talks ended.\n", True), ("Talks ended...", False),
+     ("Talks ended…’)", False), ("Talks ended", False), ("Talks ended.\n\n", False), ("", False), ("!", True)],
+)
+def test_a_sentence_end_is_a_full_stop_question_or_exclamation_mark_before_closing_quotes(line: str, terminal: bool) -> None:
+    import re
+
+    from framing.clutter import _terminal
+
+    assert _terminal(line) is terminal
+    # the same answer as the two patterns it replaced
+    assert terminal == (bool(re.search(r"[.!?](?:[\"”’')\]]*)$", line)) and not re.search(r"(?:\.\.\.|…)[\"”’')\]]*$", line))
