@@ -417,9 +417,10 @@ def normalise_label(text: str) -> str:
     >>> normalise_label("  • Advertisement  "), normalise_label("- Read More -"), normalise_label("Already a subscriber?")
     ('advertisement', 'read more', 'already a subscriber')
     """
-    lowered = text.lstrip(_LEAD_CHARS).rstrip(_TRAIL_CHARS).lower()
-    # translated only when it holds one of the hyphens (str.translate looks up a dict per character)
-    return " ".join((lowered.translate(_DASHES) if _HYPHEN_RE.search(lowered) else lowered).split())
+    # hyphens folded first, so a Unicode hyphen at the edge is stripped as "-" is (session 14 review);
+    # translated only when the line holds one (str.translate looks up a dict per character)
+    folded = text.translate(_DASHES) if _HYPHEN_RE.search(text) else text
+    return " ".join(folded.lstrip(_LEAD_CHARS).rstrip(_TRAIL_CHARS).lower().split())
 
 
 @functools.lru_cache(maxsize=256)

@@ -76,6 +76,9 @@ _APPOSITIVE = re.compile(
     r",\s+((?:the|a|an|his|her|their|(?:[A-Z]\.){2,}['’]s|[A-Z][\w-]*['’]s)\s+(?:[\w’'-]+\s+){0,5}?[\w’'-]+)"
     r"(?=\s*(?:,|\.|;|—|\)|\s(?:that|which|who|whose|where)\b))"
 )
+#: Openers of an appositive that may also open a clause ("Orlov, Russia's exports grew."): such an
+#: appositive must be closed by a comma, a dash or a bracket, not by the sentence's end (session 14 review).
+_CLAUSE_OPENER = re.compile(r"(?:his|her|their|(?:[A-Z]\.){2,}['’]s|[A-Z][\w-]*['’]s)\s")
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 _POSSESSIVE = re.compile(r"['’]s$")
 _BARE_END = re.compile(r"(?:['’]s?|\.)$")
@@ -654,7 +657,8 @@ def _name_mentions(
             _cue_pairs(text, start, key, earlier, words_, cued)
             earlier.append((end, key))
             appositive = _APPOSITIVE.match(text, end)
-            if appositive and not _has_verb(appositive.group(1)):  # ", the Commission reported on Oct." is a clause
+            if appositive and not _has_verb(appositive.group(1)) and _closed(appositive, text):
+                # ", the Commission reported on Oct." is a clause
                 a_start, a_end = appositive.span(1)
                 found.append((key, "", NamingMention(report.id, a_start, a_end, " ".join(appositive.group(1).split()),
                                                      _inside(quotes[report.id], a_start))))
@@ -1045,6 +1049,14 @@ def _body_descriptions(reports: Sequence[CoverageSource], grouped: dict[str, lis
                                                          _inside(quotes[report.id], start)))
 
 
+def _closed(appositive: re.Match[str], text: str) -> bool:
+    """Whether an appositive that opens like a clause (a possessive) is closed as an aside is: by a comma,
+    a dash or a bracket. One opening with a determiner may also end the sentence ("…, the minister.")."""
+    if not _CLAUSE_OPENER.match(appositive.group(1)):
+        return True
+    return text[appositive.end():appositive.end() + 8].lstrip()[:1] in (",", "—", ")")
+
+
 def _event_descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[NamingMention]],
                         members: dict[str, set[str]], quotes: dict[str, list[tuple[int, int]]],
                         words: NamingWords) -> None:
@@ -1057,7 +1069,7 @@ def _event_descriptions(reports: Sequence[CoverageSource], grouped: dict[str, li
             continue
         group = events.pop()
         nouns = {k.rsplit(" ", 1)[-1].lower() for k in members[group]}
-        pattern = re.compile(r"\b[Tt]he (" + re.escape(descriptor) + r")\b(?![\w-])(?! of\b)")
+        pattern = re.compile(r"(?<![Ii]n )\b[Tt]he (" + re.escape(descriptor) + r")\b(?![\w-])(?! (?:of|that)\b)")
         named_in = {m.article for m in grouped[group]}
         for report in reports:
             if report.id not in named_in and not any(re.search(r"\b" + re.escape(n) + r"\b", report.text, re.IGNORECASE)

@@ -40,7 +40,7 @@ MIN_LEAD_WORDS: Final = 2
 
 #: ``OutletReport.dominant_support`` below which an outlet's largest frame is "only slightly" ahead of its
 #: runner-up rather than what it "leans most on": the lead holds in fewer than two of three resamples of
-#: its sentences. Judgement, not fitted: at 0.55 (46% against 47% on the bundled articles) the lead is a
+#: its sentences. Judgement, not fitted: at about 0.5 (46% against 47% on the bundled articles) the lead is a
 #: coin toss; a 95% rule would call almost every one-article outlet too close (0.75-0.86 on the seeds).
 CLOSE_LEAD_SUPPORT: Final = 2 / 3
 

@@ -529,6 +529,7 @@ def test_a_headline_with_a_unicode_hyphen_is_the_title() -> None:
     assert {r.text: r.kind for r in cleaned.removed} == {"NewsPort\u2011city talks end": "repeated_headline"}
     assert cleaned.text.startswith("Port\u2011city talks end")
     assert normalise_label("EU\u2011China \u2013 live") == "eu-china \u2013 live"
+    assert normalise_label("\u2011 Read more \u2011") == normalise_label("- Read more -") == "read more"  # review
 
 
 @pytest.mark.parametrize(

@@ -64,3 +64,18 @@ def test_naming_a_clause_after_a_place_is_no_appositive() -> None:
     ankara = [n for n in report.naming if n.referent == "Ankara"]
     assert ankara, [n.referent for n in report.naming]
     assert {m.form for m in ankara[0].mentions} == {"Ankara"}, [m.form for m in ankara[0].mentions]
+
+
+#: A possessive after a name's comma may open a clause that runs to the sentence's end (review, session 14).
+CLAUSE_AFTER_NAME = (
+    ("a", "Alpha", "Russian Foreign Minister Ivan Orlov met Kemal Aksu in Ankara. After the talks with Orlov, "
+                   "Russia's exports grew."),
+    ("b", "Beta", "Ivan Orlov held talks with Kemal Aksu in Ankara. After the meeting with Orlov, his deputy spoke."),
+    ("c", "Gamma", "Orlov met Aksu in Ankara. Orlov, Russia's envoy, left early."),
+)
+
+
+def test_naming_a_clause_opening_with_a_possessive_is_no_appositive() -> None:
+    forms = {form for _, form in _mentions(report_of(CLAUSE_AFTER_NAME), "Orlov")}
+    assert "Russia's exports grew" not in forms and "his deputy spoke" not in forms, forms
+    assert "Russia's envoy" in forms, forms  # closed by a comma: an aside, still a form

@@ -235,3 +235,13 @@ def test_naming_event_compound_counts_once() -> None:
     naming = next(n for n in report.naming if "ceasefire deal" in {f for c in n.forms.values() for f in c})
     spans = sorted((m.article, m.start, m.end) for m in naming.mentions)
     assert all(not (x[0] == y[0] and y[1] < x[2]) for x, y in zip(spans, spans[1:])), spans
+
+
+def test_list_separators_start_only_at_a_run_of_spaces() -> None:
+    # review, session 14: "\s+(?:and|or)\s+" unanchored tried every position of a run of spaces, so
+    # 40,000 spaces in one article took 16 CPU s in common_mentions (quadratic); one attempt per run now
+    from framing.naming_common import _LIST_SEPARATOR
+
+    assert [m.span() for m in _LIST_SEPARATOR.finditer("coal     and steel, iron, or zinc")] == [(4, 13), (18, 20), (24, 29)]
+    assert _LIST_SEPARATOR.match("coal     and steel", 6) is None  # never from inside a run (matched before)
+    assert _LIST_SEPARATOR.split("coal" + " " * 50_000 + "x") == ["coal" + " " * 50_000 + "x"]

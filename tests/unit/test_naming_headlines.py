@@ -230,3 +230,11 @@ def test_naming_the_event_is_the_one_named_event() -> None:
     summit = referent_with(report, "Summit")
     events = [(m.article, m.start) for m in summit.mentions if m.form == "event"]
     assert {a for a, _ in events} == {"a", "b"} and len(events) == 2, [(m.article, m.form) for m in summit.mentions]
+
+
+def test_naming_in_the_event_that_is_no_event() -> None:
+    # review, session 14: the pattern left out "the event of" only
+    texts = (("a", "Alpha", "Leaders met at the Kessland Summit on Monday. In the event that talks fail, tariffs rise."),
+             *EVENT[2:])
+    summit = referent_with(report_of(texts), "Summit")
+    assert not [m for m in summit.mentions if m.form == "event"], [(m.article, m.form) for m in summit.mentions]

@@ -701,10 +701,12 @@ def test_rules_1_20_election_interference_is_not_relations(text: str, word: str,
     [
         # session 14, untuned pages: somebody's demand is a request, not economic demand
         ("Allies bowed to Trump's demand that they spend more.", "demand", False),
-        ("The union dropped its demands.", "demands", False),
-        ("Kyiv rejected a demand to withdraw.", "demand", False),
+        ("The union dropped their demands.", "demands", False),
         ("Weak demand for soybeans hit farmers.", "demand", True),
         ("Demand for steel fell in March.", "demand", True),
+        # a country's possessive and "demand to" are as often economic (review, 1.21.1)
+        ("China's demand for soybeans fell.", "demand", True),
+        ("Analysts expect demand to rise next year.", "demand", True),
         # the EU's trade defence instruments are trade tools
         ("The EU will defend industry against abuse of trade defence instruments.", "defence", False),
         ("The ministry raised defence spending.", "defence spending", True),
