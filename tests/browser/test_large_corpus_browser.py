@@ -11,8 +11,9 @@ pytestmark = pytest.mark.browser
 
 #: Milliseconds for the progress bar to appear (upload plus loading 2,000 CSV rows).
 PROGRESS_TIMEOUT_MS = 60_000
-#: Milliseconds for the first chart after the bar (analysing 2,000 articles takes ~10-20 s).
-CHART_TIMEOUT_MS = 180_000
+#: Milliseconds for the first chart after the bar: analysing 2,000 articles took about a minute here in
+#: session 14 (load 2.7), and over three minutes when the machine ran other work at load 5.
+CHART_TIMEOUT_MS = 300_000
 
 
 def test_large_upload_shows_progress_then_charts(
