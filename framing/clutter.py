@@ -353,6 +353,8 @@ def word_start_alternation(phrases: Sequence[str], joiner: str) -> str:
     groups: dict[str, list[str]] = {}
     for phrase in phrases:
         words = phrase.split()
+        if not words:  # the cue loader rejects blank phrases; say so rather than fail on words[0]
+            raise ValueError(f"a blank phrase cannot be a cue: {phrase!r}")
         groups.setdefault(words[0][0], []).append(joiner.join([re.escape(words[0][1:]), *map(re.escape, words[1:])]))
     return r"(?<!\w)(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
 
@@ -406,7 +408,7 @@ _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2212\ufe63\uff0d"}
 #: Any character ``_DASHES`` maps (a cheap test before the translation).
 _HYPHEN_RE = re.compile("[" + "".join(map(chr, _DASHES)) + "]")
 #: A line that is one identifier: a hex digest or a UUID (an image file's hash left by the scraper).
-_IDENTIFIER_RE = re.compile(r"[0-9a-fA-F]{16,64}|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+_IDENTIFIER_RE = re.compile(r"[0-9a-fA-F]{16,128}|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
 
 
 def normalise_label(text: str) -> str:

@@ -511,6 +511,7 @@ def test_a_long_run_of_spaces_or_punctuation_inside_a_line_is_judged_in_linear_t
     ("Site icon Borovia Daily", "masthead"),
     ("9f2c4e1ab07d35e8c6f1a2b3c4d5e6f7", "other"),
     ("3f2504e0-4f89-11d3-9a0c-0305e82c3301", "other"),
+    ("9f2c4e1ab07d35e8" * 8, "other"),  # a SHA-512 in hex: 128 characters
 ])
 def test_logo_labels_and_identifier_lines_go(line: str, kind: str) -> None:
     assert _removed(_page(line)) == {line: kind}
