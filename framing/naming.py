@@ -573,6 +573,9 @@ def _name_mentions(
 ) -> None:
     family = _family_names([r.text for r in reports], lower_words)
     all_runs = {r.id: _runs(r.text, family) for r in reports}
+    # _lower_tails reads the runs without the family names: the same runs where no family pair is written.
+    plain_runs = {r.id: all_runs[r.id] for r in reports
+                  if not any(f"{first} {second}" in r.text or f"{first}\u00a0{second}" in r.text for first, second in family)}
     prose_capitals = _prose_capitals(reports, all_runs)
     openers = _sentence_openers(lower_words, prose_capitals)
     all_runs = {r.id: [part for run in runs_ for part in _headline_parts(r.text, run, prose_capitals, lower_words)]
@@ -662,7 +665,7 @@ def _name_mentions(
                 a_start, a_end = appositive.span(1)
                 found.append((key, "", NamingMention(report.id, a_start, a_end, " ".join(appositive.group(1).split()),
                                                      _inside(quotes[report.id], a_start))))
-    found += _lower_tails(reports, {k for k, _, _ in found}, quotes, words_)
+    found += _lower_tails(reports, {k for k, _, _ in found}, quotes, words_, plain_runs)
     aliases = Aliases()
     aliases.join_names({k for k, _, _ in found}, defined, cued, words_, places=places)
     labels: dict[str, Counter[str]] = defaultdict(Counter)
@@ -768,14 +771,18 @@ def _cue_pairs(text: str, start: int, key: str, earlier: list[tuple[int, str]], 
 
 
 def _lower_tails(reports: Sequence[CoverageSource], keys: set[str], quotes: dict[str, list[tuple[int, int]]],
-                 words: NamingWords) -> list[tuple[str, str, NamingMention]]:
+                 words: NamingWords,
+                 known_runs: dict[str, list[tuple[int, int, list[tuple[int, int]]]]] | None = None,
+                 ) -> list[tuple[str, str, NamingMention]]:
     """A country word with lower-case words after it that spell a known name: "Chinese coastguard" and
-    "China’s coast guard" are the "China Coast Guard" of other articles."""
+    "China’s coast guard" are the "China Coast Guard" of other articles. ``known_runs`` holds articles'
+    :func:`_runs` already found (without family names), so they are not found twice."""
     index = {compact(k, words): k for k in keys if " " in k}
     found = []
     for report in reports:
         text = report.text
-        for start, end, run_words in _runs(text):
+        runs = known_runs.get(report.id) if known_runs is not None else None
+        for start, end, run_words in runs if runs is not None else _runs(text):
             if len(run_words) > 2 or not words.country(_bare(text[start:end])):
                 continue
             tail = re.match(r"((?: [a-z][\w-]*){1,3})", text[end : end + 60])
