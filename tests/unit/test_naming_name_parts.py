@@ -198,3 +198,18 @@ def test_naming_a_name_before_a_verb_with_a_particle_is_a_mention() -> None:
     spans = {(m.article, m.form) for m in lind[0].mentions}
     counts = [m.article for m in lind[0].mentions if m.form == "Lind"]
     assert counts.count("a") == 1 and counts.count("b") == 1, spans
+
+
+#: A country word before a capitalised plural is no first name (session 14, untuned pages): "Chinese EVs"
+#: after "Chinese electric vehicles (EVs)" put the vehicles under China.
+COUNTRY_BEFORE_ACRONYM = (
+    ("a", "Alpha", "Dorvia approved tariffs on Chinese electric vehicles (EVs). The duties on Chinese EVs start "
+                   "in October. China said it would respond."),
+    ("b", "Beta", "Dorvia put duties on Chinese EVs. China criticised the move. China said it would respond."),
+    ("c", "Gamma", "China attacked the Dorvia tariffs on electric vehicles. China said it would fight back."),
+)
+
+
+def test_naming_a_country_word_is_no_first_name() -> None:
+    china = next(n for n in report_of(COUNTRY_BEFORE_ACRONYM).naming if n.referent == "China")
+    assert {m.form for m in china.mentions} == {"China"}, sorted({m.form for m in china.mentions})
