@@ -31,7 +31,7 @@ from itertools import accumulate, combinations, islice
 from .stopwords import ENGLISH_STOP_WORDS
 from .word_frequency import zipf_frequency
 
-from .naming_aliases import Aliases, NamingWords, compact, initials, load_naming_words
+from .naming_aliases import COMPASS_WORDS, Aliases, NamingWords, compact, initials, load_naming_words
 from .naming_common import ADJECTIVE_ENDINGS as _ADJECTIVE_ENDINGS
 from .naming_common import common_mentions, group_mentions, unnamed_title_mentions
 from .naming_common import title_case_line as _title_case_line
@@ -64,7 +64,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"}
 #: An ordinal written in figures ("16th", "2nd").
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 #: Compass words are part of a place's name ("North Korea" is not "South Korea").
-_COMPASS = frozenset({"North", "South", "East", "West"})
+_COMPASS = frozenset(word.title() for word in COMPASS_WORDS)
 #: wordfreq Zipf frequency from which a word is common English (about once per 100,000 words): a name
 #: ending in one ("Trump", "Guard") takes the capitalised word before it ("Donald Trump", "Coast Guard").
 COMMON_ZIPF = 4.0

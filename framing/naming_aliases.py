@@ -30,7 +30,7 @@ from .errors import LexiconError
 from .quote_rules import load_quote_rules
 from .types import EMPTY_MAPPING
 
-__all__ = ["Aliases", "NamingWords", "compact", "initials", "leading_country", "load_naming_words"]
+__all__ = ["COMPASS_WORDS", "Aliases", "NamingWords", "compact", "initials", "leading_country", "load_naming_words"]
 
 _NAME_WORD = re.compile(r"[\w'’.-]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -38,8 +38,9 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _MINOR = frozenset({"of", "the", "and", "for", "on", "in", "de"})
 
 
-#: Compass words that make a region of what follows them ("North American", "West African").
-_COMPASS_WORDS = frozenset({"north", "south", "east", "west"})
+#: Compass words (lower case): part of a place's name ("North Korea" is not "South Korea"), and a
+#: region's adjective before a demonym ("North American", "West African"). naming.py reads them too.
+COMPASS_WORDS = frozenset({"north", "south", "east", "west"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +146,7 @@ class NamingWords:
         """
         key = _POSSESSIVE.sub("", phrase.lower().replace("’", "'"))
         compass, _, rest = key.partition(" ")
-        if rest and compass in _COMPASS_WORDS and key not in self.country_of and key not in self.country_names:
+        if rest and compass in COMPASS_WORDS and key not in self.country_of and key not in self.country_names:
             return self.demonym(phrase.split(None, 1)[1])
         if (key not in self.country_of or key in self.country_names or key in self.capitals or key in self.seats
                 or key.replace(".", "").isalpha() and phrase.replace(".", "").isupper()):
