@@ -1283,8 +1283,13 @@ def _descriptor_start(text: str, start: int, nouns: set[str], words: NamingWords
             break
         if (lower in ENGLISH_STOP_WORDS and not _abbreviation(word)) or not word[0].isalpha() or (word[0].islower() and not _descriptor_like(lower, nouns)):
             break  # a number or a date ("2023-03-13" of a page's stamp) describes no name
-        if not taken and word[0].islower() and lower not in nouns and lower not in words.titles | words.relational:
-            break  # the word next to the name heads the descriptor: a noun ("near", "threaten" are not)
+        if not taken and word[0].islower() and lower not in words.titles | words.relational and (
+                lower not in nouns or lemmatize(lower) != lower):
+            # The word next to the name heads the descriptor: a noun ("near", "threaten" are not) in
+            # its dictionary form ("envoy Ada Lind"); an inflected word there is the verb of a name
+            # before it ("Kessland accuses Lindia", "Manila said Chinese vessels"), however often the
+            # corpus writes it after "the Kessland" (the noun test's one capitalised modifier).
+            break
         position -= len(word) + 1
         taken.append((position, word))
     # Drop lower-case words from the far end until a capitalised word heads the descriptor.

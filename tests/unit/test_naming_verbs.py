@@ -1,0 +1,48 @@
+"""A verb between two names is no descriptor of the second (issue 15 item 3, session 15).
+
+"The Kessland government accuses Lindia": the corpus's noun test reads "accuses" as a noun (a determiner
+and a capitalised word stand before it), so "Kessland accuses Lindia" became a form of Lindia. A
+descriptor in front of a name is a noun in its dictionary form ("leader", "counterpart", "envoy"); an
+inflected word there ("accuses", "said", "warned") is the verb of the name before it.
+
+Table-driven on small made-up articles (invented places and people). Each case failed before the rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from naming_cases import forms_of, report_of
+
+
+def _articles(verb: str) -> tuple[tuple[str, str, str], ...]:
+    """Three outlets; in one, ``verb`` stands between two names and after 'The Kessland' elsewhere."""
+    return (
+        ("a", "Alpha", f"Kessland {verb} Lindia of dumping steel. The Kessland {verb} nobody else. "
+                       "Lindia rejects the claim."),
+        ("b", "Beta", "Lindia denies dumping steel in Kessland. The Kessland ministry wants a levy on Lindia."),
+        ("c", "Gamma", "Kessland and Lindia argue over steel. Lindia says the levy breaks the rules."),
+    )
+
+
+@pytest.mark.parametrize("verb", ["accuses", "suspected", "warned", "told"])
+def test_naming_a_verb_before_a_name_is_no_descriptor(verb: str) -> None:
+    report = report_of(_articles(verb))
+    lindia = next(n for n in report.naming if n.referent == "Lindia")
+    assert forms_of(lindia) == {"Lindia"}, sorted(forms_of(lindia))
+
+
+#: Descriptors in their dictionary form stay: "trade envoy Ada Lind", "his counterpart Bo Tran".
+DESCRIBED = (
+    ("a", "Alpha", "Kessland's trade envoy Ada Lind met Bo Tran. The envoy said little."),
+    ("b", "Beta", "Ada Lind met her counterpart Bo Tran in Lindia. A counterpart is a peer."),
+    ("c", "Gamma", "Ada Lind and Bo Tran met in Lindia on Monday."),
+)
+
+
+def test_naming_a_descriptor_noun_before_a_name_stays() -> None:
+    report = report_of(DESCRIBED)
+    lind = next(n for n in report.naming if n.referent == "Ada Lind")
+    tran = next(n for n in report.naming if n.referent == "Bo Tran")
+    assert any(f.endswith("trade envoy Ada Lind") for f in forms_of(lind)), sorted(forms_of(lind))
+    assert "counterpart Bo Tran" in forms_of(tran), sorted(forms_of(tran))
