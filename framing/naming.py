@@ -580,8 +580,9 @@ def _name_mentions(
     openers = _sentence_openers(lower_words, prose_capitals)
     all_runs = {r.id: [part for run in runs_ for part in _headline_parts(r.text, run, prose_capitals, lower_words)]
                 for r, runs_ in ((r, all_runs[r.id]) for r in reports)}
-    runs = {r.id: [run for run in (_without_opener(r.text, run, openers) for run in all_runs[r.id])
-                   if not _modifier(r.text, run, nouns)] for r in reports}
+    opened = {r.id: [_without_opener(r.text, run, openers) for run in all_runs[r.id]] for r in reports}
+    attributive = _attributive(reports, opened)
+    runs = {r.id: [run for run in opened[r.id] if not _modifier(r.text, run, nouns, attributive)] for r in reports}
     heads = Counter(_bare(r.text[w[-1][0] : w[-1][1]]) for r in reports for _, _, w in runs[r.id])
     alone = Counter(_bare(r.text[w[0][0] : w[0][1]]) for r in reports for _, _, w in runs[r.id] if len(w) == 1)
     # Union of a run's last word with the word before it when that one ends runs elsewhere too. A country
@@ -1180,7 +1181,37 @@ def _suffix_links(keys: set[str]) -> dict[str, str]:
     return links
 
 
-def _modifier(text: str, run: tuple[int, int, list[tuple[int, int]]], nouns: set[str]) -> bool:
+def _follower(text: str, end: int) -> tuple[str, bool] | None:
+    """The lower-case word right after ``end``, and whether it reads as a verb of the name before it:
+    "Ruritania said", "Ruritania claims almost every reef" (a third-person form before a listed follower)."""
+    following = re.match(r" ([a-z][\w'’-]*)(?: ([\w'’-]+))?", text[end : end + 60])
+    if following is None:
+        return None
+    word, after = following.group(1), (following.group(2) or "").lower()
+    return word, lemmatize(word) != word and (not word.endswith("s") or after in _VERB_FOLLOWER)
+
+
+def _attributive(reports: Sequence[CoverageSource], runs: dict[str, list[tuple[int, int, list[tuple[int, int]]]]]) -> frozenset[str]:
+    """One-word names with an adjective's ending ("European", "Asian") that the corpus writes alone only
+    right before a lower-case word that is neither a verb nor a stop word: adjectives, never names.
+    A name written alone elsewhere ("Albanese said", "Albanese announce new subs") is not one."""
+    seen: dict[str, bool] = {}
+    for report in reports:
+        text = report.text
+        for start, end, words in runs[report.id]:
+            if len(words) != 1:
+                continue
+            word = _bare(text[start:end])
+            if not word.lower().endswith(_ADJECTIVE_ENDINGS):
+                continue
+            following = _follower(text, end)
+            seen[word] = seen.get(word, True) and following is not None and not following[1] \
+                and following[0] not in ENGLISH_STOP_WORDS
+    return frozenset(w for w, only in seen.items() if only)
+
+
+def _modifier(text: str, run: tuple[int, int, list[tuple[int, int]]], nouns: set[str],
+              attributive: frozenset[str] = frozenset()) -> bool:
     """A one-word run used as a modifier ("Chinese goods", "Trump administration") names nothing itself."""
     start, end, words = run
     if re.search(r"['’]s?$", text[words[-1][0] : words[-1][1]]):
@@ -1189,10 +1220,15 @@ def _modifier(text: str, run: tuple[int, int, list[tuple[int, int]]], nouns: set
     if (len(words) == 1 and _government_end(text, end, naming_words) > end and naming_words.country(_bare(text[start:end]))
             and not naming_words.demonym(_bare(text[start:end]))):
         return False  # "the US side", "the Chile government" stand for the country ("the Chilean government" does not)
-    following = re.match(r" ([a-z][\w'’-]*)(?: ([\w'’-]+))?", text[end : end + 60])
-    if len(words) != 1 or following is None or following.group(1) not in nouns:
+    following = _follower(text, end)
+    if len(words) != 1 or following is None:
         return False
-    word, after = following.group(1), (following.group(2) or "").lower()
+    word, verb = following
+    # A word the corpus writes alone only before lower-case words that are no verbs modifies them, even
+    # where it never writes them after a determiner ("European brandy", "European producers": a place
+    # adjective no country table lists was its own referent on untuned EU-brandy pages).
+    if word not in nouns and _bare(text[start:end]) not in attributive:
+        return False
     if _name_head_end(text, end, _bare(text[start:end]), load_naming_words()) > end:
         return False  # "the Indo-Pacific region", "the AUKUS pact": the noun is part of the name's mention
     if text[start:end].lower().endswith(_ADJECTIVE_ENDINGS):
@@ -1201,8 +1237,7 @@ def _modifier(text: str, run: tuple[int, int, list[tuple[int, int]]], nouns: set
         return False  # "US president", "UK officials": a country noun in a longer mention names the country
     if _abbreviation(_bare(text[start:end])) or re.fullmatch(r"[A-Z]{1,4}\d{1,2}", text[start:end]):
         return False  # "G7 countries", "UN sanctions": an initialism before a noun is a mention of it
-    # "Ruritania said", "Ruritania claims almost every reef": a verb after a name; "Trump administration" is a modifier.
-    return not (lemmatize(word) != word and (not word.endswith("s") or after in _VERB_FOLLOWER))
+    return not verb  # "Trump administration" is a modifier
 
 
 def _has_verb(phrase: str) -> bool:

@@ -46,3 +46,18 @@ def test_naming_a_descriptor_noun_before_a_name_stays() -> None:
     tran = next(n for n in report.naming if n.referent == "Bo Tran")
     assert any(f.endswith("trade envoy Ada Lind") for f in forms_of(lind)), sorted(forms_of(lind))
     assert "counterpart Bo Tran" in forms_of(tran), sorted(forms_of(tran))
+
+
+#: A place adjective no table lists ("Lindian", like "European" or "Asian") before a noun the corpus never
+#: writes after a determiner: it modifies the noun ("Lindian cheese producers"), it names nothing itself.
+ADJECTIVES = (
+    ("a", "Alpha", "Kessland put a levy on Lindian cheese. Lindian producers object to it."),
+    ("b", "Beta", "The levy on Lindian cheese imports angers Lindia. Kessland says it is fair."),
+    ("c", "Gamma", "Lindia fights the levy. Kessland hit Lindian dairy exports with it."),
+)
+
+
+def test_naming_a_place_adjective_before_a_noun_is_no_referent() -> None:
+    report = report_of(ADJECTIVES)
+    assert not [n.referent for n in report.naming if any("Lindian" in f for f in forms_of(n))], \
+        [(n.referent, sorted(forms_of(n))) for n in report.naming]
