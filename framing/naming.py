@@ -1171,8 +1171,12 @@ def _suffix_links(keys: set[str]) -> dict[str, str]:
     for key in keys:
         by_last[key.rsplit(" ", 1)[-1]].append(key)
     links = {}
+    institutions = load_naming_words().institution_heads
     for key in keys:
-        longer = [k for k in by_last[key.rsplit(" ", 1)[-1]] if k != key and k.endswith(" " + key)]
+        # A name after an institution's "of" is where the institution belongs, another referent:
+        # "China" is not the "Ministry of Commerce of China" ("Republic of China" stays China).
+        longer = [k for k in by_last[key.rsplit(" ", 1)[-1]] if k != key and k.endswith(" " + key)
+                  and not (k.endswith(" of " + key) and set(k.lower().split(" of ", 1)[0].split()) & institutions)]
         if not longer:
             continue
         longest = max(longer, key=len)

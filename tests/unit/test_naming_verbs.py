@@ -61,3 +61,22 @@ def test_naming_a_place_adjective_before_a_noun_is_no_referent() -> None:
     report = report_of(ADJECTIVES)
     assert not [n.referent for n in report.naming if any("Lindian" in f for f in forms_of(n))], \
         [(n.referent, sorted(forms_of(n))) for n in report.naming]
+
+
+#: "the Ministry of Trade of Kessland" is the ministry's name, not the country's: the country's own
+#: mentions ("Kessland") must not be filed under the ministry (on untuned EU-brandy pages every "China"
+#: became a form of "Ministry of Commerce of China"). "the Republic of Lindia" stays the country.
+OF_NAMES = (
+    ("a", "Alpha", "The Ministry of Trade of Kessland said the levy stays. Kessland wants talks with Lindia."),
+    ("b", "Beta", "Kessland keeps the levy, its trade ministry said. Lindia objects. The Republic of Lindia said so."),
+    ("c", "Gamma", "Lindia and Kessland argue over the levy. Kessland says it is fair."),
+)
+
+
+def test_naming_a_country_after_an_institution_s_of_is_not_the_institution() -> None:
+    report = report_of(OF_NAMES)
+    kessland = next(n for n in report.naming if "Kessland" in forms_of(n))
+    assert kessland.referent == "Kessland", (kessland.referent, sorted(forms_of(kessland)))
+    assert "Ministry of Trade of Kessland" not in forms_of(kessland), sorted(forms_of(kessland))
+    lindia = next(n for n in report.naming if "Lindia" in forms_of(n))
+    assert "Republic of Lindia" in forms_of(lindia), sorted(forms_of(lindia))
