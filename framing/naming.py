@@ -241,6 +241,7 @@ def find_naming(reports: Sequence[CoverageSource], facts: Sequence[Fact] = ()) -
         if head not in mentions:
             mentions[head] = items
     _drop_covered_swaps(mentions, common)
+    _join_initialisms(reports, mentions)
     for group, items in group_mentions(reports, lambda a, o: _inside(quotes[a], o)).items():
         if group not in mentions:
             mentions[group] = items
@@ -277,6 +278,37 @@ def find_naming(reports: Sequence[CoverageSource], facts: Sequence[Fact] = ()) -
                mentions=tuple(sorted(items, key=lambda m: (m.article, m.start))))
         for _, _, referent, forms, quoted, items in namings[:MAX_REFERENTS]
     )
+
+
+#: An initialism defined in brackets right after lower-case words ("heat pumps (HPs)", "electric vehicle (EV)").
+_DEFINED_AFTER_WORDS = re.compile(r"((?:[a-z][\w-]*\s){1,6})\(([A-Z]{2,6})(s?)\)")
+
+
+def _join_initialisms(reports: Sequence[CoverageSource], mentions: dict[str, list[NamingMention]]) -> None:
+    """An initialism the corpus defines after lower-case words whose initials it spells ("electric
+    vehicles (EVs)") is a form of those words' referent, not a name of its own: its mentions, plural or
+    not, join the referent that holds the defining words ("EVs" was a referent apart from "electric
+    vehicles" on untuned EU-brandy pages)."""
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for key, items in mentions.items():
+        for m in items:
+            spans[m.article].append((m.start, m.end, key))
+    joined: dict[str, str] = {}  # initialism key -> referent of its defining words
+    for report in reports:
+        for match in _DEFINED_AFTER_WORDS.finditer(report.text):
+            letters = match.group(2)
+            words = list(re.finditer(r"\S+", match.group(1)))[-len(letters):]
+            if len(words) != len(letters) or "".join(w.group()[0] for w in words).upper() != letters:
+                continue
+            start, end = match.start(1) + words[0].start(), match.start(1) + words[-1].end()
+            holders = {key for s, e, key in spans[report.id] if s < end and start < e and key[:1].islower()}
+            if len(holders) == 1:  # the defining words belong to one common-noun referent
+                holder = holders.pop()
+                for initialism in (letters, letters + "s"):
+                    joined.setdefault(initialism, holder)
+    for initialism, referent in joined.items():
+        if referent in mentions and initialism in mentions and referent != initialism:
+            mentions[referent].extend(mentions.pop(initialism))
 
 
 def _named_heads(mentions: dict[str, list[NamingMention]], outlet_of: dict[str, str], needed: int,

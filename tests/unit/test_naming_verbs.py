@@ -80,3 +80,18 @@ def test_naming_a_country_after_an_institution_s_of_is_not_the_institution() -> 
     assert "Ministry of Trade of Kessland" not in forms_of(kessland), sorted(forms_of(kessland))
     lindia = next(n for n in report.naming if "Lindia" in forms_of(n))
     assert "Republic of Lindia" in forms_of(lindia), sorted(forms_of(lindia))
+
+
+#: An initialism defined after the lower-case words it spells is a form of their referent, plural or not.
+INITIALISMS = (
+    ("a", "Alpha", "Kessland put a levy on heat pumps (HPs) from Lindia. Lindia sells cheap HPs in Kessland."),
+    ("b", "Beta", "The levy on Lindian heat pumps angers Lindia. Kessland says the heat pumps are dumped."),
+    ("c", "Gamma", "Lindia ships HPs to Kessland. Kessland taxes the heat pumps from Lindia."),
+)
+
+
+def test_naming_an_initialism_defined_after_lower_case_words_joins_their_referent() -> None:
+    report = report_of(INITIALISMS)
+    pumps = [n for n in report.naming if "heat pumps" in forms_of(n)]
+    assert len(pumps) == 1 and "HPs" in forms_of(pumps[0]), [(n.referent, sorted(forms_of(n))) for n in report.naming]
+    assert not [n for n in report.naming if n is not pumps[0] and "HPs" in forms_of(n)]
