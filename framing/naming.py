@@ -579,7 +579,9 @@ def _joined_of(text: str, runs: list[tuple[int, int, list[tuple[int, int]]]]) ->
         if joined and text[joined[-1][1] : run[0]] == " of " and len(run[2]) <= 2:
             last = joined[-1]
             word = text[last[2][-1][0] : last[2][-1][1]]
-            if zipf_frequency(word.lower(), "en") >= COMMON_ZIPF and word.lower() not in titles and word not in _CALENDAR:
+            # a title in the plural is a title too: "Leaders of Thailand and Cambodia" names no one
+            if (zipf_frequency(word.lower(), "en") >= COMMON_ZIPF and word not in _CALENDAR
+                    and word.lower() not in titles and lemmatize(word.lower()) not in titles):
                 joined[-1] = (last[0], run[1], [*last[2], (run[0] - 3, run[0] - 1), *run[2]])
                 continue
         joined.append(run)

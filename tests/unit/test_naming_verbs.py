@@ -95,3 +95,19 @@ def test_naming_an_initialism_defined_after_lower_case_words_joins_their_referen
     pumps = [n for n in report.naming if "heat pumps" in forms_of(n)]
     assert len(pumps) == 1 and "HPs" in forms_of(pumps[0]), [(n.referent, sorted(forms_of(n))) for n in report.naming]
     assert not [n for n in report.naming if n is not pumps[0] and "HPs" in forms_of(n)]
+
+
+#: A plural title before "of" opens no name ("Leaders of Kessland and Lindia met"): the country stays
+#: its own referent, as after "President of" (untuned Thai-Cambodian ceasefire pages).
+PLURAL_TITLES = (
+    ("a", "Alpha", "Leaders of Kessland and Lindia agreed to a truce. Kessland will pull back its troops."),
+    ("b", "Beta", "Kessland and Lindia agreed to a truce on Monday. Lindia said Kessland started the fighting."),
+    ("c", "Gamma", "The truce between Kessland and Lindia holds. Kessland thanked the mediators."),
+)
+
+
+def test_naming_a_plural_title_before_of_opens_no_name() -> None:
+    report = report_of(PLURAL_TITLES)
+    kessland = next(n for n in report.naming if "Kessland" in forms_of(n))
+    assert kessland.referent == "Kessland" and forms_of(kessland) == {"Kessland"}, \
+        (kessland.referent, sorted(forms_of(kessland)))
