@@ -677,6 +677,8 @@ def _name_mentions(
             label = name if " " in name else key if " " in key else (" ".join(core) or head)  # as written, not linked
             # "the ongoing China-U.S. talks": words before a hyphenated pair describe the noun after it
             form_start = start if text[end : end + 1] == "-" else _descriptor_start(text, start, nouns, words_)
+            if len(words) >= 2 and words_.country(_bare(text[words[0][0] : words[0][1]])) and form_start == start:
+                form_start = _title_of_start(text, start, words_)
             if form_start < start:  # "Despite Chinese ...": a sentence's opener is no descriptor either
                 spans = [(m.start() + form_start, m.end() + form_start) for m in re.finditer(r"\S+", text[form_start:start])]
                 form_start = _without_opener(text, (form_start, end, [*spans, (start, end)]), openers)[0]
@@ -1324,6 +1326,23 @@ def _descriptor_like(word: str, nouns: set[str]) -> bool:
     """A lower-case word that can describe a name: used as a noun in the corpus, or in its dictionary
     form ("leader", "counterpart"); inflected forms before a name are mostly verbs ("said", "told", "met")."""
     return word in nouns or lemmatize(word) == word
+
+
+#: Capitalised words ending in a title before "of" and a name ("Prime Minister of ..."); group 2 the title's last word.
+_TITLE_OF = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]* ){0,3}([A-Z][\w'’-]*)) of $")
+
+
+def _title_of_start(text: str, start: int, words: NamingWords) -> int:
+    """Where "Acting Prime Minister of" starts before a run that opens with its country ("Thailand
+    Phumtham Wechayachai"): the title before "of" and the country describe the name (the title's run
+    stops before "of", so the form was "Thailand Phumtham Wechayachai"), else ``start``."""
+    titled = _TITLE_OF.search(text[max(0, start - 60) : start])
+    if titled and lemmatize(titled.group(2).lower()) in words.titles:
+        taken_start = start - len(titled.group())
+        for word in re.finditer(r"\S+", titled.group(1)):  # not a date or a sentence's opener
+            if word.group() not in _CALENDAR and word.group().lower() not in ENGLISH_STOP_WORDS:
+                return taken_start + word.start()
+    return start
 
 
 def _descriptor_start(text: str, start: int, nouns: set[str], words: NamingWords) -> int:

@@ -111,3 +111,20 @@ def test_naming_a_plural_title_before_of_opens_no_name() -> None:
     kessland = next(n for n in report.naming if "Kessland" in forms_of(n))
     assert kessland.referent == "Kessland" and forms_of(kessland) == {"Kessland"}, \
         (kessland.referent, sorted(forms_of(kessland)))
+
+
+#: A title with "of" and a country before a name is the name's descriptor, whole: "Prime Minister of
+#: Chile Ada Lind", not "Chile Ada Lind" (untuned Thai-Cambodian ceasefire pages). A real country word:
+#: the rule reads the country table.
+TITLE_OF = (
+    ("a", "Alpha", "Acting Prime Minister of Chile Ada Lind met Bo Tran on Monday. Lind said little."),
+    ("b", "Beta", "Chile's prime minister Ada Lind met Bo Tran. Ada Lind wants a truce."),
+    ("c", "Gamma", "Ada Lind and Bo Tran met in Lindia. Lind thanked Lindia."),
+)
+
+
+def test_naming_a_title_of_a_country_before_a_name_is_its_descriptor() -> None:
+    report = report_of(TITLE_OF)
+    lind = next(n for n in report.naming if "Ada Lind" in forms_of(n))
+    assert "Acting Prime Minister of Chile Ada Lind" in forms_of(lind), sorted(forms_of(lind))
+    assert "Chile Ada Lind" not in forms_of(lind), sorted(forms_of(lind))
