@@ -698,6 +698,10 @@ def _name_mentions(
                 defined.add((key, acronym.group(1)))
             _cue_pairs(text, start, key, earlier, words_, cued)
             earlier.append((end, key))
+            predicate = _predicate(text, start, end)
+            if predicate is not None:  # "BRICS is an intergovernmental association": a form the rules count
+                found.append((key, "", NamingMention(report.id, *predicate, " ".join(text[slice(*predicate)].split()),
+                                                     _inside(quotes[report.id], predicate[0]))))
             appositive = _APPOSITIVE.match(text, end)
             if appositive and not _has_verb(appositive.group(1)) and _closed(appositive, text):
                 # ", the Commission reported on Oct." is a clause
@@ -1093,6 +1097,58 @@ def _body_descriptions(reports: Sequence[CoverageSource], grouped: dict[str, lis
                 grouped[fits.pop()].append(NamingMention(report.id, start, match.end(),
                                                          " ".join(report.text[start : match.end()].split()),
                                                          _inside(quotes[report.id], start)))
+
+
+#: A copula and a determiner after a name ("BRICS is an ..."), or an opening quotation mark and a
+#: determiner after a name that "called" stands before ("Sunak called AUKUS “the most ...”").
+_COPULA_AFTER = re.compile(r" (?:is|was|remains|became) (?:an?|the) ")
+_CALLED_BEFORE = re.compile(r"\bcall(?:ed|s) (?:the )?$")
+_QUOTED_AFTER = re.compile(r" [“\"](?:an?|the) ")
+#: What stands before a name that is its clause's subject: a sentence's or a line's start, a comma, a
+#: colon or "that", then at most "the" ("goods imported from China is a clear example": not China's).
+_CLAUSE_START = re.compile(r"(?:^|[.?!:;,—]\s|\n|\bthat )(?:[Tt]he )?$")
+#: Longest predicate noun phrase taken (words).
+MAX_PREDICATE_WORDS = 6
+
+
+def _predicate(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a predicate noun phrase that characterises the name at ``start:end``, its determiner
+    dropped and the phrase after its head too ("BRICS is an intergovernmental association created in
+    2006" -> "intergovernmental association"), or None.
+
+    The name must open its clause (a sentence's start, after a comma or "that"). The phrase runs
+    from the word after the determiner to the word before a stop word, a past form in
+    -ed ("created"), or punctuation; it must end in a word that is no stop word or number ("the first to
+    act" characterises nothing), and a one-word head before "of" is a relation, not a description
+    ("a member of the council").
+
+    >>> text = "BRICS is an intergovernmental association created in 2006."
+    >>> text[slice(*_predicate(text, 0, 5))]
+    'intergovernmental association'
+    >>> _predicate("BRICS is a member of the G20.", 0, 5) is None
+    True
+    """
+    after = _COPULA_AFTER.match(text, end) if _CLAUSE_START.search(text[max(0, start - 12) : start]) else None
+    if after is None and _CALLED_BEFORE.search(text[max(0, start - 16) : start]):
+        after = _QUOTED_AFTER.match(text, end)
+    if after is None:
+        return None
+    taken: list[re.Match[str]] = []
+    for word in _WORD.finditer(text, after.end(), min(len(text), after.end() + 120)):
+        lower = word.group().lower()
+        if taken and text[taken[-1].end() : word.start()] != " " or len(taken) == MAX_PREDICATE_WORDS:
+            break
+        if taken and (lower in ENGLISH_STOP_WORDS or word.group()[0].isupper()) or lower.endswith("ed") and lemmatize(lower) != lower:
+            break  # "... association created in 2006", "the term Filipinos use"; "finest", "largest" stay
+        taken.append(word)
+    if not taken:
+        return None
+    last = taken[-1].group().lower()
+    if last in ENGLISH_STOP_WORDS or not last.isalpha() and "-" not in last and "'" not in last and "’" not in last:
+        return None
+    if len(taken) == 1 and text[taken[-1].end() : taken[-1].end() + 4] == " of ":
+        return None
+    return taken[0].start(), taken[-1].end()
 
 
 def _closed(appositive: re.Match[str], text: str) -> bool:
