@@ -160,6 +160,19 @@ def test_general_words_count_only_in_their_frame_sense(text: str, word: str, cou
         ("New safeguards protect the base from drone attacks.", "safeguards", True),
         ("Cheap imports could threaten local production.", "threaten", False),
         ("The militia threatened the border town.", "threatened", True),
+        # 1.22.0: the economic object may stand further off ("China's domestic sector"; "to slap 25% tariffs")
+        ("The duties threatened the country's fragile domestic sector.", "threatened", False),
+        ("Beijing threatened to slap 25% tariffs on cars.", "threatened", False),
+        ("Rebels threatened the capital's northern districts.", "threatened", True),
+        # 1.22.0, untuned pages: border next to trade words is an economic link; public purchasing is no weapon
+        ("Officials warned of harm to cross-border industries.", "border", False),
+        ("Trade across borders grew.", "borders", False),
+        ("Troops guarded the border.", "border", True),
+        ("The rules favour domestic suppliers in federal procurement.", "procurement", False),
+        ("The Pentagon raised procurement of jets.", "procurement", True),
+        # "of GDP" is a yardstick for what it measures; GDP as the topic still counts
+        ("Allies pledged 5 percent of GDP for defence.", "gdp", False),
+        ("GDP shrank after the tariffs.", "gdp", True),
         ("They kept the agreements the two leaders had struck in May.", "struck", False),
         ("The rebels struck the depot at dawn.", "struck", True),
     ],
@@ -704,9 +717,12 @@ def test_rules_1_20_election_interference_is_not_relations(text: str, word: str,
         ("The union dropped their demands.", "demands", False),
         ("Weak demand for soybeans hit farmers.", "demand", True),
         ("Demand for steel fell in March.", "demand", True),
-        # a country's possessive and "demand to" are as often economic (review, 1.21.1)
+        # a country's possessive is as often economic (review, 1.21.1)
         ("China's demand for soybeans fell.", "demand", True),
-        ("Analysts expect demand to rise next year.", "demand", True),
+        # "demand(s) to" + verb is a request (1.22.0: all dev matches were); "demand for" still counts
+        ("Allies resisted Trump's demand to raise spending.", "demand", False),
+        ("Lawmakers rejected demands to reform the pact.", "demands", False),
+        ("Firms saw demand for exports recover.", "demand", True),
         # the EU's trade defence instruments are trade tools
         ("The EU will defend industry against abuse of trade defence instruments.", "defence", False),
         ("The ministry raised defence spending.", "defence spending", True),

@@ -36,6 +36,9 @@ def _even() -> ToneLexicon:
         ("Officials warned of a bad outcome.", -1),
         ("The meeting was on Monday.", 0),
         ("", 0),
+        # tone_news 1.7.0: the severity of a measure and a grammatical sentence are no judgement
+        ("Allies called for tougher sanctions on the regime.", 0),
+        ("The statement had one sentence about the border.", 0),
     ],
 )
 def test_score_tone_sign(text: str, sign: int) -> None:
