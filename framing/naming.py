@@ -1488,6 +1488,14 @@ def _swap_mentions(
                     continue
                 if i0 > 0 and j0 > 0 and left[i0 - 1] == right[j0 - 1] and left[i0 - 1] not in ENGLISH_STOP_WORDS:
                     a, b = [left[i0 - 1], *a], [right[j0 - 1], *b]  # keep the shared head: "trade truce"
+                shared_next = left[i1] if i1 < len(left) and j1 < len(right) and left[i1] == right[j1] else ""
+                if shared_next in nouns or shared_next.isalpha() and shared_next not in ENGLISH_STOP_WORDS \
+                        and lemmatize(shared_next) == shared_next:
+                    # Swapped modifiers of one shared noun (a corpus noun, or a word in its dictionary
+                    # form, where a verb after the swap would be inflected) are no thing of their own
+                    # ("military" / "remote" of "outpost", "historic" / "landmark" of "moment"): the
+                    # noun's own referent, where it has one, holds both forms.
+                    continue
                 first, second = " ".join(a), " ".join(b)
                 if a[-1] in titles and b[-1] in titles:
                     continue  # "Chinese president" / "Chinese leader": a person's descriptors, forms of the name

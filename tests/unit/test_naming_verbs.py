@@ -128,3 +128,19 @@ def test_naming_a_title_of_a_country_before_a_name_is_its_descriptor() -> None:
     lind = next(n for n in report.naming if "Ada Lind" in forms_of(n))
     assert "Acting Prime Minister of Chile Ada Lind" in forms_of(lind), sorted(forms_of(lind))
     assert "Chile Ada Lind" not in forms_of(lind), sorted(forms_of(lind))
+
+
+#: Two outlets state one fact with different modifiers of one noun ("a landmark moment" / "a historic
+#: moment"): the modifiers name no thing of their own (dev Shoal's "military / remote" of "outpost",
+#: untuned papal-election pages' "historic / landmark").
+MODIFIER_SWAP = (
+    ("a", "Alpha", "In a landmark moment for Kessland, the council elected Ada Lind as its head on Monday."),
+    ("b", "Beta", "In a historic moment for Kessland, the council elected Ada Lind as its head on Monday."),
+    ("c", "Gamma", "Kessland's council chose Ada Lind on Monday. Lind thanked the council."),
+)
+
+
+def test_naming_swapped_modifiers_of_one_noun_are_no_referent() -> None:
+    report = report_of(MODIFIER_SWAP)
+    assert not [n.referent for n in report.naming if forms_of(n) & {"historic", "landmark"}], \
+        [(n.referent, sorted(forms_of(n))) for n in report.naming]
