@@ -658,6 +658,8 @@ def _name_mentions(
                 continue  # "US" is an abbreviation even where the corpus writes "us"
             if words_.demonym(_bare(text[start:end])):
                 continue  # "Russian", "South Korean": an adjective or a people, not a mention of the country
+            if len(words) == 1 and head.lower() in words_.honorifics and _DOTTED_HONORIFIC.search(text[start : end + 2]):
+                continue  # "Mr." of "Mr. Lind": the name's descriptor, no name
             key = root(head) if " " not in name else link.get(name, name)
             if " " not in name and key in link:
                 key = link[key]
@@ -1388,6 +1390,10 @@ def _descriptor_like(word: str, nouns: set[str]) -> bool:
 _TITLE_OF = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]* ){0,3}([A-Z][\w'’-]*)) of $")
 
 
+#: A capitalised abbreviation with its dot right before a name ("Mr. ", "Dr. ", "Gen. ").
+_DOTTED_HONORIFIC = re.compile(r"(?<![\w.])([A-Z][a-z]{1,3})\. $")
+
+
 def _title_of_start(text: str, start: int, words: NamingWords) -> int:
     """Where "Acting Prime Minister of" starts before a run that opens with its country ("Thailand
     Phumtham Wechayachai"): the title before "of" and the country describe the name (the title's run
@@ -1413,6 +1419,10 @@ def _descriptor_start(text: str, start: int, nouns: set[str], words: NamingWords
         return start - len(place.group())
     taken: list[tuple[int, str]] = []
     position = start
+    dotted = _DOTTED_HONORIFIC.search(text[max(0, start - 8) : start])
+    if dotted and dotted.group(1).lower() in words.honorifics:
+        position -= len(dotted.group())  # "Mr. Anwar", "Dr. Tran": the honorific's dot ends no sentence here
+        taken.append((position, dotted.group(1)))
     while len(taken) < MAX_DESCRIPTOR_WORDS:
         match = re.search(r"([\w'’-]+) $", text[max(0, position - 40) : position])
         if not match:

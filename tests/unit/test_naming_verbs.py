@@ -144,3 +144,19 @@ def test_naming_swapped_modifiers_of_one_noun_are_no_referent() -> None:
     report = report_of(MODIFIER_SWAP)
     assert not [n.referent for n in report.naming if forms_of(n) & {"historic", "landmark"}], \
         [(n.referent, sorted(forms_of(n))) for n in report.naming]
+
+
+#: An honorific written with its dot ("Mr. Lind", US style) is the name's descriptor, as "Mr Lind" is,
+#: never a referent "Mr" of its own.
+DOTTED = (
+    ("a", "Alpha", "Mr. Lind met Bo Tran in Lindia on Monday. Dr. Tran said little."),
+    ("b", "Beta", "Ada Lind met Bo Tran. Lind wants a truce, Tran said."),
+    ("c", "Gamma", "Ada Lind and Bo Tran met in Lindia. Mr. Lind thanked Lindia."),
+)
+
+
+def test_naming_a_dotted_honorific_is_the_name_s_descriptor() -> None:
+    found = {n.referent: forms_of(n) for n in report_of(DOTTED).naming}
+    assert "Mr" not in found and "Mr." not in found, found
+    assert "Mr. Lind" in next(f for f in found.values() if "Ada Lind" in f), found
+    assert "Dr. Tran" in next(f for f in found.values() if "Bo Tran" in f), found
