@@ -576,7 +576,7 @@ def _joined_of(text: str, runs: list[tuple[int, int, list[tuple[int, int]]]]) ->
     titles = words.titles - words.institution_heads  # "Ministry of Commerce" is a name, "President of X" a title
     joined: list[tuple[int, int, list[tuple[int, int]]]] = []
     for run in runs:
-        if joined and text[joined[-1][1] : run[0]] == " of " and len(run[2]) <= 2:
+        if joined and text[joined[-1][1] : run[0]] == " of " and (len(run[2]) <= 2 or _spelt_after(text, joined[-1], run)):
             last = joined[-1]
             word = text[last[2][-1][0] : last[2][-1][1]]
             # a title in the plural is a title too: "Leaders of Thailand and Cambodia" names no one
@@ -586,6 +586,23 @@ def _joined_of(text: str, runs: list[tuple[int, int, list[tuple[int, int]]]]) ->
                 continue
         joined.append(run)
     return joined
+
+
+def _spelt_after(text: str, first: tuple[int, int, list[tuple[int, int]]], second: tuple[int, int, list[tuple[int, int]]]) -> bool:
+    """Whether the acronym in brackets after ``second`` spells ``first`` + "of" + ``second``: it opens
+    with the first word's initial and holds every word's initial in order ("Association of Southeast
+    Asian Nations (ASEAN)"), so a name of more than two words after "of" is one name with it.
+
+    >>> text = "the Association of Southeast Asian Nations (ASEAN) met"
+    >>> _spelt_after(text, (4, 15, [(4, 15)]), (19, 42, [(19, 28), (29, 34), (35, 42)]))
+    True
+    """
+    acronym = _DEFINED.match(text, second[1])
+    if acronym is None:
+        return False
+    letters = iter(acronym.group(1))
+    wanted = [text[w[0]] for w in (*first[2], *second[2])]
+    return wanted[0] == acronym.group(1)[0] and all(initial in letters for initial in wanted)
 
 
 def _bare(word: str) -> str:

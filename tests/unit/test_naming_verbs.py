@@ -160,3 +160,19 @@ def test_naming_a_dotted_honorific_is_the_name_s_descriptor() -> None:
     assert "Mr" not in found and "Mr." not in found, found
     assert "Mr. Lind" in next(f for f in found.values() if "Ada Lind" in f), found
     assert "Dr. Tran" in next(f for f in found.values() if "Bo Tran" in f), found
+
+
+#: A name of three words after "of", spelt by the acronym in brackets after it, is one name with the
+#: noun before "of" ("Association of Southeast Asian Nations (ASEAN)" was "Association" and "Asian
+#: Nations" on untuned Thai-Cambodian ceasefire pages).
+SPELT = (
+    ("a", "Alpha", "Ada Lind chairs the Association of Northern Grain Exporters (ANGE) this year. ANGE met in Lindia."),
+    ("b", "Beta", "The Association of Northern Grain Exporters (ANGE) met in Lindia on Monday. Lind chaired it."),
+    ("c", "Gamma", "ANGE ministers met in Lindia. The bloc wants lower tariffs."),
+)
+
+
+def test_naming_a_long_of_name_spelt_by_its_acronym_is_one_name() -> None:
+    found = {n.referent: forms_of(n) for n in report_of(SPELT).naming}
+    assert "Association" not in found, found
+    assert {"ANGE", "Association of Northern Grain Exporters"} <= next(f for f in found.values() if "ANGE" in f), found
