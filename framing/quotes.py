@@ -966,6 +966,8 @@ class _Run:
         role = self.rules.speech_role(self.tokens[skipped].lemma) if skipped < len(self.tokens) else None
         if role and skipped in window:
             mention = self._speaker_after(skipped)
+            if mention is not None and self._verb_follows(mention):
+                return None  # “…,” signalling Ottawa may match …: the name opens a clause of its own, it does not speak
             if mention is not None:
                 self.used_cues.add(skipped)
                 return mention, self.text[self.tokens[skipped].start : self.tokens[skipped].end]
@@ -992,6 +994,12 @@ class _Run:
             self.used_cues.add(j)
             return mention, self.text[self.tokens[j].start : self.tokens[j].end]
         return None
+
+    def _verb_follows(self, mention: _Mention) -> bool:
+        """True when a finite verb ("may", "will", "is") follows ``mention`` in the same clause: the
+        mention is the subject of a clause ("signalling Ottawa may match"), not a speaker after a cue."""
+        k = bisect_left(self.starts, mention.end)
+        return k < len(self.tokens) and not self._bound(k) and self.tokens[k].lower in self.rules.cues.get("finite", frozenset())
 
     def _other_subject(self, j0: int, mention: _Mention) -> bool:
         """Whether a new sentence after a quote opens with a clause of its own before ``mention``
@@ -1147,6 +1155,11 @@ class _Run:
                         item = self._passive(j, first, last, sentence)
                     elif role and role != "quote_only":
                         item = self._reported(j, role, first, last, sentence, found, head)
+                if item is not None and quoted.contains(item.speaker.start):
+                    # a speaker is never a phrase inside a quotation ("“… the American action …,” he said,
+                    # adding further retaliation …"): the sentence's earlier reporting verb speaks, or nobody
+                    earlier = self._earlier_speaker(first, j, found)
+                    item = None if earlier is None else replace(item, speaker=earlier)
                 if item is not None and not self._nested(item, found):
                     found.append(item)
                     self.used_cues.add(j)

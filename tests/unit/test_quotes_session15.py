@@ -1,0 +1,46 @@
+"""Quote speakers (session 15, slips on untuned Canada-steel pages), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.quotes import QuoteFinder
+
+FINDER = QuoteFinder()
+
+
+def _quotes(text: str) -> list[tuple[str, str | None]]:
+    return [(q.kind, q.speaker) for q in FINDER(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name inside the quotation never speaks for the participle after the attribution
+        ("Ilse Brandt spoke on Monday. “I note that the Ruritanian action is global,” she said, adding that "
+         "further steps will depend on the talks.",
+         [("direct", "Ilse Brandt"), ("indirect", "Ilse Brandt")]),
+        ("Lev Orlov spoke on Monday. “The European plan is late,” he said, adding further steps will depend on the talks.",
+         [("direct", "Lev Orlov"), ("indirect", "Lev Orlov")]),
+        # a quotation-internal name with no reporting verb before the participle: no speaker is invented
+        ("“The Ruritanian plan is late, adding costs for everyone.”", [("direct", None)]),
+    ],
+)
+def test_a_speaker_never_comes_from_inside_a_quotation(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _quotes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a quote, a cue followed by a name and a finite verb opens a clause: the name does not speak
+        ("Ilse Brandt said the levies would be “adjusted to the progress of the talks,” signalling Ruritania may "
+         "match the rate.",
+         [("indirect", "Ilse Brandt"), ("direct", "Ilse Brandt")]),
+        # the inverted attribution itself still works, also with a relative clause after the name
+        ("“We will never leave,” said Ilse Brandt.", [("direct", "Ilse Brandt")]),
+        ("“We are ready,” said Ana Ruiz, who will travel to the capital.", [("direct", "Ana Ruiz")]),
+    ],
+)
+def test_a_name_that_opens_a_clause_after_a_quote_is_no_speaker(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _quotes(text) == expected
