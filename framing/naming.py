@@ -653,10 +653,13 @@ def _name_mentions(
                 last = _bare(report.text[words[-1][0] : words[-1][1]])
                 before = _bare(report.text[words[-2][0] : words[-2][1]])
                 # "Xi Jinping": "Jinping" rarely stands alone, "Xi" does; "April Beijing" stays apart.
-                # A possessive is another referent: "Biden’s Indo-Pacific" does not make one name.
+                # A possessive is another referent: "Biden’s Indo-Pacific" does not make one name; a
+                # title is no first name ("President Biden" beside a bare "President" of "President
+                # (Donald) Trump" put Biden and the other president in one table, untuned pages).
                 possessive = _POSSESSIVE.search(report.text[words[-2][0] : words[-2][1]]) is not None
                 if (heads[before] and alone[last] <= 1 and before.lower() not in lower_words and not possessive
-                        and before not in _CALENDAR and not words_.country(before) and root(before) != root(last)):
+                        and before not in _CALENDAR and not words_.country(before) and root(before) != root(last)
+                        and before.lower() not in _title_words()):
                     parent[root(last)] = root(before)
     keys = {(r.id, run[0], run[1]): _name_key(r.text, run[2], nouns, lower_words) for r in reports for run in runs[r.id]}
     link = _suffix_links(set(keys.values()))

@@ -176,3 +176,19 @@ def test_naming_a_long_of_name_spelt_by_its_acronym_is_one_name() -> None:
     found = {n.referent: forms_of(n) for n in report_of(SPELT).naming}
     assert "Association" not in found, found
     assert {"ANGE", "Association of Northern Grain Exporters"} <= next(f for f in found.values() if "ANGE" in f), found
+
+
+#: A title is no first name: "President Biden" is not joined to a run that ends in "President" ("President
+#: (Donald) Trump", cut by its bracket), which put Biden and another president's mentions in one table
+#: (untuned Nippon Steel pages).
+TITLE_UNION = (
+    ("a", "Alpha", "Kessland bought the mill, after Biden had earlier blocked it. Trump allowed it."),
+    ("b", "Beta", "The sale followed a review under President Biden. Trump approved the sale."),
+    ("c", "Gamma", "The deal needs the president's consent. “We thank President (Donald) Trump,” Ada Lind said. "
+                   "Trump backed the deal."),
+)
+
+
+def test_naming_a_title_is_no_first_name_of_a_union() -> None:
+    biden = next(n for n in report_of(TITLE_UNION).naming if "President Biden" in forms_of(n))
+    assert forms_of(biden) <= {"Biden", "President Biden"}, sorted(forms_of(biden))
