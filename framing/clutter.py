@@ -24,6 +24,7 @@ the header and footer. Every finding says which rule fired.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -407,8 +408,41 @@ def _lower_start_re(cues: ClutterCues) -> re.Pattern[str]:
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2212\ufe63\uff0d"})
 #: Any character ``_DASHES`` maps (a cheap test before the translation).
 _HYPHEN_RE = re.compile("[" + "".join(map(chr, _DASHES)) + "]")
+#: A declaration block of a style sheet ("{display:none}", "{max-width:634px}"). Pages saved from a
+#: scraper's dump can open with the site's CSS, which was kept as article text (session 15, untuned pages).
+_CSS_BLOCK_RE = re.compile(r"\{[^{}]*?[a-z-]+\s*:\s*[^{};]+;?\s*\}")
+#: Signs of script code: a function, an arrow, a declaration, the browser's objects.
+_SCRIPT_RE = re.compile(r"\bfunction\s*\(|=>|\b(?:var|const|let)\s+[\w$]+\s*=|\bwindow\.|\bdocument\.")
+#: Style blocks (or braces beside script signs) that make a line code: prose writes braces rarely and
+#: never two declaration blocks ("since {September 11, 2001}" is the one brace line in the benchmarks).
+CODE_MIN_BLOCKS = 2
 #: A line that is one identifier: a hex digest or a UUID (an image file's hash left by the scraper).
 _IDENTIFIER_RE = re.compile(r"[0-9a-fA-F]{16,128}|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+
+
+def _looks_like_code(text: str) -> bool:
+    """True for a line of CSS, script or JSON a scraper left in the text (the JSON is parsed, not guessed).
+
+    Examples
+    --------
+    >>> _looks_like_code(".a{display:none}@media(min-width:768px){.b{max-width:634px}}")
+    True
+    >>> _looks_like_code('{"@context": "https://schema.org", "@type": "NewsArticle"}')
+    True
+    >>> _looks_like_code("The toll has risen since {September 11, 2001}, he said.")
+    False
+    """
+    if len(_CSS_BLOCK_RE.findall(text)) >= CODE_MIN_BLOCKS:
+        return True
+    if text.count("{") > CODE_MIN_BLOCKS and _SCRIPT_RE.search(text):
+        return True
+    stripped = text.strip()
+    if stripped[:1] in "{[" and stripped[-1:] in "}]":
+        try:
+            return isinstance(json.loads(stripped), (dict, list)) and ":" in stripped
+        except ValueError:
+            return False
+    return False
 
 
 def normalise_label(text: str) -> str:
@@ -734,6 +768,8 @@ class ClutterDetector:
             return _Claim("dateline_meta", "only a date or time and date words")
         if " | " in text and _metadata_fields(text, cues.date_words):
             return _Claim("dateline_meta", "fields of page metadata between bars, one of them a date ('Reuters | London | Updated: …')")
+        if "{" in text and _looks_like_code(text):
+            return _Claim("other", "style-sheet, script or structured-data code, not prose")
         script_claim = self._script_claim(text, profile)
         if script_claim is not None:
             return script_claim

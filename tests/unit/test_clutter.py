@@ -572,3 +572,24 @@ def test_a_sentence_end_is_a_full_stop_question_or_exclamation_mark_before_closi
     assert _terminal(line) is terminal
     # the same answer as the two patterns it replaced
     assert terminal == (bool(re.search(r"[.!?](?:[\"”’')\]]*)$", line)) and not re.search(r"(?:\.\.\.|…)[\"”’')\]]*$", line))
+
+
+# Session 15, untuned pages saved from a scraper's dump: the site's style sheet opened the text and was
+# kept as the article's first paragraph; structured data and script lines are the same kind of leftover.
+@pytest.mark.parametrize("line", [
+    '") no-repeat center;content:\' \'}@media(min-width:768px){.egq::before{display:none}}.hz{min-height:389px}',
+    ".a{display:flex;gap:4px}.b{font:bold 14px/20px sans-serif}",
+    '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Port talks resume"}',
+    "window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments)} {a:1} {b:2}",
+])
+def test_code_lines_go(line: str) -> None:
+    assert _removed(_page(line)) == {line: "other"}
+
+
+@pytest.mark.parametrize("line", [
+    "The toll has risen since {September 11, 2001}, the report said, and the ministry agreed.",
+    "The ministry listed three demands: a ceasefire; a prisoner swap; talks in {Geneva} by May.",
+    "[Editor's note: the minister spoke before the vote.]",
+])
+def test_prose_with_braces_or_brackets_stays(line: str) -> None:
+    assert line in clean_text(_page(line)).text
