@@ -527,7 +527,8 @@ def _prose_capitals(reports: Sequence[CoverageSource],
             if _title_case_line(text, start):
                 continue
             before = text[max(0, start - 2) : start]
-            opens = start == 0 or before.endswith(("\n", ". ", "? ", "! ", "” ", '" ', ": "))
+            # A quotation's first word opens its sentence too ("“Peace be with you,” he said").
+            opens = start == 0 or before.endswith(("\n", ". ", "? ", "! ", "” ", '" ', ": ", "“", ' "', '\n"'))
             if opens:
                 opening.add(_bare(text[words[0][0] : words[0][1]]))
             inside.update(_bare(text[w[0] : w[1]]) for w in (words[1:] if opens else words))
@@ -680,6 +681,9 @@ def _name_mentions(
                 continue  # "Russian", "South Korean": an adjective or a people, not a mention of the country
             if len(words) == 1 and head.lower() in words_.honorifics and _DOTTED_HONORIFIC.search(text[start : end + 2]):
                 continue  # "Mr." of "Mr. Lind": the name's descriptor, no name
+            if (len(words) == 1 and head not in prose_capitals[0] and not words_.country(head) and not _abbreviation(head)
+                    and zipf_frequency(head.lower(), "en") >= COMMON_ZIPF):
+                continue  # "“Peace be with you”": an everyday word the corpus capitalises only where a sentence starts
             key = root(head) if " " not in name else link.get(name, name)
             if " " not in name and key in link:
                 key = link[key]

@@ -192,3 +192,17 @@ TITLE_UNION = (
 def test_naming_a_title_is_no_first_name_of_a_union() -> None:
     biden = next(n for n in report_of(TITLE_UNION).naming if "President Biden" in forms_of(n))
     assert forms_of(biden) <= {"Biden", "President Biden"}, sorted(forms_of(biden))
+
+
+#: An everyday word capitalised only where a sentence or a quotation starts names nothing ("“Peace be
+#: with you,” he said" made "Peace" a referent of two outlets on untuned papal-election pages).
+OPENING_WORDS = (
+    ("a", "Alpha", "“Peace be with you,” Ada Lind told the crowd in Lindia. Lind smiled."),
+    ("b", "Beta", "Ada Lind greeted the crowd: “Peace be with you.” Crowds cheered in Lindia."),
+    ("c", "Gamma", "Ada Lind spoke in Lindia on Monday. Lind waved."),
+)
+
+
+def test_naming_an_everyday_word_opening_a_quotation_is_no_name() -> None:
+    found = {n.referent: forms_of(n) for n in report_of(OPENING_WORDS).naming}
+    assert not [r for r, forms in found.items() if "Peace" in forms], found
