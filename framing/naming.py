@@ -280,8 +280,10 @@ def find_naming(reports: Sequence[CoverageSource], facts: Sequence[Fact] = ()) -
     )
 
 
-#: An initialism defined in brackets right after lower-case words ("heat pumps (HPs)", "electric vehicle (EV)").
-_DEFINED_AFTER_WORDS = re.compile(r"((?:[a-z][\w-]*\s){1,6})\(([A-Z]{2,6})(s?)\)")
+#: An initialism defined in brackets ("(HPs)", "(EV)"), and the lower-case words right before it
+#: ("heat pumps (HPs)"): read in the text before each bracket found, not tried at every offset.
+_BRACKETED_INITIALISM = re.compile(r"\(([A-Z]{2,6})s?\)")
+_LOWER_WORDS_BEFORE = re.compile(r"(?:[a-z][\w-]*\s){1,6}$")
 
 
 def _join_initialisms(reports: Sequence[CoverageSource], mentions: dict[str, list[NamingMention]]) -> None:
@@ -295,12 +297,17 @@ def _join_initialisms(reports: Sequence[CoverageSource], mentions: dict[str, lis
             spans[m.article].append((m.start, m.end, key))
     joined: dict[str, str] = {}  # initialism key -> referent of its defining words
     for report in reports:
-        for match in _DEFINED_AFTER_WORDS.finditer(report.text):
-            letters = match.group(2)
-            words = list(re.finditer(r"\S+", match.group(1)))[-len(letters):]
+        text = report.text
+        for match in _BRACKETED_INITIALISM.finditer(text):
+            letters = match.group(1)
+            window = max(0, match.start() - 120)
+            before = _LOWER_WORDS_BEFORE.search(text, window, match.start())
+            if before is None:
+                continue
+            words = list(re.finditer(r"\S+", before.group()))[-len(letters):]
             if len(words) != len(letters) or "".join(w.group()[0] for w in words).upper() != letters:
                 continue
-            start, end = match.start(1) + words[0].start(), match.start(1) + words[-1].end()
+            start, end = before.start() + words[0].start(), before.start() + words[-1].end()
             holders = {key for s, e, key in spans[report.id] if s < end and start < e and key[:1].islower()}
             if len(holders) == 1:  # the defining words belong to one common-noun referent
                 holder = holders.pop()
