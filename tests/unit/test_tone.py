@@ -39,6 +39,10 @@ def _even() -> ToneLexicon:
         # tone_news 1.7.0: the severity of a measure and a grammatical sentence are no judgement
         ("Allies called for tougher sanctions on the regime.", 0),
         ("The statement had one sentence about the border.", 0),
+        # tone_rules 1.11.0: a quantity and a total are no judgement; "gross" as disgust still is
+        ("Ruritania taxes 15 billion dollars worth of steel.", 0),
+        ("The levies cover a gross amount of 90 billion.", 0),
+        ("It was a gross abuse of power.", -1),
     ],
 )
 def test_score_tone_sign(text: str, sign: int) -> None:
