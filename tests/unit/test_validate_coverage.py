@@ -94,3 +94,29 @@ def test_naming_precision_counts_mentions_under_the_paired_referent(predicted, e
 
     gold = [["Kessland", "p1", 0, 8], ["Kessland", "p2", 0, 8]]
     assert _naming_precision(predicted, gold, {"Kessland": "Kess"}) == expected
+
+
+def test_the_labels_file_keeps_its_rules_on_every_event() -> None:
+    """The labels' invariants, checked on the file itself (offsets and labels only, no page text): every
+    span lies on one of its event's pages and is not empty; every naming referent is named on two pages
+    or more (the rules' "at least two of the event's outlets"); no page belongs to two events; every
+    status is one the validator's ``--events`` choices select. A new event that breaks one fails here."""
+    import json
+    from collections import defaultdict
+
+    from framing.validate_coverage import EVENT_CHOICES, LABELS_FILE
+
+    events = json.loads(LABELS_FILE.read_text(encoding="utf-8"))["events"]
+    owner: dict[str, str] = {}
+    for event in events:
+        name = event["event"]
+        assert any(event["status"].startswith(p) for p in EVENT_CHOICES.values() if p), (name, event["status"])
+        for page in event["pages"]:
+            assert owner.setdefault(page, name) == name, (page, owner[page], name)
+        pages_of: dict[str, set[str]] = defaultdict(set)
+        for label, page, start, end in [*event["facts"], *event["naming"]]:
+            assert page in event["pages"] and isinstance(start, int) and isinstance(end, int) and 0 <= start < end, \
+                (name, label, page, start, end)
+        for referent, page, _, _ in event["naming"]:
+            pages_of[referent].add(page)
+        assert not [r for r, pages in pages_of.items() if len(pages) < 2], name
