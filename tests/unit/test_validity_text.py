@@ -47,3 +47,23 @@ def test_update_readme_needs_the_markers(tmp_path: Path) -> None:
     path.write_text(f"a\n{START}\nold\n{END}\nb\n", encoding="utf-8")
     assert update_readme(path, load_validity_figures())
     assert path.read_text(encoding="utf-8").startswith("a\n" + START) and path.read_text(encoding="utf-8").endswith(END + "\nb\n")
+
+
+def test_the_tone_table_comes_from_the_file() -> None:
+    # A hand-written tone table kept an older run's figures after the rules changed (session 15).
+    figures = load_validity_figures()
+    tone = dict(figures["tone"])
+    news = dict(tone["newsmtsc"])
+    news["cross_validated"] = {**news["cross_validated"], "macro_f1": 0.4321}
+    tone["newsmtsc"] = news
+    tone["cross_validated"] = {**tone["cross_validated"], "pearson": 0.1234}
+    changed = render_readme_section({**figures, "tone": tone})
+    assert "**0.432**" in changed and "**0.123**" in changed
+    assert "**0.432**" not in render_readme_section(figures)
+    assert f"tone rules {figures['lexicons']['tone_rules']}" in changed
+
+
+def test_the_readme_has_no_hand_written_tone_table_outside_the_block() -> None:
+    text = README.read_text(encoding="utf-8")
+    outside = text[: text.index(START)] + text[text.index(END):]
+    assert "Tone in more detail" not in outside
