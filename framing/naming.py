@@ -84,6 +84,18 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _BARE_END = re.compile(r"(?:['’]s?|\.)$")
 #: "Name (ACR)": an acronym defined right after a name.
 _DEFINED = re.compile(r" \(([A-Z]{2,6})\)")
+#: Patterns the per-run rules ask of every name, compiled once (asked through ``re.search(str, ...)``
+#: each call looked its pattern up in re's cache: a tenth of the naming time).
+_NON_SPACE = re.compile(r"\S+")
+_APOSTROPHE_END = re.compile(r"['’]s?$")
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+_NUMBERED_INITIALISM = re.compile(r"[A-Z]{1,4}\d{1,2}")
+_WORD_BEFORE = re.compile(r"([\w'’-]+) $")
+_PLACE_OF = re.compile(r"\b([a-z]+) of $")
+_NEXT_LOWER = re.compile(r" ([a-z][\w-]*)(?![\w'’-])")
+_NEXT_LOWER_PAIR = re.compile(r" ([a-z][\w'’-]*)(?: ([\w'’-]+))?")
+_NEXT_LETTERS = re.compile(r" ([a-z]+)(?![\w'’-])")
+_LOWER_TAIL = re.compile(r"((?: [a-z][\w-]*){1,3})")
 #: Followers that make a one-word name the subject of a verb, not a modifier ("Ruritania claims almost every reef").
 #: Appended to a capital's key where it names the city (invisible, never part of a word), so the
 #: city and the government it stands for elsewhere ("Doha said") are two keys.
@@ -385,7 +397,7 @@ def _runs(text: str, family: frozenset[tuple[str, str]] = frozenset()) -> list[t
     but for a family name spelt like one (a pair of ``family``, from :func:`_family_names`: "He Lanfeng")."""
     runs: list[tuple[int, int, list[tuple[int, int]]]] = []
     for match in _NAME_RUN.finditer(text):
-        words = [(m.start() + match.start(), m.end() + match.start()) for m in re.finditer(r"\S+", match.group())]
+        words = [(m.start() + match.start(), m.end() + match.start()) for m in _NON_SPACE.finditer(match.group())]
         while (words and text[words[0][0] : words[0][1]].lower() in ENGLISH_STOP_WORDS
                and not _abbreviation(text[words[0][0] : words[0][1]])  # "US" is not the stop word "us"
                and not (len(words) > 1 and (text[words[0][0] : words[0][1]], _bare(text[words[1][0] : words[1][1]])) in family)):
@@ -402,7 +414,7 @@ def _runs(text: str, family: frozenset[tuple[str, str]] = frozenset()) -> list[t
                 words = words[:1]  # "Washington D.C.": the capital, its district's initials kept in the form
             runs.append((words[0][0], end, words))
             for i, w in enumerate(words[:-1]):  # "Ruritania’s Joint Staff" also names Ruritania
-                if re.search(r"['’]s?$", text[w[0] : w[1]]):
+                if _APOSTROPHE_END.search(text[w[0] : w[1]]):
                     runs.append((words[0][0], w[1], words[: i + 1]))
                     break
     return _joined_of(text, sorted(runs))
@@ -443,7 +455,7 @@ def _initials_end(text: str, start: int, end: int) -> int:
     >>> text[6:_initials_end(text, 6, 9)], text[0:_initials_end(text, 0, 5)]
     ('U.S.', 'China')
     """
-    if text[end : end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text[start:end]):
+    if text[end : end + 1] == "." and _DOTTED_INITIALS.fullmatch(text[start:end]):
         return end + 1
     return end
 
@@ -613,7 +625,9 @@ def _spelt_after(text: str, first: tuple[int, int, list[tuple[int, int]]], secon
     return wanted[0] == acronym.group(1)[0] and all(initial in letters for initial in wanted)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _bare(word: str) -> str:
+    """``word`` without a possessive ending or a full stop (asked again and again of the same words: cached)."""
     return _BARE_END.sub("", word)
 
 
@@ -713,7 +727,7 @@ def _name_mentions(
             if len(words) >= 2 and words_.country(_bare(text[words[0][0] : words[0][1]])) and form_start == start:
                 form_start = _title_of_start(text, start, words_)
             if form_start < start:  # "Despite Chinese ...": a sentence's opener is no descriptor either
-                spans = [(m.start() + form_start, m.end() + form_start) for m in re.finditer(r"\S+", text[form_start:start])]
+                spans = [(m.start() + form_start, m.end() + form_start) for m in _NON_SPACE.finditer(text[form_start:start])]
                 form_start = _without_opener(text, (form_start, end, [*spans, (start, end)]), openers)[0]
             for w in words[:-1]:  # "Biden’s Indo-Pacific": the possessive is its own referent's mention
                 written = text[w[0] : w[1]]
@@ -808,6 +822,13 @@ def _cue_patterns(before: tuple[str, ...], how: tuple[str, ...]) -> tuple[re.Pat
             re.compile(r"\b(?:is|are|was) how\b[^.]{0,40}\b" + alternation(how) + r" (?:the )?$") if how else None)
 
 
+@functools.lru_cache(maxsize=4)
+def _cue_endings(before: tuple[str, ...], how: tuple[str, ...]) -> tuple[str, ...]:
+    """How a text before a name ends when a cue pattern of :func:`_cue_patterns` matches it: one of the
+    cues, then a space or " the " (both patterns end so), asked first by one ``endswith``."""
+    return tuple(ending for cue in (*before, *how) for ending in (cue + " ", cue + " the "))
+
+
 def _place_sense(text: str, start: int, end: int, words: NamingWords) -> bool:
     """A capital named as a place: after a locative preposition ("talks in Doha", "at Tokyo") or as
     a dateline (an upper-case city opening a paragraph: "CAIRO —"); "Doha said" is its government.
@@ -833,8 +854,9 @@ def _cue_pairs(text: str, start: int, key: str, earlier: list[tuple[int, str]], 
     before = " ".join(text[max(0, start - 80) : start].lower().split()) + " "
     alias_before, alias_how = _cue_patterns(words.alias_before, words.alias_how_calls)
     cue = (before.endswith(" (") and bool(earlier) and earlier[-1][0] >= start - 2
-           or alias_before is not None and alias_before.search(before) is not None
-           or alias_how is not None and alias_how.search(before) is not None)
+           or before.endswith(_cue_endings(words.alias_before, words.alias_how_calls))
+           and (alias_before is not None and alias_before.search(before) is not None
+                or alias_how is not None and alias_how.search(before) is not None))
     if not cue:
         return
     head = key.split()[-1].lower()
@@ -861,7 +883,7 @@ def _lower_tails(reports: Sequence[CoverageSource], keys: set[str], quotes: dict
         for start, end, run_words in runs if runs is not None else _runs(text):
             if len(run_words) > 2 or not words.country(_bare(text[start:end])):
                 continue
-            tail = re.match(r"((?: [a-z][\w-]*){1,3})", text[end : end + 60])
+            tail = _LOWER_TAIL.match(text[end : end + 60])
             if not tail:
                 continue
             parts = tail.group(1).split()
@@ -884,18 +906,20 @@ def _descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[Nam
     titles_of: dict[str, set[str]] = defaultdict(set)
     bare_titles: dict[str, set[str]] = defaultdict(set)
     titles_pattern = re.compile(r"\b(" + "|".join(re.escape(t) for t in sorted(words.titles, key=len, reverse=True)) + r")\b")
+    # Read once per distinct form: a name's forms repeat (17,740 mentions, 151 forms on 250 bench articles).
+    read: dict[str, tuple[list[str], list[str], bool]] = {}
     for group, items in grouped.items():
         countries: Counter[str] = Counter()
         for m in items:
-            lowered = m.form.lower().replace("’", "'")
-            for size in (2, 1):
-                for i in range(len(lowered.split()) - size + 1):
-                    country = words.country(" ".join(lowered.split()[i : i + size]))
-                    if country and country != group:
-                        countries[country] += 1
-            for title in titles_pattern.findall(lowered):
+            if m.form not in read:
+                read[m.form] = _form_countries_titles(m.form, titles_pattern, words)
+            form_countries, form_titles, with_country = read[m.form]
+            for form_country in form_countries:
+                if form_country != group:
+                    countries[form_country] += 1
+            for title in form_titles:
                 titles_of[group].add(title)
-                if not any(words.country(w) for w in lowered.split()):
+                if not with_country:
                     bare_titles[group].add(title)
         if countries and not words.country(group):
             country_of[group] = countries.most_common(1)[0][0]
@@ -915,6 +939,7 @@ def _descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[Nam
             at[(m.article, m.start)] = group
     out = {g: list(items) for g, items in grouped.items()}
     named_in: dict[str, set[str]] = defaultdict(set)  # article -> people it names (one pass, not one per article)
+    holders: dict[tuple[str, str | None, str], frozenset[str]] = {}  # (title, country, office) -> people holding it
     for g in people:
         for m in grouped[g]:
             named_in[m.article].add(at[(m.article, m.start)])
@@ -928,15 +953,18 @@ def _descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[Nam
             if title in words.relational:
                 fits = {g for g in named if country and country_of.get(g) == country}
             else:
-                holding = {g for g in people if title in titles_of[g] and (not country or country_of.get(g) == country)
-                           and (not office or f"{office} {title}" in offices[g])}
-                fits = holding & named
+                if (title, country, office) not in holders:  # the same few descriptions recur: asked once each
+                    holders[(title, country, office)] = frozenset(
+                        g for g in people if title in titles_of[g] and (not country or country_of.get(g) == country)
+                        and (not office or f"{office} {title}" in offices[g]))
+                holding = holders[(title, country, office)]
+                fits = set(holding & named)
                 if len(fits) > 1 and not country:
                     fits = {g for g in fits if title in bare_titles[g]}
                 if not fits and not any(title in titles_of[g] for g in named):
                     # "his treasury secretary" in an article naming no secretary: the one person the
                     # corpus names with that office, if only one.
-                    fits = holding
+                    fits = set(holding)
             if len(fits) == 1:
                 start = match.start(1) if adjective else match.start(2) if office else match.start(3)
                 out[fits.pop()].append(NamingMention(report.id, match.start(), match.end(), " ".join(match.group().split()),
@@ -960,6 +988,28 @@ def _descriptions(reports: Sequence[CoverageSource], grouped: dict[str, list[Nam
         _surname_governments(before_government, items, country, taken, quotes, words, out)
     _unqualified_governments(reports, out, quotes, words)
     return out
+
+
+def _form_countries_titles(form: str, titles_pattern: re.Pattern[str],
+                            words: NamingWords) -> tuple[list[str], list[str], bool]:
+    """What :func:`_descriptions` reads of one form: the countries its two- then one-word spans name (in
+    that order, repeats kept), the titles in it, and whether a word of it names a country.
+
+    >>> w = load_naming_words()
+    >>> _form_countries_titles("US President Ann Example", re.compile("(president)"), w)
+    (['United States'], ['president'], True)
+    """
+    lowered = form.lower().replace("’", "'")
+    split = lowered.split()
+    countries = []
+    for size in (2, 1):
+        for i in range(len(split) - size + 1):
+            country = words.country(" ".join(split[i : i + size]))
+            if country:
+                countries.append(country)
+    titles = titles_pattern.findall(lowered)
+    with_country = bool(titles) and any(words.country(w) for w in split)
+    return countries, titles, with_country
 
 
 def _unqualified_governments(reports: Sequence[CoverageSource], out: dict[str, list[NamingMention]],
@@ -1044,7 +1094,7 @@ def _government_end(text: str, end: int, words: NamingWords) -> int:
     >>> text[4:_government_end(text, 6, w)], text[16:_government_end(text, 23, w)]
     ('US side', 'Chilean')
     """
-    following = re.match(r" ([a-z]+)(?![\w'’-])", text[end : end + 30])
+    following = _NEXT_LETTERS.match(text[end : end + 30])
     if following and following.group(1) in words.government_words:
         return end + following.end()
     return end
@@ -1241,8 +1291,10 @@ def _title_countries(article: str, text: str, words: list[tuple[int, int]], nami
     for i, (w, after) in enumerate(zip(words, words[1:])):
         written = text[w[0] : w[1]]
         name = _bare(written)
+        if not naming_words.country(name):
+            continue  # asked first: most words of a run are no country, and the title words need not be read
         two = " ".join(text[x[0] : x[1]].lower() for x in words[i + 1 : i + 3])
-        if ((text[after[0] : after[1]].lower() in titles or two in naming_words.titles) and naming_words.country(name)
+        if ((text[after[0] : after[1]].lower() in titles or two in naming_words.titles)
                 and not naming_words.demonym(name) and not _POSSESSIVE.search(written)):
             end = _initials_end(text, w[0], w[0] + len(name))
             found.append((name, "", NamingMention(article, w[0], end, text[w[0] : end], quoted)))
@@ -1313,7 +1365,7 @@ def _suffix_links(keys: set[str]) -> dict[str, str]:
 def _follower(text: str, end: int) -> tuple[str, bool] | None:
     """The lower-case word right after ``end``, and whether it reads as a verb of the name before it:
     "Ruritania said", "Ruritania claims almost every reef" (a third-person form before a listed follower)."""
-    following = re.match(r" ([a-z][\w'’-]*)(?: ([\w'’-]+))?", text[end : end + 60])
+    following = _NEXT_LOWER_PAIR.match(text[end : end + 60])
     if following is None:
         return None
     word, after = following.group(1), (following.group(2) or "").lower()
@@ -1343,7 +1395,7 @@ def _modifier(text: str, run: tuple[int, int, list[tuple[int, int]]], nouns: set
               attributive: frozenset[str] = frozenset()) -> bool:
     """A one-word run used as a modifier ("Chinese goods", "Trump administration") names nothing itself."""
     start, end, words = run
-    if re.search(r"['’]s?$", text[words[-1][0] : words[-1][1]]):
+    if _APOSTROPHE_END.search(text[words[-1][0] : words[-1][1]]):
         return False  # "China’s coastguard" names China
     naming_words = load_naming_words()
     if (len(words) == 1 and _government_end(text, end, naming_words) > end and naming_words.country(_bare(text[start:end]))
@@ -1364,7 +1416,7 @@ def _modifier(text: str, run: tuple[int, int, list[tuple[int, int]]], nouns: set
         return True  # "Philippine boats", "Chinese ships that": a demonym before a noun modifies it
     if load_naming_words().country(_bare(text[start:end])):
         return False  # "US president", "UK officials": a country noun in a longer mention names the country
-    if _abbreviation(_bare(text[start:end])) or re.fullmatch(r"[A-Z]{1,4}\d{1,2}", text[start:end]):
+    if _abbreviation(_bare(text[start:end])) or _NUMBERED_INITIALISM.fullmatch(text[start:end]):
         return False  # "G7 countries", "UN sanctions": an initialism before a noun is a mention of it
     return not verb  # "Trump administration" is a modifier
 
@@ -1400,11 +1452,11 @@ def _name_head_end(text: str, end: int, name: str, words: NamingWords) -> int:
     ...  for m in re.finditer("AUKUS|EU|Indo-Pacific|Japan|G7", text)]
     ['AUKUS pact', 'EU', 'Indo-Pacific region', 'Japan', 'G7 group']
     """
-    following = re.match(r" ([a-z][\w-]*)(?![\w'’-])", text[end : end + 40])
+    following = _NEXT_LOWER.match(text[end : end + 40])
     if following is None or words.country(name):
         return end
     noun = following.group(1)
-    initialism = _abbreviation(name) or re.fullmatch(r"[A-Z]{1,4}\d{1,2}", name) is not None
+    initialism = _abbreviation(name) or _NUMBERED_INITIALISM.fullmatch(name) is not None
     pact = words.head(noun) == "deal" and noun in words.head_synonyms and name.lower() not in words.bodies
     if noun in words.place_classes or initialism and (pact or noun in words.group_heads):
         return end + following.end()
@@ -1445,7 +1497,7 @@ def _descriptor_start(text: str, start: int, nouns: set[str], words: NamingWords
     determiner stands before them ("Chinese leader Xi", "his counterpart Xi", not "to visit Beijing");
     a place-class noun before "of" is a descriptor too ("the island of Hokkaido").
     """
-    place = re.search(r"\b([a-z]+) of $", text[max(0, start - 30) : start])
+    place = _PLACE_OF.search(text[max(0, start - 30) : start])
     if place and place.group(1) in words.place_classes:
         return start - len(place.group())
     taken: list[tuple[int, str]] = []
@@ -1455,7 +1507,7 @@ def _descriptor_start(text: str, start: int, nouns: set[str], words: NamingWords
         position -= len(dotted.group())  # "Mr. Anwar", "Dr. Tran": the honorific's dot ends no sentence here
         taken.append((position, dotted.group(1)))
     while len(taken) < MAX_DESCRIPTOR_WORDS:
-        match = re.search(r"([\w'’-]+) $", text[max(0, position - 40) : position])
+        match = _WORD_BEFORE.search(text[max(0, position - 40) : position])
         if not match:
             break
         word = match.group(1)
@@ -1463,7 +1515,7 @@ def _descriptor_start(text: str, start: int, nouns: set[str], words: NamingWords
         if _ORDINAL.fullmatch(lower) or lower in words.modifier_words and lower not in _DETERMINERS:
             # "the 16th annual Kessland Summit", "the third Kessland Summit": an ordinal or a listed
             # modifier describes the name where a determiner stands before it
-            before = re.search(r"([\w'’-]+) $", text[max(0, position - len(word) - 41) : position - len(word) - 1])
+            before = _WORD_BEFORE.search(text[max(0, position - len(word) - 41) : position - len(word) - 1])
             if before and (before.group(1).lower() in _DETERMINERS or _ORDINAL.fullmatch(before.group(1).lower())
                            or before.group(1).lower() in words.modifier_words):
                 position -= len(word) + 1
@@ -1472,7 +1524,7 @@ def _descriptor_start(text: str, start: int, nouns: set[str], words: NamingWords
             break
         if (lower in ENGLISH_STOP_WORDS and not _abbreviation(word)) or not word[0].isalpha() or (word[0].islower() and not _descriptor_like(lower, nouns)):
             break  # a number or a date ("2023-03-13" of a page's stamp) describes no name
-        if not taken and word[0].islower() and lower not in words.titles | words.relational and (
+        if not taken and word[0].islower() and lower not in words.titles and lower not in words.relational and (
                 lower not in nouns or lemmatize(lower) != lower):
             # The word next to the name heads the descriptor: a noun ("near", "threaten" are not) in
             # its dictionary form ("envoy Ada Lind"); an inflected word there is the verb of a name
@@ -1483,7 +1535,7 @@ def _descriptor_start(text: str, start: int, nouns: set[str], words: NamingWords
         taken.append((position, word))
     # Drop lower-case words from the far end until a capitalised word heads the descriptor.
     while taken and taken[-1][1][0].islower():
-        before = re.search(r"([\w'’-]+) $", text[max(0, taken[-1][0] - 40) : taken[-1][0]])
+        before = _WORD_BEFORE.search(text[max(0, taken[-1][0] - 40) : taken[-1][0]])
         if before and before.group(1).lower() in _DETERMINERS:
             break
         taken.pop()

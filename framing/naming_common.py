@@ -176,7 +176,7 @@ def _modifier_like(word: str, nouns: set[str]) -> bool:
 def _before_noun(text: str, end: int, nouns: set[str]) -> bool:
     """Whether a noun follows ``end``: a word of ``nouns`` off the stop list, or one of the stop list's
     nouns (``stop_nouns`` of ``naming_words.json``: "call" of "phone call")."""
-    following = re.match(r" ([a-z][\w-]*)", text[end : end + 40])
+    following = _NEXT_LOWER.match(text[end : end + 40])
     if following is None:
         return False
     word = following.group(1)
@@ -365,7 +365,7 @@ def _participle_after_adverb(text: str, start: int) -> int:
     >>> [text[_participle_after_adverb(text, text.index(h, i)):text.index(h, i)] for h, i in (("tariffs", 0), ("tariffs", 42))]
     ['previously delayed ', '']
     """
-    pair = re.search(r"(?<![\w'’-])([a-z]+ly) ([a-z]+ed) $", text[max(0, start - 50) : start])
+    pair = _ADVERB_PARTICIPLE_BEFORE.search(text[max(0, start - 50) : start])
     if pair is None or not _adverb(pair.group(1)):
         return start
     return start - len(pair.group())
@@ -431,6 +431,20 @@ def _shared_pairs(reports: Iterable[CoverageSource], nouns: set[str],
 
 
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
+#: Patterns asked once per head-noun match, compiled once (``re.search(str, ...)`` looked each up in
+#: re's cache on every call).
+_NEXT_LOWER = re.compile(r" ([a-z][\w-]*)")
+_ADVERB_PARTICIPLE_BEFORE = re.compile(r"(?<![\w'’-])([a-z]+ly) ([a-z]+ed) $")
+_LOWER_WORD = re.compile(r"[a-z][\w-]*")
+_LAST_LOWER_WORD = re.compile(r"(?<![\w'’-])([a-z][\w-]*)$")
+_PAIR_WORD_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]*|[A-Z]{2,6}) $")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w.-]*) $")
+_PHRASE_OPENING = re.compile(r"([a-z][\w-]*)(?: ([A-Za-z][\w-]*))?")
+_NON_SPACE = re.compile(r"\S+")
+_OF_PHRASES = {size: re.compile(r" of ((?:[a-z][\w-]* ){%d}[a-z][\w-]*)(?![\w'’-])" % (size - 1)) for size in (1, 2)}
+_COLLECTIVE_OF_BEFORE = re.compile(r"(?<![\w'’.-])([a-z]+) of $")
+_MODIFIER_BEFORE = re.compile(r"(?<![\w'’.-])([A-Za-z][\w-]*) $")
+_LOWER_MODIFIER_BEFORE = re.compile(r"(?<![\w'’.-])([a-z][\w-]*) $")
 _PREVIOUS_WORD = re.compile(r"(?<![\w'’-])([A-Za-z]+) $")
 #: Words after a verb's object position: a phrase followed by one is a clause ("officials say the").
 _VERB_OBJECTS = frozenset({"the", "a", "an", "it", "that", "this", "he", "she", "they", "we", "his", "her", "their", "its"})
@@ -602,7 +616,7 @@ def _list_item(piece: str) -> str | None:
         words = words[1:]
     taken: list[str] = []
     for word in words:
-        if not re.fullmatch(r"[a-z][\w-]*", word):
+        if not _LOWER_WORD.fullmatch(word):
             return None
         if taken and (word in ENGLISH_STOP_WORDS or lemmatize(word) != word and not word.endswith("s")
                       or word.endswith("ed")):
@@ -641,7 +655,7 @@ def listed_heads(reports: Iterable[CoverageSource], needed: int) -> dict[str, in
                             outlets[noun].add(report.outlet)
                 # A list's first piece carries the words before it ("The bans cover coal"): its last
                 # word is the first item.
-                last = re.search(r"(?<![\w'’-])([a-z][\w-]*)$", piece.strip())
+                last = _LAST_LOWER_WORD.search(piece.strip())
                 run = [last.group(1)] if last and _list_word(last.group(1)) else []
     return {w: len(o) for w, o in sorted(outlets.items()) if len(o) >= needed}
 
@@ -741,7 +755,7 @@ def _shared_start(text: str, start: int, head: str, pair_modifiers: dict[str, se
     'open nuclear threats'
     """
     for _ in range(MAX_MODIFIERS):
-        before = re.search(r"(?<![\w'’-])([a-z][a-z-]*|[A-Z]{2,6}) $", text[max(0, start - 40) : start])
+        before = _PAIR_WORD_BEFORE.search(text[max(0, start - 40) : start])
         if not before or before.group(1) not in pair_modifiers.get(head, ()):
             break
         start -= len(before.group())
@@ -820,7 +834,7 @@ def _owner_start(text: str, start: int, nouns: set[str]) -> int:
         word = before.group(1)
         if words.country(word) is None and not _body_initialism(word) or words.demonym(word):
             return start
-        name = re.search(r"(?<![\w'’.-])([A-Z][\w.-]*) $", text[max(0, before.start() - 30) : before.start()])
+        name = _CAPITALISED_BEFORE.search(text[max(0, before.start() - 30) : before.start()])
         if name and name.group(1).lower() not in ENGLISH_STOP_WORDS:
             return start  # the end of a longer name ("South Korea troops", "Grain Board decision"; not "The US move")
         if not _owned_phrase(text, start):
@@ -836,7 +850,7 @@ def _owned_phrase(text: str, start: int) -> bool:
     >>> [_owned_phrase(t, 9) for t in ("Kessland said no", "Kessland claims the reef", "Kessland tariffs rose")]
     [False, False, True]
     """
-    words = re.match(r"([a-z][\w-]*)(?: ([A-Za-z][\w-]*))?", text[start : start + 60])
+    words = _PHRASE_OPENING.match(text[start : start + 60])
     if words is None:
         return True
     first = words.group(1)
@@ -870,7 +884,7 @@ def _chunk_start(text: str, start: int, nouns: set[str]) -> int | None:
     True
     """
     offset = max(0, start - 80)
-    words = list(re.finditer(r"\S+", text[offset:start]))[::-1]
+    words = list(_NON_SPACE.finditer(text[offset:start]))[::-1]
     between: list[str] = []
     for match in words[: MAX_MODIFIERS + 2]:
         word = match.group()
@@ -899,8 +913,7 @@ def _of_phrase_end(text: str, match: re.Match[str], nouns: set[str]) -> int:
     if _singular(match.group().lower()) not in load_naming_words().collective_heads:
         return match.end()
     for size in (2, 1):  # "of new measures", else "of sanctions" (before "against")
-        after = re.match(r" of ((?:[a-z][\w-]* ){%d}[a-z][\w-]*)(?![\w'’-])" % (size - 1),
-                         text[match.end() : match.end() + 60])
+        after = _OF_PHRASES[size].match(text[match.end() : match.end() + 60])
         if after is None:
             continue
         words = after.group(1).split()
@@ -927,7 +940,7 @@ def _modifiers_start(text: str, start: int, nouns: set[str]) -> int:
     participle = _participle_after_adverb(text, start)
     if participle < start:
         return participle
-    collective = re.search(r"(?<![\w'’.-])([a-z]+) of $", text[max(0, start - 30) : start])
+    collective = _COLLECTIVE_OF_BEFORE.search(text[max(0, start - 30) : start])
     if collective and collective.group(1) in load_naming_words().collective_heads:
         start -= len(collective.group())
     taken = 0
@@ -936,12 +949,12 @@ def _modifiers_start(text: str, start: int, nouns: set[str]) -> int:
         if rate is not None:  # "145 percent tariffs" as "a 145% tariff": a rate modifies, a count would not
             start, taken = rate.start(), taken + 1
             continue
-        before = re.search(r"(?<![\w'’.-])([A-Za-z][\w-]*) $", text[max(0, start - 40) : start])
+        before = _MODIFIER_BEFORE.search(text[max(0, start - 40) : start])
         if not before:
             break
         word = before.group(1)
         if not _modifier_like(word, nouns):
-            outer = re.search(r"(?<![\w'’.-])([a-z][\w-]*) $", text[max(0, start - len(word) - 41) : start - len(word) - 1])
+            outer = _LOWER_MODIFIER_BEFORE.search(text[max(0, start - len(word) - 41) : start - len(word) - 1])
             if not (word.endswith("ing") and len(word) > 5 and word not in ENGLISH_STOP_WORDS and taken + 2 <= MAX_MODIFIERS
                     and outer is not None and outer.group(1) in nouns and outer.group(1) not in ENGLISH_STOP_WORDS):
                 break
