@@ -397,7 +397,13 @@ def _runs(text: str, family: frozenset[tuple[str, str]] = frozenset()) -> list[t
     but for a family name spelt like one (a pair of ``family``, from :func:`_family_names`: "He Lanfeng")."""
     runs: list[tuple[int, int, list[tuple[int, int]]]] = []
     for match in _NAME_RUN.finditer(text):
-        words = [(m.start() + match.start(), m.end() + match.start()) for m in _NON_SPACE.finditer(match.group())]
+        # A run's words hold no space and are joined by exactly one space or no-break space, so
+        # ``split`` gives them and their lengths give the offsets (no match object per word).
+        words = []
+        position = match.start()
+        for piece in match.group().split():
+            words.append((position, position + len(piece)))
+            position += len(piece) + 1
         while (words and text[words[0][0] : words[0][1]].lower() in ENGLISH_STOP_WORDS
                and not _abbreviation(text[words[0][0] : words[0][1]])  # "US" is not the stop word "us"
                and not (len(words) > 1 and (text[words[0][0] : words[0][1]], _bare(text[words[1][0] : words[1][1]])) in family)):
@@ -683,7 +689,17 @@ def _name_mentions(
                         and before not in _CALENDAR and not words_.country(before) and root(before) != root(last)
                         and before.lower() not in _title_words()):
                     parent[root(last)] = root(before)
-    keys = {(r.id, run[0], run[1]): _name_key(r.text, run[2], nouns, lower_words) for r in reports for run in runs[r.id]}
+    # A run's key depends on its words and the acronym written after it alone: found once per distinct run.
+    keys: dict[tuple[str, int, int], str] = {}
+    key_of: dict[tuple[tuple[str, ...], str | None], str] = {}
+    for r in reports:
+        for run in runs[r.id]:
+            acronym = _DEFINED.match(r.text, run[2][-1][1])
+            run_words = (tuple(r.text[a:b] for a, b in run[2]), acronym.group(1) if acronym else None)
+            if run_words not in key_of:
+                key_of[run_words] = _name_key(r.text, run[2], nouns, lower_words)
+            keys[(r.id, run[0], run[1])] = key_of[run_words]
+    full_names: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}  # (run's words, core) -> full name
     link = _suffix_links(set(keys.values()))
     found: list[tuple[str, str, NamingMention]] = []  # (key, written name, mention)
     places: set[str] = set()  # capitals named as the city where something happens
@@ -720,7 +736,10 @@ def _name_mentions(
                 if not heads[word] or word.lower() in lower_words or (core and root(word) != key):
                     break
                 core.insert(0, word)
-            core = _full_name(text, words, core, alone, lower_words, nouns, family)
+            memo = (tuple(text[a:b] for a, b in words), tuple(core))  # _full_name reads the run's words alone
+            if memo not in full_names:
+                full_names[memo] = _full_name(text, words, core, alone, lower_words, nouns, family)
+            core = full_names[memo]
             label = name if " " in name else key if " " in key else (" ".join(core) or head)  # as written, not linked
             # "the ongoing China-U.S. talks": words before a hyphenated pair describe the noun after it
             form_start = start if text[end : end + 1] == "-" else _descriptor_start(text, start, nouns, words_)
@@ -876,6 +895,7 @@ def _lower_tails(reports: Sequence[CoverageSource], keys: set[str], quotes: dict
     "China’s coast guard" are the "China Coast Guard" of other articles. ``known_runs`` holds articles'
     :func:`_runs` already found (without family names), so they are not found twice."""
     index = {compact(k, words): k for k in keys if " " in k}
+    known_of: dict[str, str | None] = {}  # phrase -> the name it spells: compact once per distinct phrase
     found = []
     for report in reports:
         text = report.text
@@ -888,7 +908,10 @@ def _lower_tails(reports: Sequence[CoverageSource], keys: set[str], quotes: dict
                 continue
             parts = tail.group(1).split()
             for size in range(len(parts), 0, -1):
-                known = index.get(compact(text[start:end] + " " + " ".join(parts[:size]), words))
+                phrase = text[start:end] + " " + " ".join(parts[:size])
+                if phrase not in known_of:
+                    known_of[phrase] = index.get(compact(phrase, words))
+                known = known_of[phrase]
                 if known:
                     stop = end + len(" ".join(parts[:size])) + 1
                     form = _POSSESSIVE.sub("", " ".join(text[start:stop].split()))
