@@ -173,6 +173,15 @@ def test_general_words_count_only_in_their_frame_sense(text: str, word: str, cou
         # "of GDP" is a yardstick for what it measures; GDP as the topic still counts
         ("Allies pledged 5 percent of GDP for defence.", "gdp", False),
         ("GDP shrank after the tariffs.", "gdp", True),
+        # 1.23.0: civil nuclear power, the sea and threats to health are not security
+        ("Water from the Fukushima nuclear plant was released.", "nuclear", False),
+        ("The nuclear regulator approved the release.", "nuclear", False),
+        ("Ruritania tested a nuclear missile.", "nuclear", True),
+        ("The world's two largest nuclear powers met.", "nuclear", True),
+        ("The release harms marine life.", "marine", False),
+        ("A marine was wounded in the raid.", "marine", True),
+        ("The release poses a threat to human health.", "threat", False),
+        ("The militia is a threat to the capital.", "threat", True),
         ("They kept the agreements the two leaders had struck in May.", "struck", False),
         ("The rebels struck the depot at dawn.", "struck", True),
     ],
