@@ -176,6 +176,8 @@ def test_general_words_count_only_in_their_frame_sense(text: str, word: str, cou
         # 1.23.0: civil nuclear power, the sea and threats to health are not security
         ("Water from the Fukushima nuclear plant was released.", "nuclear", False),
         ("The nuclear regulator approved the release.", "nuclear", False),
+        ("Water from the wrecked nuclear power plant was released.", "nuclear", False),
+        ("Saboteurs hit the nuclear enrichment plant.", "nuclear", True),
         ("Ruritania tested a nuclear missile.", "nuclear", True),
         ("The world's two largest nuclear powers met.", "nuclear", True),
         ("The release harms marine life.", "marine", False),
