@@ -44,3 +44,20 @@ def test_a_speaker_never_comes_from_inside_a_quotation(text: str, expected: list
 )
 def test_a_name_that_opens_a_clause_after_a_quote_is_no_speaker(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _quotes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an "-ly" adverb between the speaker and the verb is skipped, whether or not a skip row lists it
+        ("The ministry swiftly said the ban would stay.", [("indirect", "The ministry")]),
+        ("Ruritania promptly announced a ban on imports of “aquatic products,” which covers fish.",
+         [("direct", "Ruritania")]),
+        ("Officials happily said the deal was done.", [("indirect", "Officials")]),
+        # nouns in -ly are no adverbs: the speaker keeps them
+        ("His family said he was innocent.", [("indirect", "His family")]),
+        ("The national assembly said the vote would go ahead.", [("indirect", "assembly")]),
+    ],
+)
+def test_an_adverb_between_speaker_and_verb_is_not_part_of_the_speaker(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _quotes(text) == expected
