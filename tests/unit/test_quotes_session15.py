@@ -61,3 +61,15 @@ def test_a_name_that_opens_a_clause_after_a_quote_is_no_speaker(text: str, expec
 )
 def test_an_adverb_between_speaker_and_verb_is_not_part_of_the_speaker(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _quotes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ("The nuclear watchdog has stated that the release is safe.", "watchdog", "government"),
+        ("Ruritania’s nuclear regulator said the water was safe.", "regulator", "government"),
+    ],
+)
+def test_watchdogs_and_regulators_speak(text: str, speaker: str, kind: str) -> None:
+    quotes = FINDER(text)
+    assert [(q.kind, speaker in (q.speaker or ""), q.speaker_type.split(":")[0]) for q in quotes] == [("indirect", True, kind)]
