@@ -13,9 +13,10 @@ from __future__ import annotations
 import copyreg
 import dataclasses
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
-from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, NamedTuple, Protocol, TypeVar
 
@@ -98,11 +99,9 @@ def read_only(mapping: Mapping[_K, _V]) -> Mapping[_K, _V]:
 
 #: Types whose instances hold no mutable state; :func:`freeze` returns them as they are.
 _SCALARS = (str, int, float, bool, bytes, type(None), frozenset, range)
-
-
-@lru_cache(maxsize=256)
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+#: The same types exactly (no subclasses): a set of them is checked in C, a whole tuple or a whole
+#: dataclass's fields at once (``set.issuperset(map(type, values))``), before any Python-level walk.
+_SCALAR_TYPES = frozenset(_SCALARS)
 
 
 def freeze(value: _T) -> _T:
@@ -123,6 +122,17 @@ def freeze(value: _T) -> _T:
 
 
 def _freeze(value: Any) -> Any:
+    kind = type(value)
+    if kind in _SCALAR_TYPES:
+        return value
+    walker = _WALKERS.get(kind)
+    if walker is not None:
+        return walker(value)
+    return _freeze_other(value)
+
+
+def _freeze_other(value: Any) -> Any:
+    """The general case, in the order of precedence; a dataclass type gets its own walker here."""
     if isinstance(value, _SCALARS):
         return value
     if isinstance(value, tuple):
@@ -131,26 +141,91 @@ def _freeze(value: Any) -> Any:
             return value
         return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
     if isinstance(value, MappingProxyType):
-        if all(isinstance(v, _SCALARS) for v in value.values()):
-            return value
-        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+        return _freeze_proxy(value)
     if isinstance(value, Mapping):
-        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+        return _freeze_mapping(value)
     if isinstance(value, list):
         return tuple(_freeze(v) for v in value)
     if isinstance(value, (set, frozenset)):
         return frozenset(_freeze(v) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for name in _field_names(type(value)):
-            current = getattr(value, name)
-            if isinstance(current, _SCALARS):
+        walker = _WALKERS[type(value)] = _dataclass_walker(type(value))
+        return walker(value)
+    return value
+
+
+def _freeze_tuple(value: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A plain tuple: itself when nothing inside changes (the common case, decided in C where every
+    item is a scalar, or a dataclass of one type whose fields all are), else a tuple of the frozen items."""
+    kinds = set(map(type, value))
+    if kinds <= _SCALAR_TYPES:
+        return value
+    if len(kinds) == 1:
+        fields_of = _FIELD_GETTERS.get(next(iter(kinds)))
+        if fields_of is not None and _SCALAR_TYPES.issuperset(map(type, chain.from_iterable(map(fields_of, value)))):
+            return value
+    items = None
+    for i, item in enumerate(value):
+        kind = type(item)
+        if kind in _SCALAR_TYPES:
+            continue
+        walker = _WALKERS.get(kind)
+        frozen = walker(item) if walker is not None else _freeze_other(item)
+        if frozen is not item:
+            if items is None:
+                items = list(value)
+            items[i] = frozen
+    return value if items is None else tuple(items)
+
+
+def _freeze_proxy(value: MappingProxyType[Any, Any]) -> MappingProxyType[Any, Any]:
+    if _SCALAR_TYPES.issuperset(map(type, value.values())) or all(isinstance(v, _SCALARS) for v in value.values()):
+        return value
+    return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+
+
+def _freeze_mapping(value: Mapping[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType({k: v if type(v) in _SCALAR_TYPES else _freeze(v) for k, v in value.items()})
+
+
+def _freeze_list(value: list[Any]) -> tuple[Any, ...]:
+    return tuple([v if type(v) in _SCALAR_TYPES else _freeze(v) for v in value])
+
+
+def _dataclass_walker(cls: type) -> Any:
+    """Freeze the fields of one dataclass type in place: all of them read in C, and nothing more
+    done when every one is a scalar (most evidence items, spans, mentions)."""
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    read: Callable[[Any], tuple[Any, ...]]
+    if len(names) >= 2:
+        _FIELD_GETTERS[cls] = read = attrgetter(*names)
+    else:
+        read = (lambda item: (getattr(item, names[0]),)) if names else (lambda item: ())
+
+    def walk(value: Any) -> Any:
+        current_values = read(value)
+        if _SCALAR_TYPES.issuperset(map(type, current_values)):
+            return value
+        for name, current in zip(names, current_values):
+            kind = type(current)
+            if kind in _SCALAR_TYPES:
                 continue
-            frozen = _freeze(current)
+            walker = _WALKERS.get(kind)
+            frozen = walker(current) if walker is not None else _freeze_other(current)
             if frozen is not current:
                 # Frozen dataclasses refuse setattr; this is the one place that may replace a field.
                 object.__setattr__(value, name, frozen)
         return value
-    return value
+
+    return walk
+
+
+#: Exact type -> its walker: plain tuples, read-only mappings, dicts and lists here; each dataclass
+#: type is added when first met. Any other type takes :func:`_freeze_other`.
+_WALKERS: dict[type, Any] = {tuple: _freeze_tuple, MappingProxyType: _freeze_proxy, dict: _freeze_mapping,
+                             list: _freeze_list}
+#: Dataclass type (two fields or more) -> ``attrgetter`` of all its fields, for :func:`_freeze_tuple`.
+_FIELD_GETTERS: dict[type, Any] = {}
 
 
 @dataclass(frozen=True, slots=True)

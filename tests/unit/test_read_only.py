@@ -191,3 +191,29 @@ def test_freeze_converts_nested_containers_inside_frozen_dataclasses() -> None:
     assert isinstance(frozen.table, MappingProxyType) and frozen.table["a"] == (1, 2)
     assert frozen.tags == frozenset({"x"})
     assert [p for p, v in _walk(frozen) if isinstance(v, MUTABLE)] == []
+
+
+def test_freeze_keeps_read_only_tuples_and_still_freezes_what_hides_in_one() -> None:
+    # The fast paths (a tuple of scalars, a tuple of one dataclass type whose fields are all
+    # scalars) return the tuple itself; one list-holding item among them is still frozen.
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Item:
+        name: str
+        weight: object
+
+    plain = (Item("a", 1.0), Item("b", 2))
+    assert freeze(plain) is plain and freeze((1, "x", None)) is not None
+    mixed = (Item("a", 1.0), Item("b", [1, {"k": [2]}]))
+    frozen = freeze(mixed)
+    assert frozen is mixed  # the items are frozen in place, so the tuple is the same
+    assert frozen[1].weight == (1, MappingProxyType({"k": (2,)})) and isinstance(frozen[1].weight[1], MappingProxyType)
+    nested = ((1, 2), ([3],), "s")
+    assert freeze(nested) == ((1, 2), ((3,),), "s") and freeze(nested) is not nested
+    assert freeze(((1, 2), ("a",))) == ((1, 2), ("a",))
+
+    class Word(str):
+        pass
+
+    proxy = MappingProxyType({"a": Word("w"), "b": 1.5})
+    assert freeze(proxy) is proxy  # scalars by subclass are scalars too
+    assert [p for p, v in _walk(freeze({"t": (Item("c", {3}),)})) if isinstance(v, MUTABLE)] == []
