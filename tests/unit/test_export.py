@@ -128,6 +128,45 @@ def test_report_to_dict_round_trips_through_json(report: CorpusReport) -> None:
     assert json.loads(to_json(report)) == report_to_dict(report)
 
 
+def test_report_to_dict_rounds_inside_any_dataclass_as_a_plain_walk_would() -> None:
+    # Each dataclass type gets a converter written for its fields (export._dataclass_converter);
+    # its values must be what a plain recursive walk gives: floats rounded (subclasses too, as
+    # floats), bools kept as bools, containers and nested dataclasses walked.
+    import dataclasses
+    from types import MappingProxyType
+
+    from framing.export import _rounded
+
+    class Ratio(float):
+        pass
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Inner:
+        share: float
+
+    @dataclasses.dataclass(frozen=True)
+    class Outer:
+        label: str
+        flag: bool
+        count: int
+        share: float
+        odd: object
+        inner: Inner
+        scores: object
+        spans: tuple[tuple[int, float], ...]
+        missing: None = None
+
+    value = Outer("x", True, 3, 0.123456, Ratio(2.000049), Inner(1 / 3),
+                  MappingProxyType({"a": [0.55556, False], 7: None}), ((1, 0.99999),))
+    assert _rounded(value) == {
+        "label": "x", "flag": True, "count": 3, "share": 0.1235, "odd": 2.0, "inner": {"share": 0.3333},
+        "scores": {"a": [0.5556, False], 7: None}, "spans": [[1, 1.0]], "missing": None,
+    }
+    converted = _rounded(value)
+    assert isinstance(converted, dict)
+    assert type(converted["flag"]) is bool and type(converted["odd"]) is float
+
+
 # -- CSV ------------------------------------------------------------------------------------------
 
 
