@@ -12,12 +12,15 @@ Sentences come from ``sentencex`` (a maintained rule-based splitter that knows a
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate
+from operator import itemgetter
+from typing import Any
 
 from sentencex import segment as _split_sentences
 
 from .lemma_data import LEMMATIZER
-from .textnorm import WORD
+from .textnorm import WORD, WORD_WITHOUT_MARKS, has_marks
 from .word_frequency import zipf_frequency
 from .types import Document, Span, Token
 
@@ -194,28 +197,43 @@ def _sentences_in(body: str) -> list[tuple[int, str]]:
 def tokenize(text: str) -> list[Token]:
     """Return the word tokens of ``text`` with lower-case and lemma forms.
 
+    Done in bulk, not word by word (issue 16: this loop was most of ``build_document``): one
+    ``re.split`` gives the words and the gaps between them, their offsets are the running sum of
+    their lengths, a word continues a phrase when the gap before it is one joiner character, and
+    the Tokens are built by ``map``; only word types not met before go through Python one by one.
+    A text without combining marks is split by the pattern without them (the same words).
+
     Examples
     --------
     >>> [(t.lower, t.lemma) for t in tokenize("China's tariffs didn't fall")]
     [("china's", 'china'), ('tariffs', 'tariff'), ("didn't", "didn't"), ('fall', 'fall')]
     """
-    tokens: list[Token] = []
-    append, forms, make = tokens.append, _FORMS, tuple.__new__
-    previous_end = -2
-    for match in _WORD.finditer(text):
-        surface = match.group()
-        form = forms.get(surface)
-        if form is None:
-            lower = surface.lower().replace("’", "'")
-            form = (lower, lemmatize(lower))
-            if len(forms) < _LEMMA_CACHE:
-                forms[surface] = form
-        start, end = match.span()
-        joins = start - previous_end == 1 and text[previous_end] in _PHRASE_JOINERS
-        # tuple.__new__ makes the same Token as Token(...) without the NamedTuple's argument handling
-        append(make(Token, (start, end, form[0], form[1], joins)))
-        previous_end = end
-    return tokens
+    pieces = (_WORD_SPLIT if has_marks(text) else _PLAIN_WORD_SPLIT).split(text)  # gap, word, gap, ..., gap
+    words = pieces[1::2]
+    if not words:
+        return []
+    offsets = list(accumulate(map(len, pieces), initial=0))  # offsets[k]: where piece k starts
+    forms: list[Any] = list(map(_FORMS.get, words))  # None for a word type not met before
+    if None in forms:
+        for i, form in enumerate(forms):
+            if form is None:
+                surface = words[i]
+                lower = surface.lower().replace("’", "'")
+                forms[i] = form = (lower, lemmatize(lower))
+                if len(_FORMS) < _LEMMA_CACHE:
+                    _FORMS[surface] = form
+    joins = list(map(_PHRASE_JOINERS.__contains__, pieces[0:-1:2]))  # the gap before each word
+    joins[0] = False  # the first word continues nothing, whatever precedes it
+    return list(map(_new_token, zip(offsets[1::2], offsets[2::2], map(_first, forms), map(_second, forms), joins)))
+
+
+#: :data:`_WORD` as a splitter (the words kept between the gaps), and the same without combining marks.
+_WORD_SPLIT = re.compile(f"({WORD})")
+_PLAIN_WORD_SPLIT = re.compile(f"({WORD_WITHOUT_MARKS})")
+#: ``Token`` from a tuple of its fields: the same Token as ``Token(...)``, without the NamedTuple's
+#: argument handling, and callable from ``map`` without a Python frame.
+_new_token = partial(tuple.__new__, Token)
+_first, _second = itemgetter(0), itemgetter(1)
 
 
 #: Surface form -> (lower-case form, lemma): each word type is lower-cased and lemmatized once.

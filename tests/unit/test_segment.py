@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from framing.segment import lemmatize, split_paragraphs, split_sentences, tokenize
+from framing.textnorm import WORD
+from framing.types import Token
 
 ABBREVIATIONS = "Officials from the U.S. met on Nov. 24 in Geneva. They talked for hours."
 TWO_PARAGRAPHS = "Talks began. They went on\n\nwithout a break. Then they ended."
@@ -79,6 +83,25 @@ def test_tokenize_offsets_give_surface_text() -> None:
 )
 def test_tokenize_word_boundaries(text: str, lowers: list[str]) -> None:
     assert [t.lower for t in tokenize(text)] == lowers
+
+
+@pytest.mark.parametrize(
+    ("text", "joins"),
+    [
+        ("trade war", [False, True]),
+        ("-trade war", [False, True]),  # the first word continues nothing
+        ("trade  war", [False, False]),  # two spaces
+        ("de-escalation, talks", [False, True, False]),
+        ("post\u2013World War", [False, True, True]),
+        ("trade.War", [False, False]),
+        ("cafe\u0301 talks", [False, True]),  # a combining mark: the marked pattern
+    ],
+)
+def test_tokenize_joins_previous_only_across_one_joiner(text: str, joins: list[bool]) -> None:
+    tokens = tokenize(text)
+    assert [t.joins_previous for t in tokens] == joins
+    assert all(type(t) is Token and type(t.joins_previous) is bool for t in tokens)
+    assert [text[t.start : t.end] for t in tokens] == [m.group() for m in re.finditer(WORD, text)]
 
 
 @pytest.mark.parametrize(
