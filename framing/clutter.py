@@ -408,13 +408,19 @@ def _lower_start_re(cues: ClutterCues) -> re.Pattern[str]:
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2212\ufe63\uff0d"})
 #: Any character ``_DASHES`` maps (a cheap test before the translation).
 _HYPHEN_RE = re.compile("[" + "".join(map(chr, _DASHES)) + "]")
-#: A declaration block of a style sheet ("{display:none}", "{max-width:634px}"). Pages saved from a
-#: scraper's dump can open with the site's CSS, which was kept as article text (session 15, untuned pages).
-_CSS_BLOCK_RE = re.compile(r"\{[^{}]*?[a-z-]+\s*:\s*[^{};]+;?\s*\}")
+#: A block in braces, read in one linear pass (the inside is tested apart, so a stray brace before a
+#: long paragraph costs one scan, not one per colon).
+_BRACE_BLOCK_RE = re.compile(r"\{([^{}]*)\}")
+#: The inside of a style sheet's declaration block: "display:none", "max-width:634px; gap:4px".
+_DECLARATIONS_RE = re.compile(r"\s*[a-z-]+\s*:[^:;{}]*(?:;\s*[a-z-]+\s*:[^:;{}]*)*;?\s*")
+#: A declaration block longer than this is no style rule (and is not tested further).
+CSS_BLOCK_MAX_CHARS = 2_000
 #: Signs of script code: a function, an arrow, a declaration, the browser's objects.
 _SCRIPT_RE = re.compile(r"\bfunction\s*\(|=>|\b(?:var|const|let)\s+[\w$]+\s*=|\bwindow\.|\bdocument\.")
-#: Style blocks (or braces beside script signs) that make a line code: prose writes braces rarely and
-#: never two declaration blocks ("since {September 11, 2001}" is the one brace line in the benchmarks).
+#: Four plain words in a row outside the braces: prose, which keeps a line that quotes code or writes a
+#: set in braces ("the set {x : x > 0} and the set {y : y < 5} overlap, the journal reported").
+_PROSE_RUN_RE = re.compile(r"(?<![\w-])[A-Za-z]+(?: [A-Za-z]+){3}(?![\w-])")
+#: Declaration blocks (or braces beside script signs) that make a line without prose code.
 CODE_MIN_BLOCKS = 2
 #: A line that is one identifier: a hex digest or a UUID (an image file's hash left by the scraper).
 _IDENTIFIER_RE = re.compile(r"[0-9a-fA-F]{16,128}|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
@@ -422,6 +428,8 @@ _IDENTIFIER_RE = re.compile(r"[0-9a-fA-F]{16,128}|[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{
 
 def _looks_like_code(text: str) -> bool:
     """True for a line of CSS, script or JSON a scraper left in the text (the JSON is parsed, not guessed).
+
+    A line with a run of plain words outside its braces is prose and stays, whatever its braces hold.
 
     Examples
     --------
@@ -431,16 +439,23 @@ def _looks_like_code(text: str) -> bool:
     True
     >>> _looks_like_code("The toll has risen since {September 11, 2001}, he said.")
     False
+    >>> _looks_like_code("They said the set {x : x > 0} and the set {y : y < 5} overlap.")
+    False
     """
-    if len(_CSS_BLOCK_RE.findall(text)) >= CODE_MIN_BLOCKS:
-        return True
-    if text.count("{") > CODE_MIN_BLOCKS and _SCRIPT_RE.search(text):
-        return True
+    blocks = _BRACE_BLOCK_RE.findall(text)
     stripped = text.strip()
-    if stripped[:1] in "{[" and stripped[-1:] in "}]":
+    parse = stripped[:1] in "{[" and stripped[-1:] in "}]"
+    if not blocks and not parse:
+        return False
+    if _PROSE_RUN_RE.search(_BRACE_BLOCK_RE.sub(" ", text)):
+        return False
+    declarations = sum(1 for b in blocks if len(b) <= CSS_BLOCK_MAX_CHARS and _DECLARATIONS_RE.fullmatch(b))
+    if declarations >= CODE_MIN_BLOCKS or (len(blocks) >= CODE_MIN_BLOCKS and _SCRIPT_RE.search(text)):
+        return True
+    if parse:
         try:
             return isinstance(json.loads(stripped), (dict, list)) and ":" in stripped
-        except ValueError:
+        except (ValueError, RecursionError):  # a deeply nested line is no article text either way
             return False
     return False
 

@@ -590,6 +590,33 @@ def test_code_lines_go(line: str) -> None:
     "The toll has risen since {September 11, 2001}, the report said, and the ministry agreed.",
     "The ministry listed three demands: a ceasefire; a prisoner swap; talks in {Geneva} by May.",
     "[Editor's note: the minister spoke before the vote.]",
+    # a reviewer's proofs: braces inside prose, two of them holding "word: value"
+    "Mathematicians at the institute said the set {x : x > 0} and the set {y : y < 5} overlap, the journal reported.",
+    'The post, which read "const config = {debug: true}; if (ok) {run()} else {stop()}", was deleted on Monday, the firm said.',
+    "Reporters write dates as {day: Monday} and {month: May}, the editor said.",
 ])
 def test_prose_with_braces_or_brackets_stays(line: str) -> None:
     assert line in clean_text(_page(line)).text
+
+
+@pytest.mark.parametrize("line", [
+    "{" + "Update: the minister said the talks went well and officials said. " * 3000,  # a stray brace, 200 KB
+    "{ " + "a-" * 40_000,
+    "{" + "a:b " * 50_000 + "}",
+])
+def test_a_stray_brace_is_judged_in_linear_time(line: str) -> None:
+    # The first form of the code rule rescanned to the line's end for every "word:" after an unclosed brace
+    # (a 77 KB paragraph took 22 CPU s); the line is prose or one block and stays.
+    import time
+
+    started = time.process_time()
+    result = clean_text(_page(line))
+    assert time.process_time() - started < 2.0
+    assert OPENING in result.text
+
+
+def test_deeply_nested_json_neither_raises_nor_stays_whole() -> None:
+    # json.loads raised RecursionError on 5,000 nested brackets, which ended the whole analysis
+    line = '{"a": ' + "[" * 5000 + "]" * 5000 + "}"
+    result = clean_text(_page(line))
+    assert OPENING in result.text and CLOSING in result.text
