@@ -164,15 +164,16 @@ def test_general_words_count_only_in_their_frame_sense(text: str, word: str, cou
         ("The duties threatened the country's fragile domestic sector.", "threatened", False),
         ("Beijing threatened to slap 25% tariffs on cars.", "threatened", False),
         ("Rebels threatened the capital's northern districts.", "threatened", True),
-        # 1.22.0, untuned pages: border next to trade words is an economic link; public purchasing is no weapon
-        ("Officials warned of harm to cross-border industries.", "border", False),
-        ("Trade across borders grew.", "borders", False),
-        ("Troops guarded the border.", "border", True),
-        ("The rules favour domestic suppliers in federal procurement.", "procurement", False),
-        ("The Pentagon raised procurement of jets.", "procurement", True),
         # "of GDP" is a yardstick for what it measures; GDP as the topic still counts
         ("Allies pledged 5 percent of GDP for defence.", "gdp", False),
         ("GDP shrank after the tariffs.", "gdp", True),
+        ("A sharp fall of GDP followed the tariffs.", "gdp", True),
+        # review of 1.22.0-1.23.1: these count again
+        ("Trump imposed tariffs over border security concerns.", "border", True),
+        ("Government procurement of fighter jets was delayed.", "procurement", True),
+        ("He was a Marine reserve officer.", "marine", True),
+        ("Israel struck the nuclear reactor near the capital.", "nuclear", True),
+        ("The militants pose a threat to life in the villages.", "threat", True),
         # 1.23.0: civil nuclear power, the sea and threats to health are not security
         ("Water from the Fukushima nuclear plant was released.", "nuclear", False),
         ("The nuclear regulator approved the release.", "nuclear", False),
@@ -180,8 +181,6 @@ def test_general_words_count_only_in_their_frame_sense(text: str, word: str, cou
         ("Saboteurs hit the nuclear enrichment plant.", "nuclear", True),
         ("Ruritania tested a nuclear missile.", "nuclear", True),
         ("The world's two largest nuclear powers met.", "nuclear", True),
-        ("The release harms marine life.", "marine", False),
-        ("A marine was wounded in the raid.", "marine", True),
         ("The release poses a threat to human health.", "threat", False),
         ("The militia is a threat to the capital.", "threat", True),
         ("They kept the agreements the two leaders had struck in May.", "struck", False),
@@ -728,12 +727,11 @@ def test_rules_1_20_election_interference_is_not_relations(text: str, word: str,
         ("The union dropped their demands.", "demands", False),
         ("Weak demand for soybeans hit farmers.", "demand", True),
         ("Demand for steel fell in March.", "demand", True),
-        # a country's possessive is as often economic (review, 1.21.1)
+        # a country's possessive and "demand to" are as often economic (review, 1.21.1; a 1.22.0 row
+        # that took "demand(s) to" as a request was withdrawn after review in 1.23.2)
         ("China's demand for soybeans fell.", "demand", True),
-        # "demand(s) to" + verb is a request (1.22.0: all dev matches were); "demand for" still counts
-        ("Allies resisted Trump's demand to raise spending.", "demand", False),
-        ("Lawmakers rejected demands to reform the pact.", "demands", False),
-        ("Firms saw demand for exports recover.", "demand", True),
+        ("Analysts expect demand to rise next year.", "demand", True),
+        ("Refiners expect oil demand to hit a record.", "demand", True),
         # the EU's trade defence instruments are trade tools
         ("The EU will defend industry against abuse of trade defence instruments.", "defence", False),
         ("The ministry raised defence spending.", "defence spending", True),

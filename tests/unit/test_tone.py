@@ -249,3 +249,9 @@ def test_evidence_names_the_word_as_written_when_its_lemma_gives_the_valence() -
     text = "Trade EXPANDED and victories followed."
     _, evidence = score_tone(tokenize(text), text=text)
     assert evidence and all(text[e.start:e.end].lower() == e.term for e in evidence)
+
+
+def test_worth_as_merit_still_counts() -> None:
+    # tone_rules 1.11.1: only a quantity ("billion worth of") is no judgement; the worth of a thing is
+    assert "worth" in _weights("The worth of a free press is clear.")
+    assert "worth" not in _weights("Ruritania taxes 15 billion dollars worth of steel.")
