@@ -656,6 +656,8 @@ def _name_mentions(
     plain_runs = {r.id: all_runs[r.id] for r in reports
                   if not any(f"{first} {second}" in r.text or f"{first}\u00a0{second}" in r.text for first, second in family)}
     prose_capitals = _prose_capitals(reports, all_runs)
+    ambiguous_titles = _ambiguous_titles(reports)
+    opens_quotes: dict[str, bool] = {}
     openers = _sentence_openers(lower_words, prose_capitals)
     all_runs = {r.id: [part for run in runs_ for part in _headline_parts(r.text, run, prose_capitals, lower_words)]
                 for r, runs_ in ((r, all_runs[r.id]) for r in reports)}
@@ -687,7 +689,7 @@ def _name_mentions(
                 possessive = _POSSESSIVE.search(report.text[words[-2][0] : words[-2][1]]) is not None
                 if (heads[before] and alone[last] <= 1 and before.lower() not in lower_words and not possessive
                         and before not in _CALENDAR and not words_.country(before) and root(before) != root(last)
-                        and before.lower() not in _title_words()):
+                        and before.lower() not in ambiguous_titles):
                     parent[root(last)] = root(before)
     # A run's key depends on its words and the acronym written after it alone: found once per distinct run.
     keys: dict[tuple[str, int, int], str] = {}
@@ -719,8 +721,12 @@ def _name_mentions(
             if len(words) == 1 and head.lower() in words_.honorifics and _DOTTED_HONORIFIC.search(text[start : end + 2]):
                 continue  # "Mr." of "Mr. Lind": the name's descriptor, no name
             if (len(words) == 1 and head not in prose_capitals[0] and not words_.country(head) and not _abbreviation(head)
-                    and zipf_frequency(head.lower(), "en") >= COMMON_ZIPF):
-                continue  # "“Peace be with you”": an everyday word the corpus capitalises only where a sentence starts
+                    and zipf_frequency(head.lower(), "en") >= COMMON_ZIPF
+                    and (head.lower() in lower_words or _only_opens_quotes(head, reports, opens_quotes))):
+                # "“Peace be with you”": an everyday word the corpus capitalises only where a sentence starts and
+                # also writes in lower case, or only right after a quotation mark; a company that only opens
+                # sentences ("Ford said ...") stays (review)
+                continue
             key = root(head) if " " not in name else link.get(name, name)
             if " " not in name and key in link:
                 key = link[key]
@@ -1324,6 +1330,32 @@ def _title_countries(article: str, text: str, words: list[tuple[int, int]], nami
     return found
 
 
+def _only_opens_quotes(word: str, reports: Sequence[CoverageSource], memo: dict[str, bool]) -> bool:
+    """True when every time the corpus writes ``word`` it opens a quotation ("“Peace be with you”")."""
+    if word not in memo:
+        pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
+        memo[word] = all(m.start() > 0 and r.text[m.start() - 1] in "“\"‘'" for r in reports for m in pattern.finditer(r.text))
+    return memo[word]
+
+
+#: A capitalised word and the name after it, a bracket allowed between ("President (Donald) Trump").
+_TITLE_FOLLOWER = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) \(?([A-Z][\w'’-]*)")
+
+
+def _ambiguous_titles(reports: Sequence[CoverageSource]) -> frozenset[str]:
+    """Title words the corpus writes before two or more different names ("President Biden", "President
+    (Donald) Trump"): such a title is no first name of a union, or one president's table takes another's
+    mentions. A title before one name only ("King Charles" beside "the King") still joins it (review)."""
+    titles = _title_words()
+    followers: dict[str, set[str]] = {}
+    for report in reports:
+        for match in _TITLE_FOLLOWER.finditer(report.text):
+            word = match.group(1).lower()
+            if word in titles:
+                followers.setdefault(word, set()).add(match.group(2))
+    return frozenset(word for word, names in followers.items() if len(names) >= 2)
+
+
 @functools.cache
 def _title_words() -> frozenset[str]:
     """One-word titles and honorifics ('president', 'minister', 'mr'): never part of a name's key. Words
@@ -1496,8 +1528,9 @@ def _descriptor_like(word: str, nouns: set[str]) -> bool:
 _TITLE_OF = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]* ){0,3}([A-Z][\w'’-]*)) of $")
 
 
-#: A capitalised abbreviation with its dot right before a name ("Mr. ", "Dr. ", "Gen. ").
-_DOTTED_HONORIFIC = re.compile(r"(?<![\w.])([A-Z][a-z]{1,3})\. $")
+#: A capitalised abbreviation with its dot right before a name ("Mr. ", "Dr. ", "Gen. ", "Capt. "): at most
+#: three letters (or "Capt"), so "the King. Starmer joined ..." is a sentence's end, not "King" as "Mr." (review).
+_DOTTED_HONORIFIC = re.compile(r"(?<![\w.])([A-Z][a-z]{1,2}|Capt)\. $")
 
 
 def _title_of_start(text: str, start: int, words: NamingWords) -> int:

@@ -206,3 +206,22 @@ OPENING_WORDS = (
 def test_naming_an_everyday_word_opening_a_quotation_is_no_name() -> None:
     found = {n.referent: forms_of(n) for n in report_of(OPENING_WORDS).naming}
     assert not [r for r, forms in found.items() if "Peace" in forms], found
+
+
+#: Review of this session's naming rules: "the King." at a sentence's end is no "Mr.", a title before one
+#: name only still joins it ("King Charles" beside "the King"), and a company that only opens sentences stays.
+KING = tuple((c, c.upper(), "The President was welcomed at Windsor by the King. Starmer joined the banquet later. "
+              "King Charles spoke of old friendship, and the King raised a toast. Starmer said it went well.")
+             for c in ("a", "b", "c"))
+FORD = tuple((c, c.upper(), "Ford said it would cut jobs in Europe. Ford shares fell on the news.") for c in ("a", "b", "c"))
+
+
+def test_naming_a_king_at_a_sentence_end_and_his_bare_title() -> None:
+    found = {n.referent: forms_of(n) for n in report_of(KING).naming}
+    starmer = next(f for f in found.values() if "Starmer" in f)
+    king = next(f for f in found.values() if "King Charles" in f)
+    assert starmer == {"Starmer"} and king == {"King", "King Charles"}, found
+
+
+def test_naming_a_company_that_only_opens_sentences_stays() -> None:
+    assert any("Ford" in forms_of(n) for n in report_of(FORD).naming)
