@@ -442,12 +442,13 @@ def _looks_like_code(text: str) -> bool:
     >>> _looks_like_code("They said the set {x : x > 0} and the set {y : y < 5} overlap.")
     False
     """
-    blocks = _BRACE_BLOCK_RE.findall(text)
+    parts = _BRACE_BLOCK_RE.split(text)  # the text outside the blocks at even places, their insides at odd ones
+    blocks = parts[1::2]
     stripped = text.strip()
     parse = stripped[:1] in "{[" and stripped[-1:] in "}]"
     if not blocks and not parse:
         return False
-    if _PROSE_RUN_RE.search(_BRACE_BLOCK_RE.sub(" ", text)):
+    if _PROSE_RUN_RE.search(" ".join(parts[::2])):
         return False
     declarations = sum(1 for b in blocks if len(b) <= CSS_BLOCK_MAX_CHARS and _DECLARATIONS_RE.fullmatch(b))
     if declarations >= CODE_MIN_BLOCKS or (len(blocks) >= CODE_MIN_BLOCKS and _SCRIPT_RE.search(text)):
