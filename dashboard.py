@@ -18,6 +18,7 @@ from framing.textnorm import counted
 from ui.corpus import (
     SKIPPED_SHOWN,
     add_pasted,
+    analysis_failures_message,
     apply_labels,
     no_words_message,
     paste_refusal,
@@ -230,6 +231,13 @@ def main() -> None:
     empty = no_words_message(report)
     if empty:
         st.warning(md_escape(empty))
+    failures = analysis_failures_message(report, skipped)
+    if failures:
+        st.warning(md_escape(failures))
+    if not report.articles:  # every article broke a step: nothing to show but the reasons above
+        st.error("None of the articles could be analysed; the reasons are above.")
+        show_lexicon_table(lexicon_table_slot, lexicon_spec)
+        st.stop()
 
     set_view(View(report=report, lexicon=lexicon, reveal=reveal, articles=articles, lexicon_spec=lexicon_spec,
                   skipped=report.skipped, key=key))

@@ -3,7 +3,8 @@
 ``python -m framing report PATH... --out FILE.html [--charts]`` (the printable handout, rendered by
 ``framing_render``, imported only for this command) and ``python -m framing validate [--data DIR] [--out FILE]``.
 
-Exit codes: 0 every file loaded; 1 some input was skipped (results for the rest are still written);
+Exit codes: 0 every file loaded; 1 some input was skipped, or an article's analysis failed (results for the
+rest are still written);
 2 bad usage (unknown option, unreadable or invalid lexicon, unwritable output, benchmark data missing).
 """
 

@@ -23,7 +23,7 @@ from .lexicon import Lexicon
 from .pipeline import _Prepared
 from .coverage import CoverageText
 from .stream import (Gathered, Kept, StreamSummary, _Writer, chunk_frequency, chunk_texts, finish_stream, keep,
-                     prepare_chunk, score_chunk, summarize)
+                     chunk_skipped, prepare_chunk, score_chunk, summarize)
 from .types import Article, SkippedInput
 from .workers import chunk_bounds
 
@@ -79,8 +79,9 @@ def stream_on_cluster(
     writer = _Writer(out, layout)
     try:
         with client.as_current():  # distributed.as_completed finds the client as the current one
-            _two_passes(client, ordered, writer, gathered, steps=steps, lexicon=lexicon, progress=progress,
-                        bounds=chunk_bounds(len(ordered), chunk_articles), layout=layout)
+            failed = _two_passes(client, ordered, writer, gathered, steps=steps, lexicon=lexicon, progress=progress,
+                                 bounds=chunk_bounds(len(ordered), chunk_articles), layout=layout)
+        skipped = (*skipped, *failed)
         finish_stream(gathered, writer, skipped=skipped, lexicon=lexicon)
     finally:
         client.close()
@@ -98,8 +99,11 @@ def _two_passes(
     progress: Callable[[int, int], None] | None,
     bounds: Sequence[tuple[int, int]],
     layout: str,
-) -> None:
-    """Both passes on the cluster; each article is folded into ``gathered`` once its line is written."""
+) -> list[SkippedInput]:
+    """Both passes on the cluster; each article is folded into ``gathered`` once its line is written.
+
+    Returns the articles whose own pass failed (``pipeline.prepare_or_skip``), to be reported as skipped.
+    """
     from distributed import as_completed
 
     total = len(ordered)
@@ -109,19 +113,23 @@ def _two_passes(
     frequencies = client.map(_frequency_task, prepared, terms=len(lexicon.terms), pure=False)
     frequency = np.zeros(len(lexicon.terms), dtype=np.int64)
     texts: dict[int, list[CoverageText]] = {}
+    failed: dict[int, list[SkippedInput]] = {}
     chunk_of = {future.key: number for number, future in enumerate(frequencies)}
-    for future, (chunk_df, covered) in as_completed(frequencies, with_results=True):
+    for future, (chunk_df, covered, chunk_failed) in as_completed(frequencies, with_results=True):
         frequency += chunk_df  # the reduce: document frequencies summed over the chunks
         texts[chunk_of[future.key]] = covered
+        failed[chunk_of[future.key]] = chunk_failed
         done += _size(bounds, chunk_of[future.key])
         if progress is not None:
             progress(done, 2 * total)
     del frequencies
     for number in range(len(bounds)):  # in id order, whatever order the chunks finished in
         gathered.add_texts(texts.pop(number))
-    if not total:
-        return
-    model = FrameModel(lexicon).fit_document_frequency(frequency, total)
+    skipped = [item for number in range(len(bounds)) for item in failed[number]]
+    analysed = total - len(skipped)
+    if not analysed:
+        return skipped
+    model = FrameModel(lexicon).fit_document_frequency(frequency, analysed)
     shared_model = client.scatter(_Shared(model), broadcast=True)
     scored = client.map(_score_task, prepared, model=shared_model, layout=layout, pure=False)
     del prepared  # each chunk's pass-1 result is released on its worker once it is scored
@@ -133,12 +141,13 @@ def _two_passes(
         future.release()
         while next_chunk in waiting:  # written in id order, as soon as the next chunk is in
             lines, chunk_kept = waiting.pop(next_chunk)
-            writer.write_articles(lines, _size(bounds, next_chunk))
+            writer.write_articles(lines, len(chunk_kept))
             keep(chunk_kept, gathered)
             done += _size(bounds, next_chunk)
             next_chunk += 1
             if progress is not None:
                 progress(done, 2 * total)
+    return skipped
 
 
 def _size(bounds: Sequence[tuple[int, int]], number: int) -> int:
@@ -146,13 +155,14 @@ def _size(bounds: Sequence[tuple[int, int]], number: int) -> int:
     return end - start
 
 
-def _prepare_task(articles: Sequence[Article], steps: _Shared) -> list[_Prepared]:
+def _prepare_task(articles: Sequence[Article], steps: _Shared) -> list[_Prepared | SkippedInput]:
     return prepare_chunk(articles, steps.value)
 
 
-def _frequency_task(prepared: Sequence[_Prepared], terms: int) -> tuple[np.ndarray, list[CoverageText]]:
-    return chunk_frequency(prepared, terms), chunk_texts(prepared)
+def _frequency_task(prepared: Sequence[_Prepared | SkippedInput], terms: int
+                    ) -> tuple[np.ndarray, list[CoverageText], list[SkippedInput]]:
+    return chunk_frequency(prepared, terms), chunk_texts(prepared), chunk_skipped(prepared)
 
 
-def _score_task(prepared: Sequence[_Prepared], model: _Shared, layout: str) -> tuple[bytes, list[Kept]]:
+def _score_task(prepared: Sequence[_Prepared | SkippedInput], model: _Shared, layout: str) -> tuple[bytes, list[Kept]]:
     return score_chunk(prepared, model.value, layout)

@@ -9,6 +9,7 @@ outlets are aggregated. The returned report is read-only all the way down (``typ
 from __future__ import annotations
 
 import os
+import traceback
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -46,7 +47,7 @@ from .types import (
     read_only,
 )
 
-__all__ = ["analyze_articles", "analyze_paths", "dominant_frame", "truncate_text"]
+__all__ = ["analyze_articles", "analyze_paths", "dominant_frame", "prepare_or_skip", "truncate_text"]
 
 #: Longest cleaned text analysed per article, in characters (about 15,000 words; long-form features
 #: run to 10,000). Longer texts are cut at a paragraph or word boundary with a note, never dropped:
@@ -163,7 +164,9 @@ def analyze_articles(
     frame_lexicon: Lexicon = getattr(steps["frames"], "lexicon", None) or load_default_lexicon()
     model = FrameModel(frame_lexicon)
     ordered = sorted(articles, key=lambda a: a.id)
-    prepared = map_articles(_prepare, ordered, steps, workers=workers, progress=progress)
+    outcomes = map_articles(prepare_or_skip, ordered, steps, workers=workers, progress=progress)
+    prepared = [p for p in outcomes if isinstance(p, _Prepared)]
+    skipped = (*skipped, *(p for p in outcomes if isinstance(p, SkippedInput)))
     frames = model.fit_transform_matches([list(p.matches) for p in prepared]) if prepared else []
     reports = tuple(_report(p, f) for p, f in zip(prepared, frames))
     word_counts = {p.article.id: p.word_counts for p in prepared}
@@ -231,6 +234,40 @@ def _choose_components(
     if lexicon is not None or tone_lexicon is not None:
         raise ValueError("pass either components or lexicon/tone_lexicon, not both: the components carry their data")
     return check_components(tuple(components))
+
+
+def prepare_or_skip(article: Article, steps: Mapping[str, Component]) -> _Prepared | SkippedInput:
+    """The article's own pass, or the reason it failed: one article that breaks a step never ends the run.
+
+    Article text is untrusted and the steps are many; an exception inside them (a bug our tests did
+    not meet, a component of the user's own) skips this article with a reason naming the article,
+    the error and where it was raised, and every other article is still analysed and reported.
+    KeyboardInterrupt and SystemExit are not caught.
+    """
+    try:
+        return _prepare(article, steps)
+    except Exception as exc:  # noqa: BLE001 - reported as a skipped input, see the docstring
+        return SkippedInput(source=article.source or article.id, reason=analysis_failure_reason(article, exc))
+
+
+def analysis_failure_reason(article: Article, exc: BaseException) -> str:
+    """What a reader (and a bug report) needs: which article, which error, and the line that raised it.
+
+    Examples
+    --------
+    >>> a = Article(id="a1", outlet="A", title="t", text="x")
+    >>> analysis_failure_reason(a, ValueError("bad span"))
+    "article 'a1' could not be analysed (ValueError: bad span); the other articles were"
+    """
+    where = ""
+    frames = traceback.extract_tb(exc.__traceback__) if exc.__traceback__ is not None else []
+    if frames:
+        last = frames[-1]
+        where = f" at {os.path.basename(last.filename)}:{last.lineno}"
+    message = str(exc).strip() or "no message"
+    if len(message) > 200:
+        message = message[:199] + "…"
+    return f"article {article.id!r} could not be analysed ({type(exc).__name__}: {message}{where}); the other articles were"
 
 
 def _prepare(article: Article, steps: Mapping[str, Component]) -> _Prepared:

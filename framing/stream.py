@@ -45,12 +45,13 @@ from .coverage import CoverageText, facts_and_naming
 from .export import SCHEMA_VERSION, _rounded, dumps_json
 from .frames import FrameModel, document_frequency
 from .lexicon import Lexicon
-from .pipeline import _Prepared, _prepare, _report  # the per-article steps, shared with analyze_articles
+from .pipeline import _Prepared, _report, prepare_or_skip  # the per-article steps, shared with analyze_articles
 from .shared_copy import find_shared_copy
 from .types import Article, ArticleReport, SkippedInput
 from .workers import Beside, chunk_bounds, map_chunks, plan_workers
 
 __all__ = ["Gathered", "Kept", "PendingCoverage", "StreamSummary", "prepare_chunk", "chunk_frequency", "chunk_texts",
+           "chunk_skipped",
            "score_chunk", "keep", "start_coverage", "finish_stream", "summarize", "stream_jsonl"]
 
 
@@ -101,36 +102,53 @@ class Gathered:
         self.texts.extend(texts)
 
 
-def prepare_chunk(articles: Sequence[Article], steps: Mapping[str, Component]) -> list[_Prepared]:
-    """Pass 1 of one chunk: each article's own pass (no corpus statistics needed)."""
-    return [_prepare(article, steps) for article in articles]
+#: Pass 1's result for one article: its own pass, or why it was skipped (``pipeline.prepare_or_skip``).
+Outcome = _Prepared | SkippedInput
 
 
-def chunk_frequency(prepared: Sequence[_Prepared], terms: int) -> np.ndarray:
+def prepare_chunk(articles: Sequence[Article], steps: Mapping[str, Component]) -> list[Outcome]:
+    """Pass 1 of one chunk: each article's own pass (no corpus statistics needed), or why it failed.
+
+    The other chunk functions read the analysed articles only; :func:`chunk_skipped` gives the rest.
+    """
+    return [prepare_or_skip(article, steps) for article in articles]
+
+
+def chunk_skipped(prepared: Sequence[Outcome]) -> list[SkippedInput]:
+    """The chunk's articles whose own pass failed, each with its reason (reported as skipped inputs)."""
+    return [p for p in prepared if isinstance(p, SkippedInput)]
+
+
+def _analysed(prepared: Sequence[Outcome]) -> list[_Prepared]:
+    return [p for p in prepared if isinstance(p, _Prepared)]
+
+
+def chunk_frequency(prepared: Sequence[Outcome], terms: int) -> np.ndarray:
     """The chunk's document frequency per lexicon term (summed over chunks, it is the corpus's)."""
-    return document_frequency([p.matches for p in prepared], terms)
+    return document_frequency([p.matches for p in _analysed(prepared)], terms)
 
 
-def chunk_texts(prepared: Sequence[_Prepared]) -> list[CoverageText]:
+def chunk_texts(prepared: Sequence[Outcome]) -> list[CoverageText]:
     """What the coverage step reads of each article of the chunk (the report's ``text`` and sentence bounds).
 
     Equal to ``coverage.coverage_text`` of the article's report, which takes both from pass 1 as they are.
     """
     return [CoverageText(id=p.article.id, outlet=p.article.outlet, date=p.article.date, text=p.cleaned.text,
                          bounds=array("i", [offset for span, _, _ in p.sentences for offset in (span.start, span.end)]))
-            for p in prepared]
+            for p in _analysed(prepared)]
 
 
-def score_chunk(prepared: Sequence[_Prepared], model: FrameModel, layout: str = "jsonl") -> tuple[bytes, list[Kept]]:
+def score_chunk(prepared: Sequence[Outcome], model: FrameModel, layout: str = "jsonl") -> tuple[bytes, list[Kept]]:
     """Pass 2 of one chunk: frame scores with the corpus IDF, the reports serialised, slim copies.
 
     ``layout`` ``jsonl`` gives one line per article; ``json`` gives the articles as they sit inside
     the ``articles`` list of ``--format json`` (indented, comma-separated), for :class:`_Writer`.
     """
-    frames = model.score_matches([list(p.matches) for p in prepared])
+    analysed = _analysed(prepared)
+    frames = model.score_matches([list(p.matches) for p in analysed])
     pieces = []
     kept = []
-    for item, scored in zip(prepared, frames):
+    for item, scored in zip(analysed, frames):
         report = _report(item, scored)
         if layout == "json":
             pieces.append(dumps_json(_rounded(report), indent=2).replace(b"\n", b"\n" + _ITEM_INDENT))
@@ -319,11 +337,15 @@ def stream_jsonl(
     with tempfile.TemporaryDirectory(prefix="framing-stream-", dir=spill_dir) as folder:
         spill = Path(folder)
         frequency = np.zeros(len(lexicon.terms), dtype=np.int64)
-        for (start, end), (chunk_df, texts) in map_chunks(_spill_chunk, (ordered, steps, len(lexicon.terms), spill, consume),
-                                                          bounds, workers=count):
+        failed: list[SkippedInput] = []
+        for (start, end), (chunk_df, texts, chunk_failed) in map_chunks(
+                _spill_chunk, (ordered, steps, len(lexicon.terms), spill, consume), bounds, workers=count):
             frequency += chunk_df
             gathered.add_texts(texts)
+            failed.extend(chunk_failed)
             tick(end - start)
+        skipped = (*skipped, *failed)
+        analysed = total - len(failed)
         if consume:
             ordered.clear()  # every article is in a spill file now
         background = count > 1 and total > 0
@@ -333,11 +355,11 @@ def stream_jsonl(
         try:
             if background:
                 gathered.texts = []  # the coverage processes have their own copy now
-            if total:
-                model.fit_document_frequency(frequency, total)
+            if analysed:
+                model.fit_document_frequency(frequency, analysed)
                 job = (model, spill, layout)
                 for (start, end), (lines, chunk_kept) in map_chunks(_score_spilled, job, bounds, workers=count):
-                    writer.write_articles(lines, end - start)
+                    writer.write_articles(lines, len(chunk_kept))
                     keep(chunk_kept, gathered)
                     tick(end - start)
             finish_stream(gathered, writer, skipped=skipped, lexicon=lexicon, coverage=coverage)
@@ -384,14 +406,14 @@ class _Ticker:
             self.progress(self.done, self.total)
 
 
-def _spill_chunk(job: tuple[Any, ...], start: int, end: int) -> tuple[np.ndarray, list[CoverageText]]:
+def _spill_chunk(job: tuple[Any, ...], start: int, end: int) -> tuple[np.ndarray, list[CoverageText], list[SkippedInput]]:
     ordered, steps, terms, spill, consume = job
     prepared = prepare_chunk(ordered[start:end], steps)
     if consume:  # the chunk's articles live on in the spill file (in a worker, this drops its own copy)
         ordered[start:end] = [None] * (end - start)
     with open(spill / f"{start:09d}.pkl", "wb") as handle:
         pickle.dump(prepared, handle, protocol=pickle.HIGHEST_PROTOCOL)  # our own temp file, read back below
-    return chunk_frequency(prepared, terms), chunk_texts(prepared)
+    return chunk_frequency(prepared, terms), chunk_texts(prepared), chunk_skipped(prepared)
 
 
 def _score_spilled(job: tuple[Any, ...], start: int, end: int) -> tuple[bytes, list[Kept]]:

@@ -172,6 +172,29 @@ def truncation_message(report: CorpusReport) -> str | None:
             f"beginning was scored: {named}.")
 
 
+def analysis_failures_message(report: CorpusReport, loaded_skipped: Sequence[SkippedInput]) -> str | None:
+    """The dashboard's notice naming the articles whose analysis failed (``pipeline.prepare_or_skip``), or None.
+
+    The sidebar lists the files that did not load; an article that loaded but broke a step is skipped
+    later, and without this notice it would silently be missing from every page.
+
+    Examples
+    --------
+    >>> report = CorpusReport(articles=(), outlets=(), skipped=(SkippedInput("b.txt", "article 'b' could not be analysed (ValueError: x); the other articles were"),))
+    >>> print(analysis_failures_message(report, ()))
+    1 article could not be analysed and is left out of every page: b.txt: article 'b' could not be analysed (ValueError: x); the other articles were.
+    """
+    seen = set(loaded_skipped)
+    failed = [item for item in report.skipped if item not in seen]
+    if not failed:
+        return None
+    subject = "1 article could not be analysed" if len(failed) == 1 else f"{len(failed):,} articles could not be analysed"
+    listed = "; ".join(f"{item.source}: {item.reason}" for item in failed[:SKIPPED_SHOWN])
+    more = f"; and {len(failed) - SKIPPED_SHOWN:,} more (the Export page's JSON lists every one)" if len(failed) > SKIPPED_SHOWN else ""
+    return f"{subject} and is left out of every page: {listed}{more}." if len(failed) == 1 else \
+        f"{subject} and are left out of every page: {listed}{more}."
+
+
 def no_words_message(report: CorpusReport) -> str | None:
     """The dashboard's notice naming the articles without a word (emoji, numbers, invisible characters, or
     cleaning removed every one), or None.

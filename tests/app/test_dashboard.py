@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -478,3 +479,36 @@ def test_a_spawned_pool_after_a_dashboard_run_does_not_draw_the_dashboard(
     assert not app.exception
     monkeypatch.setattr("framing.workers.sys.platform", "darwin")  # spawn, as on macOS
     assert [r for _, r in map_chunks(_cube, 2, [(0, 2), (2, 3)], workers=2)] == [[0, 2], [16]]
+
+
+def _break_on(monkeypatch: pytest.MonkeyPatch, word: str) -> None:
+    """Make the per-article pass raise on any article holding ``word``, as a bug meeting odd text would."""
+    original = pipeline._prepare
+
+    def breaking(article: Any, steps: Any) -> Any:
+        if word in article.text:
+            raise ValueError("cannot segment this text")
+        return original(article, steps)
+
+    monkeypatch.setattr(pipeline, "_prepare", breaking)
+
+
+def test_an_article_that_breaks_the_analysis_is_named_and_the_rest_shown(app: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
+    _break_on(monkeypatch, "zorblat")
+    app.radio(key="source").set_value("Upload files").run()
+    broken = GOOD_TXT.replace(b"Harbour Gazette", b"Ridge Times").replace(b"Troops", b"Zorblat zorblat troops")
+    app.file_uploader(key="upload_files").set_value(
+        [("good.txt", GOOD_TXT, "text/plain"), ("odd.txt", broken, "text/plain")]).run()
+    assert_clean(app)
+    warnings = messages(app, "warning")
+    assert "1 article could not be analysed" in warnings and "odd.txt" in warnings and "ValueError" in warnings
+    assert outlets_of(app) == ["Harbour Gazette"]
+
+
+def test_when_every_article_breaks_the_analysis_the_reasons_and_an_error_show(app: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
+    _break_on(monkeypatch, "soybeans")
+    app.radio(key="source").set_value("Upload files").run()
+    app.file_uploader(key="upload_files").set_value([("good.txt", GOOD_TXT, "text/plain")]).run()
+    assert_clean(app)
+    assert "good.txt" in messages(app, "warning")
+    assert any("None of the articles could be analysed" in e.value for e in app.error)

@@ -68,3 +68,16 @@ def test_cluster_unreachable_scheduler_is_a_clear_error() -> None:
 def test_cluster_cli_asks_for_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["analyze", "data", "--scheduler", "tcp://127.0.0.1:9", "--format", "csv"]) == 2
     assert "use --format jsonl or json" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("layout", ["jsonl", "json"])
+def test_cluster_skips_an_article_that_breaks_a_step_as_one_process_does(scheduler: str, layout: str) -> None:
+    from broken_step import articles_one_broken, components_breaking_on_trigger
+
+    steps = check_components(components_breaking_on_trigger())  # type: ignore[arg-type]
+    options = {"steps": steps, "lexicon": steps["frames"].lexicon}  # type: ignore[attr-defined]
+    local, remote = io.BytesIO(), io.BytesIO()
+    stream_jsonl(articles_one_broken(), local, layout=layout, **options)
+    summary = stream_on_cluster(scheduler, articles_one_broken(), remote, chunk_articles=1, layout=layout, **options)
+    assert remote.getvalue() == local.getvalue()
+    assert summary.articles == 2 and [s.source for s in summary.skipped] == ["a2.txt"]
