@@ -82,7 +82,7 @@ def stream_on_cluster(
             failed = _two_passes(client, ordered, writer, gathered, steps=steps, lexicon=lexicon, progress=progress,
                                  bounds=chunk_bounds(len(ordered), chunk_articles), layout=layout)
         skipped = (*skipped, *failed)
-        finish_stream(gathered, writer, skipped=skipped, lexicon=lexicon)
+        skipped = finish_stream(gathered, writer, skipped=skipped, lexicon=lexicon)
     finally:
         client.close()
     return summarize(gathered, skipped)

@@ -13,13 +13,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .errors import describe_failure
 from .facts import find_facts
 from .naming import find_naming
 from .shared_copy import find_shared_copy
-from .types import ArticleReport, CoverageSource, Fact, Naming, Reprint, SharedPassage
+from .types import ArticleReport, CoverageSource, Fact, Naming, Reprint, SharedPassage, SkippedInput
 
-__all__ = ["Coverage", "CoverageText", "FactRow", "analyze_coverage", "coverage_text", "facts_and_naming", "fact_band",
-           "fact_matrix"]
+__all__ = ["COVERAGE_SOURCE", "Coverage", "CoverageText", "FactRow", "analyze_coverage", "coverage_text", "facts_and_naming",
+           "facts_and_naming_or_skip", "fact_band", "fact_matrix", "shared_copy_or_skip"]
+
+#: The ``source`` of a skipped input that is a part of the coverage step that failed, not an input.
+COVERAGE_SOURCE = "coverage step"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +34,8 @@ class Coverage:
     shared_passages: tuple[SharedPassage, ...] = ()
     reprints: tuple[Reprint, ...] = ()
     naming: tuple[Naming, ...] = ()
+    #: A part that failed (``COVERAGE_SOURCE``): its fields are empty, every article's own results stand.
+    skipped: tuple[SkippedInput, ...] = ()
 
 
 class _Bounds(NamedTuple):
@@ -87,9 +93,37 @@ def analyze_coverage(reports: Sequence[CoverageSource]) -> Coverage:
     >>> [fact.outlets for fact in coverage.facts]
     [('A', 'B')]
     """
-    facts, naming = facts_and_naming(reports)
-    passages, reprints = find_shared_copy(reports)
-    return Coverage(facts=facts, shared_passages=passages, reprints=reprints, naming=naming)
+    facts, naming, lost = facts_and_naming_or_skip(reports)
+    passages, reprints, lost_copy = shared_copy_or_skip(reports)
+    return Coverage(facts=facts, shared_passages=passages, reprints=reprints, naming=naming, skipped=(*lost, *lost_copy))
+
+
+def facts_and_naming_or_skip(
+    reports: Sequence[CoverageSource],
+) -> tuple[tuple[Fact, ...], tuple[Naming, ...], tuple[SkippedInput, ...]]:
+    """:func:`facts_and_naming`, or empty fields and the reason when it raises: the corpus-level step
+    reads every article's text at once, so one odd text must not take the articles' results with it."""
+    try:
+        facts, naming = facts_and_naming(reports)
+    except Exception as exc:  # noqa: BLE001 - reported as a skipped input
+        return (), (), (_lost("facts and naming", exc),)
+    return facts, naming, ()
+
+
+def shared_copy_or_skip(
+    reports: Sequence[CoverageSource],
+) -> tuple[tuple[SharedPassage, ...], tuple[Reprint, ...], tuple[SkippedInput, ...]]:
+    """``shared_copy.find_shared_copy``, or empty fields and the reason when it raises."""
+    try:
+        passages, reprints = find_shared_copy(reports)
+    except Exception as exc:  # noqa: BLE001 - reported as a skipped input
+        return (), (), (_lost("shared copy and reprints", exc),)
+    return passages, reprints, ()
+
+
+def _lost(part: str, exc: BaseException) -> SkippedInput:
+    return SkippedInput(source=COVERAGE_SOURCE, reason=f"{part} could not be computed ({describe_failure(exc)}); "
+                                                      "every article's own results are complete")
 
 
 def facts_and_naming(reports: Sequence[CoverageSource]) -> tuple[tuple[Fact, ...], tuple[Naming, ...]]:

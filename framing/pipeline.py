@@ -9,7 +9,6 @@ outlets are aggregated. The returned report is read-only all the way down (``typ
 from __future__ import annotations
 
 import os
-import traceback
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -22,6 +21,7 @@ from .components import Component, SentenceTone, TermMatches, check_components, 
 from .corpus import load_paths
 from .evidence import NO_FRAME, decide_frame, emphasis_interval, evidence_level, load_evidence_thresholds, tone_interval
 from .coverage import analyze_coverage
+from .errors import describe_failure
 from .frames import DocumentFrames, FrameModel
 from .language import NO_WORDS_NOTE
 from .lexicon import Lexicon, ToneLexicon, load_default_lexicon, load_tone_lexicon
@@ -171,6 +171,7 @@ def analyze_articles(
     reports = tuple(_report(p, f) for p, f in zip(prepared, frames))
     word_counts = {p.article.id: p.word_counts for p in prepared}
     coverage = analyze_coverage(reports)  # corpus-level reduce step across outlets (issue 15)
+    skipped = (*skipped, *coverage.skipped)
     return freeze(
         CorpusReport(
             articles=reports,
@@ -259,15 +260,7 @@ def analysis_failure_reason(article: Article, exc: BaseException) -> str:
     >>> analysis_failure_reason(a, ValueError("bad span"))
     "article 'a1' could not be analysed (ValueError: bad span); the other articles were"
     """
-    where = ""
-    frames = traceback.extract_tb(exc.__traceback__) if exc.__traceback__ is not None else []
-    if frames:
-        last = frames[-1]
-        where = f" at {os.path.basename(last.filename)}:{last.lineno}"
-    message = str(exc).strip() or "no message"
-    if len(message) > 200:
-        message = message[:199] + "…"
-    return f"article {article.id!r} could not be analysed ({type(exc).__name__}: {message}{where}); the other articles were"
+    return f"article {article.id!r} could not be analysed ({describe_failure(exc)}); the other articles were"
 
 
 def _prepare(article: Article, steps: Mapping[str, Component]) -> _Prepared:

@@ -41,12 +41,11 @@ import numpy as np
 
 from .components import Component
 from .compare import OutletTotals
-from .coverage import CoverageText, facts_and_naming
+from .coverage import CoverageText, facts_and_naming_or_skip, shared_copy_or_skip
 from .export import SCHEMA_VERSION, _rounded, dumps_json
 from .frames import FrameModel, document_frequency
 from .lexicon import Lexicon
 from .pipeline import _Prepared, _report, prepare_or_skip  # the per-article steps, shared with analyze_articles
-from .shared_copy import find_shared_copy
 from .types import Article, ArticleReport, SkippedInput
 from .workers import Beside, chunk_bounds, map_chunks, plan_workers
 
@@ -175,12 +174,13 @@ class PendingCoverage:
             raise
         self._parts = (first, second)
 
-    def fields(self) -> dict[str, bytes]:
-        """The four fields' JSON bytes, in the order of the document (waits for the children)."""
-        facts_naming = self._parts[0].result()
-        shared = self._parts[1].result()
-        return {"facts": facts_naming["facts"], "shared_passages": shared["shared_passages"],
-                "reprints": shared["reprints"], "naming": facts_naming["naming"]}
+    def fields(self) -> tuple[dict[str, bytes], tuple[SkippedInput, ...]]:
+        """The four fields' JSON bytes, in the order of the document (waits for the children), and
+        the parts that failed (their fields are empty; ``coverage.facts_and_naming_or_skip``)."""
+        facts_naming, lost = self._parts[0].result()
+        shared, lost_copy = self._parts[1].result()
+        return ({"facts": facts_naming["facts"], "shared_passages": shared["shared_passages"],
+                 "reprints": shared["reprints"], "naming": facts_naming["naming"]}, (*lost, *lost_copy))
 
     def close(self) -> None:
         """Stop whatever still runs (after an error elsewhere)."""
@@ -193,16 +193,16 @@ def start_coverage(texts: Sequence[CoverageText], layout: str, *, background: bo
     return PendingCoverage(texts, layout, background=background)
 
 
-def _facts_and_naming_json(job: tuple[Sequence[CoverageText], str]) -> dict[str, bytes]:
+def _facts_and_naming_json(job: tuple[Sequence[CoverageText], str]) -> tuple[dict[str, bytes], tuple[SkippedInput, ...]]:
     texts, layout = job
-    facts, naming = facts_and_naming(texts)
-    return {"facts": _part_json(facts, layout), "naming": _part_json(naming, layout)}
+    facts, naming, lost = facts_and_naming_or_skip(texts)
+    return {"facts": _part_json(facts, layout), "naming": _part_json(naming, layout)}, lost
 
 
-def _shared_copy_json(job: tuple[Sequence[CoverageText], str]) -> dict[str, bytes]:
+def _shared_copy_json(job: tuple[Sequence[CoverageText], str]) -> tuple[dict[str, bytes], tuple[SkippedInput, ...]]:
     texts, layout = job
-    passages, reprints = find_shared_copy(texts)
-    return {"shared_passages": _part_json(passages, layout), "reprints": _part_json(reprints, layout)}
+    passages, reprints, lost = shared_copy_or_skip(texts)
+    return {"shared_passages": _part_json(passages, layout), "reprints": _part_json(reprints, layout)}, lost
 
 
 def _part_json(value: object, layout: str) -> bytes:
@@ -216,20 +216,22 @@ def finish_stream(
     skipped: Sequence[SkippedInput],
     lexicon: Lexicon,
     coverage: PendingCoverage | None = None,
-) -> None:
+) -> tuple[SkippedInput, ...]:
     """Reduce steps after the last article: outlets and coverage, written after the articles.
 
     ``coverage`` is the coverage step started earlier (:func:`start_coverage`); without it, it runs
-    here. What is written after the articles is held as JSON bytes, not as objects.
+    here. What is written after the articles is held as JSON bytes, not as objects. Returns every
+    skipped input written: ``skipped`` and any part of the coverage step that failed.
     """
     outlets = [_rounded(outlet) for outlet in gathered.outlets.outlets()]
     if coverage is None:
         coverage = start_coverage(gathered.texts, writer.layout, background=False)
     try:
-        fields = coverage.fields()
+        fields, lost = coverage.fields()
     finally:
         coverage.close()
     gathered.texts.clear()  # the coverage step was the last reader of the texts
+    skipped = (*skipped, *lost)
     rest = {
         "skipped": writer.json(_rounded(tuple(sorted(skipped, key=lambda item: (item.source, item.reason))))),
         "lexicon": writer.json(_rounded(lexicon.describe())),
@@ -237,6 +239,7 @@ def finish_stream(
     }
     del fields
     writer.finish(outlets, rest)
+    return skipped
 
 
 class _Writer:
@@ -362,7 +365,7 @@ def stream_jsonl(
                     writer.write_articles(lines, len(chunk_kept))
                     keep(chunk_kept, gathered)
                     tick(end - start)
-            finish_stream(gathered, writer, skipped=skipped, lexicon=lexicon, coverage=coverage)
+            skipped = finish_stream(gathered, writer, skipped=skipped, lexicon=lexicon, coverage=coverage)
         finally:
             coverage.close()
     return summarize(gathered, skipped)

@@ -173,10 +173,11 @@ def truncation_message(report: CorpusReport) -> str | None:
 
 
 def analysis_failures_message(report: CorpusReport, loaded_skipped: Sequence[SkippedInput]) -> str | None:
-    """The dashboard's notice naming the articles whose analysis failed (``pipeline.prepare_or_skip``), or None.
+    """The dashboard's notice naming what the analysis had to leave out, or None: articles that loaded
+    but broke a step (``pipeline.prepare_or_skip``) and parts of the coverage step that failed.
 
-    The sidebar lists the files that did not load; an article that loaded but broke a step is skipped
-    later, and without this notice it would silently be missing from every page.
+    The sidebar lists the files that did not load; without this notice an article skipped later would
+    silently be missing from every page, and an empty Coverage page would look like no shared facts.
 
     Examples
     --------
@@ -184,15 +185,22 @@ def analysis_failures_message(report: CorpusReport, loaded_skipped: Sequence[Ski
     >>> print(analysis_failures_message(report, ()))
     1 article could not be analysed and is left out of every page: b.txt: article 'b' could not be analysed (ValueError: x); the other articles were.
     """
+    from framing.coverage import COVERAGE_SOURCE
+
     seen = set(loaded_skipped)
-    failed = [item for item in report.skipped if item not in seen]
-    if not failed:
-        return None
-    subject = "1 article could not be analysed" if len(failed) == 1 else f"{len(failed):,} articles could not be analysed"
-    listed = "; ".join(f"{item.source}: {item.reason}" for item in failed[:SKIPPED_SHOWN])
-    more = f"; and {len(failed) - SKIPPED_SHOWN:,} more (the Export page's JSON lists every one)" if len(failed) > SKIPPED_SHOWN else ""
-    return f"{subject} and is left out of every page: {listed}{more}." if len(failed) == 1 else \
-        f"{subject} and are left out of every page: {listed}{more}."
+    later = [item for item in report.skipped if item not in seen]
+    failed = [item for item in later if item.source != COVERAGE_SOURCE]
+    parts = []
+    if failed:
+        listed = "; ".join(f"{item.source}: {item.reason}" for item in failed[:SKIPPED_SHOWN])
+        more = f"; and {len(failed) - SKIPPED_SHOWN:,} more (the Export page's JSON lists every one)" if len(failed) > SKIPPED_SHOWN else ""
+        subject = "1 article could not be analysed and is" if len(failed) == 1 else \
+            f"{len(failed):,} articles could not be analysed and are"
+        parts.append(f"{subject} left out of every page: {listed}{more}.")
+    for item in later:
+        if item.source == COVERAGE_SOURCE:
+            parts.append(f"The Coverage page is incomplete: {item.reason}.")
+    return " ".join(parts) or None
 
 
 def no_words_message(report: CorpusReport) -> str | None:

@@ -12,6 +12,7 @@ import json
 import pytest
 
 from framing import cli, pipeline
+from framing.components import default_components
 from framing.export import to_json_bytes
 from framing.stream import stream_jsonl
 from framing.types import Article
@@ -99,3 +100,49 @@ def test_a_long_error_message_is_cut() -> None:
     article = Article(id="c", outlet="C", title="t", text="x")
     reason = pipeline.analysis_failure_reason(article, ValueError("y" * 5_000))
     assert len(reason) < 320 and reason.endswith("the other articles were")
+
+
+def _break_naming(monkeypatch: pytest.MonkeyPatch) -> None:
+    from framing import coverage
+
+    def broken(reports: object, facts: object) -> object:
+        raise IndexError("string index out of range")
+
+    monkeypatch.setattr(coverage, "find_naming", broken)
+
+
+def test_a_coverage_part_that_fails_leaves_the_articles_and_the_other_part(monkeypatch: pytest.MonkeyPatch) -> None:
+    intact = pipeline.analyze_articles(articles_one_broken()[::2])
+    _break_naming(monkeypatch)
+    report = pipeline.analyze_articles(articles_one_broken()[::2])
+    assert report.articles == intact.articles and report.outlets == intact.outlets
+    assert report.facts == () and report.naming == () and report.shared_passages == intact.shared_passages
+    assert [s.source for s in report.skipped] == ["coverage step"]
+    assert "facts and naming could not be computed (IndexError: string index out of range" in report.skipped[0].reason
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_streamed_run_reports_a_failed_coverage_part_as_the_whole_report_does(
+    monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    from framing.components import check_components
+    from framing.lexicon import load_default_lexicon, load_tone_lexicon
+
+    _break_naming(monkeypatch)
+    lexicon = load_default_lexicon()
+    steps = check_components(default_components(lexicon=lexicon, tone_lexicon=load_tone_lexicon()))
+    out = io.BytesIO()
+    summary = stream_jsonl(articles_one_broken(), out, steps=steps, lexicon=lexicon, workers=workers, layout="json")
+    assert out.getvalue() == to_json_bytes(pipeline.analyze_articles(articles_one_broken()))
+    assert [s.source for s in summary.skipped] == ["coverage step"]
+
+
+def test_the_dashboard_notice_names_failed_articles_and_an_incomplete_coverage_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.corpus import analysis_failures_message
+
+    assert analysis_failures_message(pipeline.analyze_articles(articles_one_broken()[:1]), ()) is None
+    _break_naming(monkeypatch)
+    report = pipeline.analyze_articles(articles_one_broken(), components=components_breaking_on_trigger())
+    message = analysis_failures_message(report, ())
+    assert message is not None and message.startswith("1 article could not be analysed and is left out of every page: a2.txt")
+    assert "The Coverage page is incomplete: facts and naming could not be computed" in message
