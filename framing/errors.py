@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import traceback
 
+from .textnorm import shorten
+
 __all__ = ["FramingError", "CorpusError", "LexiconError", "ModelNotFittedError", "describe_failure"]
 
 #: Characters of an exception's message kept in a reason shown to a reader.
@@ -42,7 +44,5 @@ def describe_failure(exc: BaseException) -> str:
     frames = traceback.extract_tb(exc.__traceback__) if exc.__traceback__ is not None else []
     if frames:
         where = f" at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno}"
-    message = str(exc).strip() or "no message"
-    if len(message) > FAILURE_MESSAGE_CHARS:
-        message = message[: FAILURE_MESSAGE_CHARS - 1] + "\u2026"
+    message = shorten(str(exc).strip() or "no message", FAILURE_MESSAGE_CHARS)
     return f"{type(exc).__name__}: {message}{where}"

@@ -2029,9 +2029,36 @@ class _Run:
             elif not self._speaker_word(n - 1):
                 break
             n -= 1  # "a U.S. cybersecurity official": adjectives and speaker words may alternate
-        if adjectives == 0 or adjectives > ADJECTIVE_WORDS or n == 0 or tokens[n - 1].start < floor or self._bound(n):
+        if adjectives == 0 or adjectives > ADJECTIVE_WORDS:
+            return start
+        definite = self._definite_before(n, start, floor)
+        if definite is not None:
+            return definite
+        if n == 0 or tokens[n - 1].start < floor or self._bound(n):
             return start
         return n - 1 if self._opener(n - 1) else start
+
+    def _definite_before(self, n: int, start: int, floor: int) -> int | None:
+        """The "the" that opens "the nuclear watchdog", "The UN nuclear agency" (a lower-case noun for
+        a body, after lower-case modifiers), or None. Without it the speaker was the bare noun
+        ("watchdog"), typed without the "UN" before it. Not after a preposition: in "During the
+        crisis officials said" the "the" belongs to "crisis", and the speaker is "officials"."""
+        tokens = self.tokens
+        head = tokens[start]
+        if self.caps[start] or not self._speaker_word(start) or self.rules.has("role_person", head.lemma) or (
+                self.rules.has("people", head.lower)):
+            return None  # a body ("watchdog", "agency"), not people: "As the crisis grew officials said"
+        if tokens[n].lower == "the":  # a capitalised "The" opening the sentence was read as a name word
+            at = n
+        elif n > 0 and tokens[n - 1].lower == "the" and tokens[n - 1].start >= floor and not self._bound(n):
+            at = n - 1
+        else:
+            return None
+        before = at - 1
+        if before >= 0 and tokens[before].start >= floor and not self._bound(at) and (
+                tokens[before].lower in self.rules.cues.get("preposition", frozenset())):
+            return None
+        return at
 
     def _opener(self, k: int) -> bool:
         """True for an article or a number word that opens an unnamed speaker ("a", "two"): an
