@@ -602,6 +602,12 @@ def _joined_of(text: str, runs: list[tuple[int, int, list[tuple[int, int]]]]) ->
     titles = words.titles - words.institution_heads  # "Ministry of Commerce" is a name, "President of X" a title
     joined: list[tuple[int, int, list[tuple[int, int]]]] = []
     for run in runs:
+        if joined and text[joined[-1][1] : run[0]] == " of " and _field_end(text, run[2]) is not None:
+            last = joined[-1]
+            word = _bare(text[last[2][-1][0] : last[2][-1][1]]).lower()
+            if word in titles or lemmatize(word) in titles:  # "Secretary of State Ada Lind": a title, then the name
+                joined[-1] = (last[0], run[1], [*last[2], (run[0] - 3, run[0] - 1), *run[2]])
+                continue
         if joined and text[joined[-1][1] : run[0]] == " of " and (len(run[2]) <= 2 or _spelt_after(text, joined[-1], run)):
             last = joined[-1]
             word = text[last[2][-1][0] : last[2][-1][1]]
@@ -612,6 +618,24 @@ def _joined_of(text: str, runs: list[tuple[int, int, list[tuple[int, int]]]]) ->
                 continue
         joined.append(run)
     return joined
+
+
+def _field_end(text: str, words: list[tuple[int, int]]) -> int | None:
+    """Where the name starts in the run after a title's "of" that holds the title's field and then a
+    name ("State Ada Lind" of "Secretary of State Ada Lind", "Foreign Affairs Bo Tran"): the field is
+    the run's first words that are everyday English (wordfreq Zipf >= ``COMMON_ZIPF``), the name the
+    rest, none of which is; ``None`` where the run is no such pair ("State", "Kessland", "Trade Mark").
+
+    >>> text = "State Ada Lind, Foreign Affairs Ivo Tran, State Department"
+    >>> [_field_end(text, w) for w in ([(0, 5), (6, 9), (10, 14)], [(16, 23), (24, 31), (32, 35), (36, 40)],
+    ...                                 [(42, 47), (48, 58)])]
+    [1, 2, None]
+    """
+    common = [zipf_frequency(_bare(text[a:b]).lower(), "en") >= COMMON_ZIPF for a, b in words]
+    at = common.index(False) if False in common else len(common)
+    if at == 0 or at == len(words) or any(common[at:]) or any(text[a:b] == "of" for a, b in words):
+        return None
+    return at
 
 
 def _spelt_after(text: str, first: tuple[int, int, list[tuple[int, int]]], second: tuple[int, int, list[tuple[int, int]]]) -> bool:
@@ -1371,8 +1395,14 @@ def _name_key(text: str, words: list[tuple[int, int]], nouns: set[str], lower_wo
     and "South Korea" stay apart (a compass word belongs to the name), "President Donald Trump" ->
     "Donald Trump" (a title, a word the corpus also writes in lower case, is not part of the name).
     """
-    if any(text[w[0] : w[1]] == "of" for w in words):  # "Ministry of Foreign Affairs" is one name
-        return " ".join(_bare(text[w[0] : w[1]]) for w in words)
+    of = next((i for i, w in enumerate(words) if text[w[0] : w[1]] == "of"), None)
+    if of is not None:
+        title = _bare(text[words[of - 1][0] : words[of - 1][1]]).lower() if of else ""
+        field = _field_end(text, words[of + 1 :])
+        if (field is not None and title not in load_naming_words().institution_heads
+                and (title in _title_words() or lemmatize(title) in _title_words())):
+            return _name_key(text, words[of + 1 + field :], nouns, lower_words)  # "Secretary of State Ada Lind": Lind
+        return " ".join(_bare(text[w[0] : w[1]]) for w in words)  # "Ministry of Foreign Affairs" is one name
     full = " ".join(_bare(text[w[0] : w[1]]) for w in words)
     acronym = _DEFINED.match(text, words[-1][1])
     if len(words) >= 2 and acronym and initials(full) == acronym.group(1):
