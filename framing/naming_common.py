@@ -982,6 +982,11 @@ def _modifiers_start(text: str, start: int, nouns: set[str]) -> int:
 _GROUP_OPENERS = r"(?:(?P<owner>[A-Z][\w.-]*['’]s )|(?:[Tt]he|[Tt]heir|[Ii]ts|[Aa]ll|[Tt]hese|[Tt]hose|[Oo]ur) )?"
 
 
+#: "Both" counts two where a group noun follows: "both countries" are the two countries, "both
+#: leaders" the two leaders (a quantifier of English grammar, not a term of any event).
+_PAIR_WORDS = {"both": 2}
+
+
 def group_mentions(
     reports: Sequence[CoverageSource],
     inside: Callable[[str, int], bool],
@@ -1008,7 +1013,8 @@ def group_mentions(
     if not words.group_nouns or not words.numbers:
         return {}
     nouns = "|".join(re.escape(n) for n in sorted(words.group_nouns, key=len, reverse=True))
-    numbers = "|".join(re.escape(n) for n in sorted(words.numbers, key=len, reverse=True))
+    counts = {**words.numbers, **_PAIR_WORDS}
+    numbers = "|".join(re.escape(n) for n in sorted(counts, key=len, reverse=True))
     # Anchored on the number (a leading optional group would be tried at every position of the text);
     # the determiner or possessive name before it is looked for only where a number matched.
     numbered = re.compile(r"(?<![\w-])(?P<number>(?i:" + numbers + r")|\d{1,2}) (?:(?P<modifier>[A-Za-z][\w-]*) )??"
@@ -1019,7 +1025,7 @@ def group_mentions(
     for report in reports:
         for match in numbered.finditer(report.text):
             word = match.group("number").lower()
-            number = int(word) if word.isdigit() else words.numbers[word]
+            number = int(word) if word.isdigit() else counts[word]
             modifier = match.group("modifier")
             if modifier and modifier.lower() in ENGLISH_STOP_WORDS:
                 continue  # "three of the members" is no modifier
@@ -1039,7 +1045,7 @@ def group_mentions(
                 key = next(k for k in groups if k[1] == cls)
                 groups[key].append(NamingMention(report.id, match.start("noun"), match.end(), match.group("noun"),
                                                  inside(report.id, match.start())))
-    number_words = {n: w for w, n in sorted(words.numbers.items(), reverse=True)}
+    number_words = {n: w for w, n in sorted(words.numbers.items(), reverse=True)}  # "the two countries", never "the both"
     found = {}
     for key, items in groups.items():
         noun = min(written[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]  # most used, then alphabetical
