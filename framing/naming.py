@@ -746,7 +746,7 @@ def _name_mentions(
                 continue  # "Mr." of "Mr. Lind": the name's descriptor, no name
             if (len(words) == 1 and head not in prose_capitals[0] and not words_.country(head) and not _abbreviation(head)
                     and zipf_frequency(head.lower(), "en") >= COMMON_ZIPF
-                    and (head.lower() in lower_words or _only_opens_quotes(head, reports, opens_quotes))):
+                    and (head.lower() in lower_words or _only_opens_quotes(head, reports, opens_quotes, quotes))):
                 # "“Peace be with you”": an everyday word the corpus capitalises only where a sentence starts and
                 # also writes in lower case, or only right after a quotation mark; a company that only opens
                 # sentences ("Ford said ...") stays (review)
@@ -1354,11 +1354,24 @@ def _title_countries(article: str, text: str, words: list[tuple[int, int]], nami
     return found
 
 
-def _only_opens_quotes(word: str, reports: Sequence[CoverageSource], memo: dict[str, bool]) -> bool:
-    """True when every time the corpus writes ``word`` it opens a quotation ("“Peace be with you”")."""
+def _only_opens_quotes(word: str, reports: Sequence[CoverageSource], memo: dict[str, bool],
+                       quotes: dict[str, list[tuple[int, int]]] | None = None) -> bool:
+    """True when every time the corpus writes ``word`` it opens a quotation ("“Peace be with you”"),
+    or (given the articles' ``quotes``) opens a sentence inside one ("“... a truce. Congratulations to
+    both!”", "“Thank you”"): somebody's words, capitalised because their sentence starts there.
+
+    >>> from types import SimpleNamespace as Ns
+    >>> reports = [Ns(id="a", text='He wrote: “We agreed. Congratulations to all.” Ford said no.')]
+    >>> quotes = {"a": [(10, 46)]}
+    >>> _only_opens_quotes("Congratulations", reports, {}, quotes), _only_opens_quotes("Ford", reports, {}, quotes)
+    (True, False)
+    """
     if word not in memo:
         pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
-        memo[word] = all(m.start() > 0 and r.text[m.start() - 1] in "“\"‘'" for r in reports for m in pattern.finditer(r.text))
+        memo[word] = all(
+            m.start() > 0 and (r.text[m.start() - 1] in "“\"‘'" or quotes is not None and _inside(quotes[r.id], m.start())
+                               and r.text[: m.start()].rstrip().endswith((".", "!", "?", "“", '"', ":")))
+            for r in reports for m in pattern.finditer(r.text))
     return memo[word]
 
 
