@@ -45,6 +45,9 @@ __all__ = ["MAX_REFERENTS", "find_naming", "quotation_spans"]
 #: 25 since the shared phrases (naming_words 1.3.0): a reader lists every referent two outlets name,
 #: 11 to 28 on the dev events, and 20 cut names (a ship two of four outlets name) to make room for them.
 MAX_REFERENTS = 25
+#: How many times more often one full name must be written than any other sharing its surname for the
+#: bare surname to be that person's (2: "Donald Trump" 6 times beside "Melania Trump" 3, session 16).
+SURNAME_MAJORITY = 2
 #: Articles per outlet read for naming (the first by id); bench/coverage_scale.py has the cost.
 MAX_ARTICLES_PER_OUTLET = 25
 #: Words of descriptor taken before a name ("Chinese leader" in "Chinese leader Xi").
@@ -726,7 +729,7 @@ def _name_mentions(
                 key_of[run_words] = _name_key(r.text, run[2], nouns, lower_words)
             keys[(r.id, run[0], run[1])] = key_of[run_words]
     full_names: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}  # (run's words, core) -> full name
-    link = _suffix_links(set(keys.values()))
+    link = _suffix_links(set(keys.values()), Counter(keys.values()))
     found: list[tuple[str, str, NamingMention]] = []  # (key, written name, mention)
     places: set[str] = set()  # capitals named as the city where something happens
     defined: set[tuple[str, str]] = set()
@@ -1436,7 +1439,7 @@ def _name_key(text: str, words: list[tuple[int, int]], nouns: set[str], lower_wo
     return " ".join(key)
 
 
-def _suffix_links(keys: set[str]) -> dict[str, str]:
+def _suffix_links(keys: set[str], written: Counter[str] | None = None) -> dict[str, str]:
     """A shorter name joins the longer one it ends ("Trump" -> "Donald Trump") when that is unambiguous.
 
     Only keys with the same last word can end one another, so each key is compared with those alone
@@ -1457,6 +1460,12 @@ def _suffix_links(keys: set[str]) -> dict[str, str]:
         longest = max(longer, key=len)
         if all(longest.endswith(k) for k in longer):
             links[key] = longest
+        elif written is not None and len(key.split()) == 1:
+            # A surname two full names share ("Ivo Lind", "Mira Lind"): the bare "Lind" is the one the
+            # corpus writes at least twice as often as any other (a story names its main figure most).
+            ranked = sorted(longer, key=lambda k: (-written[k], k))
+            if written[ranked[0]] >= SURNAME_MAJORITY * written[ranked[1]]:
+                links[key] = ranked[0]
     return links
 
 
