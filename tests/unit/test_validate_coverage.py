@@ -120,3 +120,18 @@ def test_the_labels_file_keeps_its_rules_on_every_event() -> None:
         for referent, page, _, _ in event["naming"]:
             pages_of[referent].add(page)
         assert not [r for r, pages in pages_of.items() if len(pages) < 2], name
+
+
+def test_an_event_labelled_for_naming_only_reports_no_fact_figures(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # its fact cells were all 0.0, which read as a miss, not as "not labelled"
+    import json
+
+    from framing.validate_coverage import run_coverage_validation
+
+    pages = [{"id": f"q{n}", "outlet": f"Outlet {n}", "raw": "Tariffs on Ruritanian steel rose, the ministry said."} for n in (1, 2)]
+    (tmp_path / "cleaning_dev.jsonl").write_text("\n".join(json.dumps(p) for p in pages) + "\n", encoding="utf-8")
+    labels = tmp_path / "labels.json"
+    labels.write_text(json.dumps({"events": [{"event": "e", "status": "held out", "pages": ["q1", "q2"],
+                                              "facts": [], "naming": []}]}), encoding="utf-8")
+    figures = run_coverage_validation(tmp_path, labels=labels, events="held-out", shared_copy=False)
+    assert figures["events"][0]["facts"] == {"skipped": "no facts were labelled for this event (naming labels only)"}
