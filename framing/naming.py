@@ -33,6 +33,7 @@ from .word_frequency import zipf_frequency
 
 from .naming_aliases import COMPASS_WORDS, Aliases, NamingWords, compact, initials, load_naming_words
 from .naming_common import ADJECTIVE_ENDINGS as _ADJECTIVE_ENDINGS
+from .naming_common import NAME_PARTICLES
 from .naming_common import common_mentions, group_mentions, unnamed_title_mentions
 from .naming_common import title_case_line as _title_case_line
 from .quote_rules import load_quote_rules
@@ -61,7 +62,9 @@ MAX_PAIRS_PER_FACT = 30
 #: with no space after it before a capitalised word ("Putin.The", a page that lost a space) ends the
 #: word, and a name may start right after it ("press conference by Putin.Xi ...").
 _NAME_WORD = r"(?:(?:[A-Z]\.){2,}(?![\w'’-])|[A-Z](?:[\w'’-]|\.(?![A-Z][a-z]))*\w|[A-Z])"
-_NAME_RUN = re.compile(r"(?<![\w'’-])(?<![^a-z]\.)" + _NAME_WORD + r"(?:[ \u00a0]" + _NAME_WORD + r")*")
+#: A run may hold lower-case particles between two capitalised words (``naming_common.NAME_PARTICLES``).
+_NAME_RUN = re.compile(r"(?<![\w'’-])(?<![^a-z]\.)" + _NAME_WORD + r"(?:[ \u00a0](?:(?:" + "|".join(sorted(NAME_PARTICLES))
+                       + r")[ \u00a0])*" + _NAME_WORD + r")*")
 _WORD = re.compile(r"[\w'’-]+")
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
 #: An ordinal written in figures ("16th", "2nd").
@@ -1424,15 +1427,25 @@ def _name_key(text: str, words: list[tuple[int, int]], nouns: set[str], lower_wo
     if len(words) >= 2 and acronym and initials(full) == acronym.group(1):
         return full  # "World Trade Organization (WTO)": the name its acronym spells is one name, not "Organization"
     key = [_bare(text[words[-1][0] : words[-1][1]])]
+    after_particle = False
     for w in reversed(words[:-1]):
         previous = text[w[0] : w[1]]
         if _POSSESSIVE.search(previous) or previous.endswith(("’", "'")) or previous in _CALENDAR:
             break  # "China's", "Philippines’" and "April" in "April Beijing" are not part of the name
         first = key[0].lower()
         lowered = previous.lower()
+        if lowered in NAME_PARTICLES:
+            # "Ursula von der Leyen": the particles and the word before them belong to the name; a
+            # particle is keyed in lower case, so "Von der Leyen" opening a sentence is a shorter form
+            key.insert(0, lowered)
+            after_particle = True
+            continue
         if lowered in _title_words():
             break  # "US President Donald Trump" -> "Donald Trump" even where no one writes "president" in lower case
-        if previous in _COMPASS or first in _name_heads() or first in lower_words or first in nouns or zipf_frequency(first, "en") >= COMMON_ZIPF and lowered not in lower_words and lowered not in nouns:
+        if after_particle:
+            key.insert(0, previous)
+            after_particle = False
+        elif previous in _COMPASS or first in _name_heads() or first in lower_words or first in nouns or zipf_frequency(first, "en") >= COMMON_ZIPF and lowered not in lower_words and lowered not in nouns:
             key.insert(0, previous)
         else:
             break

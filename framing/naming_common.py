@@ -35,8 +35,14 @@ from .naming_aliases import load_naming_words
 from .segment import lemmatize
 from .types import CoverageSource, Fact, NamingMention
 
-__all__ = ["ADJECTIVE_ENDINGS", "MAX_COMMON_REFERENTS", "common_mentions", "group_mentions", "title_case_line",
+__all__ = ["ADJECTIVE_ENDINGS", "MAX_COMMON_REFERENTS", "NAME_PARTICLES", "common_mentions", "group_mentions", "title_case_line",
            "unnamed_title_mentions"]
+
+#: Lower-case particles inside a personal name, between two capitalised words ("Ursula von der Leyen",
+#: "Lula da Silva", "Osama bin Laden"): a name run goes on over them (``naming._NAME_RUN``), and none
+#: heads a common-noun referent. Without them one person was three referents ("Ursula", "der",
+#: "Leyen"; session 16, untuned EU-Mercosur pages).
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "do", "dos", "das", "du", "del", "bin", "ibn", "al"})
 
 #: Common-noun referents kept (most widely shared first): names stay the bulk of the table. 12 since
 #: the shared phrases (naming_words 1.3.0): the EU sanctions dev reader lists 20 things named in lower case;
@@ -230,7 +236,7 @@ def _heads(reports: dict[str, CoverageSource], facts: Sequence[Fact], nouns: set
     merged: dict[str, set[str]] = defaultdict(set)
     skipped = load_naming_words().non_referent_heads
     for word, outlets in outlets_of.items():
-        if _singular(word) not in skipped and word not in skipped:
+        if _singular(word) not in skipped and word not in skipped and word not in NAME_PARTICLES:
             canonical = _canonical(word)
             merged[(joined or {}).get(canonical, canonical)].update(outlets)
     return Counter({w: len(o) for w, o in merged.items()})
