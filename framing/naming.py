@@ -60,8 +60,10 @@ MAX_PAIRS_PER_FACT = 30
 
 #: A run of capitalised words; a dotted abbreviation ("U.S.", "U.K.") keeps its last dot. A full stop
 #: with no space after it before a capitalised word ("Putin.The", a page that lost a space) ends the
-#: word, and a name may start right after it ("press conference by Putin.Xi ...").
-_NAME_WORD = r"(?:(?:[A-Z]\.){2,}(?![\w'’-])|[A-Z](?:[\w'’-]|\.(?![A-Z][a-z]))*\w|[A-Z])"
+#: word, and a name may start right after it ("press conference by Putin.Xi ..."). A plural's
+#: possessive before another capitalised word stays in the run ("Ulster Farmers’ Union", "Philippines’
+#: Coast Guard"): ``_name_key`` decides whether it is part of the name or its owner.
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,}(?![\w'’-])|[A-Z][\w-]*s['’](?=[ \u00a0][A-Z])|[A-Z](?:[\w'’-]|\.(?![A-Z][a-z]))*\w|[A-Z])"
 #: A run may hold lower-case particles between two capitalised words (``naming_common.NAME_PARTICLES``).
 _NAME_RUN = re.compile(r"(?<![\w'’-])(?<![^a-z]\.)" + _NAME_WORD + r"(?:[ \u00a0](?:(?:" + "|".join(sorted(NAME_PARTICLES))
                        + r")[ \u00a0])*" + _NAME_WORD + r")*")
@@ -427,7 +429,10 @@ def _runs(text: str, family: frozenset[tuple[str, str]] = frozenset()) -> list[t
             runs.append((words[0][0], end, words))
             for i, w in enumerate(words[:-1]):  # "Ruritania’s Joint Staff" also names Ruritania
                 if _APOSTROPHE_END.search(text[w[0] : w[1]]):
-                    runs.append((words[0][0], w[1], words[: i + 1]))
+                    if text[w[1] - 1] in "’'":  # a plural's "Philippines’ Coast Guard": the name ends before the mark
+                        runs.append((words[0][0], w[1] - 1, [*words[:i], (w[0], w[1] - 1)]))
+                    else:
+                        runs.append((words[0][0], w[1], words[: i + 1]))
                     break
     return _joined_of(text, sorted(runs))
 
@@ -1430,6 +1435,12 @@ def _name_key(text: str, words: list[tuple[int, int]], nouns: set[str], lower_wo
     after_particle = False
     for w in reversed(words[:-1]):
         previous = text[w[0] : w[1]]
+        if previous.endswith(("s’", "s'")) and previous[:-1].lower() in lower_words:
+            # "Ulster Farmers’ Union", "the Workers’ Party": a plural common noun's possessive inside a
+            # name, not an owner before it ("Philippines’ coast guard"); the word before it joins too
+            key.insert(0, previous)
+            after_particle = True
+            continue
         if _POSSESSIVE.search(previous) or previous.endswith(("’", "'")) or previous in _CALENDAR:
             break  # "China's", "Philippines’" and "April" in "April Beijing" are not part of the name
         first = key[0].lower()

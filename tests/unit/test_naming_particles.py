@@ -38,3 +38,21 @@ def test_a_particle_between_lower_case_words_is_no_name() -> None:
     text = "Ships of the Arden line sailed de facto free of the levy, the Harbour Board said."
     found = referents(report_of((("a", "Harbour Gazette", text), ("b", "Ridge Times", text))))
     assert "de" not in found and not any(" de " in f for forms in found.values() for f in forms)
+
+
+def test_a_plural_possessive_inside_a_name_keeps_the_body_apart_from_a_longer_name() -> None:
+    # "Ulster Farmers’ Union" was a form of the European Union: its run ended at the apostrophe and
+    # "Union" alone was a shorter form of the longer name (session 16, untuned EU-Mercosur pages)
+    found = referents(report_of((
+        ("a", "Harbour Gazette", "The European Union signed the pact. The Ulster Farmers’ Union opposed the European Union pact, farmers said."),
+        ("b", "Ridge Times", "The EU signed the pact. The National Farmers’ Union said the European Union pact hurt farmers."),
+        ("c", "Vale Post", "The European Union signed the pact on Monday, while farmers protested."),
+    )))
+    assert found["European Union"] == {"European Union", "EU"}
+
+
+def test_a_countrys_plural_possessive_still_names_the_country_without_its_mark() -> None:
+    found = referents(report_of(tuple(
+        (key, outlet, "The Philippines’ Coast Guard said the Philippines would send ships, officials said.")
+        for key, outlet in (("a", "Harbour Gazette"), ("b", "Ridge Times")))))
+    assert "Philippines’" not in found.get("Philippines", set()) and "Philippines" in found.get("Philippines", set())
