@@ -138,6 +138,10 @@ _ANAPHORS = frozenset({"this", "that", "it", "these", "those"})
 _PROGRESSIVE = frozenset({"is", "are", "was", "were", "been", "be"})
 #: Lower-case words allowed between a comma and a trailing speaker ("…, two senior officials said").
 MODIFIER_WORDS = 3
+#: Capitalised title words allowed between a comma and a trailing speaker's name ("…, Malaysian Prime
+#: Minister Anwar Ibrahim said"): the name is the mention and its title the description, so the
+#: clause before the comma went unreported (session 16, untuned Thailand-Cambodia pages).
+TITLE_WORDS = 4
 #: Distinct speaker descriptions whose type a finder remembers before starting afresh.
 TYPE_CACHE_SIZE = 20_000
 #: Words that may sit inside a name between capitalised words ("Ursula von der Leyen").
@@ -585,6 +589,34 @@ class _Run:
             if self._speaker_word(n):
                 return True
         return False
+
+    def _titled_trailer(self, j: int, rest: Sequence[int], sentence: Span) -> bool:
+        """Whether the cue at token j may end "…, <title> <name> said": a finite verb ("said", not
+        "with Prime Minister X vowing to …") that ends its sentence or is followed only by a time or
+        a setting ("on Monday", "in a statement"; not ", American hostages would be freed"), after a
+        clause that does not open with a participle ("Confirming the deal, President X said, …")."""
+        tokens = self.tokens
+        if tokens[j].lower.endswith("ing") or (rest and "," in self._gap(rest[0])):
+            return False
+        first = bisect_left(self.starts, sentence.start)
+        return not tokens[first].lower.endswith("ing")
+
+    def _title_word(self, k: int) -> bool:
+        """A capitalised word of a title before a name: a government, country or international word of
+        ``speaker_types.csv`` alone or with a neighbour ("Minister", "Malaysian", "Prime" of "prime
+        minister", "Foreign" of "foreign ministry"), or an office modifier ("Acting", "Former")."""
+        tokens, terms = self.tokens, self.rules.speaker_terms
+        lower = tokens[k].lower
+        keys: list[tuple[str, ...]] = [(lower,)]
+        if k + 1 < len(tokens):
+            keys.append((lower, tokens[k + 1].lower))
+        if k > 0:
+            keys.append((tokens[k - 1].lower, lower))
+        for key in keys:
+            row = terms.get(key)
+            if row is not None and row.type in ("government", "country", "international") and not row.person:
+                return True
+        return self._office_modifier(k)
 
     def _office_modifier(self, k: int) -> bool:
         """A frequent word that still modifies an office ("former", "acting": roles ``former`` and
@@ -1383,6 +1415,8 @@ class _Run:
             return None  # "…, he noted." and "…, she claimed." end a sentence and attribute; "…, they agreed to …" does not
         rest = range(j + 1, last)
         comma = self._comma_before(mention.start, sentence.start) if mention is not None else None
+        if mention is not None and comma is None and self._titled_trailer(j, rest, sentence):
+            comma = self._comma_before(mention.start, sentence.start, titles=True)
         if mention is not None and comma is not None and self._is_trailer(rest):
             return self._clause_before(sentence, comma, cue, mention, tokens[j].start)
         if mention is None and j > first and "," in self._gap(j):
@@ -1855,14 +1889,15 @@ class _Run:
         first = self.tokens[rest[0]].lower
         return first in skips or first in ("at", "to", "during", "reporters", "journalists") or self.text[self.tokens[rest[0]].start].isupper()
 
-    def _comma_before(self, position: int, floor: int) -> int | None:
+    def _comma_before(self, position: int, floor: int, *, titles: bool = False) -> int | None:
         """The end of the clause before ", <speaker> said": the comma may stand a few lower-case
         modifiers before the speaker's head word ("…, several officials said", "…, two senior
         diplomats told reporters"), and a body's name in an of-chain ("…, the ministry of the
-        interior of Borovia said": up to ``TRAILING_LINK_WORDS`` link words more)."""
+        interior of Borovia said": up to ``TRAILING_LINK_WORDS`` link words more); with ``titles``, up to
+        ``TITLE_WORDS`` capitalised title words too ("…, Malaysian Prime Minister Anwar Ibrahim said")."""
         j = bisect_left(self.starts, position)
-        counted = 0
-        for _ in range(MODIFIER_WORDS + 1 + TRAILING_LINK_WORDS):
+        counted = skipped = 0
+        for _ in range(MODIFIER_WORDS + 1 + TRAILING_LINK_WORDS + TITLE_WORDS):
             if counted > MODIFIER_WORDS:
                 return None
             if j == 0 or self.tokens[j - 1].start < floor:
@@ -1870,6 +1905,12 @@ class _Run:
             gap = self.text[self.tokens[j - 1].end : self.tokens[j].start] if j < len(self.tokens) else ""
             if "," in gap:
                 return self._trim_end(self.tokens[j - 1].end)
+            if titles and self.caps[j - 1] and not _BOUNDARY.search(gap) and skipped < TITLE_WORDS and (
+                    self._title_word(j - 1) or skipped and _zipf(self.tokens[j - 1].lower) >= ADVERB_STEM_ZIPF):
+                # a common word before a title word is part of the title ("Foreign" of "Foreign Minister")
+                skipped += 1  # "…, Malaysian Prime Minister Anwar Ibrahim said": the name's title
+                j -= 1
+                continue
             if _BOUNDARY.search(gap) or self.caps[j - 1] or not self.tokens[j - 1].lower.isalpha() or self.rules.speech_role(self.tokens[j - 1].lemma):
                 return None
             if self.tokens[j - 1].lower not in _LINK_WORDS:

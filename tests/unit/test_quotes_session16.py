@@ -32,3 +32,41 @@ def _speakers(text: str) -> list[tuple[str | None, str]]:
 )
 def test_a_body_named_with_modifiers_after_the_is_the_whole_speaker(text: str, expected: list[tuple[str | None, str]]) -> None:
     assert _speakers(text) == expected
+
+
+def _reported(text: str) -> list[tuple[str, str | None, str]]:
+    return [(q.kind, q.speaker, q.text) for q in FINDER(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trailing speaker with a capitalised title: the clause before the comma was not reported at all
+        ("The talks will resume in May, Prime Minister Ilse Brandt said.",
+         [("indirect", "Ilse Brandt", "The talks will resume in May")]),
+        ("The two sides agreed to a truce, Chilean Foreign Minister Lev Orlov said on Monday.",
+         [("indirect", "Lev Orlov", "The two sides agreed to a truce")]),
+        ("The port will reopen, Acting President Mara Lind told reporters.",
+         [("indirect", "Mara Lind", "The port will reopen")]),
+        ('Both sides agreed to an "immediate" truce, Malaysian leader Ivo Kral announced on Monday.',
+         [("indirect", "Ivo Kral", 'Both sides agreed to an "immediate" truce'), ("direct", "Ivo Kral", "immediate")]),
+    ],
+)
+def test_a_trailing_speaker_with_a_capitalised_title_reports_the_clause_before(
+    text: str, expected: list[tuple[str, str | None, str]]
+) -> None:
+    assert _reported(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the participle's subject, not a trailer: the clause before the comma is no one's report
+        "Ruritania responded swiftly to the levy, with Prime Minister Ilse Brandt vowing to retaliate.",
+        # the cue goes on after a comma: what follows is the report, not what comes before
+        "Confirming the deal, Ruritanian President Lev Orlov said, the hostages would be freed in May.",
+    ],
+)
+def test_a_titled_speaker_does_not_report_a_participle_or_an_opening_phrase(text: str) -> None:
+    reported = [q.text for q in FINDER(text)]
+    assert not any(t.startswith(("Ruritania responded", "Confirming")) for t in reported)
