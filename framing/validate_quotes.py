@@ -271,7 +271,9 @@ def _same_type(found: Quote, gold: str) -> bool:
 
 
 def format_quotes_table(figures: Mapping[str, object]) -> str:
-    """Render :func:`evaluate_quotes` figures as plain-text lines."""
+    """Render :func:`evaluate_quotes` figures as plain-text lines (the reason, where they were skipped)."""
+    if "skipped" in figures:  # the pages or our annotations are not there (quote_figures)
+        return f"Quotes: skipped ({figures['skipped']})\n"
     lines = [f"Quotes: {figures['pages']} annotated dev pages ({figures['match']})",
              f"{'kind':<12}{'precision':>10}{'recall':>8}{'F1':>7}{'found':>7}{'gold':>6}"]
     for kind in ("direct", "indirect"):
@@ -281,14 +283,17 @@ def format_quotes_table(figures: Mapping[str, object]) -> str:
     lines.append(f"speaker correct on {figures['matched']} matched quotes: {figures['speaker_correct']:.3f}; "
                  f"speaker type correct: {figures['speaker_type_correct']:.3f}")
     extra = dict(figures.get("halves") or {})  # type: ignore[call-overload]
-    if isinstance(figures.get("allsides_dev"), Mapping) and "direct" in figures["allsides_dev"]:  # type: ignore[operator]
+    if isinstance(figures.get("allsides_dev"), Mapping) and ({"direct", "skipped"} & set(figures["allsides_dev"])):  # type: ignore[arg-type]
         extra["AllSides dev articles"] = figures["allsides_dev"]
     for key, label in (("fresh", "fresh check 1"), ("fresh2", "fresh check 2"), ("fresh3", "fresh check 3"),
                        ("fresh4", "fresh check 4")):
-        if isinstance(figures.get(key), Mapping) and "direct" in figures[key]:  # type: ignore[operator]
+        if isinstance(figures.get(key), Mapping) and ("direct" in figures[key] or "skipped" in figures[key]):  # type: ignore[operator]
             extra[label] = figures[key]
     for name, block in extra.items():
         assert isinstance(block, Mapping)
+        if "skipped" in block:
+            lines.append(f"  {name}: skipped ({block['skipped']})")
+            continue
         if not block["direct"]["gold"] and not block["indirect"]["gold"]:
             found = block["direct"]["found"] + block["indirect"]["found"]
             lines.append(f"  {name}: {block['pages']} pages with no quotation in the annotations, {found} found")

@@ -219,3 +219,14 @@ def test_shipped_fourth_fresh_annotations_hold_offsets_and_labels_only_and_no_ot
         assert entry["source_file"] in ("emphasis_allsides_dev.jsonl", "offtopic_allsides_dev.jsonl")
         assert all(set(item) == allowed and item["end"] > item["start"] for item in entry["quotes"])
         assert all(item["kind"] in ("direct", "indirect") for item in entry["quotes"])
+
+
+def test_format_quotes_table_prints_the_reason_of_a_skipped_data_set() -> None:
+    # a missing data set gave {"skipped": reason}, which the table read as figures (KeyError: 'pages')
+    from framing.validate_quotes import format_quotes_table
+
+    assert format_quotes_table({"skipped": "no pages in /nowhere"}) == "Quotes: skipped (no pages in /nowhere)\n"
+    empty = {"precision": 0.0, "recall": 0.0, "f1": 0.0, "matched": 0, "found": 0, "gold": 0}
+    figures = {"pages": 1, "match": "m", "direct": empty, "indirect": empty, "speaker_correct": 0.0,
+               "speaker_type_correct": 0.0, "matched": 0, "fresh2": {"skipped": "fresh2.json is missing"}}
+    assert "  fresh check 2: skipped (fresh2.json is missing)" in format_quotes_table(figures)
