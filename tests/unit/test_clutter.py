@@ -5,6 +5,8 @@ Every line here was written for these tests (issue 10: never copy benchmark page
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from framing.cleaning import clean_text
@@ -456,33 +458,38 @@ def test_a_very_long_word_is_judged_in_linear_time() -> None:
     assert len(result.text) + sum(r.end - r.start for r in result.removed) >= len(line)  # judged, not dropped unread
 
 
-def test_the_media_label_rule_reads_a_long_run_of_spaces_in_linear_time() -> None:
+def test_the_media_label_rule_reads_a_long_run_of_spaces_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
     # The media-label rule ("…  image" at the end of a teaser) tried its run of spaces from every
     # position of a long run of spaces again: 20,000 spaces in one line took 9 s, 40,000 two minutes.
-    import time
+    # Counted: the rule's backtracking steps (tests/unit/regex_steps.py), not its time.
+    from regex_steps import GROWTH_LIMIT, grows_linearly
 
-    from framing.clutter import _MEDIA_LABEL_END_RE
+    import framing.clutter as clutter
 
-    started = time.process_time()
-    for line in ("Ports reopen" + " " * 20_000 + "after the strike", "Ports reopen" + " " * 20_000 + "|" + " " * 20_000 + "x"):
-        assert _MEDIA_LABEL_END_RE.search(line) is None
-    assert time.process_time() - started < 1.0
+    def run(n: int) -> None:
+        for line in ("Ports reopen" + " " * n + "after the strike", "Ports reopen" + " " * n + "|" + " " * n + "x"):
+            assert clutter._MEDIA_LABEL_END_RE.search(line) is None
+
+    small, large = grows_linearly(monkeypatch, run, 1_000, clutter)
+    assert large <= GROWTH_LIMIT * small, (small, large)
     for line in ("Ports reopen after the strike" + " " * 3 + "video", "Ports reopen after the strike" + " " * 5 + "|  Video"):
-        assert _MEDIA_LABEL_END_RE.search(line) is not None
+        assert clutter._MEDIA_LABEL_END_RE.search(line) is not None
 
 
-def test_glued_page_metadata_is_found_in_linear_time_on_a_long_line() -> None:
+def test_glued_page_metadata_is_found_in_linear_work_on_a_long_line(monkeypatch: pytest.MonkeyPatch) -> None:
     # The agency field of "…tariffsReuters | London | Updated: …" was read from every capital letter to
     # the end of the word run: a 60,000-character run of "aB" with "Updated" in the line took 14 s.
-    import time
+    from regex_steps import GROWTH_LIMIT, grows_linearly
 
-    from framing.cleaning import split_paragraphs
+    import framing.cleaning as cleaning
+    import framing.clutter as clutter
 
-    line = "aB" * 30_000 + " Updated"
-    started = time.process_time()
-    paragraphs = split_paragraphs(f"{OPENING}\n{line}\n{CLOSING}")
-    assert time.process_time() - started < 2.0
-    assert [p.text for p in paragraphs] == [OPENING, line, CLOSING]
+    def run(n: int) -> None:
+        line = "aB" * n + " Updated"
+        assert [p.text for p in cleaning.split_paragraphs(f"{OPENING}\n{line}\n{CLOSING}")] == [OPENING, line, CLOSING]
+
+    small, large = grows_linearly(monkeypatch, run, 1_000, cleaning, clutter)
+    assert large <= GROWTH_LIMIT * small, (small, large)
 
 
 def test_republished_in_prose_is_no_glued_post_time() -> None:
@@ -493,16 +500,24 @@ def test_republished_in_prose_is_no_glued_post_time() -> None:
 
 
 @pytest.mark.parametrize("run", [" ", "\t \u00a0", ".", "-", " |", "•"])
-def test_a_long_run_of_spaces_or_punctuation_inside_a_line_is_judged_in_linear_time(run: str) -> None:
+def test_a_long_run_of_spaces_or_punctuation_inside_a_line_is_judged_in_linear_work(
+    monkeypatch: pytest.MonkeyPatch, run: str
+) -> None:
     # The label's end punctuation and the menu's bars were searched from every position of a long run of
     # them again (quadratic): one line holding 20,000 spaces took 8 s to clean, 20,000 dots 2 s.
-    import time
+    # Counted: the backtracking steps of every pattern the cleaning modules hold (tests/unit/regex_steps.py).
+    from regex_steps import GROWTH_LIMIT, grows_linearly
 
-    line = "Ports reopen" + run * (20_000 // len(run)) + " after the strike ended, officials said."
-    started = time.process_time()
-    result = clean_text(_page(line))
-    assert time.process_time() - started < 1.0
-    assert OPENING in result.text and CLOSING in result.text
+    import framing.cleaning as cleaning
+    import framing.clutter as clutter
+
+    def clean(n: int) -> None:
+        line = "Ports reopen" + run * (n // len(run)) + " after the strike ended, officials said."
+        result = clean_text(_page(line))
+        assert OPENING in result.text and CLOSING in result.text
+
+    small, large = grows_linearly(monkeypatch, clean, 1_000, cleaning, clutter)
+    assert large <= GROWTH_LIMIT * small, (small, large)
 
 
 # Session 14, an untuned page: its logo label, an image hash and a headline written with a
@@ -600,19 +615,24 @@ def test_prose_with_braces_or_brackets_stays(line: str) -> None:
 
 
 @pytest.mark.parametrize("line", [
-    "{" + "Update: the minister said the talks went well and officials said. " * 3000,  # a stray brace, 200 KB
-    "{ " + "a-" * 40_000,
-    "{" + "a:b " * 50_000 + "}",
+    lambda n: "{" + "Update: the minister said the talks went well and officials said. " * (n // 60),  # a stray brace
+    lambda n: "{ " + "a-" * (n // 2),
+    lambda n: "{" + "a:b " * (n // 4) + "}",
 ])
-def test_a_stray_brace_is_judged_in_linear_time(line: str) -> None:
+def test_a_stray_brace_is_judged_in_linear_work(monkeypatch: pytest.MonkeyPatch, line: Callable[[int], str]) -> None:
     # The first form of the code rule rescanned to the line's end for every "word:" after an unclosed brace
     # (a 77 KB paragraph took 22 CPU s); the line is prose or one block and stays.
-    import time
+    # Counted: the backtracking steps of every pattern the cleaning modules hold (tests/unit/regex_steps.py).
+    from regex_steps import GROWTH_LIMIT, grows_linearly
 
-    started = time.process_time()
-    result = clean_text(_page(line))
-    assert time.process_time() - started < 2.0
-    assert OPENING in result.text
+    import framing.cleaning as cleaning
+    import framing.clutter as clutter
+
+    def clean(n: int) -> None:
+        assert OPENING in clean_text(_page(line(n))).text
+
+    small, large = grows_linearly(monkeypatch, clean, 3_000, cleaning, clutter)
+    assert large <= GROWTH_LIMIT * small, (small, large)
 
 
 def test_deeply_nested_json_neither_raises_nor_stays_whole() -> None:
