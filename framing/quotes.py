@@ -136,6 +136,8 @@ _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "as"})
 _ANAPHORS = frozenset({"this", "that", "it", "these", "those"})
 #: forms of 'be' before a reporting verb in -ing ("critics are claiming"): the speaker comes before them
 _PROGRESSIVE = frozenset({"is", "are", "was", "were", "been", "be"})
+#: Lower-case modifiers of an office its holder still holds, read inside a title before a name.
+_CURRENT_OFFICE = frozenset({"acting", "interim", "deputy"})
 #: Lower-case words allowed between a comma and a trailing speaker ("…, two senior officials said").
 MODIFIER_WORDS = 3
 #: Capitalised title words allowed between a comma and a trailing speaker's name ("…, Malaysian Prime
@@ -471,6 +473,9 @@ class _Run:
                     d0 = n0
                     envoys = self.rules.cues.get("envoy", frozenset())
                     while d0 > 0 and n0 - d0 < DESCRIPTION_WORDS and (self._speaker_word(d0 - 1) or (
+                            # "Thailand's acting Prime Minister …": a current holder's modifier inside the title
+                            # ("former" is not one: a former official's type comes from other words)
+                            tokens[d0 - 1].lower in _CURRENT_OFFICE) or (
                             # "U.S. ambassador to the United Nations Nikki Haley": the envoy's "to"
                             tokens[d0 - 1].lower == "to" and d0 > 1 and tokens[d0 - 2].lower in envoys)) and (
                             not self._bound(d0) or self._inner_abbreviation(d0)) and (

@@ -70,3 +70,12 @@ def test_a_trailing_speaker_with_a_capitalised_title_reports_the_clause_before(
 def test_a_titled_speaker_does_not_report_a_participle_or_an_opening_phrase(text: str) -> None:
     reported = [q.text for q in FINDER(text)]
     assert not any(t.startswith(("Ruritania responded", "Confirming")) for t in reported)
+
+
+@pytest.mark.parametrize("title", ["Thailand's acting Prime Minister", "Thai acting Prime Minister", "Thailand's interim Prime Minister"])
+def test_a_current_office_modifier_keeps_the_country_in_the_persons_description(title: str) -> None:
+    # "acting" ended the description, so the country went and the article's other government won
+    text = (f"The summit opened, Malaysian Prime Minister Ivo Kral said on Monday.\n\n"
+            f"Kral hosted {title} Lev Orlov in the capital.\n\n"
+            "Before departing, Orlov told reporters that the key focus would be on a truce.")
+    assert [(q.speaker, q.speaker_type) for q in FINDER(text)][-1] == ("Lev Orlov", "government:Thailand")
