@@ -1633,6 +1633,10 @@ class _Run:
 
     def _clause_before(self, sentence: Span, end: int, cue: str, mention: _Mention, cue_at: int) -> _Indirect | None:
         start = sentence.start
+        first = bisect_left(self.starts, start)
+        after = self._after_dateline(first, bisect_left(self.starts, end)) if first < len(self.tokens) else first
+        if after > first:
+            start = self.tokens[after].start  # "BANGKOK — Thailand and Cambodia have agreed …, X said": the dateline is no one's words
         while start < end and not self.text[start].isalnum() and self.text[start] not in "“\"‘'":
             start += 1
         if bisect_left(self.starts, end) - bisect_left(self.starts, start) < MIN_CLAUSE_WORDS:

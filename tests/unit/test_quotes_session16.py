@@ -79,3 +79,12 @@ def test_a_current_office_modifier_keeps_the_country_in_the_persons_description(
             f"Kral hosted {title} Lev Orlov in the capital.\n\n"
             "Before departing, Orlov told reporters that the key focus would be on a truce.")
     assert [(q.speaker, q.speaker_type) for q in FINDER(text)][-1] == ("Lev Orlov", "government:Thailand")
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    ("ARDEN — Ruritania and Borovia have agreed to an immediate truce, Prime Minister Ilse Brandt said on Monday.",
+     "Ruritania and Borovia have agreed to an immediate truce"),
+    ("ARDEN (Wire) - The port will reopen after the strike ends, the ministry said.", "The port will reopen after the strike ends"),
+])
+def test_a_dateline_is_no_part_of_the_reported_clause(text: str, clause: str) -> None:
+    assert [q.text for q in FINDER(text)] == [clause]
