@@ -51,7 +51,7 @@ from .workers import Beside, chunk_bounds, map_chunks, plan_workers
 
 __all__ = ["Gathered", "Kept", "PendingCoverage", "StreamSummary", "prepare_chunk", "chunk_frequency", "chunk_texts",
            "chunk_skipped",
-           "score_chunk", "keep", "start_coverage", "finish_stream", "summarize", "stream_jsonl"]
+           "score_chunk", "score_workers", "keep", "start_coverage", "finish_stream", "summarize", "stream_jsonl"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,7 +320,8 @@ def stream_jsonl(
     Pass-1 results wait in pickle files in a temporary folder (``spill_dir`` or the system's), one
     per chunk, deleted as soon as the chunk is scored: memory holds one chunk per worker plus what
     :class:`Gathered` keeps, not the corpus's reports. ``workers`` > 1 runs both passes in processes,
-    and the coverage step in two more processes beside pass 2 (:func:`start_coverage`).
+    and the coverage step in two more processes beside pass 2 (:func:`start_coverage`), which then
+    takes one process fewer (:func:`score_workers`; with 2, pass 2 runs in this process).
     ``progress(done, total)`` counts articles through both passes (``2 * len(articles)`` in all).
 
     ``consume=True`` with a list empties ``articles`` at once and drops each article once it is
@@ -361,7 +362,8 @@ def stream_jsonl(
             if analysed:
                 model.fit_document_frequency(frequency, analysed)
                 job = (model, spill, layout)
-                for (start, end), (lines, chunk_kept) in map_chunks(_score_spilled, job, bounds, workers=count):
+                for (start, end), (lines, chunk_kept) in map_chunks(_score_spilled, job, bounds,
+                                                                    workers=score_workers(count, background)):
                     writer.write_articles(lines, len(chunk_kept))
                     keep(chunk_kept, gathered)
                     tick(end - start)
@@ -369,6 +371,23 @@ def stream_jsonl(
         finally:
             coverage.close()
     return summarize(gathered, skipped)
+
+
+def score_workers(workers: int, coverage_beside: bool) -> int:
+    """Processes for pass 2: one fewer than pass 1's while the coverage step runs beside it.
+
+    The coverage step's facts-and-naming process is the longest job after pass 1 (2.1-3.3 CPU s per
+    1,000 articles against 1.5-2.7 for all of pass 2, bench/README.md, session 16): sharing two cores
+    evenly with two pass-2 workers and the shared-copy process, it got half a core, then ran on alone.
+    With ``workers`` 2, pass 2 runs in this process (which also writes the lines), so nothing of it
+    is pickled back either.
+
+    Examples
+    --------
+    >>> score_workers(2, True), score_workers(8, True), score_workers(2, False), score_workers(1, False)
+    (1, 7, 2, 1)
+    """
+    return max(1, workers - 1) if coverage_beside else workers
 
 
 def keep(chunk: Sequence[Kept], gathered: Gathered) -> None:

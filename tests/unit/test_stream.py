@@ -87,6 +87,25 @@ def test_stream_coverage_beside_pass_2_gives_identical_bytes(
     assert corpus["facts"] and corpus["naming"] and corpus["shared_passages"]  # the coverage step had work to do
 
 
+@pytest.mark.parametrize(("workers", "passes"), [(1, [1, 1]), (2, [2, 1])])
+def test_stream_pass_2_leaves_a_core_to_the_coverage_processes(
+    scale_articles: list[Article], workers: int, passes: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the coverage step beside pass 2, pass 2 takes one process fewer (with 2 cores: this one)."""
+    import framing.stream as stream
+
+    asked: list[int] = []
+    original = stream.map_chunks
+
+    def recorded(*args: Any, workers: int) -> Any:
+        asked.append(workers)
+        return original(*args, workers=workers)
+
+    monkeypatch.setattr(stream, "map_chunks", recorded)
+    _stream(scale_articles, workers=workers)
+    assert asked == passes
+
+
 def test_stream_chunk_texts_are_the_reports_coverage_texts(scale_articles: list[Article]) -> None:
     from framing.coverage import coverage_text
     from framing.stream import chunk_texts, prepare_chunk
