@@ -3,14 +3,15 @@
 The IDF needs every article's document frequencies before any article can be scored, so the
 analysis runs in two passes over chunks of the corpus (issue 16):
 
-1. **map**: each chunk's per-article pass (clean, Document, components; ``pipeline._prepare``),
-   kept aside (a spill file on disk here, worker memory on a Dask cluster); what comes back is the
+1. **map** (the first pass): each chunk's per-article pass (clean, Document, components;
+   ``pipeline.prepare_or_skip``: an article that breaks a step becomes a skipped input), kept aside (a spill file on disk here, worker memory on a Dask cluster); what comes back is the
    chunk's document frequencies (``frames.document_frequency``) and the part of each article the
    coverage step reads (``coverage.CoverageText``: cleaned text, sentence bounds);
 2. **reduce**: the frequencies are summed and the IDF is fitted once (``FrameModel.fit_document_frequency``);
    the coverage step (facts and naming, shared copy; :func:`start_coverage`) needs nothing more,
-   so with ``--workers`` > 1 its two parts start now, in two processes of their own, beside pass 3;
-3. **map**: each chunk is scored and its articles become JSON lines, written in id order as the
+   so with ``--workers`` > 1 its two parts start now, in two processes of their own, beside step 3
+   (which then takes one process fewer, :func:`score_workers`);
+3. **map** (the second pass, "pass 2" below): each chunk is scored and its articles become JSON lines, written in id order as the
    chunks come back; only a slim copy of each report (no evidence, no text) stays in memory for the
    outlets;
 4. **reduce**: outlets (``compare.OutletTotals``), then the coverage's JSON, then one line each per
